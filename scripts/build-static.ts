@@ -1,0 +1,67 @@
+// Builds every Custom UI resource: static/<name>/src/index.tsx -> static/<name>/build/
+// (index.html + main.js + any files in static/<name>/public). Each resource ships alone,
+// minified, React in production mode, so bundle sizes are what Forge would serve.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const STATIC_DIR = join(__dirname, '..', 'static');
+
+export function resourceNames(): string[] {
+  return readdirSync(STATIC_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(STATIC_DIR, d.name, 'src', 'index.tsx')))
+    .map((d) => d.name);
+}
+
+function html(title: string): string {
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+  </head>
+  <body>
+    <div id="root"></div>
+    <script src="./main.js"></script>
+  </body>
+</html>
+`;
+}
+
+export async function buildResource(name: string): Promise<void> {
+  const dir = join(STATIC_DIR, name);
+  const out = join(dir, 'build');
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  await build({
+    entryPoints: [join(dir, 'src', 'index.tsx')],
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    outfile: join(out, 'main.js'),
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  if (existsSync(join(dir, 'public'))) cpSync(join(dir, 'public'), out, { recursive: true });
+  writeFileSync(join(out, 'index.html'), html(name));
+}
+
+async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  const names = only.length > 0 ? only : resourceNames();
+  const started = Date.now();
+  await Promise.all(names.map(buildResource));
+  console.log(`built ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.join(', ')}`);
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
