@@ -1,0 +1,118 @@
+// Saving and loading LCOO records. The one place that decides what a save may keep from the
+// previous record, detects concurrent edits, and remembers the latest signed revision so an
+// old (validly signed) copy replayed through raw REST is caught too.
+import { kvs } from '@forge/kvs';
+import { AppError } from '../contract/envelope';
+import type { JiraClient } from '../jira/client';
+import { getIssueProperty, setIssueProperty } from '../jira/issues';
+import { getSigningKey } from './signing-key';
+import {
+  buildStoredRecord,
+  readRecord,
+  type IndexValues,
+  type RecordKind,
+  type RecordMeta,
+  type RecordRead,
+} from './stored-record';
+
+const latestKey = (issueId: string, propertyKey: string) => `lcoo:latest:${propertyKey}:${issueId}`;
+
+interface Latest {
+  revision: number;
+  sig: string;
+}
+
+/**
+ * A signed record is only current if it is the last one the app wrote. Returns the read with
+ * integrity downgraded when Jira holds an older (replayed) or unknown revision.
+ */
+export async function checkFreshness<T>(issueId: string, kind: RecordKind<T>, read: RecordRead<T>): Promise<RecordRead<T>> {
+  if (read.state !== 'present' || read.integrity !== 'valid') return read;
+  const latest = (await kvs.get<Latest>(latestKey(issueId, kind.propertyKey))) ?? undefined;
+  if (latest && (latest.revision !== read.meta.revision || latest.sig !== read.sig)) {
+    return { ...read, integrity: 'modified-outside-app' };
+  }
+  return read;
+}
+
+/** Loads a record through `client` (asUser in the panel, so Jira's browse permission holds). */
+export async function loadRecord<T>(
+  client: JiraClient,
+  kind: RecordKind<T>,
+  issue: { id: string; key: string },
+): Promise<RecordRead<T>> {
+  const [raw, secret] = await Promise.all([getIssueProperty(client, issue.key, kind.propertyKey), getSigningKey()]);
+  return checkFreshness(issue.id, kind, readRecord(kind, issue.id, raw, secret));
+}
+
+export const revisionOf = (read: RecordRead<unknown>): number | null =>
+  read.state === 'present' ? read.meta.revision : read.state === 'unreadable' ? read.revision : null;
+
+export interface SaveOptions<T> {
+  /** asUser client: the write happens with the person's Jira permissions. */
+  client: JiraClient;
+  kind: RecordKind<T>;
+  issue: { id: string; key: string };
+  /** The revision the person loaded; null when they started from no record. */
+  expectedRevision: number | null;
+  actor: { accountId: string; displayName?: string };
+  /**
+   * Builds the new record. `trusted` is the previous record only when the app signed it:
+   * approvals and other server-kept facts are never carried over from a forged record.
+   */
+  build(trusted: T | undefined): T;
+  index(data: T): IndexValues;
+  now?: Date;
+}
+
+export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; meta: RecordMeta }> {
+  const { client, kind, issue } = opts;
+  const current = await loadRecord(client, kind, issue);
+  const currentRevision = revisionOf(current);
+  if (currentRevision !== opts.expectedRevision) {
+    const by = current.state === 'present' ? current.meta.updatedByName ?? current.meta.updatedBy : undefined;
+    const at = current.state === 'present' ? current.meta.updatedAt : undefined;
+    throw new AppError(
+      'CONFLICT',
+      `Someone else saved this ${kind.label} while you were editing${by ? ` (${by}${at ? `, ${at}` : ''})` : ''}. ` +
+        'Reload to see their changes; copy anything of yours you want to keep first.',
+      { currentRevision, updatedBy: by, updatedAt: at },
+    );
+  }
+  const trusted = current.state === 'present' && current.integrity === 'valid' ? current.data : undefined;
+  const data = opts.build(trusted);
+  const meta: RecordMeta = {
+    revision: (currentRevision ?? 0) + 1,
+    updatedAt: (opts.now ?? new Date()).toISOString(),
+    updatedBy: opts.actor.accountId,
+    ...(opts.actor.displayName ? { updatedByName: opts.actor.displayName } : {}),
+  };
+  const secret = await getSigningKey();
+  const stored = buildStoredRecord(secret, kind as RecordKind<unknown>, issue.id, data, opts.index(data), meta);
+  const size = Buffer.byteLength(JSON.stringify(stored), 'utf8');
+  if (size > 32 * 1024) {
+    throw new AppError('BAD_REQUEST', `This ${kind.label} is too large for Jira (${Math.ceil(size / 1024)} KB of 32 KB). Shorten the longest texts.`);
+  }
+  await setIssueProperty(client, issue.key, kind.propertyKey, stored);
+  await kvs.set(latestKey(issue.id, kind.propertyKey), { revision: meta.revision, sig: stored.sig ?? '' } satisfies Latest);
+  return { data, meta };
+}
+
+/**
+ * Rewrites only the searchable index of a record (e.g. its stage after a transition), as the
+ * app, keeping data, revision and signature untouched.
+ */
+export async function refreshIndex<T>(
+  appClient: JiraClient,
+  kind: RecordKind<T>,
+  issue: { id: string; key: string },
+  patch: IndexValues,
+): Promise<boolean> {
+  const raw = await getIssueProperty(appClient, issue.key, kind.propertyKey);
+  if (raw === undefined || raw === null || typeof raw !== 'object') return false;
+  const value = raw as { index?: IndexValues };
+  const index = { ...(value.index ?? {}), ...patch };
+  if (JSON.stringify(index) === JSON.stringify(value.index ?? {})) return false;
+  await setIssueProperty(appClient, issue.key, kind.propertyKey, { ...value, index });
+  return true;
+}
