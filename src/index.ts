@@ -1,0 +1,1 @@
+// The handlers manifest.yml names, and nothing else. Each lives in its own module entry.
