@@ -1,0 +1,55 @@
+// The two LCOO records the app keeps on issues, and the flat copies Jira indexes for JQL
+// (manifest.yml jira:entityProperty: lcoo-vetting-index, lcoo-delivery-index).
+import { DeliverySchema, type Delivery } from '../domain/delivery';
+import type { Stage } from '../domain/lifecycle';
+import { checklistStatus, migrateVetting, type Vetting } from '../domain/vetting';
+import type { IndexValues, RecordKind } from './stored-record';
+
+export const VETTING_PROPERTY = 'lcoo-vetting';
+export const DELIVERY_PROPERTY = 'lcoo-delivery';
+
+export const VETTING_RECORD: RecordKind<Vetting> = {
+  propertyKey: VETTING_PROPERTY,
+  label: 'vetting checklist',
+  currentSchemaVersion: 2,
+  parse(raw) {
+    const r = migrateVetting(raw);
+    return r.ok ? { ok: true, value: r.vetting } : { ok: false, error: r.error };
+  },
+};
+
+export const DELIVERY_RECORD: RecordKind<Delivery> = {
+  propertyKey: DELIVERY_PROPERTY,
+  label: 'delivery record',
+  currentSchemaVersion: 1,
+  parse(raw) {
+    const r = DeliverySchema.safeParse(raw);
+    return r.success
+      ? { ok: true, value: r.data }
+      : { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).slice(0, 3).join('; ') };
+  },
+};
+
+/** Searchable copy of a vetting record. Empty values are left out so `IS EMPTY` works in JQL. */
+export function vettingIndex(vetting: Vetting, stage: Stage | undefined, now: Date): IndexValues {
+  const index: IndexValues = {
+    completeness: checklistStatus(vetting, now).percent,
+    companies: (vetting.collaborators?.companies ?? []).filter((c) => c.interest === 'yes').map((c) => c.company),
+    integrity: 'valid',
+  };
+  if (stage) index.stage = stage;
+  if (vetting.type) index.type = vetting.type;
+  if (vetting.size) index.size = vetting.size;
+  if (vetting.targetRelease) index.targetRelease = vetting.targetRelease;
+  if (vetting.fst) index.fst = vetting.fst;
+  return index;
+}
+
+export function deliveryIndex(delivery: Delivery, stage: Stage | undefined): IndexValues {
+  const index: IndexValues = {};
+  if (stage) index.stage = stage;
+  if (delivery.roadmapItemKey) index.roadmapItem = delivery.roadmapItemKey;
+  if (delivery.project) index.project = delivery.project;
+  if (delivery.milestone) index.milestone = delivery.milestone.releaseId;
+  return index;
+}
