@@ -1,0 +1,423 @@
+import { z } from 'zod';
+import { APPROVAL_ROLE_LABELS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
+import type { Delivery } from './delivery';
+import {
+  DELIVERY_STAGES,
+  LIFECYCLES,
+  LifecycleIdSchema,
+  PORTFOLIO_STAGES,
+  StageSchema,
+  isSpecificationStage,
+  lifecycleOfStage,
+  type LifecycleId,
+  type Stage,
+} from './lifecycle';
+import { isWebUrl, toTime } from './primitives';
+import { releaseById, releaseLabel } from './releases';
+import {
+  CHECKLIST_ITEM_IDS,
+  CHECKLIST_ITEM_BY_ID,
+  ChecklistItemIdSchema,
+  DELIVERY_STREAMS,
+  checklistItemMissing,
+  type ChecklistItemId,
+  type Vetting,
+} from './vetting';
+
+/**
+ * The stage gates: one engine for every stage of both lifecycles. The workflow validator
+ * calls it on a transition, the panel calls it to show what is still missing, the
+ * portfolio calls it to list blockers. The rules are the gate table of the source slide,
+ * made checkable; the settings an LCOO admin may change are GateConfig.
+ */
+
+// ---------------------------------------------------------------- configuration
+
+export const GateConfigSchema = z.object({
+  /** "Need approval from two cores": how many distinct core reviewers must approve. */
+  coreApprovalsRequired: z
+    .number({ error: 'Core approvals required must be a number.' })
+    .int({ error: 'Core approvals required must be a whole number.' })
+    .min(1, { error: 'At least 1 core approval is required.' })
+    .max(5, { error: 'At most 5 core approvals can be required.' })
+    .default(2),
+  /** Whether deliverables go through Specification In Progress / Accepted (some projects need no spec). */
+  specificationStep: z.boolean({ error: 'The specification step setting must be on or off.' }).default(true),
+  /**
+   * Checklist items each stage requires on top of its own gate. A stage left out requires
+   * none, except Prioritized, which requires all 12 unless configured otherwise.
+   */
+  requiredChecklist: z
+    .partialRecord(
+      StageSchema,
+      z.array(ChecklistItemIdSchema).max(12, { error: 'A stage can require at most the 12 checklist items.' }),
+    )
+    .default({}),
+});
+export type GateConfig = z.infer<typeof GateConfigSchema>;
+export type GateConfigInput = z.input<typeof GateConfigSchema>;
+
+export const GATE_CONFIG_BOUNDS = { coreApprovalsRequired: { min: 1, max: 5 } } as const;
+
+export const defaultGateConfig: GateConfig = Object.freeze({
+  coreApprovalsRequired: 2,
+  specificationStep: true,
+  requiredChecklist: Object.freeze({ prioritized: [...CHECKLIST_ITEM_IDS] }),
+}) as GateConfig;
+
+/** The checklist items a stage requires under a configuration. */
+export function requiredChecklistFor(stage: Stage, config: GateConfig): ChecklistItemId[] {
+  const configured = config.requiredChecklist[stage];
+  if (configured) return [...new Set(configured)];
+  return stage === 'prioritized' ? [...CHECKLIST_ITEM_IDS] : [];
+}
+
+// ---------------------------------------------------------------- subject and result
+
+export const INTEGRITY_STATES = ['valid', 'missing', 'modified-outside-app', 'unreadable'] as const;
+export const IntegritySchema = z.enum(INTEGRITY_STATES);
+export type Integrity = z.infer<typeof IntegritySchema>;
+
+export interface GateSubject {
+  lifecycle: LifecycleId;
+  /** The stage the item is in now; without it the gate is evaluated from the first stage. */
+  from?: Stage;
+  vetting?: Vetting;
+  delivery?: Delivery;
+  integrity: Integrity;
+}
+
+export interface MissingRequirement {
+  /** Stable id of the requirement ("checklist:size", "approval:core-approval", "integrity"). */
+  requirement: string;
+  /** What is missing, in words a committee member acts on. */
+  message: string;
+}
+
+export interface GateResult {
+  pass: boolean;
+  missing: MissingRequirement[];
+}
+
+export const INTEGRITY_MESSAGES: Record<Exclude<Integrity, 'valid'>, string> = {
+  missing: 'There is no LCOO record on this issue yet; fill it in from the LCOO panel.',
+  'modified-outside-app': 'The LCOO record was modified outside the LCOO app; re-save it from the LCOO panel.',
+  unreadable: "The LCOO record can't be read; re-save it from the LCOO panel.",
+};
+
+// ---------------------------------------------------------------- per-stage rules
+
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
+function approvalsIn(record: unknown): Approval[] {
+  return arr(obj(record).approvals).filter((a): a is Approval => filled(obj(a).role) && filled(obj(a).accountId));
+}
+
+function approvalMissing(record: unknown, role: ApprovalRole, message: string): MissingRequirement[] {
+  return approvalsIn(record).some((a) => a.role === role) ? [] : [{ requirement: `approval:${role}`, message }];
+}
+
+function checklistMissing(vetting: unknown, ids: readonly ChecklistItemId[], nowMs: number): MissingRequirement[] {
+  const out: MissingRequirement[] = [];
+  for (const id of ids) {
+    const missing = checklistItemMissing(vetting, id, nowMs);
+    if (missing !== undefined) out.push({ requirement: `checklist:${id}`, message: missing });
+  }
+  return out;
+}
+
+function targetReleaseName(vetting: unknown): string {
+  const r = releaseById(String(obj(vetting).targetRelease ?? ''));
+  return r ? releaseLabel(r) : 'the target release';
+}
+
+function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowMs: number): MissingRequirement[] {
+  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs);
+  switch (stage) {
+    case 'being-vetted':
+      // "Alignment with project PTLs/cores under way": the item must say what it is,
+      // which projects it touches, and show at least one conversation with them.
+      return [...checklistMissing(vetting, ['type', 'components', 'communityAlignment'], nowMs), ...extra];
+    case 'prioritized':
+      return [
+        ...extra,
+        ...approvalMissing(
+          vetting,
+          'fst-prioritization',
+          `${APPROVAL_ROLE_LABELS['fst-prioritization']}: the FST lead records the team's prioritization in the LCOO panel.`,
+        ),
+        ...approvalMissing(
+          vetting,
+          'lrc-prioritization',
+          `${APPROVAL_ROLE_LABELS['lrc-prioritization']}: a committee member records the committee's prioritization in the LCOO panel.`,
+        ),
+      ];
+    case 'development-ready': {
+      const out = checklistMissing(vetting, ['targetRelease'], nowMs);
+      const v = obj(vetting);
+      if (!(DELIVERY_STREAMS as readonly unknown[]).includes(v.deliveryStream)) {
+        out.push({
+          requirement: 'deliveryStream',
+          message:
+            "Delivery stream: choose who delivers it (the member's own community contributors, other community working groups, project teams or other contributors).",
+        });
+      }
+      const staffed = arr(obj(v.collaborators).companies).some(
+        (c) => obj(c).interest === 'yes' && arr(obj(c).people).some((p) => filled(obj(p).name)),
+      );
+      if (!staffed) {
+        out.push({
+          requirement: 'collaborators:committed',
+          message: `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting)}.`,
+        });
+      }
+      return [...out, ...extra];
+    }
+    default:
+      return extra;
+  }
+}
+
+function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vetting: unknown, nowMs: number): MissingRequirement[] {
+  const d = obj(delivery);
+  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs);
+  const out: MissingRequirement[] = [];
+  switch (stage) {
+    case 'blueprint-in-progress':
+      if (!isWebUrl(String(obj(d.blueprint).url ?? ''))) {
+        out.push({ requirement: 'delivery:blueprint', message: 'Blueprint: link the Launchpad blueprint for this deliverable.' });
+      }
+      if (!arr(d.alignment).some((n) => filled(obj(n).notes))) {
+        out.push({
+          requirement: 'delivery:alignment',
+          message: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores.",
+        });
+      }
+      break;
+    case 'blueprint-accepted': {
+      const m = obj(d.milestone);
+      if (!(filled(m.releaseId) && filled(m.label) && filled(m.date))) {
+        out.push({
+          requirement: 'delivery:milestone',
+          message: 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.',
+        });
+      }
+      out.push(
+        ...approvalMissing(
+          delivery,
+          'stakeholder-acceptance',
+          `${APPROVAL_ROLE_LABELS['stakeholder-acceptance']}: record the acceptance of the blueprint in the LCOO panel.`,
+        ),
+      );
+      break;
+    }
+    case 'spec-in-progress':
+      if (!isWebUrl(String(obj(d.specification).reviewUrl ?? ''))) {
+        out.push({
+          requirement: 'delivery:spec-review',
+          message: "Specification: link the specification review (the Gerrit change in the project's specs repository).",
+        });
+      }
+      break;
+    case 'spec-accepted':
+      if (obj(d.specification).approved !== true) {
+        out.push({
+          requirement: 'delivery:spec-approved',
+          message: 'Specification: the design must be approved (the specification merged) before coding starts.',
+        });
+      }
+      break;
+    case 'coding-in-progress':
+      if (!arr(d.changes).some((c) => isWebUrl(String(obj(c).url ?? '')))) {
+        out.push({ requirement: 'delivery:changes', message: 'Code: link at least one Gerrit change under review.' });
+      }
+      break;
+    case 'code-committed': {
+      const changes = arr(d.changes).map(obj);
+      const live = changes.filter((c) => c.status !== 'abandoned');
+      const cores = distinctCoreApprovals({
+        approvals: approvalsIn(delivery),
+        changes: changes.filter((c) => typeof c.number === 'number').map((c) => ({
+          number: c.number as number,
+          status: c.status === 'abandoned' ? 'abandoned' : c.status === 'merged' ? 'merged' : 'open',
+        })),
+      }).length;
+      if (cores < config.coreApprovalsRequired) {
+        out.push({
+          requirement: 'approval:core-approval',
+          message: `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${
+            cores === 1 ? 'has' : 'have'
+          } so far.`,
+        });
+      }
+      if (live.length === 0) {
+        out.push({ requirement: 'delivery:changes', message: 'Code: link at least one Gerrit change that is not abandoned.' });
+      } else {
+        const unmerged = live.filter((c) => c.status !== 'merged').map((c) => String(c.number));
+        if (unmerged.length) {
+          out.push({
+            requirement: 'delivery:changes-merged',
+            message: `Code: every change must be merged; not merged yet: ${unmerged.join(', ')}.`,
+          });
+        }
+        const failing = live.filter((c) => c.ci !== 'pass').map((c) => `${String(c.number)} (${c.ci === 'fail' ? 'failed' : 'pending'})`);
+        if (failing.length) {
+          out.push({
+            requirement: 'delivery:ci',
+            message: `Automated tests: every change must pass CI; not passing: ${failing.join(', ')}.`,
+          });
+        }
+      }
+      break;
+    }
+    case 'delivered':
+      out.push(
+        ...approvalMissing(
+          delivery,
+          'pod-acceptance',
+          `${APPROVAL_ROLE_LABELS['pod-acceptance']}: record the POD's acceptance of the delivery in the LCOO panel.`,
+        ),
+      );
+      if (obj(d.lrcTracking).tracked !== true) {
+        out.push({
+          requirement: 'delivery:lrc-tracking',
+          message: 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.',
+        });
+      }
+      break;
+    default:
+      break;
+  }
+  return [...out, ...extra];
+}
+
+// ---------------------------------------------------------------- engine
+
+function fail(requirement: string, message: string): GateResult {
+  return { pass: false, missing: [{ requirement, message }] };
+}
+
+function stagesOf(lifecycle: LifecycleId): readonly Stage[] {
+  return lifecycle === 'portfolio' ? PORTFOLIO_STAGES : DELIVERY_STAGES;
+}
+
+/**
+ * The stages whose gates a move from `from` to `target` must pass: every stage after
+ * `from` up to and including `target` (skipping stages is the sum of their gates). With
+ * the specification step off, the two specification stages are stepped over unless one
+ * of them is the target itself. Empty for the first stage and for moves back.
+ */
+export function gatesOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, target: Stage, config: Pick<GateConfig, 'specificationStep'>): Stage[] {
+  const stages = stagesOf(lifecycle);
+  const ti = stages.indexOf(target);
+  const fi = from === undefined ? 0 : stages.indexOf(from);
+  if (ti <= 0 || fi < 0 || ti <= fi) return [];
+  return stages
+    .slice(fi + 1, ti + 1)
+    .filter((s) => config.specificationStep || !isSpecificationStage(s) || s === target);
+}
+
+/** evaluateGate without input validation: for callers that already hold parsed values. */
+export function evaluateGateTrusted(target: Stage, subject: GateSubject, config: GateConfig, nowMs: number): GateResult {
+  const path = gatesOnTheWay(subject.lifecycle, subject.from, target, config);
+  if (path.length === 0) return { pass: true, missing: [] };
+
+  const missing: MissingRequirement[] = [];
+  if (subject.integrity !== 'valid') {
+    missing.push({ requirement: 'integrity', message: INTEGRITY_MESSAGES[subject.integrity] });
+  }
+  for (const stage of path) {
+    const found =
+      subject.lifecycle === 'portfolio'
+        ? portfolioRules(stage, subject.vetting, config, nowMs)
+        : deliveryRules(stage, subject.delivery, config, subject.vetting, nowMs);
+    missing.push(...found);
+  }
+  const seen = new Set<string>();
+  const unique = missing.filter((m) => (seen.has(m.requirement) ? false : (seen.add(m.requirement), true)));
+  return { pass: unique.length === 0, missing: unique };
+}
+
+const SubjectShapeSchema = z.object({
+  lifecycle: LifecycleIdSchema,
+  from: StageSchema.optional(),
+  integrity: IntegritySchema,
+});
+
+/**
+ * Whether an item may enter `target`, and if not, everything that is missing. Decisions:
+ * - The first stage of each lifecycle (Vetting Backlog, Backlog) has no gate: filing the
+ *   issue is enough, whatever its record holds.
+ * - Moving back to an earlier stage is always allowed (re-grooming is part of the process).
+ * - Moving forward, a record whose integrity is not `valid` never passes.
+ * - Skipping stages needs the gates of every stage skipped.
+ * Never throws: bad input fails with a message instead.
+ */
+export function evaluateGate(target: Stage, subject: GateSubject, config: GateConfig | GateConfigInput, now: Date | number | string): GateResult {
+  try {
+    const t = StageSchema.safeParse(target);
+    if (!t.success) return fail('input', `"${safeString(target)}" is not an LCOO stage.`);
+    const s = SubjectShapeSchema.safeParse(subject);
+    if (!s.success) {
+      return fail('input', 'The issue could not be checked: its lifecycle, stage or record state is missing or unknown.');
+    }
+    const lifecycle = s.data.lifecycle;
+    if (lifecycleOfStage(t.data) !== lifecycle) {
+      return fail('input', `${LIFECYCLES[lifecycle].issueTypeName} issues can't move to "${safeString(target)}": it belongs to the other lifecycle.`);
+    }
+    if (s.data.from !== undefined && lifecycleOfStage(s.data.from) !== lifecycle) {
+      return fail('input', `The current stage "${s.data.from}" is not part of the ${LIFECYCLES[lifecycle].name}.`);
+    }
+    const c = GateConfigSchema.safeParse(config ?? {});
+    if (!c.success) {
+      return fail('config', `The LCOO gate settings are not valid (${c.error.issues[0]?.message ?? 'unknown problem'}); an LCOO admin must fix them on the admin page.`);
+    }
+    const nowMs = toTime(now);
+    if (Number.isNaN(nowMs)) return fail('input', "The issue could not be checked: today's date is missing.");
+    const raw = subject as unknown as Loose;
+    return evaluateGateTrusted(
+      t.data,
+      { lifecycle, integrity: s.data.integrity, vetting: raw.vetting as Vetting | undefined, delivery: raw.delivery as Delivery | undefined, ...(s.data.from ? { from: s.data.from } : {}) },
+      c.data,
+      nowMs,
+    );
+  } catch {
+    return fail('input', 'The issue could not be checked because its LCOO data is malformed; re-save it from the LCOO panel.');
+  }
+}
+
+function safeString(v: unknown): string {
+  try {
+    return typeof v === 'string' ? v.slice(0, 80) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : typeof v;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * What each later stage needs from where the item is now: the panel's readiness list.
+ * One entry per stage after `subject.from` (cumulative), stepping over the specification
+ * stages when that step is off.
+ */
+export function readiness(subject: GateSubject, config: GateConfig | GateConfigInput, now: Date | number | string): { target: Stage; pass: boolean; missing: MissingRequirement[] }[] {
+  const parsed = GateConfigSchema.safeParse(config ?? {});
+  const cfg = parsed.success ? parsed.data : defaultGateConfig;
+  const lifecycle = LifecycleIdSchema.safeParse(subject?.lifecycle);
+  if (!lifecycle.success) return [];
+  const stages = stagesOf(lifecycle.data);
+  const fi = subject.from ? stages.indexOf(subject.from) : 0;
+  return stages
+    .slice(Math.max(fi, 0) + 1)
+    .filter((s) => cfg.specificationStep || !isSpecificationStage(s))
+    .map((target) => ({ target, ...evaluateGate(target, subject, cfg, now) }));
+}
+
+/** The checklist item a requirement id names, if any ("checklist:size" -> size). */
+export function checklistItemOfRequirement(requirement: string): ChecklistItemId | undefined {
+  const m = /^checklist:(.+)$/.exec(requirement);
+  const id = m?.[1];
+  return id && id in CHECKLIST_ITEM_BY_ID ? (id as ChecklistItemId) : undefined;
+}

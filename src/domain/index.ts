@@ -1,0 +1,19 @@
+// The LCOO process as pure TypeScript + zod: everything the modules, the Custom UI apps
+// and the sandbox use from the domain is re-exported here (docs/design.md "Domain API").
+export * from './lifecycle';
+export * from './vetting';
+export * from './delivery';
+export * from './approvals';
+export * from './gates';
+export * from './releases';
+export * from './openstack-projects';
+export * from './portfolio';
+export {
+  WebUrlSchema,
+  AccountIdSchema,
+  IsoDateTimeSchema,
+  IsoDateSchema,
+  IssueKeySchema,
+  isWebUrl,
+  jsonBytes,
+} from './primitives';

@@ -1,0 +1,302 @@
+import { z } from 'zod';
+import type { Delivery } from './delivery';
+import {
+  GateConfigSchema,
+  defaultGateConfig,
+  evaluateGateTrusted,
+  type GateConfig,
+  type GateConfigInput,
+  type Integrity,
+  type MissingRequirement,
+} from './gates';
+import {
+  DELIVERY_STAGES,
+  LifecycleIdSchema,
+  PORTFOLIO_STAGES,
+  StageSchema,
+  nextStage,
+  stageDef,
+  type DeliveryStage,
+  type LifecycleId,
+  type PortfolioStage,
+  type Stage,
+} from './lifecycle';
+import { toTime } from './primitives';
+import { RELEASES, hasSlipped, releaseById } from './releases';
+import { ItemTypeSchema, checklistStatus, type ItemType, type Size, type Vetting } from './vetting';
+
+/**
+ * The portfolio view the LRC reviews monthly and quarterly: every item with what blocks
+ * its next stage and whether it slipped past its release, plus the summaries the source
+ * deck asks for (funnels per lifecycle, FST x stage, release x FST, member companies x
+ * stage with interest and committed people, checklist completeness). Pure and linear in
+ * the number of items: the gadget aggregates up to thousands of issues per load.
+ */
+
+export interface PortfolioItem {
+  key: string;
+  summary: string;
+  issueType: string;
+  lifecycle: LifecycleId;
+  stage: Stage;
+  vetting?: Vetting;
+  delivery?: Delivery;
+  integrity: Integrity;
+}
+
+export const PortfolioFiltersSchema = z.object({
+  lifecycle: LifecycleIdSchema.optional(),
+  fsts: z.array(z.string().max(200)).max(50).optional(),
+  stages: z.array(StageSchema).max(12).optional(),
+  releases: z.array(z.string().max(40)).max(50).optional(),
+  companies: z.array(z.string().max(200)).max(100).optional(),
+  types: z.array(ItemTypeSchema).max(5).optional(),
+  onlySlipped: z.boolean().optional(),
+  onlyBlocked: z.boolean().optional(),
+});
+export type PortfolioFilters = z.infer<typeof PortfolioFiltersSchema>;
+
+export interface PortfolioOptions {
+  gateConfig?: GateConfig | GateConfigInput;
+  now: Date | number | string;
+  filters?: PortfolioFilters;
+}
+
+export interface PortfolioRow {
+  key: string;
+  summary: string;
+  issueType: string;
+  lifecycle: LifecycleId;
+  stage: Stage;
+  statusName: string;
+  nextStage?: Stage;
+  /** FST of the item; a deliverable inherits it from its Roadmap Item. */
+  fst?: string;
+  type?: ItemType;
+  size?: Size;
+  /** Target release; a deliverable uses its milestone's release, else its Roadmap Item's. */
+  releaseId?: string;
+  proposingCompany?: string;
+  roadmapItemKey?: string;
+  project?: string;
+  /** Checklist completeness (Roadmap Items only). */
+  completeness?: { completed: number; total: 12; percent: number };
+  /** What the next stage's gate still needs (empty at the last stage). */
+  blockers: MissingRequirement[];
+  slipped: boolean;
+  integrity: Integrity;
+}
+
+/** cells[r][c] belongs to rows[r] x columns[c]. */
+export interface Matrix<T> {
+  rows: string[];
+  columns: string[];
+  cells: T[][];
+}
+
+export interface CompanyCell {
+  /** Items the company proposed or is listed on as a collaborator. */
+  items: number;
+  /** Items it said yes to. */
+  interested: number;
+  /** People it committed, summed over the items. */
+  committedPeople: number;
+}
+
+export const COMPLETENESS_BUCKETS = [
+  { id: '0-24', label: 'Under 25%', min: 0, max: 24 },
+  { id: '25-49', label: '25-49%', min: 25, max: 49 },
+  { id: '50-74', label: '50-74%', min: 50, max: 74 },
+  { id: '75-99', label: '75-99%', min: 75, max: 99 },
+  { id: '100', label: 'Complete', min: 100, max: 100 },
+] as const;
+
+export interface Portfolio {
+  rows: PortfolioRow[];
+  totals: { items: number; roadmapItems: number; deliverables: number; slipped: number; blocked: number; integrityProblems: number };
+  funnels: {
+    portfolio: { stage: PortfolioStage; statusName: string; count: number }[];
+    delivery: { stage: DeliveryStage; statusName: string; count: number }[];
+  };
+  /** Roadmap Items per FST (rows) and portfolio stage (columns). */
+  fstByStage: Matrix<number>;
+  /** Items per target release (rows, oldest first) and FST (columns). */
+  releaseByFst: Matrix<number>;
+  /** Member companies (rows) per portfolio stage (columns). */
+  companyByStage: Matrix<CompanyCell>;
+  completeness: { bucket: string; label: string; count: number }[];
+}
+
+/** Row/column label for items without an FST or release. */
+export const NONE_LABEL = '(none)';
+
+const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
+
+function matchesAny(filter: readonly string[] | undefined, value: string | undefined): boolean {
+  return !filter || filter.length === 0 || (value !== undefined && filter.includes(value));
+}
+
+function companiesOf(v: Vetting | undefined): string[] {
+  const set = new Set<string>();
+  if (v?.proposingCompany?.trim()) set.add(v.proposingCompany.trim());
+  for (const c of v?.collaborators?.companies ?? []) if (c.company.trim()) set.add(c.company.trim());
+  return [...set];
+}
+
+function sortedLabels(set: Set<string>): string[] {
+  return [...set].sort((a, b) => (a === NONE_LABEL ? 1 : b === NONE_LABEL ? -1 : a.localeCompare(b)));
+}
+
+/**
+ * Aggregates the portfolio. Invalid gate settings fall back to the defaults (the gadget
+ * should still show the portfolio); invalid filters are ignored. Linear in items.
+ */
+export function aggregatePortfolio(items: readonly PortfolioItem[], options: PortfolioOptions): Portfolio {
+  const cfgParsed = GateConfigSchema.safeParse(options.gateConfig ?? {});
+  const config = cfgParsed.success ? cfgParsed.data : defaultGateConfig;
+  const nowMs = toTime(options.now);
+  const filterParsed = PortfolioFiltersSchema.safeParse(options.filters ?? {});
+  const filters: PortfolioFilters = filterParsed.success ? filterParsed.data : {};
+
+  // Deliverables inherit FST and release from their Roadmap Item: one pass to index them.
+  const roadmapByKey = new Map<string, Vetting>();
+  for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, it.vetting);
+
+  const rows: PortfolioRow[] = [];
+  const vettingOfRow: (Vetting | undefined)[] = [];
+  for (const it of items) {
+    const parent = it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
+    const v = it.lifecycle === 'portfolio' ? it.vetting : parent;
+    const fst = v?.fst?.trim() || undefined;
+    const releaseId = it.lifecycle === 'delivery' ? it.delivery?.milestone?.releaseId ?? parent?.targetRelease : it.vetting?.targetRelease;
+
+    if (filters.lifecycle && filters.lifecycle !== it.lifecycle) continue;
+    if (filters.stages?.length && !filters.stages.includes(it.stage)) continue;
+    if (!matchesAny(filters.fsts, fst)) continue;
+    if (!matchesAny(filters.releases, releaseId)) continue;
+    if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) continue;
+    if (filters.companies?.length && !companiesOf(v).some((c) => filters.companies?.includes(c))) continue;
+
+    const next = nextStage(it.stage, config);
+    const blockers = next
+      ? evaluateGateTrusted(next, { lifecycle: it.lifecycle, from: it.stage, vetting: it.vetting, delivery: it.delivery, integrity: it.integrity }, config, nowMs).missing
+      : [];
+    const slipped = releaseId !== undefined && !Number.isNaN(nowMs) ? hasSlipped(releaseId, it.stage, nowMs) : false;
+    if (filters.onlySlipped && !slipped) continue;
+    if (filters.onlyBlocked && blockers.length === 0) continue;
+
+    const row: PortfolioRow = {
+      key: it.key,
+      summary: it.summary,
+      issueType: it.issueType,
+      lifecycle: it.lifecycle,
+      stage: it.stage,
+      statusName: stageDef(it.stage).statusName,
+      blockers,
+      slipped,
+      integrity: it.integrity,
+    };
+    if (next) row.nextStage = next;
+    if (fst) row.fst = fst;
+    if (v?.type) row.type = v.type;
+    if (v?.size) row.size = v.size;
+    if (releaseId) row.releaseId = releaseId;
+    if (v?.proposingCompany) row.proposingCompany = v.proposingCompany;
+    if (it.delivery?.roadmapItemKey) row.roadmapItemKey = it.delivery.roadmapItemKey;
+    if (it.delivery?.project) row.project = it.delivery.project;
+    if (it.lifecycle === 'portfolio') {
+      const cs = checklistStatus(it.vetting, nowMs);
+      row.completeness = { completed: cs.completed, total: 12, percent: cs.percent };
+    }
+    rows.push(row);
+    vettingOfRow.push(it.lifecycle === 'portfolio' ? it.vetting : undefined);
+  }
+
+  // Funnels.
+  const portfolioCounts = new Map<Stage, number>();
+  for (const r of rows) portfolioCounts.set(r.stage, (portfolioCounts.get(r.stage) ?? 0) + 1);
+  const funnels = {
+    portfolio: PORTFOLIO_STAGES.map((stage) => ({ stage, statusName: stageDef(stage).statusName, count: portfolioCounts.get(stage) ?? 0 })),
+    delivery: DELIVERY_STAGES.map((stage) => ({ stage, statusName: stageDef(stage).statusName, count: portfolioCounts.get(stage) ?? 0 })),
+  };
+
+  // FST x stage (Roadmap Items) and release x FST (all items).
+  const fstSet = new Set<string>();
+  const releaseSet = new Set<string>();
+  for (const r of rows) {
+    fstSet.add(r.fst ?? NONE_LABEL);
+    releaseSet.add(r.releaseId ?? NONE_LABEL);
+  }
+  const fsts = sortedLabels(fstSet);
+  const fstIndex = new Map(fsts.map((f, i) => [f, i]));
+  const stageIndex = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
+  const fstCells = fsts.map(() => PORTFOLIO_STAGES.map(() => 0));
+
+  const releases = [...releaseSet].sort((a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b));
+  const releaseIndex = new Map(releases.map((r, i) => [r, i]));
+  const releaseCells = releases.map(() => fsts.map(() => 0));
+
+  // Company x stage.
+  const companyCells = new Map<string, CompanyCell[]>();
+  const cellsFor = (company: string) => {
+    let cells = companyCells.get(company);
+    if (!cells) {
+      cells = PORTFOLIO_STAGES.map(() => ({ items: 0, interested: 0, committedPeople: 0 }));
+      companyCells.set(company, cells);
+    }
+    return cells;
+  };
+
+  const bucketCounts = COMPLETENESS_BUCKETS.map(() => 0);
+  const totals = { items: rows.length, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
+
+  rows.forEach((r, i) => {
+    const fi = fstIndex.get(r.fst ?? NONE_LABEL) ?? 0;
+    const ri = releaseIndex.get(r.releaseId ?? NONE_LABEL) ?? 0;
+    releaseCells[ri]![fi]! += 1;
+    if (r.slipped) totals.slipped += 1;
+    if (r.blockers.length) totals.blocked += 1;
+    if (r.integrity !== 'valid') totals.integrityProblems += 1;
+    if (r.lifecycle === 'delivery') {
+      totals.deliverables += 1;
+      return;
+    }
+    totals.roadmapItems += 1;
+    const si = stageIndex.get(r.stage) ?? 0;
+    fstCells[fi]![si]! += 1;
+    const pct = r.completeness?.percent ?? 0;
+    const bi = COMPLETENESS_BUCKETS.findIndex((b) => pct >= b.min && pct <= b.max);
+    bucketCounts[bi < 0 ? 0 : bi]! += 1;
+
+    const v = vettingOfRow[i];
+    const byCompany = new Map<string, { interested: boolean; people: number }>();
+    if (v?.proposingCompany?.trim()) byCompany.set(v.proposingCompany.trim(), { interested: true, people: 0 });
+    for (const c of v?.collaborators?.companies ?? []) {
+      const name = c.company.trim();
+      if (!name) continue;
+      const prev = byCompany.get(name) ?? { interested: false, people: 0 };
+      byCompany.set(name, { interested: prev.interested || c.interest === 'yes', people: prev.people + c.people.length });
+    }
+    for (const [company, info] of byCompany) {
+      const cell = cellsFor(company)[si]!;
+      cell.items += 1;
+      if (info.interested) cell.interested += 1;
+      cell.committedPeople += info.people;
+    }
+  });
+
+  const companies = [...companyCells.keys()].sort((a, b) => a.localeCompare(b));
+  return {
+    rows,
+    totals,
+    funnels,
+    fstByStage: { rows: fsts, columns: [...PORTFOLIO_STAGES], cells: fstCells },
+    releaseByFst: {
+      rows: releases.map((id) => (id === NONE_LABEL ? id : releaseById(id)?.id ?? id)),
+      columns: fsts,
+      cells: releaseCells,
+    },
+    companyByStage: { rows: companies, columns: [...PORTFOLIO_STAGES], cells: companies.map((c) => companyCells.get(c) ?? []) },
+    completeness: COMPLETENESS_BUCKETS.map((b, i) => ({ bucket: b.id, label: b.label, count: bucketCounts[i] ?? 0 })),
+  };
+}

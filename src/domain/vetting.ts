@@ -1,0 +1,624 @@
+import { z } from 'zod';
+import { ApprovalListSchema } from './approvals';
+import { canonicalProjectName, isOpenStackProject } from './openstack-projects';
+import {
+  IsoDateSchema,
+  MAX_SHORT,
+  MAX_TEXT,
+  WebUrlSchema,
+  isBlank,
+  isWebUrl,
+  jsonBytes,
+  list,
+  requiredText,
+  text,
+  toTime,
+} from './primitives';
+import { findRelease, isReleased, releaseById, releaseLabel } from './releases';
+
+/**
+ * The roadmap vetting checklist of the source slide ("Roadmap Vetting", 12 points), with
+ * the evidence a reviewer needs to judge each point, stored as the `lcoo-vetting` issue
+ * property. Every field is optional so a half-filled draft saves; completeness is judged
+ * by checklistStatus() and the gates, never by the schema.
+ */
+
+// ---------------------------------------------------------------- checklist items
+
+export const CHECKLIST_ITEM_IDS = [
+  'type',
+  'requirements',
+  'components',
+  'stakeholders',
+  'artifacts',
+  'size',
+  'valueToMembers',
+  'valueToCommunity',
+  'blueprints',
+  'communityAlignment',
+  'collaborators',
+  'targetRelease',
+] as const;
+export const ChecklistItemIdSchema = z.enum(CHECKLIST_ITEM_IDS, {
+  error: `Checklist item must be one of: ${CHECKLIST_ITEM_IDS.join(', ')}.`,
+});
+export type ChecklistItemId = z.infer<typeof ChecklistItemIdSchema>;
+
+export interface ChecklistItem {
+  id: ChecklistItemId;
+  number: number;
+  label: string;
+  help: string;
+}
+
+export const CHECKLIST_ITEMS: readonly ChecklistItem[] = Object.freeze([
+  { id: 'type', number: 1, label: 'Type', help: 'Debt, New, Bug, Open-sourcing or Other.' },
+  {
+    id: 'requirements',
+    number: 2,
+    label: 'Requirements and acceptance criteria',
+    help: 'What must change, and how the committee will know it is done.',
+  },
+  {
+    id: 'components',
+    number: 3,
+    label: 'Impacted component(s)',
+    help: 'The OpenStack projects the change touches, e.g. Nova, Horizon, Neutron.',
+  },
+  {
+    id: 'stakeholders',
+    number: 4,
+    label: 'Key stakeholders',
+    help: 'Who cares about the outcome: name, company and role.',
+  },
+  {
+    id: 'artifacts',
+    number: 5,
+    label: 'Related artifacts',
+    help: 'Links to user stories, design documents or code that already exist.',
+  },
+  { id: 'size', number: 6, label: 'Size of effort', help: 'S, M, L or XL.' },
+  {
+    id: 'valueToMembers',
+    number: 7,
+    label: 'Value / benefit to LCOO members',
+    help: 'Why the member companies need this.',
+  },
+  {
+    id: 'valueToCommunity',
+    number: 8,
+    label: 'Value / benefit to the broader OpenStack community',
+    help: 'Why the community would accept and maintain it.',
+  },
+  {
+    id: 'blueprints',
+    number: 9,
+    label: 'Pre-existing blueprints investigated',
+    help: 'Search Launchpad and the specs repositories; record what you found and what it means.',
+  },
+  {
+    id: 'communityAlignment',
+    number: 10,
+    label: 'Community alignment sought',
+    help: 'PTL/core discussions, IRC, mailing list, PTG, Forum, mid-cycles: where and what was said.',
+  },
+  {
+    id: 'collaborators',
+    number: 11,
+    label: 'Collaborators sought / identified',
+    help: 'Which member companies join and who from their staff works on it; other working groups.',
+  },
+  {
+    id: 'targetRelease',
+    number: 12,
+    label: 'Targeted OpenStack release',
+    help: 'A release that has not shipped yet.',
+  },
+]);
+
+export const CHECKLIST_ITEM_BY_ID: Readonly<Record<ChecklistItemId, ChecklistItem>> = Object.freeze(
+  Object.fromEntries(CHECKLIST_ITEMS.map((i) => [i.id, i])) as Record<ChecklistItemId, ChecklistItem>,
+);
+
+// ---------------------------------------------------------------- value sets
+
+export const ITEM_TYPES = ['debt', 'new', 'bug', 'open-sourcing', 'other'] as const;
+export const ItemTypeSchema = z.enum(ITEM_TYPES, { error: 'Type must be Debt, New, Bug, Open-sourcing or Other.' });
+export type ItemType = z.infer<typeof ItemTypeSchema>;
+export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
+  debt: 'Debt',
+  new: 'New',
+  bug: 'Bug',
+  'open-sourcing': 'Open-sourcing',
+  other: 'Other',
+};
+
+export const SIZES = ['S', 'M', 'L', 'XL'] as const;
+export const SizeSchema = z.enum(SIZES, { error: 'Size of effort must be S, M, L or XL.' });
+export type Size = z.infer<typeof SizeSchema>;
+
+export const ARTIFACT_KINDS = ['story', 'design', 'code', 'other'] as const;
+export const ArtifactKindSchema = z.enum(ARTIFACT_KINDS, { error: 'Artifact kind must be story, design, code or other.' });
+export type ArtifactKind = z.infer<typeof ArtifactKindSchema>;
+
+export const ALIGNMENT_CHANNELS = ['ptl-cores', 'irc', 'mailing-list', 'ptg', 'forum', 'mid-cycle'] as const;
+export const AlignmentChannelSchema = z.enum(ALIGNMENT_CHANNELS, {
+  error: 'Channel must be one of PTL/cores, IRC, mailing list, PTG, Forum or mid-cycle.',
+});
+export type AlignmentChannel = z.infer<typeof AlignmentChannelSchema>;
+export const ALIGNMENT_CHANNEL_LABELS: Record<AlignmentChannel, string> = {
+  'ptl-cores': 'PTL / core discussions',
+  irc: 'IRC',
+  'mailing-list': 'Mailing list',
+  ptg: 'PTG',
+  forum: 'Forum / Summit',
+  'mid-cycle': 'Mid-cycle',
+};
+
+export const INTERESTS = ['yes', 'no', 'undecided'] as const;
+export const InterestSchema = z.enum(INTERESTS, { error: 'Interest must be yes, no or undecided.' });
+export type Interest = z.infer<typeof InterestSchema>;
+
+export const DELIVERY_STREAMS = [
+  'own-contributors',
+  'community-working-groups',
+  'project-teams',
+  'other-contributors',
+] as const;
+export const DeliveryStreamSchema = z.enum(DELIVERY_STREAMS, {
+  error: "Delivery stream must be the member's own contributors, community working groups, project teams or other contributors.",
+});
+export type DeliveryStream = z.infer<typeof DeliveryStreamSchema>;
+export const DELIVERY_STREAM_LABELS: Record<DeliveryStream, string> = {
+  'own-contributors': "LCOO member's community contributors",
+  'community-working-groups': 'Other community working groups',
+  'project-teams': 'Project teams',
+  'other-contributors': 'Other contributors',
+};
+
+// ---------------------------------------------------------------- schema v2
+
+/** A record above this size is refused: the property also carries an index copy, meta and a signature within Jira's 32 KB. */
+export const VETTING_MAX_BYTES = 24_000;
+
+export const StakeholderSchema = z.object({
+  name: requiredText(MAX_SHORT, 'Stakeholder name'),
+  company: text(MAX_SHORT, 'Stakeholder company'),
+  role: text(MAX_SHORT, 'Stakeholder role'),
+});
+export type Stakeholder = z.infer<typeof StakeholderSchema>;
+
+export const ArtifactSchema = z.object({
+  kind: ArtifactKindSchema,
+  url: WebUrlSchema,
+  title: text(MAX_SHORT, 'Artifact title'),
+});
+export type Artifact = z.infer<typeof ArtifactSchema>;
+
+export const BlueprintFindingSchema = z.object({
+  url: WebUrlSchema,
+  summary: requiredText(MAX_TEXT, 'What was found'),
+});
+export type BlueprintFinding = z.infer<typeof BlueprintFindingSchema>;
+
+export const BlueprintInvestigationSchema = z.object({
+  searched: z.boolean({ error: '"Searched" must be true or false.' }),
+  findings: list(BlueprintFindingSchema, 'Blueprint findings').default([]),
+  conclusion: text(MAX_TEXT, 'Conclusion').optional(),
+});
+export type BlueprintInvestigation = z.infer<typeof BlueprintInvestigationSchema>;
+
+export const AlignmentEntrySchema = z.object({
+  channel: AlignmentChannelSchema,
+  notes: text(MAX_TEXT, 'Alignment notes'),
+  date: IsoDateSchema.optional(),
+});
+export type AlignmentEntry = z.infer<typeof AlignmentEntrySchema>;
+
+export const CommittedPersonSchema = z.object({
+  name: requiredText(MAX_SHORT, 'Person name'),
+  accountId: text(128, 'Account id').optional(),
+});
+export type CommittedPerson = z.infer<typeof CommittedPersonSchema>;
+
+export const CompanyCollaborationSchema = z.object({
+  company: requiredText(MAX_SHORT, 'Company'),
+  interest: InterestSchema,
+  people: list(CommittedPersonSchema, 'Committed people').default([]),
+});
+export type CompanyCollaboration = z.infer<typeof CompanyCollaborationSchema>;
+
+export const CollaboratorsSchema = z.object({
+  companies: list(CompanyCollaborationSchema, 'Member companies', 40).default([]),
+  workingGroups: list(requiredText(MAX_SHORT, 'Working group'), 'Other working groups').default([]),
+});
+export type Collaborators = z.infer<typeof CollaboratorsSchema>;
+
+export const AlignmentStrategySchema = z.object({
+  benefittingRelease: text(MAX_SHORT, 'Benefitting release').optional(),
+  plan: text(MAX_TEXT, 'Plan / mitigation').optional(),
+  closingLoops: text(MAX_TEXT, 'Closing loops with release planning').optional(),
+});
+export type AlignmentStrategy = z.infer<typeof AlignmentStrategySchema>;
+
+const ComponentSchema = z
+  .string({ error: 'A component must be an OpenStack project name.' })
+  .trim()
+  .refine(isOpenStackProject, { error: 'Pick impacted components from the list of OpenStack projects.' });
+
+const ReleaseIdSchema = z
+  .string({ error: 'Target release must be a release id.' })
+  .trim()
+  .refine((id) => releaseById(id) !== undefined, { error: 'Choose the target release from the list of OpenStack releases.' });
+
+/** The fields of a vetting record, without the whole-record size check (so .omit/.pick work). */
+export const VettingFieldsSchema = z.object({
+  schemaVersion: z.literal(2, { error: 'This is not a version 2 LCOO vetting record.' }),
+  fst: text(MAX_SHORT, 'Functional Specialty Team').optional(),
+  proposingCompany: text(MAX_SHORT, 'Proposing company').optional(),
+  type: ItemTypeSchema.optional(),
+  requirements: list(requiredText(MAX_TEXT, 'A requirement'), 'Requirements').optional(),
+  acceptanceCriteria: list(requiredText(MAX_TEXT, 'An acceptance criterion'), 'Acceptance criteria').optional(),
+  components: list(ComponentSchema, 'Impacted components', 30).optional(),
+  stakeholders: list(StakeholderSchema, 'Key stakeholders').optional(),
+  artifacts: list(ArtifactSchema, 'Related artifacts').optional(),
+  size: SizeSchema.optional(),
+  valueToMembers: text(MAX_TEXT, 'Value to LCOO members').optional(),
+  valueToCommunity: text(MAX_TEXT, 'Value to the OpenStack community').optional(),
+  blueprints: BlueprintInvestigationSchema.optional(),
+  communityAlignment: list(AlignmentEntrySchema, 'Community alignment').optional(),
+  collaborators: CollaboratorsSchema.optional(),
+  targetRelease: ReleaseIdSchema.optional(),
+  deliveryStream: DeliveryStreamSchema.optional(),
+  alignmentStrategy: AlignmentStrategySchema.optional(),
+  notes: z.partialRecord(ChecklistItemIdSchema, text(MAX_TEXT, 'A checklist note')).optional(),
+  approvals: ApprovalListSchema.optional(),
+});
+
+function checkSize(value: unknown, ctx: z.RefinementCtx): void {
+  const bytes = jsonBytes(value);
+  if (bytes > VETTING_MAX_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `This checklist is too large to store in Jira (${Math.ceil(bytes / 1000)} KB; the limit is ${
+        VETTING_MAX_BYTES / 1000
+      } KB). Shorten the longest texts or remove entries.`,
+    });
+  }
+}
+
+export const VettingSchema = VettingFieldsSchema.superRefine(checkSize);
+export type Vetting = z.infer<typeof VettingSchema>;
+
+/** What a client may send in vetting/save: no approvals (only the app records those). */
+export const VettingInputSchema = VettingFieldsSchema.omit({ approvals: true })
+  .extend({ schemaVersion: z.literal(2).default(2) })
+  .superRefine(checkSize);
+export type VettingInput = z.input<typeof VettingInputSchema>;
+
+export function emptyVetting(fst?: string): Vetting {
+  return fst === undefined ? { schemaVersion: 2 } : { schemaVersion: 2, fst };
+}
+
+// ---------------------------------------------------------------- checklist status
+
+export interface ChecklistItemStatus {
+  id: ChecklistItemId;
+  number: number;
+  label: string;
+  complete: boolean;
+  /** What is missing, in the committee's words, when not complete. */
+  missing?: string;
+}
+
+export interface ChecklistStatus {
+  items: ChecklistItemStatus[];
+  completed: number;
+  total: 12;
+  percent: number;
+}
+
+// Defensive readers: checklistStatus and the gates run on whatever a property held, so
+// they look at shapes rather than trust types (and never throw).
+type Loose = Record<string, unknown>;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
+function itemNote(v: Loose, id: ChecklistItemId): string {
+  return str(obj(v.notes)[id]);
+}
+
+/** What is missing for one checklist item, or undefined when it is complete. */
+export function checklistItemMissing(vetting: unknown, id: ChecklistItemId, now: unknown): string | undefined {
+  const v = obj(vetting);
+  const label = CHECKLIST_ITEM_BY_ID[id]?.label ?? id;
+  switch (id) {
+    case 'type':
+      return (ITEM_TYPES as readonly unknown[]).includes(v.type) ? undefined : `${label}: choose Debt, New, Bug, Open-sourcing or Other.`;
+    case 'requirements': {
+      const req = arr(v.requirements).some(filled);
+      const acc = arr(v.acceptanceCriteria).some(filled);
+      if (req && acc) return undefined;
+      if (!req && !acc) return `${label}: add at least one requirement and one acceptance criterion.`;
+      return req ? `${label}: add at least one acceptance criterion.` : `${label}: add at least one requirement.`;
+    }
+    case 'components':
+      return arr(v.components).some((c) => typeof c === 'string' && isOpenStackProject(c))
+        ? undefined
+        : `${label}: pick at least one OpenStack project, e.g. Nova or Neutron.`;
+    case 'stakeholders':
+      return arr(v.stakeholders).some((s) => filled(obj(s).name) && filled(obj(s).company) && filled(obj(s).role))
+        ? undefined
+        : `${label}: name at least one stakeholder with company and role.`;
+    case 'artifacts':
+      // Not every proposal has prior artifacts; saying so in the note is an answer.
+      return arr(v.artifacts).some((a) => isWebUrl(str(obj(a).url))) || filled(itemNote(v, 'artifacts'))
+        ? undefined
+        : `${label}: add a link to a story, design or code, or note why there is none.`;
+    case 'size':
+      return (SIZES as readonly unknown[]).includes(v.size) ? undefined : `${label}: choose S, M, L or XL.`;
+    case 'valueToMembers':
+      return filled(v.valueToMembers) ? undefined : `${label}: describe the benefit to the LCOO member companies.`;
+    case 'valueToCommunity':
+      return filled(v.valueToCommunity) ? undefined : `${label}: describe the benefit to the broader OpenStack community.`;
+    case 'blueprints': {
+      const b = obj(v.blueprints);
+      const searched = b.searched === true;
+      const concluded = filled(b.conclusion);
+      if (searched && concluded) return undefined;
+      if (!searched) return `${label}: search Launchpad and the specs repositories, then mark the search as done and record the conclusion.`;
+      return `${label}: record what the search concluded (e.g. "no existing blueprint" or "extend blueprint X").`;
+    }
+    case 'communityAlignment':
+      return arr(v.communityAlignment).some(
+        (e) => (ALIGNMENT_CHANNELS as readonly unknown[]).includes(obj(e).channel) && filled(obj(e).notes),
+      )
+        ? undefined
+        : `${label}: note at least one conversation with the community (PTL/cores, IRC, mailing list, PTG, Forum or mid-cycle).`;
+    case 'collaborators': {
+      const c = obj(v.collaborators);
+      const joined = arr(c.companies).some((x) => obj(x).interest === 'yes' && filled(obj(x).company));
+      const groups = arr(c.workingGroups).some(filled);
+      return joined || groups
+        ? undefined
+        : `${label}: record at least one member company that wants to join, or another working group.`;
+    }
+    case 'targetRelease':
+      return targetReleaseMissing(v.targetRelease, now, label);
+    default:
+      return `${String(label)}: unknown checklist item.`;
+  }
+}
+
+function targetReleaseMissing(value: unknown, now: unknown, label = CHECKLIST_ITEM_BY_ID.targetRelease.label): string | undefined {
+  if (!filled(value)) return `${label}: choose the OpenStack release this should land in.`;
+  const release = releaseById(String(value).trim());
+  if (!release) return `${label}: "${String(value)}" is not an OpenStack release; choose one from the list.`;
+  const t = toTime(now);
+  if (Number.isNaN(t)) return `${label}: can't tell whether ${releaseLabel(release)} has shipped without today's date.`;
+  if (isReleased(release.id, t)) {
+    return `${label}: ${releaseLabel(release)} was released on ${release.firstReleaseDate}; choose a release that has not shipped yet.`;
+  }
+  return undefined;
+}
+
+/**
+ * Where the checklist stands: per item complete or what is missing. Works on anything
+ * (an unreadable record reads as an empty checklist) and never throws.
+ */
+export function checklistStatus(vetting: Vetting | unknown, now: Date | number | string): ChecklistStatus {
+  const items: ChecklistItemStatus[] = CHECKLIST_ITEMS.map((item) => {
+    let missing: string | undefined;
+    try {
+      missing = checklistItemMissing(vetting, item.id, now);
+    } catch {
+      missing = `${item.label}: can't be read; re-save the checklist from the LCOO panel.`;
+    }
+    return missing === undefined
+      ? { id: item.id, number: item.number, label: item.label, complete: true }
+      : { id: item.id, number: item.number, label: item.label, complete: false, missing };
+  });
+  const completed = items.filter((i) => i.complete).length;
+  return { items, completed, total: 12, percent: Math.round((completed / 12) * 100) };
+}
+
+// ---------------------------------------------------------------- schema v1 and migration
+
+/**
+ * Version 1, the first release's record: every answer a flat string typed into one text
+ * field (components as "Nova, Neutron", size in lower case, artifacts as pasted links,
+ * the blueprint search as a yes/no plus free text, the target release by name).
+ */
+export const VettingV1Schema = z.object({
+  schemaVersion: z.literal(1),
+  fst: z.string().optional(),
+  proposingCompany: z.string().optional(),
+  type: z.string().optional(),
+  requirements: z.string().optional(),
+  acceptanceCriteria: z.string().optional(),
+  components: z.string().optional(),
+  stakeholders: z.string().optional(),
+  artifacts: z.string().optional(),
+  size: z.enum(['s', 'm', 'l', 'xl']).optional(),
+  valueToMembers: z.string().optional(),
+  valueToCommunity: z.string().optional(),
+  blueprintsInvestigated: z.boolean().optional(),
+  blueprintFindings: z.string().optional(),
+  communityAlignment: z.string().optional(),
+  collaborators: z.string().optional(),
+  targetRelease: z.string().optional(),
+  deliveryStream: z.string().optional(),
+  notes: z.record(z.string(), z.string()).optional(),
+  approvals: z.array(z.unknown()).optional(),
+});
+export type VettingV1 = z.infer<typeof VettingV1Schema>;
+
+export type MigrateResult = { ok: true; vetting: Vetting } | { ok: false; error: string };
+
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+const lines = (s: string | undefined) =>
+  (s ?? '')
+    .split(/\r?\n|;/)
+    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
+    .filter((l) => l !== '');
+const URL_RE = /https?:\/\/[^\s<>"')\]]+/g;
+
+function addNote(notes: Partial<Record<ChecklistItemId, string>>, id: ChecklistItemId, textToAdd: string): void {
+  if (isBlank(textToAdd)) return;
+  const joined = notes[id] ? `${notes[id]}\n${textToAdd}` : textToAdd;
+  notes[id] = clip(joined, MAX_TEXT);
+}
+
+function channelOf(textValue: string): AlignmentChannel | undefined {
+  const t = textValue.toLowerCase();
+  if (/\birc\b/.test(t)) return 'irc';
+  if (/mailing[- ]list|\bml\b|openstack-discuss|e-?mail/.test(t)) return 'mailing-list';
+  if (/\bptg\b/.test(t)) return 'ptg';
+  if (/forum|summit/.test(t)) return 'forum';
+  if (/mid-?cycle/.test(t)) return 'mid-cycle';
+  if (/\bptl\b|\bcores?\b/.test(t)) return 'ptl-cores';
+  return undefined;
+}
+
+function streamOf(value: string | undefined): DeliveryStream | undefined {
+  const t = (value ?? '').toLowerCase();
+  if (!t) return undefined;
+  if ((DELIVERY_STREAMS as readonly string[]).includes(t)) return t as DeliveryStream;
+  if (t.includes('working group')) return 'community-working-groups';
+  if (t.includes('project team')) return 'project-teams';
+  if (t.includes('other')) return 'other-contributors';
+  if (t.includes('own') || t.includes('member')) return 'own-contributors';
+  return undefined;
+}
+
+function fromV1(v1: VettingV1): unknown {
+  const notes: Partial<Record<ChecklistItemId, string>> = {};
+  for (const [k, val] of Object.entries(v1.notes ?? {})) {
+    if ((CHECKLIST_ITEM_IDS as readonly string[]).includes(k)) addNote(notes, k as ChecklistItemId, val);
+  }
+
+  const typeText = (v1.type ?? '').trim().toLowerCase().replace(/\s+/g, '-');
+  const type = (ITEM_TYPES as readonly string[]).includes(typeText) ? (typeText as ItemType) : undefined;
+  if (!type && typeText) addNote(notes, 'type', `Version 1 type: ${v1.type ?? ''}`);
+
+  const components: string[] = [];
+  const unknownComponents: string[] = [];
+  for (const c of (v1.components ?? '').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean)) {
+    const name = canonicalProjectName(c);
+    if (name && !components.includes(name)) components.push(name);
+    else if (!name) unknownComponents.push(c);
+  }
+  if (unknownComponents.length) addNote(notes, 'components', `Also named in version 1: ${unknownComponents.join(', ')}`);
+
+  // "Name (Company, Role)" per line is what v1's help text asked for; anything else is kept as a note.
+  const stakeholders: Stakeholder[] = [];
+  for (const l of lines(v1.stakeholders)) {
+    const m = /^(.+?)\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)$/.exec(l);
+    if (m && m[1] && m[2] && m[3]) stakeholders.push({ name: clip(m[1], MAX_SHORT), company: clip(m[2], MAX_SHORT), role: clip(m[3], MAX_SHORT) });
+    else addNote(notes, 'stakeholders', l);
+  }
+
+  const artifactUrls = (v1.artifacts ?? '').match(URL_RE) ?? [];
+  const artifacts: Artifact[] = artifactUrls.filter(isWebUrl).slice(0, 25).map((url) => ({
+    kind: /review\.opendev|review\.openstack|github\.com|opendev\.org/.test(url) ? 'code' : 'other',
+    url: clip(url, 1000),
+    title: '',
+  }));
+  const artifactRest = (v1.artifacts ?? '').replace(URL_RE, '').trim();
+  if (artifactRest) addNote(notes, 'artifacts', artifactRest);
+
+  const findingsText = v1.blueprintFindings ?? '';
+  const findingUrls = (findingsText.match(URL_RE) ?? []).filter(isWebUrl).slice(0, 25);
+  const blueprints =
+    v1.blueprintsInvestigated !== undefined || findingsText.trim() !== ''
+      ? {
+          searched: v1.blueprintsInvestigated ?? findingsText.trim() !== '',
+          findings: findingUrls.map((url) => ({ url: clip(url, 1000), summary: 'Listed in the version 1 findings.' })),
+          ...(findingsText.trim() ? { conclusion: clip(findingsText.trim(), MAX_TEXT) } : {}),
+        }
+      : undefined;
+
+  const communityAlignment: AlignmentEntry[] = [];
+  for (const l of lines(v1.communityAlignment)) {
+    const channel = channelOf(l);
+    if (channel && communityAlignment.length < 25) communityAlignment.push({ channel, notes: clip(l, MAX_TEXT) });
+    else addNote(notes, 'communityAlignment', l);
+  }
+
+  // v1 never recorded per-company interest; the text stays readable as a note for the FST to re-enter.
+  if (!isBlank(v1.collaborators)) addNote(notes, 'collaborators', v1.collaborators ?? '');
+
+  const release = v1.targetRelease ? findRelease(v1.targetRelease) : undefined;
+  if (!release && !isBlank(v1.targetRelease)) addNote(notes, 'targetRelease', `Version 1 target: ${v1.targetRelease ?? ''}`);
+
+  const deliveryStream = streamOf(v1.deliveryStream);
+
+  const out: Loose = { schemaVersion: 2 };
+  const put = (k: string, val: unknown) => {
+    if (val === undefined) return;
+    if (typeof val === 'string' && val.trim() === '') return;
+    if (Array.isArray(val) && val.length === 0) return;
+    out[k] = val;
+  };
+  put('fst', v1.fst && clip(v1.fst.trim(), MAX_SHORT));
+  put('proposingCompany', v1.proposingCompany && clip(v1.proposingCompany.trim(), MAX_SHORT));
+  put('type', type);
+  put('requirements', lines(v1.requirements).slice(0, 25).map((l) => clip(l, MAX_TEXT)));
+  put('acceptanceCriteria', lines(v1.acceptanceCriteria).slice(0, 25).map((l) => clip(l, MAX_TEXT)));
+  put('components', components.slice(0, 30));
+  put('stakeholders', stakeholders.slice(0, 25));
+  put('artifacts', artifacts);
+  put('size', v1.size?.toUpperCase());
+  put('valueToMembers', v1.valueToMembers && clip(v1.valueToMembers.trim(), MAX_TEXT));
+  put('valueToCommunity', v1.valueToCommunity && clip(v1.valueToCommunity.trim(), MAX_TEXT));
+  put('blueprints', blueprints);
+  put('communityAlignment', communityAlignment);
+  put('targetRelease', release?.id);
+  put('deliveryStream', deliveryStream);
+  if (!deliveryStream && !isBlank(v1.deliveryStream)) addNote(notes, 'collaborators', `Version 1 delivery stream: ${v1.deliveryStream ?? ''}`);
+  if (Object.keys(notes).length) out.notes = notes;
+  put('approvals', v1.approvals);
+  return out;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The LCOO record is not valid.';
+  const where = issue.path.length ? ` (at ${issue.path.map(String).join('.')})` : '';
+  return `${issue.message}${where}`;
+}
+
+/**
+ * Reads a stored vetting record of any known version and returns it as version 2.
+ * Never throws: anything it can't read comes back as {ok:false, error} with a sentence
+ * saying what is wrong.
+ */
+export function migrateVetting(raw: unknown): MigrateResult {
+  try {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      return { ok: false, error: 'The LCOO vetting record is not an object; re-save it from the LCOO panel.' };
+    }
+    const version = (raw as Loose).schemaVersion;
+    if (version === 2) {
+      const parsed = VettingSchema.safeParse(raw);
+      return parsed.success ? { ok: true, vetting: parsed.data } : { ok: false, error: `The LCOO vetting record is not valid: ${firstIssue(parsed.error)}` };
+    }
+    if (version === 1) {
+      const v1 = VettingV1Schema.safeParse(raw);
+      if (!v1.success) return { ok: false, error: `The version 1 LCOO vetting record is not valid: ${firstIssue(v1.error)}` };
+      const parsed = VettingSchema.safeParse(fromV1(v1.data));
+      return parsed.success
+        ? { ok: true, vetting: parsed.data }
+        : { ok: false, error: `The version 1 LCOO vetting record could not be upgraded: ${firstIssue(parsed.error)}` };
+    }
+    const shown = typeof version === 'number' || typeof version === 'string' ? String(version) : 'none';
+    return {
+      ok: false,
+      error: `The LCOO vetting record has schema version ${shown}, which this version of the app can't read; update the app or re-save the checklist.`,
+    };
+  } catch {
+    return { ok: false, error: 'The LCOO vetting record could not be read; re-save it from the LCOO panel.' };
+  }
+}
