@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPROVAL_ROLE_LABELS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
+import { distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
 import {
   DELIVERY_STAGES,
@@ -147,12 +147,12 @@ function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowM
         ...approvalMissing(
           vetting,
           'fst-prioritization',
-          `${APPROVAL_ROLE_LABELS['fst-prioritization']}: the FST lead records the team's prioritization in the LCOO panel.`,
+          "FST prioritization: the Functional Specialty Team has not prioritized this item yet (the FST lead records it in the LCOO panel).",
         ),
         ...approvalMissing(
           vetting,
           'lrc-prioritization',
-          `${APPROVAL_ROLE_LABELS['lrc-prioritization']}: a committee member records the committee's prioritization in the LCOO panel.`,
+          "Roadmap Committee prioritization: the LCOO Roadmap Committee has not prioritized this item yet (a committee member records it in the LCOO panel).",
         ),
       ];
     case 'development-ready': {
@@ -209,7 +209,7 @@ function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vett
         ...approvalMissing(
           delivery,
           'stakeholder-acceptance',
-          `${APPROVAL_ROLE_LABELS['stakeholder-acceptance']}: record the acceptance of the blueprint in the LCOO panel.`,
+          'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
         ),
       );
       break;
@@ -278,7 +278,7 @@ function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vett
         ...approvalMissing(
           delivery,
           'pod-acceptance',
-          `${APPROVAL_ROLE_LABELS['pod-acceptance']}: record the POD's acceptance of the delivery in the LCOO panel.`,
+          'POD acceptance: the community and LCOO POD have not accepted the delivery yet (record it in the LCOO panel).',
         ),
       );
       if (obj(d.lrcTracking).tracked !== true) {

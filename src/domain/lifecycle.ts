@@ -166,16 +166,17 @@ const DELIVERY_STAGE_DEFS: StageDef[] = [
 
 /** Forward one step, and back to any earlier stage (re-grooming is always allowed). */
 function linearTransitions(stages: readonly StageDef[]): Transition[] {
-  const out: Transition[] = [];
-  stages.forEach((to, i) => {
-    const prev = stages[i - 1];
-    if (prev) out.push({ from: prev.id, to: to.id });
-    for (let j = i + 1; j < stages.length; j++) {
-      const from = stages[j];
-      if (from) out.push({ from: from.id, to: to.id });
+  const forward: Transition[] = [];
+  const back: Transition[] = [];
+  stages.forEach((from, i) => {
+    const next = stages[i + 1];
+    if (next) forward.push({ from: from.id, to: next.id });
+    for (let j = 0; j < i; j++) {
+      const to = stages[j];
+      if (to) back.push({ from: from.id, to: to.id });
     }
   });
-  return out;
+  return [...forward, ...back];
 }
 
 export const LIFECYCLES: Record<LifecycleId, Lifecycle> = {

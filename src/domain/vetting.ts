@@ -464,6 +464,8 @@ const lines = (s: string | undefined) =>
     .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
     .filter((l) => l !== '');
 const URL_RE = /https?:\/\/[^\s<>"')\]]+/g;
+/** Links pasted into prose: trailing punctuation belongs to the sentence, not the link. */
+const urlsIn = (s: string): string[] => (s.match(URL_RE) ?? []).map((u) => u.replace(/[.,;:!?]+$/, '')).filter(isWebUrl);
 
 function addNote(notes: Partial<Record<ChecklistItemId, string>>, id: ChecklistItemId, textToAdd: string): void {
   if (isBlank(textToAdd)) return;
@@ -520,17 +522,16 @@ function fromV1(v1: VettingV1): unknown {
     else addNote(notes, 'stakeholders', l);
   }
 
-  const artifactUrls = (v1.artifacts ?? '').match(URL_RE) ?? [];
-  const artifacts: Artifact[] = artifactUrls.filter(isWebUrl).slice(0, 25).map((url) => ({
+  const artifacts: Artifact[] = urlsIn(v1.artifacts ?? '').slice(0, 25).map((url) => ({
     kind: /review\.opendev|review\.openstack|github\.com|opendev\.org/.test(url) ? 'code' : 'other',
     url: clip(url, 1000),
     title: '',
   }));
-  const artifactRest = (v1.artifacts ?? '').replace(URL_RE, '').trim();
+  const artifactRest = (v1.artifacts ?? '').replace(URL_RE, '').replace(/[ \t]+/g, ' ').trim();
   if (artifactRest) addNote(notes, 'artifacts', artifactRest);
 
   const findingsText = v1.blueprintFindings ?? '';
-  const findingUrls = (findingsText.match(URL_RE) ?? []).filter(isWebUrl).slice(0, 25);
+  const findingUrls = urlsIn(findingsText).slice(0, 25);
   const blueprints =
     v1.blueprintsInvestigated !== undefined || findingsText.trim() !== ''
       ? {
