@@ -1,1 +1,2 @@
 // The handlers manifest.yml names, and nothing else. Each lives in its own module entry.
+export { panelResolver } from './modules/panel';

@@ -1,0 +1,71 @@
+// Which approvals the panel offers on an issue and whether this person may give them. Pure,
+// so the rules are unit-tested without Jira; the resolver feeds it the person's groups as
+// the app reads them (a person can't vouch for their own group membership).
+import type { ApprovalOffer } from '../../contract/panel';
+import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, GATE_APPROVALS, type ApprovalRole } from '../../domain/approvals';
+import { liveChanges, type Delivery } from '../../domain/delivery';
+import { gatesOnTheWay, type GateConfig } from '../../domain/gates';
+import { DELIVERY_STAGES, PORTFOLIO_STAGES, stageDef, type LifecycleId, type Stage } from '../../domain/lifecycle';
+
+export interface OfferInput {
+  lifecycle: LifecycleId;
+  /** Where the issue is; undefined when its status is not an LCOO stage (treated as the first stage). */
+  stage: Stage | undefined;
+  gate: Pick<GateConfig, 'specificationStep'>;
+  roleGroups: Record<ApprovalRole, string[]>;
+  /** The person's groups, or undefined when they were not read (no role needs them). */
+  userGroups: readonly string[] | undefined;
+  canEdit: boolean;
+  delivery?: Pick<Delivery, 'changes'> | undefined;
+}
+
+/**
+ * Only approvals a gate still ahead of the issue can use: an FST prioritization on an item
+ * that is already Development Ready would count for nothing, so it is not offered.
+ */
+export function rolesAhead(lifecycle: LifecycleId, stage: Stage | undefined, gate: Pick<GateConfig, 'specificationStep'>): { role: ApprovalRole; forStage: Stage }[] {
+  const stages = lifecycle === 'portfolio' ? PORTFOLIO_STAGES : DELIVERY_STAGES;
+  const last = stages[stages.length - 1] as Stage;
+  const out: { role: ApprovalRole; forStage: Stage }[] = [];
+  for (const s of gatesOnTheWay(lifecycle, stage, last, gate)) {
+    for (const role of GATE_APPROVALS[s] ?? []) out.push({ role, forStage: s });
+  }
+  return out;
+}
+
+export function allowedToGive(role: ApprovalRole, roleGroups: Record<ApprovalRole, string[]>, userGroups: readonly string[]): boolean {
+  const allowed = roleGroups[role] ?? [];
+  return allowed.some((g) => userGroups.includes(g));
+}
+
+export function whyNot(role: ApprovalRole, roleGroups: Record<ApprovalRole, string[]>): string {
+  const allowed = roleGroups[role] ?? [];
+  if (allowed.length === 0) {
+    return 'No Jira group may record this approval yet; an LCOO admin sets the groups on the LCOO admin page.';
+  }
+  return `Only members of ${allowed.map((g) => `"${g}"`).join(' or ')} can record this approval.`;
+}
+
+export function approvalOffers(input: OfferInput): ApprovalOffer[] {
+  return rolesAhead(input.lifecycle, input.stage, input.gate).map(({ role, forStage }) => {
+    const allowedGroups = [...(input.roleGroups[role] ?? [])];
+    const inGroup = input.userGroups !== undefined && allowedToGive(role, input.roleGroups, input.userGroups);
+    const reason = !input.canEdit
+      ? "You can't edit this issue in Jira, so you can't record approvals on it."
+      : !inGroup
+        ? whyNot(role, input.roleGroups)
+        : undefined;
+    const offer: ApprovalOffer = {
+      role,
+      label: APPROVAL_ROLE_LABELS[role],
+      record: APPROVAL_RECORD[role],
+      forStage,
+      forStageName: stageDef(forStage).statusName,
+      canGive: reason === undefined,
+      allowedGroups,
+      ...(reason ? { reason } : {}),
+    };
+    if (role === 'core-approval') offer.refs = liveChanges(input.delivery).map((c) => String(c.number));
+    return offer;
+  });
+}

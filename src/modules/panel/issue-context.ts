@@ -1,0 +1,52 @@
+// Which issue the panel is on, read from the frame's context and then from Jira as the
+// person: Jira's browse permission decides whether they see anything at all.
+import { z } from 'zod';
+import { AppError } from '../../contract/envelope';
+import type { JiraClient } from '../../jira/client';
+import { getIssue } from '../../jira/issues';
+import { lifecycleOfIssueType, stageByStatusName, type LifecycleId, type Stage } from '../../domain/lifecycle';
+
+const ExtensionSchema = z.looseObject({
+  issue: z.looseObject({
+    id: z.union([z.string(), z.number()]).transform(String),
+    key: z.string().min(1),
+  }),
+});
+
+/** The issue named by `context.extension.issue` (the platform sets it; the browser can't change it). */
+export function issueFromExtension(extension: unknown): { id: string; key: string } {
+  const parsed = ExtensionSchema.safeParse(extension);
+  if (!parsed.success) {
+    throw new AppError('BAD_REQUEST', 'The LCOO panel only works on an issue: open it from an issue view.');
+  }
+  return { id: parsed.data.issue.id, key: parsed.data.issue.key };
+}
+
+export interface PanelIssue {
+  id: string;
+  key: string;
+  summary?: string;
+  issueType: string;
+  statusName: string;
+  stage?: Stage;
+  lifecycle?: LifecycleId;
+}
+
+/** Reads the issue as the person; the stage is what its Jira status stands for in the LCOO lifecycle. */
+export async function readPanelIssue(user: JiraClient, extension: unknown): Promise<PanelIssue> {
+  const ref = issueFromExtension(extension);
+  const issue = await getIssue(user, ref.key, { fields: ['summary', 'status', 'issuetype'] });
+  const issueType = issue.fields.issuetype?.name ?? '';
+  const statusName = issue.fields.status?.name ?? '';
+  const lifecycle = lifecycleOfIssueType(issueType);
+  const stage = lifecycle ? stageByStatusName(statusName) : undefined;
+  return {
+    id: issue.id,
+    key: issue.key,
+    ...(issue.fields.summary !== undefined ? { summary: issue.fields.summary } : {}),
+    issueType,
+    statusName,
+    ...(lifecycle ? { lifecycle } : {}),
+    ...(stage ? { stage } : {}),
+  };
+}

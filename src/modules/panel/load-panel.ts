@@ -1,0 +1,133 @@
+// panel/load: everything the panel shows about one issue, read as the person. Every write
+// answers with the same shape, so the UI always renders from what the server decided.
+import type { ApprovalOffer, PanelData, ReadinessView, RecordView } from '../../contract/panel';
+import { loadAppConfig, type AppConfig } from '../../config/app-config';
+import type { Approval } from '../../domain/approvals';
+import type { Delivery } from '../../domain/delivery';
+import { evaluateGate, requiredChecklistFor, type GateSubject } from '../../domain/gates';
+import { firstStage, nextStage, stageDef, type Stage } from '../../domain/lifecycle';
+import { checklistStatus, type Vetting } from '../../domain/vetting';
+import { asApp, asUser, type JiraClient } from '../../jira/client';
+import { getIssue, myIssuePermissions, userGroups } from '../../jira/issues';
+import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
+import { loadRecord, revisionOf } from '../../records/record-store';
+import type { RecordRead } from '../../records/stored-record';
+import { approvalOffers, rolesAhead } from './approval-offers';
+import { readPanelIssue, type PanelIssue } from './issue-context';
+import { panelOptions } from './options';
+
+export const MODIFIED_OUTSIDE_APP =
+  'This record was modified outside the LCOO app (its signature does not match), so it never counts as complete and no gate accepts it. Check the values, then save it from this panel to vouch for them.';
+const READ_ONLY_REASON =
+  "You can view this issue but not edit it in Jira, so the LCOO record is read-only for you. Ask a Jira administrator or the issue's project admin for edit permission.";
+
+export function recordView<T>(read: RecordRead<T>): RecordView<T> {
+  const revision = revisionOf(read);
+  switch (read.state) {
+    case 'missing':
+      return { revision, integrity: 'missing' };
+    case 'unreadable':
+      return { revision, integrity: 'unreadable', problem: `${read.error} Saving from this panel replaces it.` };
+    case 'present':
+      return {
+        data: read.data,
+        revision,
+        integrity: read.integrity,
+        updatedAt: read.meta.updatedAt,
+        updatedBy: read.meta.updatedBy,
+        ...(read.meta.updatedByName ? { updatedByName: read.meta.updatedByName } : {}),
+        ...(read.integrity === 'modified-outside-app' ? { problem: MODIFIED_OUTSIDE_APP } : {}),
+      };
+  }
+}
+
+/** What the caller already knows, so a write does not read again what it has just written. */
+export interface Known {
+  issue?: PanelIssue;
+  vetting?: RecordRead<Vetting>;
+  delivery?: RecordRead<Delivery>;
+  config?: AppConfig;
+}
+
+/**
+ * For a deliverable whose later gates require checklist items, the gate engine reads the
+ * Roadmap Item's vetting: the same subject the stage-gate validator builds.
+ */
+async function parentVetting(user: JiraClient, delivery: Delivery | undefined, target: Stage | undefined, config: AppConfig): Promise<Vetting | undefined> {
+  if (!target || !delivery?.roadmapItemKey || requiredChecklistFor(target, config.gate).length === 0) return undefined;
+  try {
+    const parent = await getIssue(user, delivery.roadmapItemKey, { fields: ['issuetype'] });
+    const read = await loadRecord(user, VETTING_RECORD, { id: parent.id, key: parent.key });
+    return read.state === 'present' && read.integrity === 'valid' ? read.data : undefined;
+  } catch {
+    // An unreachable parent reads as no checklist: the gate then says which items are missing.
+    return undefined;
+  }
+}
+
+export async function loadPanel(ctx: { accountId: string; extension: unknown }, known: Known = {}): Promise<PanelData> {
+  const user = asUser();
+  const now = new Date();
+  const issue = known.issue ?? (await readPanelIssue(user, ctx.extension));
+  const [perms, { config, problem }] = await Promise.all([
+    myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
+    known.config ? Promise.resolve({ config: known.config, problem: undefined }) : loadAppConfig(),
+  ]);
+  const canEdit = perms['EDIT_ISSUES'] === true;
+  const base: PanelData = {
+    issue,
+    permissions: canEdit ? { canEdit } : { canEdit, readOnlyReason: READ_ONLY_REASON },
+    readiness: [],
+    approvals: { given: [], offered: [] },
+    options: panelOptions(config, now),
+    ...(problem ? { configProblem: problem } : {}),
+  };
+  const lifecycle = issue.lifecycle;
+  if (!lifecycle) return base;
+
+  const ref = { id: issue.id, key: issue.key };
+  let subject: GateSubject;
+  let given: Approval[] = [];
+  let delivery: Delivery | undefined;
+  const target = nextStage(issue.stage ?? firstStage(lifecycle), config.gate);
+  if (lifecycle === 'portfolio') {
+    const read = known.vetting ?? (await loadRecord(user, VETTING_RECORD, ref));
+    const view = recordView(read);
+    base.vetting = view;
+    base.checklist = checklistStatus(view.data ?? {}, now);
+    base.checklistComplete = view.integrity === 'valid' && base.checklist.completed === base.checklist.total;
+    given = view.data?.approvals ?? [];
+    subject = { lifecycle, integrity: view.integrity, ...(view.data ? { vetting: view.data } : {}) };
+  } else {
+    const read = known.delivery ?? (await loadRecord(user, DELIVERY_RECORD, ref));
+    const view = recordView(read);
+    base.delivery = view;
+    delivery = view.data;
+    given = view.data?.approvals ?? [];
+    const vetting = await parentVetting(user, delivery, target, config);
+    subject = { lifecycle, integrity: view.integrity, ...(delivery ? { delivery } : {}), ...(vetting ? { vetting } : {}) };
+  }
+  if (issue.stage) subject.from = issue.stage;
+
+  if (target) {
+    const result = evaluateGate(target, subject, config.gate, now);
+    const view: ReadinessView = { target, targetName: stageDef(target).statusName, pass: result.pass, missing: result.missing };
+    base.readiness = [view];
+  }
+
+  // Groups are read as the app, and only when some approval is still ahead of the issue.
+  const ahead = rolesAhead(lifecycle, issue.stage, config.gate);
+  let groups: string[] | undefined;
+  if (ahead.length > 0 && canEdit) groups = await userGroups(asApp(), ctx.accountId);
+  const offered: ApprovalOffer[] = approvalOffers({
+    lifecycle,
+    stage: issue.stage,
+    gate: config.gate,
+    roleGroups: config.roleGroups,
+    userGroups: groups,
+    canEdit,
+    delivery,
+  });
+  base.approvals = { given, offered };
+  return base;
+}

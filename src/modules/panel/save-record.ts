@@ -1,0 +1,101 @@
+// vetting/save and delivery/save. Writes go through asUser so Jira's edit permission holds
+// (a viewer's PUT is refused by Jira itself); saveRecord checks the revision the person
+// loaded and only keeps approvals from a record the app signed.
+import type { z } from 'zod';
+import type { DeliverySavePayloadSchema, PanelData, VettingSavePayloadSchema } from '../../contract/panel';
+import { AppError } from '../../contract/envelope';
+import { loadAppConfig, type AppConfig } from '../../config/app-config';
+import { applyDeliveryInput, DeliverySchema, type Delivery } from '../../domain/delivery';
+import { VettingSchema, type Vetting } from '../../domain/vetting';
+import { asUser, type JiraClient } from '../../jira/client';
+import { getMyself } from '../../jira/issues';
+import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../records/kinds';
+import { saveRecord } from '../../records/record-store';
+import type { IndexValues, RecordMeta, RecordRead } from '../../records/stored-record';
+import type { CallContext } from '../shared/define-resolver';
+import { readPanelIssue, type PanelIssue } from './issue-context';
+import { loadPanel } from './load-panel';
+
+type VettingSave = z.output<typeof VettingSavePayloadSchema>;
+type DeliverySave = z.output<typeof DeliverySavePayloadSchema>;
+
+/**
+ * FSTs and member companies are the configured ones (the portfolio groups by them), except
+ * a value the record already had: removing an FST from the configuration must not make
+ * every old checklist unsaveable.
+ */
+export function checkConfiguredNames(vetting: Pick<Vetting, 'fst' | 'collaborators'>, trusted: Vetting | undefined, config: AppConfig): void {
+  const fsts = new Set(config.fsts.map((f) => f.name));
+  if (vetting.fst && !fsts.has(vetting.fst) && vetting.fst !== trusted?.fst) {
+    throw new AppError('BAD_REQUEST', `"${vetting.fst}" is not one of the configured Functional Specialty Teams; choose one from the list.`);
+  }
+  const companies = new Set(config.companies.map((c) => c.name));
+  const before = new Set((trusted?.collaborators?.companies ?? []).map((c) => c.company));
+  for (const c of vetting.collaborators?.companies ?? []) {
+    if (!companies.has(c.company) && !before.has(c.company)) {
+      throw new AppError('BAD_REQUEST', `"${c.company}" is not one of the configured member companies; an LCOO admin adds companies on the admin page.`);
+    }
+  }
+}
+
+export async function actorOf(user: JiraClient, accountId: string): Promise<{ accountId: string; displayName?: string }> {
+  const me = await getMyself(user);
+  return me.displayName ? { accountId, displayName: me.displayName } : { accountId };
+}
+
+export function savedRead<T>(data: T, meta: RecordMeta, index: IndexValues): RecordRead<T> {
+  return { state: 'present', integrity: 'valid', data, meta, index };
+}
+
+function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'delivery'): void {
+  if (issue.lifecycle === lifecycle) return;
+  const belongs = lifecycle === 'portfolio' ? 'the vetting checklist belongs on Roadmap Items' : 'delivery evidence belongs on Upstream Deliverables';
+  throw new AppError('BAD_REQUEST', `${issue.key} is a ${issue.issueType || 'issue of another type'}; ${belongs}.`);
+}
+
+export async function saveVetting(input: VettingSave, ctx: CallContext): Promise<PanelData> {
+  const user = asUser();
+  const issue = await readPanelIssue(user, ctx.extension);
+  requireLifecycle(issue, 'portfolio');
+  const [{ config }, actor] = await Promise.all([loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const now = new Date();
+  const index = (d: Vetting) => vettingIndex(d, issue.stage, now);
+  const saved = await saveRecord<Vetting>({
+    client: user,
+    kind: VETTING_RECORD,
+    issue: { id: issue.id, key: issue.key },
+    expectedRevision: input.revision,
+    actor,
+    now,
+    build(trusted) {
+      checkConfiguredNames(input.vetting, trusted, config);
+      // Approvals come only from the signed record, never from the person's save.
+      return VettingSchema.parse(trusted?.approvals ? { ...input.vetting, approvals: trusted.approvals } : input.vetting);
+    },
+    index,
+  });
+  return loadPanel(ctx, { issue, config, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
+}
+
+export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promise<PanelData> {
+  const user = asUser();
+  const issue = await readPanelIssue(user, ctx.extension);
+  requireLifecycle(issue, 'delivery');
+  const [{ config }, actor] = await Promise.all([loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const now = new Date();
+  const index = (d: Delivery) => deliveryIndex(d, issue.stage);
+  const saved = await saveRecord<Delivery>({
+    client: user,
+    kind: DELIVERY_RECORD,
+    issue: { id: issue.id, key: issue.key },
+    expectedRevision: input.revision,
+    actor,
+    now,
+    // Stamps who recorded each changed piece of evidence; unchanged evidence keeps its stamp.
+    build: (trusted) => DeliverySchema.parse(applyDeliveryInput(trusted, input.delivery, ctx.accountId, now.toISOString())),
+    index,
+  });
+  return loadPanel(ctx, { issue, config, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
+}
+
+export { requireLifecycle };
