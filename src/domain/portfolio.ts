@@ -5,6 +5,7 @@ import {
   defaultGateConfig,
   evaluateGateTrusted,
   type GateConfig,
+  type ChecklistLookup,
   type GateConfigInput,
   type Integrity,
   type MissingRequirement,
@@ -23,7 +24,7 @@ import {
 } from './lifecycle';
 import { toTime } from './primitives';
 import { RELEASES, hasSlipped, releaseById } from './releases';
-import { ItemTypeSchema, checklistStatus, type ItemType, type Size, type Vetting } from './vetting';
+import { CHECKLIST_ITEM_IDS, ItemTypeSchema, checklistItemMissing, type ChecklistItemId, type ItemType, type Size, type Vetting } from './vetting';
 
 /**
  * The portfolio view the LRC reviews monthly and quarterly: every item with what blocks
@@ -77,6 +78,8 @@ export interface PortfolioRow {
   /** Target release; a deliverable uses its milestone's release, else its Roadmap Item's. */
   releaseId?: string;
   proposingCompany?: string;
+  /** Member companies on the item (proposer first, then collaborators), as the company filter sees them. */
+  companies: string[];
   roadmapItemKey?: string;
   project?: string;
   /** Checklist completeness (Roadmap Items only). */
@@ -131,12 +134,14 @@ export interface Portfolio {
 export const NONE_LABEL = '(none)';
 
 const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
+const CHECKLIST_INDEX = new Map<ChecklistItemId, number>(CHECKLIST_ITEM_IDS.map((id, i) => [id, i]));
 
 function matchesAny(filter: readonly string[] | undefined, value: string | undefined): boolean {
   return !filter || filter.length === 0 || (value !== undefined && filter.includes(value));
 }
 
-function companiesOf(v: Vetting | undefined): string[] {
+/** The member companies an item involves: its proposer and every company listed as a collaborator. */
+export function companiesOf(v: Vetting | undefined): string[] {
   const set = new Set<string>();
   if (v?.proposingCompany?.trim()) set.add(v.proposingCompany.trim());
   for (const c of v?.collaborators?.companies ?? []) if (c.company.trim()) set.add(c.company.trim());
@@ -177,9 +182,20 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) continue;
     if (filters.companies?.length && !companiesOf(v).some((c) => filters.companies?.includes(c))) continue;
 
+    // Each checklist item is judged once per item, for both completeness and blockers.
+    const memo = it.lifecycle === 'portfolio' ? CHECKLIST_ITEM_IDS.map((id) => checklistItemMissing(it.vetting, id, nowMs)) : undefined;
+    const lookup: ChecklistLookup = memo
+      ? (_v, id) => memo[CHECKLIST_INDEX.get(id) ?? 0]
+      : checklistItemMissing;
     const next = nextStage(it.stage, config);
     const blockers = next
-      ? evaluateGateTrusted(next, { lifecycle: it.lifecycle, from: it.stage, vetting: it.vetting, delivery: it.delivery, integrity: it.integrity }, config, nowMs).missing
+      ? evaluateGateTrusted(
+          next,
+          { lifecycle: it.lifecycle, from: it.stage, vetting: it.vetting, delivery: it.delivery, integrity: it.integrity },
+          config,
+          nowMs,
+          lookup,
+        ).missing
       : [];
     const slipped = releaseId !== undefined && !Number.isNaN(nowMs) ? hasSlipped(releaseId, it.stage, nowMs) : false;
     if (filters.onlySlipped && !slipped) continue;
@@ -195,6 +211,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
       blockers,
       slipped,
       integrity: it.integrity,
+      companies: companiesOf(v),
     };
     if (next) row.nextStage = next;
     if (fst) row.fst = fst;
@@ -204,9 +221,10 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     if (v?.proposingCompany) row.proposingCompany = v.proposingCompany;
     if (it.delivery?.roadmapItemKey) row.roadmapItemKey = it.delivery.roadmapItemKey;
     if (it.delivery?.project) row.project = it.delivery.project;
-    if (it.lifecycle === 'portfolio') {
-      const cs = checklistStatus(it.vetting, nowMs);
-      row.completeness = { completed: cs.completed, total: 12, percent: cs.percent };
+    if (memo) {
+      let completed = 0;
+      for (const m of memo) if (m === undefined) completed += 1;
+      row.completeness = { completed, total: 12, percent: Math.round((completed / 12) * 100) };
     }
     rows.push(row);
     vettingOfRow.push(it.lifecycle === 'portfolio' ? it.vetting : undefined);

@@ -1,0 +1,151 @@
+// The portfolio gadget's contract: its saved configuration (edit view -> view.submit ->
+// context.extension.gadgetConfiguration), the `portfolio/load` payload and its answer.
+// The Custom UI app imports these schemas; the resolver parses every input with them.
+import { z } from 'zod';
+import { StageSchema } from '../domain/lifecycle';
+import type { Portfolio, PortfolioRow } from '../domain/portfolio';
+import { ItemTypeSchema } from '../domain/vetting';
+
+/** Columns a person may hide. The issue key is always shown: it is how a row is opened. */
+export const GADGET_COLUMNS = [
+  'summary',
+  'fst',
+  'type',
+  'size',
+  'stage',
+  'release',
+  'companies',
+  'completeness',
+  'blockers',
+  'slipped',
+] as const;
+export const GadgetColumnSchema = z.enum(GADGET_COLUMNS);
+export type GadgetColumn = z.infer<typeof GadgetColumnSchema>;
+
+export const GADGET_COLUMN_LABELS: Record<GadgetColumn, string> = {
+  summary: 'Summary',
+  fst: 'FST',
+  type: 'Type',
+  size: 'Size',
+  stage: 'Stage',
+  release: 'Target release',
+  companies: 'Member companies',
+  completeness: 'Vetting',
+  blockers: 'Blocks next gate',
+  slipped: 'Slipped',
+};
+
+/** Auto-refresh choices in minutes (0 = off). Short intervals would burn the user's rate limit. */
+export const REFRESH_MINUTES = [0, 5, 15, 30, 60] as const;
+
+// Jira project keys: an upper-case letter, then letters, digits or underscores (2-10 chars).
+export const ProjectKeySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, { error: 'A project key is 2-10 letters, digits or underscores and starts with a letter (e.g. LCOO).' });
+
+export const GadgetScopeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('projects'),
+    /** Empty: every project the viewer can browse. */
+    projectKeys: z.array(ProjectKeySchema).max(20, { error: 'Pick at most 20 projects.' }).default([]),
+  }),
+  z.object({
+    kind: z.literal('jql'),
+    /** A JQL query or a saved filter (`filter = 10001`); the app always adds the LCOO issue types. */
+    jql: z
+      .string()
+      .trim()
+      .min(1, { error: 'Enter a JQL query, e.g. project = LCOO or filter = 10001.' })
+      .max(2000, { error: 'Keep the JQL under 2000 characters.' }),
+  }),
+]);
+export type GadgetScope = z.infer<typeof GadgetScopeSchema>;
+
+const names = (what: string, max: number) =>
+  z.array(z.string().trim().min(1).max(200)).max(max, { error: `Pick at most ${max} ${what}.` });
+
+/** The filters a person can set in the gadget (and save as its defaults). Empty = no filter. */
+export const GadgetFiltersSchema = z.object({
+  fsts: names('FSTs', 50).optional(),
+  releases: names('releases', 50).optional(),
+  companies: names('member companies', 100).optional(),
+  stages: z.array(StageSchema).max(12).optional(),
+  types: z.array(ItemTypeSchema).max(5).optional(),
+  onlySlipped: z.boolean().optional(),
+  onlyBlocked: z.boolean().optional(),
+});
+export type GadgetFilters = z.infer<typeof GadgetFiltersSchema>;
+
+export const DEFAULT_GADGET_COLUMNS: GadgetColumn[] = [...GADGET_COLUMNS];
+
+export const GadgetConfigSchema = z.object({
+  version: z.literal(1).default(1),
+  scope: GadgetScopeSchema.default({ kind: 'projects', projectKeys: [] }),
+  filters: GadgetFiltersSchema.default({}),
+  columns: z
+    .array(GadgetColumnSchema)
+    .min(1, { error: 'Show at least one column besides the key.' })
+    .default(DEFAULT_GADGET_COLUMNS)
+    // Keep the table's own order whatever order the boxes were ticked in.
+    .transform((cols) => GADGET_COLUMNS.filter((c) => cols.includes(c))),
+  refreshMinutes: z
+    .number()
+    .int()
+    .refine((m) => (REFRESH_MINUTES as readonly number[]).includes(m), { error: 'Auto-refresh must be off, 5, 15, 30 or 60 minutes.' })
+    .default(0),
+});
+export type GadgetConfig = z.infer<typeof GadgetConfigSchema>;
+export type GadgetConfigInput = z.input<typeof GadgetConfigSchema>;
+
+export const DEFAULT_GADGET_CONFIG: GadgetConfig = GadgetConfigSchema.parse({});
+
+export const LoadPortfolioPayloadSchema = z.object({
+  /** The configuration the view holds; the one Jira stores for the gadget takes precedence. */
+  config: z.unknown().optional(),
+  /** Filters chosen in the gadget right now; absent = the configuration's default filters. */
+  filters: GadgetFiltersSchema.optional(),
+});
+export type LoadPortfolioPayload = z.infer<typeof LoadPortfolioPayloadSchema>;
+
+export type ConfigSource = 'gadget' | 'request' | 'default';
+
+export interface NamedOption {
+  id: string;
+  name: string;
+}
+
+/**
+ * A portfolio row as it crosses the bridge. The domain's blockers repeat the same sentences
+ * on thousands of rows (7.9 MB for 10,000 items); here each sentence travels once, in
+ * `blockerMessages`, and a row lists their indexes. statusName and issueType follow from
+ * stage and lifecycle, so they are left out.
+ */
+export type GadgetRow = Omit<PortfolioRow, 'blockers' | 'statusName' | 'issueType'> & {
+  blockers: number[];
+  /** Member companies on the item: the proposer and every listed collaborator. */
+  companies: string[];
+};
+
+/** What `portfolio/load` answers: the domain's Portfolio (rows compacted) plus how it was fetched. */
+export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {
+  rows: GadgetRow[];
+  blockerMessages: string[];
+  fetchedAt: string;
+  /** Jira REST calls this load made (one per page of 100 issues). */
+  restCalls: number;
+  /** True when the scope held more issues than the gadget loads at once. */
+  truncated: boolean;
+  /** Most issues one load reads. */
+  itemLimit: number;
+  /** Issues in scope that are not in an LCOO stage (status outside both lifecycles). */
+  skipped: { count: number; examples: { key: string; reason: string }[] };
+  config: GadgetConfig;
+  configSource: ConfigSource;
+  filters: GadgetFilters;
+  jql: string;
+  /** Display names from the app configuration (records store ids). */
+  labels: { fsts: NamedOption[]; companies: NamedOption[] };
+  timings: { searchMs: number; verifyMs: number; aggregateMs: number; totalMs: number };
+}

@@ -1,0 +1,7 @@
+// The dashboard gadget's resolver (manifest function gadget-resolver).
+import { defineResolver } from '../shared/define-resolver';
+import { loadPortfolioHandler } from './load-portfolio';
+
+export const gadgetResolver = defineResolver({
+  'portfolio/load': loadPortfolioHandler(),
+});

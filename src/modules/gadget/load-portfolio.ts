@@ -1,0 +1,95 @@
+// portfolio/load: one search (asUser, so Jira's browse permissions decide what a person
+// sees), signature checks, then the domain's aggregation. Nothing is aggregated here.
+import { performance } from 'node:perf_hooks';
+import { AppError } from '../../contract/envelope';
+import { LoadPortfolioPayloadSchema, type GadgetFilters, type PortfolioLoad } from '../../contract/gadget';
+import { loadAppConfig } from '../../config/app-config';
+import { aggregatePortfolio } from '../../domain/portfolio';
+import { asUser, type JiraClient } from '../../jira/client';
+import { JiraError } from '../../jira/errors';
+import { searchAll } from '../../jira/search';
+import { getSigningKey } from '../../records/signing-key';
+import { handler } from '../shared/define-resolver';
+import { compactRows } from './compact-rows';
+import { resolveGadgetConfig } from './gadget-config';
+import { buildPortfolioJql } from './portfolio-jql';
+import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioItems } from './portfolio-items';
+
+export const PAGE_SIZE = 100;
+/**
+ * Most issues one load reads. 10,000 is the size the gadget is built and benchmarked for
+ * (100 pages well within Forge's 25 s); beyond it the answer says "truncated" and the
+ * person narrows the scope instead of the function timing out.
+ */
+export const ITEM_LIMIT = 10_000;
+
+/** Drops empty filter lists, so "no filter" has one shape everywhere. */
+function compactFilters(filters: GadgetFilters): GadgetFilters {
+  const out: GadgetFilters = {};
+  for (const [k, v] of Object.entries(filters) as [keyof GadgetFilters, GadgetFilters[keyof GadgetFilters]][]) {
+    if (Array.isArray(v) ? v.length > 0 : v === true) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+export interface LoadDeps {
+  client?: JiraClient;
+  now?: () => Date;
+}
+
+export function loadPortfolioHandler(deps: LoadDeps = {}) {
+  return handler({
+    input: LoadPortfolioPayloadSchema,
+    doing: 'load the LCOO portfolio',
+    async run(input, ctx): Promise<PortfolioLoad> {
+      const t0 = performance.now();
+      const { config, source } = resolveGadgetConfig(ctx.extension, input.config);
+      const filters = compactFilters(input.filters ?? config.filters);
+      const jql = buildPortfolioJql(config.scope, filters);
+      const client = deps.client ?? asUser();
+      const [{ config: appConfig }, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
+
+      let found: Awaited<ReturnType<typeof searchAll>>;
+      try {
+        // One more than the limit: searchAll reports "truncated" on reaching its limit, and
+        // exactly ITEM_LIMIT issues is a complete portfolio, not a truncated one.
+        found = await searchAll(client, { jql, fields: PORTFOLIO_FIELDS, properties: PORTFOLIO_PROPERTIES, pageSize: PAGE_SIZE, limit: ITEM_LIMIT + 1 });
+      } catch (err) {
+        if (err instanceof JiraError && err.status === 400) {
+          const what = config.scope.kind === 'jql' ? "the gadget's JQL" : "the gadget's projects";
+          throw new AppError(
+            'BAD_REQUEST',
+            `Jira could not search ${what}: ${err.jiraMessage} Open the gadget's menu, choose Edit, and correct it.`,
+            { jql },
+          );
+        }
+        throw err;
+      }
+      const t1 = performance.now();
+      const { items, skipped } = toPortfolioItems(found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues, secret);
+      const t2 = performance.now();
+      const now = (deps.now ?? (() => new Date()))();
+      const portfolio = aggregatePortfolio(items, { gateConfig: appConfig.gate, now, filters });
+      const t3 = performance.now();
+      const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
+      return {
+        ...portfolio,
+        ...compactRows(portfolio.rows),
+        fetchedAt: now.toISOString(),
+        restCalls: client.calls,
+        truncated: found.truncated,
+        itemLimit: ITEM_LIMIT,
+        skipped,
+        config,
+        configSource: source,
+        filters,
+        jql,
+        labels: {
+          fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
+          companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
+        },
+        timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
+      };
+    },
+  });
+}

@@ -1,0 +1,38 @@
+import { aggregatePortfolio } from '../../../src/domain/portfolio';
+import type { Issue } from '../../../src/jira/issues';
+import { compactRows } from '../../../src/modules/gadget/compact-rows';
+import { toPortfolioItems } from '../../../src/modules/gadget/portfolio-items';
+import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues } from './make-portfolio-issues';
+
+const SECRET = 's'.repeat(64);
+const { items } = toPortfolioItems(makePortfolioIssues(500, SECRET).map((f) => asSearchIssue(f) as Issue), SECRET);
+const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW });
+
+describe('compactRows', () => {
+  const compact = compactRows(portfolio.rows);
+
+  it('keeps every blocker sentence of every row, in order', () => {
+    compact.rows.forEach((row, r) => {
+      expect(row.blockers.map((i) => compact.blockerMessages[i])).toEqual(portfolio.rows[r]!.blockers.map((b) => b.message));
+    });
+  });
+
+  it('sends each sentence once and is much smaller than the domain rows', () => {
+    expect(new Set(compact.blockerMessages).size).toBe(compact.blockerMessages.length);
+    const before = JSON.stringify(portfolio.rows).length;
+    const after = JSON.stringify(compact).length;
+    expect(after).toBeLessThan(before / 2);
+  });
+});
+
+describe('PortfolioRow.companies (domain)', () => {
+  it('lists proposer and collaborators, and a deliverable inherits its Roadmap Item companies', () => {
+    const row = (key: string) => portfolio.rows.find((r) => r.key === key)!;
+    // makeVetting(0): proposer att, collaborators ntt (undecided) and orange (yes).
+    expect(row('LCOO-1').companies).toEqual(['att', 'ntt', 'orange']);
+    expect(row('LCOO-5').companies).toEqual(row('LCOO-4').companies);
+    const filtered = aggregatePortfolio(items, { now: FIXTURE_NOW, filters: { companies: ['intel'] } });
+    expect(filtered.rows.length).toBeGreaterThan(0);
+    expect(filtered.rows.every((r) => r.companies.includes('intel'))).toBe(true);
+  });
+});
