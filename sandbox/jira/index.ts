@@ -1,0 +1,136 @@
+// The Jira Cloud REST emulator of the sandbox: `createJiraEmulator()` returns an object
+// whose `handle()` the Forge host calls in-process for every `requestJira` of the app,
+// and whose `httpHandler()` serves external callers (HTTP basic, email + any token).
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { openDb, wipe } from './db';
+import { JiraError } from './errors';
+import type { UserRow } from './model';
+import { Query, type Ctx, type Reply, type Route } from './router';
+import { issuePropertyRoutes } from './routes/issue-properties';
+import { issueRoutes } from './routes/issues';
+import { issueTypeRoutes } from './routes/issue-types';
+import { peopleAndProjectRoutes } from './routes/people-and-projects';
+import { searchRoutes } from './routes/search';
+import { statusRoutes } from './routes/statuses';
+import { transitionRoutes } from './routes/transitions';
+import { workflowRoutes } from './routes/workflows';
+import { workflowSchemeRoutes } from './routes/workflow-schemes';
+import { isSeeded, SEED_USERS, seedSite } from './seed-site';
+import { Site } from './site';
+import type { CreateJiraEmulatorOptions, EmulatorHooks, EmulatorRequest, EmulatorResponse, JiraEmulator, SeedUser } from './types';
+
+export type {
+  ContractViolation, CreateJiraEmulatorOptions, EmulatorHooks, EmulatorRequest, EmulatorResponse, EntityPropertyIndexDef,
+  ForgeRuleDef, ForgeValidatorCall, IssueEvent, JiraEmulator, OpenApiContract, Principal, SeedUser,
+} from './types';
+export { APP_ACCOUNT_ID } from './site';
+export { LCOO_PROJECT_ID, SEED_USERS } from './seed-site';
+
+/** Operations Atlassian deprecated: refused with 410 and the operation to use instead. */
+const DEPRECATED: { method: string; pattern: RegExp; use: string }[] = [
+  { method: 'GET', pattern: /^\/rest\/api\/3\/search$/, use: 'GET /rest/api/3/search/jql (enhanced search with nextPageToken)' },
+  { method: 'POST', pattern: /^\/rest\/api\/3\/search$/, use: 'POST /rest/api/3/search/jql (enhanced search with nextPageToken)' },
+  { method: '*', pattern: /^\/rest\/api\/3\/workflow(\/.*)?$/, use: 'the /rest/api/3/workflows/* operations (create, search, read)' },
+  { method: 'POST', pattern: /^\/rest\/api\/3\/expression\/eval$/, use: 'POST /rest/api/3/expression/evaluate' },
+];
+
+const ROUTES: Route[] = [
+  ...issueRoutes, ...issuePropertyRoutes, ...transitionRoutes, ...searchRoutes, ...issueTypeRoutes, ...statusRoutes,
+  ...workflowRoutes, ...workflowSchemeRoutes, ...peopleAndProjectRoutes,
+];
+
+const jsonHeaders = { 'content-type': 'application/json;charset=UTF-8' };
+
+function parseBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  if (body.trim() === '') return undefined;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new JiraError(400, ['The request body is not valid JSON.']);
+  }
+}
+
+export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulator {
+  const db = openDb(opts.dbPath);
+  if (!isSeeded(db)) seedSite(db);
+  const site = new Site(db, opts.baseUrl ?? 'http://localhost:8080', opts.entityProperties ?? [], opts.forgeRules ?? []);
+  let hooks: EmulatorHooks = opts.hooks ?? {};
+  const contract = opts.contract ?? undefined;
+
+  async function dispatch(req: EmulatorRequest): Promise<Reply> {
+    const url = new URL(req.path, 'http://jira.local');
+    const method = req.method.toUpperCase();
+    const pathname = url.pathname.replace(/\/+$/, '') || '/';
+    const old = DEPRECATED.find((d) => (d.method === '*' || d.method === method) && d.pattern.test(pathname));
+    if (old) throw new JiraError(410, [`${method} ${pathname} is deprecated and has been removed from Jira Cloud. Use ${old.use}.`]);
+    for (const r of ROUTES) {
+      if (r.method !== method) continue;
+      const m = r.pattern.exec(pathname);
+      if (!m) continue;
+      const ctx: Ctx = {
+        site, principal: req.principal, hooks, method, path: pathname, query: new Query(url.searchParams),
+        params: m.slice(1).map((p) => decodeURIComponent(p)), body: parseBody(req.body),
+      };
+      return await r.handler(ctx);
+    }
+    throw new JiraError(404, [`The Jira emulator has no operation ${method} ${pathname}. Check the method and path against the Jira Cloud REST API v3.`]);
+  }
+
+  async function handle(req: EmulatorRequest): Promise<EmulatorResponse> {
+    let reply: Reply;
+    try {
+      reply = await dispatch(req);
+    } catch (err) {
+      if (err instanceof JiraError) reply = { status: err.status, body: err.body() };
+      else {
+        console.error(`[jira-emulator] ${req.method} ${req.path} failed:`, err);
+        reply = { status: 500, body: { errorMessages: [`Internal error in the Jira emulator: ${err instanceof Error ? err.message : String(err)}`], errors: {} } };
+      }
+    }
+    const res: EmulatorResponse = { status: reply.status, headers: reply.body === undefined ? {} : { ...jsonHeaders }, body: reply.body };
+    if (contract) {
+      let body: unknown = req.body;
+      try { body = parseBody(req.body); } catch { /* the contract reports the raw body */ }
+      contract.check({ method: req.method, path: req.path, headers: req.headers ?? {}, body }, res);
+    }
+    return res;
+  }
+
+  async function httpHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const auth = req.headers.authorization ?? '';
+    let principal: EmulatorRequest['principal'] = { kind: 'anonymous' };
+    const basic = /^Basic\s+(.+)$/i.exec(auth);
+    if (basic?.[1]) {
+      const email = Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0] ?? '';
+      const user = site.userByEmail(email);
+      if (user) principal = { kind: 'user', accountId: user.account_id };
+    }
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+    const out = await handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: raw === '' ? undefined : raw, principal });
+    res.writeHead(out.status, out.headers);
+    res.end(out.body === undefined ? '' : JSON.stringify(out.body));
+  }
+
+  const seedUser = (row: UserRow): SeedUser => ({
+    accountId: row.account_id, email: row.email ?? '', displayName: row.display_name,
+    accountType: row.account_type === 'app' ? 'app' : 'atlassian', groups: site.groupsOf(row.account_id), siteAdmin: row.site_admin === 1,
+  });
+
+  return {
+    handle,
+    httpHandler,
+    setHooks(next) { hooks = next; },
+    users: () => (db.prepare('SELECT * FROM users ORDER BY rowid').all() as UserRow[]).map(seedUser),
+    userByEmail: (email) => { const row = site.userByEmail(email); return row ? seedUser(row) : undefined; },
+    reset() { wipe(db); seedSite(db); },
+    close() { db.close(); },
+  };
+}
+
+/** The seeded people, for pages that offer a user switcher before an emulator exists. */
+export const seedUsers = (): SeedUser[] => SEED_USERS.map((u) => ({ ...u, groups: [...u.groups] }));
