@@ -1,0 +1,122 @@
+// Starts one whole sandbox: the Jira emulator, the Forge host with the app loaded, the
+// Jira-like pages and the Custom UI origin, all over one data directory (SQLite files and the
+// bundled backend). Used by `npm start` (sandbox/start.ts) and by the tests (test/support).
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createJiraEmulator } from '../jira';
+import { startWebServer, type WebServer } from '../web/server';
+import { loadApp, type LoadedApp } from './app-loader';
+import { createForgeHost, extensionAriOf, type ForgeHost } from './forge-host';
+
+export const JIRA_DB_FILE = 'jira.sqlite';
+export const FORGE_DB_FILE = 'forge.sqlite';
+
+export interface BootOptions {
+  appDir: string;
+  dataDir: string;
+  /** 0 picks free ports (tests). */
+  port: number;
+  resourcePort?: number;
+  bindAddress?: string;
+  /** Installer of the app (avi:forge:installed:app), by email; default admin@lcoo.example. */
+  installerEmail?: string;
+  /** Passed through to the emulator: Atlassian's OpenAPI contract checker, if any. */
+  contract?: Parameters<typeof createJiraEmulator>[0]['contract'];
+}
+
+export interface RunningSandbox {
+  url: string;
+  resourceOrigin: string;
+  /** True when this data dir had no Jira yet: seed it. */
+  firstStart: boolean;
+  app: LoadedApp;
+  host: ForgeHost;
+  jira: ReturnType<typeof createJiraEmulator>;
+  web: WebServer;
+  close(): Promise<void>;
+}
+
+type EntityPropertyDef = { propertyKey: string; path: string; type: 'number' | 'string' | 'text' | 'user' | 'date'; searchAlias?: string };
+
+/** jira:entityProperty modules -> what the emulator indexes for JQL. */
+export function entityPropertiesOf(app: LoadedApp): EntityPropertyDef[] {
+  const out: EntityPropertyDef[] = [];
+  for (const { type, module } of app.modules.values()) {
+    if (type !== 'jira:entityProperty') continue;
+    if (module['entityType'] !== undefined && module['entityType'] !== 'issue') continue;
+    const propertyKey = String(module['propertyKey']);
+    for (const v of (module['values'] as Record<string, unknown>[] | undefined) ?? []) {
+      out.push({
+        propertyKey,
+        path: String(v['path']),
+        type: v['type'] as EntityPropertyDef['type'],
+        ...(typeof v['searchAlias'] === 'string' ? { searchAlias: v['searchAlias'] } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
+  const dataDir = resolve(opts.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const jiraDb = join(dataDir, JIRA_DB_FILE);
+  const firstStart = !existsSync(jiraDb);
+
+  const app = await loadApp(opts.appDir, dataDir);
+  const forgeRules = [...app.modules.entries()]
+    .filter(([, m]) => m.type === 'jira:workflowValidator')
+    .map(([key, m]) => ({
+      extensionAri: extensionAriOf(app.appId, key),
+      name: String(m.module['name'] ?? key),
+      ...(typeof m.module['description'] === 'string' ? { description: m.module['description'] } : {}),
+      ruleType: 'Validator' as const,
+    }));
+
+  const jira = createJiraEmulator({
+    dbPath: jiraDb,
+    entityProperties: entityPropertiesOf(app),
+    forgeRules,
+    ...(opts.contract !== undefined ? { contract: opts.contract } : {}),
+    ...(opts.port ? { baseUrl: `http://localhost:${opts.port}` } : {}),
+  });
+  const db = new Database(join(dataDir, FORGE_DB_FILE));
+  db.pragma('journal_mode = WAL');
+  const host = createForgeHost({ app, jira, db, ...(opts.port ? { siteUrl: `http://localhost:${opts.port}` } : {}) });
+  jira.setHooks(host.jiraHooks());
+
+  let web: WebServer;
+  try {
+    web = await startWebServer({
+      host,
+      jira,
+      port: opts.port,
+      ...(opts.resourcePort !== undefined ? { resourcePort: opts.resourcePort } : {}),
+      ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+    });
+  } catch (e) {
+    jira.close();
+    db.close();
+    throw e;
+  }
+
+  const installer = jira.userByEmail(opts.installerEmail ?? 'admin@lcoo.example');
+  await host.installOnce(installer?.accountId);
+
+  return {
+    url: web.url,
+    resourceOrigin: web.resourceOrigin,
+    firstStart,
+    app,
+    host,
+    jira,
+    web,
+    close: async () => {
+      await web.close();
+      await host.settled();
+      jira.close();
+      db.close();
+    },
+  };
+}

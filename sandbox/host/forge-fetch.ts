@@ -1,0 +1,108 @@
+// The local Forge proxy: what `__forge_fetch__` does for one invocation. Product calls to
+// Jira go in-process to the emulator as the app or as the user (meta.provider), KVS calls to
+// the KVS emulator; anything else gets the `forge-proxy-error` header, which the real
+// @forge/api turns into a ProxyRequestError, so an app never silently talks to nowhere.
+import type { KvsEmulator } from './kvs-emulator';
+import type { JiraEmulatorPort, Principal } from './jira-port';
+import { mainGlobal, proxyError, type ForgeFetchBackend, type ForgeFetchInit, type ForgeFetchMeta } from './runtime';
+
+export interface FetchLogEntry {
+  kind: 'jira' | 'kvs' | 'refused';
+  method: string;
+  path: string;
+  principal?: Principal;
+  status: number;
+}
+
+function headersOf(init: ForgeFetchInit): Record<string, string> {
+  const out: Record<string, string> = {};
+  const h = init.headers;
+  if (!h) return out;
+  if (typeof (h as Headers).forEach === 'function' && !Array.isArray(h)) {
+    (h as Headers).forEach((v, k) => (out[k.toLowerCase()] = v));
+  } else if (Array.isArray(h)) {
+    for (const [k, v] of h as [string, string][]) out[String(k).toLowerCase()] = String(v);
+  } else {
+    for (const [k, v] of Object.entries(h as Record<string, unknown>)) if (v !== undefined) out[k.toLowerCase()] = String(v);
+  }
+  return out;
+}
+
+function bodyText(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') return body;
+  if (Buffer.isBuffer(body) || body instanceof Uint8Array) return Buffer.from(body).toString('utf8');
+  if (body instanceof URLSearchParams) return body.toString();
+  throw new Error(`The local Forge proxy accepts string or Buffer request bodies, got ${Object.prototype.toString.call(body)}`);
+}
+
+/** JSON bodies go to the emulator parsed; anything else as text. */
+function parseBody(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function toResponse(status: number, headers: Record<string, string>, body: unknown): Response {
+  const R = mainGlobal.Response as typeof Response;
+  const noBody = status === 204 || status === 304 || body === undefined || body === null;
+  const text = noBody ? null : typeof body === 'string' ? body : JSON.stringify(body);
+  const h: Record<string, string> = { ...headers };
+  if (text !== null && !Object.keys(h).some((k) => k.toLowerCase() === 'content-type')) {
+    h['content-type'] = typeof body === 'string' ? 'text/plain' : 'application/json';
+  }
+  return new R(text, { status, headers: h });
+}
+
+export interface ProxyDeps {
+  jira: JiraEmulatorPort;
+  kvs: KvsEmulator;
+  log?: FetchLogEntry[];
+}
+
+/** The principal Jira sees: asApp -> the app user, asUser -> the invoking (or named) user. */
+export function principalFor(meta: ForgeFetchMeta, invokingAccountId: string | undefined): Principal | undefined {
+  if (meta.provider === 'app') return { kind: 'app' };
+  if (meta.provider === 'user') {
+    const accountId = meta.accountId ?? invokingAccountId;
+    return accountId ? { kind: 'user', accountId } : undefined;
+  }
+  // provider 'none' is the bare requestJira(): the platform attaches no credentials.
+  return { kind: 'anonymous' };
+}
+
+export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | undefined): ForgeFetchBackend {
+  const record = (e: FetchLogEntry) => {
+    if (!deps.log) return;
+    deps.log.push(e);
+    if (deps.log.length > 500) deps.log.shift();
+  };
+  return async (meta, path, init) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (meta.type === 'fpp' && meta.remote === 'jira') {
+      const principal = principalFor(meta, invokingAccountId);
+      if (!principal) {
+        record({ kind: 'refused', method, path, status: 401 });
+        // asUser() where Forge has no user (validators, scheduled and install triggers).
+        return proxyError(401, 'NEEDS_AUTHENTICATION_ERR', `asUser() has no user in this invocation (${method} ${path}); use asApp()`);
+      }
+      const reply = await deps.jira.handle({ method, path, headers: headersOf(init), body: parseBody(bodyText(init.body)), principal });
+      record({ kind: 'jira', method, path, principal, status: reply.status });
+      return toResponse(reply.status, reply.headers, reply.body);
+    }
+    if (meta.type === 'kvs') {
+      const reply = deps.kvs.handle(path, parseBody(bodyText(init.body)));
+      record({ kind: 'kvs', method, path, status: reply.status });
+      return toResponse(reply.status, {}, reply.body);
+    }
+    record({ kind: 'refused', method, path, status: 501 });
+    return proxyError(
+      501,
+      'UNSUPPORTED_IN_LOCAL_SANDBOX',
+      `The local Forge sandbox does not emulate ${meta.type ?? '?'}/${meta.remote ?? '?'} (${method} ${path}); only Jira REST and KVS are available`,
+    );
+  };
+}
