@@ -98,7 +98,7 @@ export function shell(p: ShellInput): string {
 </header>
 <div class="frame">
   <aside class="sidebar">
-    <div class="project-head"><span class="project-icon" aria-hidden="true">${esc(p.projectKey.slice(0, 2))}</span><div><strong>LCOO Roadmap</strong><div class="subtle">Software project</div></div></div>
+    <div class="project-head"><span class="project-icon" aria-hidden="true">${esc(p.projectKey.slice(0, 2))}</span><div><strong>LCOO OpenStack Roadmap</strong><div class="subtle">Software project</div></div></div>
     <div class="side-group">PLANNING</div>
     ${nav('issues', `/projects/${p.projectKey}/issues`, 'Issues')}
     ${nav('dashboard', '/dashboard', 'Portfolio dashboard')}
