@@ -41,11 +41,25 @@ const ROUTES: Route[] = [
 
 const jsonHeaders = { 'content-type': 'application/json;charset=UTF-8' };
 
+/**
+ * `body` is normally a JSON value. A string is taken as JSON text when it parses (the host
+ * may hand over `init.body` as sent by @forge/api) and as a plain string value otherwise.
+ */
 function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
   if (body.trim() === '') return undefined;
   try {
     return JSON.parse(body) as unknown;
+  } catch {
+    return body;
+  }
+}
+
+/** HTTP callers always send JSON text: invalid text is a 400, as Jira answers it. */
+function parseHttpBody(raw: string): unknown {
+  if (raw.trim() === '') return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
   } catch {
     throw new JiraError(400, ['The request body is not valid JSON.']);
   }
@@ -90,9 +104,7 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
     }
     const res: EmulatorResponse = { status: reply.status, headers: reply.body === undefined ? {} : { ...jsonHeaders }, body: reply.body };
     if (contract) {
-      let body: unknown = req.body;
-      try { body = parseBody(req.body); } catch { /* the contract reports the raw body */ }
-      contract.check({ method: req.method, path: req.path, headers: req.headers ?? {}, body }, res);
+      contract.check({ method: req.method, path: req.path, headers: req.headers ?? {}, body: parseBody(req.body) }, res);
     }
     return res;
   }
@@ -111,7 +123,15 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
     }
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
-    const out = await handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: raw === '' ? undefined : raw, principal });
+    let out: EmulatorResponse;
+    try {
+      const body = parseHttpBody(raw);
+      // Re-serialise so handle() reads it back as exactly this JSON value.
+      out = await handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: body === undefined ? undefined : JSON.stringify(body), principal });
+    } catch (err) {
+      if (!(err instanceof JiraError)) throw err;
+      out = { status: err.status, headers: { ...jsonHeaders }, body: err.body() };
+    }
     res.writeHead(out.status, out.headers);
     res.end(out.body === undefined ? '' : JSON.stringify(out.body));
   }

@@ -44,7 +44,8 @@ export async function createOpenApiContract(specPath: string): Promise<OpenApiCo
       const request = {
         method, path: url.pathname, query: queryObject(url.searchParams),
         headers: { ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
-        ...(req.body !== undefined ? { body: req.body } : {}),
+        // openapi-backend JSON-parses string bodies, so a string value travels as its JSON text.
+        ...(req.body !== undefined ? { body: typeof req.body === 'string' ? JSON.stringify(req.body) : req.body } : {}),
       };
       const base = { method: req.method.toUpperCase(), path: req.path, status: res.status };
       const op = api.matchOperation(request);
