@@ -13,13 +13,16 @@ export function resourceNames(): string[] {
     .map((d) => d.name);
 }
 
-function html(title: string): string {
+function html(title: string, withCss: boolean): string {
+  // Atlaskit's compiled components ship their styles as .compiled.css imports; esbuild
+  // gathers them into main.css, which the page must link or every component is unstyled.
+  const css = withCss ? '\n    <link rel="stylesheet" href="./main.css" />' : '';
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>
+    <title>${title}</title>${css}
   </head>
   <body>
     <div id="root"></div>
@@ -48,7 +51,7 @@ export async function buildResource(name: string): Promise<void> {
     logLevel: 'warning',
   });
   if (existsSync(join(dir, 'public'))) cpSync(join(dir, 'public'), out, { recursive: true });
-  writeFileSync(join(out, 'index.html'), html(name));
+  writeFileSync(join(out, 'index.html'), html(name, existsSync(join(out, 'main.css'))));
 }
 
 async function main(): Promise<void> {
