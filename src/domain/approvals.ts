@@ -104,3 +104,25 @@ export function distinctCoreApprovals(delivery: CoreApprovalSource | undefined):
   }
   return [...people];
 }
+
+/**
+ * Why an approval can't be recorded yet, or undefined when it can. The source orders the
+ * prioritization: first the FST, then the Roadmap Committee; and a core approves a
+ * specific change, so a `ref` must name one that is recorded and not abandoned.
+ */
+export function approvalPrerequisite(
+  role: ApprovalRole,
+  record: CoreApprovalSource | undefined,
+  ref?: string,
+): string | undefined {
+  if (role === 'lrc-prioritization' && !hasApproval(record?.approvals, 'fst-prioritization')) {
+    return 'The Roadmap Committee prioritizes after the Functional Specialty Team: record the FST prioritization first.';
+  }
+  if (role === 'core-approval' && ref !== undefined && ref.trim() !== '') {
+    const number = ref.trim().replace(/^#/, '');
+    const change = (record?.changes ?? []).find((c) => String(c.number) === number);
+    if (!change) return `Gerrit change ${number} is not listed on this deliverable; add it before approving it.`;
+    if (change.status === 'abandoned') return `Gerrit change ${number} is abandoned; an approval of it would not count.`;
+  }
+  return undefined;
+}

@@ -12,7 +12,7 @@ import {
   type LifecycleId,
   type Stage,
 } from './lifecycle';
-import { isWebUrl, toTime } from './primitives';
+import { looksLikeWebUrl, toTime } from './primitives';
 import { releaseById, releaseLabel } from './releases';
 import {
   CHECKLIST_ITEM_IDS,
@@ -66,11 +66,13 @@ export const defaultGateConfig: GateConfig = Object.freeze({
 }) as GateConfig;
 
 /** The checklist items a stage requires under a configuration. */
-export function requiredChecklistFor(stage: Stage, config: GateConfig): ChecklistItemId[] {
+export function requiredChecklistFor(stage: Stage, config: GateConfig): readonly ChecklistItemId[] {
+  // Duplicates in a configured list are harmless: missing requirements are de-duplicated.
   const configured = config.requiredChecklist[stage];
-  if (configured) return [...new Set(configured)];
-  return stage === 'prioritized' ? [...CHECKLIST_ITEM_IDS] : [];
+  if (configured) return configured;
+  return stage === 'prioritized' ? CHECKLIST_ITEM_IDS : NONE;
 }
+const NONE: readonly ChecklistItemId[] = Object.freeze([]);
 
 // ---------------------------------------------------------------- subject and result
 
@@ -108,8 +110,26 @@ export const INTEGRITY_MESSAGES: Record<Exclude<Integrity, 'valid'>, string> = {
 // ---------------------------------------------------------------- per-stage rules
 
 type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const EMPTY_OBJ: Loose = Object.freeze({}) as Loose;
+const EMPTY_ARR: readonly unknown[] = Object.freeze([]);
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : EMPTY_OBJ);
+const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY_ARR);
+
+/**
+ * Missing requirements are shared frozen objects where the sentence is fixed, so the
+ * portfolio does not allocate one per item and blocker.
+ */
+const MISSING_CACHE = new Map<string, MissingRequirement>();
+function missingOf(requirement: string, message: string): MissingRequirement {
+  // Keyed by the sentence: fixed sentences are shared string constants whose hash V8 keeps.
+  const cached = MISSING_CACHE.get(message);
+  if (cached && cached.requirement === requirement) return cached;
+  const m: MissingRequirement = Object.freeze({ requirement, message });
+  // Fixed sentences are few; dynamic ones (change numbers) are not cached without bound.
+  if (MISSING_CACHE.size < 2000) MISSING_CACHE.set(message, m);
+  return m;
+}
+
 const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
 
 function approvalsIn(record: unknown): Approval[] {
@@ -117,14 +137,17 @@ function approvalsIn(record: unknown): Approval[] {
 }
 
 function approvalMissing(record: unknown, role: ApprovalRole, message: string): MissingRequirement[] {
-  return approvalsIn(record).some((a) => a.role === role) ? [] : [{ requirement: `approval:${role}`, message }];
+  return arr(obj(record).approvals).some((a) => obj(a).role === role && filled(obj(a).accountId)) ? [] : [missingOf(`approval:${role}`, message)];
 }
 
-function checklistMissing(vetting: unknown, ids: readonly ChecklistItemId[], nowMs: number): MissingRequirement[] {
+/** Answers "what is missing for checklist item X" (the portfolio passes a memo of these). */
+export type ChecklistLookup = (vetting: unknown, id: ChecklistItemId, nowMs: number) => string | undefined;
+
+function checklistMissing(vetting: unknown, ids: readonly ChecklistItemId[], nowMs: number, lookup: ChecklistLookup): MissingRequirement[] {
   const out: MissingRequirement[] = [];
   for (const id of ids) {
-    const missing = checklistItemMissing(vetting, id, nowMs);
-    if (missing !== undefined) out.push({ requirement: `checklist:${id}`, message: missing });
+    const missing = lookup(vetting, id, nowMs);
+    if (missing !== undefined) out.push(missingOf(`checklist:${id}`, missing));
   }
   return out;
 }
@@ -134,13 +157,13 @@ function targetReleaseName(vetting: unknown): string {
   return r ? releaseLabel(r) : 'the target release';
 }
 
-function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowMs: number): MissingRequirement[] {
-  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs);
+function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowMs: number, lookup: ChecklistLookup): MissingRequirement[] {
+  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup);
   switch (stage) {
     case 'being-vetted':
       // "Alignment with project PTLs/cores under way": the item must say what it is,
       // which projects it touches, and show at least one conversation with them.
-      return [...checklistMissing(vetting, ['type', 'components', 'communityAlignment'], nowMs), ...extra];
+      return [...checklistMissing(vetting, ['type', 'components', 'communityAlignment'], nowMs, lookup), ...extra];
     case 'prioritized':
       return [
         ...extra,
@@ -156,23 +179,16 @@ function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowM
         ),
       ];
     case 'development-ready': {
-      const out = checklistMissing(vetting, ['targetRelease'], nowMs);
+      const out = checklistMissing(vetting, ['targetRelease'], nowMs, lookup);
       const v = obj(vetting);
       if (!(DELIVERY_STREAMS as readonly unknown[]).includes(v.deliveryStream)) {
-        out.push({
-          requirement: 'deliveryStream',
-          message:
-            "Delivery stream: choose who delivers it (the member's own community contributors, other community working groups, project teams or other contributors).",
-        });
+        out.push(missingOf('deliveryStream', "Delivery stream: choose who delivers it (the member's own community contributors, other community working groups, project teams or other contributors)."));
       }
       const staffed = arr(obj(v.collaborators).companies).some(
         (c) => obj(c).interest === 'yes' && arr(obj(c).people).some((p) => filled(obj(p).name)),
       );
       if (!staffed) {
-        out.push({
-          requirement: 'collaborators:committed',
-          message: `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting)}.`,
-        });
+        out.push(missingOf('collaborators:committed', `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting)}.`));
       }
       return [...out, ...extra];
     }
@@ -181,29 +197,23 @@ function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowM
   }
 }
 
-function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vetting: unknown, nowMs: number): MissingRequirement[] {
+function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vetting: unknown, nowMs: number, lookup: ChecklistLookup): MissingRequirement[] {
   const d = obj(delivery);
-  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs);
+  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup);
   const out: MissingRequirement[] = [];
   switch (stage) {
     case 'blueprint-in-progress':
-      if (!isWebUrl(String(obj(d.blueprint).url ?? ''))) {
-        out.push({ requirement: 'delivery:blueprint', message: 'Blueprint: link the Launchpad blueprint for this deliverable.' });
+      if (!looksLikeWebUrl(obj(d.blueprint).url)) {
+        out.push(missingOf('delivery:blueprint', 'Blueprint: link the Launchpad blueprint for this deliverable.'));
       }
       if (!arr(d.alignment).some((n) => filled(obj(n).notes))) {
-        out.push({
-          requirement: 'delivery:alignment',
-          message: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores.",
-        });
+        out.push(missingOf('delivery:alignment', "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores."));
       }
       break;
     case 'blueprint-accepted': {
       const m = obj(d.milestone);
       if (!(filled(m.releaseId) && filled(m.label) && filled(m.date))) {
-        out.push({
-          requirement: 'delivery:milestone',
-          message: 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.',
-        });
+        out.push(missingOf('delivery:milestone', 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.'));
       }
       out.push(
         ...approvalMissing(
@@ -215,24 +225,18 @@ function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vett
       break;
     }
     case 'spec-in-progress':
-      if (!isWebUrl(String(obj(d.specification).reviewUrl ?? ''))) {
-        out.push({
-          requirement: 'delivery:spec-review',
-          message: "Specification: link the specification review (the Gerrit change in the project's specs repository).",
-        });
+      if (!looksLikeWebUrl(obj(d.specification).reviewUrl)) {
+        out.push(missingOf('delivery:spec-review', "Specification: link the specification review (the Gerrit change in the project's specs repository)."));
       }
       break;
     case 'spec-accepted':
       if (obj(d.specification).approved !== true) {
-        out.push({
-          requirement: 'delivery:spec-approved',
-          message: 'Specification: the design must be approved (the specification merged) before coding starts.',
-        });
+        out.push(missingOf('delivery:spec-approved', 'Specification: the design must be approved (the specification merged) before coding starts.'));
       }
       break;
     case 'coding-in-progress':
-      if (!arr(d.changes).some((c) => isWebUrl(String(obj(c).url ?? '')))) {
-        out.push({ requirement: 'delivery:changes', message: 'Code: link at least one Gerrit change under review.' });
+      if (!arr(d.changes).some((c) => looksLikeWebUrl(obj(c).url))) {
+        out.push(missingOf('delivery:changes', 'Code: link at least one Gerrit change under review.'));
       }
       break;
     case 'code-committed': {
@@ -246,29 +250,20 @@ function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vett
         })),
       }).length;
       if (cores < config.coreApprovalsRequired) {
-        out.push({
-          requirement: 'approval:core-approval',
-          message: `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${
+        out.push(missingOf('approval:core-approval', `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${
             cores === 1 ? 'has' : 'have'
-          } so far.`,
-        });
+          } so far.`));
       }
       if (live.length === 0) {
-        out.push({ requirement: 'delivery:changes', message: 'Code: link at least one Gerrit change that is not abandoned.' });
+        out.push(missingOf('delivery:changes', 'Code: link at least one Gerrit change that is not abandoned.'));
       } else {
         const unmerged = live.filter((c) => c.status !== 'merged').map((c) => String(c.number));
         if (unmerged.length) {
-          out.push({
-            requirement: 'delivery:changes-merged',
-            message: `Code: every change must be merged; not merged yet: ${unmerged.join(', ')}.`,
-          });
+          out.push(missingOf('delivery:changes-merged', `Code: every change must be merged; not merged yet: ${unmerged.join(', ')}.`));
         }
         const failing = live.filter((c) => c.ci !== 'pass').map((c) => `${String(c.number)} (${c.ci === 'fail' ? 'failed' : 'pending'})`);
         if (failing.length) {
-          out.push({
-            requirement: 'delivery:ci',
-            message: `Automated tests: every change must pass CI; not passing: ${failing.join(', ')}.`,
-          });
+          out.push(missingOf('delivery:ci', `Automated tests: every change must pass CI; not passing: ${failing.join(', ')}.`));
         }
       }
       break;
@@ -282,10 +277,7 @@ function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vett
         ),
       );
       if (obj(d.lrcTracking).tracked !== true) {
-        out.push({
-          requirement: 'delivery:lrc-tracking',
-          message: 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.',
-        });
+        out.push(missingOf('delivery:lrc-tracking', 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.'));
       }
       break;
     default:
@@ -320,20 +312,30 @@ export function gatesOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, t
     .filter((s) => config.specificationStep || !isSpecificationStage(s) || s === target);
 }
 
-/** evaluateGate without input validation: for callers that already hold parsed values. */
-export function evaluateGateTrusted(target: Stage, subject: GateSubject, config: GateConfig, nowMs: number): GateResult {
+/**
+ * evaluateGate without input validation: for callers that already hold parsed values.
+ * `checklist` may answer checklist questions from a memo (the portfolio computes each
+ * item's checklist once for both its completeness and its blockers).
+ */
+export function evaluateGateTrusted(
+  target: Stage,
+  subject: GateSubject,
+  config: GateConfig,
+  nowMs: number,
+  checklist: ChecklistLookup = checklistItemMissing,
+): GateResult {
   const path = gatesOnTheWay(subject.lifecycle, subject.from, target, config);
   if (path.length === 0) return { pass: true, missing: [] };
 
   const missing: MissingRequirement[] = [];
   if (subject.integrity !== 'valid') {
-    missing.push({ requirement: 'integrity', message: INTEGRITY_MESSAGES[subject.integrity] });
+    missing.push(missingOf('integrity', INTEGRITY_MESSAGES[subject.integrity]));
   }
   for (const stage of path) {
     const found =
       subject.lifecycle === 'portfolio'
-        ? portfolioRules(stage, subject.vetting, config, nowMs)
-        : deliveryRules(stage, subject.delivery, config, subject.vetting, nowMs);
+        ? portfolioRules(stage, subject.vetting, config, nowMs, checklist)
+        : deliveryRules(stage, subject.delivery, config, subject.vetting, nowMs, checklist);
     missing.push(...found);
   }
   const seen = new Set<string>();

@@ -58,10 +58,11 @@ export const OPENSTACK_PROJECT_LIST: readonly OpenStackProject[] = Object.freeze
 /** The names, sorted: what the components multi-select offers. */
 export const OPENSTACK_PROJECTS: readonly string[] = Object.freeze(OPENSTACK_PROJECT_LIST.map((p) => p.name));
 
+const NAMES = new Set<string>(OPENSTACK_PROJECTS);
 const BY_LOWER = new Map<string, string>(OPENSTACK_PROJECTS.map((n) => [n.toLowerCase(), n]));
 
 export function isOpenStackProject(name: string): boolean {
-  return typeof name === 'string' && OPENSTACK_PROJECTS.includes(name);
+  return typeof name === 'string' && NAMES.has(name);
 }
 
 /** The canonical spelling of a project name typed in any case ("nova " -> "Nova"). */

@@ -142,10 +142,14 @@ function matchesAny(filter: readonly string[] | undefined, value: string | undef
 
 /** The member companies an item involves: its proposer and every company listed as a collaborator. */
 export function companiesOf(v: Vetting | undefined): string[] {
-  const set = new Set<string>();
-  if (v?.proposingCompany?.trim()) set.add(v.proposingCompany.trim());
-  for (const c of v?.collaborators?.companies ?? []) if (c.company.trim()) set.add(c.company.trim());
-  return [...set];
+  const out: string[] = [];
+  const proposer = v?.proposingCompany?.trim();
+  if (proposer) out.push(proposer);
+  for (const c of v?.collaborators?.companies ?? []) {
+    const name = c.company.trim();
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
 }
 
 function sortedLabels(set: Set<string>): string[] {
@@ -201,6 +205,13 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     if (filters.onlySlipped && !slipped) continue;
     if (filters.onlyBlocked && blockers.length === 0) continue;
 
+    let completeness: PortfolioRow['completeness'];
+    if (memo) {
+      let completed = 0;
+      for (const m of memo) if (m === undefined) completed += 1;
+      completeness = { completed, total: 12, percent: Math.round((completed / 12) * 100) };
+    }
+    // One object shape for every row (absent values are undefined): keeps the loop monomorphic.
     const row: PortfolioRow = {
       key: it.key,
       summary: it.summary,
@@ -208,24 +219,20 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
       lifecycle: it.lifecycle,
       stage: it.stage,
       statusName: stageDef(it.stage).statusName,
+      nextStage: next,
+      fst,
+      type: v?.type,
+      size: v?.size,
+      releaseId,
+      proposingCompany: v?.proposingCompany,
+      companies: companiesOf(v),
+      roadmapItemKey: it.delivery?.roadmapItemKey,
+      project: it.delivery?.project,
+      completeness,
       blockers,
       slipped,
       integrity: it.integrity,
-      companies: companiesOf(v),
     };
-    if (next) row.nextStage = next;
-    if (fst) row.fst = fst;
-    if (v?.type) row.type = v.type;
-    if (v?.size) row.size = v.size;
-    if (releaseId) row.releaseId = releaseId;
-    if (v?.proposingCompany) row.proposingCompany = v.proposingCompany;
-    if (it.delivery?.roadmapItemKey) row.roadmapItemKey = it.delivery.roadmapItemKey;
-    if (it.delivery?.project) row.project = it.delivery.project;
-    if (memo) {
-      let completed = 0;
-      for (const m of memo) if (m === undefined) completed += 1;
-      row.completeness = { completed, total: 12, percent: Math.round((completed / 12) * 100) };
-    }
     rows.push(row);
     vettingOfRow.push(it.lifecycle === 'portfolio' ? it.vetting : undefined);
   }
@@ -287,19 +294,28 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     bucketCounts[bi < 0 ? 0 : bi]! += 1;
 
     const v = vettingOfRow[i];
-    const byCompany = new Map<string, { interested: boolean; people: number }>();
-    if (v?.proposingCompany?.trim()) byCompany.set(v.proposingCompany.trim(), { interested: true, people: 0 });
-    for (const c of v?.collaborators?.companies ?? []) {
+    if (!v) return;
+    // A company counts once per item (proposer or collaborator, listed once or twice);
+    // it is interested if it proposed the item or any of its entries says yes.
+    const seen: string[] = [];
+    const interested: string[] = [];
+    const touch = (name: string, yes: boolean, people: number) => {
+      const cell = cellsFor(name)[si]!;
+      if (!seen.includes(name)) {
+        seen.push(name);
+        cell.items += 1;
+      }
+      if (yes && !interested.includes(name)) {
+        interested.push(name);
+        cell.interested += 1;
+      }
+      cell.committedPeople += people;
+    };
+    const proposer = v.proposingCompany?.trim();
+    if (proposer) touch(proposer, true, 0);
+    for (const c of v.collaborators?.companies ?? []) {
       const name = c.company.trim();
-      if (!name) continue;
-      const prev = byCompany.get(name) ?? { interested: false, people: 0 };
-      byCompany.set(name, { interested: prev.interested || c.interest === 'yes', people: prev.people + c.people.length });
-    }
-    for (const [company, info] of byCompany) {
-      const cell = cellsFor(company)[si]!;
-      cell.items += 1;
-      if (info.interested) cell.interested += 1;
-      cell.committedPeople += info.people;
+      if (name) touch(name, c.interest === 'yes', c.people.length);
     }
   });
 

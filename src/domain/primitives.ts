@@ -41,6 +41,15 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
+/**
+ * A cheap "is there a link here" test for completeness checks on records that were
+ * already validated with WebUrlSchema on save: the portfolio runs it thousands of times
+ * and URL parsing would dominate. Still refuses non-http(s) schemes.
+ */
+export function looksLikeWebUrl(value: unknown): boolean {
+  return typeof value === 'string' && /^https?:\/\/[^\s/?#]+/i.test(value.trim());
+}
+
 /** Atlassian account ids: opaque strings ("5b10ac8d82e05b22cc7d4ef5", "557058:..."). */
 export const AccountIdSchema = z
   .string({ error: 'An account id must be text.' })

@@ -9,6 +9,7 @@ import {
   isBlank,
   isWebUrl,
   jsonBytes,
+  looksLikeWebUrl,
   list,
   requiredText,
   text,
@@ -319,89 +320,104 @@ export interface ChecklistStatus {
 }
 
 // Defensive readers: checklistStatus and the gates run on whatever a property held, so
-// they look at shapes rather than trust types (and never throw).
+// they look at shapes rather than trust types (and never throw). They return shared
+// empty values instead of allocating: the portfolio runs them for thousands of items.
 type Loose = Record<string, unknown>;
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : {});
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const EMPTY_OBJ: Loose = Object.freeze({}) as Loose;
+const EMPTY_ARR: readonly unknown[] = Object.freeze([]);
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : EMPTY_OBJ);
+const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY_ARR);
 const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
 
-function itemNote(v: Loose, id: ChecklistItemId): string {
-  return str(obj(v.notes)[id]);
-}
+const L = (id: ChecklistItemId) => CHECKLIST_ITEM_BY_ID[id].label;
+/** The fixed "what is missing" sentences, built once. */
+const MISSING = Object.freeze({
+  type: `${L('type')}: choose Debt, New, Bug, Open-sourcing or Other.`,
+  requirementsBoth: `${L('requirements')}: add at least one requirement and one acceptance criterion.`,
+  requirementsAcceptance: `${L('requirements')}: add at least one acceptance criterion.`,
+  requirementsRequirement: `${L('requirements')}: add at least one requirement.`,
+  components: `${L('components')}: pick at least one OpenStack project, e.g. Nova or Neutron.`,
+  stakeholders: `${L('stakeholders')}: name at least one stakeholder with company and role.`,
+  artifacts: `${L('artifacts')}: add a link to a story, design or code, or note why there is none.`,
+  size: `${L('size')}: choose S, M, L or XL.`,
+  valueToMembers: `${L('valueToMembers')}: describe the benefit to the LCOO member companies.`,
+  valueToCommunity: `${L('valueToCommunity')}: describe the benefit to the broader OpenStack community.`,
+  blueprintsSearch: `${L('blueprints')}: search Launchpad and the specs repositories, then mark the search as done and record the conclusion.`,
+  blueprintsConclusion: `${L('blueprints')}: record what the search concluded (e.g. "no existing blueprint" or "extend blueprint X").`,
+  communityAlignment: `${L('communityAlignment')}: note at least one conversation with the community (PTL/cores, IRC, mailing list, PTG, Forum or mid-cycle).`,
+  collaborators: `${L('collaborators')}: record at least one member company that wants to join, or another working group.`,
+  targetRelease: `${L('targetRelease')}: choose the OpenStack release this should land in.`,
+});
+const SHIPPED = new Map<string, string>();
+
+const isChannel = (e: unknown) => (ALIGNMENT_CHANNELS as readonly unknown[]).includes(obj(e).channel) && filled(obj(e).notes);
+const isStakeholder = (s: unknown) => filled(obj(s).name) && filled(obj(s).company) && filled(obj(s).role);
+const isLink = (a: unknown) => looksLikeWebUrl(obj(a).url);
+const isProject = (c: unknown) => typeof c === 'string' && isOpenStackProject(c);
+const joinedCompany = (x: unknown) => obj(x).interest === 'yes' && filled(obj(x).company);
 
 /** What is missing for one checklist item, or undefined when it is complete. */
 export function checklistItemMissing(vetting: unknown, id: ChecklistItemId, now: unknown): string | undefined {
   const v = obj(vetting);
-  const label = CHECKLIST_ITEM_BY_ID[id]?.label ?? id;
   switch (id) {
     case 'type':
-      return (ITEM_TYPES as readonly unknown[]).includes(v.type) ? undefined : `${label}: choose Debt, New, Bug, Open-sourcing or Other.`;
+      return (ITEM_TYPES as readonly unknown[]).includes(v.type) ? undefined : MISSING.type;
     case 'requirements': {
       const req = arr(v.requirements).some(filled);
       const acc = arr(v.acceptanceCriteria).some(filled);
       if (req && acc) return undefined;
-      if (!req && !acc) return `${label}: add at least one requirement and one acceptance criterion.`;
-      return req ? `${label}: add at least one acceptance criterion.` : `${label}: add at least one requirement.`;
+      if (!req && !acc) return MISSING.requirementsBoth;
+      return req ? MISSING.requirementsAcceptance : MISSING.requirementsRequirement;
     }
     case 'components':
-      return arr(v.components).some((c) => typeof c === 'string' && isOpenStackProject(c))
-        ? undefined
-        : `${label}: pick at least one OpenStack project, e.g. Nova or Neutron.`;
+      return arr(v.components).some(isProject) ? undefined : MISSING.components;
     case 'stakeholders':
-      return arr(v.stakeholders).some((s) => filled(obj(s).name) && filled(obj(s).company) && filled(obj(s).role))
-        ? undefined
-        : `${label}: name at least one stakeholder with company and role.`;
+      return arr(v.stakeholders).some(isStakeholder) ? undefined : MISSING.stakeholders;
     case 'artifacts':
       // Not every proposal has prior artifacts; saying so in the note is an answer.
-      return arr(v.artifacts).some((a) => isWebUrl(str(obj(a).url))) || filled(itemNote(v, 'artifacts'))
-        ? undefined
-        : `${label}: add a link to a story, design or code, or note why there is none.`;
+      return arr(v.artifacts).some(isLink) || filled(obj(v.notes).artifacts) ? undefined : MISSING.artifacts;
     case 'size':
-      return (SIZES as readonly unknown[]).includes(v.size) ? undefined : `${label}: choose S, M, L or XL.`;
+      return (SIZES as readonly unknown[]).includes(v.size) ? undefined : MISSING.size;
     case 'valueToMembers':
-      return filled(v.valueToMembers) ? undefined : `${label}: describe the benefit to the LCOO member companies.`;
+      return filled(v.valueToMembers) ? undefined : MISSING.valueToMembers;
     case 'valueToCommunity':
-      return filled(v.valueToCommunity) ? undefined : `${label}: describe the benefit to the broader OpenStack community.`;
+      return filled(v.valueToCommunity) ? undefined : MISSING.valueToCommunity;
     case 'blueprints': {
       const b = obj(v.blueprints);
-      const searched = b.searched === true;
-      const concluded = filled(b.conclusion);
-      if (searched && concluded) return undefined;
-      if (!searched) return `${label}: search Launchpad and the specs repositories, then mark the search as done and record the conclusion.`;
-      return `${label}: record what the search concluded (e.g. "no existing blueprint" or "extend blueprint X").`;
+      if (b.searched !== true) return MISSING.blueprintsSearch;
+      return filled(b.conclusion) ? undefined : MISSING.blueprintsConclusion;
     }
     case 'communityAlignment':
-      return arr(v.communityAlignment).some(
-        (e) => (ALIGNMENT_CHANNELS as readonly unknown[]).includes(obj(e).channel) && filled(obj(e).notes),
-      )
-        ? undefined
-        : `${label}: note at least one conversation with the community (PTL/cores, IRC, mailing list, PTG, Forum or mid-cycle).`;
+      return arr(v.communityAlignment).some(isChannel) ? undefined : MISSING.communityAlignment;
     case 'collaborators': {
       const c = obj(v.collaborators);
-      const joined = arr(c.companies).some((x) => obj(x).interest === 'yes' && filled(obj(x).company));
-      const groups = arr(c.workingGroups).some(filled);
-      return joined || groups
-        ? undefined
-        : `${label}: record at least one member company that wants to join, or another working group.`;
+      return arr(c.companies).some(joinedCompany) || arr(c.workingGroups).some(filled) ? undefined : MISSING.collaborators;
     }
     case 'targetRelease':
-      return targetReleaseMissing(v.targetRelease, now, label);
+      return targetReleaseMissing(v.targetRelease, now);
     default:
-      return `${String(label)}: unknown checklist item.`;
+      return `${safeText(id)}: unknown checklist item.`;
   }
 }
 
-function targetReleaseMissing(value: unknown, now: unknown, label = CHECKLIST_ITEM_BY_ID.targetRelease.label): string | undefined {
-  if (!filled(value)) return `${label}: choose the OpenStack release this should land in.`;
-  const release = releaseById(String(value).trim());
-  if (!release) return `${label}: "${String(value)}" is not an OpenStack release; choose one from the list.`;
+function safeText(v: unknown): string {
+  return typeof v === 'string' ? v.slice(0, 80) : typeof v;
+}
+
+function targetReleaseMissing(value: unknown, now: unknown): string | undefined {
+  const label = L('targetRelease');
+  if (!filled(value)) return MISSING.targetRelease;
+  const release = releaseById((value as string).trim());
+  if (!release) return `${label}: "${safeText(value)}" is not an OpenStack release; choose one from the list.`;
   const t = toTime(now);
   if (Number.isNaN(t)) return `${label}: can't tell whether ${releaseLabel(release)} has shipped without today's date.`;
-  if (isReleased(release.id, t)) {
-    return `${label}: ${releaseLabel(release)} was released on ${release.firstReleaseDate}; choose a release that has not shipped yet.`;
+  if (!isReleased(release.id, t)) return undefined;
+  let msg = SHIPPED.get(release.id);
+  if (msg === undefined) {
+    msg = `${label}: ${releaseLabel(release)} was released on ${release.firstReleaseDate}; choose a release that has not shipped yet.`;
+    SHIPPED.set(release.id, msg);
   }
-  return undefined;
+  return msg;
 }
 
 /**
