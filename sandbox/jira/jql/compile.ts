@@ -13,7 +13,8 @@ interface FieldNode { value: string; properties?: { key?: { value: string }; pat
 interface OperandNode { operandType: 'value' | 'list' | 'function' | 'keyword'; value?: string; values?: OperandNode[]; function?: { value: string }; arguments?: { value: string }[] }
 interface TerminalNode { field: FieldNode; operator?: { value: string }; operand?: OperandNode }
 
-export interface CompiledJql { where: string; params: unknown[]; orderBy: string; orderParams: unknown[] }
+/** SQL fragments over `issues i` with named parameters (`@p0`...), so a fragment can appear twice. */
+export interface CompiledJql { where: string; orderBy: string; params: Record<string, unknown> }
 
 /** Parses with Atlassian's grammar; syntax errors become Jira's 400. */
 export function parseJql(jql: string): { query?: { where?: Node; orderBy?: { fields: { field: FieldNode; direction?: { value: string } }[] } } } {
@@ -34,12 +35,14 @@ const unsupported = (op: string, field: string) => badRequest(`The operator '${o
 const noValue = (v: string, field: string) => badRequest(`The value '${v}' does not exist for the field '${field}'.`);
 
 class Compiler {
-  readonly params: unknown[] = [];
+  readonly params: Record<string, unknown> = {};
+  private count = 0;
   constructor(private readonly site: Site, private readonly principal: Principal) {}
 
   p(v: unknown): string {
-    this.params.push(v);
-    return '?';
+    const name = `p${this.count++}`;
+    this.params[name] = v;
+    return `@${name}`;
   }
   list(vs: unknown[]): string {
     return vs.map((v) => this.p(v)).join(', ');
@@ -304,8 +307,6 @@ export function compileJql(site: Site, principal: Principal, jql: string): Compi
   const visible = projects.length > 0 ? `i.project_id IN (${projects.join(', ')})` : '0';
   const ast = jql.trim() === '' ? {} : parseJql(jql);
   const where = ast.query?.where ? `${visible} AND ${c.clause(ast.query.where)}` : visible;
-  const whereParams = [...c.params];
-  c.params.length = 0;
   const order = ast.query?.orderBy?.fields?.length ? `${c.orderBy(ast.query.orderBy.fields)}, i.id DESC` : 'i.created DESC, i.id DESC';
-  return { where, params: whereParams, orderBy: order, orderParams: [...c.params] };
+  return { where, orderBy: order, params: c.params };
 }

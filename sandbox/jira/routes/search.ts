@@ -34,8 +34,8 @@ export function search(ctx: Ctx, input: SearchInput) {
   const max = Math.min(Math.max(input.maxResults ?? DEFAULT_MAX, 1), cap);
   const offset = input.nextPageToken ? decodeToken(input.nextPageToken, input.jql) : 0;
   const compiled = compileJql(ctx.site, ctx.principal, input.jql);
-  const rows = ctx.site.db.prepare(`SELECT i.* FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`)
-    .all(...compiled.params, ...compiled.orderParams, max + 1, offset) as IssueRow[];
+  const rows = ctx.site.db.prepare(`SELECT i.* FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT @limit OFFSET @offset`)
+    .all({ ...compiled.params, limit: max + 1, offset }) as IssueRow[];
   const isLast = rows.length <= max;
   const page = rows.slice(0, max);
   const selection = selectFields(fieldList, ['id']);
