@@ -1,0 +1,182 @@
+// The LCOO issue panel: the vetting checklist on a Roadmap Item, the delivery evidence on an
+// Upstream Deliverable, a short note elsewhere.
+import Button from '@atlaskit/button/new';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
+import { token } from '@atlaskit/tokens';
+import { useEffect, type KeyboardEvent } from 'react';
+import type { PanelData } from '../../../src/contract/panel';
+import { savedLabel } from './draft';
+import { ApprovalsSection } from './parts/approvals-section';
+import { DeliveryForm } from './parts/delivery-form';
+import { Help, Row, Skeleton, Stack, font, space, text } from './parts/layout';
+import { ReadinessBox } from './parts/readiness-box';
+import { VettingForm } from './parts/vetting-form';
+import { usePanel, type PanelState } from './use-panel';
+
+function statusText(s: PanelState): string {
+  if (s.busy === 'saving') return 'Saving…';
+  if (s.busy === 'approving') return 'Recording the approval…';
+  if (s.dirty) return 'Unsaved changes';
+  const saved = savedLabel(s.savedAt);
+  if (saved) return `Saved ${saved}`;
+  const rec = s.data?.vetting ?? s.data?.delivery;
+  const last = savedLabel(rec?.updatedAt);
+  if (last) return `Last saved ${last}${rec?.updatedByName ? ` by ${rec.updatedByName}` : ''}`;
+  return 'Not saved yet';
+}
+
+function SaveBar({ s, onSave }: { s: PanelState; onSave(): void }) {
+  if (!s.data?.permissions.canEdit) return null;
+  return (
+    <Row style={{ justifyContent: 'space-between' }}>
+      <span role="status" aria-live="polite" data-testid="save-status" style={{ font: font.small, color: s.dirty ? text.normal : text.subtlest }}>
+        {statusText(s)}
+      </span>
+      <Button appearance="primary" onClick={onSave} isDisabled={!s.dirty || s.busy !== 'idle'} isLoading={s.busy === 'saving'} testId="save-button">
+        Save
+      </Button>
+    </Row>
+  );
+}
+
+function Completeness({ data }: { data: PanelData }) {
+  const c = data.checklist;
+  if (!c) return null;
+  const trusted = data.vetting?.integrity === 'valid';
+  const complete = data.checklistComplete === true;
+  return (
+    <Stack gap={space.xs}>
+      <Row style={{ justifyContent: 'space-between' }}>
+        <span style={{ font: font.body, color: text.normal }} data-testid="completeness">
+          {`${c.completed} of ${c.total} checklist items complete`}
+          {!trusted && data.vetting?.integrity !== 'missing' ? ' (not counted: the record was modified outside the LCOO app)' : ''}
+        </span>
+        <Lozenge appearance={complete ? 'success' : 'inprogress'}>{complete ? 'Complete' : 'Incomplete'}</Lozenge>
+      </Row>
+      <div
+        role="progressbar"
+        aria-label="Checklist completeness"
+        aria-valuemin={0}
+        aria-valuemax={c.total}
+        aria-valuenow={trusted ? c.completed : 0}
+        style={{ height: '6px', borderRadius: token('radius.small', '4px'), background: token('color.background.neutral', '#091E420F'), overflow: 'hidden' }}
+      >
+        <div style={{ width: `${trusted ? c.percent : 0}%`, height: '100%', background: complete ? token('color.background.success.bold', '#1F845A') : token('color.background.brand.bold', '#0C66E4') }} />
+      </div>
+    </Stack>
+  );
+}
+
+function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload(): void; onDismissLost(): void }) {
+  const d = s.data;
+  const rec = d?.vetting ?? d?.delivery;
+  return (
+    <>
+      {s.error ? (
+        s.error.code === 'CONFLICT' ? (
+          <SectionMessage appearance="warning" title="Someone else saved this record while you were editing" testId="conflict-message"
+            actions={[<SectionMessageAction key="reload" onClick={onReload} testId="conflict-reload">Reload</SectionMessageAction>]}>
+            <p>{s.error.message}</p>
+            <p>Your text is still in the form below. Reload shows their version; your text stays listed here to copy from.</p>
+          </SectionMessage>
+        ) : (
+          <SectionMessage appearance="error" title={s.error.code === 'FORBIDDEN' ? 'Not allowed' : 'Not saved'} testId="error-message">
+            <p>{s.error.message}</p>
+          </SectionMessage>
+        )
+      ) : null}
+      {s.lostText ? (
+        <SectionMessage appearance="information" title="Your unsaved text from before the reload" testId="lost-text"
+          actions={[<SectionMessageAction key="dismiss" onClick={onDismissLost}>Dismiss</SectionMessageAction>]}>
+          <ul style={{ margin: 0, paddingLeft: space.l, userSelect: 'text' }}>
+            {s.lostText.map((t, i) => <li key={i}>{t}</li>)}
+          </ul>
+        </SectionMessage>
+      ) : null}
+      {d && !d.permissions.canEdit ? (
+        <SectionMessage appearance="information" title="Read-only" testId="read-only">
+          <p>{d.permissions.readOnlyReason ?? 'You can view this record but not change it.'}</p>
+        </SectionMessage>
+      ) : null}
+      {rec?.integrity === 'modified-outside-app' ? (
+        <SectionMessage appearance="warning" title="Modified outside the LCOO app" testId="integrity-warning">
+          <p>{rec.problem}</p>
+        </SectionMessage>
+      ) : null}
+      {rec?.integrity === 'unreadable' ? (
+        <SectionMessage appearance="error" title="The LCOO record can't be read" testId="integrity-warning">
+          <p>{rec.problem}</p>
+        </SectionMessage>
+      ) : null}
+      {d?.configProblem ? (
+        <SectionMessage appearance="warning" title="LCOO configuration problem">
+          <p>{d.configProblem}</p>
+        </SectionMessage>
+      ) : null}
+    </>
+  );
+}
+
+export function App() {
+  const { state: s, load, save, approve, reloadAfterConflict, setVetting, setDelivery, dismissLost } = usePanel();
+  const d = s.data;
+  // Tells the host page (and the e2e tests) the first real render is on screen.
+  const done = d ? '1' : s.loadError ? 'error' : undefined;
+  useEffect(() => {
+    if (done) document.body.dataset['done'] = done;
+  }, [done]);
+
+  if (!d) {
+    if (s.loadError) {
+      return (
+        <div style={{ padding: space.s }}>
+          <SectionMessage appearance="error" title="The LCOO record could not be loaded" testId="load-error"
+            actions={[<SectionMessageAction key="retry" onClick={() => void load()}>Try again</SectionMessageAction>]}>
+            <p>{s.loadError.message}</p>
+          </SectionMessage>
+        </div>
+      );
+    }
+    return <div style={{ padding: space.s }}><Skeleton /></div>;
+  }
+
+  if (!d.issue.lifecycle) {
+    return (
+      <div style={{ padding: space.s }} data-testid="other-type">
+        <Help>
+          {`${d.issue.key} is a ${d.issue.issueType || 'issue'}. The LCOO vetting checklist belongs on Roadmap Items and the delivery evidence on Upstream Deliverables; there is nothing to record here.`}
+        </Help>
+      </div>
+    );
+  }
+
+  const readOnly = !d.permissions.canEdit || s.busy !== 'idle';
+  const onKeyDown = (e: KeyboardEvent) => {
+    // Ctrl/Cmd+S saves, as in Jira's own editors.
+    if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+      e.preventDefault();
+      if (s.dirty) void save();
+    }
+  };
+
+  return (
+    <main onKeyDown={onKeyDown} style={{ padding: space.s, font: font.body, color: text.normal }} aria-label={`LCOO record of ${d.issue.key}`} data-testid="lcoo-panel">
+      <Stack gap={space.m}>
+        <Row style={{ justifyContent: 'space-between' }}>
+          <span style={{ font: font.small, color: text.subtlest }}>
+            {`${d.issue.issueType} · ${d.issue.statusName}`}
+          </span>
+        </Row>
+        <Notices s={s} onReload={() => void reloadAfterConflict()} onDismissLost={dismissLost} />
+        <SaveBar s={s} onSave={() => void save()} />
+        <Completeness data={d} />
+        <ReadinessBox readiness={d.readiness} stale={s.dirty} />
+        <ApprovalsSection data={d} busy={s.busy !== 'idle'} dirty={s.dirty} onApprove={(r) => void approve(r)} />
+        {d.issue.lifecycle === 'portfolio' && s.vetting ? <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} /> : null}
+        {d.issue.lifecycle === 'delivery' && s.delivery ? <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} /> : null}
+        <SaveBar s={s} onSave={() => void save()} />
+      </Stack>
+    </main>
+  );
+}

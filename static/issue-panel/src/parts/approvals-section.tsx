@@ -1,0 +1,83 @@
+// The approvals a gate still ahead can use: who gave which and when, and buttons for the
+// ones this person may give (the server decides that from their Jira groups).
+import Button from '@atlaskit/button/new';
+import { useState } from 'react';
+import type { ApprovalOffer, PanelData } from '../../../../src/contract/panel';
+import { savedLabel } from '../draft';
+import { SingleSelect, TextInput } from './controls';
+import { Card, Heading, Help, Row, Stack, font, space, text } from './layout';
+
+export interface ApproveRequest {
+  record: 'vetting' | 'delivery';
+  role: ApprovalOffer['role'];
+  note?: string;
+  ref?: string;
+}
+
+function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer; busy: boolean; blockedBy?: string | undefined; onApprove(r: ApproveRequest): void }) {
+  const [note, setNote] = useState('');
+  const [ref, setRef] = useState('');
+  const id = `approve-${offer.role}`;
+  const needsRef = offer.role === 'core-approval' && (offer.refs?.length ?? 0) > 0;
+  return (
+    <Stack gap={space.xs}>
+      <Row align="flex-end">
+        {needsRef ? (
+          <SingleSelect id={`${id}-ref`} label="Gerrit change approved" options={(offer.refs ?? []).map((r) => ({ value: r, label: `Change ${r}` }))} value={ref} onChange={setRef} />
+        ) : null}
+        <TextInput id={`${id}-note`} label="Note (optional)" value={note} onChange={setNote} />
+        <Button
+          appearance="primary"
+          spacing="compact"
+          isDisabled={busy || blockedBy !== undefined || (needsRef && ref === '')}
+          isLoading={busy}
+          testId={`${id}-button`}
+          onClick={() => onApprove({ record: offer.record, role: offer.role, ...(note.trim() ? { note: note.trim() } : {}), ...(ref ? { ref } : {}) })}
+        >
+          {`Record: ${offer.label}`}
+        </Button>
+      </Row>
+      {blockedBy ? <Help>{blockedBy}</Help> : null}
+    </Stack>
+  );
+}
+
+export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty: boolean; onApprove(r: ApproveRequest): void }) {
+  const { given, offered } = props.data.approvals;
+  const labels = new Map(props.data.options.vocabulary.approvalRoles.map((r) => [r.value, r.label]));
+  if (given.length === 0 && offered.length === 0) return null;
+  return (
+    <Card labelledBy="approvals-title" testId="approvals">
+      <Heading id="approvals-title">Approvals</Heading>
+      {given.length > 0 ? (
+        <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: text.normal }} data-testid="approvals-given">
+          {given.map((a) => (
+            <li key={`${a.role}-${a.accountId}-${a.ref ?? ''}`}>
+              <strong>{labels.get(a.role) ?? a.role}</strong>
+              {a.ref ? ` (change ${a.ref})` : ''}
+              {`: ${a.displayName || a.accountId}, ${savedLabel(a.at) ?? a.at}`}
+              {a.note ? <span style={{ color: text.subtle }}>{` "${a.note}"`}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Help>No approvals recorded yet.</Help>
+      )}
+      {offered.map((offer) => (
+        <Stack key={offer.role} gap={space.xs}>
+          <Heading level={4}>{`${offer.label} (for ${offer.forStageName})`}</Heading>
+          {offer.canGive ? (
+            <OfferForm
+              offer={offer}
+              busy={props.busy}
+              blockedBy={props.dirty ? 'Save your changes first: an approval is for the record as saved.' : undefined}
+              onApprove={props.onApprove}
+            />
+          ) : (
+            <Help>{offer.reason ?? 'You cannot record this approval.'}</Help>
+          )}
+        </Stack>
+      ))}
+    </Card>
+  );
+}

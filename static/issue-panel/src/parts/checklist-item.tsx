@@ -1,0 +1,39 @@
+// One of the 12 vetting points: number, label, whether it is complete (as of the last save),
+// what is missing, the input it deserves, and a note.
+import Lozenge from '@atlaskit/lozenge';
+import type { ReactNode } from 'react';
+import type { ChecklistStatus } from '../../../../src/domain/vetting';
+import { LongText } from './controls';
+import { Card, Heading, Help, Row, font, space, text } from './layout';
+
+type ItemStatus = ChecklistStatus['items'][number];
+
+export function ChecklistItemCard(props: {
+  item: { id: string; number: number; label: string; help: string };
+  status: ItemStatus | undefined;
+  trusted: boolean;
+  note: string;
+  onNote(v: string): void;
+  disabled: boolean;
+  children: ReactNode;
+}) {
+  const { item, status } = props;
+  const headingId = `item-${item.id}-title`;
+  const complete = status?.complete === true && props.trusted;
+  return (
+    <Card labelledBy={headingId} tone={complete ? 'success' : 'neutral'} testId={`item-${item.id}`}>
+      <Row gap={space.s} wrap={false} style={{ justifyContent: 'space-between' }}>
+        <Heading id={headingId} level={3}>{`${item.number}. ${item.label}`}</Heading>
+        <Lozenge appearance={complete ? 'success' : 'default'}>{complete ? 'Complete' : 'Open'}</Lozenge>
+      </Row>
+      <Help>{item.help}</Help>
+      {props.children}
+      {status && !status.complete && status.missing ? (
+        <p style={{ margin: 0, font: font.small, color: text.subtle }} data-testid={`item-${item.id}-missing`}>
+          {`Still needed: ${status.missing.replace(/^[^:]*:\s*/, '')}`}
+        </p>
+      ) : null}
+      <LongText id={`note-${item.id}`} label={`Note on "${item.label}"`} value={props.note} onChange={props.onNote} disabled={props.disabled} rows={1} />
+    </Card>
+  );
+}

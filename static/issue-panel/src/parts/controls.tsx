@@ -1,0 +1,150 @@
+// Labelled controls over Atlaskit components: every control has a visible label tied to it
+// (htmlFor / inputId), so the panel works with a keyboard and a screen reader.
+import Button from '@atlaskit/button/new';
+import { Checkbox } from '@atlaskit/checkbox';
+import Select from '@atlaskit/select';
+import TextArea from '@atlaskit/textarea';
+import Textfield from '@atlaskit/textfield';
+import type { ReactNode } from 'react';
+import type { Labelled } from '../../../../src/contract/panel';
+import { Field, Row, Stack, space } from './layout';
+
+interface Common {
+  id: string;
+  label: string;
+  help?: string;
+  disabled?: boolean;
+}
+
+export function TextInput(props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'url' | 'date'; placeholder?: string }) {
+  return (
+    <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
+      <Textfield
+        id={props.id}
+        name={props.id}
+        type={props.type ?? 'text'}
+        value={props.value}
+        placeholder={props.placeholder}
+        isDisabled={props.disabled}
+        isCompact
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).value)}
+        {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
+      />
+    </Field>
+  );
+}
+
+export function LongText(props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number }) {
+  return (
+    <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
+      <TextArea
+        id={props.id}
+        name={props.id}
+        value={props.value}
+        placeholder={props.placeholder}
+        isDisabled={props.disabled}
+        minimumRows={props.rows ?? 2}
+        resize="vertical"
+        onChange={(e) => props.onChange(e.target.value)}
+        {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
+      />
+    </Field>
+  );
+}
+
+type Option = { label: string; value: string };
+
+const optionFor = (options: readonly Labelled[], value: string): Option | null =>
+  value === '' ? null : (options.find((o) => o.value === value) ?? { label: value, value });
+
+export function SingleSelect(props: Common & { value: string; options: readonly Labelled[]; onChange(v: string): void; placeholder?: string; clearable?: boolean }) {
+  return (
+    <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
+      <Select<Option>
+        inputId={props.id}
+        name={props.id}
+        spacing="compact"
+        options={props.options.map((o) => ({ label: o.label, value: o.value }))}
+        value={optionFor(props.options, props.value)}
+        isDisabled={props.disabled}
+        isClearable={props.clearable ?? true}
+        placeholder={props.placeholder ?? 'Choose…'}
+        onChange={(o) => props.onChange(o?.value ?? '')}
+        menuPlacement="auto"
+      />
+    </Field>
+  );
+}
+
+export function MultiSelect(props: Common & { values: string[]; options: readonly Labelled[]; onChange(v: string[]): void; placeholder?: string }) {
+  return (
+    <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
+      <Select<Option, true>
+        inputId={props.id}
+        name={props.id}
+        isMulti
+        spacing="compact"
+        options={props.options.map((o) => ({ label: o.label, value: o.value }))}
+        value={props.values.map((v) => optionFor(props.options, v)).filter((o): o is Option => o !== null)}
+        isDisabled={props.disabled}
+        placeholder={props.placeholder ?? 'Choose…'}
+        onChange={(list) => props.onChange(list.map((o) => o.value))}
+        menuPlacement="auto"
+      />
+    </Field>
+  );
+}
+
+export function Check(props: { id: string; label: string; checked: boolean; onChange(v: boolean): void; disabled?: boolean }) {
+  return (
+    <Checkbox
+      id={props.id}
+      name={props.id}
+      label={props.label}
+      isChecked={props.checked}
+      isDisabled={props.disabled}
+      onChange={(e) => props.onChange(e.target.checked)}
+    />
+  );
+}
+
+/**
+ * Rows of the same kind (requirements, stakeholders, Gerrit changes). Each row gets a
+ * remove button that names the row, so "Remove stakeholder 2" is what a screen reader says.
+ */
+export function RowList<T>(props: {
+  id: string;
+  items: T[];
+  onChange(items: T[]): void;
+  blank(): T;
+  noun: string;
+  disabled?: boolean;
+  render(item: T, update: (next: T) => void, index: number): ReactNode;
+}) {
+  const { items, onChange } = props;
+  return (
+    <Stack gap={space.s}>
+      {items.map((item, i) => (
+        <Row key={i} align="flex-end" wrap={false} gap={space.s}>
+          <div style={{ flex: '1 1 auto', minWidth: 0 }}>
+            <Row gap={space.s} align="flex-end">
+              {props.render(item, (next) => onChange(items.map((x, j) => (j === i ? next : x))), i)}
+            </Row>
+          </div>
+          {props.disabled ? null : (
+            <Button appearance="subtle" spacing="compact" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${props.noun} ${i + 1}`}>
+              Remove
+            </Button>
+          )}
+        </Row>
+      ))}
+      {props.disabled ? null : (
+        <div>
+          <Button spacing="compact" onClick={() => onChange([...items, props.blank()])} testId={`${props.id}-add`}>
+            {`Add ${props.noun}`}
+          </Button>
+        </div>
+      )}
+    </Stack>
+  );
+}

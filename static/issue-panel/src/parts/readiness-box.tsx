@@ -1,0 +1,31 @@
+// "To move to Prioritized this still needs: ..." from the same gate engine the workflow
+// validator runs, so the panel never promises a transition Jira will refuse.
+import Lozenge from '@atlaskit/lozenge';
+import type { ReadinessView } from '../../../../src/contract/panel';
+import { Card, Heading, Help, Row, font, space, text } from './layout';
+
+export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[]; stale: boolean }) {
+  const next = readiness[0];
+  if (!next) return null;
+  return (
+    <Card labelledBy="readiness-title" tone={next.pass ? 'success' : 'neutral'} testId="readiness">
+      <Row style={{ justifyContent: 'space-between' }}>
+        <Heading id="readiness-title">{`Readiness for ${next.targetName}`}</Heading>
+        <Lozenge appearance={next.pass ? 'success' : 'moved'}>{next.pass ? 'Ready' : 'Not ready'}</Lozenge>
+      </Row>
+      {next.pass ? (
+        <p style={{ margin: 0, font: font.body, color: text.normal }}>{`Everything the gate checks is in place: this item can move to ${next.targetName}.`}</p>
+      ) : (
+        <>
+          <p style={{ margin: 0, font: font.body, color: text.normal }}>{`To move to ${next.targetName} this still needs:`}</p>
+          <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: text.normal }} data-testid="readiness-missing">
+            {next.missing.map((m) => (
+              <li key={m.requirement}>{m.message}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {stale ? <Help>As of the last save: save your changes to check them.</Help> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,140 @@
+// The panel's state: the record as the server last answered, the person's draft, and what
+// is happening (loading, saving, an error). Every server answer is a full PanelData, so the
+// screen always shows what the server decided (checklist, readiness, approvals).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { PanelData } from '../../../src/contract/panel';
+import { CallError, call } from '../../shared/invoke';
+import type { ApproveRequest } from './parts/approvals-section';
+import { deliveryDraft, deliveryInput, sameDraft, textsOf, vettingDraft, vettingInput, type DeliveryDraft, type VettingDraft } from './draft';
+
+export type Busy = 'idle' | 'loading' | 'saving' | 'approving';
+
+export interface PanelState {
+  data?: PanelData;
+  loadError?: CallError;
+  error?: CallError;
+  busy: Busy;
+  vetting?: VettingDraft;
+  delivery?: DeliveryDraft;
+  dirty: boolean;
+  /** When this person last saved in this session (for "Saved 12:03"). */
+  savedAt?: string;
+  /** The person's text from before a conflict reload, so nothing they typed is lost. */
+  lostText?: string[];
+}
+
+const companyNames = (d: PanelData) => d.options.companies.map((c) => c.name);
+
+function draftsOf(d: PanelData): { vetting?: VettingDraft; delivery?: DeliveryDraft } {
+  if (d.issue.lifecycle === 'portfolio') return { vetting: vettingDraft(d.vetting?.data, companyNames(d)) };
+  if (d.issue.lifecycle === 'delivery') return { delivery: deliveryDraft(d.delivery?.data) };
+  return {};
+}
+
+export function usePanel() {
+  const [data, setData] = useState<PanelData>();
+  const [baseline, setBaseline] = useState<{ vetting?: VettingDraft; delivery?: DeliveryDraft }>({});
+  const [vetting, setVetting] = useState<VettingDraft>();
+  const [delivery, setDelivery] = useState<DeliveryDraft>();
+  const [busy, setBusy] = useState<Busy>('loading');
+  const [error, setError] = useState<CallError>();
+  const [loadError, setLoadError] = useState<CallError>();
+  const [savedAt, setSavedAt] = useState<string>();
+  const [lostText, setLostText] = useState<string[]>();
+
+  const apply = useCallback((d: PanelData) => {
+    const drafts = draftsOf(d);
+    setData(d);
+    setBaseline(drafts);
+    setVetting(drafts.vetting);
+    setDelivery(drafts.delivery);
+  }, []);
+
+  const toError = (err: unknown) =>
+    err instanceof CallError ? err : new CallError('INTERNAL', err instanceof Error ? err.message : 'Something went wrong in the LCOO panel.');
+
+  const load = useCallback(async () => {
+    setBusy('loading');
+    try {
+      apply(await call<PanelData>('panel/load', {}));
+      setLoadError(undefined);
+      setError(undefined);
+    } catch (err) {
+      setLoadError(toError(err));
+    } finally {
+      setBusy('idle');
+    }
+  }, [apply]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const dirty = useMemo(() => {
+    if (vetting && baseline.vetting) return !sameDraft(vetting, baseline.vetting, vettingInput);
+    if (delivery && baseline.delivery) return !sameDraft(delivery, baseline.delivery, deliveryInput);
+    return false;
+  }, [vetting, delivery, baseline]);
+
+  const save = useCallback(async () => {
+    if (!data || busy !== 'idle') return;
+    setBusy('saving');
+    setError(undefined);
+    try {
+      const next =
+        data.issue.lifecycle === 'portfolio' && vetting
+          ? await call<PanelData>('vetting/save', { revision: data.vetting?.revision ?? null, vetting: vettingInput(vetting) })
+          : delivery
+            ? await call<PanelData>('delivery/save', { revision: data.delivery?.revision ?? null, delivery: deliveryInput(delivery) })
+            : undefined;
+      if (next) {
+        apply(next);
+        setSavedAt(new Date().toISOString());
+        setLostText(undefined);
+      }
+    } catch (err) {
+      setError(toError(err));
+    } finally {
+      setBusy('idle');
+    }
+  }, [data, busy, vetting, delivery, apply]);
+
+  /** After a conflict: fetch the other person's version, and keep this person's text on screen to copy from. */
+  const reloadAfterConflict = useCallback(async () => {
+    const mine = vetting ? vettingInput(vetting) : delivery ? deliveryInput(delivery) : {};
+    await load();
+    const texts = textsOf(mine);
+    setLostText(texts.length > 0 ? texts : undefined);
+  }, [vetting, delivery, load]);
+
+  const approve = useCallback(
+    async (req: ApproveRequest) => {
+      if (!data || busy !== 'idle') return;
+      const revision = (req.record === 'vetting' ? data.vetting?.revision : data.delivery?.revision) ?? null;
+      setBusy('approving');
+      setError(undefined);
+      try {
+        apply(await call<PanelData>('approvals/record', { ...req, revision }));
+        setSavedAt(new Date().toISOString());
+      } catch (err) {
+        setError(toError(err));
+      } finally {
+        setBusy('idle');
+      }
+    },
+    [data, busy, apply],
+  );
+
+  const state: PanelState = {
+    busy,
+    dirty,
+    ...(data ? { data } : {}),
+    ...(loadError ? { loadError } : {}),
+    ...(error ? { error } : {}),
+    ...(vetting ? { vetting } : {}),
+    ...(delivery ? { delivery } : {}),
+    ...(savedAt ? { savedAt } : {}),
+    ...(lostText ? { lostText } : {}),
+  };
+  return { state, load, save, approve, reloadAfterConflict, setVetting, setDelivery, dismissLost: () => setLostText(undefined) };
+}

@@ -1,0 +1,164 @@
+// The issue panel's draft <-> payload helpers: what a person types becomes exactly what the
+// domain's input schemas accept, blank rows never reach the server, approvals never leave.
+import { DeliveryInputSchema, VettingInputSchema, type Delivery, type Vetting } from '../../../src/domain';
+import {
+  changeNumberFromUrl,
+  deliveryDraft,
+  deliveryInput,
+  sameDraft,
+  savedLabel,
+  splitNames,
+  textsOf,
+  vettingDraft,
+  vettingInput,
+} from '../../../static/issue-panel/src/draft';
+
+
+const COMPANIES = ['AT&T', 'Comcast', 'NTT'];
+
+const fullVetting: Vetting = {
+  schemaVersion: 2,
+  fst: 'Networking',
+  type: 'new',
+  requirements: ['SR-IOV ports survive live migration'],
+  acceptanceCriteria: ['Tempest scenario passes on two hosts'],
+  components: ['Nova', 'Neutron'],
+  stakeholders: [{ name: 'Ann Lee', company: 'AT&T', role: 'Architect' }],
+  artifacts: [{ kind: 'design', url: 'https://etherpad.opendev.org/p/sriov', title: 'Etherpad' }],
+  size: 'L',
+  valueToMembers: 'NFV workloads keep running during maintenance.',
+  valueToCommunity: 'Every SR-IOV operator benefits.',
+  blueprints: { searched: true, findings: [{ url: 'https://blueprints.launchpad.net/nova/+spec/sriov-live-migration', summary: 'Stalled in Rocky' }], conclusion: 'Revive it' },
+  communityAlignment: [{ channel: 'ptg', notes: 'Nova PTG session agreed', date: '2026-10-20' }],
+  collaborators: { companies: [{ company: 'Comcast', interest: 'yes', people: [{ name: 'Bo Chen' }, { name: 'Cy Diaz' }] }], workingGroups: ['Edge WG'] },
+  targetRelease: 'indri',
+  deliveryStream: 'own-contributors',
+  notes: { size: 'Two cycles' },
+  approvals: [{ role: 'fst-prioritization', accountId: 'a-1', displayName: 'Farah', at: '2026-11-01T10:00:00.000Z' }],
+};
+
+describe('vetting draft', () => {
+  test('a stored record round-trips through the draft into a payload the domain accepts, without approvals', () => {
+    const input = vettingInput(vettingDraft(fullVetting, COMPANIES));
+    expect(input).not.toHaveProperty('approvals');
+    const parsed = VettingInputSchema.parse(input);
+    const { approvals: _dropped, ...rest } = fullVetting;
+    expect(parsed).toEqual(rest);
+  });
+
+  test('every configured company gets a row, plus companies only the record names', () => {
+    const d = vettingDraft({ schemaVersion: 2, collaborators: { companies: [{ company: 'Ericsson', interest: 'no', people: [] }], workingGroups: [] } }, COMPANIES);
+    expect(d.companies.map((c) => c.company)).toEqual(['AT&T', 'Comcast', 'NTT', 'Ericsson']);
+    expect(d.companies[3]).toEqual({ company: 'Ericsson', interest: 'no', people: '' });
+  });
+
+  test('blank rows and empty answers are left out, so an empty draft is a minimal valid record', () => {
+    const d = vettingDraft(undefined, COMPANIES);
+    d.requirements = ['', '  '];
+    d.stakeholders = [{ name: '', company: '', role: '' }];
+    d.artifacts = [{ kind: 'story', url: '', title: '' }];
+    d.communityAlignment = [{ channel: 'irc', notes: '', date: '' }];
+    d.notes = { size: '   ' };
+    expect(vettingInput(d)).toEqual({ schemaVersion: 2 });
+  });
+
+  test('people named without an interest are recorded as undecided, never as joining', () => {
+    const d = vettingDraft(undefined, COMPANIES);
+    d.companies[2] = { company: 'NTT', interest: '', people: 'Kenji Tanaka,  ; Aiko Sato' };
+    const input = VettingInputSchema.parse(vettingInput(d));
+    expect(input.collaborators?.companies).toEqual([
+      { company: 'NTT', interest: 'undecided', people: [{ name: 'Kenji Tanaka' }, { name: 'Aiko Sato' }] },
+    ]);
+  });
+
+  test('a half-filled stakeholder row is sent so the server can say which field is missing', () => {
+    const d = vettingDraft(undefined, COMPANIES);
+    d.stakeholders = [{ name: '', company: 'Orange', role: '' }];
+    const r = VettingInputSchema.safeParse(vettingInput(d));
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['stakeholders', 0, 'name']);
+  });
+
+  test('dirty check: editing then undoing is not a change; a real edit is', () => {
+    const a = vettingDraft(fullVetting, COMPANIES);
+    const b = vettingDraft(fullVetting, COMPANIES);
+    expect(sameDraft(a, b, vettingInput)).toBe(true);
+    b.requirements = [...b.requirements, ''];
+    expect(sameDraft(a, b, vettingInput)).toBe(true);
+    b.valueToMembers = 'Changed';
+    expect(sameDraft(a, b, vettingInput)).toBe(false);
+  });
+
+  test('splitNames takes commas, semicolons and new lines', () => {
+    expect(splitNames('Ann, Bo;\nCy ,, ')).toEqual(['Ann', 'Bo', 'Cy']);
+  });
+});
+
+const fullDelivery: Delivery = {
+  schemaVersion: 1,
+  roadmapItemKey: 'LCOO-3',
+  project: 'Nova',
+  blueprint: { url: 'https://blueprints.launchpad.net/nova/+spec/x', title: 'X', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
+  specification: { reviewUrl: 'https://review.opendev.org/c/openstack/nova-specs/+/900001', approved: true, recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
+  changes: [{ number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'merged', ci: 'pass', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' }],
+  milestone: { releaseId: 'indri', label: 'Indri-2', date: '2027-01-08', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
+  alignment: [{ notes: 'PTL agreed at the PTG', date: '2026-10-21', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' }],
+  lrcTracking: { tracked: true, note: 'Monthly review', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
+  approvals: [{ role: 'core-approval', accountId: 'a-2', displayName: 'Core', at: '2026-11-02T10:00:00.000Z', ref: '912345' }],
+};
+
+describe('delivery draft', () => {
+  test('round-trips into a payload the domain accepts, without approvals or stamps', () => {
+    const input = deliveryInput(deliveryDraft(fullDelivery));
+    expect(input).not.toHaveProperty('approvals');
+    expect(JSON.stringify(input)).not.toContain('recordedBy');
+    const parsed = DeliveryInputSchema.parse(input);
+    expect(parsed.changes).toEqual([{ number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'merged', ci: 'pass' }]);
+    expect(parsed.milestone).toEqual({ releaseId: 'indri', label: 'Indri-2', date: '2027-01-08' });
+  });
+
+  test('a change without a typed number takes it from its Gerrit link', () => {
+    const d = deliveryDraft(undefined);
+    d.changes = [{ number: '', url: 'https://review.opendev.org/c/openstack/neutron/+/923456/3', status: '', ci: '' }];
+    expect(DeliveryInputSchema.parse(deliveryInput(d)).changes).toEqual([
+      { number: 923456, url: 'https://review.opendev.org/c/openstack/neutron/+/923456/3', status: 'open', ci: 'pending' },
+    ]);
+  });
+
+  test('a number that is not a number reaches the server as typed, so its message names the field', () => {
+    const d = deliveryDraft(undefined);
+    d.changes = [{ number: '12a', url: 'https://review.opendev.org/x', status: 'open', ci: 'pass' }];
+    const r = DeliveryInputSchema.safeParse(deliveryInput(d));
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]?.path).toEqual(['changes', 0, 'number']);
+  });
+
+  test('an empty draft is a minimal record', () => {
+    expect(deliveryInput(deliveryDraft(undefined))).toEqual({ schemaVersion: 1 });
+  });
+});
+
+describe('words on screen', () => {
+  test('changeNumberFromUrl reads Gerrit links old and new', () => {
+    expect(changeNumberFromUrl('https://review.opendev.org/c/openstack/nova/+/912345')).toBe('912345');
+    expect(changeNumberFromUrl('https://review.opendev.org/#/c/456789/')).toBe('456789');
+    expect(changeNumberFromUrl('https://review.openstack.org/123456')).toBe('123456');
+    expect(changeNumberFromUrl('https://example.org/docs')).toBeUndefined();
+  });
+
+  test('savedLabel shows the time today and the date otherwise', () => {
+    const now = new Date(2026, 10, 25, 18, 0);
+    expect(savedLabel(new Date(2026, 10, 25, 12, 3).toISOString(), now)).toBe('12:03');
+    expect(savedLabel(new Date(2026, 10, 24, 9, 5).toISOString(), now)).toBe('2026-11-24 09:05');
+    expect(savedLabel('not a date', now)).toBeUndefined();
+    expect(savedLabel(undefined, now)).toBeUndefined();
+  });
+
+  test('textsOf lists every text a person typed, labelled by where it was', () => {
+    expect(textsOf({ schemaVersion: 2, requirements: ['A', 'B'], notes: { size: 'N' }, blueprints: { searched: true } })).toEqual([
+      'requirements.1: A',
+      'requirements.2: B',
+      'notes.size: N',
+    ]);
+  });
+});
