@@ -1,0 +1,65 @@
+// Payloads of the admin page (admin-resolver): setup of the Jira objects, the app
+// configuration, and the group check. The page imports these types, never its own copies.
+import { z } from 'zod';
+import type { AppConfig, ConfigSource } from '../config/app-config';
+
+export const ProjectKeySchema = z
+  .string({ error: 'Enter a project key.' })
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, { error: 'A project key is 2-10 capital letters, digits or underscores, starting with a letter (e.g. LCOO).' });
+
+export const SetupRequestSchema = z.object({ projectKey: ProjectKeySchema });
+export type SetupRequest = z.infer<typeof SetupRequestSchema>;
+
+export const SETUP_STEP_IDS = [
+  'project',
+  'issue-types',
+  'statuses',
+  'workflow-portfolio',
+  'workflow-delivery',
+  'workflow-scheme',
+  'issue-type-scheme',
+  'project-workflow-scheme',
+] as const;
+export type SetupStepId = (typeof SETUP_STEP_IDS)[number];
+
+export type SetupStepState = 'done' | 'todo' | 'failed';
+
+export interface SetupStep {
+  id: SetupStepId;
+  label: string;
+  state: SetupStepState;
+  /** What exists, what will be or was created, or why it failed (a sentence to act on). */
+  detail?: string;
+}
+
+export interface SetupResult {
+  projectKey: string;
+  steps: SetupStep[];
+  /** Jira objects this call created (empty on a second run). */
+  created: string[];
+  /** When the last run finished, if there was one. */
+  lastRunAt?: string;
+  /** True while a run is under way (setup/status, polled by the page). */
+  running?: boolean;
+}
+
+export const ConfigGetInputSchema = z.object({}).loose();
+
+export interface ConfigView {
+  config: AppConfig;
+  source: ConfigSource;
+  problem?: string;
+}
+
+/** Field path ("fsts.2.name") -> message, for the page to show beside each field. */
+export type FieldErrors = Record<string, string>;
+
+export const GroupsCheckInputSchema = z.object({
+  names: z.array(z.string().trim().min(1).max(255)).max(100),
+});
+export interface GroupsCheckResult {
+  found: string[];
+  missing: string[];
+}

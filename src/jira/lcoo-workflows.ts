@@ -1,0 +1,102 @@
+// The two LCOO workflows as /workflows/create payloads, built from the domain's lifecycle
+// table so Jira's workflow and the app's gates can never disagree about which moves exist.
+import { LIFECYCLES, firstStage, type LifecycleId, type Stage } from '../domain/lifecycle';
+import type { WorkflowCreateRequest, WorkflowRule, WorkflowTransitionInput } from './workflows';
+
+export const FORGE_VALIDATOR_RULE_KEY = 'forge:expression-validator';
+export const STAGE_GATE_MODULE_KEY = 'lcoo-stage-gate';
+
+/** `ari:cloud:ecosystem::extension/{appId}/{environmentId}/static/{moduleKey}`: how Jira names a Forge rule. */
+export function extensionAri(appId: string, environmentId: string, moduleKey = STAGE_GATE_MODULE_KEY): string {
+  return `ari:cloud:ecosystem::extension/${appId}/${environmentId}/static/${moduleKey}`;
+}
+
+export const stageGateRule = (ari: string): WorkflowRule => ({ ruleKey: FORGE_VALIDATOR_RULE_KEY, parameters: { key: ari } });
+
+/**
+ * A gated transition is a move forward into any stage but the first: those are the moves
+ * whose gate can fail. Moves back are re-grooming and always allowed, so they carry no rule.
+ * Every link into a stage goes through ONE transition per direction, as the Jira editor draws it.
+ */
+export function lifecycleTransitions(lifecycle: LifecycleId, ari: string): WorkflowTransitionInput[] {
+  const lc = LIFECYCLES[lifecycle];
+  const order = new Map(lc.stages.map((s, i) => [s.id, i]));
+  const out: WorkflowTransitionInput[] = [
+    {
+      id: '1',
+      name: 'Create',
+      type: 'INITIAL',
+      toStatusReference: firstStage(lifecycle),
+      links: [],
+      validators: [],
+      actions: [],
+      properties: {},
+    },
+  ];
+  let nextId = 11;
+  for (const to of lc.stages) {
+    const into = lc.transitions.filter((t) => t.to === to.id);
+    const forward = into.filter((t) => (order.get(t.from) ?? 0) < (order.get(t.to) ?? 0));
+    const back = into.filter((t) => (order.get(t.from) ?? 0) > (order.get(t.to) ?? 0));
+    if (forward.length > 0) {
+      out.push({
+        id: String(nextId),
+        name: to.statusName,
+        description: `LCOO gate: ${to.gate}`,
+        type: 'DIRECTED',
+        toStatusReference: to.id,
+        links: forward.map((t) => ({ fromStatusReference: t.from })),
+        validators: [stageGateRule(ari)],
+        actions: [],
+        properties: {},
+      });
+      nextId += 10;
+    }
+    if (back.length > 0) {
+      out.push({
+        id: String(nextId),
+        name: `Back to ${to.statusName}`,
+        description: 'Moving back to an earlier stage (re-grooming) is always allowed.',
+        type: 'DIRECTED',
+        toStatusReference: to.id,
+        links: back.map((t) => ({ fromStatusReference: t.from })),
+        validators: [],
+        actions: [],
+        properties: {},
+      });
+      nextId += 10;
+    }
+  }
+  return out;
+}
+
+/** The stages whose entry is gated (one validator each): every stage but the first. */
+export function gatedStages(lifecycle: LifecycleId): Stage[] {
+  return LIFECYCLES[lifecycle].stages.slice(1).map((s) => s.id);
+}
+
+/** The /workflows/create payload of one lifecycle, with the statuses setup found or created. */
+export function workflowCreatePayload(
+  lifecycle: LifecycleId,
+  statusIds: Partial<Record<Stage, string>>,
+  ari: string,
+): WorkflowCreateRequest {
+  const lc = LIFECYCLES[lifecycle];
+  return {
+    scope: { type: 'GLOBAL' },
+    statuses: lc.stages.map((s) => {
+      const id = statusIds[s.id];
+      if (!id) throw new Error(`No Jira status is known for the stage ${s.statusName}; create the statuses first.`);
+      return { id, name: s.statusName, statusCategory: s.category, statusReference: s.id };
+    }),
+    workflows: [
+      {
+        name: lc.workflowName,
+        description: `${lc.name} of the LCOO roadmap process. Every move forward passes the LCOO stage gate; moves back are always allowed.`,
+        startPointLayout: { x: -200, y: 0 },
+        statuses: lc.stages.map((s, i) => ({ statusReference: s.id, properties: {}, layout: { x: i * 220, y: 0 } })),
+        transitions: lifecycleTransitions(lifecycle, ari),
+      },
+    ],
+  };
+}

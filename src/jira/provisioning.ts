@@ -1,0 +1,523 @@
+// Sets up the Jira objects the LCOO process runs on, for one company-managed project:
+// issue types, statuses, the two workflows with the stage gate on every move forward, a
+// workflow scheme, the issue type scheme and the project's scheme. No Forge module can
+// create these, so it is done through REST, from the admin page.
+//
+// Every step first looks at Jira and only creates what is missing, so running setup again
+// creates nothing, and running it after a failure carries on where it stopped (resume).
+// Each step's outcome is kept in KVS as soon as it is known, so the page can show where a
+// run stopped even when the function itself was cut off.
+import { kvs } from '@forge/kvs';
+import { AppError } from '../contract/envelope';
+import type { SetupResult, SetupStep, SetupStepId, SetupStepState } from '../contract/admin';
+import { SETUP_STEP_IDS } from '../contract/admin';
+import { LIFECYCLES, type LifecycleId, type Stage } from '../domain/lifecycle';
+import type { JiraClient } from './client';
+import { JiraError, appErrorFromJira } from './errors';
+import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload } from './lcoo-workflows';
+import { recordStatusStages } from './status-stage-map';
+import {
+  addIssueTypesToScheme,
+  assignWorkflowScheme,
+  createIssueType,
+  createStatuses,
+  createWorkflowScheme,
+  createWorkflows,
+  findWorkflowByName,
+  findWorkflowSchemeByName,
+  getProject,
+  isCompanyManaged,
+  projectIssueTypeIds,
+  listIssueTypes,
+  listStatuses,
+  projectIssueTypeScheme,
+  projectWorkflowScheme,
+  updateWorkflowSchemeMappings,
+  switchProjectWorkflowScheme,
+  validateWorkflowCreate,
+  type JiraWorkflow,
+  type JiraWorkflowScheme,
+} from './workflows';
+
+export const WORKFLOW_SCHEME_NAME = 'LCOO Roadmap Workflow Scheme';
+/** Jira's built-in workflow; what unmapped issue types follow in a new scheme. */
+const JIRA_DEFAULT_WORKFLOW = 'jira';
+
+const ISSUE_TYPE_DESCRIPTIONS: Record<LifecycleId, string> = {
+  portfolio: 'An LCOO roadmap proposal: an enhancement, a significant bug fix or the open-sourcing of a new project, vetted by the FSTs and the LCOO Roadmap Committee.',
+  delivery: 'One piece of upstream OpenStack work (blueprint, specification, code) that delivers an LCOO roadmap item.',
+};
+
+const STEP_LABELS: Record<SetupStepId, string> = {
+  project: 'Company-managed project',
+  'issue-types': 'Issue types Roadmap Item and Upstream Deliverable',
+  statuses: 'Statuses of both lifecycles',
+  'workflow-portfolio': `Workflow "${LIFECYCLES.portfolio.workflowName}"`,
+  'workflow-delivery': `Workflow "${LIFECYCLES.delivery.workflowName}"`,
+  'workflow-scheme': `Workflow scheme "${WORKFLOW_SCHEME_NAME}"`,
+  'issue-type-scheme': "Issue types in the project's issue type scheme",
+  'project-workflow-scheme': 'Workflow scheme used by the project',
+};
+
+/** What earlier steps found or created, handed to the later ones. */
+interface Outputs {
+  projectId?: string;
+  issueTypeIds: Partial<Record<LifecycleId, string>>;
+  statusIds: Partial<Record<Stage, string>>;
+  workflowSchemeId?: number;
+  workflowScheme?: JiraWorkflowScheme;
+  issueTypeSchemeId?: string;
+}
+
+interface StepContext {
+  client: JiraClient;
+  projectKey: string;
+  /** The stage-gate validator's extension ARI (parameters.key of the rule). */
+  ari: string;
+  out: Outputs;
+  created: string[];
+}
+
+interface Inspection {
+  satisfied: boolean;
+  detail: string;
+}
+
+interface Step {
+  id: SetupStepId;
+  /** What the step does, for error messages ("create the statuses"). */
+  doing: string;
+  /** Reads Jira; fills `out` with what exists. Never writes. */
+  inspect(ctx: StepContext): Promise<Inspection>;
+  /** Creates what inspect found missing; returns what it did. */
+  apply(ctx: StepContext): Promise<string>;
+}
+
+const norm = (s: string) => s.trim().toLowerCase();
+const list = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
+
+// ---------------------------------------------------------------- steps
+
+const projectStep: Step = {
+  id: 'project',
+  doing: 'read the project',
+  async inspect(ctx) {
+    let project;
+    try {
+      project = await getProject(ctx.client, ctx.projectKey);
+    } catch (err) {
+      if (err instanceof JiraError && err.status === 404) {
+        throw new AppError('NOT_FOUND', `There is no project with the key ${ctx.projectKey} (or the app cannot see it). Check the key.`);
+      }
+      throw err;
+    }
+    if (!isCompanyManaged(project)) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `${project.key} is a team-managed project. Workflow validators only work in company-managed projects: choose a company-managed project.`,
+      );
+    }
+    ctx.out.projectId = project.id;
+    return { satisfied: true, detail: `${project.key}${project.name ? ` (${project.name})` : ''} is company-managed.` };
+  },
+  apply() {
+    return Promise.resolve('Nothing to create.');
+  },
+};
+
+async function findIssueTypes(ctx: StepContext) {
+  const all = await listIssueTypes(ctx.client);
+  const found: Partial<Record<LifecycleId, string>> = {};
+  const problems: string[] = [];
+  for (const lc of Object.values(LIFECYCLES)) {
+    // Team-managed projects' types carry a scope; they are not usable by a company-managed project.
+    const matches = all.filter((t) => norm(t.name) === norm(lc.issueTypeName) && t.scope === undefined);
+    const usable = matches.find((t) => (t.hierarchyLevel ?? 0) === 0);
+    if (usable) found[lc.id] = usable.id;
+    else if (matches.length > 0) {
+      problems.push(
+        `An issue type named "${lc.issueTypeName}" already exists but is not a standard issue type (hierarchy level ${String(matches[0]?.hierarchyLevel)}). Rename it in Jira settings > Issue types, then resume.`,
+      );
+    }
+  }
+  return { found, problems };
+}
+
+const issueTypesStep: Step = {
+  id: 'issue-types',
+  doing: 'create the issue types',
+  async inspect(ctx) {
+    const { found, problems } = await findIssueTypes(ctx);
+    if (problems.length > 0) throw new AppError('CONFLICT', problems.join(' '));
+    ctx.out.issueTypeIds = found;
+    const missing = Object.values(LIFECYCLES).filter((lc) => !found[lc.id]).map((lc) => lc.issueTypeName);
+    const present = Object.values(LIFECYCLES).filter((lc) => found[lc.id]).map((lc) => lc.issueTypeName);
+    if (missing.length === 0) return { satisfied: true, detail: `Both exist (${list(present)}).` };
+    return {
+      satisfied: false,
+      detail: `Will create ${list(missing)}${present.length ? `; ${list(present)} exists and is reused` : ''}.`,
+    };
+  },
+  async apply(ctx) {
+    const made: string[] = [];
+    for (const lc of Object.values(LIFECYCLES)) {
+      if (ctx.out.issueTypeIds[lc.id]) continue;
+      const created = await createIssueType(ctx.client, { name: lc.issueTypeName, description: ISSUE_TYPE_DESCRIPTIONS[lc.id], hierarchyLevel: 0 });
+      ctx.out.issueTypeIds[lc.id] = created.id;
+      made.push(lc.issueTypeName);
+      ctx.created.push(`issue type "${lc.issueTypeName}"`);
+    }
+    return `Created ${list(made)}.`;
+  },
+};
+
+const allStageDefs = () => [...LIFECYCLES.portfolio.stages, ...LIFECYCLES.delivery.stages];
+
+const statusesStep: Step = {
+  id: 'statuses',
+  doing: 'create the statuses',
+  async inspect(ctx) {
+    const all = await listStatuses(ctx.client);
+    // Only global statuses can go into a company-managed workflow.
+    const global = all.filter((s) => s.scope === undefined || s.scope.type === 'GLOBAL');
+    const ids: Partial<Record<Stage, string>> = {};
+    const reusedOtherCategory: string[] = [];
+    for (const def of allStageDefs()) {
+      const candidates = global.filter((s) => norm(s.name) === norm(def.statusName));
+      const hit = candidates.find((s) => s.statusCategory === def.category) ?? candidates[0];
+      if (!hit) continue;
+      ids[def.id] = hit.id;
+      if (hit.statusCategory && hit.statusCategory !== def.category) reusedOtherCategory.push(`${def.statusName} (${hit.statusCategory})`);
+    }
+    ctx.out.statusIds = ids;
+    const defs = allStageDefs();
+    const missing = defs.filter((d) => !ids[d.id]).map((d) => d.statusName);
+    const reused = defs.length - missing.length;
+    const note = reusedOtherCategory.length
+      ? ` Reused with another category than the LCOO process expects: ${reusedOtherCategory.join(', ')}.`
+      : '';
+    if (missing.length === 0) {
+      await recordStatusStages(ids);
+      return { satisfied: true, detail: `All ${defs.length} exist.${note}` };
+    }
+    return {
+      satisfied: false,
+      detail: `Will create ${missing.length}: ${list(missing)}${reused ? `; ${reused} exist and are reused` : ''}.${note}`,
+    };
+  },
+  async apply(ctx) {
+    const missing = allStageDefs().filter((d) => !ctx.out.statusIds[d.id]);
+    const created = await createStatuses(
+      ctx.client,
+      missing.map((d) => ({ name: d.statusName, statusCategory: d.category, description: `LCOO stage: ${d.gate}` })),
+    );
+    for (const d of missing) {
+      const hit = created.find((s) => norm(s.name) === norm(d.statusName));
+      if (!hit) {
+        throw new AppError('JIRA_ERROR', `Jira did not return the new status "${d.statusName}"; run setup again to pick it up.`);
+      }
+      ctx.out.statusIds[d.id] = hit.id;
+      ctx.created.push(`status "${d.statusName}"`);
+    }
+    await recordStatusStages(ctx.out.statusIds);
+    return `Created ${missing.length}: ${list(missing.map((d) => d.statusName))}.`;
+  },
+};
+
+/** Gated stages whose forward transition lacks this app's validator. */
+function ungatedStages(workflow: JiraWorkflow, lifecycle: LifecycleId, ari: string, statusIds: Partial<Record<Stage, string>>): Stage[] {
+  return gatedStages(lifecycle).filter((stage) => {
+    const refs = new Set([stage, statusIds[stage]].filter((r): r is string => !!r));
+    const into = workflow.transitions.filter((t) => t.toStatusReference !== undefined && refs.has(t.toStatusReference));
+    return !into.some((t) => t.validators.some((v) => v.ruleKey === FORGE_VALIDATOR_RULE_KEY && v.parameters?.key === ari));
+  });
+}
+
+function workflowStep(lifecycle: LifecycleId): Step {
+  const lc = LIFECYCLES[lifecycle];
+  return {
+    id: lifecycle === 'portfolio' ? 'workflow-portfolio' : 'workflow-delivery',
+    doing: `create the workflow "${lc.workflowName}"`,
+    async inspect(ctx) {
+      const existing = await findWorkflowByName(ctx.client, lc.workflowName);
+      if (!existing) {
+        return {
+          satisfied: false,
+          detail: `Will create it with ${lc.stages.length} statuses and the LCOO stage gate on every move forward (${gatedStages(lifecycle).length} gated transitions); moves back stay open.`,
+        };
+      }
+      const ungated = ungatedStages(existing, lifecycle, ctx.ari, ctx.out.statusIds);
+      if (ungated.length > 0) {
+        throw new AppError(
+          'CONFLICT',
+          `A workflow named "${lc.workflowName}" exists, but the moves into ${ungated.length} stage(s) (${ungated.join(', ')}) do not carry this app's LCOO stage gate. ` +
+            'Add the "LCOO stage gate" validator to those transitions in the workflow editor, or rename that workflow so setup can create a fresh one; then resume.',
+        );
+      }
+      return { satisfied: true, detail: `Exists, with the LCOO stage gate on all ${gatedStages(lifecycle).length} moves forward.` };
+    },
+    async apply(ctx) {
+      const payload = workflowCreatePayload(lifecycle, ctx.out.statusIds, ctx.ari);
+      // The dry run first: Jira's own objections, before anything is written.
+      const check = await validateWorkflowCreate(ctx.client, payload);
+      const errors = check.errors.filter((e) => e.level !== 'WARNING');
+      if (errors.length > 0) {
+        throw new AppError(
+          'JIRA_ERROR',
+          `Jira refused the workflow "${lc.workflowName}" in its dry run: ${errors.map((e) => e.message ?? e.code ?? 'unknown problem').join('; ')}`,
+        );
+      }
+      await createWorkflows(ctx.client, payload);
+      ctx.created.push(`workflow "${lc.workflowName}"`);
+      const warnings = check.errors.filter((e) => e.level === 'WARNING').map((e) => e.message ?? e.code ?? '');
+      return `Created, validated first by Jira${warnings.length ? ` (warnings: ${warnings.join('; ')})` : ''}.`;
+    },
+  };
+}
+
+function wantedMappings(ctx: StepContext): Record<string, string> {
+  const m: Record<string, string> = {};
+  for (const lc of Object.values(LIFECYCLES)) {
+    const id = ctx.out.issueTypeIds[lc.id];
+    if (id) m[id] = lc.workflowName;
+  }
+  return m;
+}
+
+const workflowSchemeStep: Step = {
+  id: 'workflow-scheme',
+  doing: 'set up the workflow scheme',
+  async inspect(ctx) {
+    const scheme = await findWorkflowSchemeByName(ctx.client, WORKFLOW_SCHEME_NAME);
+    if (!scheme) return { satisfied: false, detail: 'Will create it, mapping Roadmap Item and Upstream Deliverable to their LCOO workflows; every other issue type keeps the Jira workflow.' };
+    ctx.out.workflowSchemeId = scheme.id;
+    ctx.out.workflowScheme = scheme;
+    const wanted = wantedMappings(ctx);
+    const wrong = Object.entries(wanted).filter(([typeId, wf]) => scheme.issueTypeMappings[typeId] !== wf);
+    if (wrong.length === 0 && Object.keys(wanted).length === 2) return { satisfied: true, detail: 'Exists and maps both issue types to their LCOO workflows.' };
+    return { satisfied: false, detail: 'Exists; will map both LCOO issue types to their workflows.' };
+  },
+  async apply(ctx) {
+    const wanted = wantedMappings(ctx);
+    if (Object.keys(wanted).length < 2) throw new AppError('INTERNAL', 'The LCOO issue types are not known yet; run setup again.');
+    if (ctx.out.workflowSchemeId === undefined) {
+      const scheme = await createWorkflowScheme(ctx.client, {
+        name: WORKFLOW_SCHEME_NAME,
+        description: 'LCOO Roadmap for Jira: Roadmap Items and Upstream Deliverables follow the LCOO lifecycles; every other issue type keeps the Jira workflow.',
+        defaultWorkflow: JIRA_DEFAULT_WORKFLOW,
+        issueTypeMappings: wanted,
+      });
+      ctx.out.workflowSchemeId = scheme.id;
+      ctx.created.push(`workflow scheme "${WORKFLOW_SCHEME_NAME}"`);
+      return 'Created.';
+    }
+    const scheme = ctx.out.workflowScheme;
+    if (!scheme) throw new AppError('INTERNAL', 'The workflow scheme is not known yet; run setup again.');
+    await updateWorkflowSchemeMappings(ctx.client, scheme, { ...scheme.issueTypeMappings, ...wanted });
+    ctx.created.push(`issue type mappings in "${WORKFLOW_SCHEME_NAME}"`);
+    return 'Mapped both LCOO issue types to their workflows.';
+  },
+};
+
+const issueTypeSchemeStep: Step = {
+  id: 'issue-type-scheme',
+  doing: "add the issue types to the project's issue type scheme",
+  async inspect(ctx) {
+    if (!ctx.out.projectId) throw new AppError('INTERNAL', 'The project is not known yet; run setup again.');
+    const scheme = await projectIssueTypeScheme(ctx.client, ctx.out.projectId);
+    if (!scheme) throw new AppError('JIRA_ERROR', `Jira did not say which issue type scheme ${ctx.projectKey} uses.`);
+    // Jira's default scheme holds every issue type of the site, new ones included.
+    if (scheme.isDefault) return { satisfied: true, detail: `${ctx.projectKey} uses "${scheme.name}", which includes every issue type.` };
+    const present = new Set(await projectIssueTypeIds(ctx.client, ctx.out.projectId));
+    const missing = Object.values(LIFECYCLES).filter((lc) => !ctx.out.issueTypeIds[lc.id] || !present.has(ctx.out.issueTypeIds[lc.id] ?? ''));
+    ctx.out.issueTypeSchemeId = scheme.id;
+    if (missing.length === 0) return { satisfied: true, detail: `"${scheme.name}" includes both.` };
+    return { satisfied: false, detail: `Will add ${list(missing.map((m) => m.issueTypeName))} to "${scheme.name}".` };
+  },
+  async apply(ctx) {
+    const schemeId = ctx.out.issueTypeSchemeId;
+    if (!schemeId || !ctx.out.projectId) throw new AppError('INTERNAL', 'The issue type scheme is not known yet; run setup again.');
+    const present = new Set(await projectIssueTypeIds(ctx.client, ctx.out.projectId));
+    const add = Object.values(LIFECYCLES)
+      .map((lc) => ctx.out.issueTypeIds[lc.id])
+      .filter((id): id is string => !!id && !present.has(id));
+    if (add.length > 0) await addIssueTypesToScheme(ctx.client, schemeId, add);
+    ctx.created.push(`issue types added to the issue type scheme of ${ctx.projectKey}`);
+    return `Added ${add.length} issue type(s).`;
+  },
+};
+
+const projectSchemeStep: Step = {
+  id: 'project-workflow-scheme',
+  doing: 'switch the project to the LCOO workflow scheme',
+  async inspect(ctx) {
+    if (!ctx.out.projectId) throw new AppError('INTERNAL', 'The project is not known yet; run setup again.');
+    const current = await projectWorkflowScheme(ctx.client, ctx.out.projectId);
+    const ours = ctx.out.workflowSchemeId;
+    if (ours !== undefined && current?.id === ours) return { satisfied: true, detail: `${ctx.projectKey} uses "${WORKFLOW_SCHEME_NAME}".` };
+    return {
+      satisfied: false,
+      detail: `${ctx.projectKey} uses "${current?.name ?? 'Default Workflow Scheme'}"; will switch it to "${WORKFLOW_SCHEME_NAME}" (other issue types keep their workflow).`,
+    };
+  },
+  async apply(ctx) {
+    const projectId = ctx.out.projectId;
+    const schemeId = ctx.out.workflowSchemeId;
+    if (!projectId || schemeId === undefined) throw new AppError('INTERNAL', 'The workflow scheme is not known yet; run setup again.');
+    try {
+      await assignWorkflowScheme(ctx.client, projectId, schemeId);
+    } catch (err) {
+      // Jira only assigns directly while the project has no issues; otherwise it switches in a task.
+      if (!(err instanceof JiraError) || err.status !== 400) throw err;
+      try {
+        await switchProjectWorkflowScheme(ctx.client, projectId, schemeId);
+      } catch (switchErr) {
+        if (switchErr instanceof JiraError && switchErr.status === 303) {
+          ctx.created.push(`workflow scheme switch of ${ctx.projectKey} (running in Jira)`);
+          return 'Jira is switching the scheme in the background; run setup again in a minute to confirm.';
+        }
+        // A Jira without the switch operation: its refusal of the direct assignment says more.
+        if (switchErr instanceof JiraError && (switchErr.status === 404 || switchErr.status === 405)) throw err;
+        throw switchErr;
+      }
+    }
+    ctx.created.push(`workflow scheme of ${ctx.projectKey}`);
+    return `${ctx.projectKey} now uses "${WORKFLOW_SCHEME_NAME}".`;
+  },
+};
+
+export const SETUP_STEPS: Step[] = [
+  projectStep,
+  issueTypesStep,
+  statusesStep,
+  workflowStep('portfolio'),
+  workflowStep('delivery'),
+  workflowSchemeStep,
+  issueTypeSchemeStep,
+  projectSchemeStep,
+];
+// Keep the contract's list and the steps in the same order.
+if (SETUP_STEPS.map((s) => s.id).join() !== SETUP_STEP_IDS.join()) throw new Error('SETUP_STEPS and SETUP_STEP_IDS disagree.');
+
+// ---------------------------------------------------------------- progress in KVS
+
+interface StoredStep {
+  state: SetupStepState;
+  detail?: string;
+  at: string;
+}
+interface StoredProgress {
+  projectKey: string;
+  steps: Partial<Record<SetupStepId, StoredStep>>;
+  lastRunAt?: string;
+  /** Set while a run is under way, so the page can show live progress by polling. */
+  runningSince?: string;
+}
+
+const progressKey = (projectKey: string) => `lcoo:setup:${projectKey}`;
+
+export async function loadProgress(projectKey: string): Promise<StoredProgress> {
+  const raw = await kvs.get<StoredProgress>(progressKey(projectKey));
+  return raw && typeof raw === 'object' && raw.steps ? raw : { projectKey, steps: {} };
+}
+
+function messageOf(err: unknown, doing: string): string {
+  if (err instanceof AppError) return err.message;
+  if (err instanceof JiraError) return appErrorFromJira(err, doing).message;
+  console.error(`[lcoo] setup failed while trying to ${doing}:`, err);
+  return `Could not ${doing}: ${err instanceof Error ? err.message : String(err)}. Resume to try again.`;
+}
+
+function toSteps(progress: StoredProgress): SetupStep[] {
+  return SETUP_STEPS.map((s) => {
+    const stored = progress.steps[s.id];
+    return { id: s.id, label: STEP_LABELS[s.id], state: stored?.state ?? 'todo', ...(stored?.detail ? { detail: stored.detail } : {}) };
+  });
+}
+
+/** The last run's progress as stored: what the page shows before anyone asks Jira again. */
+export async function setupStatus(projectKey: string): Promise<SetupResult> {
+  const progress = await loadProgress(projectKey);
+  // A run that started more than Forge's 25 s ago was cut off: it is not running any more.
+  const running = !!progress.runningSince && Date.now() - Date.parse(progress.runningSince) < 30_000;
+  return {
+    projectKey,
+    steps: toSteps(progress),
+    created: [],
+    ...(progress.lastRunAt ? { lastRunAt: progress.lastRunAt } : {}),
+    ...(running ? { running } : {}),
+  };
+}
+
+export interface SetupOptions {
+  client: JiraClient;
+  projectKey: string;
+  ari: string;
+  now?: () => Date;
+}
+
+/**
+ * The dry run: what exists and what a run would create, read from Jira now. A step that
+ * failed in the last run and is still not done shows that failure (so the page offers Resume).
+ */
+export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
+  const progress = await loadProgress(opts.projectKey);
+  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statusIds: {} }, created: [] };
+  const steps: SetupStep[] = [];
+  let blocked: string | undefined;
+  for (const step of SETUP_STEPS) {
+    const label = STEP_LABELS[step.id];
+    if (blocked) {
+      steps.push({ id: step.id, label, state: 'todo', detail: `Waits for: ${blocked}.` });
+      continue;
+    }
+    try {
+      const found = await step.inspect(ctx);
+      const lastFailure = progress.steps[step.id]?.state === 'failed' ? progress.steps[step.id]?.detail : undefined;
+      steps.push(
+        found.satisfied
+          ? { id: step.id, label, state: 'done', detail: found.detail }
+          : { id: step.id, label, state: lastFailure ? 'failed' : 'todo', detail: lastFailure ? `${found.detail} Last run: ${lastFailure}` : found.detail },
+      );
+    } catch (err) {
+      steps.push({ id: step.id, label, state: 'failed', detail: messageOf(err, step.doing) });
+      blocked = label;
+    }
+  }
+  return { projectKey: opts.projectKey, steps, created: [], ...(progress.lastRunAt ? { lastRunAt: progress.lastRunAt } : {}) };
+}
+
+/**
+ * Runs every step in order, creating only what is missing, and stops at the first failure
+ * (later steps depend on earlier ones). Each outcome is stored before the next step starts.
+ */
+export async function runSetup(opts: SetupOptions): Promise<SetupResult> {
+  const now = opts.now ?? (() => new Date());
+  // Each run records its own outcomes from scratch: what the page polls is this run's progress.
+  const progress: StoredProgress = { projectKey: opts.projectKey, steps: {}, runningSince: now().toISOString() };
+  await kvs.set(progressKey(opts.projectKey), progress);
+  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statusIds: {} }, created: [] };
+  let failedAt: string | undefined;
+  for (const step of SETUP_STEPS) {
+    if (failedAt) {
+      progress.steps[step.id] = { state: 'todo', detail: `Waits for: ${failedAt}.`, at: now().toISOString() };
+      continue;
+    }
+    let outcome: StoredStep;
+    try {
+      const found = await step.inspect(ctx);
+      outcome = found.satisfied
+        ? { state: 'done', detail: found.detail, at: now().toISOString() }
+        : { state: 'done', detail: await step.apply(ctx), at: now().toISOString() };
+    } catch (err) {
+      outcome = { state: 'failed', detail: messageOf(err, step.doing), at: now().toISOString() };
+      failedAt = STEP_LABELS[step.id];
+    }
+    progress.steps[step.id] = outcome;
+    await kvs.set(progressKey(opts.projectKey), progress);
+  }
+  progress.lastRunAt = now().toISOString();
+  delete progress.runningSince;
+  await kvs.set(progressKey(opts.projectKey), progress);
+  return { projectKey: opts.projectKey, steps: toSteps(progress), created: ctx.created, lastRunAt: progress.lastRunAt };
+}

@@ -1,0 +1,127 @@
+// Resolver of the admin page (lcoo-admin): set up the Jira objects for a project, and edit
+// the app configuration. Every key is for Jira administrators only, checked as the app from
+// the caller's account id (a person can't vouch for themselves).
+import { getAppContext } from '@forge/api';
+import { z } from 'zod';
+import { AppConfigSchema, loadAppConfig, saveAppConfig, type AppConfig } from '../../config/app-config';
+import {
+  ConfigGetInputSchema,
+  GroupsCheckInputSchema,
+  SetupRequestSchema,
+  type ConfigView,
+  type FieldErrors,
+  type GroupsCheckResult,
+  type SetupResult,
+} from '../../contract/admin';
+import { APPROVAL_ROLES } from '../../domain/approvals';
+import { AppError } from '../../contract/envelope';
+import { asApp } from '../../jira/client';
+import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
+import { extensionAri, STAGE_GATE_MODULE_KEY } from '../../jira/lcoo-workflows';
+import { planSetup, runSetup, setupStatus } from '../../jira/provisioning';
+import { defineResolver, handler, type CallContext } from '../shared/define-resolver';
+
+async function requireAdmin(ctx: CallContext, doing: string): Promise<void> {
+  if (!(await isJiraAdmin(asApp(), ctx.accountId))) {
+    throw new AppError('FORBIDDEN', `Only Jira administrators can ${doing}. Ask a Jira administrator, or ask to be made one.`);
+  }
+}
+
+/** The stage gate's extension ARI in this installation: what the workflows' rules point at. */
+export function stageGateAri(): string {
+  const app = getAppContext();
+  return extensionAri(app.appAri.appId, app.environmentAri.environmentId, STAGE_GATE_MODULE_KEY);
+}
+
+/** zod issues keyed by field path, for the page to show beside each field. */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || 'config';
+    out[path] ??= issue.message;
+  }
+  return out;
+}
+
+export const configGet = handler({
+  input: ConfigGetInputSchema,
+  doing: 'load the LCOO configuration',
+  async run(_input, ctx): Promise<ConfigView> {
+    await requireAdmin(ctx, 'see the LCOO configuration');
+    const loaded = await loadAppConfig();
+    return { config: loaded.config, source: loaded.source, ...(loaded.problem ? { problem: loaded.problem } : {}) };
+  },
+});
+
+export const configSave = handler({
+  // Parsed below rather than by the envelope, so every bad field comes back by path.
+  input: z.unknown(),
+  doing: 'save the LCOO configuration',
+  async run(input, ctx): Promise<ConfigView> {
+    await requireAdmin(ctx, 'change the LCOO configuration');
+    const parsed = AppConfigSchema.safeParse(input);
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error);
+      const n = Object.keys(fieldErrors).length;
+      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing (marked below).`, { fieldErrors });
+    }
+    const config: AppConfig = parsed.data;
+    const names = APPROVAL_ROLES.flatMap((r) => config.roleGroups[r]);
+    const { missing } = await checkGroupsExist(asApp(), names);
+    if (missing.length > 0) {
+      const fieldErrors: FieldErrors = {};
+      for (const role of APPROVAL_ROLES) {
+        const bad = config.roleGroups[role].filter((g) => missing.includes(g));
+        if (bad.length > 0) fieldErrors[`roleGroups.${role}`] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}. Create it in Jira or pick an existing group.`;
+      }
+      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${missing.length} group(s) do not exist in Jira.`, { fieldErrors });
+    }
+    const saved = await saveAppConfig(config);
+    return { config: saved, source: 'stored' };
+  },
+});
+
+export const groupsCheck = handler({
+  input: GroupsCheckInputSchema,
+  doing: 'check the Jira groups',
+  async run(input, ctx): Promise<GroupsCheckResult> {
+    await requireAdmin(ctx, 'check Jira groups');
+    return checkGroupsExist(asApp(), input.names);
+  },
+});
+
+export const setupPlan = handler({
+  input: SetupRequestSchema,
+  doing: 'plan the LCOO setup',
+  async run(input, ctx): Promise<SetupResult> {
+    await requireAdmin(ctx, 'set up the LCOO issue types and workflows');
+    return planSetup({ client: asApp(), projectKey: input.projectKey, ari: stageGateAri() });
+  },
+});
+
+export const setupRun = handler({
+  input: SetupRequestSchema,
+  doing: 'run the LCOO setup',
+  async run(input, ctx): Promise<SetupResult> {
+    await requireAdmin(ctx, 'set up the LCOO issue types and workflows');
+    return runSetup({ client: asApp(), projectKey: input.projectKey, ari: stageGateAri() });
+  },
+});
+
+export const setupStatusHandler = handler({
+  input: SetupRequestSchema,
+  doing: 'load the setup progress',
+  async run(input, ctx): Promise<SetupResult> {
+    await requireAdmin(ctx, 'see the LCOO setup');
+    return setupStatus(input.projectKey);
+  },
+});
+
+export const adminResolver = defineResolver({
+  'config/get': configGet,
+  'config/save': configSave,
+  'groups/check': groupsCheck,
+  'setup/plan': setupPlan,
+  'setup/run': setupRun,
+  'setup/status': setupStatusHandler,
+});

@@ -1,0 +1,267 @@
+// Configuration: FSTs, member companies, the Jira groups allowed to give each approval, and
+// the default gate settings. The server checks everything (zod, and that each group exists)
+// and answers with an error per field, shown beside that field.
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import { useEffect, useState } from 'react';
+import type { AppConfig } from '../../../src/config/app-config';
+import type { ConfigView, FieldErrors, GroupsCheckResult } from '../../../src/contract/admin';
+import { APPROVAL_ROLE_LABELS, APPROVAL_ROLES, type ApprovalRole } from '../../../src/domain/approvals';
+import { LIFECYCLES, type Stage } from '../../../src/domain/lifecycle';
+import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../../src/domain/vetting';
+import { call, CallError } from '../../shared/invoke';
+import { ChecklistMatrix } from '../../validator-config/src/checklist-matrix';
+import { color, FieldError, font, Label, Row, Section, space, Stack } from './layout';
+
+const GATED_STAGES = Object.values(LIFECYCLES).flatMap((lc) => lc.stages.slice(1).map((s) => ({ id: s.id, statusName: s.statusName })));
+const ALL_ITEMS = CHECKLIST_ITEMS.map((i) => i.id);
+
+function TextCell(props: { id: string; label: string; value: string; error?: string | undefined; onChange(v: string): void; width?: number }) {
+  return (
+    <Stack gap={space.xs} style={{ width: props.width ?? 200 }}>
+      <Label htmlFor={props.id}>{props.label}</Label>
+      <Textfield
+        id={props.id}
+        value={props.value}
+        isCompact
+        isInvalid={!!props.error}
+        aria-describedby={props.error ? `${props.id}-error` : undefined}
+        onChange={(e) => props.onChange((e.target as HTMLInputElement).value)}
+      />
+      <FieldError id={props.id} message={props.error} />
+    </Stack>
+  );
+}
+
+/** Errors whose path starts with `prefix` ("fsts" also catches "fsts.2.name"), for a list-level message. */
+const errorAt = (errors: FieldErrors, path: string) => errors[path];
+
+export function ConfigTab() {
+  const [view, setView] = useState<ConfigView | undefined>();
+  const [config, setConfig] = useState<AppConfig | undefined>();
+  const [groupText, setGroupText] = useState<Record<ApprovalRole, string>>();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'warning'; text: string } | undefined>();
+  const [busy, setBusy] = useState<'save' | 'check' | undefined>();
+
+  const adopt = (v: ConfigView) => {
+    setView(v);
+    setConfig(v.config);
+    setGroupText(Object.fromEntries(APPROVAL_ROLES.map((r) => [r, v.config.roleGroups[r].join(', ')])) as Record<ApprovalRole, string>);
+  };
+
+  useEffect(() => {
+    call<ConfigView>('config/get')
+      .then(adopt)
+      .catch((err: unknown) => setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The configuration could not be loaded.' }));
+  }, []);
+
+  if (!config || !groupText) {
+    return message ? (
+      <SectionMessage appearance="error" title="Configuration not available">
+        <p>{message.text}</p>
+      </SectionMessage>
+    ) : (
+      <Spinner label="Loading the configuration" />
+    );
+  }
+
+  const groupsOf = (role: ApprovalRole) =>
+    groupText[role]
+      .split(',')
+      .map((g) => g.trim())
+      .filter((g) => g !== '');
+  const draft = (): AppConfig => ({ ...config, roleGroups: Object.fromEntries(APPROVAL_ROLES.map((r) => [r, groupsOf(r)])) as AppConfig['roleGroups'] });
+
+  const save = async () => {
+    setBusy('save');
+    setMessage(undefined);
+    setErrors({});
+    try {
+      adopt(await call<ConfigView>('config/save', draft() as unknown as Record<string, unknown>));
+      setMessage({ tone: 'success', text: 'Saved. The stage gates use the new settings from the next transition on.' });
+    } catch (err) {
+      if (err instanceof CallError) {
+        const fieldErrors = (err.details as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors;
+        if (fieldErrors) setErrors(fieldErrors);
+        setMessage({ tone: 'error', text: err.message });
+      } else setMessage({ tone: 'error', text: 'The configuration could not be saved. Try again.' });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const checkGroups = async () => {
+    setBusy('check');
+    setMessage(undefined);
+    try {
+      const res = await call<GroupsCheckResult>('groups/check', { names: APPROVAL_ROLES.flatMap(groupsOf) });
+      const next: FieldErrors = {};
+      for (const r of APPROVAL_ROLES) {
+        const bad = groupsOf(r).filter((g) => res.missing.includes(g));
+        if (bad.length) next[`roleGroups.${r}`] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}.`;
+      }
+      setErrors(next);
+      setMessage(
+        res.missing.length === 0
+          ? { tone: 'success', text: `All ${res.found.length} groups exist in Jira.` }
+          : { tone: 'warning', text: `${res.missing.length} group(s) do not exist in Jira; see below.` },
+      );
+    } catch (err) {
+      setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The groups could not be checked.' });
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  const update = (next: Partial<AppConfig>) => setConfig({ ...config, ...next });
+  const shownPaths = new Set<string>();
+  const err = (path: string) => {
+    shownPaths.add(path);
+    return errorAt(errors, path);
+  };
+
+  const body = (
+    <Stack gap={space.l}>
+      {view?.problem ? (
+        <SectionMessage appearance="warning" title="The stored configuration is not valid">
+          <p>{view.problem}</p>
+        </SectionMessage>
+      ) : view?.source === 'default' ? (
+        <SectionMessage appearance="information" title="Defaults in use">
+          <p>Nothing has been saved yet: these are the defaults from the LCOO proposal. Save to keep them.</p>
+        </SectionMessage>
+      ) : null}
+
+      <Section id="cfg-fsts" title="Functional Specialty Teams" description="The FSTs a roadmap item can belong to.">
+        {config.fsts.map((f, i) => (
+          <Row key={i} align="flex-start">
+            <TextCell id={`fsts-${i}-id`} label="Id" width={170} value={f.id} error={err(`fsts.${i}.id`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
+            <TextCell id={`fsts-${i}-name`} label="Name" width={220} value={f.name} error={err(`fsts.${i}.name`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+            <TextCell
+              id={`fsts-${i}-description`}
+              label="Description"
+              width={260}
+              value={f.description ?? ''}
+              error={err(`fsts.${i}.description`)}
+              onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { id: x.id, name: x.name, ...(v ? { description: v } : {}) } : x)) })}
+            />
+            <div style={{ paddingTop: 20 }}>
+              <Button appearance="subtle" onClick={() => update({ fsts: config.fsts.filter((_, j) => j !== i) })}>
+                Remove
+              </Button>
+            </div>
+          </Row>
+        ))}
+        <FieldError id="fsts" message={err('fsts')} />
+        <div>
+          <Button onClick={() => update({ fsts: [...config.fsts, { id: '', name: '' }] })}>Add FST</Button>
+        </div>
+      </Section>
+
+      <Section id="cfg-companies" title="Member companies" description="Companies that declare interest and commit people to roadmap items.">
+        {config.companies.map((c, i) => (
+          <Row key={i} align="flex-start">
+            <TextCell id={`companies-${i}-id`} label="Id" width={170} value={c.id} error={err(`companies.${i}.id`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
+            <TextCell id={`companies-${i}-name`} label="Name" width={220} value={c.name} error={err(`companies.${i}.name`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+            <div style={{ paddingTop: 20 }}>
+              <Button appearance="subtle" onClick={() => update({ companies: config.companies.filter((_, j) => j !== i) })}>
+                Remove
+              </Button>
+            </div>
+          </Row>
+        ))}
+        <FieldError id="companies" message={err('companies')} />
+        <div>
+          <Button onClick={() => update({ companies: [...config.companies, { id: '', name: '' }] })}>Add company</Button>
+        </div>
+      </Section>
+
+      <Section id="cfg-groups" title="Who may approve" description="For each approval, the Jira groups whose members may record it (comma-separated group names).">
+        {APPROVAL_ROLES.map((r) => (
+          <Stack key={r} gap={space.xs}>
+            <Label htmlFor={`roleGroups-${r}`}>{APPROVAL_ROLE_LABELS[r]}</Label>
+            <Textfield
+              id={`roleGroups-${r}`}
+              value={groupText[r]}
+              isCompact
+              isInvalid={!!err(`roleGroups.${r}`)}
+              aria-describedby={err(`roleGroups.${r}`) ? `roleGroups-${r}-error` : undefined}
+              onChange={(e) => setGroupText({ ...groupText, [r]: (e.target as HTMLInputElement).value })}
+            />
+            <FieldError id={`roleGroups-${r}`} message={err(`roleGroups.${r}`)} />
+          </Stack>
+        ))}
+        <div>
+          <Button onClick={() => void checkGroups()} isLoading={busy === 'check'} isDisabled={!!busy}>
+            Check that the groups exist
+          </Button>
+        </div>
+      </Section>
+
+      <Section id="cfg-gate" title="Default gate settings" description="What every LCOO stage gate applies unless its rule in the workflow says otherwise.">
+        <Row align="flex-start" gap={space.xl}>
+          <TextCell
+            id="gate-coreApprovalsRequired"
+            label="Core approvals needed for Code Committed (1-5)"
+            width={300}
+            value={String(config.gate.coreApprovalsRequired)}
+            error={err('gate.coreApprovalsRequired')}
+            onChange={(v) => update({ gate: { ...config.gate, coreApprovalsRequired: v.trim() === '' ? Number.NaN : Number(v) } })}
+          />
+          <Stack gap={space.xs}>
+            <Label htmlFor="gate-specificationStep">Specification step</Label>
+            <Row gap={space.xs}>
+              <Toggle id="gate-specificationStep" isChecked={config.gate.specificationStep} onChange={(e) => update({ gate: { ...config.gate, specificationStep: e.target.checked } })} />
+              <span style={{ font: font.small, color: color.subtle }}>
+                {config.gate.specificationStep ? 'On: deliverables go through Specification In Progress / Accepted.' : 'Off: Blueprint Accepted leads straight to Coding In Progress.'}
+              </span>
+            </Row>
+          </Stack>
+        </Row>
+        <ChecklistMatrix
+          idPrefix="gate"
+          stages={GATED_STAGES}
+          items={CHECKLIST_ITEMS.map((i) => ({ id: i.id, number: i.number, label: i.label }))}
+          value={config.gate.requiredChecklist}
+          fallback={(s: Stage): ChecklistItemId[] => (s === 'prioritized' ? ALL_ITEMS : [])}
+          onChange={(next) => update({ gate: { ...config.gate, requiredChecklist: next } })}
+        />
+        {GATED_STAGES.map((s) => (
+          <FieldError key={s.id} id={`gate-requiredChecklist-${s.id}`} message={err(`gate.requiredChecklist.${s.id}`)} />
+        ))}
+      </Section>
+    </Stack>
+  );
+
+  const unplaced = Object.entries(errors).filter(([path]) => !shownPaths.has(path));
+  return (
+    <Stack gap={space.l}>
+      {body}
+      {unplaced.length > 0 ? (
+        <SectionMessage appearance="error" title="Also fix">
+          <ul>
+            {unplaced.map(([path, m]) => (
+              <li key={path}>
+                {path}: {m}
+              </li>
+            ))}
+          </ul>
+        </SectionMessage>
+      ) : null}
+      {message ? (
+        <SectionMessage appearance={message.tone === 'error' ? 'error' : message.tone === 'warning' ? 'warning' : 'success'}>
+          <p data-testid="config-message">{message.text}</p>
+        </SectionMessage>
+      ) : null}
+      <div style={{ position: 'sticky', bottom: 0, background: color.sunken, padding: space.s, borderTop: `1px solid ${color.border}` }}>
+        <Button appearance="primary" onClick={() => void save()} isLoading={busy === 'save'} isDisabled={!!busy} testId="save-config">
+          Save configuration
+        </Button>
+      </div>
+    </Stack>
+  );
+}

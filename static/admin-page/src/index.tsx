@@ -1,0 +1,42 @@
+// The LCOO admin page: set the Jira objects up for a project, and edit the configuration.
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { createRoot } from 'react-dom/client';
+import { enableTheme } from '../../shared/theme';
+import { ConfigTab } from './config-tab';
+import { color, font, space, Stack } from './layout';
+import { SetupTab } from './setup-tab';
+
+function App() {
+  return (
+    <main style={{ padding: space.xl, maxWidth: 1040, color: color.text, font: font.body }}>
+      <Stack gap={space.l}>
+        <div>
+          <h1 style={{ font: font.headingL, margin: 0 }}>LCOO roadmap setup</h1>
+          <p style={{ color: color.subtle, margin: `${space.xs} 0 0` }}>
+            Set up the issue types, statuses and gated workflows of the LCOO roadmap process, and decide who may approve what.
+          </p>
+        </div>
+        <Tabs id="lcoo-admin-tabs">
+          <TabList>
+            <Tab>Jira setup</Tab>
+            <Tab>Configuration</Tab>
+          </TabList>
+          <TabPanel>
+            <div style={{ paddingTop: space.l, width: '100%' }}>
+              <SetupTab />
+            </div>
+          </TabPanel>
+          <TabPanel>
+            <div style={{ paddingTop: space.l, width: '100%' }}>
+              <ConfigTab />
+            </div>
+          </TabPanel>
+        </Tabs>
+      </Stack>
+    </main>
+  );
+}
+
+enableTheme();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);

@@ -1,0 +1,192 @@
+// The LCOO stage gate's rule configuration (create / edit / view in the workflow editor).
+// A rule may override the admin's default gate settings: core approvals for Code Committed,
+// the specification step, and the checklist items each stage requires. What it leaves out
+// follows the admin page. Jira saves what workflowRules.onConfigure returns (a JSON string).
+import { view } from '@forge/bridge';
+import { workflowRules } from '@forge/jira-bridge';
+import Lozenge from '@atlaskit/lozenge';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import Textfield from '@atlaskit/textfield';
+import Toggle from '@atlaskit/toggle';
+import { token } from '@atlaskit/tokens';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import {
+  RULE_CONFIG_MAX_BYTES,
+  RuleConfigSchema,
+  parseRuleConfig,
+  type RuleConfig,
+  type ValidatorOptions,
+} from '../../../src/contract/validator-config';
+import type { Stage } from '../../../src/domain/lifecycle';
+import type { ChecklistItemId } from '../../../src/domain/vetting';
+import { call, CallError } from '../../shared/invoke';
+import { enableTheme } from '../../shared/theme';
+import { ChecklistMatrix } from './checklist-matrix';
+
+type EntryPoint = 'create' | 'edit' | 'view';
+
+const c = {
+  text: token('color.text', '#172B4D'),
+  subtle: token('color.text.subtle', '#44546F'),
+  danger: token('color.text.danger', '#AE2E24'),
+  border: token('color.border', '#091E4224'),
+  body: token('font.body', 'normal 400 14px/20px ui-sans-serif, system-ui, sans-serif'),
+  small: token('font.body.small', 'normal 400 12px/16px ui-sans-serif, system-ui, sans-serif'),
+  heading: token('font.heading.xsmall', 'normal 653 14px/16px ui-sans-serif, system-ui, sans-serif'),
+  s: token('space.100', '8px'),
+  m: token('space.150', '12px'),
+  l: token('space.200', '16px'),
+};
+
+function Setting(props: { title: string; usesDefault: boolean; readOnly: boolean; onDefault(v: boolean): void; id: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${props.id}-title`} style={{ borderTop: `1px solid ${c.border}`, paddingTop: c.m, display: 'flex', flexDirection: 'column', gap: c.s }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: c.s, flexWrap: 'wrap' }}>
+        <h2 id={`${props.id}-title`} style={{ font: c.heading, margin: 0 }}>{props.title}</h2>
+        {props.usesDefault ? <Lozenge>LCOO default</Lozenge> : <Lozenge appearance="inprogress">Set by this rule</Lozenge>}
+        {props.readOnly ? null : (
+          <label style={{ font: c.small, color: c.subtle, display: 'flex', alignItems: 'center', gap: 4 }}>
+            <input type="checkbox" checked={props.usesDefault} onChange={(e) => props.onDefault(e.target.checked)} />
+            Use the LCOO default
+          </label>
+        )}
+      </div>
+      {props.children}
+    </section>
+  );
+}
+
+function App() {
+  const [entryPoint, setEntryPoint] = useState<EntryPoint>('create');
+  const [options, setOptions] = useState<ValidatorOptions>();
+  const [rule, setRule] = useState<RuleConfig>({});
+  const [problem, setProblem] = useState<string>();
+  const [loadError, setLoadError] = useState<string>();
+  const ruleRef = useRef<RuleConfig>({});
+  ruleRef.current = rule;
+
+  useEffect(() => {
+    (async () => {
+      const context = (await view.getContext()) as { extension?: { entryPoint?: EntryPoint; validatorConfiguration?: string } };
+      const ext = context.extension ?? {};
+      setEntryPoint(ext.entryPoint ?? 'create');
+      const stored = parseRuleConfig(ext.validatorConfiguration);
+      if (stored.ok) setRule(stored.config);
+      else setProblem(`The saved configuration of this rule is not valid (${stored.error}); the gate refuses every move until it is saved again.`);
+      setOptions(await call<ValidatorOptions>('validator/options'));
+      if (ext.entryPoint !== 'view') {
+        // Jira calls this when the admin adds or updates the rule: only a valid configuration is saved.
+        await workflowRules.onConfigure(() => {
+          const parsed = RuleConfigSchema.safeParse(ruleRef.current);
+          if (!parsed.success) throw new Error(`The LCOO stage gate configuration is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
+          const json = JSON.stringify(parsed.data);
+          if (json.length > RULE_CONFIG_MAX_BYTES) throw new Error('The LCOO stage gate configuration is larger than Jira allows (32 KB).');
+          return json;
+        });
+      }
+    })().catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`));
+  }, []);
+
+  if (loadError) {
+    return (
+      <SectionMessage appearance="error" title="Stage gate settings not available">
+        <p>{loadError}</p>
+      </SectionMessage>
+    );
+  }
+  if (!options) return <Spinner label="Loading the stage gate settings" />;
+
+  const readOnly = entryPoint === 'view';
+  const d = options.defaults;
+  const bounds = options.bounds.coreApprovalsRequired;
+  const cores = rule.coreApprovalsRequired;
+  const coresInvalid = cores !== undefined && (!Number.isInteger(cores) || cores < bounds.min || cores > bounds.max);
+  const setField = <K extends keyof RuleConfig>(k: K, v: RuleConfig[K] | undefined) => {
+    const next = { ...rule };
+    if (v === undefined) delete next[k];
+    else next[k] = v;
+    setRule(next);
+  };
+  const fallback = (s: Stage): ChecklistItemId[] => d.requiredChecklist[s] ?? (s === 'prioritized' ? options.checklistItems.map((i) => i.id) : []);
+  const stageList = options.stages.filter((s) => (rule.specificationStep ?? d.specificationStep) || (s.id !== 'spec-in-progress' && s.id !== 'spec-accepted'));
+
+  return (
+    <main style={{ color: c.text, font: c.body, padding: c.m, display: 'flex', flexDirection: 'column', gap: c.l, maxWidth: 900 }}>
+      <p style={{ margin: 0, color: c.subtle }}>
+        {readOnly
+          ? 'This LCOO stage gate blocks a move forward until the target stage’s gate is met. Settings:'
+          : 'Blocks a move forward until the target stage’s LCOO gate is met. Leave a setting on the LCOO default to follow the admin page.'}
+      </p>
+      {problem ? (
+        <SectionMessage appearance="warning" title="Saved configuration not valid">
+          <p>{problem}</p>
+        </SectionMessage>
+      ) : null}
+
+      <Setting id="cores" title="Core approvals for Code Committed" usesDefault={cores === undefined} readOnly={readOnly} onDefault={(on) => setField('coreApprovalsRequired', on ? undefined : d.coreApprovalsRequired)}>
+        {readOnly || cores === undefined ? (
+          <span data-testid="cores-value">{cores ?? d.coreApprovalsRequired} distinct core reviewers</span>
+        ) : (
+          <div style={{ width: 140 }}>
+            <label htmlFor="cores-input" style={{ font: c.small, color: c.subtle }}>
+              Reviewers ({bounds.min}-{bounds.max})
+            </label>
+            <Textfield
+              id="cores-input"
+              type="number"
+              min={bounds.min}
+              max={bounds.max}
+              isCompact
+              value={Number.isFinite(cores) ? String(cores) : ''}
+              isInvalid={coresInvalid}
+              aria-describedby="cores-error"
+              onChange={(e) => setField('coreApprovalsRequired', Number((e.target as HTMLInputElement).value))}
+            />
+            {coresInvalid ? (
+              <div id="cores-error" role="alert" style={{ font: c.small, color: c.danger }}>
+                Enter a whole number from {bounds.min} to {bounds.max}.
+              </div>
+            ) : null}
+          </div>
+        )}
+      </Setting>
+
+      <Setting id="spec" title="Specification step" usesDefault={rule.specificationStep === undefined} readOnly={readOnly} onDefault={(on) => setField('specificationStep', on ? undefined : d.specificationStep)}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: c.s }}>
+          {readOnly || rule.specificationStep === undefined ? null : (
+            <Toggle id="spec-toggle" label="Specification step" isChecked={rule.specificationStep} onChange={(e) => setField('specificationStep', e.target.checked)} />
+          )}
+          <span data-testid="spec-value">
+            {(rule.specificationStep ?? d.specificationStep)
+              ? 'On: deliverables go through Specification In Progress and Specification Accepted.'
+              : 'Off: Blueprint Accepted leads straight to Coding In Progress.'}
+          </span>
+        </div>
+      </Setting>
+
+      <Setting
+        id="checklist"
+        title="Required checklist items"
+        usesDefault={rule.requiredChecklist === undefined}
+        readOnly={readOnly}
+        onDefault={(on) => setField('requiredChecklist', on ? undefined : {})}
+      >
+        <ChecklistMatrix
+          idPrefix="rule"
+          stages={stageList}
+          items={options.checklistItems}
+          value={rule.requiredChecklist ?? {}}
+          fallback={fallback}
+          readOnly={readOnly || rule.requiredChecklist === undefined}
+          onChange={(next) => setField('requiredChecklist', next)}
+        />
+      </Setting>
+    </main>
+  );
+}
+
+enableTheme();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);
