@@ -1,0 +1,170 @@
+// Turns a seed plan into a live LCOO roadmap THROUGH THE APP: the admin resolver sets up
+// issue types, statuses and workflows; issues are created over the emulator's REST as their
+// owners; records are saved with the panel resolver (vetting/save, delivery/save) and
+// approvals recorded with approvals/record by people in the right groups; then each issue
+// is walked through its workflow to its target stage, so the app's own stage-gate
+// validator judges every move. A gate that refuses is a seed failure: the data is meant to
+// be complete enough to pass.
+import { z } from 'zod';
+import { LIFECYCLES, type DeliveryStage, type PortfolioStage } from '../../src/domain';
+import type { RunningSandbox } from '../host/boot';
+import type { FrontendContext } from '../host/forge-host';
+import { DEFAULT_SEED, generateSeedPlan, type PlannedApproval, type PlannedDeliverable, type PlannedRoadmapItem, type SeedPlan } from './generate';
+
+export const PANEL_MODULE = 'lcoo-issue-panel';
+export const ADMIN_MODULE = 'lcoo-admin';
+export const PROJECT_KEY = 'LCOO';
+/** Walks the workflows; a site admin, as the LRC chair would do it. */
+export const TRANSITION_AS = 'admin@lcoo.example';
+
+export class SeedError extends Error {
+  override name = 'SeedError';
+}
+
+export interface SeedReport {
+  plan: SeedPlan;
+  /** plan ref (R01, D07, ...) -> Jira key */
+  keys: Record<string, string>;
+  transitions: number;
+  approvals: number;
+  ms: number;
+}
+
+const Envelope = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) }),
+]);
+const PanelRevisions = z.looseObject({
+  vetting: z.looseObject({ revision: z.number().nullable() }).optional(),
+  delivery: z.looseObject({ revision: z.number().nullable() }).optional(),
+});
+const SetupSteps = z.looseObject({ steps: z.array(z.looseObject({ id: z.string(), label: z.string().optional(), state: z.string(), detail: z.string().optional() })) });
+const Created = z.looseObject({ key: z.string() });
+const Transitions = z.looseObject({ transitions: z.array(z.looseObject({ id: z.string(), name: z.string(), to: z.looseObject({ name: z.string() }).optional() })) });
+
+const adf = (text: string) => ({
+  type: 'doc',
+  version: 1,
+  content: text.split('\n\n').map((para) => ({ type: 'paragraph', content: [{ type: 'text', text: para }] })),
+});
+
+export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: Date; log?: (line: string) => void } = {}): Promise<SeedReport> {
+  const started = Date.now();
+  const log = opts.log ?? (() => undefined);
+  for (const m of [PANEL_MODULE, ADMIN_MODULE]) {
+    if (!sb.app.modules.has(m)) throw new SeedError(`The seed needs the app's module '${m}' (docs/design.md), but manifest.yml has none; seed skipped.`);
+  }
+  const plan = generateSeedPlan(opts.seed ?? DEFAULT_SEED, opts.now ?? new Date());
+  const keys: Record<string, string> = {};
+  let transitions = 0;
+  let approvals = 0;
+
+  const accountOf = (email: string) => {
+    const u = sb.jira.userByEmail(email);
+    if (!u) throw new SeedError(`The seed names ${email}, who is not a seeded Jira user`);
+    return u.accountId;
+  };
+  const rest = async (email: string, method: string, path: string, body?: unknown) => {
+    const reply = await sb.jira.handle({ method, path, body, principal: { kind: 'user', accountId: accountOf(email) }, headers: { 'content-type': 'application/json' } });
+    if (reply.status >= 400) throw new SeedError(`${method} ${path} as ${email} -> ${reply.status} ${JSON.stringify(reply.body)}`);
+    return reply.body;
+  };
+  const invoke = async (what: string, moduleKey: string, functionKey: string, payload: unknown, email: string, issueKey?: string): Promise<unknown> => {
+    let context: FrontendContext;
+    try {
+      context = await sb.host.frontendContext(moduleKey, accountOf(email), issueKey ? { kind: 'issue', issueKey } : { kind: 'admin' });
+    } catch (e) {
+      throw new SeedError(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    let out: unknown;
+    try {
+      out = await sb.host.invoke(moduleKey, functionKey, payload, context);
+    } catch (e) {
+      throw new SeedError(`${what}: ${functionKey} as ${email} threw: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    const env = Envelope.safeParse(out);
+    if (!env.success) throw new SeedError(`${what}: ${functionKey} did not answer with the resolver envelope (is it implemented yet?): ${JSON.stringify(out)?.slice(0, 300)}`);
+    if (!env.data.ok) throw new SeedError(`${what}: ${functionKey} as ${email} refused: ${env.data.error.code} ${env.data.error.message}`);
+    return env.data.data;
+  };
+  const revisionOf = (data: unknown, record: 'vetting' | 'delivery'): number | null => {
+    const parsed = PanelRevisions.safeParse(data);
+    return parsed.success ? (parsed.data[record]?.revision ?? null) : null;
+  };
+
+  // 1. Jira objects the app needs: through the app's own admin resolver.
+  const setup = SetupSteps.safeParse(await invoke('Setup', ADMIN_MODULE, 'setup/run', { projectKey: PROJECT_KEY }, 'admin@lcoo.example'));
+  if (!setup.success) throw new SeedError(`setup/run answered without {steps}: ${z.prettifyError(setup.error)}`);
+  const failed = setup.data.steps.filter((s) => s.state !== 'done');
+  if (failed.length) throw new SeedError(`setup/run left steps undone: ${failed.map((s) => `${s.label ?? s.id}: ${s.state}${s.detail ? ` (${s.detail})` : ''}`).join('; ')}`);
+  log(`setup/run: ${setup.data.steps.length} steps done`);
+
+  async function walk(item: PlannedRoadmapItem | PlannedDeliverable, key: string, record: 'vetting' | 'delivery', revisionIn: number | null) {
+    const lifecycle = LIFECYCLES[record === 'vetting' ? 'portfolio' : 'delivery'];
+    let revision = revisionIn;
+    const targetIndex = lifecycle.stages.findIndex((s) => s.id === item.targetStage);
+    for (let i = 1; i <= targetIndex; i++) {
+      const stage = lifecycle.stages[i];
+      if (!stage) break;
+      for (const a of item.approvals.filter((x: PlannedApproval) => x.beforeStage === stage.id)) {
+        const data = await invoke(`${item.ref} ${key}`, PANEL_MODULE, 'approvals/record', { record, role: a.role, revision, note: a.note, ...(a.ref ? { ref: a.ref } : {}) }, a.asEmail, key);
+        revision = revisionOf(data, record);
+        approvals++;
+      }
+      const available = Transitions.parse(await rest(TRANSITION_AS, 'GET', `/rest/api/3/issue/${key}/transitions`));
+      const t = available.transitions.find((x) => x.to?.name === stage.statusName);
+      if (!t) throw new SeedError(`${item.ref} ${key}: no transition to "${stage.statusName}" (available: ${available.transitions.map((x) => x.to?.name ?? x.name).join(', ') || 'none'}); did setup/run build the workflow?`);
+      const reply = await sb.jira.handle({ method: 'POST', path: `/rest/api/3/issue/${key}/transitions`, body: { transition: { id: t.id } }, principal: { kind: 'user', accountId: accountOf(TRANSITION_AS) } });
+      if (reply.status !== 204) {
+        throw new SeedError(`${item.ref} ${key}: the gate refused "${stage.statusName}" although the seed data should pass it: ${JSON.stringify(reply.body)}`);
+      }
+      transitions++;
+    }
+  }
+
+  // 2. Roadmap Items.
+  for (const item of plan.roadmapItems) {
+    const created = Created.parse(
+      await rest(item.ownerEmail, 'POST', '/rest/api/3/issue', {
+        fields: { project: { key: PROJECT_KEY }, issuetype: { name: LIFECYCLES.portfolio.issueTypeName }, summary: item.summary, description: adf(item.description), labels: ['lcoo', item.fst.toLowerCase().replace(/[^a-z]+/g, '-')] },
+      }),
+    );
+    keys[item.ref] = created.key;
+    let revision: number | null = null;
+    if (item.completeness === 'forged' && item.vetting) {
+      // Someone with edit rights writes the property over raw REST: looks complete, is not signed.
+      await rest(item.ownerEmail, 'PUT', `/rest/api/3/issue/${created.key}/properties/lcoo-vetting`, {
+        schemaVersion: 2,
+        data: { ...item.vetting, approvals: [{ role: 'fst-prioritization', accountId: accountOf(item.ownerEmail), displayName: 'Self-approved', at: plan.now }] },
+        index: { stage: 'prioritized', fst: item.fst, completeness: 100, integrity: 'valid' },
+        meta: { revision: 1, updatedAt: plan.now, updatedBy: accountOf(item.ownerEmail) },
+        sig: 'forged-through-raw-rest',
+      });
+    } else if (item.vetting) {
+      revision = revisionOf(await invoke(`${item.ref} ${created.key}`, PANEL_MODULE, 'vetting/save', { revision: null, vetting: item.vetting }, item.ownerEmail, created.key), 'vetting');
+    }
+    await walk(item, created.key, 'vetting', revision);
+    log(`${item.ref} ${created.key} ${item.targetStage} (${item.completeness})`);
+  }
+
+  // 3. Upstream Deliverables, linked to their Roadmap Item.
+  for (const d of plan.deliverables) {
+    const parentKey = keys[d.roadmapRef];
+    if (!parentKey) throw new SeedError(`${d.ref}: its Roadmap Item ${d.roadmapRef} was not created`);
+    const created = Created.parse(
+      await rest(d.ownerEmail, 'POST', '/rest/api/3/issue', {
+        fields: { project: { key: PROJECT_KEY }, issuetype: { name: LIFECYCLES.delivery.issueTypeName }, summary: d.summary, description: adf(d.description), labels: ['lcoo', 'upstream'] },
+      }),
+    );
+    keys[d.ref] = created.key;
+    const revision = d.delivery
+      ? revisionOf(await invoke(`${d.ref} ${created.key}`, PANEL_MODULE, 'delivery/save', { revision: null, delivery: { ...d.delivery, roadmapItemKey: parentKey } }, d.ownerEmail, created.key), 'delivery')
+      : null;
+    await walk(d, created.key, 'delivery', revision);
+    log(`${d.ref} ${created.key} ${d.targetStage}`);
+  }
+  await sb.host.settled();
+  return { plan, keys, transitions, approvals, ms: Date.now() - started };
+}
+
+export type { PortfolioStage, DeliveryStage };

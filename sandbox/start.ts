@@ -1,0 +1,83 @@
+// `npm start`: the whole app offline. Builds the Custom UI resources, starts the Jira
+// emulator, the Forge host with the app, the Jira-like pages on PORT (default 8080) and the
+// resources on PORT+1; data lives in .sandbox-data/ and survives restarts.
+//   npm start                 start (seeds the LCOO roadmap on the first start)
+//   npm start -- --reset      wipe .sandbox-data/ first
+//   npm run sandbox:reset     wipe .sandbox-data/ and exit
+import { existsSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildResource, resourceNames } from '../scripts/build-static';
+import { bootSandbox, type RunningSandbox } from './host/boot';
+import { runSeed } from './seed/orchestrate';
+
+const REPO_DIR = resolve(__dirname, '..');
+const DATA_DIR = resolve(process.env['SANDBOX_DATA_DIR'] ?? join(REPO_DIR, '.sandbox-data'));
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined || raw === '') return 8080;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65534) throw new Error(`PORT must be a whole number between 1 and 65534 (PORT+1 serves the Custom UI), got "${raw}"`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const args = new Set(process.argv.slice(2));
+  if (args.has('--reset') || args.has('--reset-only')) {
+    rmSync(DATA_DIR, { recursive: true, force: true });
+    console.log(`Wiped ${DATA_DIR}`);
+    if (args.has('--reset-only')) return;
+  }
+  const port = parsePort(process.env['PORT']);
+
+  const names = resourceNames();
+  await Promise.all(names.map(buildResource));
+  console.log(`Built ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.join(', ')}`);
+
+  let sb: RunningSandbox;
+  try {
+    sb = await bootSandbox({ appDir: REPO_DIR, dataDir: DATA_DIR, port, bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
+    throw e;
+  }
+  console.log(`\nLCOO Jira sandbox ready in ${Date.now() - started} ms: ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`);
+  console.log('Sign in as any seeded user with the switcher at the top right; curl works with basic auth, e.g.');
+  console.log(`  curl -u admin@lcoo.example:any ${sb.url}/rest/api/3/myself\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the sandbox...`);
+    sb.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error('Stopping failed:', e);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+
+  if (sb.firstStart) {
+    // After the server is up, so the first page answers at once; issues appear as they are made.
+    console.log('First start: seeding the LCOO roadmap through the app (setup/run, records, approvals, gated transitions)...');
+    runSeed(sb, { log: (line) => process.env['SEED_VERBOSE'] && console.log(`  seed ${line}`) }).then(
+      (r) =>
+        console.log(`Seeded ${r.plan.roadmapItems.length} Roadmap Items and ${r.plan.deliverables.length} Upstream Deliverables (${r.transitions} gated transitions, ${r.approvals} approvals) in ${r.ms} ms.`),
+      (e: unknown) => {
+        console.error(`\nSeeding failed: ${e instanceof Error ? e.message : String(e)}`);
+        console.error('The sandbox keeps running with what was created. Fix the cause, then `npm start -- --reset` to seed again.');
+      },
+    );
+  } else if (!existsSync(join(DATA_DIR, 'jira.sqlite'))) {
+    console.warn(`No Jira data in ${DATA_DIR}`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});
