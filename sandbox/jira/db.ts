@@ -49,6 +49,8 @@ CREATE TABLE IF NOT EXISTS issues (
   description TEXT, labels TEXT NOT NULL DEFAULT '[]', assignee TEXT, reporter TEXT, parent_id INTEGER,
   created INTEGER NOT NULL, updated INTEGER NOT NULL, status_changed INTEGER NOT NULL,
   extra TEXT NOT NULL DEFAULT '{}');
+-- Keys are looked up case-insensitively, as Jira does.
+CREATE UNIQUE INDEX IF NOT EXISTS issues_key_nocase ON issues(key COLLATE NOCASE);
 CREATE INDEX IF NOT EXISTS issues_project_num ON issues(project_id, num);
 CREATE INDEX IF NOT EXISTS issues_status ON issues(status_id);
 CREATE INDEX IF NOT EXISTS issues_type ON issues(issuetype_id);
@@ -64,7 +66,8 @@ CREATE TABLE IF NOT EXISTS property_index (
   issue_id INTEGER NOT NULL, property_key TEXT NOT NULL, path TEXT NOT NULL, n REAL, s TEXT);
 CREATE INDEX IF NOT EXISTS property_index_s ON property_index(property_key, path, s, issue_id);
 CREATE INDEX IF NOT EXISTS property_index_n ON property_index(property_key, path, n, issue_id);
-CREATE INDEX IF NOT EXISTS property_index_issue ON property_index(issue_id, property_key);
+-- Per-issue lookups (ORDER BY an alias, reindexing) must not scan every value of a path.
+CREATE INDEX IF NOT EXISTS property_index_issue_path ON property_index(issue_id, property_key, path, n, s);
 CREATE TABLE IF NOT EXISTS changelog (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, author TEXT, created INTEGER NOT NULL, items TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS changelog_issue ON changelog(issue_id);
@@ -82,7 +85,27 @@ export function openDb(path: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = OFF');
   db.exec(SCHEMA);
+  cacheStatements(db);
   return db;
+}
+
+/**
+ * Handlers call `db.prepare(sql)` inline for readability; compiling the same SQL on every
+ * request cost more than running it, so statements are memoised per SQL text (bounded,
+ * since search SQL varies with the JQL).
+ */
+function cacheStatements(db: Db): void {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = db.prepare.bind(db);
+  db.prepare = ((sql: string) => {
+    let stmt = cache.get(sql);
+    if (!stmt) {
+      stmt = prepare(sql);
+      if (cache.size >= 500) cache.delete(cache.keys().next().value as string);
+      cache.set(sql, stmt);
+    }
+    return stmt;
+  }) as Db['prepare'];
 }
 
 export function wipe(db: Db): void {
