@@ -5,38 +5,12 @@ import { z } from 'zod';
 import { StageSchema } from '../domain/lifecycle';
 import type { Portfolio, PortfolioRow } from '../domain/portfolio';
 import { ItemTypeSchema } from '../domain/vetting';
+import { GADGET_COLUMNS, REFRESH_MINUTES, type GadgetColumn, type GadgetVocabulary } from './gadget-vocabulary';
 
-/** Columns a person may hide. The issue key is always shown: it is how a row is opened. */
-export const GADGET_COLUMNS = [
-  'summary',
-  'fst',
-  'type',
-  'size',
-  'stage',
-  'release',
-  'companies',
-  'completeness',
-  'blockers',
-  'slipped',
-] as const;
+export { GADGET_COLUMNS, GADGET_COLUMN_LABELS, REFRESH_MINUTES } from './gadget-vocabulary';
+export type { GadgetColumn, GadgetVocabulary } from './gadget-vocabulary';
+
 export const GadgetColumnSchema = z.enum(GADGET_COLUMNS);
-export type GadgetColumn = z.infer<typeof GadgetColumnSchema>;
-
-export const GADGET_COLUMN_LABELS: Record<GadgetColumn, string> = {
-  summary: 'Summary',
-  fst: 'FST',
-  type: 'Type',
-  size: 'Size',
-  stage: 'Stage',
-  release: 'Target release',
-  companies: 'Member companies',
-  completeness: 'Vetting',
-  blockers: 'Blocks next gate',
-  slipped: 'Slipped',
-};
-
-/** Auto-refresh choices in minutes (0 = off). Short intervals would burn the user's rate limit. */
-export const REFRESH_MINUTES = [0, 5, 15, 30, 60] as const;
 
 // Jira project keys: an upper-case letter, then letters, digits or underscores (2-10 chars).
 export const ProjectKeySchema = z
@@ -116,6 +90,19 @@ export interface NamedOption {
   name: string;
 }
 
+/** What `gadget/options` answers: the edit view's starting point and choices. */
+export interface GadgetOptions {
+  fsts: NamedOption[];
+  companies: NamedOption[];
+  vocabulary: GadgetVocabulary;
+  /** The gadget's stored configuration, parsed; the defaults when it has none or it no longer parses. */
+  config: GadgetConfig;
+  /** Set when the stored configuration could not be read (saving again repairs it). */
+  problem?: string;
+}
+
+export const CheckConfigPayloadSchema = z.object({ config: z.unknown() });
+
 /**
  * A portfolio row as it crosses the bridge. The domain's blockers repeat the same sentences
  * on thousands of rows (7.9 MB for 10,000 items); here each sentence travels once, in
@@ -147,5 +134,6 @@ export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {
   jql: string;
   /** Display names from the app configuration (records store ids). */
   labels: { fsts: NamedOption[]; companies: NamedOption[] };
+  vocabulary: GadgetVocabulary;
   timings: { searchMs: number; verifyMs: number; aggregateMs: number; totalMs: number };
 }

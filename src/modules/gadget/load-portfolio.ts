@@ -14,6 +14,7 @@ import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
 import { buildPortfolioJql } from './portfolio-jql';
 import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioItems } from './portfolio-items';
+import { GADGET_VOCABULARY } from './vocabulary';
 
 export const PAGE_SIZE = 100;
 /**
@@ -88,6 +89,7 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
           fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
           companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
         },
+        vocabulary: GADGET_VOCABULARY,
         timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
       };
     },

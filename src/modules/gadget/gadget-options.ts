@@ -1,0 +1,50 @@
+// gadget/options and gadget/check-config: what the edit view needs. Options are cheap (one KVS
+// read), so the edit view never loads the portfolio; check-config is the zod check a draft
+// passes before the edit view hands it to view.submit.
+import { AppError } from '../../contract/envelope';
+import { CheckConfigPayloadSchema, DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig, type GadgetOptions } from '../../contract/gadget';
+import { loadAppConfig } from '../../config/app-config';
+import { z } from 'zod';
+import { handler } from '../shared/define-resolver';
+import { resolveGadgetConfig } from './gadget-config';
+import { GADGET_VOCABULARY } from './vocabulary';
+
+export const gadgetOptionsHandler = handler({
+  input: z.object({}).loose(),
+  doing: 'load the gadget settings',
+  async run(_input, ctx): Promise<GadgetOptions> {
+    const { config: app } = await loadAppConfig();
+    let config: GadgetConfig = DEFAULT_GADGET_CONFIG;
+    let problem: string | undefined;
+    try {
+      config = resolveGadgetConfig(ctx.extension, undefined).config;
+    } catch (err) {
+      // The edit view is where a broken configuration gets repaired: start from the defaults.
+      if (!(err instanceof AppError)) throw err;
+      problem = err.message;
+    }
+    return {
+      fsts: app.fsts.map((f) => ({ id: f.id, name: f.name })),
+      companies: app.companies.map((c) => ({ id: c.id, name: c.name })),
+      vocabulary: GADGET_VOCABULARY,
+      config,
+      ...(problem ? { problem } : {}),
+    };
+  },
+});
+
+export const checkConfigHandler = handler({
+  input: CheckConfigPayloadSchema,
+  doing: 'check the gadget settings',
+  async run(input): Promise<{ config: GadgetConfig }> {
+    const parsed = GadgetConfigSchema.safeParse(input.config);
+    if (!parsed.success) {
+      throw new AppError(
+        'BAD_REQUEST',
+        `Fix these settings before saving: ${parsed.error.issues.map((i) => i.message).join(' ')}`,
+        { problems: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+      );
+    }
+    return { config: parsed.data };
+  },
+});

@@ -1,0 +1,182 @@
+// The gadget's edit view: where the items come from, default filters, visible columns and
+// auto-refresh. The resolver zod-checks the draft (gadget/check-config) and answers the
+// normalised configuration, which view.submit stores with the gadget; Jira then shows the
+// gadget, which reads it back from context.extension.gadgetConfiguration.
+import { view } from '@forge/bridge';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { GadgetConfig, GadgetFilters, GadgetOptions } from '../../../src/contract/gadget';
+import { GADGET_COLUMN_LABELS, GADGET_COLUMNS, REFRESH_MINUTES } from '../../../src/contract/gadget-vocabulary';
+import { call, CallError } from '../../shared/invoke';
+import { splitProjectKeys } from './format';
+import { LoadingView, Notice, TextButton } from './states';
+import { card, cardTitle, color, small, space } from './styles';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+function CheckboxGroup({ legend, name, options, values, onChange, scroll }: {
+  legend: string;
+  name: string;
+  options: Option[];
+  values: readonly string[];
+  onChange(next: string[]): void;
+  scroll?: boolean;
+}) {
+  return (
+    <fieldset style={{ border: `1px solid ${color.border}`, borderRadius: 3, padding: space(100), margin: 0, minWidth: 0 }}>
+      <legend style={{ fontSize: 12, color: color.subtle, padding: '0 4px' }}>{legend}</legend>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 2, ...(scroll ? { maxHeight: 120, overflowY: 'auto' } : {}) }}>
+        {options.map((o) => (
+          <label key={o.value} style={{ fontSize: 13, display: 'flex', gap: 6, alignItems: 'center' }}>
+            <input
+              type="checkbox"
+              name={name}
+              value={o.value}
+              checked={values.includes(o.value)}
+              onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Field({ label, htmlFor, help, children }: { label: string; htmlFor: string; help?: string; children: ReactNode }) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: space(150) }}>
+      <label htmlFor={htmlFor} style={{ fontSize: 12, fontWeight: 600, color: color.subtle }}>{label}</label>
+      {children}
+      {help ? <span style={small}>{help}</span> : null}
+    </div>
+  );
+}
+
+export function EditView() {
+  const [options, setOptions] = useState<GadgetOptions>();
+  const [loadError, setLoadError] = useState<string>();
+  useEffect(() => {
+    call<GadgetOptions>('gadget/options')
+      .then(setOptions)
+      .catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : String(err)));
+  }, []);
+  if (loadError) {
+    return (
+      <div style={{ padding: space(150) }}>
+        <Notice tone="error" title="The gadget settings could not be loaded" testId="gadget-error">{loadError} Reload the dashboard to try again.</Notice>
+      </div>
+    );
+  }
+  if (!options) return <div style={{ padding: space(150) }}><LoadingView /></div>;
+  return <EditForm options={options} initial={options.config} />;
+}
+
+function EditForm({ options, initial }: { options: GadgetOptions; initial: GadgetConfig }) {
+  const [kind, setKind] = useState<'projects' | 'jql'>(initial.scope.kind);
+  const [projects, setProjects] = useState(initial.scope.kind === 'projects' ? initial.scope.projectKeys.join(', ') : '');
+  const [jql, setJql] = useState(initial.scope.kind === 'jql' ? initial.scope.jql : '');
+  const [filters, setFilters] = useState<GadgetFilters>(initial.filters);
+  const [columns, setColumns] = useState<string[]>(initial.columns);
+  const [refresh, setRefresh] = useState<number>(initial.refreshMinutes);
+  const [problems, setProblems] = useState<string[]>(options.problem ? [options.problem] : []);
+  const [saving, setSaving] = useState(false);
+  const vocab = options.vocabulary;
+
+  const setList = (key: 'fsts' | 'releases' | 'companies' | 'stages' | 'types') => (values: string[]) => setFilters({ ...filters, [key]: values });
+
+  const save = async () => {
+    const draft = {
+      version: 1,
+      scope: kind === 'projects' ? { kind, projectKeys: splitProjectKeys(projects) } : { kind, jql },
+      filters,
+      columns,
+      refreshMinutes: refresh,
+    };
+    setSaving(true);
+    try {
+      const { config } = await call<{ config: GadgetConfig }>('gadget/check-config', { config: draft });
+      setProblems([]);
+      await view.submit(config);
+    } catch (err) {
+      if (err instanceof CallError && err.code === 'BAD_REQUEST') {
+        const listed = (err.details as { problems?: { message: string }[] } | undefined)?.problems;
+        setProblems(listed && listed.length > 0 ? listed.map((p) => p.message) : [err.message]);
+      } else {
+        setProblems([`The settings were not saved: ${err instanceof Error ? err.message : String(err)} Try again.`]);
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const fstOptions = options.fsts.map((f) => ({ value: f.id, label: f.name }));
+  const companyOptions = options.companies.map((c) => ({ value: c.id, label: c.name }));
+  return (
+    <form
+      style={{ padding: space(150), maxWidth: 900 }}
+      data-testid="gadget-edit"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <section style={{ ...card, marginBottom: space(150) }}>
+        <h3 style={cardTitle}>Which items</h3>
+        <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space(200), marginBottom: space(100), fontSize: 13 }}>
+          <label><input type="radio" name="scope" value="projects" checked={kind === 'projects'} onChange={() => setKind('projects')} data-testid="scope-projects" /> Projects</label>
+          <label><input type="radio" name="scope" value="jql" checked={kind === 'jql'} onChange={() => setKind('jql')} data-testid="scope-jql" /> JQL or saved filter</label>
+        </div>
+        {kind === 'projects' ? (
+          <Field label="Project keys" htmlFor="projects" help="Separate keys with commas, e.g. LCOO, NET. Leave empty for every project you can browse.">
+            <input id="projects" className="lcoo-input" value={projects} onChange={(e) => setProjects(e.target.value)} placeholder="LCOO" />
+          </Field>
+        ) : (
+          <Field label="JQL" htmlFor="jql" help='Any JQL, or a saved filter: filter = 10001. The gadget always adds issuetype in ("Roadmap Item", "Upstream Deliverable").'>
+            <textarea id="jql" className="lcoo-textarea" rows={3} value={jql} onChange={(e) => setJql(e.target.value)} placeholder="project = LCOO AND lcooFst = networking" />
+          </Field>
+        )}
+      </section>
+
+      <section style={{ ...card, marginBottom: space(150) }}>
+        <h3 style={cardTitle}>Default filters</h3>
+        <p style={{ ...small, marginTop: 0 }}>What the gadget shows when it opens; people can still change the filters on the dashboard.</p>
+        <div style={{ display: 'grid', gap: space(100) }}>
+          <CheckboxGroup legend="FSTs" name="fsts" options={fstOptions} values={filters.fsts ?? []} onChange={setList('fsts')} />
+          <CheckboxGroup legend="Member companies" name="companies" options={companyOptions} values={filters.companies ?? []} onChange={setList('companies')} />
+          <CheckboxGroup legend="Stages" name="stages" options={vocab.stages.map((s) => ({ value: s.id, label: s.label }))} values={filters.stages ?? []} onChange={setList('stages')} />
+          <CheckboxGroup legend="Types" name="types" options={vocab.types.map((t) => ({ value: t.id, label: t.label }))} values={filters.types ?? []} onChange={setList('types')} />
+          <CheckboxGroup legend="Target releases" name="releases" scroll options={[...vocab.releases].reverse().map((r) => ({ value: r.id, label: r.label }))} values={filters.releases ?? []} onChange={setList('releases')} />
+        </div>
+      </section>
+
+      <section style={{ ...card, marginBottom: space(150) }}>
+        <h3 style={cardTitle}>Table and refresh</h3>
+        <CheckboxGroup legend="Visible columns (the key is always shown)" name="columns" options={GADGET_COLUMNS.map((c) => ({ value: c, label: GADGET_COLUMN_LABELS[c] }))} values={columns} onChange={setColumns} />
+        <div style={{ marginTop: space(150) }}>
+          <Field label="Auto-refresh" htmlFor="refresh" help="Each refresh reads the whole portfolio again (one Jira call per 100 issues).">
+            <select id="refresh" className="lcoo-select" value={refresh} onChange={(e) => setRefresh(Number(e.target.value))} style={{ maxWidth: 200 }}>
+              {REFRESH_MINUTES.map((m) => (
+                <option key={m} value={m}>{m === 0 ? 'Off' : `Every ${m} minutes`}</option>
+              ))}
+            </select>
+          </Field>
+        </div>
+      </section>
+
+      {problems.length > 0 ? (
+        <Notice tone="error" title="Fix these before saving" testId="edit-problems">
+          <ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+        </Notice>
+      ) : null}
+      <div style={{ display: 'flex', gap: space(100) }}>
+        <button type="submit" className="lcoo-chip" disabled={saving} data-testid="edit-save" style={{ background: color.selected, color: color.selectedText, borderColor: color.selectedBorder, fontWeight: 600, padding: '4px 16px' }}>
+          {saving ? 'Saving...' : 'Save'}
+        </button>
+        <TextButton onClick={() => void view.close().catch(() => undefined)} testId="edit-cancel">Cancel</TextButton>
+      </div>
+    </form>
+  );
+}

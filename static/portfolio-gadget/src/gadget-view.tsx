@@ -1,0 +1,204 @@
+// The gadget: totals, charts a person would rather look at than read, and the table. Filters
+// reload through the resolver, so the domain aggregates every view; the previous data stays on
+// screen (dimmed) while the next load runs.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CompanyCell } from '../../../src/domain/portfolio';
+import type { Stage } from '../../../src/domain/lifecycle';
+import type { GadgetFilters, PortfolioLoad } from '../../../src/contract/gadget';
+import { call, CallError } from '../../shared/invoke';
+import { HeatMap } from './charts/heat-map';
+import { CompletenessChart } from './charts/completeness';
+import { StageFunnel } from './charts/stage-funnel';
+import { FilterBar } from './filter-bar';
+import { ageLabel, hasFilters, makeNames } from './format';
+import { PortfolioTable } from './portfolio-table';
+import { LoadingView, Notice, TextButton } from './states';
+import { color, small, space } from './styles';
+
+function scopeText(config: PortfolioLoad['config']): string {
+  if (config.scope.kind === 'jql') return `JQL: ${config.scope.jql}`;
+  return config.scope.projectKeys.length > 0 ? `projects ${config.scope.projectKeys.join(', ')}` : 'every project you can browse';
+}
+
+/**
+ * `rawConfig` is the gadget's configuration as Jira handed it to the page: the resolver
+ * zod-checks it (and prefers its own copy from the context); the answer carries the parsed one.
+ */
+export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
+  // undefined = "the configuration's default filters" until the person picks their own.
+  const [filters, setFilters] = useState<GadgetFilters | undefined>(undefined);
+  const [data, setData] = useState<PortfolioLoad>();
+  const [error, setError] = useState<CallError>();
+  const [loading, setLoading] = useState(true);
+  const [now, setNow] = useState(Date.now());
+  const latest = useRef(0);
+
+  const load = useCallback(
+    async (next: GadgetFilters | undefined) => {
+      const id = ++latest.current;
+      setLoading(true);
+      try {
+        const answer = await call<PortfolioLoad>('portfolio/load', { config: rawConfig, ...(next ? { filters: next } : {}) });
+        if (id !== latest.current) return; // a newer load (another filter click) won
+        setData(answer);
+        setError(undefined);
+      } catch (err) {
+        if (id !== latest.current) return;
+        setError(err instanceof CallError ? err : new CallError('INTERNAL', String(err)));
+      } finally {
+        if (id === latest.current) {
+          setLoading(false);
+          setNow(Date.now());
+        }
+      }
+    },
+    [rawConfig],
+  );
+
+  useEffect(() => {
+    void load(filters);
+    // Reload only when the filters (or the configuration behind `load`) change.
+  }, [filters, load]);
+
+  const refreshMinutes = data?.config.refreshMinutes ?? 0;
+  useEffect(() => {
+    if (refreshMinutes <= 0) return undefined;
+    const t = setInterval(() => void load(filters), refreshMinutes * 60_000);
+    return () => clearInterval(t);
+  }, [refreshMinutes, filters, load]);
+
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+
+  // The filters on screen: the person's own, else the ones the last answer applied (the defaults).
+  const shown: GadgetFilters = filters ?? data?.filters ?? {};
+  const toggleStage = (stage: Stage) => {
+    const current = shown.stages ?? [];
+    setFilters({ ...shown, stages: current.includes(stage) ? current.filter((s) => s !== stage) : [...current, stage] });
+  };
+
+  const errorNotice = error ? (
+    <Notice tone="error" title="The portfolio could not be loaded" testId="gadget-error" action={<TextButton primary onClick={() => void load(filters)} testId="retry">Try again</TextButton>}>
+      {error.message}
+      {error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'INTERNAL' ? null : (
+        <div style={{ marginTop: space(50) }}>If the gadget's settings are the problem, open the gadget's menu and choose Edit.</div>
+      )}
+    </Notice>
+  ) : null;
+
+  if (!data) return <div style={{ padding: space(100) }}>{errorNotice ?? <LoadingView />}</div>;
+
+  const names = makeNames(data.vocabulary, data.labels);
+  const filtered = hasFilters(shown);
+  const t = data.totals;
+
+  const empty = filtered ? (
+    <Notice tone="info" title="No items match these filters" testId="gadget-empty" action={<TextButton onClick={() => setFilters({})}>Clear filters</TextButton>}>
+      Loosen a filter above, or clear them all to see the whole portfolio.
+    </Notice>
+  ) : (
+    <Notice tone="info" title="No LCOO roadmap items here yet" testId="gadget-empty">
+      This gadget shows Roadmap Items and Upstream Deliverables in {scopeText(data.config)}. Create a Roadmap Item in the LCOO
+      project, or open the gadget's menu, choose Edit and point it at the projects or JQL that hold your items. If the issue
+      types do not exist yet, a Jira administrator runs setup on the "LCOO roadmap setup" page.
+    </Notice>
+  );
+
+  return (
+    <div style={{ padding: space(100), opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view">
+      {errorNotice}
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space(100), alignItems: 'baseline', marginBottom: space(100) }} data-testid="gadget-summary">
+        <strong style={{ fontSize: 16 }}>{t.items} items</strong>
+        <span style={small}>
+          {t.roadmapItems} Roadmap Items, {t.deliverables} Upstream Deliverables
+        </span>
+        <button type="button" className="lcoo-chip" aria-pressed={shown.onlySlipped === true} onClick={() => setFilters({ ...shown, onlySlipped: !shown.onlySlipped })} style={t.slipped > 0 ? { color: color.dangerText } : undefined} title="Target release shipped without the item being Development Ready / Delivered. Click to show only these.">
+          {t.slipped} slipped
+        </button>
+        <button type="button" className="lcoo-chip" aria-pressed={shown.onlyBlocked === true} onClick={() => setFilters({ ...shown, onlyBlocked: !shown.onlyBlocked })} title="Items whose next gate is not met yet. Click to show only these.">
+          {t.blocked} blocked at their next gate
+        </button>
+        {t.integrityProblems > 0 ? (
+          <span style={{ ...small, color: color.warningText }} title="Records changed outside the LCOO app or missing: they never count as complete.">
+            {t.integrityProblems} without a verified record
+          </span>
+        ) : null}
+        <span style={{ ...small, marginLeft: 'auto' }} data-testid="gadget-freshness">
+          {loading ? 'Refreshing...' : `Updated ${ageLabel(data.fetchedAt, now)}`} · {data.restCalls} Jira call(s)
+          {data.config.refreshMinutes > 0 ? ` · auto-refresh every ${data.config.refreshMinutes} min` : ''}
+        </span>
+        <TextButton onClick={() => void load(filters)} testId="refresh">Refresh</TextButton>
+      </div>
+
+      {data.truncated ? (
+        <Notice tone="warning" title={`Showing the first ${data.itemLimit.toLocaleString()} issues only`} testId="gadget-truncated">
+          The gadget's scope holds more issues than one load reads. Edit the gadget and narrow its projects or JQL (for example one FST or upcoming releases) so every figure covers the whole scope.
+        </Notice>
+      ) : null}
+      {data.skipped.count > 0 ? (
+        <Notice tone="warning" title={`${data.skipped.count} issue(s) left out: their status is not an LCOO stage`} testId="gadget-skipped">
+          For example {data.skipped.examples.map((e) => `${e.key} (${e.reason})`).join('; ')}. Ask a Jira administrator to put the project on the LCOO Roadmap Workflow Scheme.
+        </Notice>
+      ) : null}
+
+      <FilterBar filters={shown} labels={data.labels} vocabulary={data.vocabulary} onChange={setFilters} busy={loading} />
+
+      {t.items === 0 ? (
+        empty
+      ) : (
+        <>
+          <div className="lcoo-grid">
+            <StageFunnel funnels={data.funnels} selected={shown.stages ?? []} onToggleStage={toggleStage} />
+            <CompletenessChart buckets={data.completeness} integrityProblems={t.integrityProblems} />
+          </div>
+          <div className="lcoo-grid">
+            <HeatMap
+              title="FST x stage"
+              hint="Roadmap Items per Functional Specialty Team and vetting stage"
+              testId="fst-by-stage"
+              matrix={data.fstByStage}
+              rowLabel={names.fst}
+              columnLabel={names.stage}
+              value={(n: number) => n}
+              empty="No Roadmap Items."
+            />
+            <HeatMap
+              title="Release x FST"
+              hint="All items per target release (oldest first) and FST"
+              testId="release-by-fst"
+              matrix={data.releaseByFst}
+              rowLabel={names.release}
+              columnLabel={names.fst}
+              value={(n: number) => n}
+              empty="No items."
+            />
+          </div>
+          <div className="lcoo-grid">
+            <HeatMap<CompanyCell>
+              title="Member companies x stage"
+              hint="Interested of listed items, and people committed (shade: people committed)"
+              testId="company-by-stage"
+              matrix={data.companyByStage}
+              rowLabel={names.company}
+              columnLabel={names.stage}
+              value={(c) => c.committedPeople}
+              render={(c) =>
+                c.items === 0 ? '' : (
+                  <span>
+                    {c.interested}/{c.items}
+                    <span style={{ display: 'block', fontSize: 10, opacity: 0.85 }}>{c.committedPeople} ppl</span>
+                  </span>
+                )
+              }
+              cellTitle={(r, s, c) => `${names.company(r)} in ${names.stage(s)}: listed on ${c.items} item(s), interested in ${c.interested}, ${c.committedPeople} people committed`}
+              empty="No member companies recorded on these items."
+            />
+          </div>
+          <PortfolioTable rows={data.rows} blockerMessages={data.blockerMessages} columns={data.config.columns} names={names} emptyView={empty} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+// One row per item, sortable and paginated by @atlaskit/dynamic-table. Sort keys are plain
+// numbers/strings computed once per load, so sorting 10,000 rows stays instant.
+import DynamicTable from '@atlaskit/dynamic-table';
+import { router } from '@forge/bridge';
+import { useMemo, type MouseEvent } from 'react';
+import { GADGET_COLUMN_LABELS, type GadgetColumn } from '../../../src/contract/gadget-vocabulary';
+import type { GadgetRow } from '../../../src/contract/gadget';
+import { issueKeySortKey, type Names } from './format';
+import { badge, color, small } from './styles';
+
+interface Props {
+  rows: GadgetRow[];
+  blockerMessages: string[];
+  columns: GadgetColumn[];
+  names: Names;
+  emptyView: JSX.Element;
+}
+
+const SIZE_ORDER: Record<string, number> = { S: 1, M: 2, L: 3, XL: 4 };
+
+function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
+  // Inside Jira the gadget is an iframe: the bridge navigates the host page. A modified click
+  // (new tab) keeps the plain link.
+  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+  e.preventDefault();
+  router.navigate(`/browse/${key}`).catch(() => window.open(`/browse/${key}`, '_top'));
+}
+
+function Completeness({ row }: { row: GadgetRow }) {
+  if (row.lifecycle !== 'portfolio' || !row.completeness) return <span style={small}>n/a</span>;
+  const trusted = row.integrity === 'valid';
+  const pct = row.completeness.percent;
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} title={`${row.completeness.completed} of 12 checklist items complete`}>
+      <span style={{ width: 44, height: 6, borderRadius: 3, background: color.neutral, display: 'inline-block' }}>
+        <span style={{ display: 'block', height: 6, borderRadius: 3, width: `${pct}%`, background: pct === 100 && trusted ? color.completeBar : color.portfolioBar }} />
+      </span>
+      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.completeness.completed}/12</span>
+    </span>
+  );
+}
+
+function Integrity({ row }: { row: GadgetRow }) {
+  if (row.integrity === 'valid') return null;
+  const text = row.integrity === 'missing' ? 'No record' : 'Not verified';
+  const title =
+    row.integrity === 'missing'
+      ? 'There is no LCOO record on this issue yet: fill it in from the LCOO panel.'
+      : 'The LCOO record was changed outside the app (or cannot be read): it does not count as complete until someone re-saves it from the LCOO panel.';
+  return (
+    <span style={{ ...badge(color.warning, color.warningText), marginLeft: 6 }} title={title} data-testid="integrity-mark">
+      {text}
+    </span>
+  );
+}
+
+function Blockers({ row, messages, names }: { row: GadgetRow; messages: string[]; names: Names }) {
+  if (!row.nextStage) return <span style={small}>Last stage</span>;
+  if (row.blockers.length === 0) return <span style={{ ...small, color: color.successText }}>Ready for {names.stage(row.nextStage)}</span>;
+  const all = row.blockers.map((i) => messages[i] ?? '');
+  return (
+    <span title={`To reach ${names.stage(row.nextStage)}:\n- ${all.join('\n- ')}`} style={{ fontSize: 12 }}>
+      {all[0]}
+      {all.length > 1 ? <span style={{ color: color.subtlest }}> (+{all.length - 1} more)</span> : null}
+    </span>
+  );
+}
+
+export function PortfolioTable({ rows, blockerMessages, columns, names, emptyView }: Props) {
+  const head = useMemo(
+    () => ({
+      cells: [
+        { key: 'key', content: 'Key', isSortable: true, width: 8 },
+        ...columns.map((c) => ({ key: c, content: GADGET_COLUMN_LABELS[c], isSortable: true, ...(c === 'summary' ? { width: 22 } : c === 'blockers' ? { width: 24 } : {}) })),
+      ],
+    }),
+    [columns],
+  );
+
+  const tableRows = useMemo(
+    () =>
+      rows.map((row) => {
+        const cell: Record<GadgetColumn, { key: string | number; content: JSX.Element | string }> = {
+          summary: { key: row.summary.toLowerCase(), content: row.summary },
+          fst: { key: row.fst ?? '~', content: row.fst ? names.fst(row.fst) : '' },
+          type: { key: row.type ?? '~', content: names.type(row.type) },
+          size: { key: SIZE_ORDER[row.size ?? ''] ?? 9, content: row.size ?? '' },
+          stage: {
+            key: names.stageOrder(row.stage),
+            content: (
+              <span>
+                {names.stage(row.stage)}
+                <span style={{ ...small, display: 'block' }}>{row.lifecycle === 'portfolio' ? 'Roadmap Item' : 'Upstream Deliverable'}</span>
+              </span>
+            ),
+          },
+          release: { key: names.releaseOrder(row.releaseId), content: names.release(row.releaseId) },
+          companies: {
+            key: row.companies.length,
+            content: <span style={{ fontSize: 12 }}>{row.companies.map(names.company).join(', ')}</span>,
+          },
+          completeness: {
+            key: row.lifecycle !== 'portfolio' ? -2 : row.integrity !== 'valid' ? -1 : row.completeness?.percent ?? 0,
+            content: (
+              <span>
+                <Completeness row={row} />
+                <Integrity row={row} />
+              </span>
+            ),
+          },
+          blockers: { key: row.nextStage ? row.blockers.length : -1, content: <Blockers row={row} messages={blockerMessages} names={names} /> },
+          slipped: {
+            key: row.slipped ? 1 : 0,
+            content: row.slipped ? (
+              <span style={badge(color.danger, color.dangerText)} title={`${names.release(row.releaseId)} has shipped and this item is not ${row.lifecycle === 'portfolio' ? 'Development Ready' : 'Delivered'}.`} data-testid="slipped-mark">
+                Slipped
+              </span>
+            ) : (
+              ''
+            ),
+          },
+        };
+        return {
+          key: row.key,
+          cells: [
+            {
+              key: issueKeySortKey(row.key),
+              content: (
+                <a className="lcoo-link" href={`/browse/${row.key}`} onClick={(e) => openIssue(e, row.key)} data-testid="issue-link">
+                  {row.key}
+                </a>
+              ),
+            },
+            ...columns.map((c) => cell[c]),
+          ],
+        };
+      }),
+    [rows, columns, blockerMessages, names],
+  );
+
+  return (
+    <DynamicTable
+      testId="portfolio-table"
+      label="LCOO roadmap items"
+      head={head}
+      rows={tableRows}
+      rowsPerPage={20}
+      defaultPage={1}
+      defaultSortKey="key"
+      defaultSortOrder="ASC"
+      emptyView={emptyView}
+    />
+  );
+}
