@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
+import { distinctCoreApprovals, type ApprovalRole, type CoreApprovalSource } from './approvals';
 import type { Delivery } from './delivery';
 import {
   DELIVERY_STAGES,
@@ -112,8 +112,11 @@ export const INTEGRITY_MESSAGES: Record<Exclude<Integrity, 'valid'>, string> = {
 type Loose = Record<string, unknown>;
 const EMPTY_OBJ: Loose = Object.freeze({}) as Loose;
 const EMPTY_ARR: readonly unknown[] = Object.freeze([]);
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : EMPTY_OBJ);
-const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY_ARR);
+// Builtins captured once: under jest (a vm context) every global lookup is slow, and
+// these run millions of times per portfolio load.
+const isArray = Array.isArray;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !isArray(v) ? (v as Loose) : EMPTY_OBJ);
+const arr = (v: unknown): readonly unknown[] => (isArray(v) ? v : EMPTY_ARR);
 
 /**
  * Missing requirements are shared frozen objects where the sentence is fixed, so the
@@ -132,24 +135,43 @@ function missingOf(requirement: string, message: string): MissingRequirement {
 
 const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
 
-function approvalsIn(record: unknown): Approval[] {
-  return arr(obj(record).approvals).filter((a): a is Approval => filled(obj(a).role) && filled(obj(a).accountId));
-}
+/** Requirement ids, built once ("checklist:size"). */
+const CHECKLIST_REQUIREMENT = Object.fromEntries(CHECKLIST_ITEM_IDS.map((id) => [id, `checklist:${id}`])) as Record<ChecklistItemId, string>;
 
-function approvalMissing(record: unknown, role: ApprovalRole, message: string): MissingRequirement[] {
-  return arr(obj(record).approvals).some((a) => obj(a).role === role && filled(obj(a).accountId)) ? [] : [missingOf(`approval:${role}`, message)];
+const MSG = {
+  fst: 'FST prioritization: the Functional Specialty Team has not prioritized this item yet (the FST lead records it in the LCOO panel).',
+  lrc: 'Roadmap Committee prioritization: the LCOO Roadmap Committee has not prioritized this item yet (a committee member records it in the LCOO panel).',
+  deliveryStream:
+    "Delivery stream: choose who delivers it (the member's own community contributors, other community working groups, project teams or other contributors).",
+  blueprint: 'Blueprint: link the Launchpad blueprint for this deliverable.',
+  alignment: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores.",
+  milestone: 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.',
+  stakeholders: 'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
+  specReview: "Specification: link the specification review (the Gerrit change in the project's specs repository).",
+  specApproved: 'Specification: the design must be approved (the specification merged) before coding starts.',
+  changes: 'Code: link at least one Gerrit change under review.',
+  liveChanges: 'Code: link at least one Gerrit change that is not abandoned.',
+  pod: 'POD acceptance: the community and LCOO POD have not accepted the delivery yet (record it in the LCOO panel).',
+  lrcTracking: 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.',
+} as const;
+
+// The rules push what is missing into `out` (no intermediate arrays: the portfolio runs
+// them for every item on every load).
+
+function approvalMissing(record: unknown, role: ApprovalRole, message: string, out: MissingRequirement[]): void {
+  if (!arr(obj(record).approvals).some((a) => obj(a).role === role && filled(obj(a).accountId))) {
+    out.push(missingOf(`approval:${role}`, message));
+  }
 }
 
 /** Answers "what is missing for checklist item X" (the portfolio passes a memo of these). */
 export type ChecklistLookup = (vetting: unknown, id: ChecklistItemId, nowMs: number) => string | undefined;
 
-function checklistMissing(vetting: unknown, ids: readonly ChecklistItemId[], nowMs: number, lookup: ChecklistLookup): MissingRequirement[] {
-  const out: MissingRequirement[] = [];
+function checklistMissing(vetting: unknown, ids: readonly ChecklistItemId[], nowMs: number, lookup: ChecklistLookup, out: MissingRequirement[]): void {
   for (const id of ids) {
     const missing = lookup(vetting, id, nowMs);
-    if (missing !== undefined) out.push(missingOf(`checklist:${id}`, missing));
+    if (missing !== undefined) out.push(missingOf(CHECKLIST_REQUIREMENT[id], missing));
   }
-  return out;
 }
 
 function targetReleaseName(vetting: unknown): string {
@@ -157,105 +179,87 @@ function targetReleaseName(vetting: unknown): string {
   return r ? releaseLabel(r) : 'the target release';
 }
 
-function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowMs: number, lookup: ChecklistLookup): MissingRequirement[] {
-  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup);
+const BEING_VETTED_ITEMS: readonly ChecklistItemId[] = ['type', 'components', 'communityAlignment'];
+const DEVELOPMENT_READY_ITEMS: readonly ChecklistItemId[] = ['targetRelease'];
+const staffedCompany = (c: unknown) => obj(c).interest === 'yes' && arr(obj(c).people).some((p) => filled(obj(p).name));
+
+function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowMs: number, lookup: ChecklistLookup, out: MissingRequirement[]): void {
   switch (stage) {
     case 'being-vetted':
       // "Alignment with project PTLs/cores under way": the item must say what it is,
       // which projects it touches, and show at least one conversation with them.
-      return [...checklistMissing(vetting, ['type', 'components', 'communityAlignment'], nowMs, lookup), ...extra];
+      checklistMissing(vetting, BEING_VETTED_ITEMS, nowMs, lookup, out);
+      break;
     case 'prioritized':
-      return [
-        ...extra,
-        ...approvalMissing(
-          vetting,
-          'fst-prioritization',
-          "FST prioritization: the Functional Specialty Team has not prioritized this item yet (the FST lead records it in the LCOO panel).",
-        ),
-        ...approvalMissing(
-          vetting,
-          'lrc-prioritization',
-          "Roadmap Committee prioritization: the LCOO Roadmap Committee has not prioritized this item yet (a committee member records it in the LCOO panel).",
-        ),
-      ];
+      // The configured checklist (all 12 by default) comes first, then the two decisions.
+      checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup, out);
+      approvalMissing(vetting, 'fst-prioritization', MSG.fst, out);
+      approvalMissing(vetting, 'lrc-prioritization', MSG.lrc, out);
+      return;
     case 'development-ready': {
-      const out = checklistMissing(vetting, ['targetRelease'], nowMs, lookup);
+      checklistMissing(vetting, DEVELOPMENT_READY_ITEMS, nowMs, lookup, out);
       const v = obj(vetting);
-      if (!(DELIVERY_STREAMS as readonly unknown[]).includes(v.deliveryStream)) {
-        out.push(missingOf('deliveryStream', "Delivery stream: choose who delivers it (the member's own community contributors, other community working groups, project teams or other contributors)."));
+      if (!(DELIVERY_STREAMS as readonly unknown[]).includes(v.deliveryStream)) out.push(missingOf('deliveryStream', MSG.deliveryStream));
+      if (!arr(obj(v.collaborators).companies).some(staffedCompany)) {
+        out.push(
+          missingOf(
+            'collaborators:committed',
+            `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting)}.`,
+          ),
+        );
       }
-      const staffed = arr(obj(v.collaborators).companies).some(
-        (c) => obj(c).interest === 'yes' && arr(obj(c).people).some((p) => filled(obj(p).name)),
-      );
-      if (!staffed) {
-        out.push(missingOf('collaborators:committed', `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting)}.`));
-      }
-      return [...out, ...extra];
+      break;
     }
     default:
-      return extra;
+      break;
   }
+  checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup, out);
 }
 
-function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vetting: unknown, nowMs: number, lookup: ChecklistLookup): MissingRequirement[] {
+function deliveryRules(
+  stage: Stage,
+  delivery: unknown,
+  config: GateConfig,
+  vetting: unknown,
+  nowMs: number,
+  lookup: ChecklistLookup,
+  out: MissingRequirement[],
+): void {
   const d = obj(delivery);
-  const extra = checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup);
-  const out: MissingRequirement[] = [];
   switch (stage) {
     case 'blueprint-in-progress':
-      if (!looksLikeWebUrl(obj(d.blueprint).url)) {
-        out.push(missingOf('delivery:blueprint', 'Blueprint: link the Launchpad blueprint for this deliverable.'));
-      }
-      if (!arr(d.alignment).some((n) => filled(obj(n).notes))) {
-        out.push(missingOf('delivery:alignment', "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores."));
-      }
+      if (!looksLikeWebUrl(obj(d.blueprint).url)) out.push(missingOf('delivery:blueprint', MSG.blueprint));
+      if (!arr(d.alignment).some((n) => filled(obj(n).notes))) out.push(missingOf('delivery:alignment', MSG.alignment));
       break;
     case 'blueprint-accepted': {
       const m = obj(d.milestone);
-      if (!(filled(m.releaseId) && filled(m.label) && filled(m.date))) {
-        out.push(missingOf('delivery:milestone', 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.'));
-      }
-      out.push(
-        ...approvalMissing(
-          delivery,
-          'stakeholder-acceptance',
-          'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
-        ),
-      );
+      if (!(filled(m.releaseId) && filled(m.label) && filled(m.date))) out.push(missingOf('delivery:milestone', MSG.milestone));
+      approvalMissing(delivery, 'stakeholder-acceptance', MSG.stakeholders, out);
       break;
     }
     case 'spec-in-progress':
-      if (!looksLikeWebUrl(obj(d.specification).reviewUrl)) {
-        out.push(missingOf('delivery:spec-review', "Specification: link the specification review (the Gerrit change in the project's specs repository)."));
-      }
+      if (!looksLikeWebUrl(obj(d.specification).reviewUrl)) out.push(missingOf('delivery:spec-review', MSG.specReview));
       break;
     case 'spec-accepted':
-      if (obj(d.specification).approved !== true) {
-        out.push(missingOf('delivery:spec-approved', 'Specification: the design must be approved (the specification merged) before coding starts.'));
-      }
+      if (obj(d.specification).approved !== true) out.push(missingOf('delivery:spec-approved', MSG.specApproved));
       break;
     case 'coding-in-progress':
-      if (!arr(d.changes).some((c) => looksLikeWebUrl(obj(c).url))) {
-        out.push(missingOf('delivery:changes', 'Code: link at least one Gerrit change under review.'));
-      }
+      if (!arr(d.changes).some((c) => looksLikeWebUrl(obj(c).url))) out.push(missingOf('delivery:changes', MSG.changes));
       break;
     case 'code-committed': {
       const changes = arr(d.changes).map(obj);
       const live = changes.filter((c) => c.status !== 'abandoned');
-      const cores = distinctCoreApprovals({
-        approvals: approvalsIn(delivery),
-        changes: changes.filter((c) => typeof c.number === 'number').map((c) => ({
-          number: c.number as number,
-          status: c.status === 'abandoned' ? 'abandoned' : c.status === 'merged' ? 'merged' : 'open',
-        })),
-      }).length;
+      const cores = distinctCoreApprovals(d as CoreApprovalSource).length;
       if (cores < config.coreApprovalsRequired) {
-        out.push(missingOf('approval:core-approval', `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${
-            cores === 1 ? 'has' : 'have'
-          } so far.`));
+        out.push(
+          missingOf(
+            'approval:core-approval',
+            `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${cores === 1 ? 'has' : 'have'} so far.`,
+          ),
+        );
       }
       if (live.length === 0) {
-        out.push(missingOf('delivery:changes', 'Code: link at least one Gerrit change that is not abandoned.'));
+        out.push(missingOf('delivery:changes', MSG.liveChanges));
       } else {
         const unmerged = live.filter((c) => c.status !== 'merged').map((c) => String(c.number));
         if (unmerged.length) {
@@ -269,21 +273,13 @@ function deliveryRules(stage: Stage, delivery: unknown, config: GateConfig, vett
       break;
     }
     case 'delivered':
-      out.push(
-        ...approvalMissing(
-          delivery,
-          'pod-acceptance',
-          'POD acceptance: the community and LCOO POD have not accepted the delivery yet (record it in the LCOO panel).',
-        ),
-      );
-      if (obj(d.lrcTracking).tracked !== true) {
-        out.push(missingOf('delivery:lrc-tracking', 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.'));
-      }
+      approvalMissing(delivery, 'pod-acceptance', MSG.pod, out);
+      if (obj(d.lrcTracking).tracked !== true) out.push(missingOf('delivery:lrc-tracking', MSG.lrcTracking));
       break;
     default:
       break;
   }
-  return [...out, ...extra];
+  checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup, out);
 }
 
 // ---------------------------------------------------------------- engine
@@ -326,21 +322,31 @@ export function evaluateGateTrusted(
 ): GateResult {
   const path = gatesOnTheWay(subject.lifecycle, subject.from, target, config);
   if (path.length === 0) return { pass: true, missing: [] };
-
   const missing: MissingRequirement[] = [];
-  if (subject.integrity !== 'valid') {
-    missing.push(missingOf('integrity', INTEGRITY_MESSAGES[subject.integrity]));
-  }
+  if (subject.integrity !== 'valid') missing.push(missingOf('integrity', INTEGRITY_MESSAGES[subject.integrity]));
   for (const stage of path) {
-    const found =
-      subject.lifecycle === 'portfolio'
-        ? portfolioRules(stage, subject.vetting, config, nowMs, checklist)
-        : deliveryRules(stage, subject.delivery, config, subject.vetting, nowMs, checklist);
-    missing.push(...found);
+    if (subject.lifecycle === 'portfolio') portfolioRules(stage, subject.vetting, config, nowMs, checklist, missing);
+    else deliveryRules(stage, subject.delivery, config, subject.vetting, nowMs, checklist, missing);
   }
-  const seen = new Set<string>();
-  const unique = missing.filter((m) => (seen.has(m.requirement) ? false : (seen.add(m.requirement), true)));
+  const unique = dedupe(missing);
   return { pass: unique.length === 0, missing: unique };
+}
+
+/** Drops repeated requirements (a configured checklist item can repeat a stage's own). */
+function dedupe(list: MissingRequirement[]): MissingRequirement[] {
+  // Lists are short (at most a few dozen): a scan without allocation beats a Set here.
+  let duplicate = false;
+  for (let i = 1; i < list.length && !duplicate; i++) {
+    for (let j = 0; j < i; j++) {
+      if (list[j]!.requirement === list[i]!.requirement) {
+        duplicate = true;
+        break;
+      }
+    }
+  }
+  if (!duplicate) return list;
+  const seen = new Set<string>();
+  return list.filter((m) => (seen.has(m.requirement) ? false : (seen.add(m.requirement), true)));
 }
 
 const SubjectShapeSchema = z.object({

@@ -134,6 +134,8 @@ export interface Portfolio {
 export const NONE_LABEL = '(none)';
 
 const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
+/** Percent complete for 0..12 items, computed once. */
+const PERCENT = Array.from({ length: 13 }, (_, i) => Math.round((i / 12) * 100));
 const CHECKLIST_INDEX = new Map<ChecklistItemId, number>(CHECKLIST_ITEM_IDS.map((id, i) => [id, i]));
 
 function matchesAny(filter: readonly string[] | undefined, value: string | undefined): boolean {
@@ -164,6 +166,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   const cfgParsed = GateConfigSchema.safeParse(options.gateConfig ?? {});
   const config = cfgParsed.success ? cfgParsed.data : defaultGateConfig;
   const nowMs = toTime(options.now);
+  const clockKnown = !Number.isNaN(nowMs);
   const filterParsed = PortfolioFiltersSchema.safeParse(options.filters ?? {});
   const filters: PortfolioFilters = filterParsed.success ? filterParsed.data : {};
 
@@ -201,7 +204,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
           lookup,
         ).missing
       : [];
-    const slipped = releaseId !== undefined && !Number.isNaN(nowMs) ? hasSlipped(releaseId, it.stage, nowMs) : false;
+    const slipped = releaseId !== undefined && clockKnown ? hasSlipped(releaseId, it.stage, nowMs) : false;
     if (filters.onlySlipped && !slipped) continue;
     if (filters.onlyBlocked && blockers.length === 0) continue;
 
@@ -209,7 +212,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     if (memo) {
       let completed = 0;
       for (const m of memo) if (m === undefined) completed += 1;
-      completeness = { completed, total: 12, percent: Math.round((completed / 12) * 100) };
+      completeness = { completed, total: 12, percent: PERCENT[completed] ?? 0 };
     }
     // One object shape for every row (absent values are undefined): keeps the loop monomorphic.
     const row: PortfolioRow = {

@@ -79,9 +79,11 @@ export function jsonBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
 }
 
+const DateClass = Date;
+
 export function toTime(now: unknown): number {
-  if (now instanceof Date) return now.getTime();
   if (typeof now === 'number') return now;
+  if (now instanceof DateClass) return now.getTime();
   if (typeof now === 'string') return Date.parse(now);
   return Number.NaN;
 }

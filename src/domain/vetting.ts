@@ -325,8 +325,12 @@ export interface ChecklistStatus {
 type Loose = Record<string, unknown>;
 const EMPTY_OBJ: Loose = Object.freeze({}) as Loose;
 const EMPTY_ARR: readonly unknown[] = Object.freeze([]);
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Loose) : EMPTY_OBJ);
-const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : EMPTY_ARR);
+// Builtins captured once: under jest (a vm context) every global lookup is slow, and
+// these run millions of times per portfolio load.
+const isArray = Array.isArray;
+const isNaNNumber = Number.isNaN;
+const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !isArray(v) ? (v as Loose) : EMPTY_OBJ);
+const arr = (v: unknown): readonly unknown[] => (isArray(v) ? v : EMPTY_ARR);
 const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
 
 const L = (id: ChecklistItemId) => CHECKLIST_ITEM_BY_ID[id].label;
@@ -410,7 +414,7 @@ function targetReleaseMissing(value: unknown, now: unknown): string | undefined 
   const release = releaseById((value as string).trim());
   if (!release) return `${label}: "${safeText(value)}" is not an OpenStack release; choose one from the list.`;
   const t = toTime(now);
-  if (Number.isNaN(t)) return `${label}: can't tell whether ${releaseLabel(release)} has shipped without today's date.`;
+  if (isNaNNumber(t)) return `${label}: can't tell whether ${releaseLabel(release)} has shipped without today's date.`;
   if (!isReleased(release.id, t)) return undefined;
   let msg = SHIPPED.get(release.id);
   if (msg === undefined) {
