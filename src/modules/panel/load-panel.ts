@@ -41,6 +41,11 @@ export function recordView<T>(read: RecordRead<T>): RecordView<T> {
   }
 }
 
+/** Approvals in a record the app did not sign are claims, not decisions: they are not shown as given. */
+function trustedApprovals(view: RecordView<{ approvals?: Approval[] | undefined }>): Approval[] {
+  return view.integrity === 'valid' ? (view.data?.approvals ?? []) : [];
+}
+
 /** What the caller already knows, so a write does not read again what it has just written. */
 export interface Known {
   issue?: PanelIssue;
@@ -96,14 +101,14 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     base.vetting = view;
     base.checklist = checklistStatus(view.data ?? {}, now);
     base.checklistComplete = view.integrity === 'valid' && base.checklist.completed === base.checklist.total;
-    given = view.data?.approvals ?? [];
+    given = trustedApprovals(view);
     subject = { lifecycle, integrity: view.integrity, ...(view.data ? { vetting: view.data } : {}) };
   } else {
     const read = known.delivery ?? (await loadRecord(user, DELIVERY_RECORD, ref));
     const view = recordView(read);
     base.delivery = view;
     delivery = view.data;
-    given = view.data?.approvals ?? [];
+    given = trustedApprovals(view);
     const vetting = await parentVetting(user, delivery, target, config);
     subject = { lifecycle, integrity: view.integrity, ...(delivery ? { delivery } : {}), ...(vetting ? { vetting } : {}) };
   }

@@ -1,0 +1,144 @@
+// approvals/record: role-gated by the person's groups as the APP reads them, edit permission,
+// the record's revision; appended to the signed record and kept by later saves. And the
+// delivery evidence of an Upstream Deliverable, stamped with who recorded it.
+import { ADMIN, CORE, COORDINATOR, FST_LEAD, LRC_MEMBER, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
+
+let p: PanelSandbox;
+beforeAll(async () => {
+  p = await startPanelSandbox();
+});
+afterAll(() => p?.stop());
+
+describe('vetting approvals', () => {
+  let key: string;
+  beforeAll(async () => {
+    key = await p.createIssue('Roadmap Item', 'Approvals item');
+  });
+
+  test('no approval on an issue without a saved record', async () => {
+    const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: null }, FST_LEAD, key);
+    expect(!r.ok && r.error.code).toBe('INTEGRITY');
+    expect(!r.ok && r.error.message).toMatch(/Save it from this panel first/);
+  });
+
+  test('the offers say who may give what', async () => {
+    await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
+    const asLead = await p.ok('panel/load', {}, FST_LEAD, key);
+    expect(asLead.approvals.offered.map((o) => [o.role, o.canGive])).toEqual([
+      ['fst-prioritization', true],
+      ['lrc-prioritization', false],
+    ]);
+    const asViewer = await p.ok('panel/load', {}, VIEWER, key);
+    expect(asViewer.approvals.offered.every((o) => !o.canGive)).toBe(true);
+  });
+
+  test('someone outside the role groups is refused, with the groups named', async () => {
+    const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1 }, COORDINATOR, key);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('FORBIDDEN');
+    expect(r.error.message).toBe('You can\'t record "Prioritized by the Functional Specialty Team". Only members of "lcoo-fst-leads" can record this approval.');
+    expect(r.error.details).toEqual({ allowedGroups: ['lcoo-fst-leads'] });
+  });
+
+  test('a viewer is refused even before groups matter', async () => {
+    const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1 }, VIEWER, key);
+    expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    expect(!r.ok && r.error.message).toMatch(/can't edit .* in Jira/);
+  });
+
+  test('an FST lead records the FST prioritization; the committee member the LRC one', async () => {
+    const one = await p.ok('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1, note: 'Top 3 for Networking' }, FST_LEAD, key);
+    expect(one.vetting?.revision).toBe(2);
+    expect(one.approvals.given).toEqual([
+      expect.objectContaining({ role: 'fst-prioritization', displayName: 'Farah Stein (Networking FST lead)', note: 'Top 3 for Networking', accountId: p.sb.host.accountIdOf(FST_LEAD) }),
+    ]);
+    const stale = await p.call('approvals/record', { record: 'vetting', role: 'lrc-prioritization', revision: 1 }, LRC_MEMBER, key);
+    expect(!stale.ok && stale.error.code).toBe('CONFLICT');
+    const two = await p.ok('approvals/record', { record: 'vetting', role: 'lrc-prioritization', revision: 2 }, LRC_MEMBER, key);
+    expect(two.approvals.given.map((a) => a.role)).toEqual(['fst-prioritization', 'lrc-prioritization']);
+  });
+
+  test('a later save keeps the approvals, which live in the signed record', async () => {
+    const saved = await p.ok('vetting/save', { revision: 3, vetting: { ...completeVetting(), size: 'M' } }, FST_LEAD, key);
+    expect(saved.vetting?.data?.approvals?.map((a) => a.role)).toEqual(['fst-prioritization', 'lrc-prioritization']);
+    expect(saved.approvals.given).toHaveLength(2);
+  });
+
+  test('the approval must belong to the record the issue has', async () => {
+    const r = await p.call('approvals/record', { record: 'vetting', role: 'core-approval', revision: 4 }, CORE, key);
+    expect(!r.ok && r.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/recorded on the delivery record/) });
+  });
+});
+
+describe('an Upstream Deliverable', () => {
+  let key: string;
+  const change = { number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'open', ci: 'pass' };
+
+  beforeAll(async () => {
+    key = await p.createIssue('Upstream Deliverable', 'Nova: SR-IOV live migration');
+  });
+
+  test('loads with the delivery record and readiness for Blueprint In Progress', async () => {
+    const data = await p.ok('panel/load', {}, FST_LEAD, key);
+    expect(data.issue).toMatchObject({ lifecycle: 'delivery', stage: 'backlog' });
+    expect(data.delivery).toEqual({ revision: null, integrity: 'missing' });
+    expect(data.checklist).toBeUndefined();
+    expect(data.readiness[0]).toMatchObject({ target: 'blueprint-in-progress', pass: false });
+    expect(data.approvals.offered.map((o) => o.role)).toEqual(['stakeholder-acceptance', 'core-approval', 'pod-acceptance']);
+  });
+
+  test('evidence is saved and stamped with who recorded it; readiness follows', async () => {
+    const saved = await p.ok(
+      'delivery/save',
+      {
+        revision: null,
+        delivery: {
+          project: 'Nova',
+          blueprint: { url: 'https://blueprints.launchpad.net/nova/+spec/sriov-live-migration', title: 'SR-IOV live migration' },
+          alignment: [{ notes: 'Nova PTL agreed at the PTG.', date: '2026-10-21' }],
+          changes: [change],
+        },
+      },
+      FST_LEAD,
+      key,
+    );
+    expect(saved.delivery?.integrity).toBe('valid');
+    expect(saved.delivery?.data?.blueprint?.recordedBy).toBe(p.sb.host.accountIdOf(FST_LEAD));
+    expect(saved.delivery?.data?.changes?.[0]).toMatchObject({ ...change, recordedBy: p.sb.host.accountIdOf(FST_LEAD) });
+    expect(saved.readiness[0]).toMatchObject({ target: 'blueprint-in-progress', pass: true });
+    const offer = saved.approvals.offered.find((o) => o.role === 'core-approval');
+    expect(offer?.refs).toEqual(['912345']);
+  });
+
+  test('a core approval names a recorded change; the core reviewer gives it, a coordinator can\'t', async () => {
+    const wrong = await p.call('approvals/record', { record: 'delivery', role: 'core-approval', revision: 1, ref: '999' }, CORE, key);
+    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/Change 999 is not one of this deliverable's recorded.*\(912345\)/) });
+    const coordinator = await p.call('approvals/record', { record: 'delivery', role: 'core-approval', revision: 1, ref: '912345' }, COORDINATOR, key);
+    expect(!coordinator.ok && coordinator.error.message).toMatch(/Only members of "lcoo-cores"/);
+    const ok = await p.ok('approvals/record', { record: 'delivery', role: 'core-approval', revision: 1, ref: '912345' }, CORE, key);
+    expect(ok.approvals.given).toEqual([expect.objectContaining({ role: 'core-approval', ref: '912345', displayName: 'Sun-hee Kim (AT&T)' })]);
+  });
+
+  test('saving the evidence again keeps the stamps of unchanged entries and the approvals', async () => {
+    const before = await p.ok('panel/load', {}, ADMIN, key);
+    const data = before.delivery?.data;
+    const saved = await p.ok(
+      'delivery/save',
+      {
+        revision: 2,
+        delivery: {
+          project: 'Nova',
+          blueprint: { url: data?.blueprint?.url, title: data?.blueprint?.title },
+          alignment: [{ notes: 'Nova PTL agreed at the PTG.', date: '2026-10-21' }],
+          changes: [{ ...change, status: 'merged' }],
+        },
+      },
+      ADMIN,
+      key,
+    );
+    expect(saved.delivery?.data?.blueprint?.recordedBy).toBe(p.sb.host.accountIdOf(FST_LEAD));
+    expect(saved.delivery?.data?.changes?.[0]?.recordedBy).toBe(p.sb.host.accountIdOf(ADMIN));
+    expect(saved.approvals.given.map((a) => a.role)).toEqual(['core-approval']);
+  });
+});
