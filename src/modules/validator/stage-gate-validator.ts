@@ -12,6 +12,7 @@ import {
   isTransitionAllowed,
   lifecycleOfIssueType,
   lifecycleOfStage,
+  nextStage,
   stageByStatusName,
   stageDef,
   stageIndex,
@@ -117,12 +118,12 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
     // The one move the workflow offers only under a setting: Blueprint Accepted -> Coding In Progress.
     const forward = from !== undefined && lifecycleOfStage(from) === lifecycle && stageIndex(target) > stageIndex(from);
     if (forward && from && !isTransitionAllowed(from, target, gate.config)) {
-      return refuse(
-        failClosedMessage(
-          key,
-          `the specification step is on, so an Upstream Deliverable goes from "${stageDef(from).statusName}" to "${stageDef('spec-in-progress').statusName}" first.`,
-        ),
-      );
+      const next = nextStage(from, gate.config);
+      const why =
+        from === 'blueprint-accepted' && target === 'coding-in-progress'
+          ? `the specification step is on, so an Upstream Deliverable goes from "${stageDef(from).statusName}" to "${stageDef('spec-in-progress').statusName}" first.`
+          : `the LCOO process moves forward one stage at a time; from "${stageDef(from).statusName}" the next stage is "${next ? stageDef(next).statusName : 'none'}".`;
+      return refuse(failClosedMessage(key, why));
     }
 
     const props = issue.properties ?? {};
