@@ -210,8 +210,10 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
 
     let completeness: PortfolioRow['completeness'];
     if (memo) {
+      // A record the app did not sign never counts as done, whatever it claims: it shows as
+      // 0 of 12 (and its integrity says why) until someone re-saves it from the LCOO panel.
       let completed = 0;
-      for (const m of memo) if (m === undefined) completed += 1;
+      if (it.integrity === 'valid') for (const m of memo) if (m === undefined) completed += 1;
       completeness = { completed, total: 12, percent: PERCENT[completed] ?? 0 };
     }
     // One object shape for every row (absent values are undefined): keeps the loop monomorphic.

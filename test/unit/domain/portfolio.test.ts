@@ -81,12 +81,14 @@ describe('aggregatePortfolio', () => {
 
   it('buckets checklist completeness of Roadmap Items', () => {
     expect(p.completeness).toEqual([
-      { bucket: '0-24', label: 'Under 25%', count: 2 },
+      { bucket: '0-24', label: 'Under 25%', count: 3 },
       { bucket: '25-49', label: '25-49%', count: 0 },
       { bucket: '50-74', label: '50-74%', count: 0 },
       { bucket: '75-99', label: '75-99%', count: 0 },
-      { bucket: '100', label: 'Complete', count: 2 },
+      { bucket: '100', label: 'Complete', count: 1 },
     ]);
+    // LCOO-4's record claims a complete checklist but was forged: it never counts as complete.
+    expect(p.rows.find((r) => r.key === 'LCOO-4')?.completeness).toEqual({ completed: 0, total: 12, percent: 0 });
   });
 
   it('filters before aggregating', () => {
