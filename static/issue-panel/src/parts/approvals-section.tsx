@@ -21,11 +21,12 @@ function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer
   const needsRef = offer.role === 'core-approval' && (offer.refs?.length ?? 0) > 0;
   return (
     <Stack gap={space.xs}>
-      <Row align="flex-end">
+      <Row align="flex-end" fields>
         {needsRef ? (
           <SingleSelect id={`${id}-ref`} label="Gerrit change approved" options={(offer.refs ?? []).map((r) => ({ value: r, label: `Change ${r}` }))} value={ref} onChange={setRef} />
         ) : null}
         <TextInput id={`${id}-note`} label="Note (optional)" value={note} onChange={setNote} />
+        <div style={{ flex: '0 0 auto' }}>
         <Button
           appearance="primary"
           spacing="compact"
@@ -36,14 +37,26 @@ function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer
         >
           {`Record: ${offer.label}`}
         </Button>
+        </div>
       </Row>
       {blockedBy ? <Help>{blockedBy}</Help> : null}
     </Stack>
   );
 }
 
+/** Why no approval can be recorded right now, if so: an approval is for the record as the app saved and signed it. */
+function blocked(data: PanelData, dirty: boolean): string | undefined {
+  const rec = data.vetting ?? data.delivery;
+  const what = data.vetting ? 'checklist' : 'delivery record';
+  if (rec?.integrity === 'missing') return `Save the ${what} first: an approval is for a saved record.`;
+  if (rec && rec.integrity !== 'valid') return `Re-save the ${what} from this panel first: approvals can't be given on a record modified outside the LCOO app.`;
+  if (dirty) return 'Save your changes first: an approval is for the record as saved.';
+  return undefined;
+}
+
 export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty: boolean; onApprove(r: ApproveRequest): void }) {
   const { given, offered } = props.data.approvals;
+  const blockedBy = blocked(props.data, props.dirty);
   const labels = new Map(props.data.options.vocabulary.approvalRoles.map((r) => [r.value, r.label]));
   if (given.length === 0 && offered.length === 0) return null;
   return (
@@ -70,7 +83,7 @@ export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty:
             <OfferForm
               offer={offer}
               busy={props.busy}
-              blockedBy={props.dirty ? 'Save your changes first: an approval is for the record as saved.' : undefined}
+              blockedBy={blockedBy}
               onApprove={props.onApprove}
             />
           ) : (

@@ -1,7 +1,8 @@
 // One of the 12 vetting points: number, label, whether it is complete (as of the last save),
 // what is missing, the input it deserves, and a note.
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ChecklistStatus } from '../../../../src/domain/vetting';
 import { LongText } from './controls';
 import { Card, Heading, Help, Row, font, space, text } from './layout';
@@ -20,6 +21,9 @@ export function ChecklistItemCard(props: {
   const { item, status } = props;
   const headingId = `item-${item.id}-title`;
   const complete = status?.complete === true && props.trusted;
+  // The note stays folded until wanted, so twelve empty text areas don't bury the answers.
+  const [noteOpen, setNoteOpen] = useState(props.note.trim() !== '');
+  const showNote = noteOpen || props.note.trim() !== '';
   return (
     <Card labelledBy={headingId} tone={complete ? 'success' : 'neutral'} testId={`item-${item.id}`}>
       <Row gap={space.s} wrap={false} style={{ justifyContent: 'space-between' }}>
@@ -33,7 +37,15 @@ export function ChecklistItemCard(props: {
           {`Still needed: ${status.missing.replace(/^[^:]*:\s*/, '')}`}
         </p>
       ) : null}
-      <LongText id={`note-${item.id}`} label={`Note on "${item.label}"`} value={props.note} onChange={props.onNote} disabled={props.disabled} rows={1} />
+      {showNote ? (
+        <LongText id={`note-${item.id}`} label={`Note on "${item.label}"`} value={props.note} onChange={props.onNote} disabled={props.disabled} rows={1} />
+      ) : props.disabled ? null : (
+        <div>
+          <Button appearance="subtle" spacing="compact" onClick={() => setNoteOpen(true)} aria-expanded={false} aria-controls={`note-${item.id}`} testId={`note-${item.id}-open`}>
+            {`Add a note on "${item.label}"`}
+          </Button>
+        </div>
+      )}
     </Card>
   );
 }

@@ -127,7 +127,7 @@ export function RowList<T>(props: {
       {items.map((item, i) => (
         <Row key={i} align="flex-end" wrap={false} gap={space.s}>
           <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-            <Row gap={space.s} align="flex-end">
+            <Row gap={space.s} align="flex-end" fields>
               {props.render(item, (next) => onChange(items.map((x, j) => (j === i ? next : x))), i)}
             </Row>
           </div>

@@ -29,8 +29,16 @@ export function Stack({ gap = space.s, children, style }: { gap?: string; childr
   return <div style={{ display: 'flex', flexDirection: 'column', gap, ...style }}>{children}</div>;
 }
 
-export function Row({ gap = space.s, children, wrap = true, align = 'center', style }: { gap?: string; children: ReactNode; wrap?: boolean; align?: CSSProperties['alignItems']; style?: CSSProperties }) {
-  return <div style={{ display: 'flex', flexDirection: 'row', flexWrap: wrap ? 'wrap' : 'nowrap', alignItems: align, gap, ...style }}>{children}</div>;
+/**
+ * Side by side, wrapping on narrow panels. Fields share the width only inside a row (the
+ * class's rule in index.tsx): a flex-basis on a field inside a column would become its height.
+ */
+export function Row({ gap = space.s, children, wrap = true, align = 'center', style, fields = false }: { gap?: string; children: ReactNode; wrap?: boolean; align?: CSSProperties['alignItems']; style?: CSSProperties; fields?: boolean }) {
+  return (
+    <div className={fields ? 'lcoo-fields' : undefined} style={{ display: 'flex', flexDirection: 'row', flexWrap: wrap ? 'wrap' : 'nowrap', alignItems: align, gap, ...style }}>
+      {children}
+    </div>
+  );
 }
 
 /** A bordered block for one part of the panel (a checklist item, the readiness box). */
@@ -63,7 +71,7 @@ export function Help({ id, children }: { id?: string; children: ReactNode }) {
 /** A label above a control; `htmlFor` ties them together for screen readers and clicks. */
 export function Field({ id, label, help, children }: { id: string; label: string; help?: string; children: ReactNode }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: space.xs, minWidth: 0, flex: '1 1 160px' }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: space.xs, minWidth: 0 }}>
       <label htmlFor={id} style={{ font: font.small, fontWeight: 600, color: text.subtle }}>
         {label}
       </label>

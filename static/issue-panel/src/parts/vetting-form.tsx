@@ -49,7 +49,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
     <Stack gap={space.m}>
       <Card labelledBy="owner-title">
         <Heading id="owner-title">Ownership</Heading>
-        <Row>
+        <Row fields>
           <SingleSelect id="fst" label="Functional Specialty Team" options={fstOptions} value={draft.fst} onChange={(v) => set('fst', v)} disabled={disabled} />
           <SingleSelect id="proposingCompany" label="Proposing member company" options={companyOptions} value={draft.proposingCompany} onChange={(v) => set('proposingCompany', v)} disabled={disabled} />
         </Row>
@@ -137,7 +137,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
         <Stack>
           <Help>For each member company: does it join, and who on its staff has time in the target release (names, comma separated)?</Help>
           {draft.companies.map((c, i) => (
-            <Row key={c.company} align="flex-end">
+            <Row key={c.company} align="flex-end" fields>
               <div style={{ flex: '0 0 120px', paddingBottom: space.s }}>{c.company}</div>
               <SingleSelect id={`company-${i}-interest`} label={`${c.company}: interest`} options={voc.interests} value={c.interest}
                 onChange={(v) => setCompany(i, { ...c, interest: v as CompanyDraft['interest'] })} disabled={disabled} />
@@ -156,7 +156,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
         <Heading id="delivery-title">Delivery stream and alignment strategy</Heading>
         <Help>Needed for Development Ready: who delivers it, and how it lines up with the release.</Help>
         <SingleSelect id="deliveryStream" label="Delivery stream" options={voc.deliveryStreams} value={draft.deliveryStream} onChange={(v) => set('deliveryStream', v)} disabled={disabled} />
-        <Row>
+        <Row fields>
           <TextInput id="strategy-release" label="Benefitting release" value={draft.alignmentStrategy.benefittingRelease} disabled={disabled}
             onChange={(v) => set('alignmentStrategy', { ...draft.alignmentStrategy, benefittingRelease: v })} />
         </Row>
