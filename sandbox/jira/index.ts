@@ -102,7 +102,7 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
         reply = { status: 500, body: { errorMessages: [`Internal error in the Jira emulator: ${err instanceof Error ? err.message : String(err)}`], errors: {} } };
       }
     }
-    const res: EmulatorResponse = { status: reply.status, headers: reply.body === undefined ? {} : { ...jsonHeaders }, body: reply.body };
+    const res: EmulatorResponse = { status: reply.status, headers: { ...(reply.body === undefined ? {} : jsonHeaders), ...reply.headers }, body: reply.body };
     if (contract) {
       contract.check({ method: req.method, path: req.path, headers: req.headers ?? {}, body: parseBody(req.body) }, res);
     }

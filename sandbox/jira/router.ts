@@ -12,7 +12,7 @@ export interface Ctx {
   params: string[];
   body: unknown;
 }
-export interface Reply { status: number; body?: unknown }
+export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
 export interface Route { method: string; pattern: RegExp; handler: Handler }
 

@@ -1,8 +1,10 @@
 // Users, groups, permissions, projects and server info.
-import { badRequest, notFound } from '../errors';
+import { z } from 'zod';
+import { badRequest, forbidden, notFound, zodToJira } from '../errors';
 import { findIssue } from '../issue-store';
-import { PERMISSIONS, type UserRow } from '../model';
+import { PERMISSIONS, type IssueRow, type UserRow } from '../model';
 import { json, route, type Ctx, type Route } from '../router';
+import type { Principal } from '../types';
 import { permissionBean } from '../site';
 
 function withExpand(ctx: Ctx, row: UserRow): Record<string, unknown> {
@@ -113,6 +115,45 @@ function myPermissions(ctx: Ctx) {
   return json(200, { permissions });
 }
 
+const BulkCheck = z.object({
+  accountId: z.string().optional(),
+  globalPermissions: z.array(z.string().nullable()).optional(),
+  projectPermissions: z.array(z.object({
+    permissions: z.array(z.string()),
+    projects: z.array(z.number().int().nullable()).max(1000).optional(),
+    issues: z.array(z.number().int().nullable()).max(1000).optional(),
+  })).optional(),
+});
+
+/** POST /permissions/check: what a user (the caller by default) may do, globally and per project/issue. */
+function bulkCheck(ctx: Ctx) {
+  ctx.site.actorId(ctx.principal);
+  const parsed = BulkCheck.safeParse(ctx.body ?? {});
+  if (!parsed.success) throw zodToJira(parsed.error.issues);
+  const b = parsed.data;
+  let who: Principal = ctx.principal;
+  if (b.accountId !== undefined && !(ctx.principal.kind === 'user' && ctx.principal.accountId === b.accountId)) {
+    if (!ctx.site.isSiteAdmin(ctx.principal)) throw forbidden('Only Jira administrators can check the permissions of other users.');
+    if (!ctx.site.user(b.accountId)) throw badRequest(`The user with accountId '${b.accountId}' does not exist.`);
+    who = { kind: 'user', accountId: b.accountId };
+  }
+  const keys = [...(b.globalPermissions ?? []).filter((k): k is string => !!k), ...(b.projectPermissions ?? []).flatMap((p) => p.permissions.filter((k) => k !== ''))];
+  const unknown = keys.filter((k) => !PERMISSIONS[k]);
+  if (unknown.length > 0) throw badRequest(`Unknown permission key(s): ${unknown.join(', ')}.`);
+  const globalPermissions = (b.globalPermissions ?? []).filter((k): k is string => !!k)
+    .filter((k) => (k === 'ADMINISTER' ? ctx.site.isSiteAdmin(who) : ctx.site.projects().some((p) => ctx.site.can(who, p.id, k))));
+  const projectPermissions = (b.projectPermissions ?? []).flatMap((pp) => pp.permissions.filter((k) => k !== '').map((permission) => ({
+    permission,
+    projects: (pp.projects ?? []).filter((id): id is number => id !== null && !!ctx.site.project(id) && ctx.site.can(who, id, permission)),
+    issues: (pp.issues ?? []).filter((id): id is number => {
+      if (id === null) return false;
+      const issue = ctx.site.db.prepare('SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
+      return !!issue && ctx.site.can(who, issue.project_id, 'BROWSE_PROJECTS') && ctx.site.can(who, issue.project_id, permission);
+    }),
+  })));
+  return json(200, { globalPermissions, projectPermissions });
+}
+
 function getProject(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   return json(200, ctx.site.projectBean(ctx.site.projectOrThrow(ctx.params[0] ?? '', ctx.principal)));
@@ -154,6 +195,7 @@ export const peopleAndProjectRoutes: Route[] = [
   route('GET', '/rest/api/3/group/member', groupMembers),
   route('GET', '/rest/api/3/groups/picker', groupsPicker),
   route('GET', '/rest/api/3/mypermissions', myPermissions),
+  route('POST', '/rest/api/3/permissions/check', bulkCheck),
   route('GET', '/rest/api/3/project/search', searchProjects),
   route('GET', '/rest/api/3/project/{projectIdOrKey}', getProject),
   route('GET', '/rest/api/3/serverInfo', serverInfo),

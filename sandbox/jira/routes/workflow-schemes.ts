@@ -108,27 +108,101 @@ function forProjects(ctx: Ctx) {
 
 const AssignBody = z.object({ projectId: z.string().regex(/^\d+$/, 'projectId is a numeric string.'), workflowSchemeId: z.string().regex(/^\d+$/).optional() });
 
+function targetScheme(ctx: Ctx, projectRef: string, schemeRef: string | undefined) {
+  const project = ctx.site.project(projectRef);
+  if (!project) throw notFound(`The project ${projectRef} was not found.`);
+  const schemeId = Number(schemeRef ?? DEFAULT_WORKFLOW_SCHEME_ID);
+  const scheme = ctx.site.workflowScheme(schemeId);
+  if (!scheme) throw notFound('The workflow scheme was not found.');
+  return { project, scheme };
+}
+
+/** Jira: "performed only when there are no issues in the project"; projects with issues use /switch. */
 function assign(ctx: Ctx) {
   ctx.site.requireAdmin(ctx.principal);
   const parsed = AssignBody.safeParse(ctx.body);
   if (!parsed.success) throw zodToJira(parsed.error.issues);
-  const project = ctx.site.project(parsed.data.projectId);
-  if (!project) throw notFound(`The project ${parsed.data.projectId} was not found.`);
-  const schemeId = Number(parsed.data.workflowSchemeId ?? DEFAULT_WORKFLOW_SCHEME_ID);
-  const scheme = ctx.site.workflowScheme(schemeId);
-  if (!scheme) throw notFound(`The workflow scheme ${schemeId} was not found.`);
-  // Jira refuses a switch that would strand issues in statuses the new workflows lack (it needs a migration).
-  const mappings = JSON.parse(scheme.mappings) as Record<string, string>;
-  const stranded = (ctx.site.db.prepare('SELECT * FROM issues WHERE project_id = ?').all(project.id) as IssueRow[]).filter((i) => {
-    const wf = ctx.site.workflowByName(mappings[String(i.issuetype_id)] ?? scheme.default_workflow);
-    const doc = wf ? (JSON.parse(wf.doc) as StoredWorkflowDoc) : undefined;
-    return !doc || !doc.statuses.some((s) => s.statusReference === String(i.status_id));
-  });
-  if (stranded.length > 0) {
-    throw badRequest(`${stranded.length} issue(s) of ${project.key} (e.g. ${stranded.slice(0, 3).map((i) => i.key).join(', ')}) are in statuses the scheme's workflows do not have; migrate them first.`);
+  const { project, scheme } = targetScheme(ctx, parsed.data.projectId, parsed.data.workflowSchemeId);
+  const count = (ctx.site.db.prepare('SELECT COUNT(*) AS n FROM issues WHERE project_id = ?').get(project.id) as { n: number }).n;
+  if (count > 0) {
+    throw badRequest(`The project ${project.key} has ${count} issue(s): a workflow scheme can only be assigned to a project without issues. Use POST /rest/api/3/workflowscheme/project/switch instead.`);
   }
-  ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(schemeId, project.id);
+  ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
   return noContent();
+}
+
+const SwitchBody = z.object({
+  projectId: z.string().regex(/^\d+$/, 'projectId is a numeric string.'),
+  targetSchemeId: z.string().regex(/^\d+$/, 'targetSchemeId is a numeric string.'),
+  mappingsByIssueTypeOverride: z.array(z.object({
+    issueTypeId: z.string(),
+    statusMappings: z.array(z.object({ oldStatusId: z.string(), newStatusId: z.string() })),
+  })).optional(),
+});
+
+/**
+ * Switches the scheme of a project that has issues. Issues whose status the new workflow
+ * lacks need a mapping (issue type + old status -> new status), as in Jira; the migration
+ * runs at once and the answer is a finished task (303 to /rest/api/3/task/{id}).
+ */
+function switchScheme(ctx: Ctx) {
+  ctx.site.requireAdmin(ctx.principal);
+  const parsed = SwitchBody.safeParse(ctx.body);
+  if (!parsed.success) throw zodToJira(parsed.error.issues);
+  const { project, scheme } = targetScheme(ctx, parsed.data.projectId, parsed.data.targetSchemeId);
+  const mappings = JSON.parse(scheme.mappings) as Record<string, string>;
+  const overrides = parsed.data.mappingsByIssueTypeOverride ?? [];
+  const moves: { id: number; to: number }[] = [];
+  const missing = new Set<string>();
+  for (const issue of ctx.site.db.prepare('SELECT * FROM issues WHERE project_id = ?').all(project.id) as IssueRow[]) {
+    const wf = ctx.site.workflowByName(mappings[String(issue.issuetype_id)] ?? scheme.default_workflow);
+    const doc = wf ? (JSON.parse(wf.doc) as StoredWorkflowDoc) : undefined;
+    if (!doc) throw badRequest(`The workflow '${mappings[String(issue.issuetype_id)] ?? scheme.default_workflow}' of the target scheme does not exist.`);
+    if (doc.statuses.some((s) => s.statusReference === String(issue.status_id))) continue;
+    const mapping = overrides.find((o) => o.issueTypeId === String(issue.issuetype_id))?.statusMappings.find((m) => m.oldStatusId === String(issue.status_id));
+    if (!mapping || !doc.statuses.some((s) => s.statusReference === mapping.newStatusId)) {
+      missing.add(`issue type ${issue.issuetype_id}: status ${issue.status_id}`);
+      continue;
+    }
+    moves.push({ id: issue.id, to: Number(mapping.newStatusId) });
+  }
+  if (missing.size > 0) {
+    throw badRequest(`Issues of ${project.key} are in statuses the target workflows lack; send mappingsByIssueTypeOverride for: ${[...missing].join('; ')}.`);
+  }
+  const actor = ctx.site.actorId(ctx.principal);
+  const now = Date.now();
+  const taskId = ctx.site.db.transaction(() => {
+    for (const m of moves) ctx.site.db.prepare('UPDATE issues SET status_id = ?, updated = ? WHERE id = ?').run(m.to, now, m.id);
+    ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
+    return recordTask(ctx.site, actor, now, `Switched ${project.key} to workflow scheme ${scheme.name}; ${moves.length} issue(s) migrated.`);
+  })();
+  const task = readTask(ctx.site, taskId);
+  return { status: 303, body: task, headers: { location: ctx.site.api(`/task/${taskId}`) } };
+}
+
+interface TaskRow { id: string; submitted: number; submittedBy: string; message: string }
+
+function recordTask(site: Site, actor: string, at: number, message: string): string {
+  const id = String(nextId(site.db, 'task', 10000));
+  site.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(`task:${id}`, JSON.stringify({ id, submitted: at, submittedBy: actor, message }));
+  return id;
+}
+
+function readTask(site: Site, id: string): Record<string, unknown> | undefined {
+  const row = site.db.prepare('SELECT value FROM meta WHERE key = ?').get(`task:${id}`) as { value: string } | undefined;
+  if (!row) return undefined;
+  const t = JSON.parse(row.value) as TaskRow;
+  return {
+    self: site.api(`/task/${t.id}`), id: t.id, description: 'Workflow scheme switch', status: 'COMPLETE', message: t.message,
+    result: t.message, submittedBy: 0, progress: 100, elapsedRuntime: 0, submitted: t.submitted, started: t.submitted, finished: t.submitted, lastUpdate: t.submitted,
+  };
+}
+
+function getTask(ctx: Ctx) {
+  ctx.site.actorId(ctx.principal);
+  const task = readTask(ctx.site, ctx.params[0] ?? '');
+  if (!task) throw notFound(`The task ${ctx.params[0] ?? ''} was not found.`);
+  return json(200, task);
 }
 
 export const workflowSchemeRoutes: Route[] = [
@@ -136,6 +210,8 @@ export const workflowSchemeRoutes: Route[] = [
   route('GET', '/rest/api/3/workflowscheme', list),
   route('GET', '/rest/api/3/workflowscheme/project', forProjects),
   route('PUT', '/rest/api/3/workflowscheme/project', assign),
+  route('POST', '/rest/api/3/workflowscheme/project/switch', switchScheme),
+  route('GET', '/rest/api/3/task/{taskId}', getTask),
   route('GET', '/rest/api/3/workflowscheme/{id}', getOne),
   route('PUT', '/rest/api/3/workflowscheme/{id}', update),
 ];

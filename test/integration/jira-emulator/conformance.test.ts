@@ -10,7 +10,8 @@ const EVERY_OPERATION = [
   'createStatuses', 'getStatusesById', 'search', 'getStatuses', 'createWorkflows', 'validateCreateWorkflows', 'readWorkflows', 'searchWorkflows',
   'workflowCapabilities', 'createWorkflowScheme', 'getAllWorkflowSchemes', 'getWorkflowScheme', 'updateWorkflowScheme',
   'getWorkflowSchemeProjectAssociations', 'assignSchemeToProject', 'getProject', 'searchProjects', 'getCurrentUser', 'getUser', 'findUsers',
-  'getUserGroups', 'getUsersFromGroup', 'findGroups', 'getMyPermissions', 'getServerInfo',
+  'getUserGroups', 'getUsersFromGroup', 'findGroups', 'getMyPermissions', 'getServerInfo', 'getBulkPermissions',
+  'switchWorkflowSchemeForProject', 'getTask',
 ];
 
 describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document', () => {
@@ -87,6 +88,10 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     await h.ok(viewer, 'GET', '/rest/api/3/project/LCOO');
     await h.ok(h.app, 'GET', '/rest/api/3/project/search?keys=LCOO&expand=issueTypes');
     await h.ok(h.app, 'GET', '/rest/api/3/serverInfo');
+    await h.ok(h.app, 'POST', '/rest/api/3/permissions/check', { accountId: fst.kind === 'user' ? fst.accountId : '', globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: [10000], issues: [Number(issue.id)] }] });
+    const switched = await h.call(h.app, 'POST', '/rest/api/3/workflowscheme/project/switch', { projectId: '10000', targetSchemeId: String(ids.schemeId) });
+    expect(switched.status).toBe(303);
+    await h.ok(h.app, 'GET', `/rest/api/3/task/${String((switched.body as { id: string }).id)}`);
 
     // error answers are part of the contract too
     expect((await h.call(viewer, 'PUT', `/rest/api/3/issue/${issue.key}`, { fields: { summary: 'x' } })).status).toBe(403);

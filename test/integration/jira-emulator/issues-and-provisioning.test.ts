@@ -121,16 +121,42 @@ describe('provisioning', () => {
     expect(made.workflows[0]?.transitions[1]).toMatchObject({ toStatusReference: '10001', links: [{ fromStatusReference: '10000' }] });
   });
 
-  it('refuses to switch a workflow scheme while issues sit in statuses the new workflow lacks', async () => {
-    const { key } = await createIssue(h, 'In To Do');
-    const ids = await provisionRoadmapWorkflow(h); // Task stays on `jira`: allowed
+  it('assigns schemes only to projects without issues, and switches others with status mappings', async () => {
+    const ids = await provisionRoadmapWorkflow(h);
+    const item = await h.ok<{ key: string }>(h.app, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'LCOO' }, issuetype: { id: ids.issueTypeId }, summary: 'Item' } }, 201);
+    const { key } = await createIssue(h, 'A task in To Do');
     const strict = await h.ok<{ id: number }>(h.app, 'POST', '/rest/api/3/workflowscheme', { name: 'Only roadmap', defaultWorkflow: 'LCOO Roadmap Item Lifecycle' }, 201);
-    const res = await h.call(h.app, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: '10000', workflowSchemeId: String(strict.id) });
-    expect(res.status).toBe(400);
-    expect((res.body as Err).errorMessages[0]).toContain(key);
+    const assign = await h.call(h.app, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: '10000', workflowSchemeId: String(strict.id) });
+    expect(assign.status).toBe(400);
+    expect((assign.body as Err).errorMessages[0]).toContain('/rest/api/3/workflowscheme/project/switch');
+    // the Task sits in "To Do", which the roadmap workflow lacks: a mapping is required
+    const unmapped = await h.call(h.app, 'POST', '/rest/api/3/workflowscheme/project/switch', { projectId: '10000', targetSchemeId: String(strict.id) });
+    expect(unmapped.status).toBe(400);
+    expect((unmapped.body as Err).errorMessages[0]).toContain('issue type 10001: status 10000');
+    const backlog = ids.statusIds['Vetting Backlog'] ?? '';
+    const switched = await h.call(h.app, 'POST', '/rest/api/3/workflowscheme/project/switch', {
+      projectId: '10000', targetSchemeId: String(strict.id), mappingsByIssueTypeOverride: [{ issueTypeId: '10001', statusMappings: [{ oldStatusId: '10000', newStatusId: backlog }] }],
+    });
+    expect(switched.status).toBe(303);
+    expect(switched.body).toMatchObject({ status: 'COMPLETE' });
+    await h.ok(h.app, 'GET', (switched.headers.location ?? '').replace('http://localhost:8080', ''));
+    expect((await h.ok<{ fields: { status: { id: string } } }>(h.app, 'GET', `/rest/api/3/issue/${key}?fields=status`)).fields.status.id).toBe(backlog);
+    expect((await h.ok<{ fields: { status: { name: string } } }>(h.app, 'GET', `/rest/api/3/issue/${item.key}?fields=status`)).fields.status.name).toBe('Vetting Backlog');
     const assoc = await h.ok<{ values: { workflowScheme: { id: number } }[] }>(h.app, 'GET', '/rest/api/3/workflowscheme/project?projectId=10000');
-    expect(assoc.values[0]?.workflowScheme.id).toBe(ids.schemeId);
+    expect(assoc.values[0]?.workflowScheme.id).toBe(strict.id);
     expect((await h.call(h.app, 'POST', '/rest/api/3/workflowscheme', { name: 'Broken', defaultWorkflow: 'Nope' })).status).toBe(400);
+  });
+
+  it('answers the bulk permission check for the caller and, for admins and the app, for others', async () => {
+    const viewer = h.em.userByEmail('viewer@lcoo.example')?.accountId ?? '';
+    const { id } = await createIssue(h, 'Checked');
+    const body = { accountId: viewer, globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['BROWSE_PROJECTS', 'EDIT_ISSUES'], projects: [10000], issues: [Number(id)] }] };
+    expect(await h.ok(h.app, 'POST', '/rest/api/3/permissions/check', body)).toEqual({
+      globalPermissions: [],
+      projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [10000], issues: [Number(id)] }, { permission: 'EDIT_ISSUES', projects: [], issues: [] }],
+    });
+    expect(await h.ok(h.as('admin@lcoo.example'), 'POST', '/rest/api/3/permissions/check', { globalPermissions: ['ADMINISTER'] })).toEqual({ globalPermissions: ['ADMINISTER'], projectPermissions: [] });
+    expect((await h.call(h.as('coordinator@lcoo.example'), 'POST', '/rest/api/3/permissions/check', body)).status).toBe(403);
   });
 
   it('lists the Forge validator among the workflow capabilities', async () => {
