@@ -84,6 +84,10 @@ export interface GateSubject {
   lifecycle: LifecycleId;
   /** The stage the item is in now; without it the gate is evaluated from the first stage. */
   from?: Stage;
+  /**
+   * A Roadmap Item's checklist; for an Upstream Deliverable, its Roadmap Item's checklist
+   * (only read when the gate settings require checklist items at a delivery stage).
+   */
   vetting?: Vetting;
   delivery?: Delivery;
   integrity: Integrity;
@@ -153,6 +157,8 @@ const MSG = {
   liveChanges: 'Code: link at least one Gerrit change that is not abandoned.',
   pod: 'POD acceptance: the community and LCOO POD have not accepted the delivery yet (record it in the LCOO panel).',
   lrcTracking: 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.',
+  roadmapItem:
+    "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
 } as const;
 
 // The rules push what is missing into `out` (no intermediate arrays: the portfolio runs
@@ -279,7 +285,12 @@ function deliveryRules(
     default:
       break;
   }
-  checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, lookup, out);
+  // Checklist items an admin requires at a delivery stage are read from the deliverable's
+  // Roadmap Item (the caller passes its vetting as subject.vetting).
+  const extra = requiredChecklistFor(stage, config);
+  if (extra.length === 0) return;
+  if (vetting === undefined || vetting === null) out.push(missingOf('roadmap-item', MSG.roadmapItem));
+  else checklistMissing(vetting, extra, nowMs, lookup, out);
 }
 
 // ---------------------------------------------------------------- engine

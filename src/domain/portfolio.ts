@@ -198,7 +198,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     const blockers = next
       ? evaluateGateTrusted(
           next,
-          { lifecycle: it.lifecycle, from: it.stage, vetting: it.vetting, delivery: it.delivery, integrity: it.integrity },
+          { lifecycle: it.lifecycle, from: it.stage, vetting: v, delivery: it.delivery, integrity: it.integrity },
           config,
           nowMs,
           lookup,

@@ -236,6 +236,21 @@ describe('delivery gates', () => {
     expect(gate('delivered', delivery(makeCompleteDelivery(), 'code-committed'))).toEqual({ pass: true, missing: [] });
   });
 
+  it("reads checklist items required at a delivery stage from the Roadmap Item's checklist", () => {
+    const config = GateConfigSchema.parse({ requiredChecklist: { 'blueprint-in-progress': ['size'] } });
+    const d = makeCompleteDelivery();
+    expect(gate('blueprint-in-progress', delivery(d, 'backlog'), config).missing).toEqual([
+      {
+        requirement: 'roadmap-item',
+        message: "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
+      },
+    ]);
+    const noSize = makeCompleteVetting();
+    delete noSize.size;
+    expect(messages('blueprint-in-progress', { ...delivery(d, 'backlog'), vetting: noSize }, config)).toEqual(['Size of effort: choose S, M, L or XL.']);
+    expect(gate('blueprint-in-progress', { ...delivery(d, 'backlog'), vetting: makeCompleteVetting() }, config).pass).toBe(true);
+  });
+
   it('with the specification step off, skips the spec gates on the way to coding', () => {
     const off = GateConfigSchema.parse({ specificationStep: false });
     const d = makeCompleteDelivery();

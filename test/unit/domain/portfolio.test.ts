@@ -112,6 +112,18 @@ describe('aggregatePortfolio', () => {
     expect(aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: { coreApprovalsRequired: 99 } }).rows[0]?.nextStage).toBe('spec-in-progress');
   });
 
+  it("checks a deliverable's required checklist items against its Roadmap Item", () => {
+    const config = { requiredChecklist: { delivered: ['size' as const] } };
+    const noSize = makeCompleteVetting();
+    delete noSize.size;
+    const items = [
+      makeRoadmapItem({ key: 'LCOO-1', stage: 'development-ready', vetting: noSize }),
+      makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
+    ];
+    const rows = aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: config }).rows;
+    expect(rows[1]?.blockers.map((b) => b.message)).toEqual(['Size of effort: choose S, M, L or XL.']);
+  });
+
   it('aggregates 10,000 items in well under 50 ms', () => {
     const stages = ['vetting-backlog', 'being-vetted', 'prioritized', 'development-ready'] as const;
     const fsts = ['Networking', 'Security', 'Containers', 'Operations / LMA', 'Test Automation / CICD', 'Resource Management', 'Other'];
