@@ -124,7 +124,9 @@ describe('aggregatePortfolio', () => {
     expect(rows[1]?.blockers.map((b) => b.message)).toEqual(['Size of effort: choose S, M, L or XL.']);
   });
 
-  it('aggregates 10,000 items in well under 50 ms', () => {
+  // Speed is measured by `npm run bench` (bench/gadget.bench.ts), not here: this checks the
+  // counts stay right at the portfolio size the bench uses.
+  it('aggregates 10,000 items with every item counted once', () => {
     const stages = ['vetting-backlog', 'being-vetted', 'prioritized', 'development-ready'] as const;
     const fsts = ['Networking', 'Security', 'Containers', 'Operations / LMA', 'Test Automation / CICD', 'Resource Management', 'Other'];
     const items: PortfolioItem[] = [];
@@ -137,17 +139,11 @@ describe('aggregatePortfolio', () => {
         items.push(makeRoadmapItem({ key: `LCOO-${i}`, stage: stages[i % 4]!, vetting }));
       }
     }
-    // Warm up the JIT as a long-running gadget backend would be. The machine running the
-    // tests is shared (and jest runs suites in parallel), so one slow run is noise: take
-    // the best of up to 20 runs, stopping as soon as one is inside the budget.
-    for (let r = 0; r < 3; r++) aggregatePortfolio(items, { now: FIXED_NOW });
-    const runs: number[] = [];
-    while (runs.length < 20 && !(Math.min(...runs) < 50)) {
-      const t0 = performance.now();
-      const out = aggregatePortfolio(items, { now: FIXED_NOW });
-      runs.push(performance.now() - t0);
-      expect(out.totals.items).toBe(10_000);
-    }
-    expect(Math.min(...runs)).toBeLessThan(50);
+    const out = aggregatePortfolio(items, { now: FIXED_NOW });
+    expect(out.totals.items).toBe(10_000);
+    expect(out.rows).toHaveLength(10_000);
+    expect(out.funnels.portfolio.reduce((sum, s) => sum + s.count, 0)).toBe(7_500);
+    expect(out.funnels.delivery.find((s) => s.stage === 'coding-in-progress')?.count).toBe(2_500);
+    expect(out.totals).toMatchObject({ roadmapItems: 7_500, deliverables: 2_500 });
   });
 });
