@@ -1,6 +1,6 @@
 // The two LCOO workflows as /workflows/create payloads, built from the domain's lifecycle
 // table so Jira's workflow and the app's gates can never disagree about which moves exist.
-import { LIFECYCLES, firstStage, type LifecycleId, type Stage } from '../domain/lifecycle';
+import { LIFECYCLES, firstStage, type LifecycleId, type Stage, type StatusCategory } from '../domain/lifecycle';
 import type { WorkflowCreateRequest, WorkflowRule, WorkflowTransitionInput } from './workflows';
 
 export const FORGE_VALIDATOR_RULE_KEY = 'forge:expression-validator';
@@ -76,18 +76,25 @@ export function gatedStages(lifecycle: LifecycleId): Stage[] {
 }
 
 /** The /workflows/create payload of one lifecycle, with the statuses setup found or created. */
+export interface KnownStatus {
+  id: string;
+  /** As Jira has it: a reused status keeps its own name and category (the payload would otherwise rename it site-wide). */
+  name: string;
+  category: StatusCategory;
+}
+
 export function workflowCreatePayload(
   lifecycle: LifecycleId,
-  statusIds: Partial<Record<Stage, string>>,
+  statuses: Partial<Record<Stage, KnownStatus>>,
   ari: string,
 ): WorkflowCreateRequest {
   const lc = LIFECYCLES[lifecycle];
   return {
     scope: { type: 'GLOBAL' },
     statuses: lc.stages.map((s) => {
-      const id = statusIds[s.id];
-      if (!id) throw new Error(`No Jira status is known for the stage ${s.statusName}; create the statuses first.`);
-      return { id, name: s.statusName, statusCategory: s.category, statusReference: s.id };
+      const known = statuses[s.id];
+      if (!known) throw new Error(`No Jira status is known for the stage ${s.statusName}; create the statuses first.`);
+      return { id: known.id, name: known.name, statusCategory: known.category, statusReference: s.id };
     }),
     workflows: [
       {

@@ -14,7 +14,7 @@ import { SETUP_STEP_IDS } from '../contract/admin';
 import { LIFECYCLES, type LifecycleId, type Stage } from '../domain/lifecycle';
 import type { JiraClient } from './client';
 import { JiraError, appErrorFromJira } from './errors';
-import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload } from './lcoo-workflows';
+import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from './lcoo-workflows';
 import { recordStatusStages } from './status-stage-map';
 import {
   addIssueTypesToScheme,
@@ -63,7 +63,9 @@ const STEP_LABELS: Record<SetupStepId, string> = {
 interface Outputs {
   projectId?: string;
   issueTypeIds: Partial<Record<LifecycleId, string>>;
-  statusIds: Partial<Record<Stage, string>>;
+  statuses: Partial<Record<Stage, KnownStatus>>;
+  /** Reused statuses whose category differs from the process's, said in the step's detail. */
+  statusNote?: string;
   workflowSchemeId?: number;
   workflowScheme?: JiraWorkflowScheme;
   issueTypeSchemeId?: string;
@@ -180,33 +182,34 @@ const statusesStep: Step = {
     const all = await listStatuses(ctx.client);
     // Only global statuses can go into a company-managed workflow.
     const global = all.filter((s) => s.scope === undefined || s.scope.type === 'GLOBAL');
-    const ids: Partial<Record<Stage, string>> = {};
+    const found: Partial<Record<Stage, KnownStatus>> = {};
     const reusedOtherCategory: string[] = [];
     for (const def of allStageDefs()) {
       const candidates = global.filter((s) => norm(s.name) === norm(def.statusName));
       const hit = candidates.find((s) => s.statusCategory === def.category) ?? candidates[0];
       if (!hit) continue;
-      ids[def.id] = hit.id;
+      found[def.id] = { id: hit.id, name: hit.name, category: hit.statusCategory ?? def.category };
       if (hit.statusCategory && hit.statusCategory !== def.category) reusedOtherCategory.push(`${def.statusName} (${hit.statusCategory})`);
     }
-    ctx.out.statusIds = ids;
+    ctx.out.statuses = found;
     const defs = allStageDefs();
-    const missing = defs.filter((d) => !ids[d.id]).map((d) => d.statusName);
+    const missing = defs.filter((d) => !found[d.id]).map((d) => d.statusName);
     const reused = defs.length - missing.length;
-    const note = reusedOtherCategory.length
+    ctx.out.statusNote = reusedOtherCategory.length
       ? ` Reused with another category than the LCOO process expects: ${reusedOtherCategory.join(', ')}.`
       : '';
     if (missing.length === 0) {
-      await recordStatusStages(ids);
-      return { satisfied: true, detail: `All ${defs.length} exist.${note}` };
+      await recordStatusStages(idsOf(found));
+      return { satisfied: true, detail: `All ${defs.length} exist.${ctx.out.statusNote}` };
     }
     return {
       satisfied: false,
-      detail: `Will create ${missing.length}: ${list(missing)}${reused ? `; ${reused} exist and are reused` : ''}.${note}`,
+      detail: `Will create ${missing.length}: ${list(missing)}${reused ? `; ${reused} exist and are reused` : ''}.${ctx.out.statusNote}`,
     };
   },
   async apply(ctx) {
-    const missing = allStageDefs().filter((d) => !ctx.out.statusIds[d.id]);
+    const missing = allStageDefs().filter((d) => !ctx.out.statuses[d.id]);
+    const reused = allStageDefs().length - missing.length;
     const created = await createStatuses(
       ctx.client,
       missing.map((d) => ({ name: d.statusName, statusCategory: d.category, description: `LCOO stage: ${d.gate}` })),
@@ -216,19 +219,30 @@ const statusesStep: Step = {
       if (!hit) {
         throw new AppError('JIRA_ERROR', `Jira did not return the new status "${d.statusName}"; run setup again to pick it up.`);
       }
-      ctx.out.statusIds[d.id] = hit.id;
+      ctx.out.statuses[d.id] = { id: hit.id, name: hit.name, category: hit.statusCategory ?? d.category };
       ctx.created.push(`status "${d.statusName}"`);
     }
-    await recordStatusStages(ctx.out.statusIds);
-    return `Created ${missing.length}: ${list(missing.map((d) => d.statusName))}.`;
+    await recordStatusStages(idsOf(ctx.out.statuses));
+    return `Created ${missing.length}: ${list(missing.map((d) => d.statusName))}${reused ? `; reused ${reused}` : ''}.${ctx.out.statusNote ?? ''}`;
   },
 };
 
+const idsOf = (statuses: Partial<Record<Stage, KnownStatus>>): Partial<Record<Stage, string>> =>
+  Object.fromEntries(Object.entries(statuses).map(([stage, s]) => [stage, s.id]));
+
 /** Gated stages whose forward transition lacks this app's validator. */
-function ungatedStages(workflow: JiraWorkflow, lifecycle: LifecycleId, ari: string, statusIds: Partial<Record<Stage, string>>): Stage[] {
+function ungatedStages(
+  found: { workflow: JiraWorkflow; statusIdOf(ref: string): string },
+  lifecycle: LifecycleId,
+  ari: string,
+  statuses: Partial<Record<Stage, KnownStatus>>,
+): Stage[] {
   return gatedStages(lifecycle).filter((stage) => {
-    const refs = new Set([stage, statusIds[stage]].filter((r): r is string => !!r));
-    const into = workflow.transitions.filter((t) => t.toStatusReference !== undefined && refs.has(t.toStatusReference));
+    const id = statuses[stage]?.id;
+    const into = found.workflow.transitions.filter((t) => {
+      const ref = t.toStatusReference;
+      return ref !== undefined && (ref === stage || (id !== undefined && found.statusIdOf(ref) === id));
+    });
     return !into.some((t) => t.validators.some((v) => v.ruleKey === FORGE_VALIDATOR_RULE_KEY && v.parameters?.key === ari));
   });
 }
@@ -246,7 +260,7 @@ function workflowStep(lifecycle: LifecycleId): Step {
           detail: `Will create it with ${lc.stages.length} statuses and the LCOO stage gate on every move forward (${gatedStages(lifecycle).length} gated transitions); moves back stay open.`,
         };
       }
-      const ungated = ungatedStages(existing, lifecycle, ctx.ari, ctx.out.statusIds);
+      const ungated = ungatedStages(existing, lifecycle, ctx.ari, ctx.out.statuses);
       if (ungated.length > 0) {
         throw new AppError(
           'CONFLICT',
@@ -257,7 +271,7 @@ function workflowStep(lifecycle: LifecycleId): Step {
       return { satisfied: true, detail: `Exists, with the LCOO stage gate on all ${gatedStages(lifecycle).length} moves forward.` };
     },
     async apply(ctx) {
-      const payload = workflowCreatePayload(lifecycle, ctx.out.statusIds, ctx.ari);
+      const payload = workflowCreatePayload(lifecycle, ctx.out.statuses, ctx.ari);
       // The dry run first: Jira's own objections, before anything is written.
       const check = await validateWorkflowCreate(ctx.client, payload);
       const errors = check.errors.filter((e) => e.level !== 'WARNING');
@@ -462,7 +476,7 @@ export interface SetupOptions {
  */
 export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
   const progress = await loadProgress(opts.projectKey);
-  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statusIds: {} }, created: [] };
+  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statuses: {} }, created: [] };
   const steps: SetupStep[] = [];
   let blocked: string | undefined;
   for (const step of SETUP_STEPS) {
@@ -496,7 +510,7 @@ export async function runSetup(opts: SetupOptions): Promise<SetupResult> {
   // Each run records its own outcomes from scratch: what the page polls is this run's progress.
   const progress: StoredProgress = { projectKey: opts.projectKey, steps: {}, runningSince: now().toISOString() };
   await kvs.set(progressKey(opts.projectKey), progress);
-  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statusIds: {} }, created: [] };
+  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statuses: {} }, created: [] };
   let failedAt: string | undefined;
   for (const step of SETUP_STEPS) {
     if (failedAt) {

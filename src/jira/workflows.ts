@@ -139,17 +139,30 @@ const WorkflowSchema = z
 export type JiraWorkflow = z.infer<typeof WorkflowSchema>;
 
 const WorkflowSearchSchema = z
-  .object({ values: z.array(WorkflowSchema).default([]), isLast: z.boolean().optional() })
+  .object({
+    values: z.array(WorkflowSchema).default([]),
+    statuses: z.array(z.object({ id: z.string().optional(), statusReference: z.string().optional() }).loose()).default([]),
+    isLast: z.boolean().optional(),
+  })
   .loose();
 
-/** The workflow with exactly this name, with its transitions, or undefined. */
-export async function findWorkflowByName(client: JiraClient, name: string): Promise<JiraWorkflow | undefined> {
+/**
+ * The workflow with exactly this name, with its transitions, or undefined. Transitions name
+ * statuses by reference; `statusIdOf` turns a reference into the status id Jira listed for it.
+ */
+export async function findWorkflowByName(
+  client: JiraClient,
+  name: string,
+): Promise<{ workflow: JiraWorkflow; statusIdOf(ref: string): string } | undefined> {
   const page = await client.request(
     'GET',
     route`/rest/api/3/workflows/search?queryString=${name}&expand=values.transitions&maxResults=50`,
     WorkflowSearchSchema,
   );
-  return page.values.find((w) => w.name === name);
+  const workflow = page.values.find((w) => w.name === name);
+  if (!workflow) return undefined;
+  const byRef = new Map(page.statuses.filter((s) => s.statusReference && s.id).map((s) => [s.statusReference!, s.id!]));
+  return { workflow, statusIdOf: (ref) => byRef.get(ref) ?? ref };
 }
 
 const ValidationErrorsSchema = z

@@ -1,12 +1,20 @@
 // The jira:workflowValidator function (lcoo-stage-gate): may this issue enter the target
 // stage? Runs as the app, spends ONE Jira REST call (the issue with its status, type and
-// both LCOO properties), trusts only records the app signed, and answers with everything
+// both LCOO properties; a second one only when the settings require checklist items at a
+// delivery stage, to read the deliverable's Roadmap Item), trusts only records the app signed, and answers with everything
 // that is missing. It fails closed: any doubt (bad rule, unknown status, Jira error, forged
 // record) refuses the move with a sentence that says why. It never throws.
 import { z } from 'zod';
 import { loadAppConfig } from '../../config/app-config';
 import { overlayGateConfig, parseRuleConfig } from '../../contract/validator-config';
-import { evaluateGate, type GateSubject } from '../../domain/gates';
+import {
+  INTEGRITY_MESSAGES,
+  evaluateGate,
+  gatesOnTheWay,
+  requiredChecklistFor,
+  type GateSubject,
+  type MissingRequirement,
+} from '../../domain/gates';
 import {
   LIFECYCLES,
   isTransitionAllowed,
@@ -58,6 +66,30 @@ const refuse = (errorMessage: string): ValidatorResult => ({ result: false, erro
 
 async function readChecked<T>(kind: RecordKind<T>, issueId: string, raw: unknown, secret: string): Promise<RecordRead<T>> {
   return checkFreshness(issueId, kind, readRecord(kind, issueId, raw, secret));
+}
+
+/**
+ * The checklist of a deliverable's Roadmap Item, trusted only when the app signed it. An
+ * untrusted or missing one counts as an empty checklist, with the reason as one more
+ * missing requirement, so the refusal still lists every checklist item it needs.
+ */
+async function linkedChecklist(client: JiraClient, itemKey: string, secret: string): Promise<{ vetting: Vetting; problem?: string }> {
+  const empty: Vetting = { schemaVersion: 2 };
+  let item;
+  try {
+    item = await getIssue(client, itemKey, { fields: ['issuetype'], properties: [VETTING_PROPERTY] });
+  } catch (err) {
+    if (err instanceof JiraError && err.status === 404) {
+      return { vetting: empty, problem: `Roadmap Item: ${itemKey}, which this deliverable names, can't be found; link an existing Roadmap Item in the LCOO panel.` };
+    }
+    throw err;
+  }
+  const read = await readChecked<Vetting>(VETTING_RECORD, item.id, item.properties?.[VETTING_PROPERTY], secret);
+  if (read.state === 'present' && read.integrity === 'valid') return { vetting: read.data };
+  return {
+    vetting: empty,
+    problem: `Roadmap Item ${itemKey}: ${INTEGRITY_MESSAGES[read.integrity === 'valid' ? 'unreadable' : read.integrity]} Its checklist can't count until then.`,
+  };
 }
 
 export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {}): Promise<ValidatorResult> {
@@ -132,16 +164,33 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
       readChecked<Delivery>(DELIVERY_RECORD, issue.id, props[DELIVERY_PROPERTY], secret),
     ]);
     const own = lifecycle === 'portfolio' ? vetting : delivery;
+    const fromHere = from && lifecycleOfStage(from) === lifecycle ? from : undefined;
+    const extraMissing: MissingRequirement[] = [];
+    let checklist: Vetting | undefined = vetting.state === 'present' ? vetting.data : undefined;
+    if (lifecycle === 'delivery') {
+      // A deliverable has no checklist of its own: checklist items an admin requires at a
+      // delivery stage are read from its Roadmap Item, which costs a second REST call. Only
+      // then; with the default settings the gate stays at one call.
+      const needsChecklist = gatesOnTheWay(lifecycle, fromHere, target, gate.config).some((s) => requiredChecklistFor(s, gate.config).length > 0);
+      const itemKey = delivery.state === 'present' && delivery.integrity === 'valid' ? delivery.data.roadmapItemKey : undefined;
+      checklist = undefined;
+      if (needsChecklist && itemKey) {
+        const linked = await linkedChecklist(client, itemKey, secret);
+        checklist = linked.vetting;
+        if (linked.problem) extraMissing.push({ requirement: 'roadmap-item:record', message: linked.problem });
+      }
+    }
     const subject: GateSubject = {
       lifecycle,
       integrity: own.integrity,
-      ...(from && lifecycleOfStage(from) === lifecycle ? { from } : {}),
-      ...(vetting.state === 'present' ? { vetting: vetting.data } : {}),
+      ...(fromHere ? { from: fromHere } : {}),
+      ...(checklist ? { vetting: checklist } : {}),
       ...(delivery.state === 'present' ? { delivery: delivery.data } : {}),
     };
     const outcome = evaluateGate(target, subject, gate.config, (deps.now ?? (() => new Date()))());
-    if (outcome.pass) return { result: true };
-    return refuse(blockedMessage(key, stageDef(target).statusName, outcome.missing));
+    const missing = [...extraMissing, ...outcome.missing];
+    if (missing.length === 0) return { result: true };
+    return refuse(blockedMessage(key, stageDef(target).statusName, missing));
   } catch (err) {
     if (err instanceof JiraError) {
       const why =

@@ -269,8 +269,22 @@ describe("the rule's own configuration", () => {
     const run = (configuration: unknown) => runGate(key, 'Blueprint In Progress', configuration);
     expect(await run(undefined)).toEqual({ result: true });
 
-    const sized = await run(JSON.stringify({ requiredChecklist: { 'blueprint-in-progress': ['size'] } }));
-    expect(sized).toEqual({ result: false, errorMessage: expect.stringContaining(checklistItemMissing(undefined, 'size', new Date())!) });
+    // Checklist items required at a delivery stage are read from the deliverable's Roadmap Item.
+    const sizeRule = JSON.stringify({ requiredChecklist: { 'blueprint-in-progress': ['size'] } });
+    const sizeMissing = checklistItemMissing(undefined, 'size', new Date())!;
+    const item = await createIssue(sb, 'Roadmap Item', 'Unsized item');
+    const { size: _size, approvals: _a, ...unsized } = makeCompleteVetting();
+    await saveVetting(item, unsized);
+    await saveDelivery(key, { schemaVersion: 1, roadmapItemKey: item, blueprint: full.blueprint!, alignment: full.alignment! });
+    expect(await run(sizeRule)).toEqual({ result: false, errorMessage: blockedMessage(key, 'Blueprint In Progress', [{ requirement: 'checklist:size', message: sizeMissing }]) });
+    await saveVetting(item, { ...unsized, size: 'M' });
+    expect(await run(sizeRule)).toEqual({ result: true });
+    // A forged Roadmap Item record does not count.
+    const raw = (await rest(sb, FST_LEAD, 'GET', `/rest/api/3/issue/${item}/properties/lcoo-vetting`)).body as { value: { data: Vetting } };
+    await rest(sb, FST_LEAD, 'PUT', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, { ...raw.value, data: { ...raw.value.data, size: 'XL' } });
+    const forged = await run(sizeRule);
+    expect(forged.errorMessage).toContain(`Roadmap Item ${item}: The LCOO record was modified outside the LCOO app`);
+    expect(forged.errorMessage).toContain(sizeMissing);
 
     const bad = await run('{"coreApprovalsRequired": 9}');
     expect(bad).toEqual({ result: false, errorMessage: expect.stringContaining('the configuration of this LCOO stage gate is not valid (coreApprovalsRequired: At most 5 core approvals can be required.)') });
