@@ -4,9 +4,10 @@
 //   npm start                 start (seeds the LCOO roadmap on the first start)
 //   npm start -- --reset      wipe .sandbox-data/ first
 //   npm run sandbox:reset     wipe .sandbox-data/ and exit
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildResource, resourceNames } from '../scripts/build-static';
+import { validateManifest } from './host/app-loader';
 import { bootSandbox, type RunningSandbox } from './host/boot';
 import { runSeed } from './seed/orchestrate';
 
@@ -30,13 +31,26 @@ async function main(): Promise<void> {
   }
   const port = parsePort(process.env['PORT']);
 
+  // The Custom UI builds run (esbuild, own process) while the backend boots; the manifest
+  // check, which needs the built folders, runs when they are done. The pages answer at once.
   const names = resourceNames();
-  await Promise.all(names.map(buildResource));
-  console.log(`Built ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.join(', ')}`);
+  const built = Promise.allSettled(names.map(buildResource));
+  const checked = built.then(async (results) => {
+    const failed = names.filter((_, i) => results[i]?.status === 'rejected');
+    console.log(`Built ${names.length - failed.length} of ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`);
+    // One resource that does not compile must not take the whole sandbox down: say which.
+    for (const name of failed) console.error(`static/${name} does not build (errors above); its frames will show "not found" until it does.`);
+    try {
+      await validateManifest(REPO_DIR);
+      console.log('manifest.yml: valid (Forge FULL validation)');
+    } catch (e) {
+      console.error(`\n${e instanceof Error ? e.message : String(e)}\nThe sandbox keeps running, but Forge would refuse this manifest.`);
+    }
+  });
 
   let sb: RunningSandbox;
   try {
-    sb = await bootSandbox({ appDir: REPO_DIR, dataDir: DATA_DIR, port, bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1' });
+    sb = await bootSandbox({ appDir: REPO_DIR, dataDir: DATA_DIR, port, bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1', validateManifest: false, resourcesReady: built });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
     throw e;
@@ -61,6 +75,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
+  await checked;
   if (sb.firstStart) {
     // After the server is up, so the first page answers at once; issues appear as they are made.
     console.log('First start: seeding the LCOO roadmap through the app (setup/run, records, approvals, gated transitions)...');
@@ -72,8 +87,6 @@ async function main(): Promise<void> {
         console.error('The sandbox keeps running with what was created. Fix the cause, then `npm start -- --reset` to seed again.');
       },
     );
-  } else if (!existsSync(join(DATA_DIR, 'jira.sqlite'))) {
-    console.warn(`No Jira data in ${DATA_DIR}`);
   }
 }
 

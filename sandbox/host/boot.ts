@@ -21,6 +21,10 @@ export interface BootOptions {
   bindAddress?: string;
   /** Installer of the app (avi:forge:installed:app), by email; default admin@lcoo.example. */
   installerEmail?: string;
+  /** Default true; false defers Forge's manifest validation to the caller (see loadApp). */
+  validateManifest?: boolean;
+  /** Resolves when the Custom UI builds are done: resource requests wait for it. */
+  resourcesReady?: Promise<unknown>;
   /** Passed through to the emulator: Atlassian's OpenAPI contract checker, if any. */
   contract?: Parameters<typeof createJiraEmulator>[0]['contract'];
 }
@@ -64,7 +68,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
   const jiraDb = join(dataDir, JIRA_DB_FILE);
   const firstStart = !existsSync(jiraDb);
 
-  const app = await loadApp(opts.appDir, dataDir);
+  const app = await loadApp(opts.appDir, dataDir, { validate: opts.validateManifest !== false });
   const forgeRules = [...app.modules.entries()]
     .filter(([, m]) => m.type === 'jira:workflowValidator')
     .map(([key, m]) => ({
@@ -94,6 +98,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
       port: opts.port,
       ...(opts.resourcePort !== undefined ? { resourcePort: opts.resourcePort } : {}),
       ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+      ...(opts.resourcesReady ? { resourcesReady: opts.resourcesReady } : {}),
     });
   } catch (e) {
     jira.close();

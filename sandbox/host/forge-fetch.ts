@@ -57,6 +57,8 @@ function toResponse(status: number, headers: Record<string, string>, body: unkno
   return new R(text, { status, headers: h });
 }
 
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+
 export interface ProxyDeps {
   jira: JiraEmulatorPort;
   kvs: KvsEmulator;
@@ -89,8 +91,25 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
         // asUser() where Forge has no user (validators, scheduled and install triggers).
         return proxyError(401, 'NEEDS_AUTHENTICATION_ERR', `asUser() has no user in this invocation (${method} ${path}); use asApp()`);
       }
-      const reply = await deps.jira.handle({ method, path, headers: headersOf(init), body: parseBody(bodyText(init.body)), principal });
+      let reply = await deps.jira.handle({ method, path, headers: headersOf(init), body: parseBody(bodyText(init.body)), principal });
       record({ kind: 'jira', method, path, principal, status: reply.status });
+      // fetch follows redirects unless told not to, and so does the Forge runtime's: Jira
+      // answers some operations (workflow scheme switch) with 303 + Location to a task.
+      for (let hops = 0; REDIRECTS.has(reply.status) && init.redirect !== 'manual' && hops < 5; hops++) {
+        const location = reply.headers.location ?? reply.headers.Location;
+        if (!location) break;
+        const next = new URL(location, 'http://jira.local');
+        const nextPath = `${next.pathname}${next.search}`;
+        const keepMethod = reply.status === 307 || reply.status === 308;
+        reply = await deps.jira.handle({
+          method: keepMethod ? method : 'GET',
+          path: nextPath,
+          headers: headersOf(init),
+          body: keepMethod ? parseBody(bodyText(init.body)) : undefined,
+          principal,
+        });
+        record({ kind: 'jira', method: keepMethod ? method : 'GET', path: nextPath, principal, status: reply.status });
+      }
       return toResponse(reply.status, reply.headers, reply.body);
     }
     if (meta.type === 'kvs') {

@@ -26,6 +26,7 @@ export interface ForgeFetchInit {
   method?: string;
   headers?: unknown;
   body?: unknown;
+  redirect?: 'follow' | 'manual' | 'error';
 }
 
 export interface InvocationIdentity {

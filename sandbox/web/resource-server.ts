@@ -2,7 +2,7 @@
 // with the local global bridge injected as the first script of each HTML page, plus the
 // design-token stylesheet that view.theme.enable() loads. Nothing here knows about users.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { MIME } from './http-util';
 import { tokensCss } from './tokens-css';
@@ -16,8 +16,13 @@ export function injectBridge(html: string): string {
   return tag + html;
 }
 
-export function createResourceServer(resources: Map<string, string>): Server {
+/** `ready` (npm start: the Custom UI builds) is awaited before a resource file is looked up, so a frame opened during start-up waits instead of getting a 404. */
+export function createResourceServer(resources: Map<string, string>, ready: Promise<unknown> = Promise.resolve()): Server {
   return createServer((req, res) => {
+    void ready.then(() => serve(req, res), () => serve(req, res));
+  });
+
+  function serve(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://resource.local');
     const send = (status: number, type: string, body: string | Buffer) => {
       res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
@@ -37,5 +42,5 @@ export function createResourceServer(resources: Map<string, string>): Server {
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     if (extname(file) === '.html') return send(200, type, injectBridge(readFileSync(file, 'utf8')));
     return send(200, type, readFileSync(file));
-  });
+  }
 }

@@ -33,6 +33,8 @@ export interface WebServerOptions {
   bindAddress?: string;
   projectKey?: string;
   defaultUserEmail?: string;
+  /** Resolves when the Custom UI builds exist (the resource origin waits for it). */
+  resourcesReady?: Promise<unknown>;
 }
 
 export interface WebServer {
@@ -324,7 +326,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       sendHtml(res, status, `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/static/jira.css"><main class="content"><h1>${status}</h1><div class="error-box" role="alert">${esc(message)}</div><p><a href="/">Back to the project</a></p></main>`);
     });
   });
-  const resources = createResourceServer(app.resources);
+  const resources = createResourceServer(app.resources, opts.resourcesReady);
 
   const port = await listen(server, opts.port, bind);
   resourcePort = await listen(resources, opts.resourcePort ?? (opts.port === 0 ? 0 : port + 1), bind);
