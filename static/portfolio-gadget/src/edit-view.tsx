@@ -8,7 +8,7 @@ import type { GadgetConfig, GadgetFilters, GadgetOptions } from '../../../src/co
 import { GADGET_COLUMN_LABELS, GADGET_COLUMNS, REFRESH_MINUTES } from '../../../src/contract/gadget-vocabulary';
 import { call, CallError } from '../../shared/invoke';
 import { splitProjectKeys } from './format';
-import { LoadingView, Notice, TextButton } from './states';
+import { LoadingView, markSettled, Notice, TextButton } from './states';
 import { card, cardTitle, color, small, space } from './styles';
 
 interface Option {
@@ -61,7 +61,8 @@ export function EditView() {
   useEffect(() => {
     call<GadgetOptions>('gadget/options')
       .then(setOptions)
-      .catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : String(err)));
+      .catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : String(err)))
+      .finally(() => markSettled(true));
   }, []);
   if (loadError) {
     return (
@@ -112,8 +113,9 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
     }
   };
 
-  const fstOptions = options.fsts.map((f) => ({ value: f.id, label: f.name }));
-  const companyOptions = options.companies.map((c) => ({ value: c.id, label: c.name }));
+  // Records store FSTs and companies by name (the panel saves names): filter on names.
+  const fstOptions = options.fsts.map((f) => ({ value: f.name, label: f.name }));
+  const companyOptions = options.companies.map((c) => ({ value: c.name, label: c.name }));
   return (
     <form
       style={{ padding: space(150), maxWidth: 900 }}

@@ -57,7 +57,10 @@ interface Props {
   busy: boolean;
 }
 
-/** Options from the app configuration, plus any value already in the filter (never hide a chosen value). */
+/**
+ * Options from the app configuration, plus any value already in the filter (never hide a chosen
+ * value). Records store FSTs and companies by name (the panel saves names), so names are the values.
+ */
 function withChosen(options: Option[], chosen: readonly string[] | undefined): Option[] {
   const known = new Set(options.map((o) => o.value));
   return [...options, ...(chosen ?? []).filter((v) => !known.has(v)).map((v) => ({ value: v, label: v }))];
@@ -80,9 +83,9 @@ export function FilterBar({ filters, labels, vocabulary, onChange, busy }: Props
       aria-busy={busy}
       style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: space(100), alignItems: 'end', marginBottom: space(150) }}
     >
-      <MultiAsSelect id="filter-fst" label="FST" values={filters.fsts ?? []} options={withChosen(labels.fsts.map((f) => ({ value: f.id, label: f.name })), filters.fsts)} onChange={(v) => set('fsts', v)} />
+      <MultiAsSelect id="filter-fst" label="FST" values={filters.fsts ?? []} options={withChosen(labels.fsts.map((f) => ({ value: f.name, label: f.name })), filters.fsts)} onChange={(v) => set('fsts', v)} />
       <MultiAsSelect id="filter-release" label="Target release" values={filters.releases ?? []} options={withChosen(releaseOptions, filters.releases)} onChange={(v) => set('releases', v)} />
-      <MultiAsSelect id="filter-company" label="Member company" values={filters.companies ?? []} options={withChosen(labels.companies.map((c) => ({ value: c.id, label: c.name })), filters.companies)} onChange={(v) => set('companies', v)} />
+      <MultiAsSelect id="filter-company" label="Member company" values={filters.companies ?? []} options={withChosen(labels.companies.map((c) => ({ value: c.name, label: c.name })), filters.companies)} onChange={(v) => set('companies', v)} />
       <MultiAsSelect id="filter-stage" label="Stage" values={filters.stages ?? []} options={stageOptions} onChange={(v) => onChange({ ...filters, stages: v as Stage[] })} />
       <MultiAsSelect id="filter-type" label="Type" values={filters.types ?? []} options={vocabulary.types.map((t) => ({ value: t.id, label: t.label }))} onChange={(v) => onChange({ ...filters, types: v as ItemType[] })} />
       <div style={{ display: 'flex', gap: space(50), flexWrap: 'wrap' }}>

@@ -12,7 +12,7 @@ import { StageFunnel } from './charts/stage-funnel';
 import { FilterBar } from './filter-bar';
 import { ageLabel, hasFilters, makeNames } from './format';
 import { PortfolioTable } from './portfolio-table';
-import { LoadingView, Notice, TextButton } from './states';
+import { LoadingView, markSettled, Notice, TextButton } from './states';
 import { color, small, space } from './styles';
 
 function scopeText(config: PortfolioLoad['config']): string {
@@ -31,12 +31,15 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   const [error, setError] = useState<CallError>();
   const [loading, setLoading] = useState(true);
   const [now, setNow] = useState(Date.now());
+  // Settled loads so far: lets a person's tools (and the browser tests) tell one load from the next.
+  const [loads, setLoads] = useState(0);
   const latest = useRef(0);
 
   const load = useCallback(
     async (next: GadgetFilters | undefined) => {
       const id = ++latest.current;
       setLoading(true);
+      markSettled(false);
       try {
         const answer = await call<PortfolioLoad>('portfolio/load', { config: rawConfig, ...(next ? { filters: next } : {}) });
         if (id !== latest.current) return; // a newer load (another filter click) won
@@ -49,6 +52,8 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
         if (id === latest.current) {
           setLoading(false);
           setNow(Date.now());
+          setLoads((n) => n + 1);
+          markSettled(true);
         }
       }
     },
@@ -107,7 +112,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   );
 
   return (
-    <div style={{ padding: space(100), opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view">
+    <div style={{ padding: space(100), opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view" data-loads={loads}>
       {errorNotice}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space(100), alignItems: 'baseline', marginBottom: space(100) }} data-testid="gadget-summary">
         <strong style={{ fontSize: 16 }}>{t.items} items</strong>

@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
 import { EditView } from './edit-view';
 import { GadgetView } from './gadget-view';
-import { LoadingView, Notice } from './states';
+import { LoadingView, markSettled, Notice } from './states';
 import { GLOBAL_CSS } from './styles';
 
 type Boot = { state: 'loading' } | { state: 'ready'; edit: boolean; rawConfig: unknown } | { state: 'failed'; message: string };
@@ -26,7 +26,10 @@ function App() {
     view
       .getContext()
       .then((ctx: unknown) => setBoot({ state: 'ready', ...readExtension(ctx) }))
-      .catch((err: unknown) => setBoot({ state: 'failed', message: err instanceof Error ? err.message : String(err) }));
+      .catch((err: unknown) => {
+        setBoot({ state: 'failed', message: err instanceof Error ? err.message : String(err) });
+        markSettled(true);
+      });
   }, []);
 
   if (boot.state === 'loading') return <div style={{ padding: 8 }}><LoadingView /></div>;

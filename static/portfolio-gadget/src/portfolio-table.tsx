@@ -19,11 +19,12 @@ interface Props {
 const SIZE_ORDER: Record<string, number> = { S: 1, M: 2, L: 3, XL: 4 };
 
 function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
-  // Inside Jira the gadget is an iframe: the bridge navigates the host page. A modified click
-  // (new tab) keeps the plain link.
-  if (e.metaKey || e.ctrlKey || e.shiftKey) return;
+  // Inside Jira the gadget is an iframe on another origin: its own href would point at the
+  // wrong host, so the bridge navigates Jira (a modified click opens a new tab).
   e.preventDefault();
-  router.navigate(`/browse/${key}`).catch(() => window.open(`/browse/${key}`, '_top'));
+  const location = { target: 'issue' as const, issueKey: key };
+  const go = e.metaKey || e.ctrlKey || e.shiftKey ? router.open(location) : router.navigate(location);
+  go.catch(() => undefined);
 }
 
 function Completeness({ row }: { row: GadgetRow }) {
@@ -59,7 +60,7 @@ function Blockers({ row, messages, names }: { row: GadgetRow; messages: string[]
   if (row.blockers.length === 0) return <span style={{ ...small, color: color.successText }}>Ready for {names.stage(row.nextStage)}</span>;
   const all = row.blockers.map((i) => messages[i] ?? '');
   return (
-    <span title={`To reach ${names.stage(row.nextStage)}:\n- ${all.join('\n- ')}`} style={{ fontSize: 12 }}>
+    <span title={`To reach ${names.stage(row.nextStage)}:\n- ${all.join('\n- ')}`} className="lcoo-clamp" style={{ fontSize: 12 }}>
       {all[0]}
       {all.length > 1 ? <span style={{ color: color.subtlest }}> (+{all.length - 1} more)</span> : null}
     </span>
@@ -126,7 +127,7 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
             {
               key: issueKeySortKey(row.key),
               content: (
-                <a className="lcoo-link" href={`/browse/${row.key}`} onClick={(e) => openIssue(e, row.key)} data-testid="issue-link">
+                <a className="lcoo-link" style={{ whiteSpace: 'nowrap' }} href={`/browse/${row.key}`} onClick={(e) => openIssue(e, row.key)} data-testid="issue-link">
                   {row.key}
                 </a>
               ),

@@ -44,3 +44,12 @@ export function TextButton({ onClick, children, testId, primary }: { onClick(): 
     </button>
   );
 }
+
+/**
+ * body[data-done] tells the host (and the sandbox's browser tests) that the gadget has settled:
+ * removed while a load runs, set once data or an error is on screen.
+ */
+export function markSettled(settled: boolean): void {
+  if (settled) document.body.dataset['done'] = '1';
+  else delete document.body.dataset['done'];
+}

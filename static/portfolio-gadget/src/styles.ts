@@ -90,4 +90,5 @@ body { margin: 0; background: ${color.surface}; color: ${color.text}; font-famil
 .lcoo-heat th { font-weight: 600; color: ${color.subtle}; text-align: left; padding: 2px 4px; white-space: nowrap; }
 .lcoo-heat td { text-align: center; padding: 3px 4px; border: 1px solid ${color.surface}; min-width: 28px; }
 .lcoo-scroll { overflow-x: auto; }
+.lcoo-clamp { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 `;
