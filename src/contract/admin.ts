@@ -2,6 +2,9 @@
 // configuration, and the group check. The page imports these types, never its own copies.
 import { z } from 'zod';
 import type { AppConfig, ConfigSource } from '../config/app-config';
+import type { ApprovalRole } from '../domain/approvals';
+import type { Stage } from '../domain/lifecycle';
+import type { ChecklistItemId } from '../domain/vetting';
 
 export const ProjectKeySchema = z
   .string({ error: 'Enter a project key.' })
@@ -47,10 +50,20 @@ export interface SetupResult {
 
 export const ConfigGetInputSchema = z.object({}).loose();
 
+/** Names the page shows, sent by the server so the browser carries no copy of the domain (nor zod). */
+export interface ConfigVocabulary {
+  approvalRoles: { id: ApprovalRole; label: string }[];
+  /** Every stage but the first of each lifecycle: the ones with a gate. */
+  gatedStages: { id: Stage; statusName: string }[];
+  checklistItems: { id: ChecklistItemId; number: number; label: string }[];
+  bounds: { coreApprovalsRequired: { min: number; max: number } };
+}
+
 export interface ConfigView {
   config: AppConfig;
   source: ConfigSource;
   problem?: string;
+  vocabulary: ConfigVocabulary;
 }
 
 /** Field path ("fsts.2.name") -> message, for the page to show beside each field. */

@@ -70,6 +70,8 @@ export interface ValidatorOptions {
   stages: StageOption[];
   checklistItems: { id: ChecklistItemId; number: number; label: string }[];
   bounds: { coreApprovalsRequired: { min: number; max: number } };
+  /** The stored configuration as parsed by the gate (absent when none was sent). */
+  stored?: { ok: true; config: RuleConfig } | { ok: false; error: string };
   /** The admin's gate settings: what applies where the rule says nothing. */
   defaults: {
     coreApprovalsRequired: number;
@@ -78,7 +80,16 @@ export interface ValidatorOptions {
   };
 }
 
-export const ValidatorOptionsInputSchema = z.object({}).loose();
+/** `configuration`: the rule's stored value, so the screen learns whether it is still valid. */
+export const ValidatorOptionsInputSchema = z.object({ configuration: z.string().max(RULE_CONFIG_MAX_BYTES * 2).optional() });
+
+/** What the screen asks before Jira saves the rule: the same schema the gate parses with. */
+export const ValidatorCheckInputSchema = z.object({ config: z.unknown() });
+export interface ValidatorCheckResult {
+  /** The JSON string to hand to onConfigure. */
+  json: string;
+  config: RuleConfig;
+}
 
 /**
  * The settings a rule runs with: the admin's gate settings, with what the rule sets on top.

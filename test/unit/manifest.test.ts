@@ -78,7 +78,10 @@ describe('manifest.yml and the code', () => {
   for (const [type, list] of Object.entries(manifest.modules)) {
     if (type === 'function') continue;
     for (const m of list as Module[]) {
-      if (m.resource && m.resolver) resourceResolvers.set(m.resource, m.resolver.function);
+      if (!m.resolver) continue;
+      // A workflow validator names its resources under create/edit/view instead.
+      const nested = (['create', 'edit', 'view'] as const).map((k) => (m[k] as { resource?: string } | undefined)?.resource);
+      for (const r of [m.resource, ...nested]) if (r) resourceResolvers.set(r, m.resolver.function);
     }
   }
   test.each(manifest.resources.map((r) => [r.key, r.path]))('every key resource %s invokes is defined', async (key, path) => {

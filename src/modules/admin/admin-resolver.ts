@@ -9,11 +9,15 @@ import {
   GroupsCheckInputSchema,
   SetupRequestSchema,
   type ConfigView,
+  type ConfigVocabulary,
   type FieldErrors,
   type GroupsCheckResult,
   type SetupResult,
 } from '../../contract/admin';
-import { APPROVAL_ROLES } from '../../domain/approvals';
+import { APPROVAL_ROLES, APPROVAL_ROLE_LABELS } from '../../domain/approvals';
+import { GATE_CONFIG_BOUNDS } from '../../domain/gates';
+import { LIFECYCLES } from '../../domain/lifecycle';
+import { CHECKLIST_ITEMS } from '../../domain/vetting';
 import { AppError } from '../../contract/envelope';
 import { asApp } from '../../jira/client';
 import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
@@ -43,13 +47,20 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   return out;
 }
 
+const VOCABULARY: ConfigVocabulary = {
+  approvalRoles: APPROVAL_ROLES.map((id) => ({ id, label: APPROVAL_ROLE_LABELS[id] })),
+  gatedStages: Object.values(LIFECYCLES).flatMap((lc) => lc.stages.slice(1).map((s) => ({ id: s.id, statusName: s.statusName }))),
+  checklistItems: CHECKLIST_ITEMS.map((i) => ({ id: i.id, number: i.number, label: i.label })),
+  bounds: { coreApprovalsRequired: { ...GATE_CONFIG_BOUNDS.coreApprovalsRequired } },
+};
+
 export const configGet = handler({
   input: ConfigGetInputSchema,
   doing: 'load the LCOO configuration',
   async run(_input, ctx): Promise<ConfigView> {
     await requireAdmin(ctx, 'see the LCOO configuration');
     const loaded = await loadAppConfig();
-    return { config: loaded.config, source: loaded.source, ...(loaded.problem ? { problem: loaded.problem } : {}) };
+    return { config: loaded.config, source: loaded.source, ...(loaded.problem ? { problem: loaded.problem } : {}), vocabulary: VOCABULARY };
   },
 });
 
@@ -77,7 +88,7 @@ export const configSave = handler({
       throw new AppError('BAD_REQUEST', `The configuration was not saved: ${missing.length} group(s) do not exist in Jira.`, { fieldErrors });
     }
     const saved = await saveAppConfig(config);
-    return { config: saved, source: 'stored' };
+    return { config: saved, source: 'stored', vocabulary: VOCABULARY };
   },
 });
 

@@ -1,7 +1,15 @@
 // Resolver of the stage gate's create/edit/view screens: what the screen needs to offer
 // (stages, checklist items, bounds) and the admin's settings the rule falls back to.
 import { loadAppConfig } from '../../config/app-config';
-import { ValidatorOptionsInputSchema, type ValidatorOptions } from '../../contract/validator-config';
+import { AppError } from '../../contract/envelope';
+import {
+  RULE_CONFIG_MAX_BYTES,
+  ValidatorCheckInputSchema,
+  ValidatorOptionsInputSchema,
+  parseRuleConfig,
+  type ValidatorCheckResult,
+  type ValidatorOptions,
+} from '../../contract/validator-config';
 import { GATE_CONFIG_BOUNDS } from '../../domain/gates';
 import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
@@ -10,9 +18,10 @@ import { defineResolver, handler } from '../shared/define-resolver';
 export const validatorOptions = handler({
   input: ValidatorOptionsInputSchema,
   doing: 'load the stage gate options',
-  async run(): Promise<ValidatorOptions> {
+  async run(input): Promise<ValidatorOptions> {
     const { config } = await loadAppConfig();
     return {
+      ...(input.configuration !== undefined ? { stored: parseRuleConfig(input.configuration) } : {}),
       stages: Object.values(LIFECYCLES).flatMap((lc) =>
         lc.stages.slice(1).map((s) => ({ id: s.id, statusName: s.statusName, lifecycle: lc.id, gate: s.gate })),
       ),
@@ -27,4 +36,16 @@ export const validatorOptions = handler({
   },
 });
 
-export const validatorConfigResolver = defineResolver({ 'validator/options': validatorOptions });
+export const validatorCheck = handler({
+  input: ValidatorCheckInputSchema,
+  doing: 'check the stage gate configuration',
+  run(input): Promise<ValidatorCheckResult> {
+    const parsed = parseRuleConfig(input.config ?? {});
+    if (!parsed.ok) throw new AppError('BAD_REQUEST', `The LCOO stage gate configuration is not valid: ${parsed.error}.`);
+    const json = JSON.stringify(parsed.config);
+    if (json.length > RULE_CONFIG_MAX_BYTES) throw new AppError('BAD_REQUEST', 'The LCOO stage gate configuration is larger than Jira allows (32 KB).');
+    return Promise.resolve({ json, config: parsed.config });
+  },
+});
+
+export const validatorConfigResolver = defineResolver({ 'validator/options': validatorOptions, 'validator/check': validatorCheck });

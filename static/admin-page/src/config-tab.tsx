@@ -9,15 +9,12 @@ import Toggle from '@atlaskit/toggle';
 import { useEffect, useState } from 'react';
 import type { AppConfig } from '../../../src/config/app-config';
 import type { ConfigView, FieldErrors, GroupsCheckResult } from '../../../src/contract/admin';
-import { APPROVAL_ROLE_LABELS, APPROVAL_ROLES, type ApprovalRole } from '../../../src/domain/approvals';
-import { LIFECYCLES, type Stage } from '../../../src/domain/lifecycle';
-import { CHECKLIST_ITEMS, type ChecklistItemId } from '../../../src/domain/vetting';
+import type { ApprovalRole } from '../../../src/domain/approvals';
+import type { Stage } from '../../../src/domain/lifecycle';
+import type { ChecklistItemId } from '../../../src/domain/vetting';
 import { call, CallError } from '../../shared/invoke';
 import { ChecklistMatrix } from '../../validator-config/src/checklist-matrix';
 import { color, FieldError, font, Label, Row, Section, space, Stack } from './layout';
-
-const GATED_STAGES = Object.values(LIFECYCLES).flatMap((lc) => lc.stages.slice(1).map((s) => ({ id: s.id, statusName: s.statusName })));
-const ALL_ITEMS = CHECKLIST_ITEMS.map((i) => i.id);
 
 function TextCell(props: { id: string; label: string; value: string; error?: string | undefined; onChange(v: string): void; width?: number }) {
   return (
@@ -50,16 +47,19 @@ export function ConfigTab() {
   const adopt = (v: ConfigView) => {
     setView(v);
     setConfig(v.config);
-    setGroupText(Object.fromEntries(APPROVAL_ROLES.map((r) => [r, v.config.roleGroups[r].join(', ')])) as Record<ApprovalRole, string>);
+    setGroupText(Object.fromEntries(v.vocabulary.approvalRoles.map((r) => [r.id, v.config.roleGroups[r.id].join(', ')])) as Record<ApprovalRole, string>);
   };
 
   useEffect(() => {
     call<ConfigView>('config/get')
       .then(adopt)
-      .catch((err: unknown) => setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The configuration could not be loaded.' }));
+      .catch((err: unknown) => setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The configuration could not be loaded.' }))
+      .finally(() => {
+        document.body.dataset['done'] = '1';
+      });
   }, []);
 
-  if (!config || !groupText) {
+  if (!config || !groupText || !view) {
     return message ? (
       <SectionMessage appearance="error" title="Configuration not available">
         <p>{message.text}</p>
@@ -69,6 +69,9 @@ export function ConfigTab() {
     );
   }
 
+  const { approvalRoles, gatedStages, checklistItems, bounds } = view.vocabulary;
+  const APPROVAL_ROLES = approvalRoles.map((r) => r.id);
+  const allItems = checklistItems.map((i) => i.id);
   const groupsOf = (role: ApprovalRole) =>
     groupText[role]
       .split(',')
@@ -181,9 +184,9 @@ export function ConfigTab() {
       </Section>
 
       <Section id="cfg-groups" title="Who may approve" description="For each approval, the Jira groups whose members may record it (comma-separated group names).">
-        {APPROVAL_ROLES.map((r) => (
+        {approvalRoles.map(({ id: r, label }) => (
           <Stack key={r} gap={space.xs}>
-            <Label htmlFor={`roleGroups-${r}`}>{APPROVAL_ROLE_LABELS[r]}</Label>
+            <Label htmlFor={`roleGroups-${r}`}>{label}</Label>
             <Textfield
               id={`roleGroups-${r}`}
               value={groupText[r]}
@@ -206,7 +209,7 @@ export function ConfigTab() {
         <Row align="flex-start" gap={space.xl}>
           <TextCell
             id="gate-coreApprovalsRequired"
-            label="Core approvals needed for Code Committed (1-5)"
+            label={`Core approvals needed for Code Committed (${bounds.coreApprovalsRequired.min}-${bounds.coreApprovalsRequired.max})`}
             width={300}
             value={String(config.gate.coreApprovalsRequired)}
             error={err('gate.coreApprovalsRequired')}
@@ -224,13 +227,13 @@ export function ConfigTab() {
         </Row>
         <ChecklistMatrix
           idPrefix="gate"
-          stages={GATED_STAGES}
-          items={CHECKLIST_ITEMS.map((i) => ({ id: i.id, number: i.number, label: i.label }))}
+          stages={gatedStages}
+          items={checklistItems}
           value={config.gate.requiredChecklist}
-          fallback={(s: Stage): ChecklistItemId[] => (s === 'prioritized' ? ALL_ITEMS : [])}
+          fallback={(s: Stage): ChecklistItemId[] => (s === 'prioritized' ? allItems : [])}
           onChange={(next) => update({ gate: { ...config.gate, requiredChecklist: next } })}
         />
-        {GATED_STAGES.map((s) => (
+        {gatedStages.map((s) => (
           <FieldError key={s.id} id={`gate-requiredChecklist-${s.id}`} message={err(`gate.requiredChecklist.${s.id}`)} />
         ))}
       </Section>

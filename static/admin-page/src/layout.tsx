@@ -38,7 +38,7 @@ export function Row({ gap = space.s, children, align = 'center', style }: { gap?
 
 export function Section({ title, id, children, description }: { title: string; id: string; children: ReactNode; description?: string }) {
   return (
-    <section aria-labelledby={id} style={{ border: `1px solid ${color.border}`, borderRadius: token('border.radius', '4px'), padding: space.l, background: color.surface }}>
+    <section aria-labelledby={id} style={{ border: `1px solid ${color.border}`, borderRadius: token('radius.large', '8px'), padding: space.l, background: color.surface }}>
       <Stack gap={space.m}>
         <div>
           <h2 id={id} style={{ font: font.headingM, color: color.text, margin: 0 }}>{title}</h2>

@@ -12,13 +12,7 @@ import Toggle from '@atlaskit/toggle';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import {
-  RULE_CONFIG_MAX_BYTES,
-  RuleConfigSchema,
-  parseRuleConfig,
-  type RuleConfig,
-  type ValidatorOptions,
-} from '../../../src/contract/validator-config';
+import type { RuleConfig, ValidatorCheckResult, ValidatorOptions } from '../../../src/contract/validator-config';
 import type { Stage } from '../../../src/domain/lifecycle';
 import type { ChecklistItemId } from '../../../src/domain/vetting';
 import { call, CallError } from '../../shared/invoke';
@@ -72,21 +66,20 @@ function App() {
       const context = (await view.getContext()) as { extension?: { entryPoint?: EntryPoint; validatorConfiguration?: string } };
       const ext = context.extension ?? {};
       setEntryPoint(ext.entryPoint ?? 'create');
-      const stored = parseRuleConfig(ext.validatorConfiguration);
-      if (stored.ok) setRule(stored.config);
-      else setProblem(`The saved configuration of this rule is not valid (${stored.error}); the gate refuses every move until it is saved again.`);
-      setOptions(await call<ValidatorOptions>('validator/options'));
+      // The server parses the stored value with the gate's own schema: the screen shows what the gate will apply.
+      const loaded = await call<ValidatorOptions>('validator/options', ext.validatorConfiguration !== undefined ? { configuration: ext.validatorConfiguration } : {});
+      if (loaded.stored?.ok) setRule(loaded.stored.config);
+      else if (loaded.stored) setProblem(`The saved configuration of this rule is not valid (${loaded.stored.error}); the gate refuses every move until it is saved again.`);
+      setOptions(loaded);
       if (ext.entryPoint !== 'view') {
-        // Jira calls this when the admin adds or updates the rule: only a valid configuration is saved.
-        await workflowRules.onConfigure(() => {
-          const parsed = RuleConfigSchema.safeParse(ruleRef.current);
-          if (!parsed.success) throw new Error(`The LCOO stage gate configuration is not valid: ${parsed.error.issues[0]?.message ?? 'unknown problem'}`);
-          const json = JSON.stringify(parsed.data);
-          if (json.length > RULE_CONFIG_MAX_BYTES) throw new Error('The LCOO stage gate configuration is larger than Jira allows (32 KB).');
-          return json;
-        });
+        // Jira calls this when the admin adds or updates the rule: only what the gate accepts is saved.
+        await workflowRules.onConfigure(async () => (await call<ValidatorCheckResult>('validator/check', { config: ruleRef.current })).json);
       }
-    })().catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`));
+    })()
+      .catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`))
+      .finally(() => {
+        document.body.dataset['done'] = '1';
+      });
   }, []);
 
   if (loadError) {
