@@ -25,6 +25,8 @@ export interface BootOptions {
   validateManifest?: boolean;
   /** Resolves when the Custom UI builds are done: resource requests wait for it. */
   resourcesReady?: Promise<unknown>;
+  /** Forge's 25 s function limit; tests shorten it to prove a timeout fails a validation. */
+  functionTimeoutMs?: number;
   /** Passed through to the emulator: Atlassian's OpenAPI contract checker, if any. */
   contract?: Parameters<typeof createJiraEmulator>[0]['contract'];
 }
@@ -87,7 +89,13 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
   });
   const db = new Database(join(dataDir, FORGE_DB_FILE));
   db.pragma('journal_mode = WAL');
-  const host = createForgeHost({ app, jira, db, ...(opts.port ? { siteUrl: `http://localhost:${opts.port}` } : {}) });
+  const host = createForgeHost({
+    app,
+    jira,
+    db,
+    ...(opts.port ? { siteUrl: `http://localhost:${opts.port}` } : {}),
+    ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}),
+  });
   jira.setHooks(host.jiraHooks());
 
   let web: WebServer;

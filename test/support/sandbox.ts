@@ -25,6 +25,8 @@ export interface StartOptions {
   seed?: 'none' | 'full';
   /** 0 (default) picks free ports. */
   port?: number;
+  /** Shorter than Forge's 25 s function limit, to test timeouts quickly. */
+  functionTimeoutMs?: number;
 }
 
 export interface InvokeAs {
@@ -70,7 +72,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
   const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lcoo-sandbox-'));
   ensureStaticBuilt(appDir);
-  const sb = await bootSandbox({ appDir, dataDir, port: opts.port ?? 0 });
+  const sb = await bootSandbox({ appDir, dataDir, port: opts.port ?? 0, ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}) });
   try {
     if (opts.seed === 'full') await runSeed(sb);
   } catch (e) {
