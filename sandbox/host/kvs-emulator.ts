@@ -34,7 +34,11 @@ const SetOptions = z
     returnMetadataFields: MetadataFields,
   })
   .optional();
-const Condition = z.object({ property: z.string(), condition: z.string(), values: z.array(z.unknown()) });
+// The conditions @forge/kvs can build (conditions.js): WhereConditions for key queries and
+// entity ranges, FilterConditions for entity filters and transaction conditions.
+const WHERE = ['BEGINS_WITH', 'BETWEEN', 'EQUAL_TO', 'GREATER_THAN', 'GREATER_THAN_EQUAL_TO', 'LESS_THAN', 'LESS_THAN_EQUAL_TO'] as const;
+const FILTER = [...WHERE, 'CONTAINS', 'NOT_CONTAINS', 'NOT_EQUAL_TO', 'EXISTS', 'NOT_EXISTS'] as const;
+const Condition = z.object({ property: z.string(), condition: z.enum(FILTER), values: z.array(z.unknown()) });
 const Conditions = z.object({ and: z.array(Condition).optional(), or: z.array(Condition).optional() });
 const GetReq = z.object({ key: Key, entityName: z.string().optional(), options: z.object({ metadataFields: MetadataFields }).optional() });
 const SetReq = z.object({ key: Key, value: z.unknown(), entityName: z.string().optional(), options: SetOptions });
@@ -42,7 +46,7 @@ const DeleteReq = z.object({ key: Key, entityName: z.string().optional() });
 const QueryReq = z.object({
   limit: z.number().int().optional(),
   after: z.string().optional(),
-  where: z.array(z.object({ property: z.literal('key'), condition: z.string(), values: z.array(z.unknown()) })).optional(),
+  where: z.array(z.object({ property: z.literal('key'), condition: z.enum(WHERE), values: z.array(z.unknown()) })).optional(),
   options: z.object({ metadataFields: MetadataFields }).optional(),
 });
 const EntityQueryReq = z.object({
@@ -50,7 +54,7 @@ const EntityQueryReq = z.object({
   indexName: z.string(),
   limit: z.number().int().optional(),
   cursor: z.string().optional(),
-  range: z.object({ condition: z.string(), values: z.array(z.unknown()) }).optional(),
+  range: z.object({ condition: z.enum(WHERE), values: z.array(z.unknown()) }).optional(),
   filters: Conditions.optional(),
   sort: z.enum(['ASC', 'DESC']).optional(),
   partition: z.array(z.unknown()).optional(),
