@@ -1,0 +1,121 @@
+// Portfolio gadget figures: a 10,000-item portfolio in the Jira emulator (created directly
+// through the emulator as the app, records signed exactly as the app signs them), then one
+// `portfolio/load` through the Forge host with the real packages.
+//   REST calls per load (goal ceil(N / 100)), aggregation CPU time (goal <= 50 ms), the full
+//   resolver time (Forge allows 25 s), answer size, and the gadget's bundle size (goal <= 300 KB gzip).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { envelopeSchema } from '../src/contract/envelope';
+import type { PortfolioLoad } from '../src/contract/gadget';
+import { aggregatePortfolio } from '../src/domain/portfolio';
+import type { Issue } from '../src/jira/issues';
+import { toPortfolioItems } from '../src/modules/gadget/portfolio-items';
+import { DELIVERY_RECORD, VETTING_RECORD } from '../src/records/kinds';
+import { buildStoredRecord, type RecordKind, type StoredRecord } from '../src/records/stored-record';
+import { buildResource, STATIC_DIR } from '../scripts/build-static';
+import { startSandbox, type TestSandbox } from '../test/support/sandbox';
+import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues } from '../test/unit/gadget/make-portfolio-issues';
+import type { BenchRow } from './run';
+
+const N = Number(process.env['GADGET_BENCH_ITEMS'] ?? 10_000);
+const PAGE = 100;
+const GADGET = 'lcoo-portfolio-gadget';
+const ADMIN = 'admin@lcoo.example';
+const SIGNING_KEY = 'lcoo:record-signing-key';
+
+const Answer = envelopeSchema(z.unknown());
+
+async function asApp(sb: TestSandbox, method: string, path: string, body?: unknown): Promise<unknown> {
+  const reply = await sb.emulator.handle({
+    method,
+    path,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    principal: { kind: 'app' },
+    headers: { 'content-type': 'application/json' },
+  });
+  if (reply.status >= 300) throw new Error(`${method} ${path} -> ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+}
+
+async function invoke<T>(sb: TestSandbox, key: string, payload: unknown, email = ADMIN, moduleKey = GADGET): Promise<T> {
+  const out = Answer.parse(await sb.host.invoke(moduleKey, key, payload, { asEmail: email, ...(moduleKey === GADGET ? { gadgetConfiguration: {} } : {}) }));
+  if (!out.ok) throw new Error(`${key}: ${out.error.code} ${out.error.message}`);
+  return out.data as T;
+}
+
+/** The app's signing key, as its own first load created it in the (emulated) KVS secret store. */
+function signingKey(sb: TestSandbox): string {
+  const reply = sb.host.raw.kvs.handle('/api/v1/secret/get', { key: SIGNING_KEY });
+  const value = (reply.body as { value?: unknown } | undefined)?.value;
+  if (typeof value !== 'string') throw new Error(`No signing key in the KVS emulator (${JSON.stringify(reply)})`);
+  return value;
+}
+
+/** N issues: created as the app, then their signed record PUT (the signature binds the issue id). */
+async function createPortfolio(sb: TestSandbox, secret: string): Promise<void> {
+  // The fixture signs with a placeholder id; each record is re-signed for the real id below.
+  const plan = makePortfolioIssues(N, secret);
+  for (const f of plan) {
+    const created = (await asApp(sb, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'LCOO' }, issuetype: { name: f.issueTypeName }, summary: f.summary },
+    })) as { id: string; key: string };
+    const [propertyKey, stored] = Object.entries(f.properties)[0] as [string, StoredRecord];
+    const kind = (propertyKey === VETTING_RECORD.propertyKey ? VETTING_RECORD : DELIVERY_RECORD) as RecordKind<unknown>;
+    // 1 in 100 stays forged: signed for another issue, as a copy pasted through raw REST would be.
+    const forged = Number(f.key.split('-')[1]) % 100 === 8;
+    const value = buildStoredRecord(secret, kind, forged ? 'another-issue' : created.id, stored.data, stored.index, stored.meta);
+    await asApp(sb, 'PUT', `/rest/api/3/issue/${created.key}/properties/${propertyKey}`, value);
+  }
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+
+  // Aggregation alone, on a portfolio spread over every stage (the fixture), best of 5 after warm-up.
+  const fixtureSecret = 'f'.repeat(64);
+  const fixture = toPortfolioItems(makePortfolioIssues(N, fixtureSecret).map((f) => asSearchIssue(f) as Issue), fixtureSecret).items;
+  aggregatePortfolio(fixture, { now: FIXTURE_NOW });
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    aggregatePortfolio(fixture, { now: FIXTURE_NOW });
+    runs.push(performance.now() - t);
+  }
+  const aggregateMs = Math.min(...runs);
+  rows.push({ area: 'gadget', figure: `aggregation CPU, ${N} items over all stages (best of 5)`, value: aggregateMs, unit: 'ms', goal: '<= 50 ms', met: aggregateMs <= 50 });
+
+  const sb = await startSandbox({ seed: 'none' });
+  try {
+    await invoke(sb, 'setup/run', { projectKey: 'LCOO' }, ADMIN, 'lcoo-admin');
+    await invoke<PortfolioLoad>(sb, 'portfolio/load', {}); // creates the signing key, as the first real load would
+    const t0 = Date.now();
+    await createPortfolio(sb, signingKey(sb));
+    process.stderr.write(`bench: gadget: created ${N} issues in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
+
+    await invoke<PortfolioLoad>(sb, 'portfolio/load', {}); // warm the function's module cache
+    const t1 = performance.now();
+    const p = await invoke<PortfolioLoad>(sb, 'portfolio/load', {});
+    const wall = performance.now() - t1;
+    if (p.totals.items !== N) throw new Error(`The load saw ${p.totals.items} items, expected ${N}`);
+    const goalCalls = Math.ceil(N / PAGE);
+    rows.push({ area: 'gadget', figure: `REST calls for one load of ${N} items`, value: p.restCalls, unit: 'calls', goal: `<= ${goalCalls} (ceil(N / ${PAGE}))`, met: p.restCalls <= goalCalls });
+    rows.push({ area: 'gadget', figure: 'load: search (REST + parse)', value: p.timings.searchMs, unit: 'ms' });
+    rows.push({ area: 'gadget', figure: 'load: signature checks', value: p.timings.verifyMs, unit: 'ms' });
+    rows.push({ area: 'gadget', figure: 'load: aggregation in the resolver', value: p.timings.aggregateMs, unit: 'ms', goal: '<= 50 ms', met: p.timings.aggregateMs <= 50 });
+    rows.push({ area: 'gadget', figure: 'full resolver time (invoke, wall)', value: wall, unit: 'ms', goal: '<= 12500 ms (half of Forge 25 s)', met: wall <= 12_500 });
+    const bytes = Buffer.byteLength(JSON.stringify(p), 'utf8');
+    rows.push({ area: 'gadget', figure: 'answer size', value: bytes / 1024 / 1024, unit: 'MB', goal: '<= 5 MB', met: bytes <= 5 * 1024 * 1024 });
+  } finally {
+    await sb.stop();
+  }
+
+  const build = join(STATIC_DIR, 'portfolio-gadget', 'build');
+  if (!existsSync(join(build, 'main.js'))) await buildResource('portfolio-gadget');
+  const gz = (f: string) => (existsSync(join(build, f)) ? gzipSync(readFileSync(join(build, f)), { level: 9 }).length : 0);
+  const kb = (gz('main.js') + gz('main.css')) / 1024;
+  rows.push({ area: 'gadget', figure: 'bundle main.js + main.css', value: kb, unit: 'KB gzip', goal: '<= 300 KB gzip', met: kb <= 300 });
+  return rows;
+}
