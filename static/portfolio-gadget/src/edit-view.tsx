@@ -3,7 +3,7 @@
 // normalised configuration, which view.submit stores with the gadget; Jira then shows the
 // gadget, which reads it back from context.extension.gadgetConfiguration.
 import { view } from '@forge/bridge';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GadgetConfig, GadgetFilters, GadgetOptions } from '../../../src/contract/gadget';
 import { GADGET_COLUMN_LABELS, GADGET_COLUMNS, REFRESH_MINUTES } from '../../../src/contract/gadget-vocabulary';
 import { call, CallError } from '../../shared/invoke';
@@ -85,6 +85,12 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
   const [problems, setProblems] = useState<string[]>(options.problem ? [options.problem] : []);
   const [saving, setSaving] = useState(false);
   const vocab = options.vocabulary;
+  // A problem list describes the draft it was found in: any change makes it stale.
+  const touched = useRef(false);
+  useEffect(() => {
+    if (touched.current) setProblems([]);
+    touched.current = true;
+  }, [kind, projects, jql, filters, columns, refresh]);
 
   const setList = (key: 'fsts' | 'releases' | 'companies' | 'stages' | 'types') => (values: string[]) => setFilters({ ...filters, [key]: values });
 

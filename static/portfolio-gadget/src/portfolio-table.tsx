@@ -139,17 +139,22 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
     [rows, columns, blockerMessages, names],
   );
 
+  // In a narrow dashboard column the table scrolls sideways on its own, the charts above stay put.
   return (
-    <DynamicTable
-      testId="portfolio-table"
-      label="LCOO roadmap items"
-      head={head}
-      rows={tableRows}
-      rowsPerPage={20}
-      defaultPage={1}
-      defaultSortKey="key"
-      defaultSortOrder="ASC"
-      emptyView={emptyView}
-    />
+    <div className="lcoo-scroll" data-testid="portfolio-table-scroll">
+      <div style={{ minWidth: 120 + columns.length * 85 }}>
+        <DynamicTable
+          testId="portfolio-table"
+          label="LCOO roadmap items"
+          head={head}
+          rows={tableRows}
+          rowsPerPage={20}
+          defaultPage={1}
+          defaultSortKey="key"
+          defaultSortOrder="ASC"
+          emptyView={emptyView}
+        />
+      </div>
+    </div>
   );
 }

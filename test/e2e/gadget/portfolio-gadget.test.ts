@@ -173,6 +173,16 @@ test('the edit view saves with view.submit and the gadget follows the new config
   });
 });
 
+test('fits a narrow dashboard column without sideways scrolling of the whole gadget', async () => {
+  await b.screenshotOnFailure(async () => {
+    const { page, frame } = await openDashboard({ width: 760 });
+    await settled(frame);
+    const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await b.screenshot(page, 'gadget-narrow');
+  });
+});
+
 test('dark theme: every colour comes from tokens', async () => {
   await b.screenshotOnFailure(async () => {
     const { page, frame } = await openDashboard({ colorMode: 'dark' });

@@ -33,7 +33,7 @@ function Funnel({ title, steps, bar, selected, onToggleStage }: {
             data-testid={`funnel-${s.stage}`}
             style={{
               display: 'grid',
-              gridTemplateColumns: 'minmax(90px, 42%) 1fr 36px',
+              gridTemplateColumns: 'minmax(110px, 55%) 1fr 32px',
               alignItems: 'center',
               gap: space(100),
               width: '100%',
@@ -65,7 +65,7 @@ export function StageFunnel({ funnels, selected, onToggleStage }: Props) {
   return (
     <section style={card} aria-label="Stage funnel">
       <h3 style={cardTitle}>Stage funnel</h3>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: space(150) }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(250px, 1fr))', gap: space(150) }}>
         <Funnel title="Roadmap Items (vetting)" steps={funnels.portfolio} bar={color.portfolioBar} selected={selected} onToggleStage={onToggleStage} />
         <Funnel title="Upstream Deliverables (delivery)" steps={funnels.delivery} bar={color.deliveryBar} selected={selected} onToggleStage={onToggleStage} />
       </div>
