@@ -128,6 +128,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     close: async () => {
       await web.close();
       await host.settled();
+      await host.drain();
       jira.close();
       db.close();
     },

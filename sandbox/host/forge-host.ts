@@ -89,6 +89,8 @@ export interface ForgeHost {
   jiraHooks(): JiraHooks;
   /** Resolves when every trigger fired by Jira events so far has finished. */
   settled(): Promise<TriggerRun[]>;
+  /** Resolves when every function still running has finished (timed-out ones included): call before closing the databases. */
+  drain(): Promise<void>;
   gadgetConfiguration(dashboardId: string, gadgetId: string): Record<string, unknown>;
   saveGadgetConfiguration(dashboardId: string, gadgetId: string, config: unknown): void;
 }
@@ -146,6 +148,7 @@ export function createForgeHost(opts: {
            CREATE TABLE IF NOT EXISTS forge_gadget_config (dashboard_id TEXT NOT NULL, gadget_id TEXT NOT NULL, config TEXT NOT NULL,
              PRIMARY KEY (dashboard_id, gadget_id));`);
   const pending = new Set<Promise<TriggerRun[]>>();
+  const running = new Set<Promise<unknown>>();
 
   const extensionAri = (moduleKey: string) => extensionAriOf(app.appId, moduleKey);
 
@@ -179,7 +182,17 @@ export function createForgeHost(opts: {
         timeoutMs,
         backend: createForgeProxy({ jira, kvs, log: fetchLog }, accountId),
       },
-      () => withDeadline(`Function '${functionKey}' (module ${moduleKey})`, timeoutMs, Promise.resolve().then(() => fn(handler) as Promise<T>)),
+      () => {
+        const work = Promise.resolve().then(() => fn(handler) as Promise<T>);
+        // A timed-out function keeps running (as a lambda would); remember it so close() can wait.
+        const settledWork = work.then(
+          () => undefined,
+          () => undefined,
+        );
+        running.add(settledWork);
+        void settledWork.then(() => running.delete(settledWork));
+        return withDeadline(`Function '${functionKey}' (module ${moduleKey})`, timeoutMs, work);
+      },
     );
   }
 
@@ -340,6 +353,9 @@ export function createForgeHost(opts: {
       const out: TriggerRun[] = [];
       while (pending.size > 0) for (const runs of await Promise.all([...pending])) out.push(...runs);
       return out;
+    },
+    async drain() {
+      while (running.size > 0) await Promise.all([...running]);
     },
     gadgetConfiguration,
     saveGadgetConfiguration(dashboardId, gadgetId, config) {
