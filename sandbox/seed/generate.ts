@@ -191,6 +191,13 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
   const parents = roadmapItems.filter((r) => r.targetStage === 'development-ready' || r.targetStage === 'prioritized');
   const deliverables: PlannedDeliverable[] = [];
   let change = 910_000 + rng.int(0, 5000);
+  const used = new Map<string, number>();
+  // Two slices of the same work in the same project get "(part 2)", so every summary names one issue.
+  const uniqueSummary = (summary: string) => {
+    const n = (used.get(summary) ?? 0) + 1;
+    used.set(summary, n);
+    return n === 1 ? summary : `${summary} (part ${n})`;
+  };
   DELIVERY_STAGES.forEach((stage, si) => {
     for (let k = 0; k < 3; k++) {
       const parent = parents[(si * 3 + k) % parents.length];
@@ -229,7 +236,7 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
       deliverables.push({
         ref: `D${String(deliverables.length + 1).padStart(2, '0')}`,
         kind: 'deliverable',
-        summary: `${project}: ${parent.summary}`,
+        summary: uniqueSummary(`${project}: ${parent.summary}`),
         description: `Upstream work in ${project} for ${parent.ref} (${parent.summary}).`,
         roadmapRef: parent.ref,
         ownerEmail: owner,
