@@ -124,6 +124,8 @@ export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {
   restCalls: number;
   /** True when the scope held more issues than the gadget loads at once. */
   truncated: boolean;
+  /** Why: more issues than `itemLimit`, or Jira was too slow to page through them all in time. */
+  truncatedBy?: 'limit' | 'time';
   /** Most issues one load reads. */
   itemLimit: number;
   /** Issues in scope that are not in an LCOO stage (status outside both lifecycles). */

@@ -20,6 +20,13 @@ export interface SearchOptions {
   pageSize?: number;
   /** Stop after this many issues (the gadget's safety net). */
   limit?: number;
+  /**
+   * Epoch ms after which no further page is requested (the answer is then `truncated`): a
+   * slow Jira must not push a resolver past Forge's 25 s. Checked before each page but the first.
+   */
+  deadline?: number;
+  /** Clock for `deadline`; injectable for tests. */
+  now?: () => number;
 }
 
 /** Every issue matching `jql`, page by page; one REST call per page. */
@@ -27,7 +34,9 @@ export async function searchAll(client: JiraClient, opts: SearchOptions): Promis
   const issues: Issue[] = [];
   let nextPageToken: string | undefined;
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
+  const now = opts.now ?? Date.now;
   for (;;) {
+    if (nextPageToken && opts.deadline !== undefined && now() >= opts.deadline) return { issues, truncated: true };
     const page = await client.request('POST', route`/rest/api/3/search/jql`, SearchPageSchema, {
       jql: opts.jql,
       fields: opts.fields,

@@ -23,6 +23,12 @@ export const PAGE_SIZE = 100;
  * person narrows the scope instead of the function timing out.
  */
 export const ITEM_LIMIT = 10_000;
+/**
+ * Time the search may take before the load stops paging and shows what it has. Forge stops a
+ * function at 25 s; verifying and aggregating 10,000 items takes under a second, the rest is
+ * margin. Against a slow Jira (100 pages at ~300 ms each) this is what keeps the gadget alive.
+ */
+export const SEARCH_BUDGET_MS = 18_000;
 
 /** Drops empty filter lists, so "no filter" has one shape everywhere. */
 function compactFilters(filters: GadgetFilters): GadgetFilters {
@@ -54,7 +60,14 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
       try {
         // One more than the limit: searchAll reports "truncated" on reaching its limit, and
         // exactly ITEM_LIMIT issues is a complete portfolio, not a truncated one.
-        found = await searchAll(client, { jql, fields: PORTFOLIO_FIELDS, properties: PORTFOLIO_PROPERTIES, pageSize: PAGE_SIZE, limit: ITEM_LIMIT + 1 });
+        found = await searchAll(client, {
+          jql,
+          fields: PORTFOLIO_FIELDS,
+          properties: PORTFOLIO_PROPERTIES,
+          pageSize: PAGE_SIZE,
+          limit: ITEM_LIMIT + 1,
+          deadline: Date.now() + SEARCH_BUDGET_MS,
+        });
       } catch (err) {
         if (err instanceof JiraError && err.status === 400) {
           const what = config.scope.kind === 'jql' ? "the gadget's JQL" : "the gadget's projects";
@@ -79,6 +92,7 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
         fetchedAt: now.toISOString(),
         restCalls: client.calls,
         truncated: found.truncated,
+        ...(found.truncated ? { truncatedBy: found.issues.length > ITEM_LIMIT ? ('limit' as const) : ('time' as const) } : {}),
         itemLimit: ITEM_LIMIT,
         skipped,
         config,

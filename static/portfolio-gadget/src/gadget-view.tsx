@@ -138,8 +138,14 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
       </div>
 
       {data.truncated ? (
-        <Notice tone="warning" title={`Showing the first ${data.itemLimit.toLocaleString()} issues only`} testId="gadget-truncated">
-          The gadget's scope holds more issues than one load reads. Edit the gadget and narrow its projects or JQL (for example one FST or upcoming releases) so every figure covers the whole scope.
+        <Notice
+          tone="warning"
+          title={data.truncatedBy === 'time' ? `Jira answered slowly: showing the first ${data.rows.length.toLocaleString()} issues only` : `Showing the first ${data.itemLimit.toLocaleString()} issues only`}
+          testId="gadget-truncated"
+        >
+          {data.truncatedBy === 'time'
+            ? 'Jira took too long to page through the whole scope, so the figures cover part of it. Refresh to try again, or edit the gadget and narrow its projects or JQL.'
+            : "The gadget's scope holds more issues than one load reads. Edit the gadget and narrow its projects or JQL (for example one FST or upcoming releases) so every figure covers the whole scope."}
         </Notice>
       ) : null}
       {data.skipped.count > 0 ? (
