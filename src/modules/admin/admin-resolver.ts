@@ -74,7 +74,7 @@ export const configSave = handler({
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       const n = Object.keys(fieldErrors).length;
-      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing (marked below).`, { fieldErrors });
+      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing (marked beside each field).`, { fieldErrors });
     }
     const config: AppConfig = parsed.data;
     const names = APPROVAL_ROLES.flatMap((r) => config.roleGroups[r]);

@@ -10,12 +10,10 @@ function App() {
   return (
     <main style={{ padding: space.xl, maxWidth: 1040, color: color.text, font: font.body }}>
       <Stack gap={space.l}>
-        <div>
-          <h1 style={{ font: font.headingL, margin: 0 }}>LCOO roadmap setup</h1>
-          <p style={{ color: color.subtle, margin: `${space.xs} 0 0` }}>
-            Set up the issue types, statuses and gated workflows of the LCOO roadmap process, and decide who may approve what.
-          </p>
-        </div>
+        {/* Jira shows the page title (the manifest's) above the frame, so the app starts with what it is for. */}
+        <p style={{ color: color.subtle, margin: 0 }}>
+          Set up the issue types, statuses and gated workflows of the LCOO roadmap process, and decide who may approve what.
+        </p>
         <Tabs id="lcoo-admin-tabs">
           <TabList>
             <Tab>Jira setup</Tab>

@@ -70,6 +70,21 @@ export function SetupTab() {
   };
   useEffect(() => stopPolling, []);
 
+  // A reload shows where the last run got to (kept in KVS), so a failed step can be resumed.
+  useEffect(() => {
+    call<SetupResult>('setup/status', { projectKey: 'LCOO' })
+      .then((s) => {
+        if (s.lastRunAt || s.running) {
+          setResult(s);
+          setMode('run');
+        }
+      })
+      .catch((err: unknown) => fail(err))
+      .finally(() => {
+        document.body.dataset['done'] = '1';
+      });
+  }, []);
+
   const fail = (err: unknown) => {
     const message = err instanceof CallError ? err.message : 'Something went wrong. Reload the page and try again.';
     if (err instanceof CallError && err.code === 'BAD_REQUEST' && /project key/i.test(message)) setKeyError(message);

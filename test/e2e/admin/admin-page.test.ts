@@ -1,0 +1,137 @@
+// The admin page, the stage gate's rule screen and a refused transition, in Chromium on the
+// sandbox's Jira pages: what a Jira administrator and an FST lead actually see.
+import type { Frame, Locator } from 'playwright-core';
+import { join } from 'node:path';
+import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
+import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import type { ValidatorOptions } from '../../../src/contract/validator-config';
+import { ADMIN, FST_LEAD, createIssue, runSetup, unwrap } from '../../integration/validator/lcoo-site';
+
+jest.setTimeout(60_000);
+
+let sb: TestSandbox;
+let b: TestBrowser;
+
+beforeAll(async () => {
+  sb = await startSandbox();
+  b = await launchBrowser();
+}, 120_000);
+afterAll(async () => {
+  await b?.close();
+  await sb?.stop();
+});
+
+async function expectText(locator: Locator, text: string | RegExp, timeout = 15_000): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
+}
+
+/** The status lozenge beside the transition buttons, as the page shows it. */
+const statusLozenge = async (page: import('playwright-core').Page) => (await page.locator('#status').innerText()).trim().toUpperCase();
+
+async function openAdmin(): Promise<{ page: import('playwright-core').Page; frame: Frame }> {
+  const page = await b.newPage(sb.url, { asEmail: ADMIN, width: 1280, height: 1100 });
+  await page.goto(`${sb.url}/admin/apps/lcoo-admin`);
+  const frame = await b.waitForApp(page, 'lcoo-admin');
+  return { page, frame };
+}
+
+test('an administrator checks the plan, runs setup and sees every step done', async () => {
+  const { page, frame } = await openAdmin();
+  await b.screenshotOnFailure(async () => {
+    await frame.getByRole('button', { name: 'Check what setup will do' }).click();
+    await expectText(frame.locator('h2'), 'Plan for LCOO');
+    await expectText(frame.getByTestId('step-statuses'), 'Will create 12');
+    await b.screenshot(page, 'admin-setup-plan');
+
+    await frame.getByTestId('run-setup').click();
+    await expectText(frame.locator('body'), 'Setup is complete');
+    const states = await frame.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    expect(states).toEqual(Array(8).fill('done'));
+    await expectText(frame.getByTestId('step-workflow-delivery'), 'Created, validated first by Jira.');
+    await b.screenshot(page, 'admin-setup-done');
+
+    // A reload shows the last run (kept in KVS); a second run creates nothing.
+    await page.reload();
+    const again = await b.waitForApp(page, 'lcoo-admin');
+    await expectText(again.locator('h2'), 'Setup of LCOO');
+    await again.getByRole('button', { name: 'Check what setup will do' }).click();
+    await expectText(again.locator('h2'), 'Plan for LCOO');
+    await again.getByTestId('run-setup').click();
+    await expectText(again.locator('body'), 'Everything already existed; nothing was created.');
+  });
+});
+
+test('the configuration editor shows what is wrong beside the field', async () => {
+  const { page, frame } = await openAdmin();
+  await b.screenshotOnFailure(async () => {
+    await frame.getByRole('tab', { name: 'Configuration' }).click();
+    const cores = frame.locator('#gate-coreApprovalsRequired');
+    await cores.waitFor({ state: 'visible' });
+    await cores.fill('9');
+    await frame.locator('#roleGroups-pod-acceptance').fill('lcoo-pod, lcoo-podd');
+    await frame.getByTestId('save-config').click();
+    await expectText(frame.getByTestId('error-gate-coreApprovalsRequired'), 'At most 5 core approvals can be required.');
+    await b.screenshot(page, 'admin-config-errors');
+    await cores.fill('3');
+    await frame.getByTestId('save-config').click();
+    await expectText(frame.getByTestId('error-roleGroups-pod-acceptance'), 'No Jira group is named "lcoo-podd"');
+    await frame.locator('#roleGroups-pod-acceptance').fill('lcoo-pod');
+    await frame.getByTestId('save-config').click();
+    await expectText(frame.getByTestId('config-message'), 'Saved.');
+    await b.screenshot(page, 'admin-config-saved');
+  });
+});
+
+test("the transition button on the issue view shows the gate's message", async () => {
+  await runSetup(sb);
+  const key = await createIssue(sb, 'Roadmap Item', 'Bandwidth-aware scheduling for SR-IOV ports');
+  const page = await b.newPage(sb.url, { asEmail: FST_LEAD, width: 1280, height: 1000 });
+  await page.goto(`${sb.url}/browse/${key}`);
+  await b.screenshotOnFailure(async () => {
+    await page.locator('.transition-btn[title="to Being Vetted / Groomed"]').click();
+    const flag = page.locator('#transition-flag');
+    await expectText(flag, `LCOO stage gate: ${key} can't move to "Being Vetted / Groomed" yet; 4 things are missing.`);
+    await expectText(flag, 'There is no LCOO record on this issue yet');
+    await b.screenshot(page, 'issue-view-gate-refused');
+    await flag.screenshot({ path: join(RESULTS_DIR, 'issue-view-gate-flag.png') });
+    expect(await statusLozenge(page)).toBe('VETTING BACKLOG');
+  });
+});
+
+test('the stage gate rule screen shows the defaults, hands Jira only a valid override, and is read-only in view mode', async () => {
+  // Independent of the tests above: setup is idempotent, and the default is read, not assumed.
+  await runSetup(sb);
+  const cores = unwrap<ValidatorOptions>(await sb.host.invoke('lcoo-stage-gate', 'validator/options', {}, { asEmail: ADMIN })).defaults.coreApprovalsRequired;
+  const page = await b.newPage(sb.url, { asEmail: ADMIN, width: 1280, height: 1000 });
+  await page.goto(`${sb.url}/admin/workflows`);
+  await b.screenshotOnFailure(async () => {
+    const section = page.locator('section.workflow', { hasText: 'LCOO Upstream Delivery Lifecycle' });
+    await section.locator('tr', { hasText: 'Code Committed' }).first().getByRole('link', { name: 'Edit' }).click();
+    const frame = await b.waitForApp(page, 'lcoo-stage-gate');
+    await expectText(frame.getByTestId('cores-value'), `${cores} distinct core reviewers`);
+    await b.screenshot(page, 'validator-config-edit');
+    const editUrl = page.url();
+
+    // Override: 4 cores for this rule only. Update runs onConfigure, which the server checks.
+    await frame.getByRole('checkbox', { name: 'Use the LCOO default' }).first().uncheck();
+    await frame.locator('#cores-input').fill('4');
+    await b.screenshot(page, 'validator-config-override');
+    // What Jira would store in the rule: the string the app's onConfigure callback returns
+    // (asked the way the host page's Update button asks it).
+    const saved = await page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure('validator-0'));
+    expect(JSON.parse(saved)).toEqual({ coreApprovalsRequired: 4 });
+    // An out-of-range value is refused by the server's check, so Jira never stores it.
+    await frame.locator('#cores-input').fill('8');
+    await expectText(frame.locator('#cores-error'), 'Enter a whole number from 1 to 5.');
+    await expect(
+      page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure('validator-0')),
+    ).rejects.toThrow(/At most 5 core approvals/);
+
+    await page.goto(editUrl.replace('mode=edit', 'mode=view'));
+    const view = await b.waitForApp(page, 'lcoo-stage-gate');
+    await expectText(view.getByTestId('cores-value'), `${cores} distinct core reviewers`);
+    await expectText(view.getByTestId('spec-value'), 'On: deliverables go through Specification In Progress');
+    expect(await view.locator('input[type="checkbox"]:not([disabled])').count()).toBe(0);
+    await b.screenshot(page, 'validator-config-view');
+  });
+});
