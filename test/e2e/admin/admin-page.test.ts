@@ -43,8 +43,22 @@ test('an administrator checks the plan, runs setup and sees every step done', as
     await expectText(frame.getByTestId('step-statuses'), 'Will create 12');
     await b.screenshot(page, 'admin-setup-plan');
 
-    await frame.getByTestId('run-setup').click();
-    await expectText(frame.locator('body'), 'Setup is complete');
+    // Jira takes its time over each workflow here, so the run's progress is visible while it happens.
+    const original = sb.emulator.handle.bind(sb.emulator);
+    sb.emulator.handle = async (req) => {
+      if (req.method === 'POST' && req.path === '/rest/api/3/workflows/create') await new Promise((r) => setTimeout(r, 1500));
+      return original(req);
+    };
+    try {
+      await frame.getByTestId('run-setup').click();
+      await expectText(frame.getByTestId('step-workflow-portfolio'), 'Working…');
+      expect(await frame.getByTestId('step-statuses').getAttribute('data-state')).toBe('done');
+      expect(await frame.getByTestId('step-workflow-scheme').getAttribute('data-state')).toBe('todo');
+      await b.screenshot(page, 'admin-setup-progress');
+      await expectText(frame.locator('body'), 'Setup is complete');
+    } finally {
+      sb.emulator.handle = original;
+    }
     const states = await frame.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
     expect(states).toEqual(Array(8).fill('done'));
     await expectText(frame.getByTestId('step-workflow-delivery'), 'Created, validated first by Jira.');
