@@ -87,7 +87,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   const errorNotice = error ? (
     <Notice tone="error" title="The portfolio could not be loaded" testId="gadget-error" action={<TextButton primary onClick={() => void load(filters)} testId="retry">Try again</TextButton>}>
       {error.message}
-      {error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'INTERNAL' ? null : (
+      {error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'INTERNAL' || /choose Edit/.test(error.message) ? null : (
         <div style={{ marginTop: space(50) }}>If the gadget's settings are the problem, open the gadget's menu and choose Edit.</div>
       )}
     </Notice>

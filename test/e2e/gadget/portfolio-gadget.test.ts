@@ -173,6 +173,30 @@ test('the edit view saves with view.submit and the gadget follows the new config
   });
 });
 
+test('empty and error states say what to do next', async () => {
+  await b.screenshotOnFailure(async () => {
+    const id = `${GADGET}-1`;
+    try {
+      sb.host.raw.saveGadgetConfiguration('10000', id, { scope: { kind: 'jql', jql: 'project = LCOO AND summary ~ "no-such-words-anywhere"' } });
+      const { page, frame } = await openDashboard();
+      await settled(frame);
+      await expect(frame.locator('[data-testid="gadget-empty"]').innerText()).resolves.toMatch(/No LCOO roadmap items here yet.*choose Edit/s);
+      await b.screenshot(page, 'gadget-empty');
+
+      sb.host.raw.saveGadgetConfiguration('10000', id, { scope: { kind: 'jql', jql: 'project = = LCOO' } });
+      await page.reload();
+      const again = await b.waitForApp(page, GADGET);
+      const error = again.locator('[data-testid="gadget-error"]');
+      await error.waitFor();
+      await expect(error.innerText()).resolves.toMatch(/could not be loaded[\s\S]*Jira could not search the gadget's JQL[\s\S]*choose Edit/);
+      await expect(again.locator('[data-testid="retry"]').count()).resolves.toBe(1);
+      await b.screenshot(page, 'gadget-error');
+    } finally {
+      sb.host.raw.saveGadgetConfiguration('10000', id, {});
+    }
+  });
+});
+
 test('fits a narrow dashboard column without sideways scrolling of the whole gadget', async () => {
   await b.screenshotOnFailure(async () => {
     const { page, frame } = await openDashboard({ width: 760 });
