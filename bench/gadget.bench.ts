@@ -95,17 +95,26 @@ export async function run(): Promise<BenchRow[]> {
     await createPortfolio(sb, signingKey(sb));
     process.stderr.write(`bench: gadget: created ${N} issues in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
 
-    await invoke<PortfolioLoad>(sb, 'portfolio/load', {}); // warm the function's module cache
-    const t1 = performance.now();
-    const p = await invoke<PortfolioLoad>(sb, 'portfolio/load', {});
-    const wall = performance.now() - t1;
+    // Three loads: the first pays for a cold function (module load, JIT), later ones are what a
+    // warm Forge container does.
+    const loads: { wall: number; p: PortfolioLoad }[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t1 = performance.now();
+      const p = await invoke<PortfolioLoad>(sb, 'portfolio/load', {});
+      loads.push({ wall: performance.now() - t1, p });
+    }
+    const first = loads[0]!;
+    const warm = loads.slice(1).reduce((a, x) => (x.wall < a.wall ? x : a));
+    const p = warm.p;
     if (p.totals.items !== N) throw new Error(`The load saw ${p.totals.items} items, expected ${N}`);
     const goalCalls = Math.ceil(N / PAGE);
     rows.push({ area: 'gadget', figure: `REST calls for one load of ${N} items`, value: p.restCalls, unit: 'calls', goal: `<= ${goalCalls} (ceil(N / ${PAGE}))`, met: p.restCalls <= goalCalls });
-    rows.push({ area: 'gadget', figure: 'load: search (REST + parse)', value: p.timings.searchMs, unit: 'ms' });
-    rows.push({ area: 'gadget', figure: 'load: signature checks', value: p.timings.verifyMs, unit: 'ms' });
-    rows.push({ area: 'gadget', figure: 'load: aggregation in the resolver', value: p.timings.aggregateMs, unit: 'ms', goal: '<= 50 ms', met: p.timings.aggregateMs <= 50 });
-    rows.push({ area: 'gadget', figure: 'full resolver time (invoke, wall)', value: wall, unit: 'ms', goal: '<= 12500 ms (half of Forge 25 s)', met: wall <= 12_500 });
+    rows.push({ area: 'gadget', figure: 'load (warm): search, REST + parse', value: p.timings.searchMs, unit: 'ms' });
+    rows.push({ area: 'gadget', figure: 'load (warm): signature checks', value: p.timings.verifyMs, unit: 'ms' });
+    rows.push({ area: 'gadget', figure: 'load (warm): aggregation in the resolver', value: p.timings.aggregateMs, unit: 'ms', goal: '<= 50 ms', met: p.timings.aggregateMs <= 50 });
+    rows.push({ area: 'gadget', figure: 'load (first, cold function): aggregation', value: first.p.timings.aggregateMs, unit: 'ms' });
+    rows.push({ area: 'gadget', figure: 'full resolver time, warm (invoke, wall)', value: warm.wall, unit: 'ms', goal: '<= 12500 ms (half of Forge 25 s)', met: warm.wall <= 12_500 });
+    rows.push({ area: 'gadget', figure: 'full resolver time, first load (invoke, wall)', value: first.wall, unit: 'ms', goal: '<= 12500 ms (half of Forge 25 s)', met: first.wall <= 12_500 });
     const bytes = Buffer.byteLength(JSON.stringify(p), 'utf8');
     rows.push({ area: 'gadget', figure: 'answer size', value: bytes / 1024 / 1024, unit: 'MB', goal: '<= 5 MB', met: bytes <= 5 * 1024 * 1024 });
   } finally {
