@@ -20,7 +20,7 @@ import { startSandbox, type TestSandbox } from '../test/support/sandbox';
 import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues } from '../test/unit/gadget/make-portfolio-issues';
 import type { BenchRow } from './run';
 
-const N = Number(process.env['GADGET_BENCH_ITEMS'] ?? 10_000);
+export const N = Number(process.env['GADGET_BENCH_ITEMS'] ?? 10_000);
 const PAGE = 100;
 const GADGET = 'lcoo-portfolio-gadget';
 const ADMIN = 'admin@lcoo.example';
@@ -40,14 +40,14 @@ async function asApp(sb: TestSandbox, method: string, path: string, body?: unkno
   return reply.body;
 }
 
-async function invoke<T>(sb: TestSandbox, key: string, payload: unknown, email = ADMIN, moduleKey = GADGET): Promise<T> {
+export async function invoke<T>(sb: TestSandbox, key: string, payload: unknown, email = ADMIN, moduleKey = GADGET): Promise<T> {
   const out = Answer.parse(await sb.host.invoke(moduleKey, key, payload, { asEmail: email, ...(moduleKey === GADGET ? { gadgetConfiguration: {} } : {}) }));
   if (!out.ok) throw new Error(`${key}: ${out.error.code} ${out.error.message}`);
   return out.data as T;
 }
 
 /** The app's signing key, as its own first load created it in the (emulated) KVS secret store. */
-function signingKey(sb: TestSandbox): string {
+export function signingKey(sb: TestSandbox): string {
   const reply = sb.host.raw.kvs.handle('/api/v1/secret/get', { key: SIGNING_KEY });
   const value = (reply.body as { value?: unknown } | undefined)?.value;
   if (typeof value !== 'string') throw new Error(`No signing key in the KVS emulator (${JSON.stringify(reply)})`);
@@ -55,7 +55,7 @@ function signingKey(sb: TestSandbox): string {
 }
 
 /** N issues: created as the app, then their signed record PUT (the signature binds the issue id). */
-async function createPortfolio(sb: TestSandbox, secret: string): Promise<void> {
+export async function createPortfolio(sb: TestSandbox, secret: string): Promise<void> {
   // The fixture signs with a placeholder id; each record is re-signed for the real id below.
   const plan = makePortfolioIssues(N, secret);
   for (const f of plan) {

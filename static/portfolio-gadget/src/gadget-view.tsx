@@ -1,7 +1,7 @@
 // The gadget: totals, charts a person would rather look at than read, and the table. Filters
 // reload through the resolver, so the domain aggregates every view; the previous data stays on
 // screen (dimmed) while the next load runs.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CompanyCell } from '../../../src/domain/portfolio';
 import type { Stage } from '../../../src/domain/lifecycle';
 import type { GadgetFilters, PortfolioLoad } from '../../../src/contract/gadget';
@@ -77,6 +77,10 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
     return () => clearInterval(t);
   }, []);
 
+  // Built once per answer: the table's 10,000 rows are memoised on it, so a clock tick or the
+  // loading dim must not rebuild them.
+  const names = useMemo(() => (data ? makeNames(data.vocabulary, data.labels) : undefined), [data]);
+
   // The filters on screen: the person's own, else the ones the last answer applied (the defaults).
   const shown: GadgetFilters = filters ?? data?.filters ?? {};
   const toggleStage = (stage: Stage) => {
@@ -93,9 +97,8 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
     </Notice>
   ) : null;
 
-  if (!data) return <div style={{ padding: space(100) }}>{errorNotice ?? <LoadingView />}</div>;
+  if (!data || !names) return <div style={{ padding: space(100) }}>{errorNotice ?? <LoadingView />}</div>;
 
-  const names = makeNames(data.vocabulary, data.labels);
   const filtered = hasFilters(shown);
   const t = data.totals;
 
@@ -115,7 +118,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
     <div style={{ padding: space(100), opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view" data-loads={loads}>
       {errorNotice}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: space(100), alignItems: 'baseline', marginBottom: space(100) }} data-testid="gadget-summary">
-        <strong style={{ fontSize: 16 }}>{t.items} items</strong>
+        <strong style={{ fontSize: 16 }}>{t.items.toLocaleString('en-US')} items</strong>
         <span style={small}>
           {t.roadmapItems} Roadmap Items, {t.deliverables} Upstream Deliverables
         </span>
