@@ -10,7 +10,7 @@ import type { LoadedApp, ModuleDef } from './app-loader';
 import { createForgeProxy, type FetchLogEntry } from './forge-fetch';
 import type { IssueEventArgs, JiraEmulatorPort, JiraHooks, ValidatorHookArgs } from './jira-port';
 import { createKvsEmulator, type EntityIndexes, type KvsEmulator } from './kvs-emulator';
-import { LOCAL_CLOUD_ID, runInvocation } from './runtime';
+import { errorMessage, LOCAL_CLOUD_ID, runInvocation } from './runtime';
 import { issueEventToTrigger } from './trigger-events';
 
 /** Stable ids of the one local installation: getAppContext() reports exactly these. */
@@ -274,7 +274,7 @@ export function createForgeHost(opts: {
       if (!parsed.success) return { result: false, errorMessage: `The validator ${moduleKey} returned ${JSON.stringify(out)}, not {result, errorMessage?}.` };
       return parsed.data.result ? { result: true } : { result: false, errorMessage: parsed.data.errorMessage ?? `The validator ${moduleKey} refused this transition.` };
     } catch (e) {
-      return { result: false, errorMessage: `The validator ${moduleKey} failed: ${e instanceof Error ? e.message : String(e)}` };
+      return { result: false, errorMessage: `The validator ${moduleKey} failed: ${errorMessage(e)}` };
     }
   }
 
@@ -288,7 +288,7 @@ export function createForgeHost(opts: {
         const result = await call(key, type, fn, accountId, (h) => h({ ...event, eventType }, { ...runtimeContext(accountId), moduleKey: key }));
         runs.push({ triggerKey: key, eventType, ok: true, result });
       } catch (e) {
-        runs.push({ triggerKey: key, eventType, ok: false, error: e instanceof Error ? e.message : String(e) });
+        runs.push({ triggerKey: key, eventType, ok: false, error: errorMessage(e) });
         console.error(`[forge-host] trigger ${key} (${eventType}) failed:`, e);
       }
     }
@@ -303,7 +303,7 @@ export function createForgeHost(opts: {
     try {
       return { triggerKey, eventType: 'scheduled', ok: true, result: await call(triggerKey, type, fn, undefined, (h) => h(event, runtimeContext(undefined))) };
     } catch (e) {
-      return { triggerKey, eventType: 'scheduled', ok: false, error: e instanceof Error ? e.message : String(e) };
+      return { triggerKey, eventType: 'scheduled', ok: false, error: errorMessage(e) };
     }
   }
 

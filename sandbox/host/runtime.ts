@@ -156,3 +156,12 @@ export function runInvocation<T>(identity: InvocationIdentity, fn: () => Promise
 export function currentRuntime(): ForgeRuntime | undefined {
   return invocations.getStore();
 }
+
+/**
+ * The message of anything thrown. Not `instanceof Error`: under jest the app bundle runs in
+ * Node's main realm and the sandbox in a vm context, so the app's Errors fail that check.
+ */
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
+  return String(e);
+}

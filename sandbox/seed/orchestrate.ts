@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { LIFECYCLES, type DeliveryStage, type PortfolioStage } from '../../src/domain';
 import type { RunningSandbox } from '../host/boot';
 import type { FrontendContext } from '../host/forge-host';
+import { errorMessage } from '../host/runtime';
 import { DEFAULT_SEED, generateSeedPlan, type PlannedApproval, type PlannedDeliverable, type PlannedRoadmapItem, type SeedPlan } from './generate';
 
 export const PANEL_MODULE = 'lcoo-issue-panel';
@@ -74,13 +75,13 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
     try {
       context = await sb.host.frontendContext(moduleKey, accountOf(email), issueKey ? { kind: 'issue', issueKey } : { kind: 'admin' });
     } catch (e) {
-      throw new SeedError(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new SeedError(`${what}: ${errorMessage(e)}`);
     }
     let out: unknown;
     try {
       out = await sb.host.invoke(moduleKey, functionKey, payload, context);
     } catch (e) {
-      throw new SeedError(`${what}: ${functionKey} as ${email} threw: ${e instanceof Error ? e.message : String(e)}`);
+      throw new SeedError(`${what}: ${functionKey} as ${email} threw: ${errorMessage(e)}`);
     }
     const env = Envelope.safeParse(out);
     if (!env.success) throw new SeedError(`${what}: ${functionKey} did not answer with the resolver envelope (is it implemented yet?): ${JSON.stringify(out)?.slice(0, 300)}`);

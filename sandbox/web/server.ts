@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { FrameTargetSchema, InvocationError, type ForgeHost, type FrameTarget } from '../host/forge-host';
 import type { JiraEmulatorPort } from '../host/jira-port';
+import { errorMessage } from '../host/runtime';
 import { cookies, esc, HttpError, MIME, readBody, readJson, redirect, sendHtml, sendJson } from './http-util';
 import { frameTag, shell, type FrameSpec, type PageUser } from './layout';
 import { adminPage, appsIndexPage, type AdminModule } from './pages/apps';
@@ -194,7 +195,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
           return sendJson(res, 200, { result: result ?? null });
         } catch (e) {
           console.error(`[sandbox] invoke ${call.moduleKey} ${call.functionKey} failed:`, e);
-          return sendJson(res, 500, { message: e instanceof Error ? e.message : String(e) });
+          return sendJson(res, 500, { message: errorMessage(e) });
         }
       }
       case '/__forge/fetch-product': {
@@ -227,7 +228,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         try {
           await saveValidatorRule(jiraAs(user), { workflowId: r.workflowId, transitionId: r.transitionId, ruleIndex: r.ruleIndex, module, config: r.config });
         } catch (e) {
-          throw new HttpError(400, e instanceof Error ? e.message : String(e));
+          throw new HttpError(400, errorMessage(e));
         }
         return sendJson(res, 200, { saved: true });
       }
@@ -319,7 +320,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const server = createServer((req, res) => {
     route(req, res).catch((e: unknown) => {
       const status = e instanceof HttpError ? e.status : e instanceof z.ZodError ? 400 : e instanceof InvocationError ? 422 : 500;
-      const message = e instanceof z.ZodError ? `Bad request: ${z.prettifyError(e)}` : e instanceof Error ? e.message : String(e);
+      const message = e instanceof z.ZodError ? `Bad request: ${z.prettifyError(e)}` : errorMessage(e);
       if (status >= 500) console.error('[sandbox web]', req.method, req.url, e);
       if (res.headersSent) return void res.end();
       if ((req.url ?? '').startsWith('/__forge/') || req.headers.accept?.includes('application/json')) return sendJson(res, status, { message });

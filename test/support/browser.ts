@@ -32,7 +32,7 @@ export interface TestBrowser {
   waitForApp(page: Page, moduleKey: string, timeoutMs?: number): Promise<Frame>;
   /** Saves a full-page screenshot; returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
-  /** Runs fn; on failure screenshots every open page (named after the test) and rethrows. */
+  /** Runs fn; on failure screenshots the pages of the two newest contexts (named after the test) and rethrows. */
   screenshotOnFailure<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -77,7 +77,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
       } catch (e) {
         const testName = (globalThis as { expect?: { getState?: () => { currentTestName?: string } } }).expect?.getState?.().currentTestName ?? 'failure';
         let i = 0;
-        for (const c of contexts) {
+        // The newest contexts belong to the failing test (earlier tests' pages are still open).
+        for (const c of contexts.slice(-2)) {
           for (const p of c.pages()) await api.screenshot(p, `FAILED-${testName}-${i++}`).catch(() => undefined);
         }
         throw e;

@@ -2,56 +2,11 @@
 // the rule `forge:expression-validator` (parameters.key = the extension ARI, parameters.config
 // = what the config UI saved) is created over REST, the emulator calls the host inside
 // POST /issue/{key}/transitions, and a refusal is Jira's 400 with the app's message.
-import { FORGE_VALIDATOR_RULE } from '../../../sandbox/web/pages/workflows';
 import { buildMiniApp } from '../../fixtures/mini-app/build';
+import { installGatedWorkflow } from '../../fixtures/mini-app/gated-workflow';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 
 const BASIC = (email: string) => `Basic ${Buffer.from(`${email}:any-token`).toString('base64')}`;
-const GATED = 'Mini gated workflow';
-
-type WorkflowRead = {
-  statuses: { id: string; name: string; statusCategory: string; statusReference: string }[];
-  workflows: { statuses: { statusReference: string; properties: Record<string, string> }[]; transitions: { id: string; name: string; type: string; toStatusReference: string; links: unknown[]; properties: Record<string, string> }[] }[];
-};
-
-/** Copies the default "jira" workflow with the mini validator on the named transitions, and makes it the project's workflow. */
-async function installGatedWorkflow(sb: TestSandbox, rules: Record<string, unknown>): Promise<void> {
-  const admin = { kind: 'user' as const, accountId: sb.host.accountIdOf('admin@lcoo.example') };
-  const search = await sb.emulator.handle({ method: 'GET', path: '/rest/api/3/workflows/search', principal: admin });
-  const jiraId = (search.body as { values: { id: string; name: string }[] }).values.find((w) => w.name === 'jira')?.id;
-  const read = (await sb.emulator.handle({ method: 'POST', path: '/rest/api/3/workflows', principal: admin, body: { workflowIds: [jiraId] } })).body as WorkflowRead;
-  const wf = read.workflows[0];
-  if (!wf) throw new Error('The default workflow could not be read');
-  const ari = sb.host.raw.extensionAri('mini-validator');
-  const created = await sb.emulator.handle({
-    method: 'POST',
-    path: '/rest/api/3/workflows/create',
-    principal: admin,
-    body: {
-      scope: { type: 'GLOBAL' },
-      statuses: read.statuses.map(({ id, name, statusCategory, statusReference }) => ({ id, name, statusCategory, statusReference })),
-      workflows: [
-        {
-          name: GATED,
-          statuses: wf.statuses.map(({ statusReference, properties }) => ({ statusReference, properties })),
-          transitions: wf.transitions.map((t) => ({
-            id: t.id,
-            name: t.name,
-            type: t.type,
-            toStatusReference: t.toStatusReference,
-            links: t.links,
-            properties: t.properties,
-            validators: t.name in rules ? [{ ruleKey: FORGE_VALIDATOR_RULE, parameters: { key: ari, config: JSON.stringify(rules[t.name]) } }] : [],
-          })),
-        },
-      ],
-    },
-  });
-  if (created.status !== 200) throw new Error(`workflows/create: ${created.status} ${JSON.stringify(created.body)}`);
-  const scheme = await sb.emulator.handle({ method: 'PUT', path: '/rest/api/3/workflowscheme/10000', principal: admin, body: { name: 'Default Workflow Scheme', defaultWorkflow: GATED } });
-  if (scheme.status !== 200) throw new Error(`workflowscheme update: ${scheme.status} ${JSON.stringify(scheme.body)}`);
-}
-
 async function transitionId(sb: TestSandbox, key: string, name: string): Promise<string> {
   const r = await sb.emulator.handle({ method: 'GET', path: `/rest/api/3/issue/${key}/transitions`, principal: { kind: 'user', accountId: sb.host.accountIdOf('admin@lcoo.example') } });
   const t = (r.body as { transitions: { id: string; name: string }[] }).transitions.find((x) => x.name === name);
