@@ -6,9 +6,6 @@ import { installGatedWorkflow } from '../../fixtures/mini-app/gated-workflow';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 
-// The project-level testTimeout in jest.config.js is not applied per project; set it here.
-jest.setTimeout(60_000);
-
 let sb: TestSandbox;
 let b: TestBrowser;
 let wipKey: string;
