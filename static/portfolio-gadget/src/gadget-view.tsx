@@ -68,7 +68,10 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   const refreshMinutes = data?.config.refreshMinutes ?? 0;
   useEffect(() => {
     if (refreshMinutes <= 0) return undefined;
-    const t = setInterval(() => void load(filters), refreshMinutes * 60_000);
+    // A dashboard left open in a background tab should not spend the person's Jira rate limit.
+    const t = setInterval(() => {
+      if (document.visibilityState !== 'hidden') void load(filters);
+    }, refreshMinutes * 60_000);
     return () => clearInterval(t);
   }, [refreshMinutes, filters, load]);
 

@@ -173,6 +173,29 @@ test('the edit view saves with view.submit and the gadget follows the new config
   });
 });
 
+test('auto-refresh reloads on the configured interval', async () => {
+  await b.screenshotOnFailure(async () => {
+    const id = `${GADGET}-1`;
+    try {
+      sb.host.raw.saveGadgetConfiguration('10000', id, { refreshMinutes: 5 });
+      const page = await b.newPage(sb.url, { asEmail: LRC });
+      // A fake clock for the page and its frames, so five minutes pass in an instant.
+      await page.context().clock.install();
+      await page.goto(`${sb.url}/dashboard`);
+      const frame = await b.waitForApp(page, GADGET);
+      await settled(frame);
+      await expect(frame.locator('[data-testid="gadget-freshness"]').innerText()).resolves.toContain('auto-refresh every 5 min');
+      const before = await loads(frame);
+      await page.context().clock.runFor(4 * 60_000);
+      expect(await loads(frame)).toBe(before);
+      await page.context().clock.runFor(60_000 + 1_000);
+      await frame.waitForFunction((n) => Number(document.querySelector('[data-testid="gadget-view"]')?.getAttribute('data-loads')) > n, before, { timeout: 20_000 });
+    } finally {
+      sb.host.raw.saveGadgetConfiguration('10000', id, {});
+    }
+  });
+});
+
 test('empty and error states say what to do next', async () => {
   await b.screenshotOnFailure(async () => {
     const id = `${GADGET}-1`;
