@@ -16,10 +16,31 @@ import { call, CallError } from '../../shared/invoke';
 import { ChecklistMatrix } from '../../validator-config/src/checklist-matrix';
 import { color, FieldError, font, Label, Row, Section, space, Stack } from './layout';
 
-function TextCell(props: { id: string; label: string; value: string; error?: string | undefined; onChange(v: string): void; width?: number }) {
+/** Hidden from sight, not from screen readers: list rows share one visible column header. */
+const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+
+function ColumnHeads({ columns }: { columns: { label: string; width: number }[] }) {
+  return (
+    <Row align="flex-end" style={{ marginBottom: `calc(-1 * ${space.xs})` }}>
+      {columns.map((c) => (
+        <div key={c.label} aria-hidden="true" style={{ width: c.width, font: font.small, fontWeight: 600, color: color.subtle }}>
+          {c.label}
+        </div>
+      ))}
+    </Row>
+  );
+}
+
+function TextCell(props: { id: string; label: string; value: string; error?: string | undefined; onChange(v: string): void; width?: number; hideLabel?: boolean }) {
   return (
     <Stack gap={space.xs} style={{ width: props.width ?? 200 }}>
-      <Label htmlFor={props.id}>{props.label}</Label>
+      {props.hideLabel ? (
+        <label htmlFor={props.id} style={visuallyHidden}>
+          {props.label}
+        </label>
+      ) : (
+        <Label htmlFor={props.id}>{props.label}</Label>
+      )}
       <Textfield
         id={props.id}
         value={props.value}
@@ -140,20 +161,22 @@ export function ConfigTab() {
       ) : null}
 
       <Section id="cfg-fsts" title="Functional Specialty Teams" description="The FSTs a roadmap item can belong to.">
+        <ColumnHeads columns={[{ label: 'Id', width: 170 }, { label: 'Name', width: 220 }, { label: 'Description', width: 260 }]} />
         {config.fsts.map((f, i) => (
           <Row key={i} align="flex-start">
-            <TextCell id={`fsts-${i}-id`} label="Id" width={170} value={f.id} error={err(`fsts.${i}.id`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
-            <TextCell id={`fsts-${i}-name`} label="Name" width={220} value={f.name} error={err(`fsts.${i}.name`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+            <TextCell hideLabel id={`fsts-${i}-id`} label={`FST ${i + 1} id`} width={170} value={f.id} error={err(`fsts.${i}.id`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
+            <TextCell hideLabel id={`fsts-${i}-name`} label={`FST ${i + 1} name`} width={220} value={f.name} error={err(`fsts.${i}.name`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
             <TextCell
+              hideLabel
               id={`fsts-${i}-description`}
-              label="Description"
+              label={`FST ${i + 1} description`}
               width={260}
               value={f.description ?? ''}
               error={err(`fsts.${i}.description`)}
               onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { id: x.id, name: x.name, ...(v ? { description: v } : {}) } : x)) })}
             />
-            <div style={{ paddingTop: 20 }}>
-              <Button appearance="subtle" onClick={() => update({ fsts: config.fsts.filter((_, j) => j !== i) })}>
+            <div>
+              <Button appearance="subtle" aria-label={`Remove FST ${i + 1}`} onClick={() => update({ fsts: config.fsts.filter((_, j) => j !== i) })}>
                 Remove
               </Button>
             </div>
@@ -166,12 +189,13 @@ export function ConfigTab() {
       </Section>
 
       <Section id="cfg-companies" title="Member companies" description="Companies that declare interest and commit people to roadmap items.">
+        <ColumnHeads columns={[{ label: 'Id', width: 170 }, { label: 'Name', width: 220 }]} />
         {config.companies.map((c, i) => (
           <Row key={i} align="flex-start">
-            <TextCell id={`companies-${i}-id`} label="Id" width={170} value={c.id} error={err(`companies.${i}.id`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
-            <TextCell id={`companies-${i}-name`} label="Name" width={220} value={c.name} error={err(`companies.${i}.name`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
-            <div style={{ paddingTop: 20 }}>
-              <Button appearance="subtle" onClick={() => update({ companies: config.companies.filter((_, j) => j !== i) })}>
+            <TextCell hideLabel id={`companies-${i}-id`} label={`Company ${i + 1} id`} width={170} value={c.id} error={err(`companies.${i}.id`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
+            <TextCell hideLabel id={`companies-${i}-name`} label={`Company ${i + 1} name`} width={220} value={c.name} error={err(`companies.${i}.name`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+            <div>
+              <Button appearance="subtle" aria-label={`Remove company ${i + 1}`} onClick={() => update({ companies: config.companies.filter((_, j) => j !== i) })}>
                 Remove
               </Button>
             </div>
