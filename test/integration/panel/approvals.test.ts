@@ -3,6 +3,9 @@
 // delivery evidence of an Upstream Deliverable, stamped with who recorded it.
 import { ADMIN, CORE, COORDINATOR, FST_LEAD, LRC_MEMBER, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
 
+// Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
+jest.setTimeout(60_000);
+
 let p: PanelSandbox;
 beforeAll(async () => {
   p = await startPanelSandbox();

@@ -3,6 +3,9 @@
 // approvals as given, and never crash on whatever the property holds.
 import { ADMIN, FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
 
+// Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
+jest.setTimeout(60_000);
+
 let p: PanelSandbox;
 beforeAll(async () => {
   p = await startPanelSandbox();

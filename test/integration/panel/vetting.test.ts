@@ -3,6 +3,9 @@
 import type { PanelData } from '../../../src/contract/panel';
 import { ADMIN, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
 
+// Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
+jest.setTimeout(60_000);
+
 let p: PanelSandbox;
 let item: string;
 

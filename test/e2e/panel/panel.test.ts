@@ -1,0 +1,169 @@
+// The issue panel in Chromium, inside the sandbox's Jira issue view: what an FST lead, a
+// viewer and two people editing at once actually see and do.
+import type { Frame, Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from '../../support/browser';
+import { ADMIN, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
+
+// Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
+jest.setTimeout(120_000);
+
+const PANEL = 'lcoo-issue-panel';
+let p: PanelSandbox;
+let b: TestBrowser;
+
+beforeAll(async () => {
+  p = await startPanelSandbox();
+  b = await launchBrowser();
+});
+afterAll(async () => {
+  await b?.close();
+  await p?.stop();
+});
+
+async function openIssue(key: string, email: string, colorMode: 'light' | 'dark' = 'light'): Promise<{ page: Page; frame: Frame }> {
+  const page = await b.newPage(p.sb.url, { asEmail: email, colorMode, width: 1280, height: 1000 });
+  await page.goto(`${p.sb.url}/browse/${key}`);
+  const frame = await b.waitForApp(page, PANEL);
+  return { page, frame };
+}
+
+/** Picks an option in an Atlaskit select by typing, as a keyboard user does. */
+async function choose(frame: Frame, inputId: string, text: string): Promise<void> {
+  await frame.locator(`#${inputId}`).fill(text);
+  await frame.locator(`#${inputId}`).press('Enter');
+}
+
+const readiness = (frame: Frame) => frame.getByTestId('readiness');
+const status = (frame: Frame) => frame.getByTestId('save-status');
+
+test('an FST lead fills the checklist, sees readiness change, saves, reloads and finds the values', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Live migration of instances with SR-IOV ports');
+  const { page, frame } = await openIssue(key, FST_LEAD);
+  await b.screenshotOnFailure(async () => {
+    await expectText(readiness(frame), 'To move to Being Vetted / Groomed this still needs:');
+    await expectText(frame.getByTestId('completeness'), '0 of 12 checklist items complete');
+    await expectText(status(frame), 'Not saved yet');
+
+    await choose(frame, 'fst', 'Networking');
+    await choose(frame, 'type', 'New');
+    await choose(frame, 'components', 'Nova');
+    await choose(frame, 'components', 'Neutron');
+    await frame.getByTestId('alignment-add').click();
+    await frame.locator('#alignment-0-notes').fill('Nova PTG session agreed to review a spec.');
+    await frame.locator('#alignment-0-date').fill('2026-10-20');
+    await choose(frame, 'size', 'L');
+    await frame.locator('#valueToMembers').fill('Hardware maintenance without VNF downtime.');
+    await choose(frame, 'targetRelease', 'Indri');
+    await frame.getByTestId('requirements-add').click();
+    await frame.locator('#requirement-0').fill('Nova live-migrates instances with direct SR-IOV ports.');
+    await expectText(status(frame), 'Unsaved changes');
+    await expectText(readiness(frame), 'As of the last save');
+    await b.screenshot(page, 'panel-fst-lead-editing');
+
+    await frame.getByTestId('save-button').first().click();
+    await expectText(status(frame), /^Saved \d\d:\d\d$/);
+    // The gate engine now finds the three answers Being Vetted needs.
+    await expectText(readiness(frame), 'this item can move to Being Vetted / Groomed');
+    await expectText(frame.getByTestId('completeness'), '6 of 12 checklist items complete');
+    await b.screenshot(page, 'panel-fst-lead-saved');
+
+    // A fresh visit of the issue (as another day's visit would be), not the same app instance.
+    await page.goto('about:blank');
+    await page.goto(`${p.sb.url}/browse/${key}`);
+    const again = await b.waitForApp(page, PANEL);
+    expect(await again.locator('#requirement-0').inputValue()).toBe('Nova live-migrates instances with direct SR-IOV ports.');
+    expect(await again.locator('#valueToMembers').inputValue()).toBe('Hardware maintenance without VNF downtime.');
+    expect(await again.locator('#alignment-0-date').inputValue()).toBe('2026-10-20');
+    await expectText(again.getByTestId('item-type'), 'New');
+    await expectText(again.getByTestId('item-components'), 'Neutron');
+    await expectText(again.getByTestId('item-targetRelease'), '2027.1 Indri');
+    await expectText(again.getByTestId('item-type'), 'Complete');
+    await expectText(status(again), /^Last saved \d\d:\d\d by Farah Stein/);
+  });
+  await page.context().close();
+});
+
+test('a viewer sees the record read-only, and why', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Viewer item');
+  await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
+  const { page, frame } = await openIssue(key, VIEWER);
+  await b.screenshotOnFailure(async () => {
+    await expectText(frame.getByTestId('read-only'), 'can view this issue but not edit it');
+    expect(await frame.getByTestId('save-button').count()).toBe(0);
+    expect(await frame.locator('#valueToMembers').isDisabled()).toBe(true);
+    expect(await frame.locator('#type').isDisabled()).toBe(true);
+    expect(await frame.getByTestId('stakeholders-add').count()).toBe(0);
+    await expectText(frame.getByTestId('completeness'), '12 of 12 checklist items complete');
+    await expectText(frame.getByTestId('approvals'), "You can't edit this issue in Jira");
+    await b.screenshot(page, 'panel-viewer-read-only');
+  });
+  await page.context().close();
+});
+
+test('two tabs editing: the later save gets a conflict, not a lost update, and keeps its text', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Two tabs item');
+  await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
+  const a = await openIssue(key, FST_LEAD);
+  const c = await openIssue(key, ADMIN);
+  await b.screenshotOnFailure(async () => {
+    await a.frame.locator('#valueToMembers').fill('Written in tab A.');
+    await c.frame.locator('#valueToMembers').fill('Written in tab B, later.');
+    await a.frame.getByTestId('save-button').first().click();
+    await expectText(status(a.frame), /^Saved /);
+
+    await c.frame.getByTestId('save-button').first().click();
+    await expectText(c.frame.getByTestId('conflict-message'), 'Someone else saved this vetting checklist while you were editing (Farah Stein');
+    expect(await c.frame.locator('#valueToMembers').inputValue()).toBe('Written in tab B, later.');
+    await b.screenshot(c.page, 'panel-conflict');
+
+    await c.frame.getByTestId('conflict-reload').click();
+    await expectText(c.frame.getByTestId('lost-text'), 'valueToMembers: Written in tab B, later.');
+    await waitFor(async () => (await c.frame.locator('#valueToMembers').inputValue()) === 'Written in tab A.');
+    await b.screenshot(c.page, 'panel-conflict-reloaded');
+  });
+  const stored = await p.ok('panel/load', {}, ADMIN, key);
+  expect(stored.vetting?.data?.valueToMembers).toBe('Written in tab A.');
+  await a.page.context().close();
+  await c.page.context().close();
+});
+
+test('a record forged through REST shows the warning and never counts as complete', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Forged item');
+  await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
+  const prop = await p.rest('GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, ADMIN);
+  const value = (prop.body as { value: { data: Record<string, unknown> } }).value;
+  await p.rest('PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, ADMIN, { ...value, data: { ...value.data, size: 'S' } });
+
+  const { page, frame } = await openIssue(key, FST_LEAD, 'dark');
+  await b.screenshotOnFailure(async () => {
+    await expectText(frame.getByTestId('integrity-warning'), 'Modified outside the LCOO app');
+    await expectText(frame.getByTestId('completeness'), 'not counted: the record was modified outside the LCOO app');
+    await expectText(frame.getByTestId('readiness'), 'The LCOO record was modified outside the LCOO app');
+    expect(await frame.getByTestId('item-size').getByText('Complete', { exact: true }).count()).toBe(0);
+    await b.screenshot(page, 'panel-forged-dark');
+  });
+  await page.context().close();
+});
+
+// ---------------------------------------------------------------- waiting helpers
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > until) throw new Error('Timed out waiting for the panel');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function expectText(locator: ReturnType<Frame['getByTestId']>, expected: string | RegExp, timeoutMs = 10_000): Promise<void> {
+  let last = '';
+  try {
+    await waitFor(async () => {
+      last = (await locator.first().innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+      return typeof expected === 'string' ? last.includes(expected) : expected.test(last);
+    }, timeoutMs);
+  } catch {
+    throw new Error(`Expected ${String(expected)} in the panel; it showed: "${last.slice(0, 400)}"`);
+  }
+}
