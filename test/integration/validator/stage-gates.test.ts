@@ -300,6 +300,23 @@ describe("the rule's own configuration", () => {
     expect(out.errorMessage).toContain('is not one of the LCOO stages this app set up');
   });
 
+  test('Jira failing (or rate-limiting past the retries) fails closed with its reason, never a bare false', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Jira trouble');
+    const original = sb.emulator.handle.bind(sb.emulator);
+    sb.emulator.handle = async (req) =>
+      req.principal.kind === 'app' && req.method === 'GET' && req.path.startsWith(`/rest/api/3/issue/${key}?`)
+        ? { status: 503, headers: { 'content-type': 'application/json' }, body: { errorMessages: ['Jira is under maintenance.'], errors: {} } }
+        : original(req);
+    try {
+      const out = await runGate(key, 'Being Vetted / Groomed', undefined);
+      expect(out.result).toBe(false);
+      expect(out.errorMessage).toContain('Jira is under maintenance.');
+      expect(out.errorMessage).toContain('The move stays blocked until the gate can be checked; try again.');
+    } finally {
+      sb.emulator.handle = original;
+    }
+  });
+
   test('an issue Jira cannot find fails closed', async () => {
     const out = await sb.host.runValidator({ moduleKey: 'lcoo-stage-gate', issueKey: 'LCOO-99999', fromStatusId: '1', toStatusId: '10001' });
     expect(out).toEqual({ result: false, errorMessage: expect.stringContaining('LCOO-99999') });
