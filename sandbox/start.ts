@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildResource, resourceNames } from '../scripts/build-static';
 import { validateManifest } from './host/app-loader';
+import { errorMessage } from './host/runtime';
 import { bootSandbox, type RunningSandbox } from './host/boot';
 import { runSeed } from './seed/orchestrate';
 
@@ -31,22 +32,10 @@ async function main(): Promise<void> {
   }
   const port = parsePort(process.env['PORT']);
 
-  // The Custom UI builds run (esbuild, own process) while the backend boots; the manifest
-  // check, which needs the built folders, runs when they are done. The pages answer at once.
-  const names = resourceNames();
-  const built = Promise.allSettled(names.map(buildResource));
-  const checked = built.then(async (results) => {
-    const failed = names.filter((_, i) => results[i]?.status === 'rejected');
-    console.log(`Built ${names.length - failed.length} of ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`);
-    // One resource that does not compile must not take the whole sandbox down: say which.
-    for (const name of failed) console.error(`static/${name} does not build (errors above); its frames will show "not found" until it does.`);
-    try {
-      await validateManifest(REPO_DIR);
-      console.log('manifest.yml: valid (Forge FULL validation)');
-    } catch (e) {
-      console.error(`\n${e instanceof Error ? e.message : String(e)}\nThe sandbox keeps running, but Forge would refuse this manifest.`);
-    }
-  });
+  // The backend boots first (about half a second) so the first page answers at once; the
+  // Custom UI builds (esbuild, both cores) follow, and resource requests wait for them.
+  let markBuilt: () => void = () => undefined;
+  const built = new Promise<void>((resolve) => (markBuilt = resolve));
 
   let sb: RunningSandbox;
   try {
@@ -55,9 +44,25 @@ async function main(): Promise<void> {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
     throw e;
   }
-  console.log(`\nLCOO Jira sandbox ready in ${Date.now() - started} ms: ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`);
+  console.log(`\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`);
   console.log('Sign in as any seeded user with the switcher at the top right; curl works with basic auth, e.g.');
   console.log(`  curl -u admin@lcoo.example:any ${sb.url}/rest/api/3/myself\n`);
+
+  // The manifest check needs the built folders, so it runs after the builds.
+  const names = resourceNames();
+  const checked = Promise.allSettled(names.map(buildResource)).then(async (results) => {
+    markBuilt();
+    const failed = names.filter((_, i) => results[i]?.status === 'rejected');
+    console.log(`Built ${names.length - failed.length} of ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`);
+    // One resource that does not compile must not take the whole sandbox down: say which.
+    for (const name of failed) console.error(`static/${name} does not build (errors above); its frames will show "not found" until it does.`);
+    try {
+      await validateManifest(REPO_DIR);
+      console.log('manifest.yml: valid (Forge FULL validation)');
+    } catch (e) {
+      console.error(`\n${errorMessage(e)}\nThe sandbox keeps running, but Forge would refuse this manifest.`);
+    }
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
