@@ -14,12 +14,20 @@ import { ReadinessBox } from './parts/readiness-box';
 import { VettingForm } from './parts/vetting-form';
 import { usePanel, type PanelState } from './use-panel';
 
+/** A record the app can't vouch for can be re-saved as it is, once the person has checked it. */
+function needsResave(s: PanelState): boolean {
+  const integrity = (s.data?.vetting ?? s.data?.delivery)?.integrity;
+  return integrity === 'modified-outside-app' || integrity === 'unreadable';
+}
+
 function statusText(s: PanelState): string {
   if (s.busy === 'saving') return 'Saving…';
   if (s.busy === 'approving') return 'Recording the approval…';
   if (s.dirty) return 'Unsaved changes';
   const saved = savedLabel(s.savedAt);
   if (saved) return `Saved ${saved}`;
+  // Who "saved" a record modified outside the app is only a claim of that record.
+  if (needsResave(s)) return 'Not saved by the LCOO app: check the values, then save';
   const rec = s.data?.vetting ?? s.data?.delivery;
   const last = savedLabel(rec?.updatedAt);
   if (last) return `Last saved ${last}${rec?.updatedByName ? ` by ${rec.updatedByName}` : ''}`;
@@ -33,7 +41,7 @@ function SaveBar({ s, onSave }: { s: PanelState; onSave(): void }) {
       <span role="status" aria-live="polite" data-testid="save-status" style={{ font: font.small, color: s.dirty ? text.normal : text.subtlest }}>
         {statusText(s)}
       </span>
-      <Button appearance="primary" onClick={onSave} isDisabled={!s.dirty || s.busy !== 'idle'} isLoading={s.busy === 'saving'} testId="save-button">
+      <Button appearance="primary" onClick={onSave} isDisabled={!(s.dirty || needsResave(s)) || s.busy !== 'idle'} isLoading={s.busy === 'saving'} testId="save-button">
         Save
       </Button>
     </Row>
@@ -156,7 +164,7 @@ export function App() {
     // Ctrl/Cmd+S saves, as in Jira's own editors.
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
       e.preventDefault();
-      if (s.dirty) void save();
+      if (s.dirty || needsResave(s)) void save();
     }
   };
 

@@ -140,7 +140,15 @@ test('a record forged through REST shows the warning and never counts as complet
     await expectText(frame.getByTestId('completeness'), 'not counted: the record was modified outside the LCOO app');
     await expectText(frame.getByTestId('readiness'), 'The LCOO record was modified outside the LCOO app');
     expect(await frame.getByTestId('item-size').getByText('Complete', { exact: true }).count()).toBe(0);
+    await expectText(status(frame), 'Not saved by the LCOO app');
     await b.screenshot(page, 'panel-forged-dark');
+
+    // The FST lead checks the values and saves them as they are: the app signs them again.
+    await frame.getByTestId('save-button').first().click();
+    await expectText(status(frame), /^Saved /);
+    expect(await frame.getByTestId('integrity-warning').count()).toBe(0);
+    await expectText(frame.getByTestId('completeness'), '12 of 12 checklist items complete');
+    expect((await frame.getByTestId('completeness').innerText()).includes('not counted')).toBe(false);
   });
   await page.context().close();
 });
