@@ -26,6 +26,7 @@ import {
   findWorkflowByName,
   findWorkflowSchemeByName,
   getProject,
+  getWorkflowScheme,
   isCompanyManaged,
   projectIssueTypeIds,
   listIssueTypes,
@@ -303,7 +304,7 @@ const workflowSchemeStep: Step = {
   doing: 'set up the workflow scheme',
   async inspect(ctx) {
     const scheme = await findWorkflowSchemeByName(ctx.client, WORKFLOW_SCHEME_NAME);
-    if (!scheme) return { satisfied: false, detail: 'Will create it, mapping Roadmap Item and Upstream Deliverable to their LCOO workflows; every other issue type keeps the Jira workflow.' };
+    if (!scheme) return { satisfied: false, detail: 'Will create it, mapping Roadmap Item and Upstream Deliverable to their LCOO workflows; every other issue type keeps the workflow it has in the project.' };
     ctx.out.workflowSchemeId = scheme.id;
     ctx.out.workflowScheme = scheme;
     const wanted = wantedMappings(ctx);
@@ -315,15 +316,20 @@ const workflowSchemeStep: Step = {
     const wanted = wantedMappings(ctx);
     if (Object.keys(wanted).length < 2) throw new AppError('INTERNAL', 'The LCOO issue types are not known yet; run setup again.');
     if (ctx.out.workflowSchemeId === undefined) {
+      // Every other issue type keeps the workflow it has in the project today, so switching the
+      // project to this scheme strands no issue in a status its new workflow lacks.
+      const current = ctx.out.projectId ? await projectWorkflowScheme(ctx.client, ctx.out.projectId) : undefined;
+      const base = current?.id !== undefined ? await getWorkflowScheme(ctx.client, current.id) : undefined;
+      const defaultWorkflow = base?.defaultWorkflow ?? JIRA_DEFAULT_WORKFLOW;
       const scheme = await createWorkflowScheme(ctx.client, {
         name: WORKFLOW_SCHEME_NAME,
-        description: 'LCOO Roadmap for Jira: Roadmap Items and Upstream Deliverables follow the LCOO lifecycles; every other issue type keeps the Jira workflow.',
-        defaultWorkflow: JIRA_DEFAULT_WORKFLOW,
-        issueTypeMappings: wanted,
+        description: 'LCOO Roadmap for Jira: Roadmap Items and Upstream Deliverables follow the LCOO lifecycles; every other issue type keeps its workflow.',
+        defaultWorkflow,
+        issueTypeMappings: { ...(base?.issueTypeMappings ?? {}), ...wanted },
       });
       ctx.out.workflowSchemeId = scheme.id;
       ctx.created.push(`workflow scheme "${WORKFLOW_SCHEME_NAME}"`);
-      return 'Created.';
+      return `Created; other issue types keep their workflows (default "${defaultWorkflow}"${base ? `, copied from "${base.name}"` : ''}).`;
     }
     const scheme = ctx.out.workflowScheme;
     if (!scheme) throw new AppError('INTERNAL', 'The workflow scheme is not known yet; run setup again.');

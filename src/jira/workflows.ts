@@ -227,6 +227,9 @@ export const createWorkflowScheme = (
   body: { name: string; description: string; defaultWorkflow: string; issueTypeMappings: Record<string, string> },
 ) => client.request('POST', route`/rest/api/3/workflowscheme`, WorkflowSchemeSchema, body);
 
+export const getWorkflowScheme = (client: JiraClient, schemeId: number) =>
+  client.request('GET', route`/rest/api/3/workflowscheme/${String(schemeId)}`, WorkflowSchemeSchema);
+
 /** Replaces a scheme's issue type mappings (a draft is made when the scheme is in use). */
 export const updateWorkflowSchemeMappings = (client: JiraClient, scheme: JiraWorkflowScheme, issueTypeMappings: Record<string, string>) =>
   client.request('PUT', route`/rest/api/3/workflowscheme/${String(scheme.id)}`, WorkflowSchemeSchema, {

@@ -198,3 +198,26 @@ describe('setup with a name clash', () => {
     expect(res.created.filter((c) => c.startsWith('status '))).toHaveLength(11);
   });
 });
+
+describe('setup on a project with its own workflow scheme', () => {
+  let sb: TestSandbox;
+  beforeAll(async () => {
+    sb = await startSandbox();
+  }, 120_000);
+  afterAll(async () => sb?.stop());
+
+  test("other issue types keep the workflows the project's scheme gives them", async () => {
+    const task = ((await rest(sb, ADMIN, 'GET', '/rest/api/3/issuetype')).body as { id: string; name: string }[]).find((t) => t.name === 'Task')!;
+    const custom = await rest(sb, ADMIN, 'POST', '/rest/api/3/workflowscheme', { name: 'Ops scheme', description: '', defaultWorkflow: 'jira', issueTypeMappings: { [task.id]: 'jira' } });
+    expect(custom.status).toBe(201);
+    expect((await rest(sb, ADMIN, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: '10000', workflowSchemeId: String((custom.body as { id: number }).id) })).status).toBe(204);
+
+    const res = await runSetup(sb);
+    expect(res.steps.every((s) => s.state === 'done')).toBe(true);
+    expect(res.steps.find((s) => s.id === 'workflow-scheme')?.detail).toBe('Created; other issue types keep their workflows (default "jira", copied from "Ops scheme").');
+    const schemes = (await rest(sb, ADMIN, 'GET', '/rest/api/3/workflowscheme')).body as { values: { name: string; issueTypeMappings: Record<string, string> }[] };
+    const ours = schemes.values.find((s) => s.name === 'LCOO Roadmap Workflow Scheme')!;
+    expect(ours.issueTypeMappings[task.id]).toBe('jira');
+    expect(Object.values(ours.issueTypeMappings).sort()).toEqual(['LCOO Roadmap Item Lifecycle', 'LCOO Upstream Delivery Lifecycle', 'jira']);
+  });
+});
