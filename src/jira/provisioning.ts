@@ -90,7 +90,7 @@ interface Step {
   id: SetupStepId;
   /** What the step does, for error messages ("create the statuses"). */
   doing: string;
-  /** Reads Jira; fills `out` with what exists. Never writes. */
+  /** Reads Jira and fills `out` with what exists; never writes to Jira (it may record the status map in KVS). */
   inspect(ctx: StepContext): Promise<Inspection>;
   /** Creates what inspect found missing; returns what it did. */
   apply(ctx: StepContext): Promise<string>;
