@@ -34,7 +34,7 @@ export function TextInput(props: Common & { value: string; onChange(v: string): 
   );
 }
 
-export function LongText(props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number }) {
+export function LongText(props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number; autoFocus?: boolean }) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <TextArea
@@ -44,6 +44,7 @@ export function LongText(props: Common & { value: string; onChange(v: string): v
         placeholder={props.placeholder}
         isDisabled={props.disabled}
         minimumRows={props.rows ?? 2}
+        autoFocus={props.autoFocus}
         resize="vertical"
         onChange={(e) => props.onChange(e.target.value)}
         {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
