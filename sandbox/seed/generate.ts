@@ -236,7 +236,8 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
       deliverables.push({
         ref: `D${String(deliverables.length + 1).padStart(2, '0')}`,
         kind: 'deliverable',
-        summary: uniqueSummary(`${project}: ${parent.summary}`),
+        // "Tempest: Tempest NFV scenario tests" reads badly: name the project only when the summary does not.
+        summary: uniqueSummary(`${project}: ${parent.summary.startsWith(`${project} `) ? parent.summary.slice(project.length + 1) : parent.summary}`),
         description: `Upstream work in ${project} for ${parent.ref} (${parent.summary}).`,
         roadmapRef: parent.ref,
         ownerEmail: owner,

@@ -127,7 +127,15 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
   for (const item of plan.roadmapItems) {
     const created = Created.parse(
       await rest(item.ownerEmail, 'POST', '/rest/api/3/issue', {
-        fields: { project: { key: PROJECT_KEY }, issuetype: { name: LIFECYCLES.portfolio.issueTypeName }, summary: item.summary, description: adf(item.description), labels: ['lcoo', item.fst.toLowerCase().replace(/[^a-z]+/g, '-')] },
+        fields: {
+          project: { key: PROJECT_KEY },
+          issuetype: { name: LIFECYCLES.portfolio.issueTypeName },
+          summary: item.summary,
+          description: adf(item.description),
+          labels: ['lcoo', item.fst.toLowerCase().replace(/[^a-z]+/g, '-')],
+          // Items past the backlog have someone driving them: the proposing company's representative.
+          ...(item.targetStage !== 'vetting-backlog' ? { assignee: { accountId: accountOf(item.ownerEmail) } } : {}),
+        },
       }),
     );
     keys[item.ref] = created.key;
@@ -154,7 +162,14 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
     if (!parentKey) throw new SeedError(`${d.ref}: its Roadmap Item ${d.roadmapRef} was not created`);
     const created = Created.parse(
       await rest(d.ownerEmail, 'POST', '/rest/api/3/issue', {
-        fields: { project: { key: PROJECT_KEY }, issuetype: { name: LIFECYCLES.delivery.issueTypeName }, summary: d.summary, description: adf(d.description), labels: ['lcoo', 'upstream'] },
+        fields: {
+          project: { key: PROJECT_KEY },
+          issuetype: { name: LIFECYCLES.delivery.issueTypeName },
+          summary: d.summary,
+          description: adf(d.description),
+          labels: ['lcoo', 'upstream'],
+          ...(d.targetStage !== 'backlog' ? { assignee: { accountId: accountOf(d.ownerEmail) } } : {}),
+        },
       }),
     );
     keys[d.ref] = created.key;
