@@ -190,6 +190,8 @@ test('auto-refresh reloads on the configured interval', async () => {
       expect(await loads(frame)).toBe(before);
       await page.context().clock.runFor(60_000 + 1_000);
       await frame.waitForFunction((n) => Number(document.querySelector('[data-testid="gadget-view"]')?.getAttribute('data-loads')) > n, before, { timeout: 20_000 });
+      // A page on a fake clock must not linger next to the other tests' pages.
+      await page.context().close();
     } finally {
       sb.host.raw.saveGadgetConfiguration('10000', id, {});
     }
