@@ -2,8 +2,13 @@
 //   - Jira REST calls per validator evaluation (goal: 1, as the app), from the host's fetch log;
 //   - time per evaluation through the Forge host (blocked and passing moves);
 //   - a whole refused transition as a person sees it (POST /issue/{key}/transitions);
-//   - setup: REST calls and time of the first run and of a second run (which creates nothing).
+//   - setup: REST calls and time of the first run and of a second run (which creates nothing);
+//   - the admin page's and the rule screen's bundle sizes (goal <= 300 KB gzip, as the gadget's).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { buildResource, STATIC_DIR } from '../scripts/build-static';
 import type { SetupResult } from '../src/contract/admin';
 import type { Envelope } from '../src/contract/envelope';
 import type { PanelData } from '../src/contract/panel';
@@ -123,6 +128,15 @@ export async function run(): Promise<BenchRow[]> {
     }
     times.sort((a, b) => a - b);
     rows.push({ area: 'stage gate', figure: 'refused transition (POST /transitions incl. the gate), median', value: percentile(times, 0.5), unit: 'ms' });
+
+    // ---- bundles (JS + CSS, gzip -9), built fresh so the figure is today's code
+    for (const resource of ['admin-page', 'validator-config']) {
+      await buildResource(resource);
+      const dir = join(STATIC_DIR, resource, 'build');
+      const gz = (f: string) => (existsSync(join(dir, f)) ? gzipSync(readFileSync(join(dir, f)), { level: 9 }).length : 0);
+      const kb = (gz('main.js') + gz('main.css')) / 1024;
+      rows.push({ area: 'bundle', figure: `${resource} (JS + CSS)`, value: kb, unit: 'KB gzip', goal: '<= 300 KB gzip', met: kb <= 300 });
+    }
     return rows;
   } finally {
     await sb.stop();
