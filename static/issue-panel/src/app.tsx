@@ -25,7 +25,7 @@ function statusText(s: PanelState): string {
   if (s.busy === 'approving') return 'Recording the approval…';
   if (s.dirty) return 'Unsaved changes';
   const saved = savedLabel(s.savedAt);
-  if (saved) return `Saved ${saved}`;
+  if (saved) return s.savedWhat === 'approval' ? `Approval recorded ${saved}` : `Saved ${saved}`;
   // Who "saved" a record modified outside the app is only a claim of that record.
   if (needsResave(s)) return 'Not saved by the LCOO app: check the values, then save';
   const rec = s.data?.vetting ?? s.data?.delivery;

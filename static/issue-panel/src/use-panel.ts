@@ -17,8 +17,9 @@ export interface PanelState {
   vetting?: VettingDraft;
   delivery?: DeliveryDraft;
   dirty: boolean;
-  /** When this person last saved in this session (for "Saved 12:03"). */
+  /** When this person last saved in this session (for "Saved 12:03"), and what. */
   savedAt?: string;
+  savedWhat?: 'record' | 'approval';
   /** The person's text from before a conflict reload, so nothing they typed is lost. */
   lostText?: string[];
 }
@@ -40,6 +41,7 @@ export function usePanel() {
   const [error, setError] = useState<CallError>();
   const [loadError, setLoadError] = useState<CallError>();
   const [savedAt, setSavedAt] = useState<string>();
+  const [savedWhat, setSavedWhat] = useState<'record' | 'approval'>('record');
   const [lostText, setLostText] = useState<string[]>();
 
   const apply = useCallback((d: PanelData) => {
@@ -90,6 +92,7 @@ export function usePanel() {
       if (next) {
         apply(next);
         setSavedAt(new Date().toISOString());
+        setSavedWhat('record');
         setLostText(undefined);
       }
     } catch (err) {
@@ -116,6 +119,7 @@ export function usePanel() {
       try {
         apply(await call<PanelData>('approvals/record', { ...req, revision }));
         setSavedAt(new Date().toISOString());
+        setSavedWhat('approval');
       } catch (err) {
         setError(toError(err));
       } finally {
@@ -133,7 +137,7 @@ export function usePanel() {
     ...(error ? { error } : {}),
     ...(vetting ? { vetting } : {}),
     ...(delivery ? { delivery } : {}),
-    ...(savedAt ? { savedAt } : {}),
+    ...(savedAt ? { savedAt, savedWhat } : {}),
     ...(lostText ? { lostText } : {}),
   };
   return { state, load, save, approve, reloadAfterConflict, setVetting, setDelivery, dismissLost: () => setLostText(undefined) };

@@ -2,7 +2,7 @@
 // viewer and two people editing at once actually see and do.
 import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { ADMIN, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
+import { ADMIN, CORE, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(120_000);
@@ -149,6 +149,69 @@ test('a record forged through REST shows the warning and never counts as complet
     expect(await frame.getByTestId('integrity-warning').count()).toBe(0);
     await expectText(frame.getByTestId('completeness'), '12 of 12 checklist items complete');
     expect((await frame.getByTestId('completeness').innerText()).includes('not counted')).toBe(false);
+  });
+  await page.context().close();
+});
+
+test('every control has a label, and the keyboard alone can answer and save', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Keyboard item');
+  const { page, frame } = await openIssue(key, FST_LEAD);
+  await b.screenshotOnFailure(async () => {
+    await frame.getByTestId('stakeholders-add').click();
+    await frame.getByTestId('note-type-open').click();
+    // Every input, select and text area has an accessible name from a <label> or aria-label.
+    const unlabelled = await frame.evaluate(() =>
+      [...document.querySelectorAll('input:not([type=hidden]), textarea, select, button')]
+        .filter((el) => {
+          const e = el as HTMLInputElement;
+          const named = (e.labels?.length ?? 0) > 0 || !!e.getAttribute('aria-label') || !!e.getAttribute('aria-labelledby');
+          return !named && !(el.tagName === 'BUTTON' && (el.textContent ?? '').trim() !== '');
+        })
+        .map((el) => el.outerHTML.slice(0, 120)),
+    );
+    expect(unlabelled).toEqual([]);
+    // The opened note has the focus, so typing goes straight into it.
+    await page.keyboard.type('Typed without the mouse.');
+    expect(await frame.locator('#note-type').inputValue()).toBe('Typed without the mouse.');
+
+    await frame.locator('#type').focus();
+    await page.keyboard.type('Bug');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+s');
+    await expectText(status(frame), /^Saved /);
+    const saved = await p.ok('panel/load', {}, FST_LEAD, key);
+    expect(saved.vetting?.data).toMatchObject({ type: 'bug', notes: { type: 'Typed without the mouse.' } });
+  });
+  await page.context().close();
+});
+
+test('a core reviewer records a core approval for a Gerrit change from the panel', async () => {
+  const key = await p.createIssue('Upstream Deliverable', 'Nova: SR-IOV live migration');
+  await p.ok(
+    'delivery/save',
+    {
+      revision: null,
+      delivery: {
+        project: 'Nova',
+        blueprint: { url: 'https://blueprints.launchpad.net/nova/+spec/sriov-live-migration', title: 'SR-IOV live migration' },
+        changes: [{ number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'open', ci: 'pass' }],
+      },
+    },
+    FST_LEAD,
+    key,
+  );
+  const { page, frame } = await openIssue(key, CORE);
+  await b.screenshotOnFailure(async () => {
+    await expectText(frame.getByTestId('approvals'), 'Only members of "lcoo-pod" can record this approval.');
+    expect(await frame.locator('#change-0-number').inputValue()).toBe('912345');
+    await choose(frame, 'approve-core-approval-ref', '912345');
+    await frame.locator('#approve-core-approval-note').fill('Looks good, +2');
+    await frame.getByTestId('approve-core-approval-button').click();
+    await expectText(frame.getByTestId('approvals-given'), 'Approved by a project core reviewer (change 912345): Sun-hee Kim (AT&T)');
+    await expectText(frame.getByTestId('readiness'), 'To move to Blueprint In Progress this still needs:');
+    await expectText(status(frame), /^Approval recorded \d\d:\d\d$/);
+    expect(await frame.locator('#approve-core-approval-note').inputValue()).toBe('');
+    await b.screenshot(page, 'panel-deliverable-core-approval');
   });
   await page.context().close();
 });

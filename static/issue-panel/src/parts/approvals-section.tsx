@@ -57,6 +57,8 @@ function blocked(data: PanelData, dirty: boolean): string | undefined {
 export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty: boolean; onApprove(r: ApproveRequest): void }) {
   const { given, offered } = props.data.approvals;
   const blockedBy = blocked(props.data, props.dirty);
+  // A new revision remounts the forms, so a recorded approval's note and change don't linger.
+  const revision = (props.data.vetting ?? props.data.delivery)?.revision ?? 0;
   const labels = new Map(props.data.options.vocabulary.approvalRoles.map((r) => [r.value, r.label]));
   if (given.length === 0 && offered.length === 0) return null;
   return (
@@ -81,6 +83,7 @@ export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty:
           <Heading level={4}>{`${offer.label} (for ${offer.forStageName})`}</Heading>
           {offer.canGive ? (
             <OfferForm
+              key={`${offer.role}-${revision}`}
               offer={offer}
               busy={props.busy}
               blockedBy={blockedBy}
