@@ -13,7 +13,7 @@ export interface OfferInput {
   stage: Stage | undefined;
   gate: Pick<GateConfig, 'specificationStep'>;
   roleGroups: Record<ApprovalRole, string[]>;
-  /** The person's groups, or undefined when they were not read (no role needs them). */
+  /** The person's groups as the app read them; undefined when Jira did not answer. */
   userGroups: readonly string[] | undefined;
   canEdit: boolean;
   delivery?: Pick<Delivery, 'changes'> | undefined;
@@ -52,9 +52,11 @@ export function approvalOffers(input: OfferInput): ApprovalOffer[] {
     const inGroup = input.userGroups !== undefined && allowedToGive(role, input.roleGroups, input.userGroups);
     const reason = !input.canEdit
       ? "You can't edit this issue in Jira, so you can't record approvals on it."
-      : !inGroup
-        ? whyNot(role, input.roleGroups)
-        : undefined;
+      : input.userGroups === undefined
+        ? 'Your Jira groups could not be read just now, so the app cannot tell whether you may record this approval. Reload the panel to try again.'
+        : !inGroup
+          ? whyNot(role, input.roleGroups)
+          : undefined;
     const offer: ApprovalOffer = {
       role,
       label: APPROVAL_ROLE_LABELS[role],

@@ -12,7 +12,7 @@ import { getIssue, myIssuePermissions, userGroups } from '../../jira/issues';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { loadRecord, revisionOf } from '../../records/record-store';
 import type { RecordRead } from '../../records/stored-record';
-import { approvalOffers, rolesAhead } from './approval-offers';
+import { approvalOffers } from './approval-offers';
 import { readPanelIssue, type PanelIssue } from './issue-context';
 import { panelOptions } from './options';
 
@@ -74,9 +74,16 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const user = asUser();
   const now = new Date();
   const issue = known.issue ?? (await readPanelIssue(user, ctx.extension));
-  const [perms, { config, problem }] = await Promise.all([
+  const ref = { id: issue.id, key: issue.key };
+  // Independent reads go out together: on Forge each REST call costs a round trip.
+  const [perms, { config, problem }, vettingRead, deliveryRead, groups] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     known.config ? Promise.resolve({ config: known.config, problem: undefined }) : loadAppConfig(),
+    issue.lifecycle === 'portfolio' ? (known.vetting ?? loadRecord(user, VETTING_RECORD, ref)) : undefined,
+    issue.lifecycle === 'delivery' ? (known.delivery ?? loadRecord(user, DELIVERY_RECORD, ref)) : undefined,
+    // Read as the app (a person can't vouch for their own groups). Failing to read them only
+    // disables the approval buttons, with the reason; the record still shows.
+    issue.lifecycle ? userGroups(asApp(), ctx.accountId).catch(() => undefined) : undefined,
   ]);
   const canEdit = perms['EDIT_ISSUES'] === true;
   const base: PanelData = {
@@ -90,22 +97,19 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const lifecycle = issue.lifecycle;
   if (!lifecycle) return base;
 
-  const ref = { id: issue.id, key: issue.key };
-  let subject: GateSubject;
   let given: Approval[] = [];
   let delivery: Delivery | undefined;
   const target = nextStage(issue.stage ?? firstStage(lifecycle), config.gate);
-  if (lifecycle === 'portfolio') {
-    const read = known.vetting ?? (await loadRecord(user, VETTING_RECORD, ref));
-    const view = recordView(read);
+  let subject: GateSubject = { lifecycle, integrity: 'missing' };
+  if (vettingRead) {
+    const view = recordView(vettingRead);
     base.vetting = view;
     base.checklist = checklistStatus(view.data ?? {}, now);
     base.checklistComplete = view.integrity === 'valid' && base.checklist.completed === base.checklist.total;
     given = trustedApprovals(view);
     subject = { lifecycle, integrity: view.integrity, ...(view.data ? { vetting: view.data } : {}) };
-  } else {
-    const read = known.delivery ?? (await loadRecord(user, DELIVERY_RECORD, ref));
-    const view = recordView(read);
+  } else if (deliveryRead) {
+    const view = recordView(deliveryRead);
     base.delivery = view;
     delivery = view.data;
     given = trustedApprovals(view);
@@ -120,10 +124,6 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     base.readiness = [view];
   }
 
-  // Groups are read as the app, and only when some approval is still ahead of the issue.
-  const ahead = rolesAhead(lifecycle, issue.stage, config.gate);
-  let groups: string[] | undefined;
-  if (ahead.length > 0 && canEdit) groups = await userGroups(asApp(), ctx.accountId);
   const offered: ApprovalOffer[] = approvalOffers({
     lifecycle,
     stage: issue.stage,

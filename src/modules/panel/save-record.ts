@@ -55,9 +55,9 @@ function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'delivery'
 
 export async function saveVetting(input: VettingSave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
-  const issue = await readPanelIssue(user, ctx.extension);
+  // The issue, the configuration and who is saving are independent reads: one round trip.
+  const [issue, { config }, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
   requireLifecycle(issue, 'portfolio');
-  const [{ config }, actor] = await Promise.all([loadAppConfig(), actorOf(user, ctx.accountId)]);
   const now = new Date();
   const index = (d: Vetting) => vettingIndex(d, issue.stage, now);
   const saved = await saveRecord<Vetting>({
@@ -79,9 +79,9 @@ export async function saveVetting(input: VettingSave, ctx: CallContext): Promise
 
 export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
-  const issue = await readPanelIssue(user, ctx.extension);
+  // The issue, the configuration and who is saving are independent reads: one round trip.
+  const [issue, { config }, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
   requireLifecycle(issue, 'delivery');
-  const [{ config }, actor] = await Promise.all([loadAppConfig(), actorOf(user, ctx.accountId)]);
   const now = new Date();
   const index = (d: Delivery) => deliveryIndex(d, issue.stage);
   const saved = await saveRecord<Delivery>({

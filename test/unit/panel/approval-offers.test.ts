@@ -49,6 +49,11 @@ describe('approval offers', () => {
     expect(offers.every((o) => !o.canGive && /can't edit this issue/.test(o.reason ?? ''))).toBe(true);
   });
 
+  test('when Jira did not answer with the groups, the buttons are off and say to reload', () => {
+    const offers = approvalOffers({ lifecycle: 'portfolio', stage: 'vetting-backlog', gate, roleGroups, userGroups: undefined, canEdit: true });
+    expect(offers.every((o) => !o.canGive && /could not be read just now/.test(o.reason ?? ''))).toBe(true);
+  });
+
   test('core approvals list the live Gerrit changes to approve', () => {
     const offers = approvalOffers({
       lifecycle: 'delivery',
