@@ -195,7 +195,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
           <div className="lcoo-grid">
             <HeatMap<CompanyCell>
               title="Member companies x stage"
-              hint="Interested of listed items, and people committed (shade: people committed)"
+              hint="Each cell: items the company said yes to / items it is listed on, and the people it committed (shade: people)"
               testId="company-by-stage"
               matrix={data.companyByStage}
               rowLabel={names.company}

@@ -86,7 +86,10 @@ body { margin: 0; background: ${color.surface}; color: ${color.text}; font-famil
 .lcoo-link:hover { text-decoration: underline; }
 .lcoo-chip { cursor: pointer; border: 1px solid ${color.border}; background: ${color.surface}; color: ${color.text}; border-radius: 12px; padding: 2px 10px; font: inherit; font-size: 12px; }
 .lcoo-chip[aria-pressed="true"] { background: ${color.selected}; color: ${color.selectedText}; border-color: ${color.selectedBorder}; }
-.lcoo-heat { border-collapse: collapse; font-size: 12px; width: 100%; }
+.lcoo-heat { border-collapse: collapse; font-size: 12px; width: 100%; table-layout: fixed; min-width: 360px; }
+.lcoo-heat th.lcoo-heat-col { white-space: normal; vertical-align: bottom; text-align: center; overflow-wrap: break-word; hyphens: auto; }
+.lcoo-heat th.lcoo-heat-col-turned { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; max-height: 170px; overflow: hidden; text-overflow: ellipsis; padding: 4px 2px; }
+.lcoo-heat tbody th { overflow: hidden; text-overflow: ellipsis; }
 .lcoo-heat th { font-weight: 600; color: ${color.subtle}; text-align: left; padding: 2px 4px; white-space: nowrap; }
 .lcoo-heat td { text-align: center; padding: 3px 4px; border: 1px solid ${color.surface}; min-width: 28px; }
 .lcoo-scroll { overflow-x: auto; }

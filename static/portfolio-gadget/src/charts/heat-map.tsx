@@ -29,12 +29,20 @@ export function HeatMap<T>({ title, hint, matrix, rowLabel, columnLabel, value, 
         <div style={small}>{empty}</div>
       ) : (
         <div className="lcoo-scroll">
+          {/* Many columns (e.g. every FST): headers are turned upright so names stay whole. */}
           <table className="lcoo-heat">
+            {/* Fixed layout: every value column gets the same width, whatever its numbers. */}
+            <colgroup>
+              <col style={{ width: '28%' }} />
+              {matrix.columns.map((c) => (
+                <col key={c} />
+              ))}
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col" />
                 {matrix.columns.map((c) => (
-                  <th key={c} scope="col" title={columnLabel(c)} style={{ maxWidth: 90, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                  <th key={c} scope="col" title={columnLabel(c)} className={matrix.columns.length > 5 ? 'lcoo-heat-col lcoo-heat-col-turned' : 'lcoo-heat-col'}>
                     {columnLabel(c)}
                   </th>
                 ))}
