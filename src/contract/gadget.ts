@@ -104,16 +104,33 @@ export interface GadgetOptions {
 export const CheckConfigPayloadSchema = z.object({ config: z.unknown() });
 
 /**
- * A portfolio row as it crosses the bridge. The domain's blockers repeat the same sentences
- * on thousands of rows (7.9 MB for 10,000 items); here each sentence travels once, in
- * `blockerMessages`, and a row lists their indexes. statusName and issueType follow from
- * stage and lifecycle, so they are left out.
+ * A portfolio row as it crosses the bridge, lean because 10,000 of them travel at once (the
+ * domain's rows are 7.9 MB there; these about 2.5 MB). Every blocker sentence travels once, in
+ * `blockerMessages`, and a row lists their indexes. Left out: what follows from other fields
+ * (statusName, issueType and lifecycle from the stage; the proposer is the first of
+ * `companies`) and the usual case of `slipped` (false) and `integrity` (valid).
  */
-export type GadgetRow = Omit<PortfolioRow, 'blockers' | 'statusName' | 'issueType'> & {
-  blockers: number[];
-  /** Member companies on the item: the proposer and every listed collaborator. */
+export interface GadgetRow {
+  key: string;
+  summary: string;
+  stage: PortfolioRow['stage'];
+  nextStage?: PortfolioRow['stage'];
+  fst?: string;
+  type?: PortfolioRow['type'];
+  size?: PortfolioRow['size'];
+  releaseId?: string;
+  /** Member companies on the item: the proposer first, then every listed collaborator. */
   companies: string[];
-};
+  roadmapItemKey?: string;
+  project?: string;
+  /** Roadmap Items only: checklist items complete (of 12); 0 for a record the app did not sign. */
+  completed?: number;
+  blockers: number[];
+  /** Present (true) only when the target release shipped without the item reaching its stage. */
+  slipped?: true;
+  /** Present only when the record is not a valid, app-signed one. */
+  integrity?: Exclude<PortfolioRow['integrity'], 'valid'>;
+}
 
 /** What `portfolio/load` answers: the domain's Portfolio (rows compacted) plus how it was fetched. */
 export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {

@@ -1,5 +1,6 @@
-// Shrinks the domain's rows for the bridge: every blocker sentence travels once. With 10,000
-// items this takes the answer from ~7.9 MB to well under 3 MB without losing a word.
+// Shrinks the domain's rows for the bridge (see GadgetRow): every blocker sentence travels
+// once, derivable fields and the usual values stay home. With 10,000 items this takes the
+// answer from ~7.9 MB to ~2.5 MB without losing anything the gadget shows.
 import type { GadgetRow } from '../../contract/gadget';
 import type { PortfolioRow } from '../../domain/portfolio';
 
@@ -7,10 +8,12 @@ export function compactRows(rows: readonly PortfolioRow[]): { rows: GadgetRow[];
   const blockerMessages: string[] = [];
   const indexOf = new Map<string, number>();
   const out = rows.map((row): GadgetRow => {
-    const { blockers, statusName: _statusName, issueType: _issueType, ...rest } = row;
-    return {
-      ...rest,
-      blockers: blockers.map((b) => {
+    const lean: GadgetRow = {
+      key: row.key,
+      summary: row.summary,
+      stage: row.stage,
+      companies: row.companies,
+      blockers: row.blockers.map((b) => {
         let i = indexOf.get(b.message);
         if (i === undefined) {
           i = blockerMessages.push(b.message) - 1;
@@ -19,6 +22,17 @@ export function compactRows(rows: readonly PortfolioRow[]): { rows: GadgetRow[];
         return i;
       }),
     };
+    if (row.nextStage) lean.nextStage = row.nextStage;
+    if (row.fst) lean.fst = row.fst;
+    if (row.type) lean.type = row.type;
+    if (row.size) lean.size = row.size;
+    if (row.releaseId) lean.releaseId = row.releaseId;
+    if (row.roadmapItemKey) lean.roadmapItemKey = row.roadmapItemKey;
+    if (row.project) lean.project = row.project;
+    if (row.completeness) lean.completed = row.completeness.completed;
+    if (row.slipped) lean.slipped = true;
+    if (row.integrity !== 'valid') lean.integrity = row.integrity;
+    return lean;
   });
   return { rows: out, blockerMessages };
 }

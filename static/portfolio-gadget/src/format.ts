@@ -7,6 +7,8 @@ export const NONE = '(none)';
 
 export interface Names {
   stage(id: string): string;
+  /** Which lifecycle a stage belongs to (rows do not carry it). */
+  lifecycle(stage: string): 'portfolio' | 'delivery';
   release(id: string | undefined): string;
   type(id: string | undefined): string;
   fst(id: string): string;
@@ -22,13 +24,14 @@ export function nameOf(options: readonly NamedOption[], id: string): string {
 }
 
 export function makeNames(vocab: GadgetVocabulary, labels: { fsts: NamedOption[]; companies: NamedOption[] }): Names {
-  const stages = new Map(vocab.stages.map((s, i) => [s.id as string, { label: s.label, order: i }]));
+  const stages = new Map(vocab.stages.map((s, i) => [s.id as string, { label: s.label, order: i, lifecycle: s.lifecycle }]));
   const releases = new Map(vocab.releases.map((r, i) => [r.id, { label: r.label, order: i }]));
   const types = new Map(vocab.types.map((t) => [t.id as string, t.label]));
   const fsts = new Map(labels.fsts.map((f) => [f.id, f.name]));
   const companies = new Map(labels.companies.map((c) => [c.id, c.name]));
   return {
     stage: (id) => stages.get(id)?.label ?? id,
+    lifecycle: (stage) => stages.get(stage)?.lifecycle ?? 'portfolio',
     release: (id) => (id === undefined ? '' : id === NONE ? 'No release' : releases.get(id)?.label ?? id),
     type: (id) => (id === undefined ? '' : types.get(id) ?? id),
     fst: (id) => (id === NONE ? 'No FST' : fsts.get(id) ?? id),

@@ -27,22 +27,21 @@ function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
   go.catch(() => undefined);
 }
 
-function Completeness({ row }: { row: GadgetRow }) {
-  if (row.lifecycle !== 'portfolio' || !row.completeness) return <span style={small}>n/a</span>;
-  const trusted = row.integrity === 'valid';
-  const pct = row.completeness.percent;
+function Completeness({ row, lifecycle }: { row: GadgetRow; lifecycle: 'portfolio' | 'delivery' }) {
+  if (lifecycle !== 'portfolio' || row.completed === undefined) return <span style={small}>n/a</span>;
+  const pct = Math.round((row.completed / 12) * 100);
   return (
-    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} title={`${row.completeness.completed} of 12 checklist items complete`}>
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} title={`${row.completed} of 12 checklist items complete`}>
       <span style={{ width: 44, height: 6, borderRadius: 3, background: color.neutral, display: 'inline-block' }}>
-        <span style={{ display: 'block', height: 6, borderRadius: 3, width: `${pct}%`, background: pct === 100 && trusted ? color.completeBar : color.portfolioBar }} />
+        <span style={{ display: 'block', height: 6, borderRadius: 3, width: `${pct}%`, background: pct === 100 ? color.completeBar : color.portfolioBar }} />
       </span>
-      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.completeness.completed}/12</span>
+      <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.completed}/12</span>
     </span>
   );
 }
 
 function Integrity({ row }: { row: GadgetRow }) {
-  if (row.integrity === 'valid') return null;
+  if (row.integrity === undefined) return null;
   const text = row.integrity === 'missing' ? 'No record' : 'Not verified';
   const title =
     row.integrity === 'missing'
@@ -81,6 +80,7 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
   const tableRows = useMemo(
     () =>
       rows.map((row) => {
+        const lifecycle = names.lifecycle(row.stage);
         const cell: Record<GadgetColumn, { key: string | number; content: JSX.Element | string }> = {
           summary: { key: row.summary.toLowerCase(), content: row.summary },
           fst: { key: row.fst ?? '~', content: row.fst ? names.fst(row.fst) : '' },
@@ -91,7 +91,7 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
             content: (
               <span>
                 {names.stage(row.stage)}
-                <span style={{ ...small, display: 'block' }}>{row.lifecycle === 'portfolio' ? 'Roadmap Item' : 'Upstream Deliverable'}</span>
+                <span style={{ ...small, display: 'block' }}>{lifecycle === 'portfolio' ? 'Roadmap Item' : 'Upstream Deliverable'}</span>
               </span>
             ),
           },
@@ -101,10 +101,10 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
             content: <span style={{ fontSize: 12 }}>{row.companies.map(names.company).join(', ')}</span>,
           },
           completeness: {
-            key: row.lifecycle !== 'portfolio' ? -2 : row.integrity !== 'valid' ? -1 : row.completeness?.percent ?? 0,
+            key: lifecycle !== 'portfolio' ? -2 : row.integrity !== undefined ? -1 : row.completed ?? 0,
             content: (
               <span>
-                <Completeness row={row} />
+                <Completeness row={row} lifecycle={lifecycle} />
                 <Integrity row={row} />
               </span>
             ),
@@ -113,7 +113,7 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
           slipped: {
             key: row.slipped ? 1 : 0,
             content: row.slipped ? (
-              <span style={badge(color.danger, color.dangerText)} title={`${names.release(row.releaseId)} has shipped and this item is not ${row.lifecycle === 'portfolio' ? 'Development Ready' : 'Delivered'}.`} data-testid="slipped-mark">
+              <span style={badge(color.danger, color.dangerText)} title={`${names.release(row.releaseId)} has shipped and this item is not ${lifecycle === 'portfolio' ? 'Development Ready' : 'Delivered'}.`} data-testid="slipped-mark">
                 Slipped
               </span>
             ) : (
