@@ -3,9 +3,9 @@ import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
 import { App } from './app';
 
-// Fields in a row share its width and wrap below 160px each; one rule, so no CSS file is needed.
+// Fields in a row share its width and wrap below 120px each; one rule, so no CSS file is needed.
 const style = document.createElement('style');
-style.textContent = '.lcoo-fields > * { flex: 1 1 160px; min-width: 0; }';
+style.textContent = '.lcoo-fields > * { flex: 1 1 120px; min-width: 0; }';
 document.head.appendChild(style);
 
 enableTheme();

@@ -5,6 +5,7 @@ import { Checkbox } from '@atlaskit/checkbox';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
+import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { Labelled } from '../../../../src/contract/panel';
 import { Field, Row, Stack, space } from './layout';
@@ -45,7 +46,7 @@ export function LongText(props: Common & { value: string; onChange(v: string): v
         isDisabled={props.disabled}
         minimumRows={props.rows ?? 2}
         autoFocus={props.autoFocus}
-        resize="vertical"
+        resize="smart"
         onChange={(e) => props.onChange(e.target.value)}
         {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
       />
@@ -126,7 +127,14 @@ export function RowList<T>(props: {
   return (
     <Stack gap={space.s}>
       {items.map((item, i) => (
-        <Row key={i} align="flex-end" wrap={false} gap={space.s}>
+        <Row
+          key={i}
+          align="flex-end"
+          wrap={false}
+          gap={space.s}
+          // A rule between entries, so the fields of one change or stakeholder read as a group.
+          style={i > 0 ? { borderTop: `1px solid ${token('color.border', '#091E4224')}`, paddingTop: space.s } : {}}
+        >
           <div style={{ flex: '1 1 auto', minWidth: 0 }}>
             <Row gap={space.s} align="flex-end" fields>
               {props.render(item, (next) => onChange(items.map((x, j) => (j === i ? next : x))), i)}

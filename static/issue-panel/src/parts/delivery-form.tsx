@@ -3,7 +3,7 @@
 import type { Labelled, PanelData } from '../../../../src/contract/panel';
 import { changeNumberFromUrl, type DeliveryDraft } from '../draft';
 import { Check, LongText, RowList, SingleSelect, TextInput } from './controls';
-import { Card, Heading, Help, Row, Stack, space } from './layout';
+import { Card, Heading, Help, Row, Stack, Wide, space } from './layout';
 
 interface Props {
   data: PanelData;
@@ -54,7 +54,7 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
           render={(n, up, i) => (
             <>
               <TextInput id={`d-alignment-${i}-date`} label="Date" type="date" value={n.date} onChange={(v) => up({ ...n, date: v })} disabled={disabled} />
-              <LongText id={`d-alignment-${i}-notes`} label={`Alignment note ${i + 1}`} value={n.notes} onChange={(v) => up({ ...n, notes: v })} disabled={disabled} rows={1} />
+              <Wide><LongText id={`d-alignment-${i}-notes`} label={`Alignment note ${i + 1}`} value={n.notes} onChange={(v) => up({ ...n, notes: v })} disabled={disabled} rows={3} /></Wide>
             </>
           )} />
       </Card>
@@ -82,8 +82,10 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
         <RowList id="changes" noun="change" items={draft.changes} blank={() => ({ number: '', url: '', status: 'open', ci: 'pending' })} disabled={disabled} onChange={(v) => set('changes', v)}
           render={(c, up, i) => (
             <>
-              <TextInput id={`change-${i}-url`} label={`Change ${i + 1} link`} type="url" placeholder="https://review.opendev.org/c/openstack/nova/+/912345" value={c.url}
-                onChange={(v) => up({ ...c, url: v, number: c.number || changeNumberFromUrl(v) || '' })} disabled={disabled} />
+              <Wide>
+                <TextInput id={`change-${i}-url`} label={`Change ${i + 1} link`} type="url" placeholder="https://review.opendev.org/c/openstack/nova/+/912345" value={c.url}
+                  onChange={(v) => up({ ...c, url: v, number: c.number || changeNumberFromUrl(v) || '' })} disabled={disabled} />
+              </Wide>
               <TextInput id={`change-${i}-number`} label="Number" value={c.number} onChange={(v) => up({ ...c, number: v })} disabled={disabled} />
               <SingleSelect id={`change-${i}-status`} label="Status" options={voc.changeStatuses} value={c.status} onChange={(v) => up({ ...c, status: v })} disabled={disabled} clearable={false} />
               <SingleSelect id={`change-${i}-ci`} label="CI result" options={voc.ciResults} value={c.ci} onChange={(v) => up({ ...c, ci: v })} disabled={disabled} clearable={false} />

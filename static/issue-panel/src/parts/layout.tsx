@@ -101,3 +101,8 @@ export function Skeleton() {
     </div>
   );
 }
+
+/** A field that takes a whole line inside a row of fields (long text beside short inputs). */
+export function Wide({ children }: { children: ReactNode }) {
+  return <div style={{ flex: '1 1 100%', minWidth: 0 }}>{children}</div>;
+}

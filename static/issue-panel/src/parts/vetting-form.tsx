@@ -3,7 +3,7 @@ import type { Labelled, PanelData } from '../../../../src/contract/panel';
 import type { CompanyDraft, VettingDraft } from '../draft';
 import { ChecklistItemCard } from './checklist-item';
 import { Check, LongText, MultiSelect, RowList, SingleSelect, TextInput } from './controls';
-import { Card, Heading, Help, Row, Stack, space } from './layout';
+import { Card, Heading, Help, Row, Stack, Wide, space } from './layout';
 
 interface Props {
   data: PanelData;
@@ -111,7 +111,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
             render={(f, up, i) => (
               <>
                 <TextInput id={`finding-${i}-url`} label={`Blueprint ${i + 1} link`} type="url" placeholder="https://blueprints.launchpad.net/…" value={f.url} onChange={(v) => up({ ...f, url: v })} disabled={disabled} />
-                <TextInput id={`finding-${i}-summary`} label="What was found" value={f.summary} onChange={(v) => up({ ...f, summary: v })} disabled={disabled} />
+                <Wide><LongText id={`finding-${i}-summary`} label="What was found" value={f.summary} onChange={(v) => up({ ...f, summary: v })} disabled={disabled} rows={2} /></Wide>
               </>
             )} />
           <LongText id="blueprints-conclusion" label="Conclusion of the search" value={draft.blueprints.conclusion} onChange={(v) => set('blueprints', { ...draft.blueprints, conclusion: v })} disabled={disabled}
@@ -127,7 +127,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
             <>
               <SingleSelect id={`alignment-${i}-channel`} label={`Conversation ${i + 1} channel`} options={voc.alignmentChannels} value={e.channel} onChange={(v) => up({ ...e, channel: v })} disabled={disabled} clearable={false} />
               <TextInput id={`alignment-${i}-date`} label="Date" type="date" value={e.date} onChange={(v) => up({ ...e, date: v })} disabled={disabled} />
-              <LongText id={`alignment-${i}-notes`} label="What was said" value={e.notes} onChange={(v) => up({ ...e, notes: v })} disabled={disabled} rows={1} />
+              <Wide><LongText id={`alignment-${i}-notes`} label="What was said" value={e.notes} onChange={(v) => up({ ...e, notes: v })} disabled={disabled} rows={3} /></Wide>
             </>
           )} />,
       )}
