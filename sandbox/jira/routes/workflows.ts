@@ -1,5 +1,5 @@
-// The new workflows API: /workflows/create (+ /validation), /workflows (read),
-// /workflows/search and /workflows/capabilities.
+// The new workflows API: /workflows/create and /workflows/update (each + /validation),
+// /workflows (read), /workflows/search and /workflows/capabilities.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badRequest, conflict, JiraError, zodToJira } from '../errors';
@@ -49,11 +49,38 @@ const CreateRequest = z.object({
 });
 type CreateInput = z.infer<typeof CreateRequest>;
 
-interface ValidationError { code: string; level: 'ERROR' | 'WARNING'; message: string; type: string; elementReference?: Record<string, string> }
+interface ValidationError { code: string; level: 'ERROR' | 'WARNING'; message: string; type: string; elementReference?: Record<string, string | { projectId: string; issueTypeId: string }> }
+
+type ErrSink = (type: string, code: string, message: string, elementReference?: Record<string, string>) => void;
+type WorkflowShape = { statuses: { statusReference: string }[]; transitions: z.infer<typeof Transition>[] };
+
+/** The checks create and update share: statuses come from the request, one INITIAL, sound links, Forge rules name their extension. */
+function checkWorkflowShape(err: ErrSink, name: string, w: WorkflowShape, refs: Set<string>): void {
+  const inWorkflow = new Set(w.statuses.map((s) => s.statusReference));
+  for (const s of w.statuses) if (!refs.has(s.statusReference)) err('STATUS', 'STATUS_REFERENCE_NOT_FOUND', `Workflow '${name}' uses status reference '${s.statusReference}', which is not in the request's statuses.`, { statusReference: s.statusReference });
+  const initials = w.transitions.filter((t) => t.type === 'INITIAL');
+  if (initials.length !== 1) err('WORKFLOW', 'INVALID_INITIAL_TRANSITION_COUNT', `Workflow '${name}' must have exactly one INITIAL transition; it has ${initials.length}.`);
+  const ids = new Set<string>();
+  for (const t of w.transitions) {
+    const to = t.toStatusReference ?? t.to?.statusReference;
+    const ref = { transitionId: t.id ?? t.name };
+    if (t.id !== undefined) { if (ids.has(t.id)) err('TRANSITION', 'DUPLICATE_TRANSITION_ID', `Workflow '${name}' has two transitions with id ${t.id}.`, ref); ids.add(t.id); }
+    if (!to || !inWorkflow.has(to)) err('TRANSITION', 'INVALID_TRANSITION_TARGET', `Transition '${t.name}' of workflow '${name}' goes to '${to ?? '(none)'}', which is not a status of the workflow.`, ref);
+    const from = [...(t.links ?? []).map((l) => l.fromStatusReference), ...(t.from ?? []).map((f) => f.statusReference)].filter((x): x is string => !!x);
+    if (t.type === 'DIRECTED' && from.length === 0) err('TRANSITION', 'MISSING_FROM_STATUS', `Directed transition '${t.name}' of workflow '${name}' has no source status (links[].fromStatusReference).`, ref);
+    if (t.type !== 'DIRECTED' && from.length > 0) err('TRANSITION', 'UNEXPECTED_FROM_STATUS', `${t.type} transition '${t.name}' of workflow '${name}' cannot have source statuses.`, ref);
+    for (const f of from) if (!inWorkflow.has(f)) err('TRANSITION', 'INVALID_TRANSITION_SOURCE', `Transition '${t.name}' of workflow '${name}' starts at '${f}', which is not a status of the workflow.`, ref);
+    for (const v of t.validators ?? []) {
+      if (v.ruleKey === FORGE_VALIDATOR_RULE && !v.parameters?.key?.startsWith('ari:cloud:ecosystem::extension/')) {
+        err('RULE', 'INVALID_RULE_CONFIGURATION', `The Forge validator on transition '${t.name}' needs parameters.key set to the extension ARI (ari:cloud:ecosystem::extension/...).`, ref);
+      }
+    }
+  }
+}
 
 function validate(site: Site, input: CreateInput): ValidationError[] {
   const errors: ValidationError[] = [];
-  const err = (type: string, code: string, message: string, elementReference?: Record<string, string>) => errors.push({ code, level: 'ERROR', message, type, ...(elementReference ? { elementReference } : {}) });
+  const err: ErrSink = (type, code, message, elementReference) => errors.push({ code, level: 'ERROR', message, type, ...(elementReference ? { elementReference } : {}) });
   const projectId = input.scope.type === 'PROJECT' ? (site.project(input.scope.project?.id ?? '')?.id ?? null) : null;
   if (input.scope.type === 'PROJECT' && projectId === null) err('SCOPE', 'INVALID_SCOPE', `The project ${input.scope.project?.id ?? '(none)'} of the scope does not exist.`);
   const refs = new Set<string>();
@@ -69,26 +96,7 @@ function validate(site: Site, input: CreateInput): ValidationError[] {
   for (const w of input.workflows) {
     if (names.has(w.name.toLowerCase()) || site.workflowByName(w.name)) err('WORKFLOW', 'NON_UNIQUE_WORKFLOW_NAME', `A workflow with the name '${w.name}' already exists.`);
     names.add(w.name.toLowerCase());
-    const inWorkflow = new Set(w.statuses.map((s) => s.statusReference));
-    for (const s of w.statuses) if (!refs.has(s.statusReference)) err('STATUS', 'STATUS_REFERENCE_NOT_FOUND', `Workflow '${w.name}' uses status reference '${s.statusReference}', which is not in the request's statuses.`, { statusReference: s.statusReference });
-    const initials = w.transitions.filter((t) => t.type === 'INITIAL');
-    if (initials.length !== 1) err('WORKFLOW', 'INVALID_INITIAL_TRANSITION_COUNT', `Workflow '${w.name}' must have exactly one INITIAL transition; it has ${initials.length}.`);
-    const ids = new Set<string>();
-    for (const t of w.transitions) {
-      const to = t.toStatusReference ?? t.to?.statusReference;
-      const ref = { transitionId: t.id ?? t.name };
-      if (t.id !== undefined) { if (ids.has(t.id)) err('TRANSITION', 'DUPLICATE_TRANSITION_ID', `Workflow '${w.name}' has two transitions with id ${t.id}.`, ref); ids.add(t.id); }
-      if (!to || !inWorkflow.has(to)) err('TRANSITION', 'INVALID_TRANSITION_TARGET', `Transition '${t.name}' of workflow '${w.name}' goes to '${to ?? '(none)'}', which is not a status of the workflow.`, ref);
-      const from = [...(t.links ?? []).map((l) => l.fromStatusReference), ...(t.from ?? []).map((f) => f.statusReference)].filter((x): x is string => !!x);
-      if (t.type === 'DIRECTED' && from.length === 0) err('TRANSITION', 'MISSING_FROM_STATUS', `Directed transition '${t.name}' of workflow '${w.name}' has no source status (links[].fromStatusReference).`, ref);
-      if (t.type !== 'DIRECTED' && from.length > 0) err('TRANSITION', 'UNEXPECTED_FROM_STATUS', `${t.type} transition '${t.name}' of workflow '${w.name}' cannot have source statuses.`, ref);
-      for (const f of from) if (!inWorkflow.has(f)) err('TRANSITION', 'INVALID_TRANSITION_SOURCE', `Transition '${t.name}' of workflow '${w.name}' starts at '${f}', which is not a status of the workflow.`, ref);
-      for (const v of t.validators ?? []) {
-        if (v.ruleKey === FORGE_VALIDATOR_RULE && !v.parameters?.key?.startsWith('ari:cloud:ecosystem::extension/')) {
-          err('RULE', 'INVALID_RULE_CONFIGURATION', `The Forge validator on transition '${t.name}' needs parameters.key set to the extension ARI (ari:cloud:ecosystem::extension/...).`, ref);
-        }
-      }
-    }
+    checkWorkflowShape(err, w.name, w, refs);
   }
   return errors;
 }
@@ -119,7 +127,7 @@ export function workflowBean(row: WorkflowRow, withTransitions = true): Record<s
         conditions: t.conditions ?? { operation: 'ALL', conditions: [], conditionGroups: [] }, properties: t.properties, triggers: [],
       })),
     } : {}),
-    version: { id: `${row.id}-v${row.version}`, versionNumber: row.version }, isEditable: true, created: row.created, updated: row.updated,
+    version: { id: versionToken(row), versionNumber: row.version }, isEditable: true, created: row.created, updated: row.updated,
   };
 }
 
@@ -177,6 +185,145 @@ function create(ctx: Ctx) {
       const row = site.workflowById(id);
       if (!row) throw new Error('workflow insert failed');
       return row;
+    });
+  })();
+  return json(200, { statuses: statusesOf(site, rows), workflows: rows.map((r) => workflowBean(r)) });
+}
+
+// ---- /workflows/update (+ /validation) ----
+// Jira replaces a workflow's statuses and transitions as sent, guarded by the version the
+// caller read: a stale `version` is a 409 ("Workflow version and version token must match"),
+// so two admins editing the same rule cannot silently overwrite each other.
+const StatusMigration = z.object({ oldStatusReference: z.string().min(1), newStatusReference: z.string().min(1) });
+const UpdateRequest = z.object({
+  statuses: z.array(z.object({ statusReference: z.string().min(1), name: z.string().min(1), statusCategory: z.enum(['TODO', 'IN_PROGRESS', 'DONE']), id: z.string().optional(), description: z.string().optional() })).default([]),
+  workflows: z.array(z.object({
+    id: z.string().min(1),
+    // Both parts are required here although the schema leaves them optional: Jira refuses an update it cannot match to a version.
+    version: z.object({ id: z.string().min(1), versionNumber: z.number().int() }),
+    description: z.string().optional(),
+    startPointLayout: Layout.nullable(),
+    loopedTransitionContainerLayout: Layout.nullable(),
+    statuses: z.array(z.object({ statusReference: z.string().min(1), properties: Str, layout: Layout.nullable(), approvalConfiguration: z.unknown().optional() })),
+    transitions: z.array(Transition),
+    statusMappings: z.array(z.object({ projectId: z.string(), issueTypeId: z.string(), statusMigrations: z.array(StatusMigration) })).optional(),
+    defaultStatusMappings: z.array(StatusMigration).optional(),
+  })).min(1).max(20),
+});
+type UpdateInput = z.infer<typeof UpdateRequest>;
+type WorkflowUpdateInput = UpdateInput['workflows'][number];
+
+const versionToken = (row: WorkflowRow) => `${row.id}-v${row.version}`;
+
+/** Issues governed by the workflow whose status it no longer has, grouped by project and issue type. */
+function strandedIssues(site: Site, row: WorkflowRow, keptStatusIds: Set<string>): { projectId: number; issueTypeId: number; statusId: number }[] {
+  const groups = site.db.prepare('SELECT DISTINCT project_id AS projectId, issuetype_id AS issueTypeId, status_id AS statusId FROM issues').all() as { projectId: number; issueTypeId: number; statusId: number }[];
+  return groups.filter((g) => !keptStatusIds.has(String(g.statusId)) && site.workflowFor(g.projectId, g.issueTypeId).row.id === row.id);
+}
+
+/** Where Jira moves an issue of a removed status: the project/issue type mapping first, then the default mapping. */
+function migrationTarget(w: WorkflowUpdateInput, g: { projectId: number; issueTypeId: number; statusId: number }): string | undefined {
+  const old = String(g.statusId);
+  const specific = w.statusMappings?.find((m) => m.projectId === String(g.projectId) && m.issueTypeId === String(g.issueTypeId));
+  return specific?.statusMigrations.find((m) => m.oldStatusReference === old)?.newStatusReference
+    ?? w.defaultStatusMappings?.find((m) => m.oldStatusReference === old)?.newStatusReference;
+}
+
+function validateUpdate(site: Site, input: UpdateInput): ValidationError[] {
+  const errors: ValidationError[] = [];
+  const err: ErrSink = (type, code, message, elementReference) => errors.push({ code, level: 'ERROR', message, type, ...(elementReference ? { elementReference } : {}) });
+  const refs = new Set(input.statuses.map((s) => s.statusReference));
+  const seen = new Set<string>();
+  for (const w of input.workflows) {
+    const row = site.workflowById(w.id);
+    if (!row) { err('WORKFLOW', 'WORKFLOW_NOT_FOUND', `The workflow ${w.id} does not exist.`); continue; }
+    if (seen.has(w.id)) err('WORKFLOW', 'DUPLICATE_WORKFLOW', `Workflow ${w.id} is in the request twice.`);
+    seen.add(w.id);
+    for (const s of input.statuses) {
+      if (s.id !== undefined) {
+        if (!site.status(s.id)) err('STATUS', 'STATUS_NOT_FOUND', `The status with id ${s.id} does not exist.`, { statusReference: s.statusReference });
+      } else if (statusInScope(site, s.name, row.scope_project_id)) {
+        err('STATUS', 'NON_UNIQUE_STATUS_NAME', `A status named '${s.name}' already exists; reference it with its "id" instead of creating it again.`, { statusReference: s.statusReference });
+      }
+    }
+    checkWorkflowShape(err, row.name, w, refs);
+    // A status may only leave a workflow when its issues have somewhere to go.
+    const byRef = new Map(input.statuses.map((s) => [s.statusReference, s.id ?? s.statusReference]));
+    const kept = new Set(w.statuses.map((s) => byRef.get(s.statusReference) ?? s.statusReference));
+    const inWorkflow = new Set(w.statuses.map((s) => s.statusReference));
+    for (const g of strandedIssues(site, row, kept)) {
+      const target = migrationTarget(w, g);
+      const pair = { projectId: String(g.projectId), issueTypeId: String(g.issueTypeId) };
+      if (target === undefined) {
+        errors.push({ code: 'MISSING_STATUS_MAPPING', level: 'ERROR', type: 'STATUS_MAPPING', elementReference: { statusMappingReference: pair },
+          message: `Issues of project ${pair.projectId} and issue type ${pair.issueTypeId} are in status ${g.statusId}, which workflow '${row.name}' no longer has: add a status mapping for them.` });
+      } else if (!inWorkflow.has(target)) {
+        err('STATUS_MAPPING', 'INVALID_STATUS_MAPPING', `Status ${g.statusId} is mapped to '${target}', which is not a status of workflow '${row.name}'.`);
+      }
+    }
+  }
+  return errors;
+}
+
+function parseUpdate(body: unknown): UpdateInput {
+  const parsed = UpdateRequest.safeParse(body);
+  if (!parsed.success) throw zodToJira(parsed.error.issues);
+  return parsed.data;
+}
+
+function updateValidationEndpoint(ctx: Ctx) {
+  ctx.site.requireAdmin(ctx.principal);
+  const wrapper = z.object({ payload: z.unknown(), validationOptions: z.object({ levels: z.array(z.enum(['WARNING', 'ERROR'])).max(2) }).optional() }).safeParse(ctx.body);
+  if (!wrapper.success) throw zodToJira(wrapper.error.issues);
+  const levels = wrapper.data.validationOptions?.levels ?? ['ERROR', 'WARNING'];
+  const errors = validateUpdate(ctx.site, parseUpdate(wrapper.data.payload)).filter((e) => levels.includes(e.level));
+  return json(200, { errors });
+}
+
+function update(ctx: Ctx) {
+  ctx.site.requireAdmin(ctx.principal);
+  const input = parseUpdate(ctx.body);
+  const site = ctx.site;
+  for (const w of input.workflows) {
+    const row = site.workflowById(w.id);
+    if (row && (w.version.versionNumber !== row.version || w.version.id !== versionToken(row))) {
+      throw conflict(`Workflow version and version token must match the current version of workflow '${row.name}' (version ${row.version}); you sent version ${w.version.versionNumber}. Read the workflow again and retry.`);
+    }
+  }
+  const errors = validateUpdate(site, input);
+  if (errors.length > 0) throw new JiraError(400, errors.map((e) => e.message));
+  const now = new Date().toISOString();
+  const rows = site.db.transaction(() => {
+    const refToId = new Map<string, string>();
+    return input.workflows.map((w) => {
+      const row = site.workflowById(w.id);
+      if (!row) throw new Error(`workflow ${w.id} vanished during the update`);
+      for (const s of input.statuses) {
+        if (!refToId.has(s.statusReference)) refToId.set(s.statusReference, s.id ?? String(createStatus(site, s.name, s.statusCategory, s.description ?? '', row.scope_project_id).id));
+      }
+      const resolve = (ref: string) => refToId.get(ref) ?? ref;
+      let next = 1;
+      const used = new Set(w.transitions.map((t) => t.id).filter((x): x is string => !!x));
+      const doc: StoredWorkflowDoc = {
+        statuses: w.statuses.map((s) => ({ statusReference: resolve(s.statusReference), properties: s.properties, ...(s.layout ? { layout: s.layout } : {}) })),
+        transitions: w.transitions.map((t) => {
+          let id = t.id;
+          if (!id) { while (used.has(String(next))) next += 10; id = String(next); used.add(id); }
+          return toStored(t, id, resolve);
+        }),
+      };
+      const kept = new Set(doc.statuses.map((s) => s.statusReference));
+      for (const g of strandedIssues(site, row, kept)) {
+        const target = resolve(migrationTarget(w, g) ?? '');
+        site.db.prepare('UPDATE issues SET status_id = ? WHERE project_id = ? AND issuetype_id = ? AND status_id = ?').run(Number(target), g.projectId, g.issueTypeId, g.statusId);
+      }
+      // The version guard is repeated in the write so a concurrent update cannot slip in between check and write.
+      const written = site.db.prepare('UPDATE workflows SET doc = ?, description = ?, updated = ?, version = version + 1 WHERE id = ? AND version = ?')
+        .run(JSON.stringify(doc), w.description ?? row.description, now, row.id, w.version.versionNumber);
+      if (written.changes !== 1) throw conflict(`Workflow '${row.name}' changed while it was being updated; read it again and retry.`);
+      const updated = site.workflowById(row.id);
+      if (!updated) throw new Error('workflow update failed');
+      return updated;
     });
   })();
   return json(200, { statuses: statusesOf(site, rows), workflows: rows.map((r) => workflowBean(r)) });
@@ -270,6 +417,8 @@ function capabilities(ctx: Ctx) {
 export const workflowRoutes: Route[] = [
   route('POST', '/rest/api/3/workflows/create', create),
   route('POST', '/rest/api/3/workflows/create/validation', validationEndpoint),
+  route('POST', '/rest/api/3/workflows/update', update),
+  route('POST', '/rest/api/3/workflows/update/validation', updateValidationEndpoint),
   route('POST', '/rest/api/3/workflows', read),
   route('GET', '/rest/api/3/workflows/search', searchWorkflows),
   route('GET', '/rest/api/3/workflows/capabilities', capabilities),

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import type { ValidatorOptions } from '../../../src/contract/validator-config';
-import { ADMIN, FST_LEAD, createIssue, runSetup, unwrap } from '../../integration/validator/lcoo-site';
+import { ADMIN, COORDINATOR, FST_LEAD, createIssue, load, panel, rest, runSetup, transition, unwrap } from '../../integration/validator/lcoo-site';
+import { makeCompleteDelivery } from '../../fixtures/builders';
 
 jest.setTimeout(60_000);
 
@@ -112,7 +113,7 @@ test("the transition button on the issue view shows the gate's message", async (
   });
 });
 
-test('the stage gate rule screen shows the defaults, hands Jira only a valid override, and is read-only in view mode', async () => {
+test('the stage gate rule screen shows the defaults, saves a valid override into the workflow, and is read-only in view mode', async () => {
   // Independent of the tests above: setup is idempotent, and the default is read, not assumed.
   await runSetup(sb);
   const cores = unwrap<ValidatorOptions>(await sb.host.invoke('lcoo-stage-gate', 'validator/options', {}, { asEmail: ADMIN })).defaults.coreApprovalsRequired;
@@ -141,11 +142,76 @@ test('the stage gate rule screen shows the defaults, hands Jira only a valid ove
       page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure('validator-0')),
     ).rejects.toThrow(/At most 5 core approvals/);
 
+    // Update saves it: the host page asks onConfigure again and stores the string in the rule
+    // through Jira's POST /rest/api/3/workflows/update (as the signed-in administrator).
+    await frame.locator('#cores-input').fill('1');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await page.waitForURL(/\/admin\/workflows\?saved=/, { timeout: 15_000 });
+    await expectText(page.locator('[role="status"]'), 'Validator saved on transition Code Committed.');
+    expect(await page.locator('.flag-error').count()).toBe(0);
+    await b.screenshot(page, 'validator-config-saved');
+    const rule = await storedRule('LCOO Upstream Delivery Lifecycle', 'Code Committed');
+    expect(rule?.parameters?.['config']).toBe('{"coreApprovalsRequired":1}');
+
     await page.goto(editUrl.replace('mode=edit', 'mode=view'));
     const view = await b.waitForApp(page, 'lcoo-stage-gate');
-    await expectText(view.getByTestId('cores-value'), `${cores} distinct core reviewers`);
+    await expectText(view.getByTestId('cores-value'), '1 distinct core reviewers');
     await expectText(view.getByTestId('spec-value'), 'On: deliverables go through Specification In Progress');
     expect(await view.locator('input[type="checkbox"]:not([disabled])').count()).toBe(0);
     await b.screenshot(page, 'validator-config-view');
+  });
+});
+
+/** The stage-gate rule of a workflow's transition, as Jira stores it. */
+async function storedRule(workflowName: string, transitionName: string): Promise<{ parameters?: Record<string, string> } | undefined> {
+  const read = await rest(sb, ADMIN, 'POST', '/rest/api/3/workflows', { workflowNames: [workflowName] });
+  const wf = (read.body as { workflows: { transitions: { name: string; validators: { parameters?: Record<string, string> }[] }[] }[] }).workflows[0];
+  return wf?.transitions.find((t) => t.name === transitionName)?.validators[0];
+}
+
+test('the configuration saved on the rule screen is what the next Code Committed gate uses', async () => {
+  await runSetup(sb);
+  // Save "1 core" through the page, the way the administrator does (independent of the test above).
+  const admin = await b.newPage(sb.url, { asEmail: ADMIN, width: 1280, height: 1000 });
+  await admin.goto(`${sb.url}/admin/workflows`);
+  await admin.locator('section.workflow', { hasText: 'LCOO Upstream Delivery Lifecycle' }).locator('tr', { hasText: 'Code Committed' }).first().getByRole('link', { name: 'Edit' }).click();
+  const frame = await b.waitForApp(admin, 'lcoo-stage-gate');
+  const useDefault = frame.getByRole('checkbox', { name: 'Use the LCOO default' }).first();
+  if (await useDefault.isChecked()) await useDefault.uncheck();
+  await frame.locator('#cores-input').fill('1');
+  await admin.getByRole('button', { name: 'Update' }).click();
+  await admin.waitForURL(/\/admin\/workflows\?saved=/, { timeout: 15_000 });
+
+  // A deliverable with every record Code Committed needs, walked up to Coding In Progress.
+  const key = await createIssue(sb, 'Upstream Deliverable', 'Neutron: port binding for vDPA');
+  const full = makeCompleteDelivery();
+  const current = await load(sb, key);
+  unwrap(await panel(sb, FST_LEAD, key, 'delivery/save', {
+    revision: current.delivery?.revision ?? null,
+    delivery: { schemaVersion: 1, roadmapItemKey: 'LCOO-1', project: full.project, blueprint: full.blueprint, alignment: full.alignment, milestone: full.milestone, specification: full.specification, changes: full.changes },
+  }));
+  const approve = async (asEmail: string, role: string, ref?: string) =>
+    unwrap(await panel(sb, asEmail, key, 'approvals/record', { record: 'delivery', role, revision: (await load(sb, key)).delivery?.revision ?? null, ...(ref ? { ref } : {}) }));
+  await approve(COORDINATOR, 'stakeholder-acceptance');
+  for (const to of ['Blueprint In Progress', 'Blueprint Accepted', 'Specification In Progress', 'Specification Accepted', 'Coding In Progress']) {
+    expect(await transition(sb, FST_LEAD, key, to)).toEqual({ status: 204, body: undefined });
+  }
+
+  const page = await b.newPage(sb.url, { asEmail: FST_LEAD, width: 1280, height: 1000 });
+  await page.goto(`${sb.url}/browse/${key}`);
+  await b.screenshotOnFailure(async () => {
+    // No core approval yet: the refusal counts against the saved 1, not the LCOO default of 2.
+    await page.locator('.transition-btn[title="to Code Committed"]').click();
+    const flag = page.locator('#transition-flag');
+    await expectText(flag, /Core approvals: 1 different core reviewers? must approve; 0 have so far/);
+    await b.screenshot(page, 'issue-view-gate-saved-config-refused');
+    expect(await statusLozenge(page)).toBe('CODING IN PROGRESS');
+
+    // One core approval is enough under the saved configuration.
+    await approve(FST_LEAD, 'core-approval', '912345');
+    await page.reload();
+    await page.locator('.transition-btn[title="to Code Committed"]').click();
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.trim().toUpperCase() === 'CODE COMMITTED', undefined, { timeout: 15_000 });
+    await b.screenshot(page, 'issue-view-gate-saved-config-passed');
   });
 });

@@ -126,7 +126,7 @@ test('theme toggle: frames that enabled theming follow the host page into dark m
   });
 });
 
-test('validator config UI: context carries the stored configuration; onConfigure hands the new one to the host', async () => {
+test('validator config UI: context carries the stored configuration; onConfigure hands the new one to the host, which saves it into the rule', async () => {
   await b.screenshotOnFailure(async () => {
     const page = await b.newPage(sb.url, { asEmail: 'admin@lcoo.example' });
     await page.goto(`${sb.url}/admin/workflows`);
@@ -138,6 +138,19 @@ test('validator config UI: context carries the stored configuration; onConfigure
     await frame.locator('#block-all').check();
     const config = await page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<unknown> } }).__forgeHost.workflowConfigure('validator-0'));
     expect(config).toBe('{"blockAll":true}');
+
+    // Update stores it in the rule through POST /rest/api/3/workflows/update, and the very next
+    // transition's validator receives it: a summary without "WIP" is now refused too.
+    await page.getByRole('button', { name: 'Update' }).click();
+    await page.waitForURL(/\/admin\/workflows\?saved=/);
+    expect(await page.locator('.flag-error').count()).toBe(0);
+    const coordinator = { kind: 'user' as const, accountId: sb.host.accountIdOf('coordinator@lcoo.example') };
+    const created = await sb.emulator.handle({ method: 'POST', path: '/rest/api/3/issue', principal: coordinator, body: { fields: { project: { key: 'LCOO' }, summary: 'OVN gateway scaling', issuetype: { name: 'Task' } } } });
+    const key = (created.body as { key: string }).key;
+    const options = await sb.emulator.handle({ method: 'GET', path: `/rest/api/3/issue/${key}/transitions`, principal: coordinator });
+    const toInProgress = (options.body as { transitions: { id: string; name: string }[] }).transitions.find((t) => t.name === 'In Progress');
+    const moved = await sb.emulator.handle({ method: 'POST', path: `/rest/api/3/issue/${key}/transitions`, principal: coordinator, body: { transition: { id: toInProgress?.id } } });
+    expect(moved).toMatchObject({ status: 400, body: { errorMessages: [`Transitions of ${key} are blocked by the mini validator's configuration.`], errors: {} } });
   });
 });
 

@@ -8,6 +8,7 @@ const EVERY_OPERATION = [
   'searchAndReconsileIssuesUsingJql', 'searchAndReconsileIssuesUsingJqlPost', 'parseJqlQueries', 'getTransitions', 'doTransition',
   'getIssueAllTypes', 'createIssueType', 'getIssueTypesForProject', 'getIssueTypeSchemeForProjects', 'addIssueTypesToIssueTypeScheme',
   'createStatuses', 'getStatusesById', 'search', 'getStatuses', 'createWorkflows', 'validateCreateWorkflows', 'readWorkflows', 'searchWorkflows',
+  'updateWorkflows', 'validateUpdateWorkflows',
   'workflowCapabilities', 'createWorkflowScheme', 'getAllWorkflowSchemes', 'getWorkflowScheme', 'updateWorkflowScheme',
   'getWorkflowSchemeProjectAssociations', 'assignSchemeToProject', 'getProject', 'searchProjects', 'getCurrentUser', 'getUser', 'findUsers',
   'getUserGroups', 'getUsersFromGroup', 'findGroups', 'getMyPermissions', 'getServerInfo', 'getBulkPermissions',
@@ -45,6 +46,17 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     });
     await h.ok(h.app, 'POST', '/rest/api/3/workflows', { workflowNames: ['LCOO Roadmap Item Lifecycle'], projectAndIssueTypes: [{ projectId: '10000', issueTypeId: '10001' }] });
     await h.ok(h.app, 'GET', '/rest/api/3/workflows/search?queryString=LCOO&expand=values.transitions');
+    // update, sent the way the sandbox's rule screen sends it: the read statuses and workflow, one rule changed
+    const read = await h.ok<{ statuses: unknown[]; workflows: { transitions: { validators: { parameters?: Record<string, string> }[] }[] }[] }>(admin, 'POST', '/rest/api/3/workflows', { workflowNames: ['LCOO Roadmap Item Lifecycle'] });
+    const [wf] = read.workflows;
+    if (!wf) throw new Error('workflow not read');
+    const edited = { statuses: read.statuses, workflows: [{ ...wf, transitions: wf.transitions.map((t) => ({ ...t, validators: t.validators.map((v) => ({ ...v, parameters: { ...v.parameters, config: '{"coreApprovalsRequired":1}' } })) })) }] };
+    await h.ok(h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: edited, validationOptions: { levels: ['ERROR', 'WARNING'] } });
+    const saved = await h.ok<{ workflows: { version: unknown }[] }>(admin, 'POST', '/rest/api/3/workflows/update', edited);
+    expect((await h.call(admin, 'POST', '/rest/api/3/workflows/update', edited)).status).toBe(409); // the version it carries is now stale
+    const broken = { ...edited, workflows: [{ ...edited.workflows[0], version: saved.workflows[0]?.version, transitions: [] }] }; // no INITIAL transition
+    expect((await h.call(h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: broken })).status).toBe(200);
+    expect((await h.call(h.app, 'POST', '/rest/api/3/workflows/update', broken)).status).toBe(400);
     await h.ok(h.app, 'GET', '/rest/api/3/workflows/search?maxResults=1&isActive=true');
     await h.ok(h.app, 'GET', '/rest/api/3/workflows/capabilities?projectId=10000&issueTypeId=10001');
     await h.ok(admin, 'GET', '/rest/api/3/workflowscheme');
