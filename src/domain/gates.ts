@@ -260,7 +260,9 @@ function deliveryRules(
         out.push(
           missingOf(
             'approval:core-approval',
-            `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${cores === 1 ? 'has' : 'have'} so far.`,
+            config.coreApprovalsRequired === 1
+              ? `Core approvals: a core reviewer must approve; ${cores} ${cores === 1 ? 'has' : 'have'} so far.`
+              : `Core approvals: ${config.coreApprovalsRequired} different core reviewers must approve; ${cores} ${cores === 1 ? 'has' : 'have'} so far.`,
           ),
         );
       }

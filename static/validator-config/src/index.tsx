@@ -34,6 +34,8 @@ const c = {
   l: token('space.200', '16px'),
 };
 
+
+const coreReviewers = (n: number) => (n === 1 ? '1 core reviewer' : `${n} distinct core reviewers`);
 function Setting(props: { title: string; usesDefault: boolean; readOnly: boolean; onDefault(v: boolean): void; id: string; children: ReactNode }) {
   return (
     <section aria-labelledby={`${props.id}-title`} style={{ borderTop: `1px solid ${c.border}`, paddingTop: c.m, display: 'flex', flexDirection: 'column', gap: c.s }}>
@@ -120,7 +122,7 @@ function App() {
 
       <Setting id="cores" title="Core approvals for Code Committed" usesDefault={cores === undefined} readOnly={readOnly} onDefault={(on) => setField('coreApprovalsRequired', on ? undefined : d.coreApprovalsRequired)}>
         {readOnly || cores === undefined ? (
-          <span data-testid="cores-value">{cores ?? d.coreApprovalsRequired} distinct core reviewers</span>
+          <span data-testid="cores-value">{coreReviewers(cores ?? d.coreApprovalsRequired)}</span>
         ) : (
           <div style={{ width: 140 }}>
             <label htmlFor="cores-input" style={{ font: c.small, color: c.subtle }}>
