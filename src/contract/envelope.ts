@@ -53,7 +53,8 @@ export const fail = (code: ErrorCode, message: string, details?: unknown): Failu
 export function describeZodError(error: z.ZodError, what = 'The request'): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const at = issue.path.length > 0 ? issue.path.join('.') : 'value';
-    return `${at}: ${issue.message}`;
+    // Our schema messages are sentences already; the closing period is added once below.
+    return `${at}: ${issue.message.replace(/\.+$/, '')}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : '';
   return `${what} is not valid. ${parts.join('; ')}${more}.`;

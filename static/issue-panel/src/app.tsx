@@ -4,9 +4,9 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { useEffect, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { PanelData } from '../../../src/contract/panel';
-import { savedLabel } from './draft';
+import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
 import { Help, Row, Skeleton, Stack, font, space, text } from './parts/layout';
@@ -79,8 +79,14 @@ function Completeness({ data }: { data: PanelData }) {
 function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload(): void; onDismissLost(): void }) {
   const d = s.data;
   const rec = d?.vetting ?? d?.delivery;
+  // A failed save is announced and brought into view: the person may have pressed the Save at the bottom.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (s.error) errorRef.current?.focus();
+  }, [s.error]);
   return (
     <>
+      <div ref={errorRef} tabIndex={-1} role="alert" style={{ outline: 'none' }}>
       {s.error ? (
         s.error.code === 'CONFLICT' ? (
           <SectionMessage appearance="warning" title="Someone else saved this record while you were editing" testId="conflict-message"
@@ -90,10 +96,11 @@ function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload(): vo
           </SectionMessage>
         ) : (
           <SectionMessage appearance="error" title={s.error.code === 'FORBIDDEN' ? 'Not allowed' : 'Not saved'} testId="error-message">
-            <p>{s.error.message}</p>
+            <p>{readableProblem(s.error.message, Object.fromEntries((d?.options.vocabulary.checklistItems ?? []).map((i) => [i.id, i.label])))}</p>
           </SectionMessage>
         )
       ) : null}
+      </div>
       {s.lostText ? (
         <SectionMessage appearance="information" title="Your unsaved text from before the reload" testId="lost-text"
           actions={[<SectionMessageAction key="dismiss" onClick={onDismissLost}>Dismiss</SectionMessageAction>]}>

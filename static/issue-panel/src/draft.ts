@@ -227,3 +227,33 @@ export function textsOf(value: unknown, path = ''): string[] {
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => textsOf(v, path ? `${path}.${k}` : k));
   return [];
 }
+
+const WORDS: Record<string, string> = {
+  url: 'link',
+  reviewUrl: 'review link',
+  releaseId: 'release',
+  acceptanceCriteria: 'Acceptance criteria',
+  fst: 'Functional Specialty Team',
+  proposingCompany: 'Proposing member company',
+  deliveryStream: 'Delivery stream',
+  alignmentStrategy: 'Alignment strategy',
+  workingGroups: 'working groups',
+  roadmapItemKey: 'Roadmap Item it delivers',
+  lrcTracking: 'Roadmap Committee tracking',
+  changes: 'Gerrit changes',
+  alignment: 'PTL / core alignment',
+};
+const words = (key: string) => WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+
+/**
+ * The server names a bad field by its path ("vetting.artifacts.0.url"); people know it by the
+ * label on screen ("Related artifacts, entry 1, link").
+ */
+export function readableProblem(message: string, labels: Record<string, string>): string {
+  return message.replace(/\b(?:vetting|delivery)\.([\w.]+):/g, (_all, path: string) => {
+    const [head = '', ...rest] = path.split('.');
+    const parts = [labels[head] ?? (WORDS[head] ? WORDS[head] : words(head))];
+    for (const p of rest) parts.push(/^\d+$/.test(p) ? `entry ${Number(p) + 1}` : words(p));
+    return `${parts.join(', ')}:`;
+  });
+}

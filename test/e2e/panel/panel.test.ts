@@ -1,7 +1,7 @@
 // The issue panel in Chromium, inside the sandbox's Jira issue view: what an FST lead, a
 // viewer and two people editing at once actually see and do.
 import type { Frame, Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from '../../support/browser';
+import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
 import { ADMIN, CORE, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
@@ -212,6 +212,30 @@ test('a core reviewer records a core approval for a Gerrit change from the panel
     await expectText(status(frame), /^Approval recorded \d\d:\d\d$/);
     expect(await frame.locator('#approve-core-approval-note').inputValue()).toBe('');
     await b.screenshot(page, 'panel-deliverable-core-approval');
+  });
+  await page.context().close();
+});
+
+test('a bad link is refused with the field named, and what was typed stays', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Bad link item');
+  const { page, frame } = await openIssue(key, FST_LEAD);
+  await b.screenshotOnFailure(async () => {
+    await frame.getByTestId('artifacts-add').click();
+    await frame.locator('#artifact-0-url').fill('etherpad/sriov');
+    await frame.locator('#artifact-0-title').fill('PTG etherpad');
+    // The Save at the bottom of a long panel: the error must come to the person.
+    await frame.getByTestId('save-button').last().click();
+    await expectText(frame.getByTestId('error-message'), 'Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.');
+    await waitFor(() => frame.evaluate(() => document.activeElement?.getAttribute('role') === 'alert'));
+    await expectText(status(frame), 'Unsaved changes');
+    expect(await frame.locator('#artifact-0-title').inputValue()).toBe('PTG etherpad');
+    await b.screenshot(page, 'panel-bad-link');
+    await page.screenshot({ path: `${RESULTS_DIR}/panel-bad-link-viewport.png` });
+
+    await frame.locator('#artifact-0-url').fill('https://etherpad.opendev.org/p/sriov');
+    await frame.getByTestId('save-button').first().click();
+    await expectText(status(frame), /^Saved /);
+    expect(await frame.getByTestId('error-message').count()).toBe(0);
   });
   await page.context().close();
 });

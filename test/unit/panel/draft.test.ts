@@ -9,6 +9,7 @@ import {
   savedLabel,
   splitNames,
   textsOf,
+  readableProblem,
   vettingDraft,
   vettingInput,
 } from '../../../static/issue-panel/src/draft';
@@ -160,5 +161,16 @@ describe('words on screen', () => {
       'requirements.2: B',
       'notes.size: N',
     ]);
+  });
+
+  test('readableProblem names fields by their labels on screen', () => {
+    const labels = { artifacts: 'Related artifacts', collaborators: 'Collaborators sought / identified' };
+    expect(readableProblem('The request is not valid. vetting.artifacts.0.url: Enter a web address starting with http:// or https://.', labels)).toBe(
+      'The request is not valid. Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.',
+    );
+    expect(readableProblem('x. vetting.collaborators.companies.2.people.0.name: A; delivery.changes.1.number: B.', labels)).toBe(
+      'x. Collaborators sought / identified, companies, entry 3, people, entry 1, name: A; Gerrit changes, entry 2, number: B.',
+    );
+    expect(readableProblem('Someone else saved this.', labels)).toBe('Someone else saved this.');
   });
 });
