@@ -35,6 +35,11 @@ export function TextInput(props: Common & { value: string; onChange(v: string): 
   );
 }
 
+/** Smart resizing only grows while typing: a stored answer opens tall enough to be read whole. */
+export function estimatedRows(value: string, charsPerRow = 60): number {
+  return value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / charsPerRow)), 0);
+}
+
 export function LongText(props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number; autoFocus?: boolean }) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
@@ -44,7 +49,7 @@ export function LongText(props: Common & { value: string; onChange(v: string): v
         value={props.value}
         placeholder={props.placeholder}
         isDisabled={props.disabled}
-        minimumRows={props.rows ?? 2}
+        minimumRows={Math.min(8, Math.max(props.rows ?? 2, estimatedRows(props.value)))}
         autoFocus={props.autoFocus}
         resize="smart"
         onChange={(e) => props.onChange(e.target.value)}
