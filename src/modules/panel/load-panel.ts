@@ -4,10 +4,11 @@ import type { ApprovalOffer, PanelData, ReadinessView, RecordView } from '../../
 import { loadAppConfig, type AppConfig } from '../../config/app-config';
 import type { Approval } from '../../domain/approvals';
 import type { Delivery } from '../../domain/delivery';
-import { evaluateGate, requiredChecklistFor, type GateSubject } from '../../domain/gates';
+import { INTEGRITY_MESSAGES, evaluateGate, requiredChecklistFor, type GateSubject, type MissingRequirement } from '../../domain/gates';
 import { firstStage, nextStage, stageDef, type Stage } from '../../domain/lifecycle';
 import { checklistStatus, type Vetting } from '../../domain/vetting';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
+import { JiraError } from '../../jira/errors';
 import { getIssue, myIssuePermissions, userGroups } from '../../jira/issues';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { loadRecord, revisionOf } from '../../records/record-store';
@@ -55,18 +56,39 @@ export interface Known {
 }
 
 /**
- * For a deliverable whose later gates require checklist items, the gate engine reads the
- * Roadmap Item's vetting: the same subject the stage-gate validator builds.
+ * For a deliverable whose next gate requires checklist items, the gate engine reads the
+ * Roadmap Item's vetting, as the stage-gate validator does: only a deliverable record the
+ * app signed names it, only a checklist the app signed counts, and anything else is one
+ * more missing requirement with the reason.
  */
-async function parentVetting(user: JiraClient, delivery: Delivery | undefined, target: Stage | undefined, config: AppConfig): Promise<Vetting | undefined> {
-  if (!target || !delivery?.roadmapItemKey || requiredChecklistFor(target, config.gate).length === 0) return undefined;
+async function parentVetting(
+  user: JiraClient,
+  delivery: RecordView<Delivery>,
+  target: Stage | undefined,
+  config: AppConfig,
+): Promise<{ vetting?: Vetting; problem?: MissingRequirement }> {
+  const itemKey = delivery.integrity === 'valid' ? delivery.data?.roadmapItemKey : undefined;
+  if (!target || !itemKey || requiredChecklistFor(target, config.gate).length === 0) return {};
+  const empty: Vetting = { schemaVersion: 2 };
   try {
-    const parent = await getIssue(user, delivery.roadmapItemKey, { fields: ['issuetype'] });
+    const parent = await getIssue(user, itemKey, { fields: ['issuetype'] });
     const read = await loadRecord(user, VETTING_RECORD, { id: parent.id, key: parent.key });
-    return read.state === 'present' && read.integrity === 'valid' ? read.data : undefined;
-  } catch {
-    // An unreachable parent reads as no checklist: the gate then says which items are missing.
-    return undefined;
+    if (read.state === 'present' && read.integrity === 'valid') return { vetting: read.data };
+    return {
+      vetting: empty,
+      problem: {
+        requirement: 'roadmap-item:record',
+        message: `Roadmap Item ${itemKey}: ${INTEGRITY_MESSAGES[read.integrity === 'valid' ? 'unreadable' : read.integrity]} Its checklist can't count until then.`,
+      },
+    };
+  } catch (err) {
+    if (err instanceof JiraError && err.status === 404) {
+      return {
+        vetting: empty,
+        problem: { requirement: 'roadmap-item:record', message: `Roadmap Item: ${itemKey}, which this deliverable names, can't be found (or you can't see it); link an existing Roadmap Item.` },
+      };
+    }
+    throw err;
   }
 }
 
@@ -101,6 +123,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   let delivery: Delivery | undefined;
   const target = nextStage(issue.stage ?? firstStage(lifecycle), config.gate);
   let subject: GateSubject = { lifecycle, integrity: 'missing' };
+  const extraMissing: MissingRequirement[] = [];
   if (vettingRead) {
     const view = recordView(vettingRead);
     base.vetting = view;
@@ -113,14 +136,16 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     base.delivery = view;
     delivery = view.data;
     given = trustedApprovals(view);
-    const vetting = await parentVetting(user, delivery, target, config);
-    subject = { lifecycle, integrity: view.integrity, ...(delivery ? { delivery } : {}), ...(vetting ? { vetting } : {}) };
+    const parent = await parentVetting(user, view, target, config);
+    if (parent.problem) extraMissing.push(parent.problem);
+    subject = { lifecycle, integrity: view.integrity, ...(delivery ? { delivery } : {}), ...(parent.vetting ? { vetting: parent.vetting } : {}) };
   }
   if (issue.stage) subject.from = issue.stage;
 
   if (target) {
     const result = evaluateGate(target, subject, config.gate, now);
-    const view: ReadinessView = { target, targetName: stageDef(target).statusName, pass: result.pass, missing: result.missing };
+    const missing = [...extraMissing, ...result.missing];
+    const view: ReadinessView = { target, targetName: stageDef(target).statusName, pass: missing.length === 0, missing };
     base.readiness = [view];
   }
 
