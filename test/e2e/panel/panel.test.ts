@@ -90,7 +90,8 @@ test('a viewer sees the record read-only, and why', async () => {
   await b.screenshotOnFailure(async () => {
     await expectText(frame.getByTestId('read-only'), 'can view this issue but not edit it');
     expect(await frame.getByTestId('save-button').count()).toBe(0);
-    expect(await frame.locator('#valueToMembers').isDisabled()).toBe(true);
+    expect(await frame.locator('#valueToMembers').isEditable()).toBe(false);
+    expect(await frame.locator('#valueToMembers').inputValue()).toBe('Hardware maintenance without VNF downtime.');
     expect(await frame.locator('#type').isDisabled()).toBe(true);
     expect(await frame.getByTestId('stakeholders-add').count()).toBe(0);
     await expectText(frame.getByTestId('completeness'), '12 of 12 checklist items complete');

@@ -2,7 +2,7 @@
 // (htmlFor / inputId), so the panel works with a keyboard and a screen reader.
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
-import Select from '@atlaskit/select';
+import Select, { type CSSObjectWithLabel } from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
 import { token } from '@atlaskit/tokens';
@@ -25,8 +25,9 @@ export function TextInput(props: Common & { value: string; onChange(v: string): 
         name={props.id}
         type={props.type ?? 'text'}
         value={props.value}
-        placeholder={props.placeholder}
-        isDisabled={props.disabled}
+        placeholder={props.disabled ? undefined : props.placeholder}
+        // Read-only rather than disabled: a viewer can still read (full contrast), select and copy.
+        isReadOnly={props.disabled}
         isCompact
         onChange={(e) => props.onChange((e.target as HTMLInputElement).value)}
         {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
@@ -47,8 +48,8 @@ export function LongText(props: Common & { value: string; onChange(v: string): v
         id={props.id}
         name={props.id}
         value={props.value}
-        placeholder={props.placeholder}
-        isDisabled={props.disabled}
+        placeholder={props.disabled ? undefined : props.placeholder}
+        isReadOnly={props.disabled}
         minimumRows={Math.min(8, Math.max(props.rows ?? 2, estimatedRows(props.value)))}
         autoFocus={props.autoFocus}
         resize="smart"
@@ -60,6 +61,12 @@ export function LongText(props: Common & { value: string; onChange(v: string): v
 }
 
 type Option = { label: string; value: string };
+
+// A disabled (read-only) select keeps its answer at full contrast: people read it, they just can't change it.
+const readableWhenDisabled = {
+  singleValue: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: token('color.text', '#172B4D') } : base),
+  multiValueLabel: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: token('color.text', '#172B4D') } : base),
+};
 
 const optionFor = (options: readonly Labelled[], value: string): Option | null =>
   value === '' ? null : (options.find((o) => o.value === value) ?? { label: value, value });
@@ -74,7 +81,8 @@ export function SingleSelect(props: Common & { value: string; options: readonly 
         options={props.options.map((o) => ({ label: o.label, value: o.value }))}
         value={optionFor(props.options, props.value)}
         isDisabled={props.disabled}
-        isClearable={props.clearable ?? true}
+        isClearable={(props.clearable ?? true) && !props.disabled}
+        styles={readableWhenDisabled}
         placeholder={props.placeholder ?? 'Choose…'}
         onChange={(o) => props.onChange(o?.value ?? '')}
         menuPlacement="auto"
@@ -93,6 +101,7 @@ export function MultiSelect(props: Common & { values: string[]; options: readonl
         spacing="compact"
         options={props.options.map((o) => ({ label: o.label, value: o.value }))}
         value={props.values.map((v) => optionFor(props.options, v)).filter((o): o is Option => o !== null)}
+        styles={readableWhenDisabled}
         isDisabled={props.disabled}
         placeholder={props.placeholder ?? 'Choose…'}
         onChange={(list) => props.onChange(list.map((o) => o.value))}
