@@ -223,7 +223,7 @@ export function sameDraft<T>(a: T, b: T, toInput: (d: T) => Record<string, unkno
 /** Every piece of text in a save payload, labelled by where it sits ("requirements.1: ..."). */
 export function textsOf(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.trim() && path !== 'schemaVersion' ? [`${path}: ${value}`] : [];
-  if (Array.isArray(value)) return value.flatMap((v, i) => textsOf(v, `${path}.${i + 1}`));
+  if (Array.isArray(value)) return value.flatMap((v, i) => textsOf(v, `${path}.${i}`));
   if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => textsOf(v, path ? `${path}.${k}` : k));
   return [];
 }
@@ -249,11 +249,27 @@ const words = (key: string) => WORDS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 
  * The server names a bad field by its path ("vetting.artifacts.0.url"); people know it by the
  * label on screen ("Related artifacts, entry 1, link").
  */
+export function readablePath(path: string, labels: Record<string, string>): string {
+  const [head = '', ...rest] = path.split('.');
+  const parts = [labels[head] ?? words(head)];
+  for (const p of rest) parts.push(/^\d+$/.test(p) ? `entry ${Number(p) + 1}` : words(p));
+  return parts.join(', ');
+}
+
 export function readableProblem(message: string, labels: Record<string, string>): string {
-  return message.replace(/\b(?:vetting|delivery)\.([\w.]+):/g, (_all, path: string) => {
-    const [head = '', ...rest] = path.split('.');
-    const parts = [labels[head] ?? (WORDS[head] ? WORDS[head] : words(head))];
-    for (const p of rest) parts.push(/^\d+$/.test(p) ? `entry ${Number(p) + 1}` : words(p));
-    return `${parts.join(', ')}:`;
-  });
+  return message.replace(/\b(?:vetting|delivery)\.([\w.]+):/g, (_all, path: string) => `${readablePath(path, labels)}:`);
+}
+
+/**
+ * After a conflict reload: the texts of the person's version that the reloaded record does not
+ * have, i.e. exactly what they would lose, labelled as on screen.
+ */
+export function lostTexts(mine: Record<string, unknown>, theirs: Record<string, unknown>, labels: Record<string, string>): string[] {
+  const kept = new Set(textsOf(theirs));
+  return textsOf(mine)
+    .filter((t) => !kept.has(t))
+    .map((t) => {
+      const i = t.indexOf(': ');
+      return `${readablePath(t.slice(0, i), labels)}: ${t.slice(i + 2)}`;
+    });
 }

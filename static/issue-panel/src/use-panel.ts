@@ -5,7 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PanelData } from '../../../src/contract/panel';
 import { CallError, call } from '../../shared/invoke';
 import type { ApproveRequest } from './parts/approvals-section';
-import { deliveryDraft, deliveryInput, sameDraft, textsOf, vettingDraft, vettingInput, type DeliveryDraft, type VettingDraft } from './draft';
+import { deliveryDraft, deliveryInput, lostTexts, sameDraft, vettingDraft, vettingInput, type DeliveryDraft, type VettingDraft } from './draft';
 
 export type Busy = 'idle' | 'loading' | 'saving' | 'approving';
 
@@ -55,14 +55,17 @@ export function usePanel() {
   const toError = (err: unknown) =>
     err instanceof CallError ? err : new CallError('INTERNAL', err instanceof Error ? err.message : 'Something went wrong in the LCOO panel.');
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (): Promise<PanelData | undefined> => {
     setBusy('loading');
     try {
-      apply(await call<PanelData>('panel/load', {}));
+      const fresh = await call<PanelData>('panel/load', {});
+      apply(fresh);
       setLoadError(undefined);
       setError(undefined);
+      return fresh;
     } catch (err) {
       setLoadError(toError(err));
+      return undefined;
     } finally {
       setBusy('idle');
     }
@@ -102,12 +105,16 @@ export function usePanel() {
     }
   }, [data, busy, vetting, delivery, apply]);
 
-  /** After a conflict: fetch the other person's version, and keep this person's text on screen to copy from. */
+  /** After a conflict: fetch the other person's version, and keep on screen what of this person's text it lacks. */
   const reloadAfterConflict = useCallback(async () => {
     const mine = vetting ? vettingInput(vetting) : delivery ? deliveryInput(delivery) : {};
-    await load();
-    const texts = textsOf(mine);
-    setLostText(texts.length > 0 ? texts : undefined);
+    const fresh = await load();
+    if (!fresh) return;
+    const drafts = draftsOf(fresh);
+    const theirs = drafts.vetting ? vettingInput(drafts.vetting) : drafts.delivery ? deliveryInput(drafts.delivery) : {};
+    const labels = Object.fromEntries(fresh.options.vocabulary.checklistItems.map((i) => [i.id, i.label]));
+    const lost = lostTexts(mine, theirs, labels);
+    setLostText(lost.length > 0 ? lost : undefined);
   }, [vetting, delivery, load]);
 
   const approve = useCallback(

@@ -10,6 +10,7 @@ import {
   splitNames,
   textsOf,
   readableProblem,
+  lostTexts,
   vettingDraft,
   vettingInput,
 } from '../../../static/issue-panel/src/draft';
@@ -157,8 +158,8 @@ describe('words on screen', () => {
 
   test('textsOf lists every text a person typed, labelled by where it was', () => {
     expect(textsOf({ schemaVersion: 2, requirements: ['A', 'B'], notes: { size: 'N' }, blueprints: { searched: true } })).toEqual([
-      'requirements.1: A',
-      'requirements.2: B',
+      'requirements.0: A',
+      'requirements.1: B',
       'notes.size: N',
     ]);
   });
@@ -172,5 +173,13 @@ describe('words on screen', () => {
       'x. Collaborators sought / identified, companies, entry 3, people, entry 1, name: A; Gerrit changes, entry 2, number: B.',
     );
     expect(readableProblem('Someone else saved this.', labels)).toBe('Someone else saved this.');
+  });
+
+  test('lostTexts lists only what the reloaded record lacks, labelled as on screen', () => {
+    const labels = { valueToMembers: 'Value / benefit to LCOO members', requirements: 'Requirements and acceptance criteria' };
+    const mine = { schemaVersion: 2, valueToMembers: 'Mine', requirements: ['Same', 'Only mine'], size: 'L' };
+    const theirs = { schemaVersion: 2, valueToMembers: 'Theirs', requirements: ['Same'], size: 'L' };
+    expect(lostTexts(mine, theirs, labels)).toEqual(['Value / benefit to LCOO members: Mine', 'Requirements and acceptance criteria, entry 2: Only mine']);
+    expect(lostTexts(theirs, theirs, labels)).toEqual([]);
   });
 });
