@@ -49,8 +49,19 @@ export async function run(): Promise<BenchRow[]> {
       const revision = 1 + i;
       saves.push(await timed(() => p.ok('vetting/save', { revision, vetting: { ...completeVetting(), valueToMembers: `Run ${i}` } }, FST_LEAD, key)));
     }
-    rows.push({ area: 'panel', figure: 'panel/load resolver (median)', value: median(loads), unit: 'ms', goal: '<= 500 ms', met: median(loads) <= 500 });
-    rows.push({ area: 'panel', figure: 'vetting/save resolver (median)', value: median(saves), unit: 'ms', goal: '<= 1000 ms', met: median(saves) <= 1000 });
+    // On Forge each Jira call is a network round trip: the count matters more than local ms.
+    const log = p.sb.host.raw.fetchLog;
+    const jiraCalls = async (fn: () => Promise<unknown>) => {
+      log.length = 0;
+      await fn();
+      return log.filter((e) => e.kind === 'jira').length;
+    };
+    const loadCalls = await jiraCalls(() => p.ok('panel/load', {}, FST_LEAD, key));
+    const saveCalls = await jiraCalls(() => p.ok('vetting/save', { revision: 1 + RUNS, vetting: completeVetting() }, FST_LEAD, key));
+    rows.push({ area: 'panel', figure: 'Jira REST calls per panel/load', value: loadCalls, unit: 'calls', goal: '<= 5', met: loadCalls <= 5 });
+    rows.push({ area: 'panel', figure: 'Jira REST calls per vetting/save', value: saveCalls, unit: 'calls', goal: '<= 8', met: saveCalls <= 8 });
+    rows.push({ area: 'panel', figure: 'panel/load resolver, local emulator (median)', value: median(loads), unit: 'ms', goal: '<= 500 ms', met: median(loads) <= 500 });
+    rows.push({ area: 'panel', figure: 'vetting/save resolver, local emulator (median)', value: median(saves), unit: 'ms', goal: '<= 1000 ms', met: median(saves) <= 1000 });
 
     // Each visit in a fresh browser context: nothing cached, as a first visit of the day.
     const renders: number[] = [];
