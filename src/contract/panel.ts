@@ -72,6 +72,8 @@ export interface ReadinessView {
   target: Stage;
   /** The Jira status name of the target ("Prioritized"). */
   targetName: string;
+  /** What the committee's gate for that stage says, in its words. */
+  gate: string;
   pass: boolean;
   missing: { requirement: string; message: string }[];
 }

@@ -145,7 +145,8 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   if (target) {
     const result = evaluateGate(target, subject, config.gate, now);
     const missing = [...extraMissing, ...result.missing];
-    const view: ReadinessView = { target, targetName: stageDef(target).statusName, pass: missing.length === 0, missing };
+    const def = stageDef(target);
+    const view: ReadinessView = { target, targetName: def.statusName, gate: def.gate, pass: missing.length === 0, missing };
     base.readiness = [view];
   }
 

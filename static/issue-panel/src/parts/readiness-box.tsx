@@ -13,6 +13,7 @@ export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[];
         <Heading id="readiness-title">{`Readiness for ${next.targetName}`}</Heading>
         <Lozenge appearance={next.pass ? 'success' : 'moved'}>{next.pass ? 'Ready' : 'Not ready'}</Lozenge>
       </Row>
+      <Help>{`Gate: ${next.gate}`}</Help>
       {next.pass ? (
         <p style={{ margin: 0, font: font.body, color: text.normal }}>{`Everything the gate checks is in place: this item can move to ${next.targetName}.`}</p>
       ) : (
