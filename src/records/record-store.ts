@@ -65,6 +65,33 @@ export interface SaveOptions<T> {
   now?: Date;
 }
 
+/**
+ * Jira properties have no compare-and-set, so two saves of the same revision could both pass
+ * the check above. KVS has one: the first save to claim revision N+1 wins, the other gets a
+ * conflict. Claims expire, so a property deleted through REST does not block saves forever.
+ */
+async function claimRevision(issueId: string, kind: RecordKind<unknown>, revision: number, accountId: string): Promise<string> {
+  const key = `lcoo:claim:${kind.propertyKey}:${issueId}:${revision}`;
+  try {
+    await kvs.set(
+      key,
+      { accountId },
+      { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'MINUTES' } },
+    );
+    return key;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && /EXIST/i.test(code)) {
+      throw new AppError(
+        'CONFLICT',
+        `Someone else saved this ${kind.label} at the same moment. Reload to see their changes; copy anything of yours you want to keep first.`,
+        { currentRevision: revision - 1 },
+      );
+    }
+    throw err;
+  }
+}
+
 export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; meta: RecordMeta }> {
   const { client, kind, issue } = opts;
   const current = await loadRecord(client, kind, issue);
@@ -79,10 +106,11 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
       { currentRevision, updatedBy: by, updatedAt: at },
     );
   }
+  const nextRevision = (currentRevision ?? 0) + 1;
   const trusted = current.state === 'present' && current.integrity === 'valid' ? current.data : undefined;
   const data = opts.build(trusted);
   const meta: RecordMeta = {
-    revision: (currentRevision ?? 0) + 1,
+    revision: nextRevision,
     updatedAt: (opts.now ?? new Date()).toISOString(),
     updatedBy: opts.actor.accountId,
     ...(opts.actor.displayName ? { updatedByName: opts.actor.displayName } : {}),
@@ -93,7 +121,14 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
   if (size > 32 * 1024) {
     throw new AppError('BAD_REQUEST', `This ${kind.label} is too large for Jira (${Math.ceil(size / 1024)} KB of 32 KB). Shorten the longest texts.`);
   }
-  await setIssueProperty(client, issue.key, kind.propertyKey, stored);
+  const claim = await claimRevision(issue.id, kind, nextRevision, opts.actor.accountId);
+  try {
+    await setIssueProperty(client, issue.key, kind.propertyKey, stored);
+  } catch (err) {
+    // Jira refused the write (permissions, limits): free the revision for the next save.
+    await kvs.delete(claim).catch(() => undefined);
+    throw err;
+  }
   await kvs.set(latestKey(issue.id, kind.propertyKey), { revision: meta.revision, sig: stored.sig ?? '' } satisfies Latest);
   return { data, meta };
 }

@@ -94,6 +94,20 @@ describe('saving and reloading', () => {
     expect((await p.ok('panel/load', {}, ADMIN, item)).vetting?.data?.size).toBe('XL');
   });
 
+  test('two saves of the same revision at the same moment: exactly one wins, the other is a CONFLICT', async () => {
+    const fresh = await p.createIssue('Roadmap Item', 'Two coordinators typing at once');
+    const [a, b] = await Promise.all([
+      p.call('vetting/save', { revision: null, vetting: { ...completeVetting(), size: 'S' } }, FST_LEAD, fresh),
+      p.call('vetting/save', { revision: null, vetting: { ...completeVetting(), size: 'XL' } }, ADMIN, fresh),
+    ]);
+    const outcomes = [a, b].map((r) => (r.ok ? 'saved' : r.error.code)).sort();
+    expect(outcomes).toEqual(['CONFLICT', 'saved']);
+    const winner = a.ok ? 'S' : 'XL';
+    const reloaded = await p.ok('panel/load', {}, ADMIN, fresh);
+    expect(reloaded.vetting).toMatchObject({ revision: 1, integrity: 'valid' });
+    expect(reloaded.vetting?.data?.size).toBe(winner);
+  });
+
   test('bad input is refused with the field named; approvals are never accepted in a save', async () => {
     const bad = await p.call('vetting/save', { revision: 2, vetting: { ...completeVetting(), components: ['Nova', 'NotAProject'] } }, FST_LEAD, item);
     expect(!bad.ok && bad.error.code).toBe('BAD_REQUEST');
