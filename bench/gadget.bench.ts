@@ -107,8 +107,10 @@ export async function run(): Promise<BenchRow[]> {
     const warm = loads.slice(1).reduce((a, x) => (x.wall < a.wall ? x : a));
     const p = warm.p;
     if (p.totals.items !== N) throw new Error(`The load saw ${p.totals.items} items, expected ${N}`);
-    const goalCalls = Math.ceil(N / PAGE);
-    rows.push({ area: 'gadget', figure: `REST calls for one load of ${N} items`, value: p.restCalls, unit: 'calls', goal: `<= ${goalCalls} (ceil(N / ${PAGE}))`, met: p.restCalls <= goalCalls });
+    // One search page per PAGE issues, plus ONE read of the workflows' gate rules (so the
+    // blockers use the settings Jira's stage gate enforces on each move).
+    const goalCalls = Math.ceil(N / PAGE) + 1;
+    rows.push({ area: 'gadget', figure: `REST calls for one load of ${N} items`, value: p.restCalls, unit: 'calls', goal: `<= ${goalCalls} (ceil(N / ${PAGE}) + 1)`, met: p.restCalls <= goalCalls });
     rows.push({ area: 'gadget', figure: 'load (warm): search, REST + parse', value: p.timings.searchMs, unit: 'ms' });
     rows.push({ area: 'gadget', figure: 'load (warm): signature checks', value: p.timings.verifyMs, unit: 'ms' });
     rows.push({ area: 'gadget', figure: 'load (warm): aggregation in the resolver', value: p.timings.aggregateMs, unit: 'ms', goal: '<= 50 ms', met: p.timings.aggregateMs <= 50 });

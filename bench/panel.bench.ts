@@ -58,6 +58,8 @@ export async function run(): Promise<BenchRow[]> {
     };
     const loadCalls = await jiraCalls(() => p.ok('panel/load', {}, FST_LEAD, key));
     const saveCalls = await jiraCalls(() => p.ok('vetting/save', { revision: 1 + RUNS, vetting: completeVetting() }, FST_LEAD, key));
+    // panel/load was 4 calls; the workflows' gate rules (read as the app, in parallel with the
+    // rest, so no added wait) make it 5: readiness then uses the settings Jira enforces.
     rows.push({ area: 'panel', figure: 'Jira REST calls per panel/load', value: loadCalls, unit: 'calls', goal: '<= 5', met: loadCalls <= 5 });
     rows.push({ area: 'panel', figure: 'Jira REST calls per vetting/save', value: saveCalls, unit: 'calls', goal: '<= 8', met: saveCalls <= 8 });
     rows.push({ area: 'panel', figure: 'panel/load resolver, local emulator (median)', value: median(loads), unit: 'ms', goal: '<= 500 ms', met: median(loads) <= 500 });

@@ -2,6 +2,7 @@
 // context.extension.gadgetConfiguration), the `portfolio/load` payload and its answer.
 // The Custom UI app imports these schemas; the resolver parses every input with them.
 import { z } from 'zod';
+import type { GateSettingsSource } from './validator-config';
 import { StageSchema } from '../domain/lifecycle';
 import type { Portfolio, PortfolioRow } from '../domain/portfolio';
 import { ItemTypeSchema } from '../domain/vetting';
@@ -137,7 +138,7 @@ export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {
   rows: GadgetRow[];
   blockerMessages: string[];
   fetchedAt: string;
-  /** Jira REST calls this load made (one per page of 100 issues). */
+  /** Jira REST calls this load made (one per page of 100 issues, plus one for the workflow rules). */
   restCalls: number;
   /** True when the scope held more issues than the gadget loads at once. */
   truncated: boolean;
@@ -155,4 +156,8 @@ export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {
   labels: { fsts: NamedOption[]; companies: NamedOption[] };
   vocabulary: GadgetVocabulary;
   timings: { searchMs: number; verifyMs: number; aggregateMs: number; totalMs: number };
+  /** Where the blockers' gate settings came from (the workflows' rules, as Jira enforces them, or the admin's alone). */
+  gateSettingsSource: GateSettingsSource;
+  /** Why the rules were not used; the gadget shows it as a note. */
+  gateSettingsNote?: string;
 }

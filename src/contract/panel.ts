@@ -2,6 +2,7 @@
 // Payloads are zod-checked by the resolver; the answer types are imported by the Custom UI
 // with `import type` only, so none of zod or the domain ends up in the browser bundle.
 import { z } from 'zod';
+import type { GateSettingsSource } from './validator-config';
 import type { Approval, ApprovalRole } from '../domain/approvals';
 import { ApprovalRoleSchema } from '../domain/approvals';
 import type { Delivery } from '../domain/delivery';
@@ -144,4 +145,8 @@ export interface PanelData {
   options: PanelOptions;
   /** A configuration problem an admin should know about (invalid stored config). */
   configProblem?: string;
+  /** Where the readiness' gate settings came from (the workflow rule of the move, as Jira enforces it, or the admin's alone). */
+  gateSettingsSource: GateSettingsSource;
+  /** Why the rules were not used; the panel shows it as a note under the readiness box. */
+  gateSettingsNote?: string;
 }

@@ -59,6 +59,13 @@ export function parseRuleConfig(raw: unknown): { ok: true; config: RuleConfig } 
   return { ok: false, error: first };
 }
 
+/**
+ * Where the panel's readiness and the gadget's blockers took their gate settings from:
+ * the rules on the LCOO workflows' transitions over the admin's settings (what Jira
+ * enforces), or the admin's settings alone because the workflows could not be read.
+ */
+export type GateSettingsSource = 'workflow-rules' | 'admin-settings';
+
 export interface StageOption {
   id: Stage;
   statusName: string;

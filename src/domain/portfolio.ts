@@ -57,8 +57,28 @@ export const PortfolioFiltersSchema = z.object({
 });
 export type PortfolioFilters = z.infer<typeof PortfolioFiltersSchema>;
 
+/** The settings the gate on one move runs with, or the one reason it refuses that move every time. */
+export type MoveGate = { ok: true; config: GateConfig } | { ok: false; missing: MissingRequirement };
+
+/**
+ * The stage after `stage` when each move's gate may run with its own settings. Only the skip
+ * (Blueprint Accepted -> Coding In Progress) depends on a setting, and the gate on the move
+ * into Coding In Progress is the one that allows or refuses it, so its settings decide.
+ */
+export function nextStageUnderGates(stage: Stage, fallback: GateConfig, gateFor: (target: Stage, from: Stage) => MoveGate): Stage | undefined {
+  const skip = nextStage(stage, { specificationStep: false });
+  const gate = skip ? gateFor(skip, stage) : undefined;
+  return nextStage(stage, gate?.ok ? gate.config : fallback);
+}
+
 export interface PortfolioOptions {
   gateConfig?: GateConfig | GateConfigInput;
+  /**
+   * The settings each move's gate runs with when they can differ per move (a workflow rule's
+   * configuration over the admin's); `gateConfig` for every move when absent. Asked once per
+   * stage, not per item.
+   */
+  gateFor?: (target: Stage, from: Stage) => MoveGate;
   now: Date | number | string;
   filters?: PortfolioFilters;
 }
@@ -171,6 +191,18 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   const filters: PortfolioFilters = filterParsed.success ? filterParsed.data : {};
 
   // Deliverables inherit FST and release from their Roadmap Item: one pass to index them.
+  const gateFor = options.gateFor ?? ((): MoveGate => ({ ok: true, config }));
+  const moveOf = new Map<Stage, { next: Stage | undefined; gate: MoveGate | undefined }>();
+  const moveFrom = (stage: Stage) => {
+    let m = moveOf.get(stage);
+    if (!m) {
+      const next = nextStageUnderGates(stage, config, gateFor);
+      m = { next, gate: next ? gateFor(next, stage) : undefined };
+      moveOf.set(stage, m);
+    }
+    return m;
+  };
+
   const roadmapByKey = new Map<string, Vetting>();
   for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, it.vetting);
 
@@ -194,16 +226,20 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     const lookup: ChecklistLookup = memo
       ? (_v, id) => memo[CHECKLIST_INDEX.get(id) ?? 0]
       : checklistItemMissing;
-    const next = nextStage(it.stage, config);
-    const blockers = next
-      ? evaluateGateTrusted(
-          next,
-          { lifecycle: it.lifecycle, from: it.stage, vetting: v, delivery: it.delivery, integrity: it.integrity },
-          config,
-          nowMs,
-          lookup,
-        ).missing
-      : [];
+    const { next, gate } = moveFrom(it.stage);
+    // A gate whose settings can't be used refuses the move whatever the record holds (as the validator does).
+    const blockers =
+      next && gate
+        ? gate.ok
+          ? evaluateGateTrusted(
+              next,
+              { lifecycle: it.lifecycle, from: it.stage, vetting: v, delivery: it.delivery, integrity: it.integrity },
+              gate.config,
+              nowMs,
+              lookup,
+            ).missing
+          : [gate.missing]
+        : [];
     const slipped = releaseId !== undefined && clockKnown ? hasSlipped(releaseId, it.stage, nowMs) : false;
     if (filters.onlySlipped && !slipped) continue;
     if (filters.onlyBlocked && blockers.length === 0) continue;

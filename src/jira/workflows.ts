@@ -165,6 +165,24 @@ export async function findWorkflowByName(
   return { workflow, statusIdOf: (ref) => byRef.get(ref) ?? ref };
 }
 
+const WorkflowReadSchema = z
+  .object({
+    workflows: z.array(WorkflowSchema).default([]),
+    statuses: z
+      .array(z.object({ id: z.string().optional(), name: z.string().optional(), statusReference: z.string().optional() }).loose())
+      .default([]),
+  })
+  .loose();
+export type WorkflowRead = z.infer<typeof WorkflowReadSchema>;
+
+/**
+ * The named workflows with their transitions and rules, in ONE call (POST /workflows, the
+ * bulk read). `statuses` says which status id and name each status reference stands for.
+ * Names Jira does not know are simply absent from the answer.
+ */
+export const readWorkflowsByName = (client: JiraClient, workflowNames: string[]) =>
+  client.request('POST', route`/rest/api/3/workflows`, WorkflowReadSchema, { workflowNames });
+
 const ValidationErrorsSchema = z
   .object({
     errors: z

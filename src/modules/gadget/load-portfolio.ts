@@ -5,8 +5,9 @@ import { AppError } from '../../contract/envelope';
 import { LoadPortfolioPayloadSchema, type GadgetFilters, type PortfolioLoad } from '../../contract/gadget';
 import { loadAppConfig } from '../../config/app-config';
 import { aggregatePortfolio } from '../../domain/portfolio';
-import { asUser, type JiraClient } from '../../jira/client';
+import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
+import { gateInto, readGateRules } from '../../jira/rule-configs';
 import { searchAll } from '../../jira/search';
 import { getSigningKey } from '../../records/signing-key';
 import { handler } from '../shared/define-resolver';
@@ -41,6 +42,8 @@ function compactFilters(filters: GadgetFilters): GadgetFilters {
 
 export interface LoadDeps {
   client?: JiraClient;
+  /** The app's client, for the workflow rules (people can't read workflows). */
+  appClient?: JiraClient;
   now?: () => Date;
 }
 
@@ -54,6 +57,10 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
       const filters = compactFilters(input.filters ?? config.filters);
       const jql = buildPortfolioJql(config.scope, filters);
       const client = deps.client ?? asUser();
+      const appClient = deps.appClient ?? asApp();
+      // The workflow rules are read alongside the search, so they add a call but no wait; the
+      // blockers then use the settings Jira's stage gate runs with on each move.
+      const rulesRead = readGateRules(appClient);
       const [{ config: appConfig }, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
 
       let found: Awaited<ReturnType<typeof searchAll>>;
@@ -79,18 +86,24 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
         }
         throw err;
       }
+      const rules = await rulesRead;
       const t1 = performance.now();
       const { items, skipped } = toPortfolioItems(found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues, secret);
       const t2 = performance.now();
       const now = (deps.now ?? (() => new Date()))();
-      const portfolio = aggregatePortfolio(items, { gateConfig: appConfig.gate, now, filters });
+      const portfolio = aggregatePortfolio(items, {
+        gateConfig: appConfig.gate,
+        gateFor: (target, from) => gateInto(rules, appConfig.gate, target, from),
+        now,
+        filters,
+      });
       const t3 = performance.now();
       const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
       return {
         ...portfolio,
         ...compactRows(portfolio.rows),
         fetchedAt: now.toISOString(),
-        restCalls: client.calls,
+        restCalls: client.calls + appClient.calls,
         truncated: found.truncated,
         ...(found.truncated ? { truncatedBy: found.issues.length > ITEM_LIMIT ? ('limit' as const) : ('time' as const) } : {}),
         itemLimit: ITEM_LIMIT,
@@ -105,6 +118,8 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
         },
         vocabulary: GADGET_VOCABULARY,
         timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
+        gateSettingsSource: rules.source,
+        ...(rules.note ? { gateSettingsNote: rules.note } : {}),
       };
     },
   });

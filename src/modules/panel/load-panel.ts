@@ -4,12 +4,13 @@ import type { ApprovalOffer, PanelData, ReadinessView, RecordView } from '../../
 import { loadAppConfig, type AppConfig } from '../../config/app-config';
 import type { Approval } from '../../domain/approvals';
 import type { Delivery } from '../../domain/delivery';
-import { INTEGRITY_MESSAGES, evaluateGate, requiredChecklistFor, type GateSubject, type MissingRequirement } from '../../domain/gates';
-import { firstStage, nextStage, stageDef, type Stage } from '../../domain/lifecycle';
+import { INTEGRITY_MESSAGES, evaluateGate, requiredChecklistFor, type GateConfig, type GateSubject, type MissingRequirement } from '../../domain/gates';
+import { firstStage, stageDef, type Stage } from '../../domain/lifecycle';
 import { checklistStatus, type Vetting } from '../../domain/vetting';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { getIssue, myIssuePermissions, userGroups } from '../../jira/issues';
+import { gateInto, nextStageUnder, readGateRules, type GateRules } from '../../jira/rule-configs';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { loadRecord, revisionOf } from '../../records/record-store';
 import type { RecordRead } from '../../records/stored-record';
@@ -53,6 +54,7 @@ export interface Known {
   vetting?: RecordRead<Vetting>;
   delivery?: RecordRead<Delivery>;
   config?: AppConfig;
+  gateRules?: GateRules;
 }
 
 /**
@@ -65,10 +67,10 @@ async function parentVetting(
   user: JiraClient,
   delivery: RecordView<Delivery>,
   target: Stage | undefined,
-  config: AppConfig,
+  gate: GateConfig | undefined,
 ): Promise<{ vetting?: Vetting; problem?: MissingRequirement }> {
   const itemKey = delivery.integrity === 'valid' ? delivery.data?.roadmapItemKey : undefined;
-  if (!target || !itemKey || requiredChecklistFor(target, config.gate).length === 0) return {};
+  if (!target || !gate || !itemKey || requiredChecklistFor(target, gate).length === 0) return {};
   const empty: Vetting = { schemaVersion: 2 };
   try {
     const parent = await getIssue(user, itemKey, { fields: ['issuetype'] });
@@ -98,7 +100,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const issue = known.issue ?? (await readPanelIssue(user, ctx.extension));
   const ref = { id: issue.id, key: issue.key };
   // Independent reads go out together: on Forge each REST call costs a round trip.
-  const [perms, { config, problem }, vettingRead, deliveryRead, groups] = await Promise.all([
+  const [perms, { config, problem }, vettingRead, deliveryRead, groups, rules] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     known.config ? Promise.resolve({ config: known.config, problem: undefined }) : loadAppConfig(),
     issue.lifecycle === 'portfolio' ? (known.vetting ?? loadRecord(user, VETTING_RECORD, ref)) : undefined,
@@ -106,6 +108,9 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     // Read as the app (a person can't vouch for their own groups). Failing to read them only
     // disables the approval buttons, with the reason; the record still shows.
     issue.lifecycle ? userGroups(asApp(), ctx.accountId).catch(() => undefined) : undefined,
+    // The gate settings Jira will enforce: the workflow rules over the admin's settings. Read
+    // as the app (people can't read workflows); never fails, it falls back with a note.
+    issue.lifecycle ? (known.gateRules ?? readGateRules()) : undefined,
   ]);
   const canEdit = perms['EDIT_ISSUES'] === true;
   const base: PanelData = {
@@ -115,13 +120,19 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     approvals: { given: [], offered: [] },
     options: panelOptions(config, now),
     ...(problem ? { configProblem: problem } : {}),
+    gateSettingsSource: rules?.source ?? 'admin-settings',
+    ...(rules?.note ? { gateSettingsNote: rules.note } : {}),
   };
   const lifecycle = issue.lifecycle;
-  if (!lifecycle) return base;
+  if (!lifecycle || !rules) return base;
 
   let given: Approval[] = [];
   let delivery: Delivery | undefined;
-  const target = nextStage(issue.stage ?? firstStage(lifecycle), config.gate);
+  const target = nextStageUnder(rules, config.gate, issue.stage ?? firstStage(lifecycle));
+  // The settings the stage gate on this very move runs with (rule over admin), so the box
+  // agrees with what Jira does when the person clicks the transition.
+  const gate = target ? gateInto(rules, config.gate, target, issue.stage) : undefined;
+  const gateConfig = gate?.ok ? gate.config : undefined;
   let subject: GateSubject = { lifecycle, integrity: 'missing' };
   const extraMissing: MissingRequirement[] = [];
   if (vettingRead) {
@@ -136,15 +147,15 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     base.delivery = view;
     delivery = view.data;
     given = trustedApprovals(view);
-    const parent = await parentVetting(user, view, target, config);
+    const parent = await parentVetting(user, view, target, gateConfig);
     if (parent.problem) extraMissing.push(parent.problem);
     subject = { lifecycle, integrity: view.integrity, ...(delivery ? { delivery } : {}), ...(parent.vetting ? { vetting: parent.vetting } : {}) };
   }
   if (issue.stage) subject.from = issue.stage;
 
-  if (target) {
-    const result = evaluateGate(target, subject, config.gate, now);
-    const missing = [...extraMissing, ...result.missing];
+  if (target && gate) {
+    // A rule Jira can't parse refuses every move, whatever the record holds: say only that, as the validator does.
+    const missing = gate.ok ? [...extraMissing, ...evaluateGate(target, subject, gate.config, now).missing] : [gate.missing];
     const def = stageDef(target);
     const view: ReadinessView = { target, targetName: def.statusName, gate: def.gate, pass: missing.length === 0, missing };
     base.readiness = [view];

@@ -187,6 +187,7 @@ export function App() {
         <SaveBar s={s} onSave={() => void save()} />
         <Completeness data={d} />
         <ReadinessBox readiness={d.readiness} stale={s.dirty} />
+        {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
         {d.readiness.length === 0 && d.issue.stage ? <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help> : null}
         <ApprovalsSection data={d} busy={s.busy !== 'idle'} dirty={s.dirty} onApprove={(r) => void approve(r)} />
         {d.issue.lifecycle === 'portfolio' && s.vetting ? <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} /> : null}

@@ -143,6 +143,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
         <TextButton onClick={() => void load(filters)} testId="refresh">Refresh</TextButton>
       </div>
 
+      {data.gateSettingsNote ? <Notice tone="warning" title="Blockers use the LCOO admin's gate settings" testId="gadget-gate-settings">{data.gateSettingsNote}</Notice> : null}
       {data.truncated ? (
         <Notice
           tone="warning"

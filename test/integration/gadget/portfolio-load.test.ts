@@ -48,12 +48,15 @@ describe('portfolio/load with the default configuration', () => {
     p = await load();
   });
 
-  test('shows every seeded Roadmap Item and Upstream Deliverable, one REST call per 100 issues', async () => {
+  test('shows every seeded Roadmap Item and Upstream Deliverable, one REST call per 100 issues (+1 for the gate rules)', async () => {
     const issues = (await seededIssues()).filter((i) => i.type === 'Roadmap Item' || i.type === 'Upstream Deliverable');
     expect(issues.length).toBeGreaterThanOrEqual(60);
     expect(p.rows.map((r) => r.key).sort()).toEqual(issues.map((i) => i.key).sort());
     expect(p.totals.items).toBe(issues.length);
-    expect(p.restCalls).toBe(Math.ceil(issues.length / 100));
+    // One search page per 100 issues, plus one read of the LCOO workflows' gate rules (as the app).
+    expect(p.restCalls).toBe(Math.ceil(issues.length / 100) + 1);
+    expect(p.gateSettingsSource).toBe('workflow-rules');
+    expect(p.gateSettingsNote).toBeUndefined();
     expect(p.truncated).toBe(false);
     expect(p.skipped.count).toBe(0);
     expect(p.configSource).toBe('default');
