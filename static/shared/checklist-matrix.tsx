@@ -1,9 +1,10 @@
 // Which vetting checklist items each stage requires: one row per gated stage, one column per
 // checklist item (numbered as in the LCOO checklist). Used by the stage gate's configuration
 // screen and by the admin page's default gate settings.
-import { token } from '@atlaskit/tokens';
-import type { ChecklistItemId } from '../../../src/domain/vetting';
-import type { Stage } from '../../../src/domain/lifecycle';
+import type { ChecklistItemId } from '../../src/domain/vetting';
+import type { Stage } from '../../src/domain/lifecycle';
+import * as color from './color';
+import * as font from './font';
 
 export interface MatrixStage {
   id: Stage;
@@ -14,10 +15,6 @@ export interface MatrixItem {
   number: number;
   label: string;
 }
-
-const border = token('color.border', '#091E4224');
-const subtle = token('color.text.subtle', '#44546F');
-const small = token('font.body.small', 'normal 400 12px/16px ui-sans-serif, system-ui, sans-serif');
 
 export function ChecklistMatrix(props: {
   idPrefix: string;
@@ -38,15 +35,15 @@ export function ChecklistMatrix(props: {
   };
   return (
     <div style={{ overflowX: 'auto' }}>
-      <table style={{ borderCollapse: 'collapse', font: small }} data-testid={`${props.idPrefix}-matrix`}>
-        <caption style={{ textAlign: 'left', color: subtle, paddingBottom: 4 }}>
+      <table style={{ borderCollapse: 'collapse', font: font.small }} data-testid={`${props.idPrefix}-matrix`}>
+        <caption style={{ textAlign: 'left', color: color.subtle, paddingBottom: 4 }}>
           Checklist items required to enter each stage (columns are the numbered LCOO checklist items).
         </caption>
         <thead>
           <tr>
-            <th scope="col" style={{ textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${border}` }}>Stage</th>
+            <th scope="col" style={{ textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${color.border}` }}>Stage</th>
             {props.items.map((i) => (
-              <th key={i.id} scope="col" title={i.label} style={{ padding: '4px 6px', borderBottom: `1px solid ${border}`, minWidth: 24 }}>
+              <th key={i.id} scope="col" title={i.label} style={{ padding: '4px 6px', borderBottom: `1px solid ${color.border}`, minWidth: 24 }}>
                 <abbr title={i.label} style={{ textDecoration: 'none' }}>{i.number}</abbr>
               </th>
             ))}

@@ -12,9 +12,14 @@ import type { ConfigView, FieldErrors, GroupsCheckResult } from '../../../src/co
 import type { ApprovalRole } from '../../../src/domain/approvals';
 import type { Stage } from '../../../src/domain/lifecycle';
 import type { ChecklistItemId } from '../../../src/domain/vetting';
+import { FieldError, Label } from '../../shared/field';
 import { call, CallError } from '../../shared/invoke';
-import { ChecklistMatrix } from '../../validator-config/src/checklist-matrix';
-import { color, FieldError, font, Label, Row, Section, space, Stack } from './layout';
+import { ChecklistMatrix } from '../../shared/checklist-matrix';
+import { Row, Stack } from '../../shared/layout';
+import * as color from '../../shared/color';
+import * as font from '../../shared/font';
+import * as space from '../../shared/space';
+import { Section } from './layout';
 
 /** Hidden from sight, not from screen readers: list rows share one visible column header. */
 const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;

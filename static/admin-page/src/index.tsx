@@ -3,7 +3,10 @@ import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
 import { ConfigTab } from './config-tab';
-import { color, font, space, Stack } from './layout';
+import { Stack } from '../../shared/layout';
+import * as color from '../../shared/color';
+import * as font from '../../shared/font';
+import * as space from '../../shared/space';
 import { SetupTab } from './setup-tab';
 
 function App() {

@@ -8,8 +8,13 @@ import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupResult, SetupStep } from '../../../src/contract/admin';
+import { FieldError, Label } from '../../shared/field';
 import { call, CallError } from '../../shared/invoke';
-import { color, FieldError, font, Label, Row, Section, space, Stack } from './layout';
+import { Row, Stack } from '../../shared/layout';
+import * as color from '../../shared/color';
+import * as font from '../../shared/font';
+import * as space from '../../shared/space';
+import { Section } from './layout';
 
 const STATE_LOZENGE: Record<SetupStep['state'], { text: string; appearance: 'success' | 'default' | 'removed' }> = {
   done: { text: 'Done', appearance: 'success' },

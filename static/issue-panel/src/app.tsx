@@ -9,7 +9,11 @@ import type { PanelData } from '../../../src/contract/panel';
 import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
-import { Help, Row, Skeleton, Stack, font, space, text } from './parts/layout';
+import { Row, Stack } from '../../shared/layout';
+import * as color from '../../shared/color';
+import * as font from '../../shared/font';
+import * as space from '../../shared/space';
+import { Help, Skeleton } from './parts/layout';
 import { ReadinessBox } from './parts/readiness-box';
 import { VettingForm } from './parts/vetting-form';
 import { usePanel, type PanelState } from './use-panel';
@@ -38,7 +42,7 @@ function SaveBar({ s, onSave }: { s: PanelState; onSave(): void }) {
   if (!s.data?.permissions.canEdit) return null;
   return (
     <Row style={{ justifyContent: 'space-between' }}>
-      <span role="status" aria-live="polite" data-testid="save-status" style={{ font: font.small, color: s.dirty ? text.normal : text.subtlest }}>
+      <span role="status" aria-live="polite" data-testid="save-status" style={{ font: font.small, color: s.dirty ? color.text : color.subtlest }}>
         {statusText(s)}
       </span>
       <Button appearance="primary" onClick={onSave} isDisabled={!(s.dirty || needsResave(s)) || s.busy !== 'idle'} isLoading={s.busy === 'saving'} testId="save-button">
@@ -56,7 +60,7 @@ function Completeness({ data }: { data: PanelData }) {
   return (
     <Stack gap={space.xs}>
       <Row style={{ justifyContent: 'space-between' }}>
-        <span style={{ font: font.body, color: text.normal }} data-testid="completeness">
+        <span style={{ font: font.body, color: color.text }} data-testid="completeness">
           {`${c.completed} of ${c.total} checklist items complete`}
           {!trusted && data.vetting?.integrity !== 'missing' ? ' (not counted: the record was modified outside the LCOO app)' : ''}
         </span>
@@ -176,10 +180,10 @@ export function App() {
   };
 
   return (
-    <main onKeyDown={onKeyDown} style={{ padding: space.s, font: font.body, color: text.normal }} aria-label={`LCOO record of ${d.issue.key}`} data-testid="lcoo-panel">
+    <main onKeyDown={onKeyDown} style={{ padding: space.s, font: font.body, color: color.text }} aria-label={`LCOO record of ${d.issue.key}`} data-testid="lcoo-panel">
       <Stack gap={space.m}>
         <Row style={{ justifyContent: 'space-between' }}>
-          <span style={{ font: font.small, color: text.subtlest }}>
+          <span style={{ font: font.small, color: color.subtlest }}>
             {`${d.issue.issueType} · ${d.issue.statusName}`}
           </span>
         </Row>

@@ -7,9 +7,11 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GadgetConfig, GadgetFilters, GadgetOptions } from '../../../src/contract/gadget';
 import { GADGET_COLUMN_LABELS, GADGET_COLUMNS, REFRESH_MINUTES } from '../../../src/contract/gadget-vocabulary';
 import { call, CallError } from '../../shared/invoke';
+import * as space from '../../shared/space';
 import { splitProjectKeys } from './format';
 import { LoadingView, markSettled, Notice, TextButton } from './states';
-import { card, cardTitle, color, small, space } from './styles';
+import * as color from './color';
+import { card, cardTitle, small } from './styles';
 
 interface Option {
   value: string;
@@ -25,7 +27,7 @@ function CheckboxGroup({ legend, name, options, values, onChange, scroll }: {
   scroll?: boolean;
 }) {
   return (
-    <fieldset style={{ border: `1px solid ${color.border}`, borderRadius: 3, padding: space(100), margin: 0, minWidth: 0 }}>
+    <fieldset style={{ border: `1px solid ${color.border}`, borderRadius: 3, padding: space.s, margin: 0, minWidth: 0 }}>
       <legend style={{ fontSize: 12, color: color.subtle, padding: '0 4px' }}>{legend}</legend>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 2, ...(scroll ? { maxHeight: 120, overflowY: 'auto' } : {}) }}>
         {options.map((o) => (
@@ -47,7 +49,7 @@ function CheckboxGroup({ legend, name, options, values, onChange, scroll }: {
 
 function Field({ label, htmlFor, help, children }: { label: string; htmlFor: string; help?: string; children: ReactNode }) {
   return (
-    <div style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: space(150) }}>
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: space.m }}>
       <label htmlFor={htmlFor} style={{ fontSize: 12, fontWeight: 600, color: color.subtle }}>{label}</label>
       {children}
       {help ? <span style={small}>{help}</span> : null}
@@ -66,12 +68,12 @@ export function EditView() {
   }, []);
   if (loadError) {
     return (
-      <div style={{ padding: space(150) }}>
+      <div style={{ padding: space.m }}>
         <Notice tone="error" title="The gadget settings could not be loaded" testId="gadget-error">{loadError} Reload the dashboard to try again.</Notice>
       </div>
     );
   }
-  if (!options) return <div style={{ padding: space(150) }}><LoadingView /></div>;
+  if (!options) return <div style={{ padding: space.m }}><LoadingView /></div>;
   return <EditForm options={options} initial={options.config} />;
 }
 
@@ -124,16 +126,16 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
   const companyOptions = options.companies.map((c) => ({ value: c.name, label: c.name }));
   return (
     <form
-      style={{ padding: space(150), maxWidth: 900 }}
+      style={{ padding: space.m, maxWidth: 900 }}
       data-testid="gadget-edit"
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <section style={{ ...card, marginBottom: space(150) }}>
+      <section style={{ ...card, marginBottom: space.m }}>
         <h3 style={cardTitle}>Which items</h3>
-        <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space(200), marginBottom: space(100), fontSize: 13 }}>
+        <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space.l, marginBottom: space.s, fontSize: 13 }}>
           <label><input type="radio" name="scope" value="projects" checked={kind === 'projects'} onChange={() => setKind('projects')} data-testid="scope-projects" /> Projects</label>
           <label><input type="radio" name="scope" value="jql" checked={kind === 'jql'} onChange={() => setKind('jql')} data-testid="scope-jql" /> JQL or saved filter</label>
         </div>
@@ -148,10 +150,10 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
         )}
       </section>
 
-      <section style={{ ...card, marginBottom: space(150) }}>
+      <section style={{ ...card, marginBottom: space.m }}>
         <h3 style={cardTitle}>Default filters</h3>
         <p style={{ ...small, marginTop: 0 }}>What the gadget shows when it opens; people can still change the filters on the dashboard.</p>
-        <div style={{ display: 'grid', gap: space(100) }}>
+        <div style={{ display: 'grid', gap: space.s }}>
           <CheckboxGroup legend="FSTs" name="fsts" options={fstOptions} values={filters.fsts ?? []} onChange={setList('fsts')} />
           <CheckboxGroup legend="Member companies" name="companies" options={companyOptions} values={filters.companies ?? []} onChange={setList('companies')} />
           <CheckboxGroup legend="Stages" name="stages" options={vocab.stages.map((s) => ({ value: s.id, label: s.label }))} values={filters.stages ?? []} onChange={setList('stages')} />
@@ -160,10 +162,10 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
         </div>
       </section>
 
-      <section style={{ ...card, marginBottom: space(150) }}>
+      <section style={{ ...card, marginBottom: space.m }}>
         <h3 style={cardTitle}>Table and refresh</h3>
         <CheckboxGroup legend="Visible columns (the key is always shown)" name="columns" options={GADGET_COLUMNS.map((c) => ({ value: c, label: GADGET_COLUMN_LABELS[c] }))} values={columns} onChange={setColumns} />
-        <div style={{ marginTop: space(150) }}>
+        <div style={{ marginTop: space.m }}>
           <Field label="Auto-refresh" htmlFor="refresh" help="Each refresh reads the whole portfolio again (one Jira call per 100 issues).">
             <select id="refresh" className="lcoo-select" value={refresh} onChange={(e) => setRefresh(Number(e.target.value))} style={{ maxWidth: 200 }}>
               {REFRESH_MINUTES.map((m) => (
@@ -179,7 +181,7 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
           <ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
         </Notice>
       ) : null}
-      <div style={{ display: 'flex', gap: space(100) }}>
+      <div style={{ display: 'flex', gap: space.s }}>
         <button type="submit" className="lcoo-chip" disabled={saving} data-testid="edit-save" style={{ background: color.selected, color: color.selectedText, borderColor: color.selectedBorder, fontWeight: 600, padding: '4px 16px' }}>
           {saving ? 'Saving...' : 'Save'}
         </button>

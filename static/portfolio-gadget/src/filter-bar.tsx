@@ -4,8 +4,9 @@
 import type { GadgetFilters, GadgetVocabulary, NamedOption } from '../../../src/contract/gadget';
 import type { Stage } from '../../../src/domain/lifecycle';
 import type { ItemType } from '../../../src/domain/vetting';
+import * as space from '../../shared/space';
 import { hasFilters } from './format';
-import { color, space } from './styles';
+import * as color from './color';
 
 type ListKey = 'fsts' | 'releases' | 'companies' | 'stages' | 'types';
 
@@ -81,14 +82,14 @@ export function FilterBar({ filters, labels, vocabulary, onChange, busy }: Props
       role="group"
       aria-label="Filters"
       aria-busy={busy}
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: space(100), alignItems: 'end', marginBottom: space(150) }}
+      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: space.s, alignItems: 'end', marginBottom: space.m }}
     >
       <MultiAsSelect id="filter-fst" label="FST" values={filters.fsts ?? []} options={withChosen(labels.fsts.map((f) => ({ value: f.name, label: f.name })), filters.fsts)} onChange={(v) => set('fsts', v)} />
       <MultiAsSelect id="filter-release" label="Target release" values={filters.releases ?? []} options={withChosen(releaseOptions, filters.releases)} onChange={(v) => set('releases', v)} />
       <MultiAsSelect id="filter-company" label="Member company" values={filters.companies ?? []} options={withChosen(labels.companies.map((c) => ({ value: c.name, label: c.name })), filters.companies)} onChange={(v) => set('companies', v)} />
       <MultiAsSelect id="filter-stage" label="Stage" values={filters.stages ?? []} options={stageOptions} onChange={(v) => onChange({ ...filters, stages: v as Stage[] })} />
       <MultiAsSelect id="filter-type" label="Type" values={filters.types ?? []} options={vocabulary.types.map((t) => ({ value: t.id, label: t.label }))} onChange={(v) => onChange({ ...filters, types: v as ItemType[] })} />
-      <div style={{ display: 'flex', gap: space(50), flexWrap: 'wrap' }}>
+      <div style={{ display: 'flex', gap: space.xs, flexWrap: 'wrap' }}>
         <button type="button" className="lcoo-chip" aria-pressed={filters.onlySlipped === true} data-testid="filter-slipped" onClick={() => onChange({ ...filters, onlySlipped: !filters.onlySlipped })}>
           Slipped only
         </button>

@@ -6,6 +6,8 @@ import type { CompanyCell } from '../../../src/domain/portfolio';
 import type { Stage } from '../../../src/domain/lifecycle';
 import type { GadgetFilters, PortfolioLoad } from '../../../src/contract/gadget';
 import { call, CallError } from '../../shared/invoke';
+import { Row } from '../../shared/layout';
+import * as space from '../../shared/space';
 import { HeatMap } from './charts/heat-map';
 import { CompletenessChart } from './charts/completeness';
 import { StageFunnel } from './charts/stage-funnel';
@@ -13,7 +15,8 @@ import { FilterBar } from './filter-bar';
 import { ageLabel, hasFilters, makeNames } from './format';
 import { PortfolioTable } from './portfolio-table';
 import { LoadingView, markSettled, Notice, TextButton } from './states';
-import { color, small, space } from './styles';
+import * as color from './color';
+import { small } from './styles';
 
 function scopeText(config: PortfolioLoad['config']): string {
   if (config.scope.kind === 'jql') return `JQL: ${config.scope.jql}`;
@@ -95,12 +98,12 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
     <Notice tone="error" title="The portfolio could not be loaded" testId="gadget-error" action={<TextButton primary onClick={() => void load(filters)} testId="retry">Try again</TextButton>}>
       {error.message}
       {error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'INTERNAL' || /choose Edit/.test(error.message) ? null : (
-        <div style={{ marginTop: space(50) }}>If the gadget's settings are the problem, open the gadget's menu and choose Edit.</div>
+        <div style={{ marginTop: space.xs }}>If the gadget's settings are the problem, open the gadget's menu and choose Edit.</div>
       )}
     </Notice>
   ) : null;
 
-  if (!data || !names) return <div style={{ padding: space(100) }}>{errorNotice ?? <LoadingView />}</div>;
+  if (!data || !names) return <div style={{ padding: space.s }}>{errorNotice ?? <LoadingView />}</div>;
 
   const filtered = hasFilters(shown);
   const t = data.totals;
@@ -118,9 +121,9 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   );
 
   return (
-    <div style={{ padding: space(100), opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view" data-loads={loads}>
+    <div style={{ padding: space.s, opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view" data-loads={loads}>
       {errorNotice}
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: space(100), alignItems: 'baseline', marginBottom: space(100) }} data-testid="gadget-summary">
+      <Row align="baseline" style={{ marginBottom: space.s }} testId="gadget-summary">
         <strong style={{ fontSize: 16 }}>{t.items.toLocaleString('en-US')} items</strong>
         <span style={small}>
           {t.roadmapItems} Roadmap Items, {t.deliverables} Upstream Deliverables
@@ -141,7 +144,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
           {data.config.refreshMinutes > 0 ? ` · auto-refresh every ${data.config.refreshMinutes} min` : ''}
         </span>
         <TextButton onClick={() => void load(filters)} testId="refresh">Refresh</TextButton>
-      </div>
+      </Row>
 
       {data.gateSettingsNote ? <Notice tone="warning" title="Blockers use the LCOO admin's gate settings" testId="gadget-gate-settings">{data.gateSettingsNote}</Notice> : null}
       {data.truncated ? (

@@ -6,7 +6,8 @@ import { useMemo, type MouseEvent } from 'react';
 import { GADGET_COLUMN_LABELS, type GadgetColumn } from '../../../src/contract/gadget-vocabulary';
 import type { GadgetRow } from '../../../src/contract/gadget';
 import { issueKeySortKey, type Names } from './format';
-import { badge, color, small } from './styles';
+import * as color from './color';
+import { badge, small } from './styles';
 
 interface Props {
   rows: GadgetRow[];

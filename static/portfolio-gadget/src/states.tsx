@@ -1,6 +1,8 @@
 // Loading, empty and error states: each says what is happening and what to do next.
 import type { ReactNode } from 'react';
-import { card, color, space } from './styles';
+import * as space from '../../shared/space';
+import * as color from './color';
+import { card } from './styles';
 
 export function Notice({ tone, title, children, action, testId }: {
   tone: 'info' | 'warning' | 'error';
@@ -11,10 +13,10 @@ export function Notice({ tone, title, children, action, testId }: {
 }) {
   const accent = tone === 'error' ? color.dangerBorder : tone === 'warning' ? color.warningText : color.selectedBorder;
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} data-testid={testId} style={{ ...card, borderLeft: `4px solid ${accent}`, marginBottom: space(150) }}>
-      <div style={{ fontWeight: 600, marginBottom: space(50), color: color.text }}>{title}</div>
+    <div role={tone === 'error' ? 'alert' : 'status'} data-testid={testId} style={{ ...card, borderLeft: `4px solid ${accent}`, marginBottom: space.m }}>
+      <div style={{ fontWeight: 600, marginBottom: space.xs, color: color.text }}>{title}</div>
       {children ? <div style={{ fontSize: 13, color: color.subtle }}>{children}</div> : null}
-      {action ? <div style={{ marginTop: space(100) }}>{action}</div> : null}
+      {action ? <div style={{ marginTop: space.s }}>{action}</div> : null}
     </div>
   );
 }
@@ -24,7 +26,7 @@ export function LoadingView() {
   const block = (h: number) => <div style={{ ...card, height: h, background: color.sunken }} />;
   return (
     <div role="status" aria-live="polite" data-testid="gadget-loading">
-      <div style={{ fontSize: 13, color: color.subtle, marginBottom: space(100) }}>Loading the LCOO portfolio from Jira...</div>
+      <div style={{ fontSize: 13, color: color.subtle, marginBottom: space.s }}>Loading the LCOO portfolio from Jira...</div>
       <div className="lcoo-grid">{block(150)}{block(150)}</div>
       {block(260)}
     </div>

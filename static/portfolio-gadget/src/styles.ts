@@ -1,65 +1,28 @@
-// Every colour is a design token (var(--ds-...)), so the gadget follows Jira's light and dark themes.
+// The gadget's shared styles. Every colour is a design token (see color.ts), so the gadget follows
+// Jira's light and dark themes.
 import { token } from '@atlaskit/tokens';
 import type { CSSProperties } from 'react';
-
-export const color = {
-  text: token('color.text'),
-  subtle: token('color.text.subtle'),
-  subtlest: token('color.text.subtlest'),
-  inverse: token('color.text.inverse'),
-  link: token('color.link'),
-  border: token('color.border'),
-  surface: token('elevation.surface'),
-  raised: token('elevation.surface.raised'),
-  sunken: token('elevation.surface.sunken'),
-  input: token('color.background.input'),
-  inputBorder: token('color.border.input'),
-  focus: token('color.border.focused'),
-  neutral: token('color.background.neutral'),
-  selected: token('color.background.selected'),
-  selectedText: token('color.text.selected'),
-  selectedBorder: token('color.border.selected'),
-  danger: token('color.background.danger'),
-  dangerText: token('color.text.danger'),
-  dangerBorder: token('color.border.danger'),
-  warning: token('color.background.warning'),
-  warningText: token('color.text.warning'),
-  success: token('color.background.success'),
-  successText: token('color.text.success'),
-  portfolioBar: token('color.chart.blue.bold'),
-  deliveryBar: token('color.chart.purple.bold'),
-  completeBar: token('color.chart.teal.bold'),
-};
+import * as space from '../../shared/space';
+import * as color from './color';
 
 /** Heat-map shades by level 0..4 with a text colour that stays readable on each. */
 export const heat: { background: string; color: string }[] = [
-  { background: 'transparent', color: token('color.text.subtlest') },
-  { background: token('color.background.accent.blue.subtlest'), color: token('color.text') },
-  { background: token('color.background.accent.blue.subtler'), color: token('color.text') },
-  { background: token('color.background.accent.blue.subtle'), color: token('color.text') },
-  { background: token('color.background.accent.blue.bolder'), color: token('color.text.inverse') },
+  { background: 'transparent', color: color.subtlest },
+  { background: token('color.background.accent.blue.subtlest'), color: color.text },
+  { background: token('color.background.accent.blue.subtler'), color: color.text },
+  { background: token('color.background.accent.blue.subtle'), color: color.text },
+  { background: token('color.background.accent.blue.bolder'), color: color.inverse },
 ];
-
-export const space = (n: 0 | 50 | 100 | 150 | 200 | 300 | 400): string =>
-  ({
-    0: token('space.0'),
-    50: token('space.050'),
-    100: token('space.100'),
-    150: token('space.150'),
-    200: token('space.200'),
-    300: token('space.300'),
-    400: token('space.400'),
-  })[n];
 
 export const card: CSSProperties = {
   background: color.raised,
   border: `1px solid ${color.border}`,
   borderRadius: 6,
-  padding: space(150),
+  padding: space.m,
   minWidth: 0,
 };
 
-export const cardTitle: CSSProperties = { margin: `0 0 ${space(100)} 0`, fontSize: 14, fontWeight: 600, color: color.text };
+export const cardTitle: CSSProperties = { margin: `0 0 ${space.s} 0`, fontSize: 14, fontWeight: 600, color: color.text };
 
 export const small: CSSProperties = { fontSize: 12, color: color.subtle };
 
@@ -79,7 +42,7 @@ export const badge = (background: string, fg: string): CSSProperties => ({
 /** A few rules inline styles can't express (hover, focus ring, responsive grid). */
 export const GLOBAL_CSS = `
 body { margin: 0; background: ${color.surface}; color: ${color.text}; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; font-size: 14px; }
-.lcoo-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: ${space(150)}; margin-bottom: ${space(150)}; }
+.lcoo-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); gap: ${space.m}; margin-bottom: ${space.m}; }
 .lcoo-select, .lcoo-input, .lcoo-textarea { background: ${color.input}; color: ${color.text}; border: 2px solid ${color.inputBorder}; border-radius: 3px; padding: 4px 6px; font: inherit; font-size: 13px; }
 .lcoo-select:focus, .lcoo-input:focus, .lcoo-textarea:focus, .lcoo-chip:focus-visible, .lcoo-link:focus-visible { outline: 2px solid ${color.focus}; outline-offset: 1px; }
 .lcoo-link { color: ${color.link}; text-decoration: none; font-weight: 500; }

@@ -9,41 +9,29 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
-import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { RuleConfig, ValidatorCheckResult, ValidatorOptions } from '../../../src/contract/validator-config';
 import type { Stage } from '../../../src/domain/lifecycle';
 import type { ChecklistItemId } from '../../../src/domain/vetting';
+import { ChecklistMatrix } from '../../shared/checklist-matrix';
 import { call, CallError } from '../../shared/invoke';
 import { enableTheme } from '../../shared/theme';
-import { ChecklistMatrix } from './checklist-matrix';
+import * as color from '../../shared/color';
+import * as font from '../../shared/font';
+import * as space from '../../shared/space';
 
 type EntryPoint = 'create' | 'edit' | 'view';
-
-const c = {
-  text: token('color.text', '#172B4D'),
-  subtle: token('color.text.subtle', '#44546F'),
-  danger: token('color.text.danger', '#AE2E24'),
-  border: token('color.border', '#091E4224'),
-  body: token('font.body', 'normal 400 14px/20px ui-sans-serif, system-ui, sans-serif'),
-  small: token('font.body.small', 'normal 400 12px/16px ui-sans-serif, system-ui, sans-serif'),
-  heading: token('font.heading.xsmall', 'normal 653 14px/16px ui-sans-serif, system-ui, sans-serif'),
-  s: token('space.100', '8px'),
-  m: token('space.150', '12px'),
-  l: token('space.200', '16px'),
-};
-
 
 const coreReviewers = (n: number) => (n === 1 ? '1 core reviewer' : `${n} distinct core reviewers`);
 function Setting(props: { title: string; usesDefault: boolean; readOnly: boolean; onDefault(v: boolean): void; id: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`${props.id}-title`} style={{ borderTop: `1px solid ${c.border}`, paddingTop: c.m, display: 'flex', flexDirection: 'column', gap: c.s }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: c.s, flexWrap: 'wrap' }}>
-        <h2 id={`${props.id}-title`} style={{ font: c.heading, margin: 0 }}>{props.title}</h2>
+    <section aria-labelledby={`${props.id}-title`} style={{ borderTop: `1px solid ${color.border}`, paddingTop: space.m, display: 'flex', flexDirection: 'column', gap: space.s }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: space.s, flexWrap: 'wrap' }}>
+        <h2 id={`${props.id}-title`} style={{ font: font.headingS, margin: 0 }}>{props.title}</h2>
         {props.usesDefault ? <Lozenge>LCOO default</Lozenge> : <Lozenge appearance="inprogress">Set by this rule</Lozenge>}
         {props.readOnly ? null : (
-          <label style={{ font: c.small, color: c.subtle, display: 'flex', alignItems: 'center', gap: 4 }}>
+          <label style={{ font: font.small, color: color.subtle, display: 'flex', alignItems: 'center', gap: 4 }}>
             <input type="checkbox" checked={props.usesDefault} onChange={(e) => props.onDefault(e.target.checked)} />
             Use the LCOO default
           </label>
@@ -108,8 +96,8 @@ function App() {
   const stageList = options.stages.filter((s) => (rule.specificationStep ?? d.specificationStep) || (s.id !== 'spec-in-progress' && s.id !== 'spec-accepted'));
 
   return (
-    <main style={{ color: c.text, font: c.body, padding: c.m, display: 'flex', flexDirection: 'column', gap: c.l, maxWidth: 900 }}>
-      <p style={{ margin: 0, color: c.subtle }}>
+    <main style={{ color: color.text, font: font.body, padding: space.m, display: 'flex', flexDirection: 'column', gap: space.l, maxWidth: 900 }}>
+      <p style={{ margin: 0, color: color.subtle }}>
         {readOnly
           ? 'This LCOO stage gate blocks a move forward until the target stage’s gate is met. Settings:'
           : 'Blocks a move forward until the target stage’s LCOO gate is met. Leave a setting on the LCOO default to follow the admin page.'}
@@ -125,7 +113,7 @@ function App() {
           <span data-testid="cores-value">{coreReviewers(cores ?? d.coreApprovalsRequired)}</span>
         ) : (
           <div style={{ width: 140 }}>
-            <label htmlFor="cores-input" style={{ font: c.small, color: c.subtle }}>
+            <label htmlFor="cores-input" style={{ font: font.small, color: color.subtle }}>
               Reviewers ({bounds.min}-{bounds.max})
             </label>
             <Textfield
@@ -140,7 +128,7 @@ function App() {
               onChange={(e) => setField('coreApprovalsRequired', Number((e.target as HTMLInputElement).value))}
             />
             {coresInvalid ? (
-              <div id="cores-error" role="alert" style={{ font: c.small, color: c.danger }}>
+              <div id="cores-error" role="alert" style={{ font: font.small, color: color.danger }}>
                 Enter a whole number from {bounds.min} to {bounds.max}.
               </div>
             ) : null}
@@ -149,7 +137,7 @@ function App() {
       </Setting>
 
       <Setting id="spec" title="Specification step" usesDefault={rule.specificationStep === undefined} readOnly={readOnly} onDefault={(on) => setField('specificationStep', on ? undefined : d.specificationStep)}>
-        <div style={{ display: 'flex', alignItems: 'center', gap: c.s }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: space.s }}>
           {readOnly || rule.specificationStep === undefined ? null : (
             <Toggle id="spec-toggle" label="Specification step" isChecked={rule.specificationStep} onChange={(e) => setField('specificationStep', e.target.checked)} />
           )}

@@ -5,7 +5,11 @@ import { useState } from 'react';
 import type { ApprovalOffer, PanelData } from '../../../../src/contract/panel';
 import { savedLabel } from '../draft';
 import { SingleSelect, TextInput } from './controls';
-import { Card, Heading, Help, Row, Stack, font, space, text } from './layout';
+import { Stack } from '../../../shared/layout';
+import * as color from '../../../shared/color';
+import * as font from '../../../shared/font';
+import * as space from '../../../shared/space';
+import { Card, FieldRow, Heading, Help } from './layout';
 
 export interface ApproveRequest {
   record: 'vetting' | 'delivery';
@@ -21,7 +25,7 @@ function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer
   const needsRef = offer.role === 'core-approval' && (offer.refs?.length ?? 0) > 0;
   return (
     <Stack gap={space.xs}>
-      <Row align="flex-end" fields>
+      <FieldRow align="flex-end">
         {needsRef ? (
           <SingleSelect id={`${id}-ref`} label="Gerrit change approved" options={(offer.refs ?? []).map((r) => ({ value: r, label: `Change ${r}` }))} value={ref} onChange={setRef} />
         ) : null}
@@ -38,7 +42,7 @@ function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer
           {`Record: ${offer.label}`}
         </Button>
         </div>
-      </Row>
+      </FieldRow>
       {blockedBy ? <Help>{blockedBy}</Help> : null}
     </Stack>
   );
@@ -65,13 +69,13 @@ export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty:
     <Card labelledBy="approvals-title" testId="approvals">
       <Heading id="approvals-title">Approvals</Heading>
       {given.length > 0 ? (
-        <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: text.normal }} data-testid="approvals-given">
+        <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: color.text }} data-testid="approvals-given">
           {given.map((a) => (
             <li key={`${a.role}-${a.accountId}-${a.ref ?? ''}`}>
               <strong>{labels.get(a.role) ?? a.role}</strong>
               {a.ref ? ` (change ${a.ref})` : ''}
               {`: ${a.displayName || a.accountId}, ${savedLabel(a.at) ?? a.at}`}
-              {a.note ? <span style={{ color: text.subtle }}>{` "${a.note}"`}</span> : null}
+              {a.note ? <span style={{ color: color.subtle }}>{` "${a.note}"`}</span> : null}
             </li>
           ))}
         </ul>

@@ -5,7 +5,11 @@ import Lozenge from '@atlaskit/lozenge';
 import { useState, type ReactNode } from 'react';
 import type { ChecklistStatus } from '../../../../src/domain/vetting';
 import { LongText } from './controls';
-import { Card, Heading, Help, Row, font, space, text } from './layout';
+import { Row } from '../../../shared/layout';
+import * as color from '../../../shared/color';
+import * as font from '../../../shared/font';
+import * as space from '../../../shared/space';
+import { Card, Heading, Help } from './layout';
 
 type ItemStatus = ChecklistStatus['items'][number];
 
@@ -33,7 +37,7 @@ export function ChecklistItemCard(props: {
       <Help>{item.help}</Help>
       {props.children}
       {status && !status.complete && status.missing ? (
-        <p style={{ margin: 0, font: font.small, color: text.subtle }} data-testid={`item-${item.id}-missing`}>
+        <p style={{ margin: 0, font: font.small, color: color.subtle }} data-testid={`item-${item.id}-missing`}>
           {`Still needed: ${status.missing.replace(/^[^:]*:\s*/, '')}`}
         </p>
       ) : null}

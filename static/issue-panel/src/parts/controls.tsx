@@ -5,10 +5,12 @@ import { Checkbox } from '@atlaskit/checkbox';
 import Select, { type CSSObjectWithLabel } from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
 import Textfield from '@atlaskit/textfield';
-import { token } from '@atlaskit/tokens';
 import type { ReactNode } from 'react';
 import type { Labelled } from '../../../../src/contract/panel';
-import { Field, Row, Stack, space } from './layout';
+import { Row, Stack } from '../../../shared/layout';
+import * as color from '../../../shared/color';
+import * as space from '../../../shared/space';
+import { Field, FieldRow } from './layout';
 
 interface Common {
   id: string;
@@ -64,8 +66,8 @@ type Option = { label: string; value: string };
 
 // A disabled (read-only) select keeps its answer at full contrast: people read it, they just can't change it.
 const readableWhenDisabled = {
-  singleValue: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: token('color.text', '#172B4D') } : base),
-  multiValueLabel: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: token('color.text', '#172B4D') } : base),
+  singleValue: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: color.text } : base),
+  multiValueLabel: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: color.text } : base),
 };
 
 const optionFor = (options: readonly Labelled[], value: string): Option | null =>
@@ -147,12 +149,12 @@ export function RowList<T>(props: {
           wrap={false}
           gap={space.s}
           // A rule between entries, so the fields of one change or stakeholder read as a group.
-          style={i > 0 ? { borderTop: `1px solid ${token('color.border', '#091E4224')}`, paddingTop: space.s } : {}}
+          style={i > 0 ? { borderTop: `1px solid ${color.border}`, paddingTop: space.s } : {}}
         >
           <div style={{ flex: '1 1 auto', minWidth: 0 }}>
-            <Row gap={space.s} align="flex-end" fields>
+            <FieldRow gap={space.s} align="flex-end">
               {props.render(item, (next) => onChange(items.map((x, j) => (j === i ? next : x))), i)}
-            </Row>
+            </FieldRow>
           </div>
           {props.disabled ? null : (
             <Button appearance="subtle" spacing="compact" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${props.noun} ${i + 1}`}>

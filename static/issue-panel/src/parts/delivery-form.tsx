@@ -3,7 +3,9 @@
 import type { Labelled, PanelData } from '../../../../src/contract/panel';
 import { changeNumberFromUrl, type DeliveryDraft } from '../draft';
 import { Check, LongText, RowList, SingleSelect, TextInput } from './controls';
-import { Card, Heading, Help, Row, Stack, Wide, space } from './layout';
+import { Stack } from '../../../shared/layout';
+import * as space from '../../../shared/space';
+import { Card, FieldRow, Heading, Help, Wide } from './layout';
 
 interface Props {
   data: PanelData;
@@ -32,19 +34,19 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
     <Stack gap={space.m}>
       <Card labelledBy="d-scope">
         <Heading id="d-scope">Scope</Heading>
-        <Row fields>
+        <FieldRow>
           <TextInput id="roadmapItemKey" label="Roadmap Item it delivers" placeholder="LCOO-12" value={draft.roadmapItemKey} onChange={(v) => set('roadmapItemKey', v.toUpperCase())} disabled={disabled} />
           <SingleSelect id="project" label="OpenStack project" options={projects} value={draft.project} onChange={(v) => set('project', v)} disabled={disabled} />
-        </Row>
+        </FieldRow>
       </Card>
 
       <Card labelledBy="d-blueprint">
         <Heading id="d-blueprint">Blueprint</Heading>
-        <Row fields>
+        <FieldRow>
           <TextInput id="blueprint-url" label="Launchpad blueprint" type="url" placeholder="https://blueprints.launchpad.net/nova/+spec/…" value={draft.blueprint.url}
             onChange={(v) => set('blueprint', { ...draft.blueprint, url: v })} disabled={disabled} />
           <TextInput id="blueprint-title" label="Blueprint title" value={draft.blueprint.title} onChange={(v) => set('blueprint', { ...draft.blueprint, title: v })} disabled={disabled} />
-        </Row>
+        </FieldRow>
         <Stamp at={stored?.blueprint?.recordedAt} />
       </Card>
 
@@ -61,11 +63,11 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
 
       <Card labelledBy="d-milestone">
         <Heading id="d-milestone">Delivery milestone</Heading>
-        <Row fields>
+        <FieldRow>
           <SingleSelect id="milestone-release" label="Release" options={releases} value={draft.milestone.releaseId} onChange={(v) => set('milestone', { ...draft.milestone, releaseId: v })} disabled={disabled} />
           <TextInput id="milestone-label" label="Milestone" placeholder="e.g. Indri-2" value={draft.milestone.label} onChange={(v) => set('milestone', { ...draft.milestone, label: v })} disabled={disabled} />
           <TextInput id="milestone-date" label="Milestone date" type="date" value={draft.milestone.date} onChange={(v) => set('milestone', { ...draft.milestone, date: v })} disabled={disabled} />
-        </Row>
+        </FieldRow>
         <Stamp at={stored?.milestone?.recordedAt} />
       </Card>
 

@@ -2,7 +2,11 @@
 // validator runs, so the panel never promises a transition Jira will refuse.
 import Lozenge from '@atlaskit/lozenge';
 import type { ReadinessView } from '../../../../src/contract/panel';
-import { Card, Heading, Help, Row, font, space, text } from './layout';
+import { Row } from '../../../shared/layout';
+import * as color from '../../../shared/color';
+import * as font from '../../../shared/font';
+import * as space from '../../../shared/space';
+import { Card, Heading, Help } from './layout';
 
 export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[]; stale: boolean }) {
   const next = readiness[0];
@@ -15,11 +19,11 @@ export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[];
       </Row>
       <Help>{`Gate: ${next.gate}`}</Help>
       {next.pass ? (
-        <p style={{ margin: 0, font: font.body, color: text.normal }}>{`Everything the gate checks is in place: this item can move to ${next.targetName}.`}</p>
+        <p style={{ margin: 0, font: font.body, color: color.text }}>{`Everything the gate checks is in place: this item can move to ${next.targetName}.`}</p>
       ) : (
         <>
-          <p style={{ margin: 0, font: font.body, color: text.normal }}>{`To move to ${next.targetName} this still needs:`}</p>
-          <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: text.normal }} data-testid="readiness-missing">
+          <p style={{ margin: 0, font: font.body, color: color.text }}>{`To move to ${next.targetName} this still needs:`}</p>
+          <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: color.text }} data-testid="readiness-missing">
             {next.missing.map((m) => (
               <li key={m.requirement}>{m.message}</li>
             ))}

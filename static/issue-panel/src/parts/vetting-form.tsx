@@ -3,7 +3,9 @@ import type { Labelled, PanelData } from '../../../../src/contract/panel';
 import type { CompanyDraft, VettingDraft } from '../draft';
 import { ChecklistItemCard } from './checklist-item';
 import { Check, LongText, MultiSelect, RowList, SingleSelect, TextInput } from './controls';
-import { Card, Heading, Help, Row, Stack, Wide, space } from './layout';
+import { Stack } from '../../../shared/layout';
+import * as space from '../../../shared/space';
+import { Card, FieldRow, Heading, Help, Wide } from './layout';
 
 interface Props {
   data: PanelData;
@@ -49,10 +51,10 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
     <Stack gap={space.m}>
       <Card labelledBy="owner-title">
         <Heading id="owner-title">Ownership</Heading>
-        <Row fields>
+        <FieldRow>
           <SingleSelect id="fst" label="Functional Specialty Team" options={fstOptions} value={draft.fst} onChange={(v) => set('fst', v)} disabled={disabled} />
           <SingleSelect id="proposingCompany" label="Proposing member company" options={companyOptions} value={draft.proposingCompany} onChange={(v) => set('proposingCompany', v)} disabled={disabled} />
-        </Row>
+        </FieldRow>
       </Card>
 
       {card('type', <SingleSelect id="type" label="Type" options={voc.itemTypes} value={draft.type} onChange={(v) => set('type', v)} disabled={disabled} />)}
@@ -137,12 +139,12 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
         <Stack>
           <Help>For each member company: does it join, and who on its staff has time in the target release (names, comma separated)?</Help>
           {draft.companies.map((c, i) => (
-            <Row key={c.company} align="flex-end" fields>
+            <FieldRow key={c.company} align="flex-end">
               <div style={{ flex: '0 0 120px', paddingBottom: space.s }}>{c.company}</div>
               <SingleSelect id={`company-${i}-interest`} label={`${c.company}: interest`} options={voc.interests} value={c.interest}
                 onChange={(v) => setCompany(i, { ...c, interest: v as CompanyDraft['interest'] })} disabled={disabled} />
               <TextInput id={`company-${i}-people`} label={`${c.company}: committed people`} value={c.people} onChange={(v) => setCompany(i, { ...c, people: v })} disabled={disabled} />
-            </Row>
+            </FieldRow>
           ))}
           <Heading level={4}>Other working groups</Heading>
           <RowList id="working-groups" noun="working group" items={draft.workingGroups} blank={() => ''} disabled={disabled} onChange={(v) => set('workingGroups', v)}
@@ -156,10 +158,10 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
         <Heading id="delivery-title">Delivery stream and alignment strategy</Heading>
         <Help>Needed for Development Ready: who delivers it, and how it lines up with the release.</Help>
         <SingleSelect id="deliveryStream" label="Delivery stream" options={voc.deliveryStreams} value={draft.deliveryStream} onChange={(v) => set('deliveryStream', v)} disabled={disabled} />
-        <Row fields>
+        <FieldRow>
           <TextInput id="strategy-release" label="Benefitting release" value={draft.alignmentStrategy.benefittingRelease} disabled={disabled}
             onChange={(v) => set('alignmentStrategy', { ...draft.alignmentStrategy, benefittingRelease: v })} />
-        </Row>
+        </FieldRow>
         <LongText id="strategy-plan" label="Plan / mitigation" value={draft.alignmentStrategy.plan} disabled={disabled} onChange={(v) => set('alignmentStrategy', { ...draft.alignmentStrategy, plan: v })} />
         <LongText id="strategy-loops" label="Closing loops with release planning" value={draft.alignmentStrategy.closingLoops} disabled={disabled}
           onChange={(v) => set('alignmentStrategy', { ...draft.alignmentStrategy, closingLoops: v })} />

@@ -1,7 +1,9 @@
 // How far the vetting checklists are: Roadmap Items per completeness bucket. Records changed
 // outside the app are never counted complete (the domain decides, this only draws).
 import type { Portfolio } from '../../../../src/domain/portfolio';
-import { card, cardTitle, color, small, space } from '../styles';
+import * as space from '../../../shared/space';
+import * as color from '../color';
+import { card, cardTitle, small } from '../styles';
 
 export function CompletenessChart({ buckets, integrityProblems }: { buckets: Portfolio['completeness']; integrityProblems: number }) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
@@ -23,7 +25,7 @@ export function CompletenessChart({ buckets, integrityProblems }: { buckets: Por
         })}
       </svg>
       {integrityProblems > 0 ? (
-        <div style={{ ...small, color: color.warningText, marginTop: space(50) }}>
+        <div style={{ ...small, color: color.warningText, marginTop: space.xs }}>
           {integrityProblems} record(s) were changed outside the LCOO app and count as incomplete until re-saved from the LCOO panel.
         </div>
       ) : null}

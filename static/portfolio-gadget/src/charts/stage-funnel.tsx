@@ -2,7 +2,9 @@
 // a glance. Clicking a stage filters the portfolio to it.
 import type { Stage } from '../../../../src/domain/lifecycle';
 import type { Portfolio } from '../../../../src/domain/portfolio';
-import { card, cardTitle, color, small, space } from '../styles';
+import * as space from '../../../shared/space';
+import * as color from '../color';
+import { card, cardTitle, small } from '../styles';
 
 interface Props {
   funnels: Portfolio['funnels'];
@@ -20,7 +22,7 @@ function Funnel({ title, steps, bar, selected, onToggleStage }: {
   const max = Math.max(1, ...steps.map((s) => s.count));
   return (
     <div style={{ minWidth: 0 }}>
-      <div style={{ ...small, fontWeight: 600, marginBottom: space(50) }}>{title}</div>
+      <div style={{ ...small, fontWeight: 600, marginBottom: space.xs }}>{title}</div>
       {steps.map((s) => {
         const pressed = selected.includes(s.stage);
         return (
@@ -35,7 +37,7 @@ function Funnel({ title, steps, bar, selected, onToggleStage }: {
               display: 'grid',
               gridTemplateColumns: 'minmax(110px, 55%) 1fr 32px',
               alignItems: 'center',
-              gap: space(100),
+              gap: space.s,
               width: '100%',
               padding: '2px 4px',
               margin: 0,
@@ -65,7 +67,7 @@ export function StageFunnel({ funnels, selected, onToggleStage }: Props) {
   return (
     <section style={card} aria-label="Stage funnel">
       <h3 style={cardTitle}>Stage funnel</h3>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(250px, 1fr))', gap: space(150) }}>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(250px, 1fr))', gap: space.m }}>
         <Funnel title="Roadmap Items (vetting)" steps={funnels.portfolio} bar={color.portfolioBar} selected={selected} onToggleStage={onToggleStage} />
         <Funnel title="Upstream Deliverables (delivery)" steps={funnels.delivery} bar={color.deliveryBar} selected={selected} onToggleStage={onToggleStage} />
       </div>
