@@ -142,13 +142,21 @@ function parseCreate(body: unknown): CreateInput {
   return parsed.data;
 }
 
-function validationEndpoint(ctx: Ctx) {
-  ctx.site.requireAdmin(ctx.principal);
-  const wrapper = z.object({ payload: z.unknown(), validationOptions: z.object({ levels: z.array(z.enum(['WARNING', 'ERROR'])) }).optional() }).safeParse(ctx.body);
-  if (!wrapper.success) throw zodToJira(wrapper.error.issues);
-  const levels = wrapper.data.validationOptions?.levels ?? ['ERROR', 'WARNING'];
-  const errors = validate(ctx.site, parseCreate(wrapper.data.payload)).filter((e) => levels.includes(e.level));
-  return json(200, { errors });
+const ValidationRequest = z.object({
+  payload: z.unknown(),
+  validationOptions: z.object({ levels: z.array(z.enum(['WARNING', 'ERROR'])).max(2) }).optional(),
+});
+
+/** The dry runs of create and update: the same checks as the write, answered as a list. */
+function validationEndpoint<T>(parse: (payload: unknown) => T, check: (site: Site, input: T) => ValidationError[]) {
+  return (ctx: Ctx) => {
+    ctx.site.requireAdmin(ctx.principal);
+    const wrapper = ValidationRequest.safeParse(ctx.body);
+    if (!wrapper.success) throw zodToJira(wrapper.error.issues);
+    const levels = wrapper.data.validationOptions?.levels ?? ['ERROR', 'WARNING'];
+    const errors = check(ctx.site, parse(wrapper.data.payload)).filter((e) => levels.includes(e.level));
+    return json(200, { errors });
+  };
 }
 
 function create(ctx: Ctx) {
@@ -269,15 +277,6 @@ function parseUpdate(body: unknown): UpdateInput {
   const parsed = UpdateRequest.safeParse(body);
   if (!parsed.success) throw zodToJira(parsed.error.issues);
   return parsed.data;
-}
-
-function updateValidationEndpoint(ctx: Ctx) {
-  ctx.site.requireAdmin(ctx.principal);
-  const wrapper = z.object({ payload: z.unknown(), validationOptions: z.object({ levels: z.array(z.enum(['WARNING', 'ERROR'])).max(2) }).optional() }).safeParse(ctx.body);
-  if (!wrapper.success) throw zodToJira(wrapper.error.issues);
-  const levels = wrapper.data.validationOptions?.levels ?? ['ERROR', 'WARNING'];
-  const errors = validateUpdate(ctx.site, parseUpdate(wrapper.data.payload)).filter((e) => levels.includes(e.level));
-  return json(200, { errors });
 }
 
 function update(ctx: Ctx) {
@@ -416,9 +415,9 @@ function capabilities(ctx: Ctx) {
 
 export const workflowRoutes: Route[] = [
   route('POST', '/rest/api/3/workflows/create', create),
-  route('POST', '/rest/api/3/workflows/create/validation', validationEndpoint),
+  route('POST', '/rest/api/3/workflows/create/validation', validationEndpoint(parseCreate, validate)),
   route('POST', '/rest/api/3/workflows/update', update),
-  route('POST', '/rest/api/3/workflows/update/validation', updateValidationEndpoint),
+  route('POST', '/rest/api/3/workflows/update/validation', validationEndpoint(parseUpdate, validateUpdate)),
   route('POST', '/rest/api/3/workflows', read),
   route('GET', '/rest/api/3/workflows/search', searchWorkflows),
   route('GET', '/rest/api/3/workflows/capabilities', capabilities),
