@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { AppError } from '../../contract/envelope';
 import type { ApprovalRecordPayloadSchema, PanelData } from '../../contract/panel';
 import { loadAppConfig } from '../../config/app-config';
-import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, withApproval, type Approval } from '../../domain/approvals';
-import { DeliverySchema, liveChanges, type Delivery } from '../../domain/delivery';
+import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, approvalPrerequisite, withApproval, type Approval } from '../../domain/approvals';
+import { DeliverySchema, type Delivery } from '../../domain/delivery';
 import { VettingSchema, type Vetting } from '../../domain/vetting';
 import { asApp, asUser } from '../../jira/client';
 import { myIssuePermissions, userGroups } from '../../jira/issues';
@@ -31,16 +31,10 @@ function requireTrusted<T>(trusted: T | undefined, label: string): T {
   return trusted;
 }
 
-/** A core approval names the Gerrit change it is for; it must be one that is recorded and not abandoned. */
-function checkRef(input: ApprovalInput, delivery: Delivery): void {
-  if (input.role !== 'core-approval' || !input.ref) return;
-  const live = liveChanges(delivery).map((c) => String(c.number));
-  if (!live.includes(input.ref.replace(/^#/, ''))) {
-    throw new AppError(
-      'BAD_REQUEST',
-      `Change ${input.ref} is not one of this deliverable's recorded, non-abandoned Gerrit changes${live.length ? ` (${live.join(', ')})` : ''}. Add the change to the record first.`,
-    );
-  }
+/** The domain's order of approvals (LRC after FST) and a core approval's change, checked on the signed record. */
+function checkPrerequisite(input: ApprovalInput, record: Vetting | Delivery): void {
+  const why = approvalPrerequisite(input.role, record, input.ref);
+  if (why) throw new AppError('BAD_REQUEST', why);
 }
 
 export async function recordApproval(input: ApprovalInput, ctx: CallContext): Promise<PanelData> {
@@ -92,6 +86,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
       now,
       build(trusted) {
         const current = requireTrusted(trusted, 'vetting checklist');
+        checkPrerequisite(input, current);
         return VettingSchema.parse({ ...current, approvals: withApproval(current.approvals, approval) });
       },
       index,
@@ -109,7 +104,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     now,
     build(trusted) {
       const current = requireTrusted(trusted, 'delivery record');
-      checkRef(input, current);
+      checkPrerequisite(input, current);
       return DeliverySchema.parse({ ...current, approvals: withApproval(current.approvals, approval) });
     },
     index,
