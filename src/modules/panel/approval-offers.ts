@@ -33,9 +33,10 @@ export function rolesAhead(lifecycle: LifecycleId, stage: Stage | undefined, gat
   return out;
 }
 
+/** Jira group names are unique regardless of case, and config/save accepts them in any case (checkGroupsExist). */
 export function allowedToGive(role: ApprovalRole, roleGroups: Record<ApprovalRole, string[]>, userGroups: readonly string[]): boolean {
-  const allowed = roleGroups[role] ?? [];
-  return allowed.some((g) => userGroups.includes(g));
+  const mine = new Set(userGroups.map((g) => g.toLowerCase()));
+  return (roleGroups[role] ?? []).some((g) => mine.has(g.toLowerCase()));
 }
 
 export function whyNot(role: ApprovalRole, roleGroups: Record<ApprovalRole, string[]>): string {

@@ -34,6 +34,12 @@ describe('approval offers', () => {
     expect(whyNot('pod-acceptance', { ...roleGroups, 'pod-acceptance': [] })).toMatch(/No Jira group may record this approval yet/);
   });
 
+  test('group names match as Jira names groups, case-insensitively (the admin page accepts "LCOO-FST-Leads" for lcoo-fst-leads)', () => {
+    const configured = { ...roleGroups, 'fst-prioritization': ['LCOO-FST-Leads'] };
+    expect(allowedToGive('fst-prioritization', configured, ['lcoo-fst-leads'])).toBe(true);
+    expect(allowedToGive('fst-prioritization', configured, ['lcoo-fst-leads-alumni'])).toBe(false);
+  });
+
   test('offers say who can give them and why not', () => {
     const offers = approvalOffers({ lifecycle: 'portfolio', stage: 'being-vetted', gate, roleGroups, userGroups: ['lcoo-fst-leads'], canEdit: true });
     expect(offers.map((o) => [o.role, o.canGive, o.forStageName])).toEqual([
