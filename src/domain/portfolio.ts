@@ -203,14 +203,19 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     return m;
   };
 
-  const roadmapByKey = new Map<string, Vetting>();
-  for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, it.vetting);
+  const roadmapByKey = new Map<string, { vetting: Vetting; signed: boolean }>();
+  for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, { vetting: it.vetting, signed: it.integrity === 'valid' });
+  const UNSIGNED_PARENT: Vetting = { schemaVersion: 2 };
 
   const rows: PortfolioRow[] = [];
   const vettingOfRow: (Vetting | undefined)[] = [];
   for (const it of items) {
-    const parent = it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
+    const linked = it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
+    const parent = linked?.vetting;
     const v = it.lifecycle === 'portfolio' ? it.vetting : parent;
+    // The gate counts a Roadmap Item's checklist only when the app signed it (as the stage
+    // gate does): an unsigned one is an empty checklist there, whatever it claims.
+    const gateVetting = it.lifecycle === 'portfolio' ? it.vetting : linked && !linked.signed ? UNSIGNED_PARENT : parent;
     const fst = v?.fst?.trim() || undefined;
     const releaseId = it.lifecycle === 'delivery' ? it.delivery?.milestone?.releaseId ?? parent?.targetRelease : it.vetting?.targetRelease;
 
@@ -233,7 +238,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
         ? gate.ok
           ? evaluateGateTrusted(
               next,
-              { lifecycle: it.lifecycle, from: it.stage, vetting: v, delivery: it.delivery, integrity: it.integrity },
+              { lifecycle: it.lifecycle, from: it.stage, vetting: gateVetting, delivery: it.delivery, integrity: it.integrity },
               gate.config,
               nowMs,
               lookup,

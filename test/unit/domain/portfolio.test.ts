@@ -124,6 +124,18 @@ describe('aggregatePortfolio', () => {
     expect(rows[1]?.blockers.map((b) => b.message)).toEqual(['Size of effort: choose S, M, L or XL.']);
   });
 
+  it("counts only a Roadmap Item checklist the app signed toward a deliverable's gate, as the stage gate does", () => {
+    const config = { requiredChecklist: { delivered: ['size' as const] } };
+    const items = [
+      makeRoadmapItem({ key: 'LCOO-1', stage: 'development-ready', vetting: makeCompleteVetting({ fst: 'Security' }), integrity: 'modified-outside-app' }),
+      makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
+    ];
+    const row = aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: config }).rows[1];
+    expect(row?.blockers.map((b) => b.requirement)).toEqual(['checklist:size']);
+    // Still grouped under its Roadmap Item's FST: only the gate needs a signed checklist.
+    expect(row?.fst).toBe('Security');
+  });
+
   // Speed is measured by `npm run bench` (bench/gadget.bench.ts), not here: this checks the
   // counts stay right at the portfolio size the bench uses.
   it('aggregates 10,000 items with every item counted once', () => {
