@@ -82,16 +82,22 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
 
 export type ConfigSource = 'stored' | 'default' | 'invalid-stored';
 
-/** Reads the configuration. A stored value that no longer parses falls back to the defaults, and says so. */
+const NO_APPROVERS = Object.fromEntries(APPROVAL_ROLES.map((r) => [r, []])) as unknown as RoleGroups;
+
+/**
+ * Reads the configuration. A stored value that no longer parses falls back to the defaults,
+ * and says so, except for who may approve: the default groups are not the ones the admin
+ * chose, so no group may record approvals until an administrator saves the configuration.
+ */
 export async function loadAppConfig(): Promise<{ config: AppConfig; source: ConfigSource; problem?: string }> {
   const raw = await kvs.get<unknown>(CONFIG_KEY);
   if (raw === undefined || raw === null) return { config: DEFAULT_APP_CONFIG, source: 'default' };
   const parsed = AppConfigSchema.safeParse(raw);
   if (parsed.success) return { config: parsed.data, source: 'stored' };
   return {
-    config: DEFAULT_APP_CONFIG,
+    config: { ...DEFAULT_APP_CONFIG, roleGroups: NO_APPROVERS },
     source: 'invalid-stored',
-    problem: `The stored LCOO configuration is not valid (${parsed.error.issues[0]?.message ?? 'unknown problem'}); the defaults apply until an administrator saves it again.`,
+    problem: `The stored LCOO configuration is not valid (${parsed.error.issues[0]?.message ?? 'unknown problem'}); the defaults apply and no one may record approvals until an administrator saves it again.`,
   };
 }
 

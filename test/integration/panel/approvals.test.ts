@@ -153,3 +153,23 @@ describe('an Upstream Deliverable', () => {
     expect(saved.approvals.given.map((a) => a.role)).toEqual(['core-approval']);
   });
 });
+
+describe('a stored configuration that no longer parses', () => {
+  test('lets no one record approvals (the default groups are not the ones the admin chose) and says why', async () => {
+    const key = await p.createIssue('Roadmap Item', 'Approvals under a broken configuration');
+    await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
+    const kvs = p.sb.host.raw.kvs;
+    const stored = kvs.handle('/api/v1/get', { key: 'lcoo:config' }).body as { value?: unknown } | undefined;
+    kvs.handle('/api/v1/set', { key: 'lcoo:config', value: { version: 1, fsts: 'not a list' } });
+    try {
+      const data = await p.ok('panel/load', {}, FST_LEAD, key);
+      expect(data.configProblem).toMatch(/not valid/);
+      expect(data.approvals.offered.find((o) => o.role === 'fst-prioritization')).toMatchObject({ canGive: false, reason: expect.stringMatching(/No Jira group may record this approval yet/) });
+      const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1 }, FST_LEAD, key);
+      expect(!r.ok && r.error.code).toBe('FORBIDDEN');
+    } finally {
+      if (stored?.value !== undefined) kvs.handle('/api/v1/set', { key: 'lcoo:config', value: stored.value });
+      else kvs.handle('/api/v1/delete', { key: 'lcoo:config' });
+    }
+  });
+});
