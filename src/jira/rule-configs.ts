@@ -7,13 +7,13 @@
 //
 // Display only: the validator never calls this (Jira hands it the rule's configuration). If
 // the workflows can't be read, the admin's settings are used and the answer says so.
-import { getAppContext } from '@forge/api';
 import { overlayGateConfig, parseRuleConfig, type GateSettingsSource, type RuleConfig } from '../contract/validator-config';
 import type { GateConfig } from '../domain/gates';
 import { LIFECYCLES, stageByStatusName, stageDef, type Stage } from '../domain/lifecycle';
 import { nextStageUnderGates, type MoveGate } from '../domain/portfolio';
 import { asApp, type JiraClient } from './client';
-import { FORGE_VALIDATOR_RULE_KEY, STAGE_GATE_MODULE_KEY, extensionAri } from './lcoo-workflows';
+import { FORGE_VALIDATOR_RULE_KEY } from './lcoo-workflows';
+import { stageGateAri } from './stage-gate-ari';
 import { loadStatusStageMap, type StatusStageMap } from './status-stage-map';
 import { readWorkflowsByName, type WorkflowRead } from './workflows';
 
@@ -101,12 +101,6 @@ export const nextStageUnder = (rules: GateRules, admin: GateConfig, stage: Stage
 
 /** The admin's settings alone, with the reason: what a load shows when the rules can't be read. */
 export const adminOnly = (note: string): GateRules => ({ source: 'admin-settings', note, moves: [] });
-
-/** The stage gate's extension ARI in this installation: what the workflows' rules point at. */
-function stageGateAri(): string {
-  const app = getAppContext();
-  return extensionAri(app.appAri.appId, app.environmentAri.environmentId, STAGE_GATE_MODULE_KEY);
-}
 
 /**
  * Reads the gate rules of both LCOO workflows: one REST call as the app (people can't read

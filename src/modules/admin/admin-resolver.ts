@@ -1,7 +1,6 @@
 // Resolver of the admin page (lcoo-admin): set up the Jira objects for a project, and edit
 // the app configuration. Every key is for Jira administrators only, checked as the app from
 // the caller's account id (a person can't vouch for themselves).
-import { getAppContext } from '@forge/api';
 import { z } from 'zod';
 import { AppConfigSchema, loadAppConfig, saveAppConfig, type AppConfig } from '../../config/app-config';
 import {
@@ -21,7 +20,7 @@ import { CHECKLIST_ITEMS } from '../../domain/vetting';
 import { AppError } from '../../contract/envelope';
 import { asApp } from '../../jira/client';
 import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
-import { extensionAri, STAGE_GATE_MODULE_KEY } from '../../jira/lcoo-workflows';
+import { stageGateAri } from '../../jira/stage-gate-ari';
 import { planSetup, runSetup, setupStatus } from '../../jira/provisioning';
 import { defineResolver, handler, type CallContext } from '../shared/define-resolver';
 
@@ -29,12 +28,6 @@ async function requireAdmin(ctx: CallContext, doing: string): Promise<void> {
   if (!(await isJiraAdmin(asApp(), ctx.accountId))) {
     throw new AppError('FORBIDDEN', `Only Jira administrators can ${doing}. Ask a Jira administrator, or ask to be made one.`);
   }
-}
-
-/** The stage gate's extension ARI in this installation: what the workflows' rules point at. */
-export function stageGateAri(): string {
-  const app = getAppContext();
-  return extensionAri(app.appAri.appId, app.environmentAri.environmentId, STAGE_GATE_MODULE_KEY);
 }
 
 /** zod issues keyed by field path, for the page to show beside each field. */
