@@ -40,7 +40,16 @@ export type RecordRead<T> =
   | { state: 'present'; integrity: 'valid' | 'modified-outside-app'; data: T; meta: RecordMeta; index: IndexValues; sig?: string };
 
 export function signRecord(secret: string, issueId: string, propertyKey: string, data: unknown, meta: RecordMeta): string {
-  const payload = canonicalJson({ issueId, propertyKey, data, revision: meta.revision, updatedAt: meta.updatedAt, updatedBy: meta.updatedBy });
+  // Everything the panel shows about the record is signed, the "saved by" name included.
+  const payload = canonicalJson({
+    issueId,
+    propertyKey,
+    data,
+    revision: meta.revision,
+    updatedAt: meta.updatedAt,
+    updatedBy: meta.updatedBy,
+    updatedByName: meta.updatedByName,
+  });
   return createHmac('sha256', secret).update(payload).digest('hex');
 }
 

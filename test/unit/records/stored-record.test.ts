@@ -4,7 +4,7 @@ import { VETTING_RECORD, vettingIndex } from '../../../src/records/kinds';
 import { emptyVetting } from '../../../src/domain/vetting';
 
 const secret = 'a'.repeat(64);
-const meta = { revision: 3, updatedAt: '2026-11-25T10:00:00.000Z', updatedBy: 'acc-fst-lead' };
+const meta = { revision: 3, updatedAt: '2026-11-25T10:00:00.000Z', updatedBy: 'acc-fst-lead', updatedByName: 'Farah Stein' };
 const kind = VETTING_RECORD as RecordKind<unknown>;
 const vetting = { ...emptyVetting('networking'), type: 'new' as const, size: 'M' as const };
 
@@ -25,9 +25,10 @@ describe('signed LCOO records', () => {
     expect(readRecord(VETTING_RECORD, '10001', forged, secret)).toMatchObject({ state: 'present', integrity: 'modified-outside-app' });
   });
 
-  test('forging who saved it, or the revision, breaks the signature too', () => {
+  test('forging who saved it (id or shown name), or the revision, breaks the signature too', () => {
     expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, updatedBy: 'someone-else' } }, secret).integrity).toBe('modified-outside-app');
     expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, revision: 99 } }, secret).integrity).toBe('modified-outside-app');
+    expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, updatedByName: 'The Roadmap Committee' } }, secret).integrity).toBe('modified-outside-app');
   });
 
   test('a valid record copied onto another issue is not valid there', () => {
@@ -57,7 +58,7 @@ describe('signed LCOO records', () => {
     const s = stored();
     const reordered = {
       sig: s.sig,
-      meta: { updatedBy: meta.updatedBy, updatedAt: meta.updatedAt, revision: meta.revision },
+      meta: { updatedByName: meta.updatedByName, updatedBy: meta.updatedBy, updatedAt: meta.updatedAt, revision: meta.revision },
       index: s.index,
       data: { size: 'M', type: 'new', fst: 'networking', schemaVersion: 2 },
       schemaVersion: s.schemaVersion,
