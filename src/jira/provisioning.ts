@@ -14,6 +14,7 @@ import { SETUP_STEP_IDS } from '../contract/admin';
 import { LIFECYCLES, type LifecycleId, type Stage } from '../domain/lifecycle';
 import type { JiraClient } from './client';
 import { JiraError, appErrorFromJira } from './errors';
+import { getUser } from './issues';
 import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from './lcoo-workflows';
 import { recordStatusStages } from './status-stage-map';
 import {
@@ -474,6 +475,8 @@ export interface SetupOptions {
   projectKey: string;
   ari: string;
   now?: () => Date;
+  /** The admin who asked for the run (accountId), named to anyone who starts another meanwhile. */
+  startedBy?: string;
 }
 
 /**
@@ -511,8 +514,47 @@ export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
  * Runs every step in order, creating only what is missing, and stops at the first failure
  * (later steps depend on earlier ones). Each outcome is stored before the next step starts.
  */
+// Setup creates site-wide objects (issue types, statuses, workflows), so one run at a time
+// across the site: two at once would both see a status missing and both create it.
+const SETUP_LOCK_KEY = 'lcoo:setup-lock';
+
+interface SetupLock {
+  accountId?: string;
+  at: string;
+}
+
+/** KVS has compare-and-set (FAIL_IF_EXISTS); the lock expires so a run cut off does not block setup forever. */
+async function takeSetupLock(opts: SetupOptions, at: string): Promise<void> {
+  try {
+    await kvs.set(
+      SETUP_LOCK_KEY,
+      { ...(opts.startedBy ? { accountId: opts.startedBy } : {}), at } satisfies SetupLock,
+      { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 5, unit: 'MINUTES' } },
+    );
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (!(typeof code === 'string' && /EXIST/i.test(code))) throw err;
+    const held = await kvs.get<SetupLock>(SETUP_LOCK_KEY).catch(() => undefined);
+    let who = 'another administrator';
+    if (held?.accountId) {
+      const user = await getUser(opts.client, held.accountId).catch(() => undefined);
+      who = user?.displayName ?? held.accountId;
+    }
+    throw new AppError('CONFLICT', `Setup is already running, started by ${who} at ${held?.at ?? 'a moment ago'}; wait for it to finish, then reload this page.`);
+  }
+}
+
 export async function runSetup(opts: SetupOptions): Promise<SetupResult> {
   const now = opts.now ?? (() => new Date());
+  await takeSetupLock(opts, now().toISOString());
+  try {
+    return await runSetupSteps(opts, now);
+  } finally {
+    await kvs.delete(SETUP_LOCK_KEY).catch((err: unknown) => console.error('[lcoo] could not release the setup lock (it expires in 5 minutes):', err));
+  }
+}
+
+async function runSetupSteps(opts: SetupOptions, now: () => Date): Promise<SetupResult> {
   // Each run records its own outcomes from scratch: what the page polls is this run's progress.
   const progress: StoredProgress = { projectKey: opts.projectKey, steps: {}, runningSince: now().toISOString() };
   await kvs.set(progressKey(opts.projectKey), progress);

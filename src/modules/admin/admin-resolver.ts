@@ -108,7 +108,7 @@ export const setupRun = handler({
   doing: 'run the LCOO setup',
   async run(input, ctx): Promise<SetupResult> {
     await requireAdmin(ctx, 'set up the LCOO issue types and workflows');
-    return runSetup({ client: asApp(), projectKey: input.projectKey, ari: stageGateAri() });
+    return runSetup({ client: asApp(), projectKey: input.projectKey, ari: stageGateAri(), startedBy: ctx.accountId });
   },
 });
 

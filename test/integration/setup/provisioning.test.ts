@@ -160,6 +160,52 @@ describe('setup that fails midway, then resumes', () => {
   });
 });
 
+describe('two setup runs at once', () => {
+  let sb: TestSandbox;
+  beforeAll(async () => {
+    sb = await startSandbox();
+  }, 120_000);
+  afterAll(async () => sb?.stop());
+
+  test('a second run while one is going is refused with who started it; once it ends, setup runs again', async () => {
+    const original = sb.emulator.handle.bind(sb.emulator);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let reachedJira!: () => void;
+    const firstInJira = new Promise<void>((r) => (reachedJira = r));
+    // An emulator hook: the first run's first Jira call waits until the second run has answered.
+    let hooked = false;
+    sb.emulator.handle = async (req: EmulatorRequest) => {
+      if (!hooked && req.principal.kind === 'app' && req.path.startsWith('/rest/api/3/project/LCOO')) {
+        hooked = true;
+        reachedJira();
+        await held;
+      }
+      return original(req);
+    };
+    try {
+      const first = invokeAdmin(sb, 'setup/run', { projectKey: 'LCOO' });
+      await firstInJira;
+      const second = await invokeAdmin(sb, 'setup/run', { projectKey: 'LCOO' });
+      const me = (await rest(sb, ADMIN, 'GET', '/rest/api/3/myself')).body as { displayName: string };
+      expect(second).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringMatching(new RegExp(`^Setup is already running, started by ${me.displayName.replace(/[()]/g, '\\$&')} at \\d{4}-\\d\\d-\\d\\dT[^;]+; wait for it to finish`)) },
+      });
+      release();
+      const done = unwrap<SetupResult>(await first);
+      expect(done.steps.every((s) => s.state === 'done')).toBe(true);
+    } finally {
+      release();
+      sb.emulator.handle = original;
+    }
+    // The lock went with the run that held it.
+    const again = await runSetup(sb);
+    expect(again.created).toEqual([]);
+    expect(again.steps.every((s) => s.state === 'done')).toBe(true);
+  });
+});
+
 describe('setup with a name clash', () => {
   let sb: TestSandbox;
   beforeAll(async () => {
