@@ -7,6 +7,7 @@ import type { JiraClient } from '../jira/client';
 import { getIssueProperty, setIssueProperty } from '../jira/issues';
 import { getSigningKey } from './signing-key';
 import {
+  StoredRecordSchema,
   buildStoredRecord,
   readRecord,
   type IndexValues,
@@ -135,7 +136,11 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
 
 /**
  * Rewrites only the searchable index of a record (e.g. its stage after a transition), as the
- * app, keeping data, revision and signature untouched.
+ * app, keeping data, revision and signature untouched. It holds the claim on the next
+ * revision while it writes, so a save landing at the same moment either goes first (and this
+ * refresh steps back: the save indexes the current stage itself) or gets a conflict and is
+ * retried by the person; the refresh never writes an older revision over a newer one.
+ * Records the app did not write (no revision) are left alone: their index means nothing.
  */
 export async function refreshIndex<T>(
   appClient: JiraClient,
@@ -144,10 +149,21 @@ export async function refreshIndex<T>(
   patch: IndexValues,
 ): Promise<boolean> {
   const raw = await getIssueProperty(appClient, issue.key, kind.propertyKey);
-  if (raw === undefined || raw === null || typeof raw !== 'object') return false;
-  const value = raw as { index?: IndexValues };
-  const index = { ...(value.index ?? {}), ...patch };
-  if (JSON.stringify(index) === JSON.stringify(value.index ?? {})) return false;
-  await setIssueProperty(appClient, issue.key, kind.propertyKey, { ...value, index });
+  const stored = StoredRecordSchema.safeParse(raw);
+  if (!stored.success) return false;
+  const index = { ...stored.data.index, ...patch };
+  if (JSON.stringify(index) === JSON.stringify(stored.data.index)) return false;
+  let claim: string;
+  try {
+    claim = await claimRevision(issue.id, kind as RecordKind<unknown>, stored.data.meta.revision + 1, 'app');
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return false;
+    throw err;
+  }
+  try {
+    await setIssueProperty(appClient, issue.key, kind.propertyKey, { ...(raw as object), index });
+  } finally {
+    await kvs.delete(claim).catch(() => undefined);
+  }
   return true;
 }

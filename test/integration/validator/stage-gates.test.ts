@@ -355,4 +355,23 @@ describe('issue updated trigger', () => {
     // The signature is untouched: the gate still trusts the record after the index rewrite.
     expect((await load(sb, key)).vetting?.integrity).toBe('valid');
   });
+
+  test('a save landing at the same moment wins: the refresh never writes an older revision over it', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Index refresh racing a save');
+    await saveVetting(key, { schemaVersion: 2, fst: 'Networking', type: 'new' });
+    const before = await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`);
+    const issueId = (await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body as { id: string };
+    // A save of revision 2 is in flight: it holds the claim on revision 2, as saveRecord does.
+    const claimKey = `lcoo:claim:lcoo-vetting:${issueId.id}:2`;
+    expect(sb.host.raw.kvs.handle('/api/v1/set', { key: claimKey, value: { accountId: 'someone' }, options: { keyPolicy: 'FAIL_IF_EXISTS' } }).status).toBeLessThan(300);
+    const event = { issue: { id: issueId.id, key, fields: { issuetype: { name: 'Roadmap Item' } } }, changelog: { items: [{ field: 'status', toString: 'Being Vetted / Groomed' }] } };
+    const [run] = await sb.host.fireTrigger('avi:jira:updated:issue', event);
+    expect(run).toMatchObject({ ok: true, result: { issueKey: key, stage: 'being-vetted', refreshed: [] } });
+    expect((await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).body).toEqual(before.body);
+    // Once the save is done (its claim gone), the next status change refreshes the index again.
+    sb.host.raw.kvs.handle('/api/v1/delete', { key: claimKey });
+    const [again] = await sb.host.fireTrigger('avi:jira:updated:issue', event);
+    expect(again).toMatchObject({ ok: true, result: { refreshed: ['lcoo-vetting'] } });
+    expect((await load(sb, key)).vetting?.integrity).toBe('valid');
+  });
 });
