@@ -142,6 +142,21 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
       stageByStatusName(issue.fields.status?.name ?? '') ??
       (transition.from ? statusStages[transition.from.id] : undefined);
 
+    // A stored configuration that no longer parses leaves only the defaults, which may be
+    // weaker than the settings the admin chose: no move forward until it is saved again.
+    // Moves back stay allowed, as for any record.
+    if (appConfig.source === 'invalid-stored') {
+      const here = from && lifecycleOfStage(from) === lifecycle ? from : undefined;
+      if (!here || stageIndex(target) > stageIndex(here)) {
+        return refuse(
+          failClosedMessage(
+            key,
+            'the stored LCOO configuration is not valid, so the gate cannot tell which settings apply. An LCOO admin must fix the configuration and save it again on the LCOO admin page; moves back to an earlier stage stay allowed meanwhile.',
+          ),
+        );
+      }
+    }
+
     const gate = overlayGateConfig(appConfig.config.gate, rule.config);
     if (!gate.ok) {
       return refuse(failClosedMessage(key, `the LCOO gate settings are not valid (${gate.error}). An LCOO admin must fix them on the admin page.`));

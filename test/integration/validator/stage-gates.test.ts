@@ -261,6 +261,34 @@ describe('records not written by the app never pass a gate', () => {
   });
 });
 
+describe('a stored configuration that no longer parses', () => {
+  test('fails closed: no move forward (the defaults may be weaker than what the admin set) until an admin saves it again; moves back stay allowed', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Gate under a broken configuration');
+    const { approvals: _a, ...vetting } = makeCompleteVetting();
+    await saveVetting(key, { ...vetting, schemaVersion: 2 });
+    await expectMoves(key, 'being-vetted');
+    const kvs = sb.host.raw.kvs;
+    const stored = kvs.handle('/api/v1/get', { key: 'lcoo:config' }).body as { value?: unknown } | undefined;
+    kvs.handle('/api/v1/set', { key: 'lcoo:config', value: { version: 1, fsts: 'not a list' } });
+    try {
+      const forward = await runGate(key, 'Prioritized', undefined);
+      expect(forward.result).toBe(false);
+      expect(forward.errorMessage).toMatch(/stored LCOO configuration is not valid.*An LCOO admin must fix the configuration and save it again on the LCOO admin page/);
+      expect(await runGate(key, 'Vetting Backlog', undefined)).toEqual({ result: true });
+      await expectMoves(key, 'vetting-backlog');
+      // The record passed this gate under the defaults a moment ago; now it is refused.
+      const res = await transition(sb, FST_LEAD, key, 'Being Vetted / Groomed');
+      expect(res.status).toBe(400);
+      expect((res.body as { errorMessages: string[] }).errorMessages[0]).toContain('An LCOO admin must fix the configuration and save it again on the LCOO admin page');
+      expect(await statusOf(sb, key)).toBe('Vetting Backlog');
+    } finally {
+      if (stored?.value !== undefined) kvs.handle('/api/v1/set', { key: 'lcoo:config', value: stored.value });
+      else kvs.handle('/api/v1/delete', { key: 'lcoo:config' });
+    }
+    await expectMoves(key, 'being-vetted');
+  });
+});
+
 describe("the rule's own configuration", () => {
   test('adds checklist items to a stage, and an invalid configuration fails closed', async () => {
     const key = await createIssue(sb, 'Upstream Deliverable', 'Rule configuration');
