@@ -68,6 +68,8 @@ export async function createPortfolio(sb: TestSandbox, secret: string): Promise<
     const forged = Number(f.key.split('-')[1]) % 100 === 8;
     const value = buildStoredRecord(secret, kind, forged ? 'another-issue' : created.id, stored.data, stored.index, stored.meta);
     await asApp(sb, 'PUT', `/rest/api/3/issue/${created.key}/properties/${propertyKey}`, value);
+    // The latest-revision entry the app's save keeps in KVS (read in bulk by each load: the replay check).
+    sb.host.raw.kvs.handle('/api/v1/set', { key: `lcoo:latest:${propertyKey}:${created.id}`, value: { revision: value.meta.revision, sig: value.sig ?? '' } });
   }
 }
 

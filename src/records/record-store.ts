@@ -1,7 +1,7 @@
 // Saving and loading LCOO records. The one place that decides what a save may keep from the
 // previous record, detects concurrent edits, and remembers the latest signed revision so an
 // old (validly signed) copy replayed through raw REST is caught too.
-import { kvs } from '@forge/kvs';
+import { kvs, WhereConditions } from '@forge/kvs';
 import { AppError } from '../contract/envelope';
 import type { JiraClient } from '../jira/client';
 import { getIssueProperty, setIssueProperty } from '../jira/issues';
@@ -29,11 +29,44 @@ interface Latest {
  */
 export async function checkFreshness<T>(issueId: string, kind: RecordKind<T>, read: RecordRead<T>): Promise<RecordRead<T>> {
   if (read.state !== 'present' || read.integrity !== 'valid') return read;
-  const latest = (await kvs.get<Latest>(latestKey(issueId, kind.propertyKey))) ?? undefined;
+  return freshAgainst((await kvs.get<Latest>(latestKey(issueId, kind.propertyKey))) ?? undefined, read);
+}
+
+/** checkFreshness against a latest entry already read (see loadLatestRevisions). */
+export function freshAgainst<T>(latest: Latest | undefined, read: RecordRead<T>): RecordRead<T> {
+  if (read.state !== 'present' || read.integrity !== 'valid') return read;
   if (latest && (latest.revision !== read.meta.revision || latest.sig !== read.sig)) {
     return { ...read, integrity: 'modified-outside-app' };
   }
   return read;
+}
+
+/** The latest signed revision of every record of the given kinds, keyed by latestKey. */
+export interface LatestRevisions {
+  of(issueId: string, kind: RecordKind<unknown>): Latest | undefined;
+}
+
+const KVS_QUERY_PAGE = 100; // the most one KVS query answers
+
+/**
+ * Reads every latest entry in bulk (a KVS key-prefix query, paged by cursor), one query chain
+ * per kind, run in parallel: what checkFreshness does per issue, for a view of many issues.
+ */
+export async function loadLatestRevisions(kinds: readonly RecordKind<unknown>[]): Promise<LatestRevisions> {
+  const all = new Map<string, Latest>();
+  await Promise.all(
+    kinds.map(async (kind) => {
+      let cursor: string | undefined;
+      do {
+        let q = kvs.query().where('key', WhereConditions.beginsWith(latestKey('', kind.propertyKey))).limit(KVS_QUERY_PAGE);
+        if (cursor) q = q.cursor(cursor);
+        const page = await q.getMany<Latest>();
+        for (const r of page.results) all.set(r.key, r.value);
+        cursor = page.nextCursor;
+      } while (cursor);
+    }),
+  );
+  return { of: (issueId, kind) => all.get(latestKey(issueId, kind.propertyKey)) };
 }
 
 /** Loads a record through `client` (asUser in the panel, so Jira's browse permission holds). */

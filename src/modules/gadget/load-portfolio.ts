@@ -9,6 +9,8 @@ import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { gateInto, readGateRules } from '../../jira/rule-configs';
 import { searchAll } from '../../jira/search';
+import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
+import { loadLatestRevisions } from '../../records/record-store';
 import { getSigningKey } from '../../records/signing-key';
 import { handler } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
@@ -61,6 +63,9 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
       // The workflow rules are read alongside the search, so they add a call but no wait; the
       // blockers then use the settings Jira's stage gate runs with on each move.
       const rulesRead = readGateRules(appClient);
+      // The latest signed revisions (the replay check) are paged out of KVS alongside too.
+      const latestRead = loadLatestRevisions([VETTING_RECORD, DELIVERY_RECORD]);
+      latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       const [{ config: appConfig }, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
 
       let found: Awaited<ReturnType<typeof searchAll>>;
@@ -86,9 +91,9 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
         }
         throw err;
       }
-      const rules = await rulesRead;
+      const [rules, latest] = await Promise.all([rulesRead, latestRead]);
       const t1 = performance.now();
-      const { items, skipped } = toPortfolioItems(found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues, secret);
+      const { items, skipped } = toPortfolioItems(found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues, secret, latest);
       const t2 = performance.now();
       const now = (deps.now ?? (() => new Date()))();
       const portfolio = aggregatePortfolio(items, {

@@ -3,7 +3,10 @@
 // through the app itself (setup, panel saves, approvals, gated transitions, forged records).
 import { envelopeSchema } from '../../../src/contract/envelope';
 import type { GadgetOptions, PortfolioLoad } from '../../../src/contract/gadget';
+import type { PanelData } from '../../../src/contract/panel';
+import { makeCompleteVetting } from '../../fixtures/builders';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import { createIssue, panel, rest, unwrap } from '../validator/lcoo-site';
 import { z } from 'zod';
 
 const GADGET = 'lcoo-portfolio-gadget';
@@ -185,5 +188,24 @@ describe('edit view keys', () => {
     if (bad.ok) return;
     expect(bad.error.code).toBe('BAD_REQUEST');
     expect((bad.error.details as { problems: unknown[] }).problems).toHaveLength(2);
+  });
+});
+
+describe('an old signed copy put back through raw REST (a replay)', () => {
+  test('is marked modified outside the app in the portfolio, as the panel and the stage gate mark it', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Replayed checklist');
+    const { approvals: _a, ...vetting } = makeCompleteVetting();
+    const first = unwrap<PanelData>(await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }));
+    const old = (await rest(sb, LEAD, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).body as { value: unknown };
+    unwrap(await panel(sb, LEAD, key, 'vetting/save', { revision: first.vetting?.revision ?? null, vetting: { ...vetting, schemaVersion: 2 } }));
+    const before = (await load()).rows.find((r) => r.key === key);
+    expect(before).toBeDefined();
+    expect(before?.integrity).toBeUndefined();
+
+    // Revision 1, validly signed by the app, written back over revision 2.
+    expect((await rest(sb, LEAD, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, old.value)).status).toBeLessThan(300);
+    expect((await load({}, undefined, LEAD)).rows.find((r) => r.key === key)?.integrity).toBe('modified-outside-app');
+    const panelView = unwrap<PanelData>(await panel(sb, LEAD, key, 'panel/load', {}));
+    expect(panelView.vetting?.integrity).toBe('modified-outside-app');
   });
 });
