@@ -4,15 +4,16 @@ import type { ApprovalOffer, PanelData, ReadinessView, RecordView } from '../../
 import { loadAppConfig, type AppConfig } from '../../config/app-config';
 import type { Approval } from '../../domain/approvals';
 import type { Delivery } from '../../domain/delivery';
-import { INTEGRITY_MESSAGES, evaluateGate, requiredChecklistFor, type GateConfig, type GateSubject, type MissingRequirement } from '../../domain/gates';
+import { evaluateGate, requiredChecklistFor, type GateConfig, type GateSubject, type MissingRequirement } from '../../domain/gates';
 import { firstStage, stageDef, type Stage } from '../../domain/lifecycle';
 import { checklistStatus, type Vetting } from '../../domain/vetting';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
-import { JiraError } from '../../jira/errors';
-import { getIssue, myIssuePermissions, userGroups } from '../../jira/issues';
+import { myIssuePermissions, userGroups } from '../../jira/issues';
 import { gateInto, nextStageUnder, readGateRules, type GateRules } from '../../jira/rule-configs';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { loadRecord, revisionOf } from '../../records/record-store';
+import { readRoadmapItemChecklist } from '../../records/roadmap-item';
+import { getSigningKey } from '../../records/signing-key';
 import type { RecordRead } from '../../records/stored-record';
 import { approvalOffers } from './approval-offers';
 import { readPanelIssue, type PanelIssue } from './issue-context';
@@ -59,9 +60,9 @@ export interface Known {
 
 /**
  * For a deliverable whose next gate requires checklist items, the gate engine reads the
- * Roadmap Item's vetting, as the stage-gate validator does: only a deliverable record the
- * app signed names it, only a checklist the app signed counts, and anything else is one
- * more missing requirement with the reason.
+ * Roadmap Item's vetting with the stage-gate validator's own reader (readRoadmapItemChecklist):
+ * only a deliverable record the app signed names it, only a Roadmap Item's checklist the app
+ * signed counts, and anything else is one more missing requirement with the reason.
  */
 async function parentVetting(
   user: JiraClient,
@@ -71,27 +72,8 @@ async function parentVetting(
 ): Promise<{ vetting?: Vetting; problem?: MissingRequirement }> {
   const itemKey = delivery.integrity === 'valid' ? delivery.data?.roadmapItemKey : undefined;
   if (!target || !gate || !itemKey || requiredChecklistFor(target, gate).length === 0) return {};
-  const empty: Vetting = { schemaVersion: 2 };
-  try {
-    const parent = await getIssue(user, itemKey, { fields: ['issuetype'] });
-    const read = await loadRecord(user, VETTING_RECORD, { id: parent.id, key: parent.key });
-    if (read.state === 'present' && read.integrity === 'valid') return { vetting: read.data };
-    return {
-      vetting: empty,
-      problem: {
-        requirement: 'roadmap-item:record',
-        message: `Roadmap Item ${itemKey}: ${INTEGRITY_MESSAGES[read.integrity === 'valid' ? 'unreadable' : read.integrity]} Its checklist can't count until then.`,
-      },
-    };
-  } catch (err) {
-    if (err instanceof JiraError && err.status === 404) {
-      return {
-        vetting: empty,
-        problem: { requirement: 'roadmap-item:record', message: `Roadmap Item: ${itemKey}, which this deliverable names, can't be found (or you can't see it); link an existing Roadmap Item.` },
-      };
-    }
-    throw err;
-  }
+  const linked = await readRoadmapItemChecklist(user, itemKey, await getSigningKey());
+  return { vetting: linked.vetting, ...(linked.problem ? { problem: { requirement: 'roadmap-item:record', message: linked.problem } } : {}) };
 }
 
 export async function loadPanel(ctx: { accountId: string; extension: unknown }, known: Known = {}): Promise<PanelData> {

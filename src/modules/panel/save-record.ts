@@ -8,9 +8,11 @@ import { loadAppConfig, type AppConfig } from '../../config/app-config';
 import { applyDeliveryInput, DeliverySchema, type Delivery } from '../../domain/delivery';
 import { VettingSchema, type Vetting } from '../../domain/vetting';
 import { asUser, type JiraClient } from '../../jira/client';
-import { getMyself } from '../../jira/issues';
+import { JiraError } from '../../jira/errors';
+import { getIssue, getMyself } from '../../jira/issues';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../records/kinds';
 import { saveRecord } from '../../records/record-store';
+import { notARoadmapItem } from '../../records/roadmap-item';
 import type { IndexValues, RecordMeta, RecordRead } from '../../records/stored-record';
 import type { CallContext } from '../shared/define-resolver';
 import { readPanelIssue, type PanelIssue } from './issue-context';
@@ -77,10 +79,34 @@ export async function saveVetting(input: VettingSave, ctx: CallContext): Promise
   return loadPanel(ctx, { issue, config, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
 }
 
+/**
+ * A deliverable names a Roadmap Item the saving person can see: its checklist decides gates,
+ * so any other issue (a Task, someone else's hidden issue) must not stand in for one.
+ */
+async function requireVisibleRoadmapItem(user: JiraClient, itemKey: string): Promise<void> {
+  let typeName: string | undefined;
+  try {
+    typeName = (await getIssue(user, itemKey, { fields: ['issuetype'] })).fields.issuetype?.name;
+  } catch (err) {
+    if (err instanceof JiraError && err.status === 404) {
+      throw new AppError('BAD_REQUEST', `Roadmap Item ${itemKey} can't be found, or you can't see it in Jira; name a Roadmap Item you can open.`, { field: 'roadmapItemKey' });
+    }
+    throw err;
+  }
+  const wrong = notARoadmapItem(itemKey, typeName);
+  if (wrong) throw new AppError('BAD_REQUEST', wrong, { field: 'roadmapItemKey' });
+}
+
 export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
-  // The issue, the configuration and who is saving are independent reads: one round trip.
-  const [issue, { config }, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const itemKey = input.delivery.roadmapItemKey;
+  // The issue, the configuration, who is saving and the Roadmap Item named are independent reads: one round trip.
+  const [issue, { config }, actor] = await Promise.all([
+    readPanelIssue(user, ctx.extension),
+    loadAppConfig(),
+    actorOf(user, ctx.accountId),
+    itemKey ? requireVisibleRoadmapItem(user, itemKey) : undefined,
+  ]);
   requireLifecycle(issue, 'delivery');
   const now = new Date();
   const index = (d: Delivery) => deliveryIndex(d, issue.stage);

@@ -8,7 +8,6 @@ import { z } from 'zod';
 import { loadAppConfig } from '../../config/app-config';
 import { overlayGateConfig, parseRuleConfig } from '../../contract/validator-config';
 import {
-  INTEGRITY_MESSAGES,
   evaluateGate,
   gatesOnTheWay,
   requiredChecklistFor,
@@ -35,6 +34,7 @@ import { loadStatusStageMap } from '../../jira/status-stage-map';
 import { DELIVERY_PROPERTY, DELIVERY_RECORD, VETTING_PROPERTY, VETTING_RECORD } from '../../records/kinds';
 import { checkFreshness } from '../../records/record-store';
 import { getSigningKey } from '../../records/signing-key';
+import { readRoadmapItemChecklist } from '../../records/roadmap-item';
 import { readRecord, type RecordKind, type RecordRead } from '../../records/stored-record';
 import { blockedMessage, failClosedMessage } from './gate-message';
 
@@ -66,30 +66,6 @@ const refuse = (errorMessage: string): ValidatorResult => ({ result: false, erro
 
 async function readChecked<T>(kind: RecordKind<T>, issueId: string, raw: unknown, secret: string): Promise<RecordRead<T>> {
   return checkFreshness(issueId, kind, readRecord(kind, issueId, raw, secret));
-}
-
-/**
- * The checklist of a deliverable's Roadmap Item, trusted only when the app signed it. An
- * untrusted or missing one counts as an empty checklist, with the reason as one more
- * missing requirement, so the refusal still lists every checklist item it needs.
- */
-async function linkedChecklist(client: JiraClient, itemKey: string, secret: string): Promise<{ vetting: Vetting; problem?: string }> {
-  const empty: Vetting = { schemaVersion: 2 };
-  let item;
-  try {
-    item = await getIssue(client, itemKey, { fields: ['issuetype'], properties: [VETTING_PROPERTY] });
-  } catch (err) {
-    if (err instanceof JiraError && err.status === 404) {
-      return { vetting: empty, problem: `Roadmap Item: ${itemKey}, which this deliverable names, can't be found; link an existing Roadmap Item in the LCOO panel.` };
-    }
-    throw err;
-  }
-  const read = await readChecked<Vetting>(VETTING_RECORD, item.id, item.properties?.[VETTING_PROPERTY], secret);
-  if (read.state === 'present' && read.integrity === 'valid') return { vetting: read.data };
-  return {
-    vetting: empty,
-    problem: `Roadmap Item ${itemKey}: ${INTEGRITY_MESSAGES[read.integrity === 'valid' ? 'unreadable' : read.integrity]} Its checklist can't count until then.`,
-  };
 }
 
 export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {}): Promise<ValidatorResult> {
@@ -190,7 +166,7 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
       const itemKey = delivery.state === 'present' && delivery.integrity === 'valid' ? delivery.data.roadmapItemKey : undefined;
       checklist = undefined;
       if (needsChecklist && itemKey) {
-        const linked = await linkedChecklist(client, itemKey, secret);
+        const linked = await readRoadmapItemChecklist(client, itemKey, secret);
         checklist = linked.vetting;
         if (linked.problem) extraMissing.push({ requirement: 'roadmap-item:record', message: linked.problem });
       }

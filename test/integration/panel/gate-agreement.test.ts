@@ -2,6 +2,8 @@
 // uses, so what the panel promises is what Jira's transition does. Also: a deliverable's
 // checklist requirements are read from its Roadmap Item, trusted only when the app signed it.
 import type { Envelope } from '../../../src/contract/envelope';
+import { DELIVERY_RECORD, VETTING_RECORD } from '../../../src/records/kinds';
+import { buildStoredRecord, type RecordKind, type StoredRecord } from '../../../src/records/stored-record';
 import { ADMIN, FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
 
 jest.setTimeout(60_000);
@@ -68,9 +70,64 @@ describe('a deliverable whose gate requires checklist items of its Roadmap Item'
     expect((await p.transition(deliverable, 'Blueprint In Progress', FST_LEAD)).status).toBe(204);
   });
 
+  /**
+   * Points a deliverable's app-signed record at another issue, signed as the app signs (and
+   * recorded as its latest revision): a record saved before delivery/save checked the key.
+   */
+  async function signedNaming(deliverable: string, otherKey: string): Promise<void> {
+    const stored = ((await p.rest('GET', `/rest/api/3/issue/${deliverable}/properties/lcoo-delivery`, ADMIN)).body as { value: StoredRecord }).value;
+    const { id } = (await p.rest('GET', `/rest/api/3/issue/${deliverable}?fields=issuetype`, ADMIN)).body as { id: string };
+    const kvs = p.sb.host.raw.kvs;
+    const secret = (kvs.handle('/api/v1/secret/get', { key: 'lcoo:record-signing-key' }).body as { value: string }).value;
+    const data = { ...(stored.data as object), roadmapItemKey: otherKey };
+    const resigned = buildStoredRecord(secret, DELIVERY_RECORD as RecordKind<unknown>, id, data, stored.index ?? {}, stored.meta);
+    expect((await p.rest('PUT', `/rest/api/3/issue/${deliverable}/properties/lcoo-delivery`, ADMIN, resigned)).status).toBeLessThan(300);
+    kvs.handle('/api/v1/set', { key: `lcoo:latest:lcoo-delivery:${id}`, value: { revision: resigned.meta.revision, sig: resigned.sig } });
+  }
+
+  test('delivery/save refuses a Roadmap Item key that is not a Roadmap Item, or that the person cannot see', async () => {
+    const task = await p.createIssue('Task', 'Not a roadmap item');
+    const deliverable = await p.createIssue('Upstream Deliverable', 'Names a task');
+    const a = await p.call('delivery/save', { revision: null, delivery: evidence(task) }, FST_LEAD, deliverable);
+    expect(a).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: `${task}, which this deliverable names as its Roadmap Item, is of type Task, not a Roadmap Item; link a Roadmap Item in the LCOO panel.` } });
+    const b = await p.call('delivery/save', { revision: null, delivery: evidence('LCOO-999') }, FST_LEAD, deliverable);
+    expect(b).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Roadmap Item LCOO-999 can't be found, or you can't see it/) } });
+    expect((await p.ok('panel/load', {}, FST_LEAD, deliverable)).delivery?.integrity).toBe('missing');
+  });
+
+  test('a signed record naming an issue that is not a Roadmap Item: its checklist never counts, in the panel or the gate', async () => {
+    const task = await p.createIssue('Task', 'A task with a signed checklist');
+    // Even a complete checklist signed for the task (as the app signs one) does not count.
+    const { id: taskId } = (await p.rest('GET', `/rest/api/3/issue/${task}?fields=issuetype`, ADMIN)).body as { id: string };
+    const item = await p.createIssue('Roadmap Item', 'Real parent');
+    const vetting = await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, item);
+    const itemRecord = ((await p.rest('GET', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, ADMIN)).body as { value: StoredRecord }).value;
+    const kvs = p.sb.host.raw.kvs;
+    const secret = (kvs.handle('/api/v1/secret/get', { key: 'lcoo:record-signing-key' }).body as { value: string }).value;
+    const copy = buildStoredRecord(secret, VETTING_RECORD as RecordKind<unknown>, taskId, itemRecord.data, itemRecord.index ?? {}, itemRecord.meta);
+    expect((await p.rest('PUT', `/rest/api/3/issue/${task}/properties/lcoo-vetting`, ADMIN, copy)).status).toBeLessThan(300);
+    expect(vetting.vetting?.integrity).toBe('valid');
+
+    const deliverable = await p.createIssue('Upstream Deliverable', 'Child of a task');
+    const saved = await p.ok('delivery/save', { revision: null, delivery: evidence(item) }, FST_LEAD, deliverable);
+    expect(saved.readiness[0]).toMatchObject({ target: 'blueprint-in-progress', pass: true });
+    await signedNaming(deliverable, task);
+    const notItem = `${task}, which this deliverable names as its Roadmap Item, is of type Task, not a Roadmap Item; link a Roadmap Item in the LCOO panel.`;
+    const view = await p.ok('panel/load', {}, FST_LEAD, deliverable);
+    expect(view.delivery?.integrity).toBe('valid');
+    expect(view.readiness[0]?.pass).toBe(false);
+    expect(view.readiness[0]?.missing[0]).toEqual({ requirement: 'roadmap-item:record', message: notItem });
+    const res = await p.transition(deliverable, 'Blueprint In Progress', FST_LEAD);
+    expect(res.status).toBe(400);
+    expect((res.body as { errorMessages: string[] }).errorMessages[0]).toContain(notItem);
+  });
+
   test('a Roadmap Item that does not exist, or whose record was forged, is named as the problem', async () => {
     const ghost = await p.createIssue('Upstream Deliverable', 'Ghost parent');
-    const a = await p.ok('delivery/save', { revision: null, delivery: evidence('LCOO-999') }, FST_LEAD, ghost);
+    const real = await p.createIssue('Roadmap Item', 'Parent that goes away');
+    await p.ok('delivery/save', { revision: null, delivery: evidence(real) }, FST_LEAD, ghost);
+    await signedNaming(ghost, 'LCOO-999');
+    const a = await p.ok('panel/load', {}, FST_LEAD, ghost);
     expect(a.readiness[0]?.missing[0]).toEqual({ requirement: 'roadmap-item:record', message: expect.stringMatching(/LCOO-999, which this deliverable names, can't be found/) });
 
     const item = await p.createIssue('Roadmap Item', 'Forged parent');

@@ -64,9 +64,10 @@ describe('a rule that asks for 1 core approval on the move into Code Committed',
   beforeAll(async () => {
     await setRuleConfig('LCOO Upstream Delivery Lifecycle', CODE_COMMITTED, { coreApprovalsRequired: 1 });
     // A deliverable with every piece of evidence, walked to Coding In Progress through Jira's gates.
+    const item = await p.createIssue('Roadmap Item', 'SR-IOV minimum bandwidth guarantees');
     key = await p.createIssue('Upstream Deliverable', 'Neutron: SR-IOV minimum bandwidth');
     const { approvals: _a, ...evidence } = makeCompleteDelivery();
-    await p.ok('delivery/save', { revision: null, delivery: evidence }, FST_LEAD, key);
+    await p.ok('delivery/save', { revision: null, delivery: { ...evidence, roadmapItemKey: item } }, FST_LEAD, key);
     expect((await p.transition(key, 'Blueprint In Progress', FST_LEAD)).status).toBe(204);
     const loaded = await p.ok('panel/load', {}, COORDINATOR, key);
     await p.ok('approvals/record', { record: 'delivery', role: 'stakeholder-acceptance', revision: loaded.delivery!.revision }, COORDINATOR, key);
