@@ -121,6 +121,13 @@ const EMPTY_ARR: readonly unknown[] = Object.freeze([]);
 const isArray = Array.isArray;
 const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !isArray(v) ? (v as Loose) : EMPTY_OBJ);
 const arr = (v: unknown): readonly unknown[] => (isArray(v) ? v : EMPTY_ARR);
+// Imported functions and lists every gate evaluation uses, held in module constants: a
+// compiled module reads an import through its exporter's binding on every use.
+const isWebLink = looksLikeWebUrl;
+const isSpecStage = isSpecificationStage;
+const PORTFOLIO_PATH: readonly Stage[] = PORTFOLIO_STAGES;
+const DELIVERY_PATH: readonly Stage[] = DELIVERY_STAGES;
+const itemMissing = checklistItemMissing;
 
 /**
  * Missing requirements are shared frozen objects where the sentence is fixed, so the
@@ -234,7 +241,7 @@ function deliveryRules(
   const d = obj(delivery);
   switch (stage) {
     case 'blueprint-in-progress':
-      if (!looksLikeWebUrl(obj(d.blueprint).url)) out.push(missingOf('delivery:blueprint', MSG.blueprint));
+      if (!isWebLink(obj(d.blueprint).url)) out.push(missingOf('delivery:blueprint', MSG.blueprint));
       if (!arr(d.alignment).some((n) => filled(obj(n).notes))) out.push(missingOf('delivery:alignment', MSG.alignment));
       break;
     case 'blueprint-accepted': {
@@ -244,13 +251,13 @@ function deliveryRules(
       break;
     }
     case 'spec-in-progress':
-      if (!looksLikeWebUrl(obj(d.specification).reviewUrl)) out.push(missingOf('delivery:spec-review', MSG.specReview));
+      if (!isWebLink(obj(d.specification).reviewUrl)) out.push(missingOf('delivery:spec-review', MSG.specReview));
       break;
     case 'spec-accepted':
       if (obj(d.specification).approved !== true) out.push(missingOf('delivery:spec-approved', MSG.specApproved));
       break;
     case 'coding-in-progress':
-      if (!arr(d.changes).some((c) => looksLikeWebUrl(obj(c).url))) out.push(missingOf('delivery:changes', MSG.changes));
+      if (!arr(d.changes).some((c) => isWebLink(obj(c).url))) out.push(missingOf('delivery:changes', MSG.changes));
       break;
     case 'code-committed': {
       const changes = arr(d.changes).map(obj);
@@ -302,7 +309,7 @@ function fail(requirement: string, message: string): GateResult {
 }
 
 function stagesOf(lifecycle: LifecycleId): readonly Stage[] {
-  return lifecycle === 'portfolio' ? PORTFOLIO_STAGES : DELIVERY_STAGES;
+  return lifecycle === 'portfolio' ? PORTFOLIO_PATH : DELIVERY_PATH;
 }
 
 /**
@@ -318,7 +325,7 @@ export function gatesOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, t
   if (ti <= 0 || fi < 0 || ti <= fi) return [];
   return stages
     .slice(fi + 1, ti + 1)
-    .filter((s) => config.specificationStep || !isSpecificationStage(s) || s === target);
+    .filter((s) => config.specificationStep || !isSpecStage(s) || s === target);
 }
 
 /**
@@ -331,7 +338,7 @@ export function evaluateGateTrusted(
   subject: GateSubject,
   config: GateConfig,
   nowMs: number,
-  checklist: ChecklistLookup = checklistItemMissing,
+  checklist: ChecklistLookup = itemMissing,
 ): GateResult {
   const path = gatesOnTheWay(subject.lifecycle, subject.from, target, config);
   if (path.length === 0) return { pass: true, missing: [] };

@@ -157,6 +157,12 @@ const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
 /** Percent complete for 0..12 items, computed once. */
 const PERCENT = Array.from({ length: 13 }, (_, i) => Math.round((i / 12) * 100));
 const CHECKLIST_INDEX = new Map<ChecklistItemId, number>(CHECKLIST_ITEM_IDS.map((id, i) => [id, i]));
+// Imported functions and lists the per-item loop uses, held in module constants: a compiled
+// module reads an import through its exporter's binding on every use.
+const ITEM_IDS: readonly ChecklistItemId[] = CHECKLIST_ITEM_IDS;
+const itemMissing = checklistItemMissing;
+const gateTrusted = evaluateGateTrusted;
+const slippedPast = hasSlipped;
 
 function matchesAny(filter: readonly string[] | undefined, value: string | undefined): boolean {
   return !filter || filter.length === 0 || (value !== undefined && filter.includes(value));
@@ -172,6 +178,25 @@ export function companiesOf(v: Vetting | undefined): string[] {
     if (name && !out.includes(name)) out.push(name);
   }
   return out;
+}
+
+/** A company's cells (one per portfolio stage), created on first use. */
+function cellsFor(companyCells: Map<string, CompanyCell[]>, company: string): CompanyCell[] {
+  let cells = companyCells.get(company);
+  if (!cells) {
+    cells = PORTFOLIO_STAGES.map(() => ({ items: 0, interested: 0, committedPeople: 0 }));
+    companyCells.set(company, cells);
+  }
+  return cells;
+}
+
+/** Whether a collaborator entry before `index` names `name` and says yes. */
+function saidYesBefore(entries: readonly { company: string; interest: string }[], index: number, name: string): boolean {
+  for (let j = 0; j < index; j++) {
+    const c = entries[j]!;
+    if (c.interest === 'yes' && c.company.trim() === name) return true;
+  }
+  return false;
 }
 
 function sortedLabels(set: Set<string>): string[] {
@@ -192,12 +217,12 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
 
   // Deliverables inherit FST and release from their Roadmap Item: one pass to index them.
   const gateFor = options.gateFor ?? ((): MoveGate => ({ ok: true, config }));
-  const moveOf = new Map<Stage, { next: Stage | undefined; gate: MoveGate | undefined }>();
+  const moveOf = new Map<Stage, { next: Stage | undefined; gate: MoveGate | undefined; statusName: string }>();
   const moveFrom = (stage: Stage) => {
     let m = moveOf.get(stage);
     if (!m) {
       const next = nextStageUnderGates(stage, config, gateFor);
-      m = { next, gate: next ? gateFor(next, stage) : undefined };
+      m = { next, gate: next ? gateFor(next, stage) : undefined, statusName: stageDef(stage).statusName };
       moveOf.set(stage, m);
     }
     return m;
@@ -207,15 +232,31 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, { vetting: it.vetting, signed: it.integrity === 'valid' });
   const UNSIGNED_PARENT: Vetting = { schemaVersion: 2 };
 
+  // The summaries are counted in the same pass as the rows, keyed by label; the matrices are
+  // laid out once the labels are known and sorted.
+  const stageIndex = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
+  const stageCounts = new Map<Stage, number>();
+  /** Roadmap Items per FST label, per portfolio stage index. */
+  const fstStageCounts = new Map<string, number[]>();
+  /** Items per release label, per FST label. */
+  const releaseFstCounts = new Map<string, Map<string, number>>();
+  const companyCells = new Map<string, CompanyCell[]>();
+  const bucketCounts = COMPLETENESS_BUCKETS.map(() => 0);
+  const totals = { items: 0, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
+
+  // The current item's checklist answers, read by one lookup made once per call (not per item).
+  let memo: (string | undefined)[] = [];
+  const memoLookup: ChecklistLookup = (_v, id) => memo[CHECKLIST_INDEX.get(id) ?? 0];
+
   const rows: PortfolioRow[] = [];
-  const vettingOfRow: (Vetting | undefined)[] = [];
   for (const it of items) {
-    const linked = it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
+    const isPortfolio = it.lifecycle === 'portfolio';
+    const linked = !isPortfolio && it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
     const parent = linked?.vetting;
-    const v = it.lifecycle === 'portfolio' ? it.vetting : parent;
+    const v = isPortfolio ? it.vetting : parent;
     // The gate counts a Roadmap Item's checklist only when the app signed it (as the stage
     // gate does): an unsigned one is an empty checklist there, whatever it claims.
-    const gateVetting = it.lifecycle === 'portfolio' ? it.vetting : linked && !linked.signed ? UNSIGNED_PARENT : parent;
+    const gateVetting = isPortfolio ? it.vetting : linked && !linked.signed ? UNSIGNED_PARENT : parent;
     const fst = v?.fst?.trim() || undefined;
     const releaseId = it.lifecycle === 'delivery' ? it.delivery?.milestone?.releaseId ?? parent?.targetRelease : it.vetting?.targetRelease;
 
@@ -224,37 +265,41 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     if (!matchesAny(filters.fsts, fst)) continue;
     if (!matchesAny(filters.releases, releaseId)) continue;
     if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) continue;
-    if (filters.companies?.length && !companiesOf(v).some((c) => filters.companies?.includes(c))) continue;
+    const companies = companiesOf(v);
+    if (filters.companies?.length && !companies.some((c) => filters.companies?.includes(c))) continue;
 
     // Each checklist item is judged once per item, for both completeness and blockers.
-    const memo = it.lifecycle === 'portfolio' ? CHECKLIST_ITEM_IDS.map((id) => checklistItemMissing(it.vetting, id, nowMs)) : undefined;
-    const lookup: ChecklistLookup = memo
-      ? (_v, id) => memo[CHECKLIST_INDEX.get(id) ?? 0]
-      : checklistItemMissing;
-    const { next, gate } = moveFrom(it.stage);
+    let itemMemo: (string | undefined)[] | undefined;
+    if (isPortfolio) {
+      itemMemo = new Array<string | undefined>(ITEM_IDS.length);
+      for (let k = 0; k < ITEM_IDS.length; k++) itemMemo[k] = itemMissing(it.vetting, ITEM_IDS[k]!, nowMs);
+      memo = itemMemo;
+    }
+    const move = moveFrom(it.stage);
+    const { next, gate } = move;
     // A gate whose settings can't be used refuses the move whatever the record holds (as the validator does).
     const blockers =
       next && gate
         ? gate.ok
-          ? evaluateGateTrusted(
+          ? gateTrusted(
               next,
               { lifecycle: it.lifecycle, from: it.stage, vetting: gateVetting, delivery: it.delivery, integrity: it.integrity },
               gate.config,
               nowMs,
-              lookup,
+              itemMemo ? memoLookup : itemMissing,
             ).missing
           : [gate.missing]
         : [];
-    const slipped = releaseId !== undefined && clockKnown ? hasSlipped(releaseId, it.stage, nowMs) : false;
+    const slipped = releaseId !== undefined && clockKnown ? slippedPast(releaseId, it.stage, nowMs) : false;
     if (filters.onlySlipped && !slipped) continue;
     if (filters.onlyBlocked && blockers.length === 0) continue;
 
     let completeness: PortfolioRow['completeness'];
-    if (memo) {
+    if (itemMemo) {
       // A record the app did not sign never counts as done, whatever it claims: it shows as
       // 0 of 12 (and its integrity says why) until someone re-saves it from the LCOO panel.
       let completed = 0;
-      if (it.integrity === 'valid') for (const m of memo) if (m === undefined) completed += 1;
+      if (it.integrity === 'valid') for (const m of itemMemo) if (m === undefined) completed += 1;
       completeness = { completed, total: 12, percent: PERCENT[completed] ?? 0 };
     }
     // One object shape for every row (absent values are undefined): keeps the loop monomorphic.
@@ -264,14 +309,14 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
       issueType: it.issueType,
       lifecycle: it.lifecycle,
       stage: it.stage,
-      statusName: stageDef(it.stage).statusName,
+      statusName: move.statusName,
       nextStage: next,
       fst,
       type: v?.type,
       size: v?.size,
       releaseId,
       proposingCompany: v?.proposingCompany,
-      companies: companiesOf(v),
+      companies,
       roadmapItemKey: it.delivery?.roadmapItemKey,
       project: it.delivery?.project,
       completeness,
@@ -280,89 +325,69 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
       integrity: it.integrity,
     };
     rows.push(row);
-    vettingOfRow.push(it.lifecycle === 'portfolio' ? it.vetting : undefined);
+
+    // Summaries.
+    stageCounts.set(it.stage, (stageCounts.get(it.stage) ?? 0) + 1);
+    const fstLabel = fst ?? NONE_LABEL;
+    const releaseLabel = releaseId ?? NONE_LABEL;
+    let byFst = releaseFstCounts.get(releaseLabel);
+    if (!byFst) {
+      byFst = new Map();
+      releaseFstCounts.set(releaseLabel, byFst);
+    }
+    byFst.set(fstLabel, (byFst.get(fstLabel) ?? 0) + 1);
+    let stageRow = fstStageCounts.get(fstLabel);
+    if (!stageRow) {
+      stageRow = PORTFOLIO_STAGES.map(() => 0);
+      fstStageCounts.set(fstLabel, stageRow);
+    }
+    if (slipped) totals.slipped += 1;
+    if (blockers.length) totals.blocked += 1;
+    if (it.integrity !== 'valid') totals.integrityProblems += 1;
+    if (it.lifecycle === 'delivery') {
+      totals.deliverables += 1;
+      continue;
+    }
+    totals.roadmapItems += 1;
+    const si = stageIndex.get(it.stage) ?? 0;
+    stageRow[si]! += 1;
+    const pct = completeness?.percent ?? 0;
+    let bi = 0;
+    while (bi < COMPLETENESS_BUCKETS.length && !(pct >= COMPLETENESS_BUCKETS[bi]!.min && pct <= COMPLETENESS_BUCKETS[bi]!.max)) bi++;
+    bucketCounts[bi < COMPLETENESS_BUCKETS.length ? bi : 0]! += 1;
+
+    const rv = isPortfolio ? it.vetting : undefined;
+    if (!rv) continue;
+    // A company counts once per item (proposer or collaborator, listed once or twice);
+    // it is interested if it proposed the item or any of its entries says yes.
+    for (const name of companies) cellsFor(companyCells, name)[si]!.items += 1;
+    const proposer = rv.proposingCompany?.trim();
+    if (proposer) cellsFor(companyCells, proposer)[si]!.interested += 1;
+    const entries = rv.collaborators?.companies ?? [];
+    for (let e = 0; e < entries.length; e++) {
+      const c = entries[e]!;
+      const name = c.company.trim();
+      if (!name) continue;
+      const cell = cellsFor(companyCells, name)[si]!;
+      if (c.interest === 'yes' && name !== proposer && !saidYesBefore(entries, e, name)) cell.interested += 1;
+      cell.committedPeople += c.people.length;
+    }
   }
+  totals.items = rows.length;
 
   // Funnels.
-  const portfolioCounts = new Map<Stage, number>();
-  for (const r of rows) portfolioCounts.set(r.stage, (portfolioCounts.get(r.stage) ?? 0) + 1);
   const funnels = {
-    portfolio: PORTFOLIO_STAGES.map((stage) => ({ stage, statusName: stageDef(stage).statusName, count: portfolioCounts.get(stage) ?? 0 })),
-    delivery: DELIVERY_STAGES.map((stage) => ({ stage, statusName: stageDef(stage).statusName, count: portfolioCounts.get(stage) ?? 0 })),
+    portfolio: PORTFOLIO_STAGES.map((stage) => ({ stage, statusName: stageDef(stage).statusName, count: stageCounts.get(stage) ?? 0 })),
+    delivery: DELIVERY_STAGES.map((stage) => ({ stage, statusName: stageDef(stage).statusName, count: stageCounts.get(stage) ?? 0 })),
   };
 
   // FST x stage (Roadmap Items) and release x FST (all items).
-  const fstSet = new Set<string>();
-  const releaseSet = new Set<string>();
-  for (const r of rows) {
-    fstSet.add(r.fst ?? NONE_LABEL);
-    releaseSet.add(r.releaseId ?? NONE_LABEL);
-  }
-  const fsts = sortedLabels(fstSet);
-  const fstIndex = new Map(fsts.map((f, i) => [f, i]));
-  const stageIndex = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
-  const fstCells = fsts.map(() => PORTFOLIO_STAGES.map(() => 0));
-
-  const releases = [...releaseSet].sort((a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b));
-  const releaseIndex = new Map(releases.map((r, i) => [r, i]));
-  const releaseCells = releases.map(() => fsts.map(() => 0));
-
-  // Company x stage.
-  const companyCells = new Map<string, CompanyCell[]>();
-  const cellsFor = (company: string) => {
-    let cells = companyCells.get(company);
-    if (!cells) {
-      cells = PORTFOLIO_STAGES.map(() => ({ items: 0, interested: 0, committedPeople: 0 }));
-      companyCells.set(company, cells);
-    }
-    return cells;
-  };
-
-  const bucketCounts = COMPLETENESS_BUCKETS.map(() => 0);
-  const totals = { items: rows.length, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
-
-  rows.forEach((r, i) => {
-    const fi = fstIndex.get(r.fst ?? NONE_LABEL) ?? 0;
-    const ri = releaseIndex.get(r.releaseId ?? NONE_LABEL) ?? 0;
-    releaseCells[ri]![fi]! += 1;
-    if (r.slipped) totals.slipped += 1;
-    if (r.blockers.length) totals.blocked += 1;
-    if (r.integrity !== 'valid') totals.integrityProblems += 1;
-    if (r.lifecycle === 'delivery') {
-      totals.deliverables += 1;
-      return;
-    }
-    totals.roadmapItems += 1;
-    const si = stageIndex.get(r.stage) ?? 0;
-    fstCells[fi]![si]! += 1;
-    const pct = r.completeness?.percent ?? 0;
-    const bi = COMPLETENESS_BUCKETS.findIndex((b) => pct >= b.min && pct <= b.max);
-    bucketCounts[bi < 0 ? 0 : bi]! += 1;
-
-    const v = vettingOfRow[i];
-    if (!v) return;
-    // A company counts once per item (proposer or collaborator, listed once or twice);
-    // it is interested if it proposed the item or any of its entries says yes.
-    const seen: string[] = [];
-    const interested: string[] = [];
-    const touch = (name: string, yes: boolean, people: number) => {
-      const cell = cellsFor(name)[si]!;
-      if (!seen.includes(name)) {
-        seen.push(name);
-        cell.items += 1;
-      }
-      if (yes && !interested.includes(name)) {
-        interested.push(name);
-        cell.interested += 1;
-      }
-      cell.committedPeople += people;
-    };
-    const proposer = v.proposingCompany?.trim();
-    if (proposer) touch(proposer, true, 0);
-    for (const c of v.collaborators?.companies ?? []) {
-      const name = c.company.trim();
-      if (name) touch(name, c.interest === 'yes', c.people.length);
-    }
+  const fsts = sortedLabels(new Set(fstStageCounts.keys()));
+  const fstCells = fsts.map((f) => fstStageCounts.get(f) ?? PORTFOLIO_STAGES.map(() => 0));
+  const releases = [...releaseFstCounts.keys()].sort((a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b));
+  const releaseCells = releases.map((r) => {
+    const byFst = releaseFstCounts.get(r);
+    return fsts.map((f) => byFst?.get(f) ?? 0);
   });
 
   const companies = [...companyCells.keys()].sort((a, b) => a.localeCompare(b));

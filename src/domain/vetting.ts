@@ -356,8 +356,15 @@ const SHIPPED = new Map<string, string>();
 
 const isChannel = (e: unknown) => (ALIGNMENT_CHANNELS as readonly unknown[]).includes(obj(e).channel) && filled(obj(e).notes);
 const isStakeholder = (s: unknown) => filled(obj(s).name) && filled(obj(s).company) && filled(obj(s).role);
-const isLink = (a: unknown) => looksLikeWebUrl(obj(a).url);
-const isProject = (c: unknown) => typeof c === 'string' && isOpenStackProject(c);
+// Imported functions the checklist runs per item, held in module constants: a compiled
+// module reads an import through its exporter's binding on every use.
+const isWebLink = looksLikeWebUrl;
+const isKnownProject = isOpenStackProject;
+const releaseOf = releaseById;
+const timeOf = toTime;
+const shipped = isReleased;
+const isLink = (a: unknown) => isWebLink(obj(a).url);
+const isProject = (c: unknown) => typeof c === 'string' && isKnownProject(c);
 const joinedCompany = (x: unknown) => obj(x).interest === 'yes' && filled(obj(x).company);
 
 /** What is missing for one checklist item, or undefined when it is complete. */
@@ -411,11 +418,11 @@ function safeText(v: unknown): string {
 function targetReleaseMissing(value: unknown, now: unknown): string | undefined {
   const label = L('targetRelease');
   if (!filled(value)) return MISSING.targetRelease;
-  const release = releaseById((value as string).trim());
+  const release = releaseOf((value as string).trim());
   if (!release) return `${label}: "${safeText(value)}" is not an OpenStack release; choose one from the list.`;
-  const t = toTime(now);
+  const t = timeOf(now);
   if (isNaNNumber(t)) return `${label}: can't tell whether ${releaseLabel(release)} has shipped without today's date.`;
-  if (!isReleased(release.id, t)) return undefined;
+  if (!shipped(release.id, t)) return undefined;
   let msg = SHIPPED.get(release.id);
   if (msg === undefined) {
     msg = `${label}: ${releaseLabel(release)} was released on ${release.firstReleaseDate}; choose a release that has not shipped yet.`;
