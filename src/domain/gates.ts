@@ -329,6 +329,29 @@ export function gatesOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, t
 }
 
 /**
+ * gatesOnTheWay between stages of the lifecycle, computed once per lifecycle, specification
+ * step, from and target (the portfolio asks for every item): [portfolio?][specificationStep?].
+ */
+const PATHS: Map<Stage | undefined, Map<Stage, readonly Stage[]>>[] = [new Map(), new Map(), new Map(), new Map()];
+function pathOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, target: Stage, config: Pick<GateConfig, 'specificationStep'>): readonly Stage[] {
+  const byFrom = PATHS[(lifecycle === 'portfolio' ? 2 : 0) + (config.specificationStep ? 1 : 0)]!;
+  const cached = byFrom.get(from)?.get(target);
+  if (cached) return cached;
+  const path = gatesOnTheWay(lifecycle, from, target, config);
+  // Only real stages are kept, so the cache stays as small as the lifecycles.
+  const stages = stagesOf(lifecycle);
+  if ((from === undefined || stages.includes(from)) && stages.includes(target)) {
+    let byTarget = byFrom.get(from);
+    if (!byTarget) {
+      byTarget = new Map();
+      byFrom.set(from, byTarget);
+    }
+    byTarget.set(target, Object.freeze(path));
+  }
+  return path;
+}
+
+/**
  * evaluateGate without input validation: for callers that already hold parsed values.
  * `checklist` may answer checklist questions from a memo (the portfolio computes each
  * item's checklist once for both its completeness and its blockers).
@@ -340,7 +363,7 @@ export function evaluateGateTrusted(
   nowMs: number,
   checklist: ChecklistLookup = itemMissing,
 ): GateResult {
-  const path = gatesOnTheWay(subject.lifecycle, subject.from, target, config);
+  const path = pathOnTheWay(subject.lifecycle, subject.from, target, config);
   if (path.length === 0) return { pass: true, missing: [] };
   const missing: MissingRequirement[] = [];
   if (subject.integrity !== 'valid') missing.push(missingOf('integrity', INTEGRITY_MESSAGES[subject.integrity]));

@@ -228,8 +228,11 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     return m;
   };
 
-  const roadmapByKey = new Map<string, { vetting: Vetting; signed: boolean }>();
-  for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, { vetting: it.vetting, signed: it.integrity === 'valid' });
+  // Only the Roadmap Items some deliverable links to are indexed (the last one with a record
+  // wins for a repeated key): first the keys deliverables ask for, then the items.
+  const roadmapByKey = new Map<string, PortfolioItem | undefined>();
+  for (const it of items) if (it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey) roadmapByKey.set(it.delivery.roadmapItemKey, undefined);
+  if (roadmapByKey.size > 0) for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting && roadmapByKey.has(it.key)) roadmapByKey.set(it.key, it);
   const UNSIGNED_PARENT: Vetting = { schemaVersion: 2 };
 
   // The summaries are counted in the same pass as the rows, keyed by label; the matrices are
@@ -256,7 +259,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     const v = isPortfolio ? it.vetting : parent;
     // The gate counts a Roadmap Item's checklist only when the app signed it (as the stage
     // gate does): an unsigned one is an empty checklist there, whatever it claims.
-    const gateVetting = isPortfolio ? it.vetting : linked && !linked.signed ? UNSIGNED_PARENT : parent;
+    const gateVetting = isPortfolio ? it.vetting : linked && linked.integrity !== 'valid' ? UNSIGNED_PARENT : parent;
     const fst = v?.fst?.trim() || undefined;
     const releaseId = it.lifecycle === 'delivery' ? it.delivery?.milestone?.releaseId ?? parent?.targetRelease : it.vetting?.targetRelease;
 
