@@ -203,58 +203,55 @@ function sortedLabels(set: Set<string>): string[] {
   return [...set].sort((a, b) => (a === NONE_LABEL ? 1 : b === NONE_LABEL ? -1 : a.localeCompare(b)));
 }
 
-/**
- * Aggregates the portfolio. Invalid gate settings fall back to the defaults (the gadget
- * should still show the portfolio); invalid filters are ignored. Linear in items.
- */
-export function aggregatePortfolio(items: readonly PortfolioItem[], options: PortfolioOptions): Portfolio {
-  const cfgParsed = GateConfigSchema.safeParse(options.gateConfig ?? {});
-  const config = cfgParsed.success ? cfgParsed.data : defaultGateConfig;
-  const nowMs = toTime(options.now);
-  const clockKnown = !Number.isNaN(nowMs);
-  const filterParsed = PortfolioFiltersSchema.safeParse(options.filters ?? {});
-  const filters: PortfolioFilters = filterParsed.success ? filterParsed.data : {};
+type Move = { next: Stage | undefined; gate: MoveGate | undefined; statusName: string };
+const STAGE_INDEX = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
+const UNSIGNED_PARENT: Vetting = Object.freeze({ schemaVersion: 2 }) as Vetting;
 
-  // Deliverables inherit FST and release from their Roadmap Item: one pass to index them.
-  const gateFor = options.gateFor ?? ((): MoveGate => ({ ok: true, config }));
-  const moveOf = new Map<Stage, { next: Stage | undefined; gate: MoveGate | undefined; statusName: string }>();
-  const moveFrom = (stage: Stage) => {
-    let m = moveOf.get(stage);
+/**
+ * One aggregation: rows and summaries counted as items are added. The per-item work lives in
+ * small methods (not in one long loop body) so the engine optimizes it within the first call
+ * and keeps it optimized on later calls.
+ */
+class Aggregation {
+  readonly rows: PortfolioRow[] = [];
+  readonly stageCounts = new Map<Stage, number>();
+  /** Roadmap Items per FST label, per portfolio stage index (every label a row carries). */
+  readonly fstStageCounts = new Map<string, number[]>();
+  /** Items per release label, per FST label. */
+  readonly releaseFstCounts = new Map<string, Map<string, number>>();
+  readonly companyCells = new Map<string, CompanyCell[]>();
+  readonly bucketCounts: number[] = COMPLETENESS_BUCKETS.map(() => 0);
+  readonly totals = { items: 0, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
+  private readonly moves = new Map<Stage, Move>();
+  /** The current item's checklist answers, read by one lookup made once per aggregation. */
+  private memo: (string | undefined)[] = [];
+  private readonly memoLookup: ChecklistLookup;
+
+  constructor(
+    private readonly config: GateConfig,
+    private readonly gateFor: (target: Stage, from: Stage) => MoveGate,
+    private readonly nowMs: number,
+    private readonly clockKnown: boolean,
+    private readonly filters: PortfolioFilters,
+    private readonly roadmapByKey: Map<string, PortfolioItem | undefined>,
+  ) {
+    this.memoLookup = (_v, id) => this.memo[CHECKLIST_INDEX.get(id) ?? 0];
+  }
+
+  private moveFrom(stage: Stage): Move {
+    let m = this.moves.get(stage);
     if (!m) {
-      const next = nextStageUnderGates(stage, config, gateFor);
-      m = { next, gate: next ? gateFor(next, stage) : undefined, statusName: stageDef(stage).statusName };
-      moveOf.set(stage, m);
+      const next = nextStageUnderGates(stage, this.config, this.gateFor);
+      m = { next, gate: next ? this.gateFor(next, stage) : undefined, statusName: stageDef(stage).statusName };
+      this.moves.set(stage, m);
     }
     return m;
-  };
+  }
 
-  // Only the Roadmap Items some deliverable links to are indexed (the last one with a record
-  // wins for a repeated key): first the keys deliverables ask for, then the items.
-  const roadmapByKey = new Map<string, PortfolioItem | undefined>();
-  for (const it of items) if (it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey) roadmapByKey.set(it.delivery.roadmapItemKey, undefined);
-  if (roadmapByKey.size > 0) for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting && roadmapByKey.has(it.key)) roadmapByKey.set(it.key, it);
-  const UNSIGNED_PARENT: Vetting = { schemaVersion: 2 };
-
-  // The summaries are counted in the same pass as the rows, keyed by label; the matrices are
-  // laid out once the labels are known and sorted.
-  const stageIndex = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
-  const stageCounts = new Map<Stage, number>();
-  /** Roadmap Items per FST label, per portfolio stage index. */
-  const fstStageCounts = new Map<string, number[]>();
-  /** Items per release label, per FST label. */
-  const releaseFstCounts = new Map<string, Map<string, number>>();
-  const companyCells = new Map<string, CompanyCell[]>();
-  const bucketCounts = COMPLETENESS_BUCKETS.map(() => 0);
-  const totals = { items: 0, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
-
-  // The current item's checklist answers, read by one lookup made once per call (not per item).
-  let memo: (string | undefined)[] = [];
-  const memoLookup: ChecklistLookup = (_v, id) => memo[CHECKLIST_INDEX.get(id) ?? 0];
-
-  const rows: PortfolioRow[] = [];
-  for (const it of items) {
+  add(it: PortfolioItem): void {
+    const filters = this.filters;
     const isPortfolio = it.lifecycle === 'portfolio';
-    const linked = !isPortfolio && it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
+    const linked = !isPortfolio && it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? this.roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
     const parent = linked?.vetting;
     const v = isPortfolio ? it.vetting : parent;
     // The gate counts a Roadmap Item's checklist only when the app signed it (as the stage
@@ -263,22 +260,22 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     const fst = v?.fst?.trim() || undefined;
     const releaseId = it.lifecycle === 'delivery' ? it.delivery?.milestone?.releaseId ?? parent?.targetRelease : it.vetting?.targetRelease;
 
-    if (filters.lifecycle && filters.lifecycle !== it.lifecycle) continue;
-    if (filters.stages?.length && !filters.stages.includes(it.stage)) continue;
-    if (!matchesAny(filters.fsts, fst)) continue;
-    if (!matchesAny(filters.releases, releaseId)) continue;
-    if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) continue;
+    if (filters.lifecycle && filters.lifecycle !== it.lifecycle) return;
+    if (filters.stages?.length && !filters.stages.includes(it.stage)) return;
+    if (!matchesAny(filters.fsts, fst)) return;
+    if (!matchesAny(filters.releases, releaseId)) return;
+    if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) return;
     const companies = companiesOf(v);
-    if (filters.companies?.length && !companies.some((c) => filters.companies?.includes(c))) continue;
+    if (filters.companies?.length && !companies.some((c) => filters.companies?.includes(c))) return;
 
     // Each checklist item is judged once per item, for both completeness and blockers.
     let itemMemo: (string | undefined)[] | undefined;
     if (isPortfolio) {
       itemMemo = new Array<string | undefined>(ITEM_IDS.length);
-      for (let k = 0; k < ITEM_IDS.length; k++) itemMemo[k] = itemMissing(it.vetting, ITEM_IDS[k]!, nowMs);
-      memo = itemMemo;
+      for (let k = 0; k < ITEM_IDS.length; k++) itemMemo[k] = itemMissing(it.vetting, ITEM_IDS[k]!, this.nowMs);
+      this.memo = itemMemo;
     }
-    const move = moveFrom(it.stage);
+    const move = this.moveFrom(it.stage);
     const { next, gate } = move;
     // A gate whose settings can't be used refuses the move whatever the record holds (as the validator does).
     const blockers =
@@ -288,14 +285,14 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
               next,
               { lifecycle: it.lifecycle, from: it.stage, vetting: gateVetting, delivery: it.delivery, integrity: it.integrity },
               gate.config,
-              nowMs,
-              itemMemo ? memoLookup : itemMissing,
+              this.nowMs,
+              itemMemo ? this.memoLookup : itemMissing,
             ).missing
           : [gate.missing]
         : [];
-    const slipped = releaseId !== undefined && clockKnown ? slippedPast(releaseId, it.stage, nowMs) : false;
-    if (filters.onlySlipped && !slipped) continue;
-    if (filters.onlyBlocked && blockers.length === 0) continue;
+    const slipped = releaseId !== undefined && this.clockKnown ? slippedPast(releaseId, it.stage, this.nowMs) : false;
+    if (filters.onlySlipped && !slipped) return;
+    if (filters.onlyBlocked && blockers.length === 0) return;
 
     let completeness: PortfolioRow['completeness'];
     if (itemMemo) {
@@ -327,46 +324,54 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
       slipped,
       integrity: it.integrity,
     };
-    rows.push(row);
+    this.rows.push(row);
+    this.count(row, isPortfolio ? it.vetting : undefined);
+  }
 
-    // Summaries.
-    stageCounts.set(it.stage, (stageCounts.get(it.stage) ?? 0) + 1);
-    const fstLabel = fst ?? NONE_LABEL;
-    const releaseLabel = releaseId ?? NONE_LABEL;
-    let byFst = releaseFstCounts.get(releaseLabel);
+  /** Counts a row into the summaries; `vetting` is a Roadmap Item's own record. */
+  private count(row: PortfolioRow, vetting: Vetting | undefined): void {
+    const totals = this.totals;
+    this.stageCounts.set(row.stage, (this.stageCounts.get(row.stage) ?? 0) + 1);
+    const fstLabel = row.fst ?? NONE_LABEL;
+    const releaseLabel = row.releaseId ?? NONE_LABEL;
+    let byFst = this.releaseFstCounts.get(releaseLabel);
     if (!byFst) {
       byFst = new Map();
-      releaseFstCounts.set(releaseLabel, byFst);
+      this.releaseFstCounts.set(releaseLabel, byFst);
     }
     byFst.set(fstLabel, (byFst.get(fstLabel) ?? 0) + 1);
-    let stageRow = fstStageCounts.get(fstLabel);
+    let stageRow = this.fstStageCounts.get(fstLabel);
     if (!stageRow) {
       stageRow = PORTFOLIO_STAGES.map(() => 0);
-      fstStageCounts.set(fstLabel, stageRow);
+      this.fstStageCounts.set(fstLabel, stageRow);
     }
-    if (slipped) totals.slipped += 1;
-    if (blockers.length) totals.blocked += 1;
-    if (it.integrity !== 'valid') totals.integrityProblems += 1;
-    if (it.lifecycle === 'delivery') {
+    if (row.slipped) totals.slipped += 1;
+    if (row.blockers.length) totals.blocked += 1;
+    if (row.integrity !== 'valid') totals.integrityProblems += 1;
+    if (row.lifecycle === 'delivery') {
       totals.deliverables += 1;
-      continue;
+      return;
     }
     totals.roadmapItems += 1;
-    const si = stageIndex.get(it.stage) ?? 0;
+    const si = STAGE_INDEX.get(row.stage) ?? 0;
     stageRow[si]! += 1;
-    const pct = completeness?.percent ?? 0;
+    const pct = row.completeness?.percent ?? 0;
     let bi = 0;
     while (bi < COMPLETENESS_BUCKETS.length && !(pct >= COMPLETENESS_BUCKETS[bi]!.min && pct <= COMPLETENESS_BUCKETS[bi]!.max)) bi++;
-    bucketCounts[bi < COMPLETENESS_BUCKETS.length ? bi : 0]! += 1;
+    this.bucketCounts[bi < COMPLETENESS_BUCKETS.length ? bi : 0]! += 1;
+    if (vetting) this.countCompanies(row.companies, vetting, si);
+  }
 
-    const rv = isPortfolio ? it.vetting : undefined;
-    if (!rv) continue;
-    // A company counts once per item (proposer or collaborator, listed once or twice);
-    // it is interested if it proposed the item or any of its entries says yes.
+  /**
+   * A company counts once per item (proposer or collaborator, listed once or twice); it is
+   * interested if it proposed the item or any of its entries says yes.
+   */
+  private countCompanies(companies: readonly string[], v: Vetting, si: number): void {
+    const companyCells = this.companyCells;
     for (const name of companies) cellsFor(companyCells, name)[si]!.items += 1;
-    const proposer = rv.proposingCompany?.trim();
+    const proposer = v.proposingCompany?.trim();
     if (proposer) cellsFor(companyCells, proposer)[si]!.interested += 1;
-    const entries = rv.collaborators?.companies ?? [];
+    const entries = v.collaborators?.companies ?? [];
     for (let e = 0; e < entries.length; e++) {
       const c = entries[e]!;
       const name = c.company.trim();
@@ -376,6 +381,30 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
       cell.committedPeople += c.people.length;
     }
   }
+}
+
+/**
+ * Aggregates the portfolio. Invalid gate settings fall back to the defaults (the gadget
+ * should still show the portfolio); invalid filters are ignored. Linear in items.
+ */
+export function aggregatePortfolio(items: readonly PortfolioItem[], options: PortfolioOptions): Portfolio {
+  const cfgParsed = GateConfigSchema.safeParse(options.gateConfig ?? {});
+  const config = cfgParsed.success ? cfgParsed.data : defaultGateConfig;
+  const nowMs = toTime(options.now);
+  const clockKnown = !Number.isNaN(nowMs);
+  const filterParsed = PortfolioFiltersSchema.safeParse(options.filters ?? {});
+  const filters: PortfolioFilters = filterParsed.success ? filterParsed.data : {};
+  const gateFor = options.gateFor ?? ((): MoveGate => ({ ok: true, config }));
+
+  // Deliverables inherit FST and release from their Roadmap Item. Only the Roadmap Items some
+  // deliverable links to are indexed (the last one with a record wins for a repeated key).
+  const roadmapByKey = new Map<string, PortfolioItem | undefined>();
+  for (const it of items) if (it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey) roadmapByKey.set(it.delivery.roadmapItemKey, undefined);
+  if (roadmapByKey.size > 0) for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting && roadmapByKey.has(it.key)) roadmapByKey.set(it.key, it);
+
+  const agg = new Aggregation(config, gateFor, nowMs, clockKnown, filters, roadmapByKey);
+  for (const it of items) agg.add(it);
+  const { rows, totals, stageCounts, fstStageCounts, releaseFstCounts, companyCells, bucketCounts } = agg;
   totals.items = rows.length;
 
   // Funnels.
