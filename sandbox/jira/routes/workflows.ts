@@ -111,6 +111,25 @@ function toStored(t: z.infer<typeof Transition>, id: string, resolve: (ref: stri
   };
 }
 
+interface WorkflowShapeInput {
+  statuses: { statusReference: string; properties: Record<string, string>; layout?: { x?: number | undefined; y?: number | undefined } | null | undefined }[];
+  transitions: z.infer<typeof Transition>[];
+}
+
+/** The stored form of a workflow as create and update receive it: references resolved, new transitions numbered. */
+function toStoredDoc(w: WorkflowShapeInput, resolve: (ref: string) => string): StoredWorkflowDoc {
+  let next = 1;
+  const used = new Set(w.transitions.map((t) => t.id).filter((x): x is string => !!x));
+  return {
+    statuses: w.statuses.map((s) => ({ statusReference: resolve(s.statusReference), properties: s.properties, ...(s.layout ? { layout: s.layout } : {}) })),
+    transitions: w.transitions.map((t) => {
+      let id = t.id;
+      if (!id) { while (used.has(String(next))) next += 10; id = String(next); used.add(id); }
+      return toStored(t, id, resolve);
+    }),
+  };
+}
+
 function scopeBean(projectId: number | null) {
   return projectId === null ? { type: 'GLOBAL' } : { type: 'PROJECT', project: { id: String(projectId) } };
 }
@@ -177,16 +196,7 @@ function create(ctx: Ctx) {
     }
     const resolve = (ref: string) => refToId.get(ref) ?? ref;
     return input.workflows.map((w) => {
-      let next = 1;
-      const used = new Set(w.transitions.map((t) => t.id).filter((x): x is string => !!x));
-      const doc: StoredWorkflowDoc = {
-        statuses: w.statuses.map((s) => ({ statusReference: resolve(s.statusReference), properties: s.properties, ...(s.layout ? { layout: s.layout } : {}) })),
-        transitions: w.transitions.map((t) => {
-          let id = t.id;
-          if (!id) { while (used.has(String(next))) next += 10; id = String(next); used.add(id); }
-          return toStored(t, id, resolve);
-        }),
-      };
+      const doc = toStoredDoc(w, resolve);
       const id = randomUUID();
       site.db.prepare('INSERT INTO workflows (id, name, description, scope_project_id, doc, created, updated, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)')
         .run(id, w.name, w.description ?? '', projectId, JSON.stringify(doc), now, now);
@@ -301,16 +311,7 @@ function update(ctx: Ctx) {
         if (!refToId.has(s.statusReference)) refToId.set(s.statusReference, s.id ?? String(createStatus(site, s.name, s.statusCategory, s.description ?? '', row.scope_project_id).id));
       }
       const resolve = (ref: string) => refToId.get(ref) ?? ref;
-      let next = 1;
-      const used = new Set(w.transitions.map((t) => t.id).filter((x): x is string => !!x));
-      const doc: StoredWorkflowDoc = {
-        statuses: w.statuses.map((s) => ({ statusReference: resolve(s.statusReference), properties: s.properties, ...(s.layout ? { layout: s.layout } : {}) })),
-        transitions: w.transitions.map((t) => {
-          let id = t.id;
-          if (!id) { while (used.has(String(next))) next += 10; id = String(next); used.add(id); }
-          return toStored(t, id, resolve);
-        }),
-      };
+      const doc = toStoredDoc(w, resolve);
       const kept = new Set(doc.statuses.map((s) => s.statusReference));
       for (const g of strandedIssues(site, row, kept)) {
         const target = resolve(migrationTarget(w, g) ?? '');
