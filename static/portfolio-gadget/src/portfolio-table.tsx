@@ -71,8 +71,15 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
   const head = useMemo(
     () => ({
       cells: [
-        { key: 'key', content: 'Key', isSortable: true, width: 8 },
-        ...columns.map((c) => ({ key: c, content: GADGET_COLUMN_LABELS[c], isSortable: true, ...(c === 'summary' ? { width: 22 } : c === 'blockers' ? { width: 24 } : {}) })),
+        // testId per head cell: <th data-testid="head-<column>--head--cell" aria-sort=...>.
+        { key: 'key', content: 'Key', isSortable: true, width: 8, testId: 'head-key' },
+        ...columns.map((c) => ({
+          key: c,
+          content: GADGET_COLUMN_LABELS[c],
+          isSortable: true,
+          testId: `head-${c}`,
+          ...(c === 'summary' ? { width: 22 } : c === 'blockers' ? { width: 24 } : {}),
+        })),
       ],
     }),
     [columns],

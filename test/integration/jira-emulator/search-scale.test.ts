@@ -1,5 +1,6 @@
-// 10,000 issues with indexed properties: every page of a property search must come back
-// well under a second (the bench measures the same path in more detail).
+// 10,000 issues with indexed properties: a property-filtered, alias-ordered search pages
+// through every match in order. How long each page takes is measured by the bench
+// (bench/emulator-search.bench.ts), never here: a busy machine makes timed tests flaky.
 import { createIssue, makeHarness, q, type Harness } from './harness';
 
 const N = 10_000;
@@ -18,23 +19,26 @@ describe('search at 10,000 issues', () => {
   }, 120_000);
   afterAll(() => h.em.close());
 
-  it('pages a property-filtered, alias-ordered search in well under a second per page', async () => {
+  it('pages a property-filtered, alias-ordered search through every match, in order', async () => {
     const jql = 'project = LCOO AND lcooStage in (prioritized, being-vetted) AND lcooCompany = company-3 ORDER BY lcooSize DESC, key ASC';
     let token: string | undefined;
     let total = 0;
-    let slowest = 0;
+    let previous: { size: number; key: number } | undefined;
     do {
-      const started = performance.now();
-      const page: { issues: unknown[]; nextPageToken?: string } = await h.ok(h.app, 'POST', '/rest/api/3/search/jql', {
+      const page: { issues: { key: string; properties: { 'lcoo-vetting': { index: { size: number } } } }[]; nextPageToken?: string } = await h.ok(h.app, 'POST', '/rest/api/3/search/jql', {
         jql, fields: ['summary', 'status', 'labels'], properties: ['lcoo-vetting'], maxResults: 100, ...(token ? { nextPageToken: token } : {}),
       });
-      slowest = Math.max(slowest, performance.now() - started);
+      for (const issue of page.issues) {
+        const here = { size: issue.properties['lcoo-vetting'].index.size, key: Number(issue.key.split('-')[1]) };
+        // ORDER BY lcooSize DESC, key ASC, across page boundaries.
+        if (previous) expect(previous.size > here.size || (previous.size === here.size && previous.key < here.key)).toBe(true);
+        previous = here;
+      }
       total += page.issues.length;
       token = page.nextPageToken;
     } while (token);
     // stage in (1,2 mod 4) and company-3 among (i%5, (i+1)%5): 2/4 * 2/5 of 10,000
     expect(total).toBe(2000);
-    expect(slowest).toBeLessThan(250);
   });
 
   it('caps maxResults at 100 with fields and allows 5000 for ids only', async () => {
