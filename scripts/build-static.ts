@@ -2,8 +2,8 @@
 // (index.html + main.js + any files in static/<name>/public). Each resource ships alone,
 // minified, React in production mode, so bundle sizes are what Forge would serve.
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 export const STATIC_DIR = join(__dirname, '..', 'static');
 
@@ -32,11 +32,31 @@ function html(title: string, withCss: boolean): string {
 `;
 }
 
+/**
+ * Builds into a fresh directory beside build/, then renames each file into build/ and drops
+ * files the new build no longer has. build/index.html is never missing, so a sandbox or a test
+ * run that reads build/ while another build runs (npm start beside npm test) is not broken.
+ */
 export async function buildResource(name: string): Promise<void> {
   const dir = join(STATIC_DIR, name);
-  const out = join(dir, 'build');
-  rmSync(out, { recursive: true, force: true });
-  mkdirSync(out, { recursive: true });
+  const final = join(dir, 'build');
+  const out = mkdtempSync(join(dir, '.build-'));
+  try {
+    await bundle(dir, out);
+    mkdirSync(final, { recursive: true });
+    const built = new Set(readdirSync(out));
+    for (const file of built) {
+      // A file renamed over another replaces it atomically; a directory must make room first.
+      if (statSync(join(out, file)).isDirectory()) rmSync(join(final, file), { recursive: true, force: true });
+      renameSync(join(out, file), join(final, file));
+    }
+    for (const stale of readdirSync(final)) if (!built.has(stale)) rmSync(join(final, stale), { recursive: true, force: true });
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+async function bundle(dir: string, out: string): Promise<void> {
   await build({
     entryPoints: [join(dir, 'src', 'index.tsx')],
     bundle: true,
@@ -51,7 +71,7 @@ export async function buildResource(name: string): Promise<void> {
     logLevel: 'warning',
   });
   if (existsSync(join(dir, 'public'))) cpSync(join(dir, 'public'), out, { recursive: true });
-  writeFileSync(join(out, 'index.html'), html(name, existsSync(join(out, 'main.css'))));
+  writeFileSync(join(out, 'index.html'), html(basename(dir), existsSync(join(out, 'main.css'))));
 }
 
 async function main(): Promise<void> {
