@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/build/', 'dist/', '.sandbox-data/', 'coverage/', 'sandbox/web/public/**/*.js'] },
+  { ignores: ['node_modules/', '**/build/', 'static/*/.build-*/', 'dist/', '.sandbox-data/', 'coverage/', 'sandbox/web/public/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -16,13 +16,19 @@ export default tseslint.config(
     // The LCOO process is pure: no Forge, no I/O, no Node built-ins in src/domain.
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@forge/*'], message: 'src/domain is pure TypeScript: no Forge imports.' },
-          { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'child_process'], message: 'src/domain does no I/O.' },
-          { group: ['../jira/*', '../modules/*', '../records/*', '../../sandbox/*'], message: 'src/domain depends on nothing outside itself (and zod).' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@forge/*'], message: 'src/domain is pure TypeScript: no Forge imports.' },
+            { group: ['node:*', 'fs', 'path', 'http', 'https', 'crypto', 'child_process'], message: 'src/domain does no I/O.' },
+            {
+              group: ['../jira/*', '../modules/*', '../records/*', '../../sandbox/*'],
+              message: 'src/domain depends on nothing outside itself (and zod).',
+            },
+          ],
+        },
+      ],
     },
   },
   {

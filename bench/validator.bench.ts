@@ -28,7 +28,12 @@ function unwrap<T>(answer: unknown): T {
 }
 
 async function rest(sb: TestSandbox, method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await sb.emulator.handle({ method, path, principal: { kind: 'user', accountId: sb.host.accountIdOf(ADMIN) }, ...(body !== undefined ? { body } : {}) });
+  const res = await sb.emulator.handle({
+    method,
+    path,
+    principal: { kind: 'user', accountId: sb.host.accountIdOf(ADMIN) },
+    ...(body !== undefined ? { body } : {}),
+  });
   if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
@@ -43,19 +48,24 @@ async function jiraCallsDuring<T>(sb: TestSandbox, fn: () => Promise<T>): Promis
 }
 
 /** Calls that change Jira: the admin check's POST /permissions/check only reads. */
-const writes = (calls: FetchLogEntry[]) => calls.filter((c) => c.method !== 'GET' && !c.path.startsWith('/rest/api/3/permissions/check')).length;
+const writes = (calls: FetchLogEntry[]) =>
+  calls.filter((c) => c.method !== 'GET' && !c.path.startsWith('/rest/api/3/permissions/check')).length;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? Number.NaN;
 
 async function statusId(sb: TestSandbox, name: string): Promise<string> {
-  const page = (await rest(sb, 'GET', `/rest/api/3/statuses/search?searchString=${encodeURIComponent(name)}`)) as { values: { id: string; name: string }[] };
+  const page = (await rest(sb, 'GET', `/rest/api/3/statuses/search?searchString=${encodeURIComponent(name)}`)) as {
+    values: { id: string; name: string }[];
+  };
   const hit = page.values.find((s) => s.name === name);
   if (!hit) throw new Error(`No status ${name}`);
   return hit.id;
 }
 
 async function createItem(sb: TestSandbox, summary: string): Promise<{ key: string; statusId: string }> {
-  const created = (await rest(sb, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'LCOO' }, issuetype: { name: 'Roadmap Item' }, summary } })) as { key: string };
+  const created = (await rest(sb, 'POST', '/rest/api/3/issue', {
+    fields: { project: { key: 'LCOO' }, issuetype: { name: 'Roadmap Item' }, summary },
+  })) as { key: string };
   const issue = (await rest(sb, 'GET', `/rest/api/3/issue/${created.key}?fields=status`)) as { fields: { status: { id: string } } };
   return { key: created.key, statusId: issue.fields.status.id };
 }
@@ -67,16 +77,34 @@ export async function run(): Promise<BenchRow[]> {
 
     // ---- setup
     let t0 = performance.now();
-    const first = await jiraCallsDuring(sb, async () => unwrap<SetupResult>(await sb.host.invoke('lcoo-admin', 'setup/run', { projectKey: 'LCOO' }, { asEmail: ADMIN })));
+    const first = await jiraCallsDuring(sb, async () =>
+      unwrap<SetupResult>(await sb.host.invoke('lcoo-admin', 'setup/run', { projectKey: 'LCOO' }, { asEmail: ADMIN })),
+    );
     const firstMs = performance.now() - t0;
     t0 = performance.now();
-    const second = await jiraCallsDuring(sb, async () => unwrap<SetupResult>(await sb.host.invoke('lcoo-admin', 'setup/run', { projectKey: 'LCOO' }, { asEmail: ADMIN })));
+    const second = await jiraCallsDuring(sb, async () =>
+      unwrap<SetupResult>(await sb.host.invoke('lcoo-admin', 'setup/run', { projectKey: 'LCOO' }, { asEmail: ADMIN })),
+    );
     const secondMs = performance.now() - t0;
     rows.push(
       { area: 'setup', figure: 'first run: REST calls', value: first.calls.length, unit: 'calls' },
       { area: 'setup', figure: 'first run: time', value: firstMs, unit: 'ms', goal: '<= 25000 ms (Forge limit)', met: firstMs <= 25_000 },
-      { area: 'setup', figure: 'second run: objects created', value: second.value.created.length, unit: 'objects', goal: '0', met: second.value.created.length === 0 },
-      { area: 'setup', figure: 'second run: REST writes', value: writes(second.calls), unit: 'calls', goal: '0', met: writes(second.calls) === 0 },
+      {
+        area: 'setup',
+        figure: 'second run: objects created',
+        value: second.value.created.length,
+        unit: 'objects',
+        goal: '0',
+        met: second.value.created.length === 0,
+      },
+      {
+        area: 'setup',
+        figure: 'second run: REST writes',
+        value: writes(second.calls),
+        unit: 'calls',
+        goal: '0',
+        met: writes(second.calls) === 0,
+      },
       { area: 'setup', figure: 'second run: time', value: secondMs, unit: 'ms' },
     );
 
@@ -86,7 +114,21 @@ export async function run(): Promise<BenchRow[]> {
     const allowed = await createItem(sb, 'Bench: allowed');
     const full = makeCompleteVetting();
     const saved = unwrap<PanelData>(
-      await sb.host.invoke('lcoo-issue-panel', 'vetting/save', { revision: null, vetting: { schemaVersion: 2, fst: full.fst, type: full.type, components: full.components, communityAlignment: full.communityAlignment } }, { asEmail: FST_LEAD, issueKey: allowed.key }),
+      await sb.host.invoke(
+        'lcoo-issue-panel',
+        'vetting/save',
+        {
+          revision: null,
+          vetting: {
+            schemaVersion: 2,
+            fst: full.fst,
+            type: full.type,
+            components: full.components,
+            communityAlignment: full.communityAlignment,
+          },
+        },
+        { asEmail: FST_LEAD, issueKey: allowed.key },
+      ),
     );
     if (saved.vetting?.integrity !== 'valid') throw new Error('The bench record was not saved as valid.');
 
@@ -109,25 +151,51 @@ export async function run(): Promise<BenchRow[]> {
       }
       times.sort((a, b) => a - b);
       rows.push(
-        { area: 'stage gate', figure: `${label}: Jira REST calls per evaluation (max of ${RUNS})`, value: maxCalls, unit: 'calls', goal: '<= 1, as the app', met: maxCalls <= 1 && appOnly },
+        {
+          area: 'stage gate',
+          figure: `${label}: Jira REST calls per evaluation (max of ${RUNS})`,
+          value: maxCalls,
+          unit: 'calls',
+          goal: '<= 1, as the app',
+          met: maxCalls <= 1 && appOnly,
+        },
         { area: 'stage gate', figure: `${label}: time per evaluation, median`, value: percentile(times, 0.5), unit: 'ms' },
-        { area: 'stage gate', figure: `${label}: time per evaluation, p95`, value: percentile(times, 0.95), unit: 'ms', goal: '<= 25000 ms (Forge limit)', met: percentile(times, 0.95) <= 25_000 },
+        {
+          area: 'stage gate',
+          figure: `${label}: time per evaluation, p95`,
+          value: percentile(times, 0.95),
+          unit: 'ms',
+          goal: '<= 25000 ms (Forge limit)',
+          met: percentile(times, 0.95) <= 25_000,
+        },
       );
     }
 
     // ---- a whole refused transition, as the person's click sends it
-    const transitions = (await rest(sb, 'GET', `/rest/api/3/issue/${blocked.key}/transitions`)) as { transitions: { id: string; to?: { name: string } }[] };
+    const transitions = (await rest(sb, 'GET', `/rest/api/3/issue/${blocked.key}/transitions`)) as {
+      transitions: { id: string; to?: { name: string } }[];
+    };
     const id = transitions.transitions.find((t) => t.to?.name === 'Being Vetted / Groomed')?.id;
     if (!id) throw new Error('No transition to Being Vetted / Groomed');
     const times: number[] = [];
     for (let i = 0; i < 50; i++) {
       const t = performance.now();
-      const res = await sb.emulator.handle({ method: 'POST', path: `/rest/api/3/issue/${blocked.key}/transitions`, principal: { kind: 'user', accountId: sb.host.accountIdOf(FST_LEAD) }, body: { transition: { id } } });
+      const res = await sb.emulator.handle({
+        method: 'POST',
+        path: `/rest/api/3/issue/${blocked.key}/transitions`,
+        principal: { kind: 'user', accountId: sb.host.accountIdOf(FST_LEAD) },
+        body: { transition: { id } },
+      });
       times.push(performance.now() - t);
       if (res.status !== 400) throw new Error(`The refused transition answered ${res.status}`);
     }
     times.sort((a, b) => a - b);
-    rows.push({ area: 'stage gate', figure: 'refused transition (POST /transitions incl. the gate), median', value: percentile(times, 0.5), unit: 'ms' });
+    rows.push({
+      area: 'stage gate',
+      figure: 'refused transition (POST /transitions incl. the gate), median',
+      value: percentile(times, 0.5),
+      unit: 'ms',
+    });
 
     // ---- bundles (JS + CSS, gzip -9), built fresh so the figure is today's code
     for (const resource of ['admin-page', 'validator-config']) {

@@ -18,7 +18,8 @@ const DATA_DIR = resolve(process.env['SANDBOX_DATA_DIR'] ?? join(REPO_DIR, '.san
 function parsePort(raw: string | undefined): number {
   if (raw === undefined || raw === '') return 8080;
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65534) throw new Error(`PORT must be a whole number between 1 and 65534 (PORT+1 serves the Custom UI), got "${raw}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65534)
+    throw new Error(`PORT must be a whole number between 1 and 65534 (PORT+1 serves the Custom UI), got "${raw}"`);
   return port;
 }
 
@@ -39,12 +40,22 @@ async function main(): Promise<void> {
 
   let sb: RunningSandbox;
   try {
-    sb = await bootSandbox({ appDir: REPO_DIR, dataDir: DATA_DIR, port, bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1', validateManifest: false, resourcesReady: built });
+    sb = await bootSandbox({
+      appDir: REPO_DIR,
+      dataDir: DATA_DIR,
+      port,
+      bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
+      validateManifest: false,
+      resourcesReady: built,
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
     throw e;
   }
-  console.log(`\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`);
+  console.log(
+    `\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`,
+  );
   console.log('Sign in as any seeded user with the switcher at the top right; curl works with basic auth, e.g.');
   console.log(`  curl -u admin@lcoo.example:any ${sb.url}/rest/api/3/myself\n`);
 
@@ -53,9 +64,12 @@ async function main(): Promise<void> {
   const checked = Promise.allSettled(names.map(buildResource)).then(async (results) => {
     markBuilt();
     const failed = names.filter((_, i) => results[i]?.status === 'rejected');
-    console.log(`Built ${names.length - failed.length} of ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`);
+    console.log(
+      `Built ${names.length - failed.length} of ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`,
+    );
     // One resource that does not compile must not take the whole sandbox down: say which.
-    for (const name of failed) console.error(`static/${name} does not build (errors above); its frames will show "not found" until it does.`);
+    for (const name of failed)
+      console.error(`static/${name} does not build (errors above); its frames will show "not found" until it does.`);
     try {
       await validateManifest(REPO_DIR);
       console.log('manifest.yml: valid (Forge FULL validation)');
@@ -86,7 +100,9 @@ async function main(): Promise<void> {
     console.log('First start: seeding the LCOO roadmap through the app (setup/run, records, approvals, gated transitions)...');
     runSeed(sb, { log: (line) => process.env['SEED_VERBOSE'] && console.log(`  seed ${line}`) }).then(
       (r) =>
-        console.log(`Seeded ${r.plan.roadmapItems.length} Roadmap Items and ${r.plan.deliverables.length} Upstream Deliverables (${r.transitions} gated transitions, ${r.approvals} approvals) in ${r.ms} ms.`),
+        console.log(
+          `Seeded ${r.plan.roadmapItems.length} Roadmap Items and ${r.plan.deliverables.length} Upstream Deliverables (${r.transitions} gated transitions, ${r.approvals} approvals) in ${r.ms} ms.`,
+        ),
       (e: unknown) => {
         console.error(`\nSeeding failed: ${e instanceof Error ? e.message : String(e)}`);
         console.error('The sandbox keeps running with what was created. Fix the cause, then `npm start -- --reset` to seed again.');

@@ -15,7 +15,9 @@ const ModuleEntry = z.looseObject({ key: z.string() });
 const ManifestSchema = z.looseObject({
   app: z.looseObject({
     id: z.string().regex(/^ari:cloud:ecosystem::app\/[0-9a-f-]+$/, 'app.id must be ari:cloud:ecosystem::app/<uuid>'),
-    storage: z.looseObject({ entities: z.array(z.looseObject({ name: z.string(), indexes: z.array(z.unknown()).optional() })).optional() }).optional(),
+    storage: z
+      .looseObject({ entities: z.array(z.looseObject({ name: z.string(), indexes: z.array(z.unknown()).optional() })).optional() })
+      .optional(),
   }),
   modules: z.record(z.string(), z.array(ModuleEntry)),
   resources: z.array(z.object({ key: z.string(), path: z.string() })).optional(),
@@ -70,7 +72,17 @@ export function bundleBackend(appDir: string, outFile: string): void {
   try {
     execFileSync(
       esbuildBinary(),
-      [entry, '--bundle', '--platform=node', '--format=cjs', '--target=node20', '--packages=external', '--sourcemap=inline', `--outfile=${outFile}`, '--log-level=error'],
+      [
+        entry,
+        '--bundle',
+        '--platform=node',
+        '--format=cjs',
+        '--target=node20',
+        '--packages=external',
+        '--sourcemap=inline',
+        `--outfile=${outFile}`,
+        '--log-level=error',
+      ],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
   } catch (e) {
@@ -105,7 +117,8 @@ export async function loadApp(appDirIn: string, buildDir: string, opts: { valida
   if (!existsSync(manifestFile)) throw new AppLoadError(`No manifest.yml in ${appDir}`);
   if (opts.validate !== false) await validateManifest(appDir);
   const parsed = ManifestSchema.safeParse(parseYaml(readFileSync(manifestFile, 'utf8')));
-  if (!parsed.success) throw new AppLoadError(`manifest.yml is not a Forge manifest the sandbox understands:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new AppLoadError(`manifest.yml is not a Forge manifest the sandbox understands:\n${z.prettifyError(parsed.error)}`);
   const manifest = parsed.data;
 
   installForgeGlobals(); // before the app's top-level code runs, as on Forge

@@ -30,11 +30,22 @@ export type FrameTarget =
   | { kind: 'issue'; issueKey: string }
   | { kind: 'gadget'; dashboardId: string; gadgetId: string; entryPoint?: 'edit' }
   | { kind: 'admin' }
-  | { kind: 'validator'; entryPoint: 'create' | 'edit' | 'view'; validatorConfiguration?: string; workflowId?: string; transitionId?: string };
+  | {
+      kind: 'validator';
+      entryPoint: 'create' | 'edit' | 'view';
+      validatorConfiguration?: string;
+      workflowId?: string;
+      transitionId?: string;
+    };
 
 export const FrameTargetSchema: z.ZodType<FrameTarget> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('issue'), issueKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d+$/) }),
-  z.object({ kind: z.literal('gadget'), dashboardId: z.string().min(1), gadgetId: z.string().min(1), entryPoint: z.literal('edit').optional() }),
+  z.object({
+    kind: z.literal('gadget'),
+    dashboardId: z.string().min(1),
+    gadgetId: z.string().min(1),
+    entryPoint: z.literal('edit').optional(),
+  }),
   z.object({ kind: z.literal('admin') }),
   z.object({
     kind: z.literal('validator'),
@@ -166,7 +177,13 @@ export function createForgeHost(opts: {
     installation: { ari: { installationId: LOCAL_INSTALLATION_ID }, contexts: [{ cloudId: LOCAL_CLOUD_ID }] },
   });
 
-  function call<T>(moduleKey: string, moduleType: string, functionKey: string, accountId: string | undefined, fn: (h: (...a: unknown[]) => unknown) => unknown): Promise<T> {
+  function call<T>(
+    moduleKey: string,
+    moduleType: string,
+    functionKey: string,
+    accountId: string | undefined,
+    fn: (h: (...a: unknown[]) => unknown) => unknown,
+  ): Promise<T> {
     const handler = app.handler(functionKey);
     return runInvocation(
       {
@@ -196,14 +213,24 @@ export function createForgeHost(opts: {
     );
   }
 
-  async function frontendContext(moduleKey: string, accountId: string | undefined, target: FrameTarget, siteUrl?: string): Promise<FrontendContext> {
+  async function frontendContext(
+    moduleKey: string,
+    accountId: string | undefined,
+    target: FrameTarget,
+    siteUrl?: string,
+  ): Promise<FrontendContext> {
     const { type } = moduleOf(moduleKey);
     let extension: FrontendContext['extension'];
     switch (target.kind) {
       case 'issue': {
-        const reply = await jira.handle({ method: 'GET', path: `/rest/api/3/issue/${encodeURIComponent(target.issueKey)}?fields=issuetype,project`, principal: { kind: 'app' } });
+        const reply = await jira.handle({
+          method: 'GET',
+          path: `/rest/api/3/issue/${encodeURIComponent(target.issueKey)}?fields=issuetype,project`,
+          principal: { kind: 'app' },
+        });
         const issue = IssueForContext.safeParse(reply.body);
-        if (reply.status !== 200 || !issue.success) throw new InvocationError(`Issue ${target.issueKey} cannot be shown (Jira answered ${reply.status})`);
+        if (reply.status !== 200 || !issue.success)
+          throw new InvocationError(`Issue ${target.issueKey} cannot be shown (Jira answered ${reply.status})`);
         const f = issue.data.fields;
         extension = {
           type,
@@ -251,28 +278,42 @@ export function createForgeHost(opts: {
   async function invoke(moduleKey: string, functionKey: string, payload: unknown, context: FrontendContext): Promise<unknown> {
     const { type, module } = moduleOf(moduleKey);
     const resolver = (module['resolver'] as { function?: string } | undefined)?.function;
-    if (!resolver) throw new InvocationError(`Module '${moduleKey}' has no resolver in manifest.yml, so invoke('${functionKey}') has nothing to call`);
+    if (!resolver)
+      throw new InvocationError(`Module '${moduleKey}' has no resolver in manifest.yml, so invoke('${functionKey}') has nothing to call`);
     return call(moduleKey, type, resolver, context.accountId, (h) =>
       h({ call: { functionKey, payload: payload ?? {} }, context }, runtimeContext(context.accountId)),
     );
   }
 
   async function runValidator(args: ValidatorHookArgs): Promise<{ result: boolean; errorMessage?: string }> {
-    const moduleKey = [...app.modules.entries()].find(([key, m]) => m.type === 'jira:workflowValidator' && extensionAri(key) === args.extensionAri)?.[0];
-    if (!moduleKey) return { result: false, errorMessage: `This transition is guarded by a Forge validator that is not installed here (${args.extensionAri}).` };
+    const moduleKey = [...app.modules.entries()].find(
+      ([key, m]) => m.type === 'jira:workflowValidator' && extensionAri(key) === args.extensionAri,
+    )?.[0];
+    if (!moduleKey)
+      return {
+        result: false,
+        errorMessage: `This transition is guarded by a Forge validator that is not installed here (${args.extensionAri}).`,
+      };
     const fn = moduleOf(moduleKey).module['function'];
     if (typeof fn !== 'string') return { result: false, errorMessage: `The validator ${moduleKey} has no function in manifest.yml.` };
     try {
       // Validators run as the app only: no principal, so asUser() is refused as on Forge.
       const out = await call<unknown>(moduleKey, 'jira:workflowValidator', fn, undefined, (h) =>
         h(
-          { issue: { key: args.issueKey }, transition: { from: { id: args.fromStatusId }, to: { id: args.toStatusId } }, configuration: args.configuration },
+          {
+            issue: { key: args.issueKey },
+            transition: { from: { id: args.fromStatusId }, to: { id: args.toStatusId } },
+            configuration: args.configuration,
+          },
           runtimeContext(undefined),
         ),
       );
       const parsed = z.object({ result: z.boolean(), errorMessage: z.string().optional() }).safeParse(out);
-      if (!parsed.success) return { result: false, errorMessage: `The validator ${moduleKey} returned ${JSON.stringify(out)}, not {result, errorMessage?}.` };
-      return parsed.data.result ? { result: true } : { result: false, errorMessage: parsed.data.errorMessage ?? `The validator ${moduleKey} refused this transition.` };
+      if (!parsed.success)
+        return { result: false, errorMessage: `The validator ${moduleKey} returned ${JSON.stringify(out)}, not {result, errorMessage?}.` };
+      return parsed.data.result
+        ? { result: true }
+        : { result: false, errorMessage: parsed.data.errorMessage ?? `The validator ${moduleKey} refused this transition.` };
     } catch (e) {
       return { result: false, errorMessage: `The validator ${moduleKey} failed: ${errorMessage(e)}` };
     }
@@ -285,7 +326,9 @@ export function createForgeHost(opts: {
       const fn = String(module['function']);
       const accountId = typeof event['atlassianId'] === 'string' ? event['atlassianId'] : undefined;
       try {
-        const result = await call(key, type, fn, accountId, (h) => h({ ...event, eventType }, { ...runtimeContext(accountId), moduleKey: key }));
+        const result = await call(key, type, fn, accountId, (h) =>
+          h({ ...event, eventType }, { ...runtimeContext(accountId), moduleKey: key }),
+        );
         runs.push({ triggerKey: key, eventType, ok: true, result });
       } catch (e) {
         runs.push({ triggerKey: key, eventType, ok: false, error: errorMessage(e) });
@@ -299,9 +342,18 @@ export function createForgeHost(opts: {
     const { type, module } = moduleOf(triggerKey);
     if (type !== 'scheduledTrigger') throw new InvocationError(`'${triggerKey}' is a ${type}, not a scheduledTrigger`);
     const fn = String(module['function']);
-    const event = { context: { cloudId: LOCAL_CLOUD_ID, moduleKey: triggerKey }, contextToken: randomUUID(), userAccess: { enabled: false } };
+    const event = {
+      context: { cloudId: LOCAL_CLOUD_ID, moduleKey: triggerKey },
+      contextToken: randomUUID(),
+      userAccess: { enabled: false },
+    };
     try {
-      return { triggerKey, eventType: 'scheduled', ok: true, result: await call(triggerKey, type, fn, undefined, (h) => h(event, runtimeContext(undefined))) };
+      return {
+        triggerKey,
+        eventType: 'scheduled',
+        ok: true,
+        result: await call(triggerKey, type, fn, undefined, (h) => h(event, runtimeContext(undefined))),
+      };
     } catch (e) {
       return { triggerKey, eventType: 'scheduled', ok: false, error: errorMessage(e) };
     }
@@ -313,7 +365,9 @@ export function createForgeHost(opts: {
   }
 
   function gadgetConfiguration(dashboardId: string, gadgetId: string): Record<string, unknown> {
-    const row = db.prepare<[string, string], { config: string }>('SELECT config FROM forge_gadget_config WHERE dashboard_id = ? AND gadget_id = ?').get(dashboardId, gadgetId);
+    const row = db
+      .prepare<[string, string], { config: string }>('SELECT config FROM forge_gadget_config WHERE dashboard_id = ? AND gadget_id = ?')
+      .get(dashboardId, gadgetId);
     return row ? (JSON.parse(row.config) as Record<string, unknown>) : {};
   }
 

@@ -211,7 +211,11 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
     if (req.value === undefined) throw new KvsError(400, 'INVALID_REQUEST', `A value is required to set '${req.key}'`);
     const value = JSON.stringify(req.value);
     if (Buffer.byteLength(value) > MAX_VALUE_BYTES) {
-      throw new KvsError(400, 'VALUE_TOO_LARGE', `The value of '${req.key}' is ${Buffer.byteLength(value)} bytes; Forge KVS allows ${MAX_VALUE_BYTES}`);
+      throw new KvsError(
+        400,
+        'VALUE_TOO_LARGE',
+        `The value of '${req.key}' is ${Buffer.byteLength(value)} bytes; Forge KVS allows ${MAX_VALUE_BYTES}`,
+      );
     }
     const previous = live(getStmt.get(ns, req.key));
     if (previous && req.options?.keyPolicy === 'FAIL_IF_EXISTS') {
@@ -233,7 +237,8 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
 
   function query(req: z.infer<typeof QueryReq>): unknown {
     const limit = req.limit ?? DEFAULT_QUERY_LIMIT;
-    if (limit < 1 || limit > MAX_QUERY_LIMIT) throw new KvsError(400, 'INVALID_REQUEST', `limit must be 1..${MAX_QUERY_LIMIT}, got ${limit}`);
+    if (limit < 1 || limit > MAX_QUERY_LIMIT)
+      throw new KvsError(400, 'INVALID_REQUEST', `limit must be 1..${MAX_QUERY_LIMIT}, got ${limit}`);
     const where = req.where ?? [];
     const after = req.after ? Buffer.from(req.after, 'base64url').toString('utf8') : '';
     const out: Row[] = [];
@@ -262,7 +267,11 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
   function entityQuery(req: z.infer<typeof EntityQueryReq>): unknown {
     const index = entityIndexes[req.entityName]?.find((i) => i.name === req.indexName);
     if (!index) {
-      throw new KvsError(400, 'INVALID_REQUEST', `Entity '${req.entityName}' has no index '${req.indexName}' in manifest app.storage.entities`);
+      throw new KvsError(
+        400,
+        'INVALID_REQUEST',
+        `Entity '${req.entityName}' has no index '${req.indexName}' in manifest app.storage.entities`,
+      );
     }
     const limit = req.limit ?? DEFAULT_QUERY_LIMIT;
     const rows = allStmt
@@ -273,7 +282,9 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
       .filter(({ value }) => !req.range || matches(readPath(value, index.range[0] ?? ''), req.range.condition, req.range.values))
       .filter(({ value }) => conditionsHold(value, req.filters));
     const rangeAttr = index.range[0];
-    rows.sort((a, b) => (rangeAttr ? compare(readPath(a.value, rangeAttr), readPath(b.value, rangeAttr)) : 0) || compare(a.row.key, b.row.key));
+    rows.sort(
+      (a, b) => (rangeAttr ? compare(readPath(a.value, rangeAttr), readPath(b.value, rangeAttr)) : 0) || compare(a.row.key, b.row.key),
+    );
     if (req.sort === 'DESC') rows.reverse();
     const start = req.cursor ? Number(Buffer.from(req.cursor, 'base64url').toString('utf8')) : 0;
     const page = rows.slice(start, start + limit);
@@ -307,7 +318,11 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
         successfulKeys.push(op(item) ?? { key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}) });
       } catch (e) {
         const err = e instanceof KvsError ? e : new KvsError(500, 'INTERNAL_ERROR', String(e));
-        failedKeys.push({ key: item.key, ...(item.entityName ? { entityName: item.entityName } : {}), error: { code: err.code, message: err.message } });
+        failedKeys.push({
+          key: item.key,
+          ...(item.entityName ? { entityName: item.entityName } : {}),
+          error: { code: err.code, message: err.message },
+        });
       }
     }
     return { successfulKeys, failedKeys };
@@ -346,7 +361,9 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
       case '/api/v1/batch/set':
         return batch(z.array(SetReq).parse(body), (i) => void set(i.entityName ? namespace('entity', i.entityName) : 'app', i));
       case '/api/v1/batch/get':
-        return batch(z.array(GetReq).parse(body), (i) => shape(get(i.entityName ? namespace('entity', i.entityName) : 'app', i.key), i.entityName));
+        return batch(z.array(GetReq).parse(body), (i) =>
+          shape(get(i.entityName ? namespace('entity', i.entityName) : 'app', i.key), i.entityName),
+        );
       case '/api/v1/batch/delete':
         return batch(z.array(DeleteReq).parse(body), (i) => void del(i.entityName ? namespace('entity', i.entityName) : 'app', i.key));
       case '/api/v1/transaction':
@@ -363,11 +380,16 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
         return out === undefined ? { status: 204 } : { status: 200, body: out };
       } catch (e) {
         if (e instanceof KvsError) return { status: e.status, body: { code: e.code, message: e.message } };
-        if (e instanceof z.ZodError) return { status: 400, body: { code: 'INVALID_REQUEST', message: `Bad KVS request to ${path}: ${z.prettifyError(e)}` } };
+        if (e instanceof z.ZodError)
+          return { status: 400, body: { code: 'INVALID_REQUEST', message: `Bad KVS request to ${path}: ${z.prettifyError(e)}` } };
         throw e;
       }
     },
-    keys: () => allStmt.all('app').filter((r) => live(r)).map((r) => r.key),
+    keys: () =>
+      allStmt
+        .all('app')
+        .filter((r) => live(r))
+        .map((r) => r.key),
     reset: () => void db.exec('DELETE FROM forge_kvs'),
   };
 }

@@ -162,6 +162,7 @@ export function currentRuntime(): ForgeRuntime | undefined {
  * Node's main realm and the sandbox in a vm context, so the app's Errors fail that check.
  */
 export function errorMessage(e: unknown): string {
-  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string') return (e as { message: string }).message;
+  if (e && typeof e === 'object' && 'message' in e && typeof (e as { message: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }

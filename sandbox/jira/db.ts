@@ -74,9 +74,24 @@ CREATE INDEX IF NOT EXISTS changelog_issue ON changelog(issue_id);
 `;
 
 export const TABLES = [
-  'meta', 'seq', 'users', 'groups_', 'group_members', 'projects', 'project_grants', 'issuetypes',
-  'issuetype_schemes', 'issuetype_scheme_items', 'statuses', 'workflows', 'workflow_schemes', 'issues',
-  'issue_labels', 'issue_properties', 'property_index', 'changelog',
+  'meta',
+  'seq',
+  'users',
+  'groups_',
+  'group_members',
+  'projects',
+  'project_grants',
+  'issuetypes',
+  'issuetype_schemes',
+  'issuetype_scheme_items',
+  'statuses',
+  'workflows',
+  'workflow_schemes',
+  'issues',
+  'issue_labels',
+  'issue_properties',
+  'property_index',
+  'changelog',
 ] as const;
 
 export function openDb(path: string): Db {

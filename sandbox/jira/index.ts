@@ -20,8 +20,19 @@ import { Site } from './site';
 import type { CreateJiraEmulatorOptions, EmulatorHooks, EmulatorRequest, EmulatorResponse, JiraEmulator, SeedUser } from './types';
 
 export type {
-  ContractViolation, CreateJiraEmulatorOptions, EmulatorHooks, EmulatorRequest, EmulatorResponse, EntityPropertyIndexDef,
-  ForgeRuleDef, ForgeValidatorCall, IssueEvent, JiraEmulator, OpenApiContract, Principal, SeedUser,
+  ContractViolation,
+  CreateJiraEmulatorOptions,
+  EmulatorHooks,
+  EmulatorRequest,
+  EmulatorResponse,
+  EntityPropertyIndexDef,
+  ForgeRuleDef,
+  ForgeValidatorCall,
+  IssueEvent,
+  JiraEmulator,
+  OpenApiContract,
+  Principal,
+  SeedUser,
 } from './types';
 export { APP_ACCOUNT_ID } from './site';
 export { LCOO_PROJECT_ID, SEED_USERS } from './seed-site';
@@ -35,8 +46,15 @@ const DEPRECATED: { method: string; pattern: RegExp; use: string }[] = [
 ];
 
 const ROUTES: Route[] = [
-  ...issueRoutes, ...issuePropertyRoutes, ...transitionRoutes, ...searchRoutes, ...issueTypeRoutes, ...statusRoutes,
-  ...workflowRoutes, ...workflowSchemeRoutes, ...peopleAndProjectRoutes,
+  ...issueRoutes,
+  ...issuePropertyRoutes,
+  ...transitionRoutes,
+  ...searchRoutes,
+  ...issueTypeRoutes,
+  ...statusRoutes,
+  ...workflowRoutes,
+  ...workflowSchemeRoutes,
+  ...peopleAndProjectRoutes,
 ];
 
 const jsonHeaders = { 'content-type': 'application/json;charset=UTF-8' };
@@ -83,12 +101,20 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
       const m = r.pattern.exec(pathname);
       if (!m) continue;
       const ctx: Ctx = {
-        site, principal: req.principal, hooks, method, path: pathname, query: new Query(url.searchParams),
-        params: m.slice(1).map((p) => decodeURIComponent(p)), body: parseBody(req.body),
+        site,
+        principal: req.principal,
+        hooks,
+        method,
+        path: pathname,
+        query: new Query(url.searchParams),
+        params: m.slice(1).map((p) => decodeURIComponent(p)),
+        body: parseBody(req.body),
       };
       return await r.handler(ctx);
     }
-    throw new JiraError(404, [`The Jira emulator has no operation ${method} ${pathname}. Check the method and path against the Jira Cloud REST API v3.`]);
+    throw new JiraError(404, [
+      `The Jira emulator has no operation ${method} ${pathname}. Check the method and path against the Jira Cloud REST API v3.`,
+    ]);
   }
 
   async function handle(req: EmulatorRequest): Promise<EmulatorResponse> {
@@ -99,10 +125,17 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
       if (err instanceof JiraError) reply = { status: err.status, body: err.body() };
       else {
         console.error(`[jira-emulator] ${req.method} ${req.path} failed:`, err);
-        reply = { status: 500, body: { errorMessages: [`Internal error in the Jira emulator: ${err instanceof Error ? err.message : String(err)}`], errors: {} } };
+        reply = {
+          status: 500,
+          body: { errorMessages: [`Internal error in the Jira emulator: ${err instanceof Error ? err.message : String(err)}`], errors: {} },
+        };
       }
     }
-    const res: EmulatorResponse = { status: reply.status, headers: { ...(reply.body === undefined ? {} : jsonHeaders), ...reply.headers }, body: reply.body };
+    const res: EmulatorResponse = {
+      status: reply.status,
+      headers: { ...(reply.body === undefined ? {} : jsonHeaders), ...reply.headers },
+      body: reply.body,
+    };
     if (contract) {
       contract.check({ method: req.method, path: req.path, headers: req.headers ?? {}, body: parseBody(req.body) }, res);
     }
@@ -127,7 +160,13 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
     try {
       const body = parseHttpBody(raw);
       // Re-serialise so handle() reads it back as exactly this JSON value.
-      out = await handle({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: body === undefined ? undefined : JSON.stringify(body), principal });
+      out = await handle({
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        principal,
+      });
     } catch (err) {
       if (!(err instanceof JiraError)) throw err;
       out = { status: err.status, headers: { ...jsonHeaders }, body: err.body() };
@@ -137,18 +176,32 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
   }
 
   const seedUser = (row: UserRow): SeedUser => ({
-    accountId: row.account_id, email: row.email ?? '', displayName: row.display_name,
-    accountType: row.account_type === 'app' ? 'app' : 'atlassian', groups: site.groupsOf(row.account_id), siteAdmin: row.site_admin === 1,
+    accountId: row.account_id,
+    email: row.email ?? '',
+    displayName: row.display_name,
+    accountType: row.account_type === 'app' ? 'app' : 'atlassian',
+    groups: site.groupsOf(row.account_id),
+    siteAdmin: row.site_admin === 1,
   });
 
   return {
     handle,
     httpHandler,
-    setHooks(next) { hooks = next; },
+    setHooks(next) {
+      hooks = next;
+    },
     users: () => (db.prepare('SELECT * FROM users ORDER BY rowid').all() as UserRow[]).map(seedUser),
-    userByEmail: (email) => { const row = site.userByEmail(email); return row ? seedUser(row) : undefined; },
-    reset() { wipe(db); seedSite(db); },
-    close() { db.close(); },
+    userByEmail: (email) => {
+      const row = site.userByEmail(email);
+      return row ? seedUser(row) : undefined;
+    },
+    reset() {
+      wipe(db);
+      seedSite(db);
+    },
+    close() {
+      db.close();
+    },
   };
 }
 

@@ -6,15 +6,31 @@ import type { Ctx } from './router';
 import type { Site } from './site';
 
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
-export const SYSTEM_FIELDS = ['summary', 'status', 'issuetype', 'project', 'labels', 'assignee', 'reporter', 'creator', 'created', 'updated', 'description', 'parent', 'statuscategorychangedate'] as const;
+export const SYSTEM_FIELDS = [
+  'summary',
+  'status',
+  'issuetype',
+  'project',
+  'labels',
+  'assignee',
+  'reporter',
+  'creator',
+  'created',
+  'updated',
+  'description',
+  'parent',
+  'statuscategorychangedate',
+] as const;
 
 /** Jira's timestamp format: 2026-11-25T18:30:00.000+0000 */
 export const jiraTime = (ms: number): string => new Date(ms).toISOString().replace('Z', '+0000');
 
 export function findIssue(site: Site, idOrKey: string): IssueRow | undefined {
-  return (/^\d+$/.test(idOrKey)
-    ? site.db.prepare('SELECT * FROM issues WHERE id = ?').get(Number(idOrKey))
-    : site.db.prepare('SELECT * FROM issues WHERE key = ? COLLATE NOCASE').get(idOrKey)) as IssueRow | undefined;
+  return (
+    /^\d+$/.test(idOrKey)
+      ? site.db.prepare('SELECT * FROM issues WHERE id = ?').get(Number(idOrKey))
+      : site.db.prepare('SELECT * FROM issues WHERE key = ? COLLATE NOCASE').get(idOrKey)
+  ) as IssueRow | undefined;
 }
 
 /** Loads an issue the caller may browse (404 otherwise, as Jira hides what you cannot see), then checks `permission` (403). */
@@ -53,15 +69,26 @@ export interface BeanOptions {
   expand?: string[];
 }
 
-export function issueBean(site: Site, issue: IssueRow, opts: BeanOptions, statusCache = new Map<number, StatusRow | undefined>()): Record<string, unknown> {
+export function issueBean(
+  site: Site,
+  issue: IssueRow,
+  opts: BeanOptions,
+  statusCache = new Map<number, StatusRow | undefined>(),
+): Record<string, unknown> {
   const want = (f: string) => opts.fields === 'all' || opts.fields.has(f);
   const fields: Record<string, unknown> = {};
   const status = statusCache.has(issue.status_id) ? statusCache.get(issue.status_id) : site.status(issue.status_id);
   statusCache.set(issue.status_id, status);
   if (want('summary')) fields.summary = issue.summary;
   if (want('status') && status) fields.status = site.statusBean(status);
-  if (want('issuetype')) { const t = site.issueType(issue.issuetype_id); if (t) fields.issuetype = site.issueTypeBean(t); }
-  if (want('project')) { const p = site.project(issue.project_id); if (p) fields.project = site.projectRef(p); }
+  if (want('issuetype')) {
+    const t = site.issueType(issue.issuetype_id);
+    if (t) fields.issuetype = site.issueTypeBean(t);
+  }
+  if (want('project')) {
+    const p = site.project(issue.project_id);
+    if (p) fields.project = site.projectRef(p);
+  }
   if (want('labels')) fields.labels = JSON.parse(issue.labels) as string[];
   if (want('assignee')) fields.assignee = site.userRef(issue.assignee);
   if (want('reporter')) fields.reporter = site.userRef(issue.reporter);
@@ -72,7 +99,13 @@ export function issueBean(site: Site, issue: IssueRow, opts: BeanOptions, status
   if (want('description')) fields.description = issue.description === null ? null : JSON.parse(issue.description);
   if (want('parent') && issue.parent_id !== null) {
     const parent = findIssue(site, String(issue.parent_id));
-    if (parent) fields.parent = { id: String(parent.id), key: parent.key, self: site.api(`/issue/${parent.id}`), fields: { summary: parent.summary } };
+    if (parent)
+      fields.parent = {
+        id: String(parent.id),
+        key: parent.key,
+        self: site.api(`/issue/${parent.id}`),
+        fields: { summary: parent.summary },
+      };
   }
   const extra = JSON.parse(issue.extra) as Record<string, unknown>;
   for (const [k, v] of Object.entries(extra)) if (want(k) || want('*custom')) fields[k] = v;
@@ -86,14 +119,18 @@ export function issueBean(site: Site, issue: IssueRow, opts: BeanOptions, status
   };
   if (opts.properties && opts.properties.length > 0) bean.properties = readProperties(site, issue.id, opts.properties);
   const expand = opts.expand ?? [];
-  if (expand.includes('names')) bean.names = Object.fromEntries(Object.keys(fields).map((k) => [k, k.charAt(0).toUpperCase() + k.slice(1)]));
+  if (expand.includes('names'))
+    bean.names = Object.fromEntries(Object.keys(fields).map((k) => [k, k.charAt(0).toUpperCase() + k.slice(1)]));
   if (expand.includes('changelog')) bean.changelog = changelogPage(site, issue.id);
   return bean;
 }
 
 /** `properties` parameter: `*all`, keys, `-key`. */
 export function readProperties(site: Site, issueId: number, requested: string[]): Record<string, unknown> {
-  const rows = site.db.prepare('SELECT key, value FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as { key: string; value: string }[];
+  const rows = site.db.prepare('SELECT key, value FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issueId) as {
+    key: string;
+    value: string;
+  }[];
   const all = requested.includes('*all');
   const excluded = new Set(requested.filter((r) => r.startsWith('-')).map((r) => r.slice(1)));
   const out: Record<string, unknown> = {};
@@ -102,21 +139,48 @@ export function readProperties(site: Site, issueId: number, requested: string[])
 }
 
 export function changelogPage(site: Site, issueId: number): Record<string, unknown> {
-  const rows = site.db.prepare('SELECT * FROM changelog WHERE issue_id = ? ORDER BY id').all(issueId) as { id: number; author: string | null; created: number; items: string }[];
+  const rows = site.db.prepare('SELECT * FROM changelog WHERE issue_id = ? ORDER BY id').all(issueId) as {
+    id: number;
+    author: string | null;
+    created: number;
+    items: string;
+  }[];
   return {
-    startAt: 0, maxResults: rows.length, total: rows.length,
-    histories: rows.map((r) => ({ id: String(r.id), author: site.userRef(r.author) ?? undefined, created: jiraTime(r.created), items: JSON.parse(r.items) })),
+    startAt: 0,
+    maxResults: rows.length,
+    total: rows.length,
+    histories: rows.map((r) => ({
+      id: String(r.id),
+      author: site.userRef(r.author) ?? undefined,
+      created: jiraTime(r.created),
+      items: JSON.parse(r.items),
+    })),
   };
 }
 
-export interface ChangeItem { field: string; fieldtype: string; fieldId?: string; from: string | null; fromString: string | null; to: string | null; toString: string | null }
+export interface ChangeItem {
+  field: string;
+  fieldtype: string;
+  fieldId?: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+}
 
 export function recordChangelog(site: Site, issueId: number, author: string, items: ChangeItem[], at: number): Record<string, unknown> {
-  const info = site.db.prepare('INSERT INTO changelog (issue_id, author, created, items) VALUES (?, ?, ?, ?)').run(issueId, author, at, JSON.stringify(items));
+  const info = site.db
+    .prepare('INSERT INTO changelog (issue_id, author, created, items) VALUES (?, ?, ?, ?)')
+    .run(issueId, author, at, JSON.stringify(items));
   return { id: String(info.lastInsertRowid), items };
 }
 
-export function emitIssueEvent(ctx: Ctx, webhookEvent: 'jira:issue_created' | 'jira:issue_updated', issueId: number, changelog?: unknown): void {
+export function emitIssueEvent(
+  ctx: Ctx,
+  webhookEvent: 'jira:issue_created' | 'jira:issue_updated',
+  issueId: number,
+  changelog?: unknown,
+): void {
   const hook = ctx.hooks.onIssueEvent;
   if (!hook) return;
   const issue = findIssue(ctx.site, String(issueId));
@@ -124,7 +188,12 @@ export function emitIssueEvent(ctx: Ctx, webhookEvent: 'jira:issue_created' | 'j
   const accountId = ctx.principal.kind === 'user' ? ctx.principal.accountId : undefined;
   // A failing listener must not turn a successful Jira write into an error.
   try {
-    hook({ webhookEvent, issue: issueBean(ctx.site, issue, { fields: 'all' }), ...(changelog ? { changelog } : {}), ...(accountId ? { accountId } : {}) });
+    hook({
+      webhookEvent,
+      issue: issueBean(ctx.site, issue, { fields: 'all' }),
+      ...(changelog ? { changelog } : {}),
+      ...(accountId ? { accountId } : {}),
+    });
   } catch (err) {
     console.error(`[jira-emulator] onIssueEvent listener threw for ${issue.key}:`, err);
   }

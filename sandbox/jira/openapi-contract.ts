@@ -18,20 +18,29 @@ function queryObject(sp: URLSearchParams): Record<string, string | string[]> {
 }
 
 const isErrorCollection = (b: unknown): boolean =>
-  typeof b === 'object' && b !== null && !Array.isArray(b) &&
+  typeof b === 'object' &&
+  b !== null &&
+  !Array.isArray(b) &&
   Array.isArray((b as { errorMessages?: unknown }).errorMessages) &&
   typeof (b as { errors?: unknown }).errors === 'object';
 
-const describe = (errors: unknown): string => (Array.isArray(errors) ? errors : [])
-  .map((e: { instancePath?: string; message?: string; params?: unknown }) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params ?? {})}`)
-  .join('; ');
+const describe = (errors: unknown): string =>
+  (Array.isArray(errors) ? errors : [])
+    .map(
+      (e: { instancePath?: string; message?: string; params?: unknown }) =>
+        `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params ?? {})}`,
+    )
+    .join('; ');
 
 export async function createOpenApiContract(specPath: string): Promise<OpenApiContract> {
   const api = new OpenAPIBackend({
     definition: specPath,
     quick: true,
     validate: true,
-    customizeAjv: (ajv) => { addFormats(ajv as unknown as Ajv); return ajv; },
+    customizeAjv: (ajv) => {
+      addFormats(ajv as unknown as Ajv);
+      return ajv;
+    },
   });
   await api.init();
   const found: ContractViolation[] = [];
@@ -42,7 +51,9 @@ export async function createOpenApiContract(specPath: string): Promise<OpenApiCo
       const url = new URL(req.path, 'http://jira.local');
       const method = req.method.toLowerCase();
       const request = {
-        method, path: url.pathname, query: queryObject(url.searchParams),
+        method,
+        path: url.pathname,
+        query: queryObject(url.searchParams),
         headers: { ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}), ...req.headers },
         // openapi-backend JSON-parses string bodies, so a string value travels as its JSON text.
         ...(req.body !== undefined ? { body: typeof req.body === 'string' ? JSON.stringify(req.body) : req.body } : {}),
@@ -50,12 +61,17 @@ export async function createOpenApiContract(specPath: string): Promise<OpenApiCo
       const base = { method: req.method.toUpperCase(), path: req.path, status: res.status };
       const op = api.matchOperation(request);
       if (!op) {
-        found.push({ ...base, kind: 'unknown-operation', message: `${base.method} ${url.pathname} is not an operation of the Jira Cloud REST API.` });
+        found.push({
+          ...base,
+          kind: 'unknown-operation',
+          message: `${base.method} ${url.pathname} is not an operation of the Jira Cloud REST API.`,
+        });
         return;
       }
       const operationId = op.operationId ?? `${base.method} ${op.path}`;
       covered.add(operationId);
-      if (op.deprecated) found.push({ ...base, operationId, kind: 'deprecated-operation', message: `${operationId} is deprecated by Atlassian.` });
+      if (op.deprecated)
+        found.push({ ...base, operationId, kind: 'deprecated-operation', message: `${operationId} is deprecated by Atlassian.` });
 
       const vreq = api.validateRequest(request, op);
       if (!vreq.valid) found.push({ ...base, operationId, kind: 'request', message: describe(vreq.errors) });
@@ -69,14 +85,27 @@ export async function createOpenApiContract(specPath: string): Promise<OpenApiCo
         const vres = api.validateResponse(wire, op, res.status);
         if (!vres.valid) found.push({ ...base, operationId, kind: 'response', message: describe(vres.errors) });
       } else if (res.status < 400) {
-        found.push({ ...base, operationId, kind: 'response', message: `status ${res.status} is not documented for ${operationId} (documented: ${documented.join(', ')}).` });
+        found.push({
+          ...base,
+          operationId,
+          kind: 'response',
+          message: `status ${res.status} is not documented for ${operationId} (documented: ${documented.join(', ')}).`,
+        });
       } else if (!isErrorCollection(wire)) {
         // Error statuses Atlassian leaves undocumented (401 from the gateway, 403) must still be Jira's ErrorCollection.
-        found.push({ ...base, operationId, kind: 'response', message: `error ${res.status} is not an ErrorCollection: ${JSON.stringify(wire)}` });
+        found.push({
+          ...base,
+          operationId,
+          kind: 'response',
+          message: `error ${res.status} is not an ErrorCollection: ${JSON.stringify(wire)}`,
+        });
       }
     },
     violations: () => [...found],
     coveredOperations: () => new Set(covered),
-    clear: () => { found.length = 0; covered.clear(); },
+    clear: () => {
+      found.length = 0;
+      covered.clear();
+    },
   };
 }

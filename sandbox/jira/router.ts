@@ -12,9 +12,17 @@ export interface Ctx {
   params: string[];
   body: unknown;
 }
-export interface Reply { status: number; body?: unknown; headers?: Record<string, string> }
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 export type Handler = (ctx: Ctx) => Reply | Promise<Reply>;
-export interface Route { method: string; pattern: RegExp; handler: Handler }
+export interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
 
 export class Query {
   constructor(private readonly sp: URLSearchParams) {}
@@ -25,7 +33,10 @@ export class Query {
   list(name: string): string[] | undefined {
     const all = this.sp.getAll(name);
     if (all.length === 0) return undefined;
-    return all.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+    return all
+      .flatMap((v) => v.split(','))
+      .map((v) => v.trim())
+      .filter((v) => v !== '');
   }
   int(name: string, fallback: number): number {
     const v = this.sp.get(name);

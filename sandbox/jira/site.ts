@@ -3,8 +3,15 @@
 import type { Db } from './db';
 import { forbidden, notFound, unauthorized } from './errors';
 import {
-  PERMISSIONS, STATUS_CATEGORIES,
-  type IssueTypeRow, type ProjectRow, type StatusRow, type UserRow, type WorkflowRow, type WorkflowSchemeRow, type StoredWorkflowDoc,
+  PERMISSIONS,
+  STATUS_CATEGORIES,
+  type IssueTypeRow,
+  type ProjectRow,
+  type StatusRow,
+  type UserRow,
+  type WorkflowRow,
+  type WorkflowSchemeRow,
+  type StoredWorkflowDoc,
 } from './model';
 import type { EntityPropertyIndexDef, ForgeRuleDef, Principal } from './types';
 
@@ -31,7 +38,11 @@ export class Site {
     return this.db.prepare('SELECT * FROM users WHERE email = ? COLLATE NOCASE').get(email) as UserRow | undefined;
   }
   groupsOf(accountId: string): string[] {
-    return (this.db.prepare('SELECT group_name FROM group_members WHERE account_id = ? ORDER BY group_name').all(accountId) as { group_name: string }[]).map((r) => r.group_name);
+    return (
+      this.db.prepare('SELECT group_name FROM group_members WHERE account_id = ? ORDER BY group_name').all(accountId) as {
+        group_name: string;
+      }[]
+    ).map((r) => r.group_name);
   }
   groupId(name: string): string | undefined {
     return (this.db.prepare('SELECT group_id FROM groups_ WHERE name = ?').get(name) as { group_id: string } | undefined)?.group_id;
@@ -75,7 +86,8 @@ export class Site {
   }
   requireAdmin(principal: Principal): void {
     this.actorId(principal);
-    if (!this.isSiteAdmin(principal)) throw forbidden('You are not authorized to perform this action. Administrator privileges are required.');
+    if (!this.isSiteAdmin(principal))
+      throw forbidden('You are not authorized to perform this action. Administrator privileges are required.');
   }
   /** Project permission check: the app has every permission; admins administer every project. */
   can(principal: Principal, projectId: number, permission: string): boolean {
@@ -84,11 +96,15 @@ export class Site {
     if (permission === 'ADMINISTER') return this.isSiteAdmin(principal);
     if (permission === 'ADMINISTER_PROJECTS' && this.isSiteAdmin(principal)) return true;
     const groups = this.groupsOf(principal.accountId);
-    const grants = this.db.prepare('SELECT holder_type, holder FROM project_grants WHERE project_id = ? AND permission = ?').all(projectId, permission) as { holder_type: string; holder: string }[];
+    const grants = this.db
+      .prepare('SELECT holder_type, holder FROM project_grants WHERE project_id = ? AND permission = ?')
+      .all(projectId, permission) as { holder_type: string; holder: string }[];
     return grants.some((g) => g.holder_type === 'any-user' || (g.holder_type === 'group' && groups.includes(g.holder)));
   }
   browsableProjectIds(principal: Principal): number[] {
-    return this.projects().filter((p) => this.can(principal, p.id, 'BROWSE_PROJECTS')).map((p) => p.id);
+    return this.projects()
+      .filter((p) => this.can(principal, p.id, 'BROWSE_PROJECTS'))
+      .map((p) => p.id);
   }
 
   // ---- projects ----
@@ -97,9 +113,11 @@ export class Site {
   }
   project(idOrKey: string | number): ProjectRow | undefined {
     const s = String(idOrKey);
-    return (/^\d+$/.test(s)
-      ? this.db.prepare('SELECT * FROM projects WHERE id = ?').get(Number(s))
-      : this.db.prepare('SELECT * FROM projects WHERE key = ? COLLATE NOCASE').get(s)) as ProjectRow | undefined;
+    return (
+      /^\d+$/.test(s)
+        ? this.db.prepare('SELECT * FROM projects WHERE id = ?').get(Number(s))
+        : this.db.prepare('SELECT * FROM projects WHERE key = ? COLLATE NOCASE').get(s)
+    ) as ProjectRow | undefined;
   }
   projectOrThrow(idOrKey: string | number, principal: Principal): ProjectRow {
     const p = this.project(idOrKey);
@@ -107,7 +125,15 @@ export class Site {
     return p;
   }
   projectRef(p: ProjectRow): Record<string, unknown> {
-    return { self: this.api(`/project/${p.id}`), id: String(p.id), key: p.key, name: p.name, projectTypeKey: 'software', simplified: false, avatarUrls: this.avatarUrls(`project-${p.key}`) };
+    return {
+      self: this.api(`/project/${p.id}`),
+      id: String(p.id),
+      key: p.key,
+      name: p.name,
+      projectTypeKey: 'software',
+      simplified: false,
+      avatarUrls: this.avatarUrls(`project-${p.key}`),
+    };
   }
   projectBean(p: ProjectRow): Record<string, unknown> {
     return {
@@ -134,14 +160,24 @@ export class Site {
     return this.db.prepare('SELECT * FROM issuetypes ORDER BY id').all() as IssueTypeRow[];
   }
   projectIssueTypes(projectId: number): IssueTypeRow[] {
-    return this.db.prepare(`SELECT t.* FROM projects p JOIN issuetype_scheme_items i ON i.scheme_id = p.issuetype_scheme_id
-      JOIN issuetypes t ON t.id = i.issuetype_id WHERE p.id = ? ORDER BY i.position`).all(projectId) as IssueTypeRow[];
+    return this.db
+      .prepare(
+        `SELECT t.* FROM projects p JOIN issuetype_scheme_items i ON i.scheme_id = p.issuetype_scheme_id
+      JOIN issuetypes t ON t.id = i.issuetype_id WHERE p.id = ? ORDER BY i.position`,
+      )
+      .all(projectId) as IssueTypeRow[];
   }
   issueTypeBean(t: IssueTypeRow): Record<string, unknown> {
     return {
-      self: this.api(`/issuetype/${t.id}`), id: String(t.id), description: t.description,
+      self: this.api(`/issuetype/${t.id}`),
+      id: String(t.id),
+      description: t.description,
       iconUrl: `${this.baseUrl}/rest/api/2/universal_avatar/view/type/issuetype/avatar/${t.avatar_id}?size=medium`,
-      name: t.name, subtask: t.hierarchy_level === -1, avatarId: t.avatar_id, entityId: t.entity_id, hierarchyLevel: t.hierarchy_level,
+      name: t.name,
+      subtask: t.hierarchy_level === -1,
+      avatarId: t.avatar_id,
+      entityId: t.entity_id,
+      hierarchyLevel: t.hierarchy_level,
     };
   }
 
@@ -158,15 +194,22 @@ export class Site {
   }
   statusBean(s: StatusRow): Record<string, unknown> {
     return {
-      self: this.api(`/status/${s.id}`), description: s.description, iconUrl: `${this.baseUrl}/images/icons/statuses/generic.png`,
-      name: s.name, id: String(s.id), statusCategory: this.statusCategoryBean(s.category),
+      self: this.api(`/status/${s.id}`),
+      description: s.description,
+      iconUrl: `${this.baseUrl}/images/icons/statuses/generic.png`,
+      name: s.name,
+      id: String(s.id),
+      statusCategory: this.statusCategoryBean(s.category),
       ...(s.scope_project_id !== null ? { scope: { type: 'PROJECT', project: { id: String(s.scope_project_id) } } } : {}),
     };
   }
   /** The new statuses API shape (JiraStatus). */
   jiraStatus(s: StatusRow): Record<string, unknown> {
     return {
-      id: String(s.id), name: s.name, statusCategory: s.category, description: s.description,
+      id: String(s.id),
+      name: s.name,
+      statusCategory: s.category,
+      description: s.description,
       scope: s.scope_project_id !== null ? { type: 'PROJECT', project: { id: String(s.scope_project_id) } } : { type: 'GLOBAL' },
     };
   }

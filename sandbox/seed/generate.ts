@@ -79,15 +79,30 @@ export interface SeedPlan {
 }
 
 const day = (now: Date, offsetDays: number) => new Date(now.getTime() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48);
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 48);
 const repoOf = (project: string) => project.toLowerCase().replace(/[^a-z0-9-]+/g, '');
 
 /** Stage order per FST slot: rotated by FST so every FST has items in every stage. */
-const STAGE_SLOTS: PortfolioStage[] = ['vetting-backlog', 'vetting-backlog', 'being-vetted', 'prioritized', 'development-ready', 'being-vetted'];
+const STAGE_SLOTS: PortfolioStage[] = [
+  'vetting-backlog',
+  'vetting-backlog',
+  'being-vetted',
+  'prioritized',
+  'development-ready',
+  'being-vetted',
+];
 const BACKLOG_KINDS: Completeness[] = ['none', 'draft', 'forged', 'complete', 'draft', 'none', 'forged'];
 
 function fullVetting(rng: Prng, p: Proposal, fst: string, company: string, target: string, now: Date, committed: boolean): VettingInput {
-  const partners = rng.sample(COMPANIES.filter((c) => c.name !== company), rng.int(1, 3));
+  const partners = rng.sample(
+    COMPANIES.filter((c) => c.name !== company),
+    rng.int(1, 3),
+  );
   const type = rng.pick(['new', 'new', 'debt', 'bug', 'open-sourcing', 'other'] as const);
   return {
     schemaVersion: 2,
@@ -97,32 +112,55 @@ function fullVetting(rng: Prng, p: Proposal, fst: string, company: string, targe
     requirements: p.requirements,
     acceptanceCriteria: p.acceptance,
     components: p.components,
-    stakeholders: rng.sample(PEOPLE, 2).map((name, i) => ({ name, company: i === 0 ? company : (partners[0]?.name ?? company), role: rng.pick(STAKEHOLDER_ROLES) })),
+    stakeholders: rng
+      .sample(PEOPLE, 2)
+      .map((name, i) => ({ name, company: i === 0 ? company : (partners[0]?.name ?? company), role: rng.pick(STAKEHOLDER_ROLES) })),
     artifacts: [
       { kind: 'story', url: `https://etherpad.opendev.org/p/lcoo-${slug(p.summary)}`, title: 'Operator user stories (etherpad)' },
-      ...(rng.chance(0.5) ? [{ kind: 'design' as const, url: `https://wiki.openstack.org/wiki/LCOO/${slug(p.summary)}`, title: 'Design notes' }] : []),
+      ...(rng.chance(0.5)
+        ? [{ kind: 'design' as const, url: `https://wiki.openstack.org/wiki/LCOO/${slug(p.summary)}`, title: 'Design notes' }]
+        : []),
     ],
     size: rng.pick(['S', 'M', 'L', 'XL'] as const),
     valueToMembers: p.valueToMembers,
     valueToCommunity: p.valueToCommunity,
     blueprints: {
       searched: true,
-      findings: [{ url: `https://blueprints.launchpad.net/${repoOf(p.components[0] ?? 'nova')}/+spec/${slug(p.summary).slice(0, 30)}`, summary: 'An older blueprint covers part of this; it stalled without an owner.' }],
+      findings: [
+        {
+          url: `https://blueprints.launchpad.net/${repoOf(p.components[0] ?? 'nova')}/+spec/${slug(p.summary).slice(0, 30)}`,
+          summary: 'An older blueprint covers part of this; it stalled without an owner.',
+        },
+      ],
       conclusion: 'We take over the existing blueprint and extend it instead of filing a new one.',
     },
     communityAlignment: [
-      { channel: 'ptl-cores', notes: `Discussed with the ${p.components[0] ?? 'project'} PTL; supportive if operators staff the work.`, date: day(now, -rng.int(20, 90)) },
-      { channel: rng.pick(['ptg', 'forum', 'mailing-list', 'irc'] as const), notes: 'Presented the use case; cores asked for a spec first.', date: day(now, -rng.int(5, 60)) },
+      {
+        channel: 'ptl-cores',
+        notes: `Discussed with the ${p.components[0] ?? 'project'} PTL; supportive if operators staff the work.`,
+        date: day(now, -rng.int(20, 90)),
+      },
+      {
+        channel: rng.pick(['ptg', 'forum', 'mailing-list', 'irc'] as const),
+        notes: 'Presented the use case; cores asked for a spec first.',
+        date: day(now, -rng.int(5, 60)),
+      },
     ],
     collaborators: {
       companies: [
         { company, interest: 'yes', people: committed ? [{ name: rng.pick(PEOPLE) }, { name: rng.pick(PEOPLE) }] : [] },
-        ...partners.map((c, i) => ({ company: c.name, interest: i === 0 ? ('yes' as const) : rng.pick(['no', 'undecided'] as const), people: i === 0 && committed ? [{ name: rng.pick(PEOPLE) }] : [] })),
+        ...partners.map((c, i) => ({
+          company: c.name,
+          interest: i === 0 ? ('yes' as const) : rng.pick(['no', 'undecided'] as const),
+          people: i === 0 && committed ? [{ name: rng.pick(PEOPLE) }] : [],
+        })),
       ],
       workingGroups: rng.chance(0.4) ? [rng.pick(WORKING_GROUPS)] : [],
     },
     targetRelease: target,
-    ...(committed ? { deliveryStream: rng.pick(['own-contributors', 'community-working-groups', 'project-teams', 'other-contributors'] as const) } : {}),
+    ...(committed
+      ? { deliveryStream: rng.pick(['own-contributors', 'community-working-groups', 'project-teams', 'other-contributors'] as const) }
+      : {}),
     alignmentStrategy: {
       benefittingRelease: releaseById(target)?.name ?? target,
       plan: 'If the spec slips, land the Placement model first and the scheduler change in the next cycle.',
@@ -133,7 +171,15 @@ function fullVetting(rng: Prng, p: Proposal, fst: string, company: string, targe
 /** A vetting record with only what the first gates need (and a few more items at random). */
 function partialVetting(rng: Prng, full: VettingInput): VettingInput {
   const keep: (keyof VettingInput)[] = ['schemaVersion', 'fst', 'proposingCompany', 'type', 'components', 'communityAlignment'];
-  const optional: (keyof VettingInput)[] = ['requirements', 'acceptanceCriteria', 'stakeholders', 'size', 'valueToMembers', 'artifacts', 'targetRelease'];
+  const optional: (keyof VettingInput)[] = [
+    'requirements',
+    'acceptanceCriteria',
+    'stakeholders',
+    'size',
+    'valueToMembers',
+    'artifacts',
+    'targetRelease',
+  ];
   const chosen = new Set([...keep, ...rng.sample(optional, rng.int(1, 4))]);
   return Object.fromEntries(Object.entries(full).filter(([k]) => chosen.has(k as keyof VettingInput))) as VettingInput;
 }
@@ -145,8 +191,11 @@ function draftVetting(full: VettingInput): VettingInput {
 export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): SeedPlan {
   const rng = createPrng(seed);
   const open = releasesOpenForTargeting(now).map((r) => r.id);
-  const shipped = RELEASES.filter((r) => !open.includes(r.id)).slice(-3).map((r) => r.id);
-  if (open.length === 0) throw new Error(`No OpenStack release is open for targeting at ${now.toISOString()}; add the next series to src/domain/releases.ts`);
+  const shipped = RELEASES.filter((r) => !open.includes(r.id))
+    .slice(-3)
+    .map((r) => r.id);
+  if (open.length === 0)
+    throw new Error(`No OpenStack release is open for targeting at ${now.toISOString()}; add the next series to src/domain/releases.ts`);
 
   const roadmapItems: PlannedRoadmapItem[] = [];
   let backlogCount = 0;
@@ -163,12 +212,33 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
       else if (stage === 'being-vetted') completeness = 'partial';
       else completeness = 'complete';
       const vetting =
-        completeness === 'none' ? undefined : completeness === 'draft' ? draftVetting(full) : completeness === 'partial' ? partialVetting(rng, full) : completeness === 'forged' ? { ...full, targetRelease: open[0] } : { ...full, targetRelease: completeness === 'complete' && stage === 'vetting-backlog' ? rng.pick(open) : full.targetRelease };
+        completeness === 'none'
+          ? undefined
+          : completeness === 'draft'
+            ? draftVetting(full)
+            : completeness === 'partial'
+              ? partialVetting(rng, full)
+              : completeness === 'forged'
+                ? { ...full, targetRelease: open[0] }
+                : {
+                    ...full,
+                    targetRelease: completeness === 'complete' && stage === 'vetting-backlog' ? rng.pick(open) : full.targetRelease,
+                  };
       const approvals: PlannedApproval[] =
         stage === 'prioritized' || stage === 'development-ready'
           ? [
-              { beforeStage: 'prioritized', role: 'fst-prioritization', asEmail: rng.pick(APPROVERS['fst-prioritization']), note: `Top ${rng.int(1, 5)} for the ${team.fst} FST this quarter.` },
-              { beforeStage: 'prioritized', role: 'lrc-prioritization', asEmail: rng.pick(APPROVERS['lrc-prioritization']), note: 'Agreed at the quarterly LRC prioritization.' },
+              {
+                beforeStage: 'prioritized',
+                role: 'fst-prioritization',
+                asEmail: rng.pick(APPROVERS['fst-prioritization']),
+                note: `Top ${rng.int(1, 5)} for the ${team.fst} FST this quarter.`,
+              },
+              {
+                beforeStage: 'prioritized',
+                role: 'lrc-prioritization',
+                asEmail: rng.pick(APPROVERS['lrc-prioritization']),
+                note: 'Agreed at the quarterly LRC prioritization.',
+              },
             ]
           : [];
       roadmapItems.push({
@@ -219,25 +289,60 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
       const bpName = `${slug(parent.summary).slice(0, 28)}-${repo}`;
       const delivery: PlannedDeliverable['delivery'] = {
         project,
-        ...(stage !== 'backlog' || rng.chance(0.5) ? { blueprint: { url: `https://blueprints.launchpad.net/${repo}/+spec/${bpName}`, title: `${project}: ${parent.summary}` } } : {}),
-        ...(reached('blueprint-in-progress') ? { alignment: [{ notes: `Feature aligned with the ${project} cores at the weekly meeting.`, date: day(now, -rng.int(10, 80)) }] } : {}),
-        ...(reached('blueprint-accepted') && release ? { milestone: { releaseId: release.id, label: `${release.name}-${rng.int(1, 3)}`, date: release.firstReleaseDate } } : {}),
-        ...(reached('spec-in-progress') ? { specification: { reviewUrl: `https://review.opendev.org/c/openstack/${repo}-specs/+/${++change}`, approved: reached('spec-accepted') } } : {}),
+        ...(stage !== 'backlog' || rng.chance(0.5)
+          ? { blueprint: { url: `https://blueprints.launchpad.net/${repo}/+spec/${bpName}`, title: `${project}: ${parent.summary}` } }
+          : {}),
+        ...(reached('blueprint-in-progress')
+          ? { alignment: [{ notes: `Feature aligned with the ${project} cores at the weekly meeting.`, date: day(now, -rng.int(10, 80)) }] }
+          : {}),
+        ...(reached('blueprint-accepted') && release
+          ? { milestone: { releaseId: release.id, label: `${release.name}-${rng.int(1, 3)}`, date: release.firstReleaseDate } }
+          : {}),
+        ...(reached('spec-in-progress')
+          ? {
+              specification: {
+                reviewUrl: `https://review.opendev.org/c/openstack/${repo}-specs/+/${++change}`,
+                approved: reached('spec-accepted'),
+              },
+            }
+          : {}),
         ...(changes.length ? { changes } : {}),
         ...(reached('delivered') ? { lrcTracking: { tracked: true, note: 'Tracked in the monthly LRC delivery review.' } } : {}),
       };
       const approvals: PlannedApproval[] = [];
-      if (reached('blueprint-accepted')) approvals.push({ beforeStage: 'blueprint-accepted', role: 'stakeholder-acceptance', asEmail: rng.pick(APPROVERS['stakeholder-acceptance']), note: 'Accepted at the LCOO stakeholder review.' });
+      if (reached('blueprint-accepted'))
+        approvals.push({
+          beforeStage: 'blueprint-accepted',
+          role: 'stakeholder-acceptance',
+          asEmail: rng.pick(APPROVERS['stakeholder-acceptance']),
+          note: 'Accepted at the LCOO stakeholder review.',
+        });
       if (reached('code-committed')) {
         const cores = rng.sample(APPROVERS['core-approval'], 2);
-        changes.forEach((c, i) => approvals.push({ beforeStage: 'code-committed', role: 'core-approval', asEmail: cores[i % cores.length] ?? 'fst-lead@lcoo.example', ref: String(c.number), note: '+2 Code-Review' }));
+        changes.forEach((c, i) =>
+          approvals.push({
+            beforeStage: 'code-committed',
+            role: 'core-approval',
+            asEmail: cores[i % cores.length] ?? 'fst-lead@lcoo.example',
+            ref: String(c.number),
+            note: '+2 Code-Review',
+          }),
+        );
       }
-      if (reached('delivered')) approvals.push({ beforeStage: 'delivered', role: 'pod-acceptance', asEmail: rng.pick(APPROVERS['pod-acceptance']), note: 'Accepted by the POD after the release demo.' });
+      if (reached('delivered'))
+        approvals.push({
+          beforeStage: 'delivered',
+          role: 'pod-acceptance',
+          asEmail: rng.pick(APPROVERS['pod-acceptance']),
+          note: 'Accepted by the POD after the release demo.',
+        });
       deliverables.push({
         ref: `D${String(deliverables.length + 1).padStart(2, '0')}`,
         kind: 'deliverable',
         // "Tempest: Tempest NFV scenario tests" reads badly: name the project only when the summary does not.
-        summary: uniqueSummary(`${project}: ${parent.summary.startsWith(`${project} `) ? parent.summary.slice(project.length + 1) : parent.summary}`),
+        summary: uniqueSummary(
+          `${project}: ${parent.summary.startsWith(`${project} `) ? parent.summary.slice(project.length + 1) : parent.summary}`,
+        ),
         description: `Upstream work in ${project} for ${parent.ref} (${parent.summary}).`,
         roadmapRef: parent.ref,
         ownerEmail: owner,

@@ -10,7 +10,14 @@ import { LIFECYCLES, type DeliveryStage, type PortfolioStage } from '../../src/d
 import type { RunningSandbox } from '../host/boot';
 import type { FrontendContext } from '../host/forge-host';
 import { errorMessage } from '../host/runtime';
-import { DEFAULT_SEED, generateSeedPlan, type PlannedApproval, type PlannedDeliverable, type PlannedRoadmapItem, type SeedPlan } from './generate';
+import {
+  DEFAULT_SEED,
+  generateSeedPlan,
+  type PlannedApproval,
+  type PlannedDeliverable,
+  type PlannedRoadmapItem,
+  type SeedPlan,
+} from './generate';
 
 export const PANEL_MODULE = 'lcoo-issue-panel';
 export const ADMIN_MODULE = 'lcoo-admin';
@@ -39,9 +46,13 @@ const PanelRevisions = z.looseObject({
   vetting: z.looseObject({ revision: z.number().nullable() }).optional(),
   delivery: z.looseObject({ revision: z.number().nullable() }).optional(),
 });
-const SetupSteps = z.looseObject({ steps: z.array(z.looseObject({ id: z.string(), label: z.string().optional(), state: z.string(), detail: z.string().optional() })) });
+const SetupSteps = z.looseObject({
+  steps: z.array(z.looseObject({ id: z.string(), label: z.string().optional(), state: z.string(), detail: z.string().optional() })),
+});
 const Created = z.looseObject({ key: z.string() });
-const Transitions = z.looseObject({ transitions: z.array(z.looseObject({ id: z.string(), name: z.string(), to: z.looseObject({ name: z.string() }).optional() })) });
+const Transitions = z.looseObject({
+  transitions: z.array(z.looseObject({ id: z.string(), name: z.string(), to: z.looseObject({ name: z.string() }).optional() })),
+});
 
 const adf = (text: string) => ({
   type: 'doc',
@@ -49,11 +60,15 @@ const adf = (text: string) => ({
   content: text.split('\n\n').map((para) => ({ type: 'paragraph', content: [{ type: 'text', text: para }] })),
 });
 
-export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: Date; log?: (line: string) => void } = {}): Promise<SeedReport> {
+export async function runSeed(
+  sb: RunningSandbox,
+  opts: { seed?: number; now?: Date; log?: (line: string) => void } = {},
+): Promise<SeedReport> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
   for (const m of [PANEL_MODULE, ADMIN_MODULE]) {
-    if (!sb.app.modules.has(m)) throw new SeedError(`The seed needs the app's module '${m}' (docs/design.md), but manifest.yml has none; seed skipped.`);
+    if (!sb.app.modules.has(m))
+      throw new SeedError(`The seed needs the app's module '${m}' (docs/design.md), but manifest.yml has none; seed skipped.`);
   }
   const plan = generateSeedPlan(opts.seed ?? DEFAULT_SEED, opts.now ?? new Date());
   const keys: Record<string, string> = {};
@@ -66,11 +81,24 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
     return u.accountId;
   };
   const rest = async (email: string, method: string, path: string, body?: unknown) => {
-    const reply = await sb.jira.handle({ method, path, body, principal: { kind: 'user', accountId: accountOf(email) }, headers: { 'content-type': 'application/json' } });
+    const reply = await sb.jira.handle({
+      method,
+      path,
+      body,
+      principal: { kind: 'user', accountId: accountOf(email) },
+      headers: { 'content-type': 'application/json' },
+    });
     if (reply.status >= 400) throw new SeedError(`${method} ${path} as ${email} -> ${reply.status} ${JSON.stringify(reply.body)}`);
     return reply.body;
   };
-  const invoke = async (what: string, moduleKey: string, functionKey: string, payload: unknown, email: string, issueKey?: string): Promise<unknown> => {
+  const invoke = async (
+    what: string,
+    moduleKey: string,
+    functionKey: string,
+    payload: unknown,
+    email: string,
+    issueKey?: string,
+  ): Promise<unknown> => {
     let context: FrontendContext;
     try {
       context = await sb.host.frontendContext(moduleKey, accountOf(email), issueKey ? { kind: 'issue', issueKey } : { kind: 'admin' });
@@ -84,7 +112,10 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
       throw new SeedError(`${what}: ${functionKey} as ${email} threw: ${errorMessage(e)}`);
     }
     const env = Envelope.safeParse(out);
-    if (!env.success) throw new SeedError(`${what}: ${functionKey} did not answer with the resolver envelope (is it implemented yet?): ${JSON.stringify(out)?.slice(0, 300)}`);
+    if (!env.success)
+      throw new SeedError(
+        `${what}: ${functionKey} did not answer with the resolver envelope (is it implemented yet?): ${JSON.stringify(out)?.slice(0, 300)}`,
+      );
     if (!env.data.ok) throw new SeedError(`${what}: ${functionKey} as ${email} refused: ${env.data.error.code} ${env.data.error.message}`);
     return env.data.data;
   };
@@ -97,10 +128,18 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
   const setup = SetupSteps.safeParse(await invoke('Setup', ADMIN_MODULE, 'setup/run', { projectKey: PROJECT_KEY }, 'admin@lcoo.example'));
   if (!setup.success) throw new SeedError(`setup/run answered without {steps}: ${z.prettifyError(setup.error)}`);
   const failed = setup.data.steps.filter((s) => s.state !== 'done');
-  if (failed.length) throw new SeedError(`setup/run left steps undone: ${failed.map((s) => `${s.label ?? s.id}: ${s.state}${s.detail ? ` (${s.detail})` : ''}`).join('; ')}`);
+  if (failed.length)
+    throw new SeedError(
+      `setup/run left steps undone: ${failed.map((s) => `${s.label ?? s.id}: ${s.state}${s.detail ? ` (${s.detail})` : ''}`).join('; ')}`,
+    );
   log(`setup/run: ${setup.data.steps.length} steps done`);
 
-  async function walk(item: PlannedRoadmapItem | PlannedDeliverable, key: string, record: 'vetting' | 'delivery', revisionIn: number | null) {
+  async function walk(
+    item: PlannedRoadmapItem | PlannedDeliverable,
+    key: string,
+    record: 'vetting' | 'delivery',
+    revisionIn: number | null,
+  ) {
     const lifecycle = LIFECYCLES[record === 'vetting' ? 'portfolio' : 'delivery'];
     let revision = revisionIn;
     const targetIndex = lifecycle.stages.findIndex((s) => s.id === item.targetStage);
@@ -108,16 +147,33 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
       const stage = lifecycle.stages[i];
       if (!stage) break;
       for (const a of item.approvals.filter((x: PlannedApproval) => x.beforeStage === stage.id)) {
-        const data = await invoke(`${item.ref} ${key}`, PANEL_MODULE, 'approvals/record', { record, role: a.role, revision, note: a.note, ...(a.ref ? { ref: a.ref } : {}) }, a.asEmail, key);
+        const data = await invoke(
+          `${item.ref} ${key}`,
+          PANEL_MODULE,
+          'approvals/record',
+          { record, role: a.role, revision, note: a.note, ...(a.ref ? { ref: a.ref } : {}) },
+          a.asEmail,
+          key,
+        );
         revision = revisionOf(data, record);
         approvals++;
       }
       const available = Transitions.parse(await rest(TRANSITION_AS, 'GET', `/rest/api/3/issue/${key}/transitions`));
       const t = available.transitions.find((x) => x.to?.name === stage.statusName);
-      if (!t) throw new SeedError(`${item.ref} ${key}: no transition to "${stage.statusName}" (available: ${available.transitions.map((x) => x.to?.name ?? x.name).join(', ') || 'none'}); did setup/run build the workflow?`);
-      const reply = await sb.jira.handle({ method: 'POST', path: `/rest/api/3/issue/${key}/transitions`, body: { transition: { id: t.id } }, principal: { kind: 'user', accountId: accountOf(TRANSITION_AS) } });
+      if (!t)
+        throw new SeedError(
+          `${item.ref} ${key}: no transition to "${stage.statusName}" (available: ${available.transitions.map((x) => x.to?.name ?? x.name).join(', ') || 'none'}); did setup/run build the workflow?`,
+        );
+      const reply = await sb.jira.handle({
+        method: 'POST',
+        path: `/rest/api/3/issue/${key}/transitions`,
+        body: { transition: { id: t.id } },
+        principal: { kind: 'user', accountId: accountOf(TRANSITION_AS) },
+      });
       if (reply.status !== 204) {
-        throw new SeedError(`${item.ref} ${key}: the gate refused "${stage.statusName}" although the seed data should pass it: ${JSON.stringify(reply.body)}`);
+        throw new SeedError(
+          `${item.ref} ${key}: the gate refused "${stage.statusName}" although the seed data should pass it: ${JSON.stringify(reply.body)}`,
+        );
       }
       transitions++;
     }
@@ -144,13 +200,26 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
       // Someone with edit rights writes the property over raw REST: looks complete, is not signed.
       await rest(item.ownerEmail, 'PUT', `/rest/api/3/issue/${created.key}/properties/lcoo-vetting`, {
         schemaVersion: 2,
-        data: { ...item.vetting, approvals: [{ role: 'fst-prioritization', accountId: accountOf(item.ownerEmail), displayName: 'Self-approved', at: plan.now }] },
+        data: {
+          ...item.vetting,
+          approvals: [{ role: 'fst-prioritization', accountId: accountOf(item.ownerEmail), displayName: 'Self-approved', at: plan.now }],
+        },
         index: { stage: 'prioritized', fst: item.fst, completeness: 100, integrity: 'valid' },
         meta: { revision: 1, updatedAt: plan.now, updatedBy: accountOf(item.ownerEmail) },
         sig: 'forged-through-raw-rest',
       });
     } else if (item.vetting) {
-      revision = revisionOf(await invoke(`${item.ref} ${created.key}`, PANEL_MODULE, 'vetting/save', { revision: null, vetting: item.vetting }, item.ownerEmail, created.key), 'vetting');
+      revision = revisionOf(
+        await invoke(
+          `${item.ref} ${created.key}`,
+          PANEL_MODULE,
+          'vetting/save',
+          { revision: null, vetting: item.vetting },
+          item.ownerEmail,
+          created.key,
+        ),
+        'vetting',
+      );
     }
     await walk(item, created.key, 'vetting', revision);
     log(`${item.ref} ${created.key} ${item.targetStage} (${item.completeness})`);
@@ -174,7 +243,17 @@ export async function runSeed(sb: RunningSandbox, opts: { seed?: number; now?: D
     );
     keys[d.ref] = created.key;
     const revision = d.delivery
-      ? revisionOf(await invoke(`${d.ref} ${created.key}`, PANEL_MODULE, 'delivery/save', { revision: null, delivery: { ...d.delivery, roadmapItemKey: parentKey } }, d.ownerEmail, created.key), 'delivery')
+      ? revisionOf(
+          await invoke(
+            `${d.ref} ${created.key}`,
+            PANEL_MODULE,
+            'delivery/save',
+            { revision: null, delivery: { ...d.delivery, roadmapItemKey: parentKey } },
+            d.ownerEmail,
+            created.key,
+          ),
+          'delivery',
+        )
       : null;
     await walk(d, created.key, 'delivery', revision);
     log(`${d.ref} ${created.key} ${d.targetStage}`);

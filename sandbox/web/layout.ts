@@ -63,7 +63,10 @@ export function shell(p: ShellInput): string {
   const nav = (key: ShellInput['active'], href: string, label: string) =>
     `<a class="side-link${p.active === key ? ' active' : ''}" href="${esc(href)}"${p.active === key ? ' aria-current="page"' : ''}>${esc(label)}</a>`;
   const options = p.users
-    .map((u) => `<option value="${esc(u.email)}"${u.accountId === p.user.accountId ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.email)})</option>`)
+    .map(
+      (u) =>
+        `<option value="${esc(u.email)}"${u.accountId === p.user.accountId ? ' selected' : ''}>${esc(u.displayName)} (${esc(u.email)})</option>`,
+    )
     .join('');
   return `<!doctype html>
 <html lang="en" data-color-mode="${p.colorMode}" data-theme="${DATA_THEME}">

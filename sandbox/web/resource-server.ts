@@ -19,7 +19,10 @@ export function injectBridge(html: string): string {
 /** `ready` (npm start: the Custom UI builds) is awaited before a resource file is looked up, so a frame opened during start-up waits instead of getting a 404. */
 export function createResourceServer(resources: Map<string, string>, ready: Promise<unknown> = Promise.resolve()): Server {
   return createServer((req, res) => {
-    void ready.then(() => serve(req, res), () => serve(req, res));
+    void ready.then(
+      () => serve(req, res),
+      () => serve(req, res),
+    );
   });
 
   function serve(req: IncomingMessage, res: ServerResponse): void {
@@ -37,7 +40,11 @@ export function createResourceServer(resources: Map<string, string>, ready: Prom
     const file = resolve(root, decodeURIComponent(rest.join('/')) || 'index.html');
     if (file !== root && !file.startsWith(root + sep)) return send(403, 'text/plain', 'Outside the resource folder');
     if (!existsSync(file) || !statSync(file).isFile()) {
-      return send(404, 'text/plain', `Resource '${resourceKey}' has no ${rest.join('/') || 'index.html'} (is static/${resourceKey}/build built?)`);
+      return send(
+        404,
+        'text/plain',
+        `Resource '${resourceKey}' has no ${rest.join('/') || 'index.html'} (is static/${resourceKey}/build built?)`,
+      );
     }
     const type = MIME[extname(file)] ?? 'application/octet-stream';
     if (extname(file) === '.html') return send(200, type, injectBridge(readFileSync(file, 'utf8')));

@@ -69,7 +69,12 @@ const FetchProductReq = z.object({
     })
     .optional(),
 });
-const GadgetConfigReq = z.object({ moduleKey: z.string(), dashboardId: z.string(), gadgetId: z.string(), config: z.record(z.string(), z.unknown()) });
+const GadgetConfigReq = z.object({
+  moduleKey: z.string(),
+  dashboardId: z.string(),
+  gadgetId: z.string(),
+  config: z.record(z.string(), z.unknown()),
+});
 const WorkflowRuleReq = z.object({
   workflowId: z.string().min(1),
   transitionId: z.string().min(1),
@@ -94,7 +99,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const bind = opts.bindAddress ?? '127.0.0.1';
   const app = host.app;
 
-  const modulesOf = (type: string) => [...app.modules.entries()].filter(([, m]) => m.type === type).map(([key, m]) => ({ key, module: m.module }));
+  const modulesOf = (type: string) =>
+    [...app.modules.entries()].filter(([, m]) => m.type === type).map(([key, m]) => ({ key, module: m.module }));
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const nested = (v: unknown, k: string) => (v && typeof v === 'object' ? str((v as Record<string, unknown>)[k]) : undefined);
 
@@ -136,7 +142,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const jiraAs =
     (user: PageUser): JiraCall =>
     (method, path, body) =>
-      jira.handle({ method, path, body, principal: { kind: 'user', accountId: user.accountId }, headers: { 'content-type': 'application/json' } });
+      jira.handle({
+        method,
+        path,
+        body,
+        principal: { kind: 'user', accountId: user.accountId },
+        headers: { 'content-type': 'application/json' },
+      });
 
   let resourcePort = 0;
   const origins = (req: IncomingMessage) => {
@@ -145,7 +157,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     return { hostOrigin: `http://${hostHeader}`, resourceOrigin: `http://${hostname}:${resourcePort}` };
   };
 
-  function page(req: IncomingMessage, res: ServerResponse, user: PageUser, active: Parameters<typeof shell>[0]['active'], p: { title: string; body: string; frames?: FrameSpec[]; status?: number }) {
+  function page(
+    req: IncomingMessage,
+    res: ServerResponse,
+    user: PageUser,
+    active: Parameters<typeof shell>[0]['active'],
+    p: { title: string; body: string; frames?: FrameSpec[]; status?: number },
+  ) {
     const { hostOrigin, resourceOrigin } = origins(req);
     sendHtml(
       res,
@@ -175,7 +193,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   function checkFrame(moduleKey: string, target: FrameTarget): void {
     const m = app.modules.get(moduleKey);
     if (!m) throw new HttpError(404, `The app has no module '${moduleKey}'`);
-    if (TARGET_KIND_BY_TYPE[m.type] !== target.kind) throw new HttpError(400, `Module '${moduleKey}' (${m.type}) cannot be shown as a ${target.kind} frame`);
+    if (TARGET_KIND_BY_TYPE[m.type] !== target.kind)
+      throw new HttpError(400, `Module '${moduleKey}' (${m.type}) cannot be shown as a ${target.kind} frame`);
   }
 
   async function forgeApi(req: IncomingMessage, res: ServerResponse, path: string, user: PageUser): Promise<void> {
@@ -201,7 +220,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       case '/__forge/fetch-product': {
         const r = FetchProductReq.parse(await readJson(req));
         const init = r.fetchRequestInit ?? {};
-        const headers = Object.fromEntries((Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})).map(([k, v]) => [k.toLowerCase(), v]));
+        const headers = Object.fromEntries(
+          (Array.isArray(init.headers) ? init.headers : Object.entries(init.headers ?? {})).map(([k, v]) => [k.toLowerCase(), v]),
+        );
         let body: unknown = init.body ?? undefined;
         if (typeof body === 'string' && body !== '') {
           try {
@@ -210,8 +231,15 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
             /* a non-JSON body goes through as text */
           }
         }
-        const reply = await jira.handle({ method: (init.method ?? 'GET').toUpperCase(), path: r.restPath, headers, body, principal: { kind: 'user', accountId: user.accountId } });
-        const text = reply.body === undefined || reply.body === null ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+        const reply = await jira.handle({
+          method: (init.method ?? 'GET').toUpperCase(),
+          path: r.restPath,
+          headers,
+          body,
+          principal: { kind: 'user', accountId: user.accountId },
+        });
+        const text =
+          reply.body === undefined || reply.body === null ? '' : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
         const outHeaders = { ...(text && !reply.headers['content-type'] ? { 'content-type': 'application/json' } : {}), ...reply.headers };
         return sendJson(res, 200, { status: reply.status, statusText: '', headers: outHeaders, body: text, isAttachment: false });
       }
@@ -226,7 +254,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         const module = validators.find((v) => v.moduleKey === r.moduleKey);
         if (!module) throw new HttpError(404, `The app has no workflow validator '${r.moduleKey}'`);
         try {
-          await saveValidatorRule(jiraAs(user), { workflowId: r.workflowId, transitionId: r.transitionId, ruleIndex: r.ruleIndex, module, config: r.config });
+          await saveValidatorRule(jiraAs(user), {
+            workflowId: r.workflowId,
+            transitionId: r.transitionId,
+            ruleIndex: r.ruleIndex,
+            module,
+            config: r.config,
+          });
         } catch (e) {
           throw new HttpError(400, errorMessage(e));
         }
@@ -293,7 +327,10 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     if (path === '/admin/workflows') {
       const saved = url.searchParams.get('saved');
       const p = await workflowsPage(jiraAs(user), validators);
-      return page(req, res, user, 'workflows', { ...p, body: (saved ? `<div class="section-message" role="status">Validator saved on transition ${esc(saved)}.</div>` : '') + p.body });
+      return page(req, res, user, 'workflows', {
+        ...p,
+        body: (saved ? `<div class="section-message" role="status">Validator saved on transition ${esc(saved)}.</div>` : '') + p.body,
+      });
     }
     if (path === '/admin/workflows/validator') {
       const q = url.searchParams;
@@ -308,7 +345,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         'workflows',
         await validatorConfigPage(
           jiraAs(user),
-          { workflowId: q.get('workflowId') ?? '', transitionId: q.get('transitionId') ?? '', mode: mode.data, rule: rule === null ? null : Number(rule), module },
+          {
+            workflowId: q.get('workflowId') ?? '',
+            transitionId: q.get('transitionId') ?? '',
+            mode: mode.data,
+            rule: rule === null ? null : Number(rule),
+            module,
+          },
           renderFrameFor(req),
         ),
       );
@@ -323,8 +366,13 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       const message = e instanceof z.ZodError ? `Bad request: ${z.prettifyError(e)}` : errorMessage(e);
       if (status >= 500) console.error('[sandbox web]', req.method, req.url, e);
       if (res.headersSent) return void res.end();
-      if ((req.url ?? '').startsWith('/__forge/') || req.headers.accept?.includes('application/json')) return sendJson(res, status, { message });
-      sendHtml(res, status, `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/static/jira.css"><main class="content"><h1>${status}</h1><div class="error-box" role="alert">${esc(message)}</div><p><a href="/">Back to the project</a></p></main>`);
+      if ((req.url ?? '').startsWith('/__forge/') || req.headers.accept?.includes('application/json'))
+        return sendJson(res, status, { message });
+      sendHtml(
+        res,
+        status,
+        `<!doctype html><meta charset="utf-8"><link rel="stylesheet" href="/static/jira.css"><main class="content"><h1>${status}</h1><div class="error-box" role="alert">${esc(message)}</div><p><a href="/">Back to the project</a></p></main>`,
+      );
     });
   });
   const resources = createResourceServer(app.resources, opts.resourcesReady);

@@ -10,7 +10,9 @@ export const ProjectKeySchema = z
   .string({ error: 'Enter a project key.' })
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, { error: 'A project key is 2-10 capital letters, digits or underscores, starting with a letter (e.g. LCOO).' });
+  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, {
+    error: 'A project key is 2-10 capital letters, digits or underscores, starting with a letter (e.g. LCOO).',
+  });
 
 export const SetupRequestSchema = z.object({ projectKey: ProjectKeySchema });
 export type SetupRequest = z.infer<typeof SetupRequestSchema>;

@@ -38,8 +38,7 @@ export const GadgetScopeSchema = z.discriminatedUnion('kind', [
 ]);
 export type GadgetScope = z.infer<typeof GadgetScopeSchema>;
 
-const names = (what: string, max: number) =>
-  z.array(z.string().trim().min(1).max(200)).max(max, { error: `Pick at most ${max} ${what}.` });
+const names = (what: string, max: number) => z.array(z.string().trim().min(1).max(200)).max(max, { error: `Pick at most ${max} ${what}.` });
 
 /** The filters a person can set in the gadget (and save as its defaults). Empty = no filter. */
 export const GadgetFiltersSchema = z.object({

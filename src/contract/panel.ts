@@ -18,11 +18,9 @@ export const PanelLoadPayloadSchema = z.object({});
 
 /** Approvals are only written by approvals/record; a save carrying them is a client bug or a forgery attempt. */
 const noApprovals = (what: string) =>
-  z
-    .looseObject({})
-    .refine((v) => !('approvals' in v), {
-      error: `Approvals can't be saved with the ${what}; record them with the approval buttons.`,
-    });
+  z.looseObject({}).refine((v) => !('approvals' in v), {
+    error: `Approvals can't be saved with the ${what}; record them with the approval buttons.`,
+  });
 
 const RevisionSchema = z
   .number({ error: 'revision must be the number of the record you loaded, or null when there was none.' })

@@ -24,10 +24,7 @@ export const RuleConfigSchema = z
       .optional(),
     specificationStep: z.boolean({ error: 'The specification step must be on or off.' }).optional(),
     requiredChecklist: z
-      .partialRecord(
-        StageSchema,
-        z.array(ChecklistItemIdSchema).max(12, { error: 'A stage can require at most the 12 checklist items.' }),
-      )
+      .partialRecord(StageSchema, z.array(ChecklistItemIdSchema).max(12, { error: 'A stage can require at most the 12 checklist items.' }))
       .optional(),
   })
   .strict();
@@ -88,7 +85,12 @@ export interface ValidatorOptions {
 }
 
 /** `configuration`: the rule's stored value, so the screen learns whether it is still valid. */
-export const ValidatorOptionsInputSchema = z.object({ configuration: z.string().max(RULE_CONFIG_MAX_BYTES * 2).optional() });
+export const ValidatorOptionsInputSchema = z.object({
+  configuration: z
+    .string()
+    .max(RULE_CONFIG_MAX_BYTES * 2)
+    .optional(),
+});
 
 /** What the screen asks before Jira saves the rule: the same schema the gate parses with. */
 export const ValidatorCheckInputSchema = z.object({ config: z.unknown() });

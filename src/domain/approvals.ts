@@ -115,11 +115,7 @@ export function distinctCoreApprovals(delivery: CoreApprovalSource | undefined):
  * prioritization: first the FST, then the Roadmap Committee; and a core approves a
  * specific change, so a `ref` must name one that is recorded and not abandoned.
  */
-export function approvalPrerequisite(
-  role: ApprovalRole,
-  record: CoreApprovalSource | undefined,
-  ref?: string,
-): string | undefined {
+export function approvalPrerequisite(role: ApprovalRole, record: CoreApprovalSource | undefined, ref?: string): string | undefined {
   if (role === 'lrc-prioritization' && !hasApproval(record?.approvals, 'fst-prioritization')) {
     return 'The Roadmap Committee prioritizes after the Functional Specialty Team: record the FST prioritization first.';
   }

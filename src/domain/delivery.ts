@@ -187,7 +187,12 @@ function sameContent(a: object, b: object): boolean {
 }
 
 /** Keeps the earlier stamp when an entry is unchanged; stamps it with who/when otherwise. */
-function restamp<T extends object>(entry: T, previous: Stamped<object> | undefined, by: string, at: string): Stamped<Omit<T, 'recordedBy' | 'recordedAt'>> {
+function restamp<T extends object>(
+  entry: T,
+  previous: Stamped<object> | undefined,
+  by: string,
+  at: string,
+): Stamped<Omit<T, 'recordedBy' | 'recordedAt'>> {
   const content = withoutStamp(entry);
   if (previous && sameContent(previous, content)) {
     return { ...content, recordedBy: previous.recordedBy, recordedAt: previous.recordedAt };
@@ -201,12 +206,7 @@ function restamp<T extends object>(entry: T, previous: Stamped<object> | undefin
  * approvals are carried over from the stored record untouched (a save can't add them).
  * Gerrit changes are matched by change number, alignment notes by their content.
  */
-export function applyDeliveryInput(
-  previous: Delivery | undefined,
-  input: DeliveryInput,
-  recordedBy: string,
-  recordedAt: string,
-): Delivery {
+export function applyDeliveryInput(previous: Delivery | undefined, input: DeliveryInput, recordedBy: string, recordedAt: string): Delivery {
   const out: Delivery = { schemaVersion: 1 };
   if (input.roadmapItemKey !== undefined) out.roadmapItemKey = input.roadmapItemKey;
   if (input.project !== undefined) out.project = input.project;
@@ -216,7 +216,14 @@ export function applyDeliveryInput(
   if (input.lrcTracking) out.lrcTracking = restamp(input.lrcTracking, previous?.lrcTracking, recordedBy, recordedAt);
   if (input.alignment) {
     const old = previous?.alignment ?? [];
-    out.alignment = input.alignment.map((n) => restamp(n, old.find((o) => sameContent(o, n)), recordedBy, recordedAt));
+    out.alignment = input.alignment.map((n) =>
+      restamp(
+        n,
+        old.find((o) => sameContent(o, n)),
+        recordedBy,
+        recordedAt,
+      ),
+    );
   }
   if (input.changes) {
     const byNumber = new Map((previous?.changes ?? []).map((c) => [c.number, c]));

@@ -48,10 +48,7 @@ export const GateConfigSchema = z.object({
    * none, except Prioritized, which requires all 12 unless configured otherwise.
    */
   requiredChecklist: z
-    .partialRecord(
-      StageSchema,
-      z.array(ChecklistItemIdSchema).max(12, { error: 'A stage can require at most the 12 checklist items.' }),
-    )
+    .partialRecord(StageSchema, z.array(ChecklistItemIdSchema).max(12, { error: 'A stage can require at most the 12 checklist items.' }))
     .default({}),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
@@ -147,7 +144,10 @@ function missingOf(requirement: string, message: string): MissingRequirement {
 const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
 
 /** Requirement ids, built once ("checklist:size"). */
-const CHECKLIST_REQUIREMENT = Object.fromEntries(CHECKLIST_ITEM_IDS.map((id) => [id, `checklist:${id}`])) as Record<ChecklistItemId, string>;
+const CHECKLIST_REQUIREMENT = Object.fromEntries(CHECKLIST_ITEM_IDS.map((id) => [id, `checklist:${id}`])) as Record<
+  ChecklistItemId,
+  string
+>;
 
 const MSG = {
   fst: 'FST prioritization: the Functional Specialty Team has not prioritized this item yet (the FST lead records it in the LCOO panel).',
@@ -157,7 +157,8 @@ const MSG = {
   blueprint: 'Blueprint: link the Launchpad blueprint for this deliverable.',
   alignment: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores.",
   milestone: 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.',
-  stakeholders: 'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
+  stakeholders:
+    'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
   specReview: "Specification: link the specification review (the Gerrit change in the project's specs repository).",
   specApproved: 'Specification: the design must be approved (the specification merged) before coding starts.',
   changes: 'Code: link at least one Gerrit change under review.',
@@ -180,7 +181,13 @@ function approvalMissing(record: unknown, role: ApprovalRole, message: string, o
 /** Answers "what is missing for checklist item X" (the portfolio passes a memo of these). */
 export type ChecklistLookup = (vetting: unknown, id: ChecklistItemId, nowMs: number) => string | undefined;
 
-function checklistMissing(vetting: unknown, ids: readonly ChecklistItemId[], nowMs: number, lookup: ChecklistLookup, out: MissingRequirement[]): void {
+function checklistMissing(
+  vetting: unknown,
+  ids: readonly ChecklistItemId[],
+  nowMs: number,
+  lookup: ChecklistLookup,
+  out: MissingRequirement[],
+): void {
   for (const id of ids) {
     const missing = lookup(vetting, id, nowMs);
     if (missing !== undefined) out.push(missingOf(CHECKLIST_REQUIREMENT[id], missing));
@@ -196,7 +203,14 @@ const BEING_VETTED_ITEMS: readonly ChecklistItemId[] = ['type', 'components', 'c
 const DEVELOPMENT_READY_ITEMS: readonly ChecklistItemId[] = ['targetRelease'];
 const staffedCompany = (c: unknown) => obj(c).interest === 'yes' && arr(obj(c).people).some((p) => filled(obj(p).name));
 
-function portfolioRules(stage: Stage, vetting: unknown, config: GateConfig, nowMs: number, lookup: ChecklistLookup, out: MissingRequirement[]): void {
+function portfolioRules(
+  stage: Stage,
+  vetting: unknown,
+  config: GateConfig,
+  nowMs: number,
+  lookup: ChecklistLookup,
+  out: MissingRequirement[],
+): void {
   switch (stage) {
     case 'being-vetted':
       // "Alignment with project PTLs/cores under way": the item must say what it is,
@@ -318,14 +332,17 @@ function stagesOf(lifecycle: LifecycleId): readonly Stage[] {
  * the specification step off, the two specification stages are stepped over unless one
  * of them is the target itself. Empty for the first stage and for moves back.
  */
-export function gatesOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, target: Stage, config: Pick<GateConfig, 'specificationStep'>): Stage[] {
+export function gatesOnTheWay(
+  lifecycle: LifecycleId,
+  from: Stage | undefined,
+  target: Stage,
+  config: Pick<GateConfig, 'specificationStep'>,
+): Stage[] {
   const stages = stagesOf(lifecycle);
   const ti = stages.indexOf(target);
   const fi = from === undefined ? 0 : stages.indexOf(from);
   if (ti <= 0 || fi < 0 || ti <= fi) return [];
-  return stages
-    .slice(fi + 1, ti + 1)
-    .filter((s) => config.specificationStep || !isSpecStage(s) || s === target);
+  return stages.slice(fi + 1, ti + 1).filter((s) => config.specificationStep || !isSpecStage(s) || s === target);
 }
 
 /**
@@ -333,7 +350,12 @@ export function gatesOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, t
  * step, from and target (the portfolio asks for every item): [portfolio?][specificationStep?].
  */
 const PATHS: Map<Stage | undefined, Map<Stage, readonly Stage[]>>[] = [new Map(), new Map(), new Map(), new Map()];
-function pathOnTheWay(lifecycle: LifecycleId, from: Stage | undefined, target: Stage, config: Pick<GateConfig, 'specificationStep'>): readonly Stage[] {
+function pathOnTheWay(
+  lifecycle: LifecycleId,
+  from: Stage | undefined,
+  target: Stage,
+  config: Pick<GateConfig, 'specificationStep'>,
+): readonly Stage[] {
   const byFrom = PATHS[(lifecycle === 'portfolio' ? 2 : 0) + (config.specificationStep ? 1 : 0)]!;
   const cached = byFrom.get(from)?.get(target);
   if (cached) return cached;
@@ -407,7 +429,12 @@ const SubjectShapeSchema = z.object({
  * - Skipping stages needs the gates of every stage skipped.
  * Never throws: bad input fails with a message instead.
  */
-export function evaluateGate(target: Stage, subject: GateSubject, config: GateConfig | GateConfigInput, now: Date | number | string): GateResult {
+export function evaluateGate(
+  target: Stage,
+  subject: GateSubject,
+  config: GateConfig | GateConfigInput,
+  now: Date | number | string,
+): GateResult {
   try {
     const t = StageSchema.safeParse(target);
     if (!t.success) return fail('input', `"${safeString(target)}" is not an LCOO stage.`);
@@ -417,21 +444,33 @@ export function evaluateGate(target: Stage, subject: GateSubject, config: GateCo
     }
     const lifecycle = s.data.lifecycle;
     if (lifecycleOfStage(t.data) !== lifecycle) {
-      return fail('input', `${LIFECYCLES[lifecycle].issueTypeName} issues can't move to "${safeString(target)}": it belongs to the other lifecycle.`);
+      return fail(
+        'input',
+        `${LIFECYCLES[lifecycle].issueTypeName} issues can't move to "${safeString(target)}": it belongs to the other lifecycle.`,
+      );
     }
     if (s.data.from !== undefined && lifecycleOfStage(s.data.from) !== lifecycle) {
       return fail('input', `The current stage "${s.data.from}" is not part of the ${LIFECYCLES[lifecycle].name}.`);
     }
     const c = GateConfigSchema.safeParse(config ?? {});
     if (!c.success) {
-      return fail('config', `The LCOO gate settings are not valid (${c.error.issues[0]?.message ?? 'unknown problem'}); an LCOO admin must fix them on the admin page.`);
+      return fail(
+        'config',
+        `The LCOO gate settings are not valid (${c.error.issues[0]?.message ?? 'unknown problem'}); an LCOO admin must fix them on the admin page.`,
+      );
     }
     const nowMs = toTime(now);
     if (Number.isNaN(nowMs)) return fail('input', "The issue could not be checked: today's date is missing.");
     const raw = subject as unknown as Loose;
     return evaluateGateTrusted(
       t.data,
-      { lifecycle, integrity: s.data.integrity, vetting: raw.vetting as Vetting | undefined, delivery: raw.delivery as Delivery | undefined, ...(s.data.from ? { from: s.data.from } : {}) },
+      {
+        lifecycle,
+        integrity: s.data.integrity,
+        vetting: raw.vetting as Vetting | undefined,
+        delivery: raw.delivery as Delivery | undefined,
+        ...(s.data.from ? { from: s.data.from } : {}),
+      },
       c.data,
       nowMs,
     );
@@ -453,7 +492,11 @@ function safeString(v: unknown): string {
  * One entry per stage after `subject.from` (cumulative), stepping over the specification
  * stages when that step is off.
  */
-export function readiness(subject: GateSubject, config: GateConfig | GateConfigInput, now: Date | number | string): { target: Stage; pass: boolean; missing: MissingRequirement[] }[] {
+export function readiness(
+  subject: GateSubject,
+  config: GateConfig | GateConfigInput,
+  now: Date | number | string,
+): { target: Stage; pass: boolean; missing: MissingRequirement[] }[] {
   const parsed = GateConfigSchema.safeParse(config ?? {});
   const cfg = parsed.success ? parsed.data : defaultGateConfig;
   const lifecycle = LifecycleIdSchema.safeParse(subject?.lifecycle);

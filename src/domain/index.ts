@@ -8,12 +8,4 @@ export * from './gates';
 export * from './releases';
 export * from './openstack-projects';
 export * from './portfolio';
-export {
-  WebUrlSchema,
-  AccountIdSchema,
-  IsoDateTimeSchema,
-  IsoDateSchema,
-  IssueKeySchema,
-  isWebUrl,
-  jsonBytes,
-} from './primitives';
+export { WebUrlSchema, AccountIdSchema, IsoDateTimeSchema, IsoDateSchema, IssueKeySchema, isWebUrl, jsonBytes } from './primitives';

@@ -201,13 +201,15 @@ export const LIFECYCLES: Record<LifecycleId, Lifecycle> = {
   },
 };
 
-const STAGE_DEF_BY_ID = new Map<Stage, StageDef>(
-  [...PORTFOLIO_STAGE_DEFS, ...DELIVERY_STAGE_DEFS].map((s) => [s.id, s]),
-);
+const STAGE_DEF_BY_ID = new Map<Stage, StageDef>([...PORTFOLIO_STAGE_DEFS, ...DELIVERY_STAGE_DEFS].map((s) => [s.id, s]));
 
 /** Lower case, single spaces, no spaces around slashes: "Being Vetted/Groomed" == "being vetted / groomed". */
 function normalizeStatusName(name: string): string {
-  return name.trim().toLowerCase().replace(/\s*\/\s*/g, '/').replace(/\s+/g, ' ');
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/\s+/g, ' ');
 }
 
 const STAGE_BY_STATUS = new Map<string, Stage>();
@@ -273,9 +275,7 @@ export function nextStage(stage: Stage, options: LifecycleOptions = { specificat
 
 /** The transitions usable under the given settings (what the stage-gate validator allows). */
 export function transitionsFor(lifecycle: LifecycleId, options: LifecycleOptions): Transition[] {
-  return LIFECYCLES[lifecycle].transitions.filter(
-    (t) => t.onlyWhen !== 'specification-step-off' || options.specificationStep === false,
-  );
+  return LIFECYCLES[lifecycle].transitions.filter((t) => t.onlyWhen !== 'specification-step-off' || options.specificationStep === false);
 }
 
 export function isTransitionAllowed(from: Stage, to: Stage, options: LifecycleOptions): boolean {

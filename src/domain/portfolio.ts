@@ -24,7 +24,15 @@ import {
 } from './lifecycle';
 import { toTime } from './primitives';
 import { RELEASES, hasSlipped, releaseById } from './releases';
-import { CHECKLIST_ITEM_IDS, ItemTypeSchema, checklistItemMissing, type ChecklistItemId, type ItemType, type Size, type Vetting } from './vetting';
+import {
+  CHECKLIST_ITEM_IDS,
+  ItemTypeSchema,
+  checklistItemMissing,
+  type ChecklistItemId,
+  type ItemType,
+  type Size,
+  type Vetting,
+} from './vetting';
 
 /**
  * The portfolio view the LRC reviews monthly and quarterly: every item with what blocks
@@ -65,7 +73,11 @@ export type MoveGate = { ok: true; config: GateConfig } | { ok: false; missing: 
  * (Blueprint Accepted -> Coding In Progress) depends on a setting, and the gate on the move
  * into Coding In Progress is the one that allows or refuses it, so its settings decide.
  */
-export function nextStageUnderGates(stage: Stage, fallback: GateConfig, gateFor: (target: Stage, from: Stage) => MoveGate): Stage | undefined {
+export function nextStageUnderGates(
+  stage: Stage,
+  fallback: GateConfig,
+  gateFor: (target: Stage, from: Stage) => MoveGate,
+): Stage | undefined {
   const skip = nextStage(stage, { specificationStep: false });
   const gate = skip ? gateFor(skip, stage) : undefined;
   return nextStage(stage, gate?.ok ? gate.config : fallback);
@@ -251,14 +263,18 @@ class Aggregation {
   add(it: PortfolioItem): void {
     const filters = this.filters;
     const isPortfolio = it.lifecycle === 'portfolio';
-    const linked = !isPortfolio && it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey ? this.roadmapByKey.get(it.delivery.roadmapItemKey) : undefined;
+    const linked =
+      !isPortfolio && it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey
+        ? this.roadmapByKey.get(it.delivery.roadmapItemKey)
+        : undefined;
     const parent = linked?.vetting;
     const v = isPortfolio ? it.vetting : parent;
     // The gate counts a Roadmap Item's checklist only when the app signed it (as the stage
     // gate does): an unsigned one is an empty checklist there, whatever it claims.
     const gateVetting = isPortfolio ? it.vetting : linked && linked.integrity !== 'valid' ? UNSIGNED_PARENT : parent;
     const fst = v?.fst?.trim() || undefined;
-    const releaseId = it.lifecycle === 'delivery' ? it.delivery?.milestone?.releaseId ?? parent?.targetRelease : it.vetting?.targetRelease;
+    const releaseId =
+      it.lifecycle === 'delivery' ? (it.delivery?.milestone?.releaseId ?? parent?.targetRelease) : it.vetting?.targetRelease;
 
     if (filters.lifecycle && filters.lifecycle !== it.lifecycle) return;
     if (filters.stages?.length && !filters.stages.includes(it.stage)) return;
@@ -399,8 +415,10 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   // Deliverables inherit FST and release from their Roadmap Item. Only the Roadmap Items some
   // deliverable links to are indexed (the last one with a record wins for a repeated key).
   const roadmapByKey = new Map<string, PortfolioItem | undefined>();
-  for (const it of items) if (it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey) roadmapByKey.set(it.delivery.roadmapItemKey, undefined);
-  if (roadmapByKey.size > 0) for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting && roadmapByKey.has(it.key)) roadmapByKey.set(it.key, it);
+  for (const it of items)
+    if (it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey) roadmapByKey.set(it.delivery.roadmapItemKey, undefined);
+  if (roadmapByKey.size > 0)
+    for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting && roadmapByKey.has(it.key)) roadmapByKey.set(it.key, it);
 
   const agg = new Aggregation(config, gateFor, nowMs, clockKnown, filters, roadmapByKey);
   for (const it of items) agg.add(it);
@@ -416,7 +434,9 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   // FST x stage (Roadmap Items) and release x FST (all items).
   const fsts = sortedLabels(new Set(fstStageCounts.keys()));
   const fstCells = fsts.map((f) => fstStageCounts.get(f) ?? PORTFOLIO_STAGES.map(() => 0));
-  const releases = [...releaseFstCounts.keys()].sort((a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b));
+  const releases = [...releaseFstCounts.keys()].sort(
+    (a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b),
+  );
   const releaseCells = releases.map((r) => {
     const byFst = releaseFstCounts.get(r);
     return fsts.map((f) => byFst?.get(f) ?? 0);
@@ -429,7 +449,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     funnels,
     fstByStage: { rows: fsts, columns: [...PORTFOLIO_STAGES], cells: fstCells },
     releaseByFst: {
-      rows: releases.map((id) => (id === NONE_LABEL ? id : releaseById(id)?.id ?? id)),
+      rows: releases.map((id) => (id === NONE_LABEL ? id : (releaseById(id)?.id ?? id))),
       columns: fsts,
       cells: releaseCells,
     },

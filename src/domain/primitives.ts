@@ -18,8 +18,7 @@ export const text = (max: number, what: string) =>
     .max(max, { error: `${what} is too long: keep it under ${max} characters.` });
 
 /** Text that must say something (names in a list entry, a finding's summary). */
-export const requiredText = (max: number, what: string) =>
-  text(max, what).min(1, { error: `${what} can't be empty.` });
+export const requiredText = (max: number, what: string) => text(max, what).min(1, { error: `${what} can't be empty.` });
 
 export const list = <T extends z.ZodType>(item: T, what: string, max: number = MAX_LIST) =>
   z.array(item, { error: `${what} must be a list.` }).max(max, { error: `${what}: at most ${max} entries.` });

@@ -96,10 +96,7 @@ export function findRelease(text: string): Release | undefined {
   const t = text.trim().toLowerCase();
   if (!t) return undefined;
   return RELEASES.find(
-    (r) =>
-      r.id === t ||
-      r.version === t ||
-      (r.version !== undefined && `${r.version} ${r.id}` === t.replace(/\s+/g, ' ')),
+    (r) => r.id === t || r.version === t || (r.version !== undefined && `${r.version} ${r.id}` === t.replace(/\s+/g, ' ')),
   );
 }
 

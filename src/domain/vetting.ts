@@ -160,12 +160,7 @@ export const INTERESTS = ['yes', 'no', 'undecided'] as const;
 export const InterestSchema = z.enum(INTERESTS, { error: 'Interest must be yes, no or undecided.' });
 export type Interest = z.infer<typeof InterestSchema>;
 
-export const DELIVERY_STREAMS = [
-  'own-contributors',
-  'community-working-groups',
-  'project-teams',
-  'other-contributors',
-] as const;
+export const DELIVERY_STREAMS = ['own-contributors', 'community-working-groups', 'project-teams', 'other-contributors'] as const;
 export const DeliveryStreamSchema = z.enum(DELIVERY_STREAMS, {
   error: "Delivery stream must be the member's own contributors, community working groups, project teams or other contributors.",
 });
@@ -534,7 +529,10 @@ function fromV1(v1: VettingV1): unknown {
 
   const components: string[] = [];
   const unknownComponents: string[] = [];
-  for (const c of (v1.components ?? '').split(/[,;\n]/).map((s) => s.trim()).filter(Boolean)) {
+  for (const c of (v1.components ?? '')
+    .split(/[,;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const name = canonicalProjectName(c);
     if (name && !components.includes(name)) components.push(name);
     else if (!name) unknownComponents.push(c);
@@ -545,16 +543,22 @@ function fromV1(v1: VettingV1): unknown {
   const stakeholders: Stakeholder[] = [];
   for (const l of lines(v1.stakeholders)) {
     const m = /^(.+?)\s*\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)$/.exec(l);
-    if (m && m[1] && m[2] && m[3]) stakeholders.push({ name: clip(m[1], MAX_SHORT), company: clip(m[2], MAX_SHORT), role: clip(m[3], MAX_SHORT) });
+    if (m && m[1] && m[2] && m[3])
+      stakeholders.push({ name: clip(m[1], MAX_SHORT), company: clip(m[2], MAX_SHORT), role: clip(m[3], MAX_SHORT) });
     else addNote(notes, 'stakeholders', l);
   }
 
-  const artifacts: Artifact[] = urlsIn(v1.artifacts ?? '').slice(0, 25).map((url) => ({
-    kind: /review\.opendev|review\.openstack|github\.com|opendev\.org/.test(url) ? 'code' : 'other',
-    url: clip(url, 1000),
-    title: '',
-  }));
-  const artifactRest = (v1.artifacts ?? '').replace(URL_RE, '').replace(/[ \t]+/g, ' ').trim();
+  const artifacts: Artifact[] = urlsIn(v1.artifacts ?? '')
+    .slice(0, 25)
+    .map((url) => ({
+      kind: /review\.opendev|review\.openstack|github\.com|opendev\.org/.test(url) ? 'code' : 'other',
+      url: clip(url, 1000),
+      title: '',
+    }));
+  const artifactRest = (v1.artifacts ?? '')
+    .replace(URL_RE, '')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
   if (artifactRest) addNote(notes, 'artifacts', artifactRest);
 
   const findingsText = v1.blueprintFindings ?? '';
@@ -593,8 +597,18 @@ function fromV1(v1: VettingV1): unknown {
   put('fst', v1.fst && clip(v1.fst.trim(), MAX_SHORT));
   put('proposingCompany', v1.proposingCompany && clip(v1.proposingCompany.trim(), MAX_SHORT));
   put('type', type);
-  put('requirements', lines(v1.requirements).slice(0, 25).map((l) => clip(l, MAX_TEXT)));
-  put('acceptanceCriteria', lines(v1.acceptanceCriteria).slice(0, 25).map((l) => clip(l, MAX_TEXT)));
+  put(
+    'requirements',
+    lines(v1.requirements)
+      .slice(0, 25)
+      .map((l) => clip(l, MAX_TEXT)),
+  );
+  put(
+    'acceptanceCriteria',
+    lines(v1.acceptanceCriteria)
+      .slice(0, 25)
+      .map((l) => clip(l, MAX_TEXT)),
+  );
   put('components', components.slice(0, 30));
   put('stakeholders', stakeholders.slice(0, 25));
   put('artifacts', artifacts);
@@ -605,7 +619,8 @@ function fromV1(v1: VettingV1): unknown {
   put('communityAlignment', communityAlignment);
   put('targetRelease', release?.id);
   put('deliveryStream', deliveryStream);
-  if (!deliveryStream && !isBlank(v1.deliveryStream)) addNote(notes, 'collaborators', `Version 1 delivery stream: ${v1.deliveryStream ?? ''}`);
+  if (!deliveryStream && !isBlank(v1.deliveryStream))
+    addNote(notes, 'collaborators', `Version 1 delivery stream: ${v1.deliveryStream ?? ''}`);
   if (Object.keys(notes).length) out.notes = notes;
   put('approvals', v1.approvals);
   return out;
@@ -631,7 +646,9 @@ export function migrateVetting(raw: unknown): MigrateResult {
     const version = (raw as Loose).schemaVersion;
     if (version === 2) {
       const parsed = VettingSchema.safeParse(raw);
-      return parsed.success ? { ok: true, vetting: parsed.data } : { ok: false, error: `The LCOO vetting record is not valid: ${firstIssue(parsed.error)}` };
+      return parsed.success
+        ? { ok: true, vetting: parsed.data }
+        : { ok: false, error: `The LCOO vetting record is not valid: ${firstIssue(parsed.error)}` };
     }
     if (version === 1) {
       const v1 = VettingV1Schema.safeParse(raw);

@@ -57,9 +57,7 @@ export class JiraClient {
   private readonly maxWaitMs: number;
 
   constructor(readonly options: JiraClientOptions) {
-    this.requester =
-      options.requester ??
-      ((path, init) => (options.as === 'app' ? api.asApp() : api.asUser()).requestJira(path, init));
+    this.requester = options.requester ?? ((path, init) => (options.as === 'app' ? api.asApp() : api.asUser()).requestJira(path, init));
     this.sleep = options.sleep ?? defaultSleep;
     this.maxRetries = options.maxRetries ?? 4;
     this.maxWaitMs = options.maxWaitMs ?? 15_000;
@@ -69,12 +67,7 @@ export class JiraClient {
    * Sends one request and parses the JSON answer with `schema`. Non-2xx answers become a
    * JiraError carrying Jira's messages; 429 is retried after Retry-After.
    */
-  async request<T extends z.ZodType>(
-    method: string,
-    path: Route,
-    schema: T,
-    body?: unknown,
-  ): Promise<z.infer<T>> {
+  async request<T extends z.ZodType>(method: string, path: Route, schema: T, body?: unknown): Promise<z.infer<T>> {
     const text = await this.send(method, path, body);
     const json: unknown = text.length > 0 ? JSON.parse(text) : undefined;
     const parsed = schema.safeParse(json);

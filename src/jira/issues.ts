@@ -29,11 +29,7 @@ export const IssueSchema = z
 export type Issue = z.infer<typeof IssueSchema>;
 
 /** Reads an issue with the named fields and properties in ONE call (the validator's budget). */
-export function getIssue(
-  client: JiraClient,
-  issueKey: string,
-  opts: { fields?: string[]; properties?: string[] } = {},
-): Promise<Issue> {
+export function getIssue(client: JiraClient, issueKey: string, opts: { fields?: string[]; properties?: string[] } = {}): Promise<Issue> {
   const fields = (opts.fields ?? ['summary', 'status', 'issuetype', 'project']).join(',');
   const properties = (opts.properties ?? []).join(',');
   const path = properties
@@ -47,11 +43,7 @@ const PropertySchema = z.object({ key: z.string(), value: z.unknown() }).loose()
 /** The raw value of an issue property, or undefined when it is not set. */
 export async function getIssueProperty(client: JiraClient, issueKey: string, propertyKey: string): Promise<unknown> {
   try {
-    const prop = await client.request(
-      'GET',
-      route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`,
-      PropertySchema,
-    );
+    const prop = await client.request('GET', route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, PropertySchema);
     return prop.value;
   } catch (err) {
     if (err instanceof JiraError && err.status === 404 && /propert/i.test(err.jiraMessage)) return undefined;
@@ -59,12 +51,7 @@ export async function getIssueProperty(client: JiraClient, issueKey: string, pro
   }
 }
 
-export async function setIssueProperty(
-  client: JiraClient,
-  issueKey: string,
-  propertyKey: string,
-  value: unknown,
-): Promise<void> {
+export async function setIssueProperty(client: JiraClient, issueKey: string, propertyKey: string, value: unknown): Promise<void> {
   await client.send('PUT', route`/rest/api/3/issue/${issueKey}/properties/${propertyKey}`, value);
 }
 
@@ -73,11 +60,7 @@ const MyPermissionsSchema = z.object({
 });
 
 /** Which of `permissions` the calling user (asUser) holds on the issue. */
-export async function myIssuePermissions(
-  client: JiraClient,
-  issueKey: string,
-  permissions: string[],
-): Promise<Record<string, boolean>> {
+export async function myIssuePermissions(client: JiraClient, issueKey: string, permissions: string[]): Promise<Record<string, boolean>> {
   const res = await client.request(
     'GET',
     route`/rest/api/3/mypermissions?issueKey=${issueKey}&permissions=${permissions.join(',')}`,

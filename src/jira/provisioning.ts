@@ -46,7 +46,8 @@ export const WORKFLOW_SCHEME_NAME = 'LCOO Roadmap Workflow Scheme';
 const JIRA_DEFAULT_WORKFLOW = 'jira';
 
 const ISSUE_TYPE_DESCRIPTIONS: Record<LifecycleId, string> = {
-  portfolio: 'An LCOO roadmap proposal: an enhancement, a significant bug fix or the open-sourcing of a new project, vetted by the FSTs and the LCOO Roadmap Committee.',
+  portfolio:
+    'An LCOO roadmap proposal: an enhancement, a significant bug fix or the open-sourcing of a new project, vetted by the FSTs and the LCOO Roadmap Committee.',
   delivery: 'One piece of upstream OpenStack work (blueprint, specification, code) that delivers an LCOO roadmap item.',
 };
 
@@ -154,8 +155,12 @@ const issueTypesStep: Step = {
     const { found, problems } = await findIssueTypes(ctx);
     if (problems.length > 0) throw new AppError('CONFLICT', problems.join(' '));
     ctx.out.issueTypeIds = found;
-    const missing = Object.values(LIFECYCLES).filter((lc) => !found[lc.id]).map((lc) => lc.issueTypeName);
-    const present = Object.values(LIFECYCLES).filter((lc) => found[lc.id]).map((lc) => lc.issueTypeName);
+    const missing = Object.values(LIFECYCLES)
+      .filter((lc) => !found[lc.id])
+      .map((lc) => lc.issueTypeName);
+    const present = Object.values(LIFECYCLES)
+      .filter((lc) => found[lc.id])
+      .map((lc) => lc.issueTypeName);
     if (missing.length === 0) return { satisfied: true, detail: `Both exist (${list(present)}).` };
     return {
       satisfied: false,
@@ -166,7 +171,11 @@ const issueTypesStep: Step = {
     const made: string[] = [];
     for (const lc of Object.values(LIFECYCLES)) {
       if (ctx.out.issueTypeIds[lc.id]) continue;
-      const created = await createIssueType(ctx.client, { name: lc.issueTypeName, description: ISSUE_TYPE_DESCRIPTIONS[lc.id], hierarchyLevel: 0 });
+      const created = await createIssueType(ctx.client, {
+        name: lc.issueTypeName,
+        description: ISSUE_TYPE_DESCRIPTIONS[lc.id],
+        hierarchyLevel: 0,
+      });
       ctx.out.issueTypeIds[lc.id] = created.id;
       made.push(lc.issueTypeName);
       ctx.created.push(`issue type "${lc.issueTypeName}"`);
@@ -305,12 +314,18 @@ const workflowSchemeStep: Step = {
   doing: 'set up the workflow scheme',
   async inspect(ctx) {
     const scheme = await findWorkflowSchemeByName(ctx.client, WORKFLOW_SCHEME_NAME);
-    if (!scheme) return { satisfied: false, detail: 'Will create it, mapping Roadmap Item and Upstream Deliverable to their LCOO workflows; every other issue type keeps the workflow it has in the project.' };
+    if (!scheme)
+      return {
+        satisfied: false,
+        detail:
+          'Will create it, mapping Roadmap Item and Upstream Deliverable to their LCOO workflows; every other issue type keeps the workflow it has in the project.',
+      };
     ctx.out.workflowSchemeId = scheme.id;
     ctx.out.workflowScheme = scheme;
     const wanted = wantedMappings(ctx);
     const wrong = Object.entries(wanted).filter(([typeId, wf]) => scheme.issueTypeMappings[typeId] !== wf);
-    if (wrong.length === 0 && Object.keys(wanted).length === 2) return { satisfied: true, detail: 'Exists and maps both issue types to their LCOO workflows.' };
+    if (wrong.length === 0 && Object.keys(wanted).length === 2)
+      return { satisfied: true, detail: 'Exists and maps both issue types to their LCOO workflows.' };
     return { satisfied: false, detail: 'Exists; will map both LCOO issue types to their workflows.' };
   },
   async apply(ctx) {
@@ -324,7 +339,8 @@ const workflowSchemeStep: Step = {
       const defaultWorkflow = base?.defaultWorkflow ?? JIRA_DEFAULT_WORKFLOW;
       const scheme = await createWorkflowScheme(ctx.client, {
         name: WORKFLOW_SCHEME_NAME,
-        description: 'LCOO Roadmap for Jira: Roadmap Items and Upstream Deliverables follow the LCOO lifecycles; every other issue type keeps its workflow.',
+        description:
+          'LCOO Roadmap for Jira: Roadmap Items and Upstream Deliverables follow the LCOO lifecycles; every other issue type keeps its workflow.',
         defaultWorkflow,
         issueTypeMappings: { ...(base?.issueTypeMappings ?? {}), ...wanted },
       });
@@ -350,7 +366,9 @@ const issueTypeSchemeStep: Step = {
     // Jira's default scheme holds every issue type of the site, new ones included.
     if (scheme.isDefault) return { satisfied: true, detail: `${ctx.projectKey} uses "${scheme.name}", which includes every issue type.` };
     const present = new Set(await projectIssueTypeIds(ctx.client, ctx.out.projectId));
-    const missing = Object.values(LIFECYCLES).filter((lc) => !ctx.out.issueTypeIds[lc.id] || !present.has(ctx.out.issueTypeIds[lc.id] ?? ''));
+    const missing = Object.values(LIFECYCLES).filter(
+      (lc) => !ctx.out.issueTypeIds[lc.id] || !present.has(ctx.out.issueTypeIds[lc.id] ?? ''),
+    );
     ctx.out.issueTypeSchemeId = scheme.id;
     if (missing.length === 0) return { satisfied: true, detail: `"${scheme.name}" includes both.` };
     return { satisfied: false, detail: `Will add ${list(missing.map((m) => m.issueTypeName))} to "${scheme.name}".` };
@@ -485,7 +503,13 @@ export interface SetupOptions {
  */
 export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
   const progress = await loadProgress(opts.projectKey);
-  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statuses: {} }, created: [] };
+  const ctx: StepContext = {
+    client: opts.client,
+    projectKey: opts.projectKey,
+    ari: opts.ari,
+    out: { issueTypeIds: {}, statuses: {} },
+    created: [],
+  };
   const steps: SetupStep[] = [];
   let blocked: string | undefined;
   for (const step of SETUP_STEPS) {
@@ -500,7 +524,12 @@ export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
       steps.push(
         found.satisfied
           ? { id: step.id, label, state: 'done', detail: found.detail }
-          : { id: step.id, label, state: lastFailure ? 'failed' : 'todo', detail: lastFailure ? `${found.detail} Last run: ${lastFailure}` : found.detail },
+          : {
+              id: step.id,
+              label,
+              state: lastFailure ? 'failed' : 'todo',
+              detail: lastFailure ? `${found.detail} Last run: ${lastFailure}` : found.detail,
+            },
       );
     } catch (err) {
       steps.push({ id: step.id, label, state: 'failed', detail: messageOf(err, step.doing) });
@@ -526,11 +555,10 @@ interface SetupLock {
 /** KVS has compare-and-set (FAIL_IF_EXISTS); the lock expires so a run cut off does not block setup forever. */
 async function takeSetupLock(opts: SetupOptions, at: string): Promise<void> {
   try {
-    await kvs.set(
-      SETUP_LOCK_KEY,
-      { ...(opts.startedBy ? { accountId: opts.startedBy } : {}), at } satisfies SetupLock,
-      { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 5, unit: 'MINUTES' } },
-    );
+    await kvs.set(SETUP_LOCK_KEY, { ...(opts.startedBy ? { accountId: opts.startedBy } : {}), at } satisfies SetupLock, {
+      keyPolicy: 'FAIL_IF_EXISTS',
+      ttl: { value: 5, unit: 'MINUTES' },
+    });
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (!(typeof code === 'string' && /EXIST/i.test(code))) throw err;
@@ -540,7 +568,10 @@ async function takeSetupLock(opts: SetupOptions, at: string): Promise<void> {
       const user = await getUser(opts.client, held.accountId).catch(() => undefined);
       who = user?.displayName ?? held.accountId;
     }
-    throw new AppError('CONFLICT', `Setup is already running, started by ${who} at ${held?.at ?? 'a moment ago'}; wait for it to finish, then reload this page.`);
+    throw new AppError(
+      'CONFLICT',
+      `Setup is already running, started by ${who} at ${held?.at ?? 'a moment ago'}; wait for it to finish, then reload this page.`,
+    );
   }
 }
 
@@ -550,7 +581,9 @@ export async function runSetup(opts: SetupOptions): Promise<SetupResult> {
   try {
     return await runSetupSteps(opts, now);
   } finally {
-    await kvs.delete(SETUP_LOCK_KEY).catch((err: unknown) => console.error('[lcoo] could not release the setup lock (it expires in 5 minutes):', err));
+    await kvs
+      .delete(SETUP_LOCK_KEY)
+      .catch((err: unknown) => console.error('[lcoo] could not release the setup lock (it expires in 5 minutes):', err));
   }
 }
 
@@ -558,7 +591,13 @@ async function runSetupSteps(opts: SetupOptions, now: () => Date): Promise<Setup
   // Each run records its own outcomes from scratch: what the page polls is this run's progress.
   const progress: StoredProgress = { projectKey: opts.projectKey, steps: {}, runningSince: now().toISOString() };
   await kvs.set(progressKey(opts.projectKey), progress);
-  const ctx: StepContext = { client: opts.client, projectKey: opts.projectKey, ari: opts.ari, out: { issueTypeIds: {}, statuses: {} }, created: [] };
+  const ctx: StepContext = {
+    client: opts.client,
+    projectKey: opts.projectKey,
+    ari: opts.ari,
+    out: { issueTypeIds: {}, statuses: {} },
+    created: [],
+  };
   let failedAt: string | undefined;
   for (const step of SETUP_STEPS) {
     if (failedAt) {

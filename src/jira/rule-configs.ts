@@ -35,7 +35,6 @@ export interface GateRules {
   moves: GatedMove[];
 }
 
-
 export const LCOO_WORKFLOW_NAMES: readonly string[] = [LIFECYCLES.portfolio.workflowName, LIFECYCLES.delivery.workflowName];
 
 /**
@@ -59,7 +58,11 @@ export function gatedMovesOf(read: WorkflowRead, ari: string, statusStages: Stat
       const rule = t.validators.find((v) => v.ruleKey === FORGE_VALIDATOR_RULE_KEY && v.parameters?.['key'] === ari);
       if (!to || !rule) continue;
       const froms = t.links.map((l) => stageOf(l.fromStatusReference)).filter((s): s is Stage => s !== undefined);
-      moves.push({ to, from: t.type === 'GLOBAL' || t.links.length === 0 ? 'any' : froms, rule: parseRuleConfig(rule.parameters?.['config']) });
+      moves.push({
+        to,
+        from: t.type === 'GLOBAL' || t.links.length === 0 ? 'any' : froms,
+        rule: parseRuleConfig(rule.parameters?.['config']),
+      });
     }
   }
   return moves;
@@ -89,7 +92,10 @@ export function gateInto(rules: GateRules, admin: GateConfig, target: Stage, fro
   if (!merged.ok) {
     return {
       ok: false,
-      missing: { requirement: 'config', message: `The LCOO gate settings for the move to "${name}" are not valid (${merged.error}); an LCOO admin must fix them on the admin page.` },
+      missing: {
+        requirement: 'config',
+        message: `The LCOO gate settings for the move to "${name}" are not valid (${merged.error}); an LCOO admin must fix them on the admin page.`,
+      },
     };
   }
   return { ok: true, config: merged.config };
@@ -111,7 +117,9 @@ export async function readGateRules(client: JiraClient = asApp()): Promise<GateR
   try {
     const [read, statusStages] = await Promise.all([readWorkflowsByName(client, [...LCOO_WORKFLOW_NAMES]), loadStatusStageMap()]);
     if (!read.workflows.some((w) => LCOO_WORKFLOW_NAMES.includes(w.name))) {
-      return adminOnly("The LCOO workflows were not found in Jira (setup has not run on the admin page?), so this shows the LCOO admin's gate settings.");
+      return adminOnly(
+        "The LCOO workflows were not found in Jira (setup has not run on the admin page?), so this shows the LCOO admin's gate settings.",
+      );
     }
     return { source: 'workflow-rules', moves: gatedMovesOf(read, stageGateAri(), statusStages) };
   } catch (err) {

@@ -30,8 +30,7 @@ const IssueTypeSchema = z
   .loose();
 export type JiraIssueType = z.infer<typeof IssueTypeSchema>;
 
-export const listIssueTypes = (client: JiraClient) =>
-  client.request('GET', route`/rest/api/3/issuetype`, z.array(IssueTypeSchema));
+export const listIssueTypes = (client: JiraClient) => client.request('GET', route`/rest/api/3/issuetype`, z.array(IssueTypeSchema));
 
 export const createIssueType = (client: JiraClient, body: { name: string; description: string; hierarchyLevel: number }) =>
   client.request('POST', route`/rest/api/3/issuetype`, IssueTypeSchema, body);
@@ -44,7 +43,10 @@ const JiraStatusSchema = z
     id: z.string(),
     name: z.string(),
     statusCategory: StatusCategorySchema.optional(),
-    scope: z.object({ type: z.string(), project: z.object({ id: z.string() }).loose().optional() }).loose().optional(),
+    scope: z
+      .object({ type: z.string(), project: z.object({ id: z.string() }).loose().optional() })
+      .loose()
+      .optional(),
   })
   .loose();
 export type JiraStatus = z.infer<typeof JiraStatusSchema>;
@@ -61,7 +63,7 @@ const StatusPageSchema = z
 /** Every status of the site (global and project-scoped), page by page. */
 export async function listStatuses(client: JiraClient): Promise<JiraStatus[]> {
   const out: JiraStatus[] = [];
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const page = await client.request(
       'GET',
       route`/rest/api/3/statuses/search?startAt=${String(startAt)}&maxResults=200`,
@@ -188,7 +190,12 @@ const ValidationErrorsSchema = z
     errors: z
       .array(
         z
-          .object({ code: z.string().optional(), message: z.string().optional(), level: z.enum(['WARNING', 'ERROR']).optional(), type: z.string().optional() })
+          .object({
+            code: z.string().optional(),
+            message: z.string().optional(),
+            level: z.enum(['WARNING', 'ERROR']).optional(),
+            type: z.string().optional(),
+          })
           .loose(),
       )
       .default([]),
@@ -227,7 +234,7 @@ const WorkflowSchemePageSchema = z
   .loose();
 
 export async function findWorkflowSchemeByName(client: JiraClient, name: string): Promise<JiraWorkflowScheme | undefined> {
-  for (let startAt = 0; ; ) {
+  for (let startAt = 0; ;) {
     const page = await client.request(
       'GET',
       route`/rest/api/3/workflowscheme?startAt=${String(startAt)}&maxResults=50`,
@@ -275,7 +282,12 @@ const SchemeAssociationsSchema = z
 export async function projectWorkflowScheme(client: JiraClient, projectId: string): Promise<{ id?: number; name?: string } | undefined> {
   const res = await client.request('GET', route`/rest/api/3/workflowscheme/project?projectId=${projectId}`, SchemeAssociationsSchema);
   const hit = res.values.find((v) => v.projectIds.includes(projectId)) ?? res.values[0];
-  return hit ? { ...(hit.workflowScheme.id !== undefined ? { id: hit.workflowScheme.id } : {}), ...(hit.workflowScheme.name ? { name: hit.workflowScheme.name } : {}) } : undefined;
+  return hit
+    ? {
+        ...(hit.workflowScheme.id !== undefined ? { id: hit.workflowScheme.id } : {}),
+        ...(hit.workflowScheme.name ? { name: hit.workflowScheme.name } : {}),
+      }
+    : undefined;
 }
 
 /** Jira only allows this while the project has no issues; see switchProjectWorkflowScheme. */

@@ -26,7 +26,13 @@ export const DELIVERY_RECORD: RecordKind<Delivery> = {
     const r = DeliverySchema.safeParse(raw);
     return r.success
       ? { ok: true, value: r.data }
-      : { ok: false, error: r.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`).slice(0, 3).join('; ') };
+      : {
+          ok: false,
+          error: r.error.issues
+            .map((i) => `${i.path.join('.') || 'record'}: ${i.message}`)
+            .slice(0, 3)
+            .join('; '),
+        };
   },
 };
 

@@ -58,7 +58,10 @@ export async function loadLatestRevisions(kinds: readonly RecordKind<unknown>[])
     kinds.map(async (kind) => {
       let cursor: string | undefined;
       do {
-        let q = kvs.query().where('key', WhereConditions.beginsWith(latestKey('', kind.propertyKey))).limit(KVS_QUERY_PAGE);
+        let q = kvs
+          .query()
+          .where('key', WhereConditions.beginsWith(latestKey('', kind.propertyKey)))
+          .limit(KVS_QUERY_PAGE);
         if (cursor) q = q.cursor(cursor);
         const page = await q.getMany<Latest>();
         for (const r of page.results) all.set(r.key, r.value);
@@ -70,11 +73,7 @@ export async function loadLatestRevisions(kinds: readonly RecordKind<unknown>[])
 }
 
 /** Loads a record through `client` (asUser in the panel, so Jira's browse permission holds). */
-export async function loadRecord<T>(
-  client: JiraClient,
-  kind: RecordKind<T>,
-  issue: { id: string; key: string },
-): Promise<RecordRead<T>> {
+export async function loadRecord<T>(client: JiraClient, kind: RecordKind<T>, issue: { id: string; key: string }): Promise<RecordRead<T>> {
   const [raw, secret] = await Promise.all([getIssueProperty(client, issue.key, kind.propertyKey), getSigningKey()]);
   return checkFreshness(issue.id, kind, readRecord(kind, issue.id, raw, secret));
 }
@@ -107,11 +106,7 @@ export interface SaveOptions<T> {
 async function claimRevision(issueId: string, kind: RecordKind<unknown>, revision: number, accountId: string): Promise<string> {
   const key = `lcoo:claim:${kind.propertyKey}:${issueId}:${revision}`;
   try {
-    await kvs.set(
-      key,
-      { accountId },
-      { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'MINUTES' } },
-    );
+    await kvs.set(key, { accountId }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'MINUTES' } });
     return key;
   } catch (err) {
     const code = (err as { code?: unknown }).code;
@@ -131,7 +126,7 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
   const current = await loadRecord(client, kind, issue);
   const currentRevision = revisionOf(current);
   if (currentRevision !== opts.expectedRevision) {
-    const by = current.state === 'present' ? current.meta.updatedByName ?? current.meta.updatedBy : undefined;
+    const by = current.state === 'present' ? (current.meta.updatedByName ?? current.meta.updatedBy) : undefined;
     const at = current.state === 'present' ? current.meta.updatedAt : undefined;
     throw new AppError(
       'CONFLICT',
@@ -153,7 +148,10 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
   const stored = buildStoredRecord(secret, kind as RecordKind<unknown>, issue.id, data, opts.index(data), meta);
   const size = Buffer.byteLength(JSON.stringify(stored), 'utf8');
   if (size > 32 * 1024) {
-    throw new AppError('BAD_REQUEST', `This ${kind.label} is too large for Jira (${Math.ceil(size / 1024)} KB of 32 KB). Shorten the longest texts.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `This ${kind.label} is too large for Jira (${Math.ceil(size / 1024)} KB of 32 KB). Shorten the longest texts.`,
+    );
   }
   const claim = await claimRevision(issue.id, kind, nextRevision, opts.actor.accountId);
   try {

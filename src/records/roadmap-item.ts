@@ -24,20 +24,31 @@ export function notARoadmapItem(itemKey: string, typeName: string | undefined): 
  * app signed (and last wrote) its record. Anything else counts as an empty checklist, with the
  * reason as `problem`, so a refusal still lists every checklist item it needs. One REST call.
  */
-export async function readRoadmapItemChecklist(client: JiraClient, itemKey: string, secret: string): Promise<{ vetting: Vetting; problem?: string }> {
+export async function readRoadmapItemChecklist(
+  client: JiraClient,
+  itemKey: string,
+  secret: string,
+): Promise<{ vetting: Vetting; problem?: string }> {
   const empty: Vetting = { schemaVersion: 2 };
   let item;
   try {
     item = await getIssue(client, itemKey, { fields: ['issuetype'], properties: [VETTING_PROPERTY] });
   } catch (err) {
     if (err instanceof JiraError && err.status === 404) {
-      return { vetting: empty, problem: `${ROADMAP_ITEM}: ${itemKey}, which this deliverable names, can't be found (or can't be seen); link an existing ${ROADMAP_ITEM} in the LCOO panel.` };
+      return {
+        vetting: empty,
+        problem: `${ROADMAP_ITEM}: ${itemKey}, which this deliverable names, can't be found (or can't be seen); link an existing ${ROADMAP_ITEM} in the LCOO panel.`,
+      };
     }
     throw err;
   }
   const wrongType = notARoadmapItem(itemKey, item.fields.issuetype?.name);
   if (wrongType) return { vetting: empty, problem: wrongType };
-  const read = await checkFreshness(item.id, VETTING_RECORD, readRecord(VETTING_RECORD, item.id, item.properties?.[VETTING_PROPERTY], secret));
+  const read = await checkFreshness(
+    item.id,
+    VETTING_RECORD,
+    readRecord(VETTING_RECORD, item.id, item.properties?.[VETTING_PROPERTY], secret),
+  );
   if (read.state === 'present' && read.integrity === 'valid') return { vetting: read.data };
   return {
     vetting: empty,

@@ -76,7 +76,12 @@ export function readRecord<T>(kind: RecordKind<T>, issueId: string, raw: unknown
   const { data, meta, index, sig } = stored.data;
   const parsed = kind.parse(data);
   if (!parsed.ok) {
-    return { state: 'unreadable', integrity: 'unreadable', error: `The ${kind.label} could not be read: ${parsed.error}`, revision: meta.revision };
+    return {
+      state: 'unreadable',
+      integrity: 'unreadable',
+      error: `The ${kind.label} could not be read: ${parsed.error}`,
+      revision: meta.revision,
+    };
   }
   const valid = sigMatches(signRecord(secret, issueId, kind.propertyKey, data, meta), sig);
   return {

@@ -41,10 +41,19 @@ export function ChecklistMatrix(props: {
         </caption>
         <thead>
           <tr>
-            <th scope="col" style={{ textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${color.border}` }}>Stage</th>
+            <th scope="col" style={{ textAlign: 'left', padding: '4px 8px', borderBottom: `1px solid ${color.border}` }}>
+              Stage
+            </th>
             {props.items.map((i) => (
-              <th key={i.id} scope="col" title={i.label} style={{ padding: '4px 6px', borderBottom: `1px solid ${color.border}`, minWidth: 24 }}>
-                <abbr title={i.label} style={{ textDecoration: 'none' }}>{i.number}</abbr>
+              <th
+                key={i.id}
+                scope="col"
+                title={i.label}
+                style={{ padding: '4px 6px', borderBottom: `1px solid ${color.border}`, minWidth: 24 }}
+              >
+                <abbr title={i.label} style={{ textDecoration: 'none' }}>
+                  {i.number}
+                </abbr>
               </th>
             ))}
           </tr>
@@ -54,7 +63,9 @@ export function ChecklistMatrix(props: {
             const selected = new Set(current(s.id));
             return (
               <tr key={s.id}>
-                <th scope="row" style={{ textAlign: 'left', padding: '4px 8px', fontWeight: 500, whiteSpace: 'nowrap' }}>{s.statusName}</th>
+                <th scope="row" style={{ textAlign: 'left', padding: '4px 8px', fontWeight: 500, whiteSpace: 'nowrap' }}>
+                  {s.statusName}
+                </th>
                 {props.items.map((i) => (
                   <td key={i.id} style={{ textAlign: 'center', padding: '2px 6px' }}>
                     <input

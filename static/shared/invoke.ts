@@ -27,7 +27,10 @@ export async function call<T>(key: string, payload: Record<string, unknown> = {}
     throw new CallError('NETWORK', `Could not reach the LCOO app (${why}). Check your connection and reload the page.`);
   }
   if (!isEnvelope(answer)) {
-    throw new CallError('INTERNAL', 'The LCOO app answered in an unexpected way. Reload the page; if it persists, tell your Jira administrator.');
+    throw new CallError(
+      'INTERNAL',
+      'The LCOO app answered in an unexpected way. Reload the page; if it persists, tell your Jira administrator.',
+    );
   }
   if (answer.ok) return answer.data as T;
   throw new CallError(answer.error.code, answer.error.message, answer.error.details);

@@ -7,7 +7,15 @@ export function Stack({ gap = space.s, children, style }: { gap?: string; childr
 }
 
 /** Side by side, wrapping on narrow frames unless `wrap` is off. */
-export function Row({ gap = space.s, children, wrap = true, align = 'center', style, className, testId }: {
+export function Row({
+  gap = space.s,
+  children,
+  wrap = true,
+  align = 'center',
+  style,
+  className,
+  testId,
+}: {
   gap?: string;
   children: ReactNode;
   wrap?: boolean;
@@ -17,7 +25,11 @@ export function Row({ gap = space.s, children, wrap = true, align = 'center', st
   testId?: string;
 }) {
   return (
-    <div className={className} data-testid={testId} style={{ display: 'flex', flexWrap: wrap ? 'wrap' : 'nowrap', alignItems: align, gap, ...style }}>
+    <div
+      className={className}
+      data-testid={testId}
+      style={{ display: 'flex', flexWrap: wrap ? 'wrap' : 'nowrap', alignItems: align, gap, ...style }}
+    >
       {children}
     </div>
   );

@@ -75,7 +75,8 @@ export async function launchBrowser(): Promise<TestBrowser> {
       try {
         return await fn();
       } catch (e) {
-        const testName = (globalThis as { expect?: { getState?: () => { currentTestName?: string } } }).expect?.getState?.().currentTestName ?? 'failure';
+        const testName =
+          (globalThis as { expect?: { getState?: () => { currentTestName?: string } } }).expect?.getState?.().currentTestName ?? 'failure';
         let i = 0;
         // The newest contexts belong to the failing test (earlier tests' pages are still open).
         for (const c of contexts.slice(-2)) {

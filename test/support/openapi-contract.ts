@@ -16,7 +16,9 @@ export function openApiSpecPath(): string | null {
   const candidate = process.env.JIRA_OPENAPI_SPEC ?? resolve(REPO_ROOT, '..', 'shared', 'jira-openapi', 'swagger-v3.v3.json');
   if (existsSync(candidate)) return candidate;
   if (process.env.CI === 'true') {
-    throw new Error(`Atlassian's Jira OpenAPI document is missing at ${candidate}. Set JIRA_OPENAPI_SPEC or place swagger-v3.v3.json in ../shared/jira-openapi/ (see its SOURCE.md).`);
+    throw new Error(
+      `Atlassian's Jira OpenAPI document is missing at ${candidate}. Set JIRA_OPENAPI_SPEC or place swagger-v3.v3.json in ../shared/jira-openapi/ (see its SOURCE.md).`,
+    );
   }
   return null;
 }
@@ -32,7 +34,9 @@ export function describeWithSpec(name: string, fn: () => void): void {
     describe(name, fn);
     return;
   }
-  console.warn(`\n!!! SKIPPED "${name}": Jira OpenAPI document not found (set JIRA_OPENAPI_SPEC or provide ../shared/jira-openapi/swagger-v3.v3.json). Contract NOT checked. !!!\n`);
+  console.warn(
+    `\n!!! SKIPPED "${name}": Jira OpenAPI document not found (set JIRA_OPENAPI_SPEC or provide ../shared/jira-openapi/swagger-v3.v3.json). Contract NOT checked. !!!\n`,
+  );
   describe.skip(name, fn);
 }
 

@@ -47,7 +47,13 @@ export interface TestSandbox {
   host: {
     invoke(moduleKey: string, functionKey: string, payload: unknown, as: InvokeAs): Promise<unknown>;
     /** Runs a workflow validator module as Jira would inside a transition. */
-    runValidator(args: { moduleKey: string; issueKey: string; fromStatusId: string; toStatusId: string; configuration?: unknown }): Promise<{ result: boolean; errorMessage?: string }>;
+    runValidator(args: {
+      moduleKey: string;
+      issueKey: string;
+      fromStatusId: string;
+      toStatusId: string;
+      configuration?: unknown;
+    }): Promise<{ result: boolean; errorMessage?: string }>;
     fireTrigger(eventType: string, event: Record<string, unknown>): Promise<TriggerRun[]>;
     runScheduledTrigger(triggerKey: string): Promise<TriggerRun>;
     /** Waits for the triggers Jira events have fired so far. */
@@ -62,9 +68,14 @@ export interface TestSandbox {
 /** Builds the real app's Custom UI resources when a build folder is missing (the manifest check needs them). */
 function ensureStaticBuilt(appDir: string): void {
   if (resolve(appDir) !== REPO_DIR) return;
-  const missing = ['issue-panel', 'validator-config', 'portfolio-gadget', 'admin-page'].filter((r) => !existsSync(join(REPO_DIR, 'static', r, 'build', 'index.html')));
+  const missing = ['issue-panel', 'validator-config', 'portfolio-gadget', 'admin-page'].filter(
+    (r) => !existsSync(join(REPO_DIR, 'static', r, 'build', 'index.html')),
+  );
   if (missing.length === 0) return;
-  execFileSync(process.execPath, [join(REPO_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_DIR, 'scripts', 'build-static.ts')], { cwd: REPO_DIR, stdio: 'pipe' });
+  execFileSync(process.execPath, [join(REPO_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), join(REPO_DIR, 'scripts', 'build-static.ts')], {
+    cwd: REPO_DIR,
+    stdio: 'pipe',
+  });
 }
 
 export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox> {
@@ -72,7 +83,12 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
   const ownDir = opts.dataDir === undefined;
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'lcoo-sandbox-'));
   ensureStaticBuilt(appDir);
-  const sb = await bootSandbox({ appDir, dataDir, port: opts.port ?? 0, ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}) });
+  const sb = await bootSandbox({
+    appDir,
+    dataDir,
+    port: opts.port ?? 0,
+    ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}),
+  });
   try {
     if (opts.seed === 'full') await runSeed(sb);
   } catch (e) {
@@ -83,7 +99,13 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
 
   const accountIdOf = (email: string) => {
     const u = sb.jira.userByEmail(email);
-    if (!u) throw new Error(`No seeded user ${email}; seeded: ${sb.jira.users().map((x) => x.email).join(', ')}`);
+    if (!u)
+      throw new Error(
+        `No seeded user ${email}; seeded: ${sb.jira
+          .users()
+          .map((x) => x.email)
+          .join(', ')}`,
+      );
     return u.accountId;
   };
 
@@ -96,12 +118,21 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
       case 'jira:dashboardGadget': {
         const gadgetId = gadgetIdOf(moduleKey);
         if (as.gadgetConfiguration) sb.host.saveGadgetConfiguration(DASHBOARD_ID, gadgetId, as.gadgetConfiguration);
-        return { kind: 'gadget', dashboardId: DASHBOARD_ID, gadgetId, ...(as.entryPoint === 'edit' ? { entryPoint: 'edit' as const } : {}) };
+        return {
+          kind: 'gadget',
+          dashboardId: DASHBOARD_ID,
+          gadgetId,
+          ...(as.entryPoint === 'edit' ? { entryPoint: 'edit' as const } : {}),
+        };
       }
       case 'jira:adminPage':
         return { kind: 'admin' };
       case 'jira:workflowValidator':
-        return { kind: 'validator', entryPoint: as.entryPoint ?? 'create', ...(as.validatorConfiguration !== undefined ? { validatorConfiguration: as.validatorConfiguration } : {}) };
+        return {
+          kind: 'validator',
+          entryPoint: as.entryPoint ?? 'create',
+          ...(as.validatorConfiguration !== undefined ? { validatorConfiguration: as.validatorConfiguration } : {}),
+        };
       default:
         throw new Error(`Module '${moduleKey}' is ${type ?? 'not in the manifest'}; invoke needs a module with a resolver`);
     }

@@ -13,11 +13,17 @@ export function setProperty(site: Site, issueId: number, key: string, value: unk
   const text = JSON.stringify(value === undefined ? null : value);
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_PROPERTY_BYTES) {
-    throw badRequest(`The property '${key}' is ${bytes} bytes; the maximum size of an entity property value is ${MAX_PROPERTY_BYTES} bytes.`);
+    throw badRequest(
+      `The property '${key}' is ${bytes} bytes; the maximum size of an entity property value is ${MAX_PROPERTY_BYTES} bytes.`,
+    );
   }
   const existed = !!site.db.prepare('SELECT 1 FROM issue_properties WHERE issue_id = ? AND key = ?').get(issueId, key);
   site.db.transaction(() => {
-    site.db.prepare('INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, key) DO UPDATE SET value = excluded.value').run(issueId, key, text);
+    site.db
+      .prepare(
+        'INSERT INTO issue_properties (issue_id, key, value) VALUES (?, ?, ?) ON CONFLICT(issue_id, key) DO UPDATE SET value = excluded.value',
+      )
+      .run(issueId, key, text);
     reindexProperty(site.db, site.indexDefs, issueId, key, JSON.parse(text));
   })();
   return existed ? 'updated' : 'created';
@@ -26,7 +32,9 @@ export function setProperty(site: Site, issueId: number, key: string, value: unk
 function keys(ctx: Ctx) {
   const issue = issueFor(ctx, ctx.params[0] ?? '');
   const rows = ctx.site.db.prepare('SELECT key FROM issue_properties WHERE issue_id = ? ORDER BY key').all(issue.id) as { key: string }[];
-  return json(200, { keys: rows.map((r) => ({ key: r.key, self: ctx.site.api(`/issue/${issue.id}/properties/${encodeURIComponent(r.key)}`) })) });
+  return json(200, {
+    keys: rows.map((r) => ({ key: r.key, self: ctx.site.api(`/issue/${issue.id}/properties/${encodeURIComponent(r.key)}`) })),
+  });
 }
 
 function propertyKey(ctx: Ctx): string {
@@ -36,7 +44,8 @@ function propertyKey(ctx: Ctx): string {
 function getOne(ctx: Ctx) {
   const issue = issueFor(ctx, ctx.params[0] ?? '');
   const key = propertyKey(ctx);
-  const row = ctx.site.db.prepare('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?').get(issue.id, key) as { value: string } | undefined;
+  const row = ctx.site.db.prepare('SELECT value FROM issue_properties WHERE issue_id = ? AND key = ?').get(issue.id, key) as
+    { value: string } | undefined;
   if (!row) throw notFound(`The property with key '${key}' does not exist.`);
   return json(200, { key, value: JSON.parse(row.value) });
 }

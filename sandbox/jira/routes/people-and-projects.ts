@@ -11,7 +11,9 @@ function withExpand(ctx: Ctx, row: UserRow): Record<string, unknown> {
   const bean = ctx.site.userBean(row);
   const expand = ctx.query.list('expand') ?? [];
   if (expand.includes('groups')) {
-    const groups = ctx.site.groupsOf(row.account_id).map((name) => ({ name, groupId: ctx.site.groupId(name), self: ctx.site.api(`/group?groupId=${ctx.site.groupId(name) ?? ''}`) }));
+    const groups = ctx.site
+      .groupsOf(row.account_id)
+      .map((name) => ({ name, groupId: ctx.site.groupId(name), self: ctx.site.api(`/group?groupId=${ctx.site.groupId(name) ?? ''}`) }));
     bean.groups = { size: groups.length, items: groups };
   }
   if (expand.includes('applicationRoles')) bean.applicationRoles = { size: 1, items: [{ key: 'jira-software', name: 'Jira Software' }] };
@@ -38,12 +40,17 @@ function searchUsers(ctx: Ctx) {
   const query = ctx.query.get('query')?.toLowerCase();
   const accountId = ctx.query.get('accountId');
   if (!query && !accountId) throw badRequest("One of the query parameters 'query' or 'accountId' is required.");
-  const rows = (ctx.site.db.prepare('SELECT * FROM users ORDER BY display_name').all() as UserRow[]).filter((u) =>
-    (accountId === undefined || u.account_id === accountId) &&
-    (query === undefined || u.display_name.toLowerCase().includes(query) || (u.email ?? '').toLowerCase().startsWith(query)));
+  const rows = (ctx.site.db.prepare('SELECT * FROM users ORDER BY display_name').all() as UserRow[]).filter(
+    (u) =>
+      (accountId === undefined || u.account_id === accountId) &&
+      (query === undefined || u.display_name.toLowerCase().includes(query) || (u.email ?? '').toLowerCase().startsWith(query)),
+  );
   const startAt = ctx.query.int('startAt', 0);
   const maxResults = Math.min(ctx.query.int('maxResults', 50), 1000);
-  return json(200, rows.slice(startAt, startAt + maxResults).map((u) => ctx.site.userBean(u)));
+  return json(
+    200,
+    rows.slice(startAt, startAt + maxResults).map((u) => ctx.site.userBean(u)),
+  );
 }
 
 function userGroups(ctx: Ctx) {
@@ -51,24 +58,52 @@ function userGroups(ctx: Ctx) {
   const id = ctx.query.get('accountId');
   if (!id) throw badRequest("The query parameter 'accountId' is required.");
   if (!ctx.site.user(id)) throw notFound(`The user with accountId '${id}' does not exist.`);
-  return json(200, ctx.site.groupsOf(id).map((name) => ({ name, groupId: ctx.site.groupId(name), self: ctx.site.api(`/group?groupId=${ctx.site.groupId(name) ?? ''}`) })));
+  return json(
+    200,
+    ctx.site
+      .groupsOf(id)
+      .map((name) => ({ name, groupId: ctx.site.groupId(name), self: ctx.site.api(`/group?groupId=${ctx.site.groupId(name) ?? ''}`) })),
+  );
 }
 
 function groupMembers(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
-  const name = ctx.query.get('groupname') ?? (ctx.site.db.prepare('SELECT name FROM groups_ WHERE group_id = ?').get(ctx.query.get('groupId') ?? '') as { name: string } | undefined)?.name;
+  const name =
+    ctx.query.get('groupname') ??
+    (ctx.site.db.prepare('SELECT name FROM groups_ WHERE group_id = ?').get(ctx.query.get('groupId') ?? '') as { name: string } | undefined)
+      ?.name;
   if (!name) throw badRequest("One of the query parameters 'groupname' or 'groupId' is required.");
   if (!ctx.site.groupId(name)) throw notFound(`The group '${name}' does not exist.`);
-  const rows = ctx.site.db.prepare('SELECT u.* FROM group_members m JOIN users u ON u.account_id = m.account_id WHERE m.group_name = ? ORDER BY u.display_name').all(name) as UserRow[];
+  const rows = ctx.site.db
+    .prepare('SELECT u.* FROM group_members m JOIN users u ON u.account_id = m.account_id WHERE m.group_name = ? ORDER BY u.display_name')
+    .all(name) as UserRow[];
   const startAt = ctx.query.int('startAt', 0);
   const maxResults = Math.min(ctx.query.int('maxResults', 50), 50);
   const page = rows.slice(startAt, startAt + maxResults);
   const isLast = startAt + page.length >= rows.length;
   return json(200, {
     self: ctx.site.api(`/group/member?groupname=${encodeURIComponent(name)}&startAt=${startAt}&maxResults=${maxResults}`),
-    ...(isLast ? {} : { nextPage: ctx.site.api(`/group/member?groupname=${encodeURIComponent(name)}&startAt=${startAt + maxResults}&maxResults=${maxResults}`) }),
-    maxResults, startAt, total: rows.length, isLast,
-    values: page.map((u) => ({ self: ctx.site.api(`/user?accountId=${u.account_id}`), accountId: u.account_id, accountType: u.account_type, ...(u.email ? { emailAddress: u.email } : {}), avatarUrls: ctx.site.avatarUrls(u.account_id), displayName: u.display_name, active: true, timeZone: u.time_zone })),
+    ...(isLast
+      ? {}
+      : {
+          nextPage: ctx.site.api(
+            `/group/member?groupname=${encodeURIComponent(name)}&startAt=${startAt + maxResults}&maxResults=${maxResults}`,
+          ),
+        }),
+    maxResults,
+    startAt,
+    total: rows.length,
+    isLast,
+    values: page.map((u) => ({
+      self: ctx.site.api(`/user?accountId=${u.account_id}`),
+      accountId: u.account_id,
+      accountType: u.account_type,
+      ...(u.email ? { emailAddress: u.email } : {}),
+      avatarUrls: ctx.site.avatarUrls(u.account_id),
+      displayName: u.display_name,
+      active: true,
+      timeZone: u.time_zone,
+    })),
   });
 }
 
@@ -76,12 +111,14 @@ function groupsPicker(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   const query = (ctx.query.get('query') ?? '').toLowerCase();
   const accountId = ctx.query.get('accountId');
-  const all = (ctx.site.db.prepare('SELECT name, group_id FROM groups_ ORDER BY name').all() as { name: string; group_id: string }[])
-    .filter((g) => g.name.toLowerCase().includes(query) && (!accountId || ctx.site.groupsOf(accountId).includes(g.name)));
+  const all = (
+    ctx.site.db.prepare('SELECT name, group_id FROM groups_ ORDER BY name').all() as { name: string; group_id: string }[]
+  ).filter((g) => g.name.toLowerCase().includes(query) && (!accountId || ctx.site.groupsOf(accountId).includes(g.name)));
   const max = ctx.query.int('maxResults', 20);
   const groups = all.slice(0, max);
   return json(200, {
-    header: `Showing ${groups.length} of ${all.length} matching groups`, total: all.length,
+    header: `Showing ${groups.length} of ${all.length} matching groups`,
+    total: all.length,
     groups: groups.map((g) => ({ name: g.name, groupId: g.group_id, html: g.name, labels: [] })),
   });
 }
@@ -89,7 +126,8 @@ function groupsPicker(ctx: Ctx) {
 function myPermissions(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   const keys = ctx.query.list('permissions');
-  if (!keys || keys.length === 0) throw badRequest("The query parameter 'permissions' is required, e.g. permissions=BROWSE_PROJECTS,EDIT_ISSUES.");
+  if (!keys || keys.length === 0)
+    throw badRequest("The query parameter 'permissions' is required, e.g. permissions=BROWSE_PROJECTS,EDIT_ISSUES.");
   const unknown = keys.filter((k) => !PERMISSIONS[k]);
   if (unknown.length > 0) throw badRequest(`Unknown permission key(s): ${unknown.join(', ')}.`);
   let projectId: number | undefined;
@@ -97,7 +135,8 @@ function myPermissions(ctx: Ctx) {
   const projectRef = ctx.query.get('projectKey') ?? ctx.query.get('projectId');
   if (issueRef) {
     const issue = findIssue(ctx.site, issueRef);
-    if (!issue || !ctx.site.can(ctx.principal, issue.project_id, 'BROWSE_PROJECTS')) throw notFound(`No issue with key or id '${issueRef}' could be found.`);
+    if (!issue || !ctx.site.can(ctx.principal, issue.project_id, 'BROWSE_PROJECTS'))
+      throw notFound(`No issue with key or id '${issueRef}' could be found.`);
     projectId = issue.project_id;
   } else if (projectRef) {
     const p = ctx.site.project(projectRef);
@@ -107,9 +146,12 @@ function myPermissions(ctx: Ctx) {
   const permissions: Record<string, unknown> = {};
   for (const key of keys) {
     const def = PERMISSIONS[key];
-    const have = def?.type === 'GLOBAL' || projectId === undefined
-      ? (key === 'ADMINISTER' ? ctx.site.isSiteAdmin(ctx.principal) : ctx.site.projects().some((p) => ctx.site.can(ctx.principal, p.id, key)))
-      : ctx.site.can(ctx.principal, projectId, key);
+    const have =
+      def?.type === 'GLOBAL' || projectId === undefined
+        ? key === 'ADMINISTER'
+          ? ctx.site.isSiteAdmin(ctx.principal)
+          : ctx.site.projects().some((p) => ctx.site.can(ctx.principal, p.id, key))
+        : ctx.site.can(ctx.principal, projectId, key);
     permissions[key] = permissionBean(key, have);
   }
   return json(200, { permissions });
@@ -118,11 +160,15 @@ function myPermissions(ctx: Ctx) {
 const BulkCheck = z.object({
   accountId: z.string().optional(),
   globalPermissions: z.array(z.string().nullable()).optional(),
-  projectPermissions: z.array(z.object({
-    permissions: z.array(z.string()),
-    projects: z.array(z.number().int().nullable()).max(1000).optional(),
-    issues: z.array(z.number().int().nullable()).max(1000).optional(),
-  })).optional(),
+  projectPermissions: z
+    .array(
+      z.object({
+        permissions: z.array(z.string()),
+        projects: z.array(z.number().int().nullable()).max(1000).optional(),
+        issues: z.array(z.number().int().nullable()).max(1000).optional(),
+      }),
+    )
+    .optional(),
 });
 
 /** POST /permissions/check: what a user (the caller by default) may do, globally and per project/issue. */
@@ -137,20 +183,30 @@ function bulkCheck(ctx: Ctx) {
     if (!ctx.site.user(b.accountId)) throw badRequest(`The user with accountId '${b.accountId}' does not exist.`);
     who = { kind: 'user', accountId: b.accountId };
   }
-  const keys = [...(b.globalPermissions ?? []).filter((k): k is string => !!k), ...(b.projectPermissions ?? []).flatMap((p) => p.permissions.filter((k) => k !== ''))];
+  const keys = [
+    ...(b.globalPermissions ?? []).filter((k): k is string => !!k),
+    ...(b.projectPermissions ?? []).flatMap((p) => p.permissions.filter((k) => k !== '')),
+  ];
   const unknown = keys.filter((k) => !PERMISSIONS[k]);
   if (unknown.length > 0) throw badRequest(`Unknown permission key(s): ${unknown.join(', ')}.`);
-  const globalPermissions = (b.globalPermissions ?? []).filter((k): k is string => !!k)
+  const globalPermissions = (b.globalPermissions ?? [])
+    .filter((k): k is string => !!k)
     .filter((k) => (k === 'ADMINISTER' ? ctx.site.isSiteAdmin(who) : ctx.site.projects().some((p) => ctx.site.can(who, p.id, k))));
-  const projectPermissions = (b.projectPermissions ?? []).flatMap((pp) => pp.permissions.filter((k) => k !== '').map((permission) => ({
-    permission,
-    projects: (pp.projects ?? []).filter((id): id is number => id !== null && !!ctx.site.project(id) && ctx.site.can(who, id, permission)),
-    issues: (pp.issues ?? []).filter((id): id is number => {
-      if (id === null) return false;
-      const issue = ctx.site.db.prepare('SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
-      return !!issue && ctx.site.can(who, issue.project_id, 'BROWSE_PROJECTS') && ctx.site.can(who, issue.project_id, permission);
-    }),
-  })));
+  const projectPermissions = (b.projectPermissions ?? []).flatMap((pp) =>
+    pp.permissions
+      .filter((k) => k !== '')
+      .map((permission) => ({
+        permission,
+        projects: (pp.projects ?? []).filter(
+          (id): id is number => id !== null && !!ctx.site.project(id) && ctx.site.can(who, id, permission),
+        ),
+        issues: (pp.issues ?? []).filter((id): id is number => {
+          if (id === null) return false;
+          const issue = ctx.site.db.prepare('SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
+          return !!issue && ctx.site.can(who, issue.project_id, 'BROWSE_PROJECTS') && ctx.site.can(who, issue.project_id, permission);
+        }),
+      })),
+  );
   return json(200, { globalPermissions, projectPermissions });
 }
 
@@ -164,26 +220,53 @@ function searchProjects(ctx: Ctx) {
   const keys = ctx.query.list('keys')?.map((k) => k.toUpperCase());
   const ids = ctx.query.list('id');
   const query = ctx.query.get('query')?.toLowerCase();
-  const all = ctx.site.projects().filter((p) => ctx.site.can(ctx.principal, p.id, 'BROWSE_PROJECTS') &&
-    (!keys || keys.includes(p.key)) && (!ids || ids.includes(String(p.id))) &&
-    (!query || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query)));
+  const all = ctx.site
+    .projects()
+    .filter(
+      (p) =>
+        ctx.site.can(ctx.principal, p.id, 'BROWSE_PROJECTS') &&
+        (!keys || keys.includes(p.key)) &&
+        (!ids || ids.includes(String(p.id))) &&
+        (!query || p.key.toLowerCase().includes(query) || p.name.toLowerCase().includes(query)),
+    );
   const startAt = ctx.query.int('startAt', 0);
   const maxResults = Math.min(ctx.query.int('maxResults', 50), 100);
   const page = all.slice(startAt, startAt + maxResults);
   const expand = ctx.query.list('expand') ?? [];
   return json(200, {
     self: ctx.site.api(`/project/search?startAt=${startAt}&maxResults=${maxResults}`),
-    maxResults, startAt, total: all.length, isLast: startAt + page.length >= all.length,
-    values: page.map((p) => expand.length > 0 ? ctx.site.projectBean(p) : { ...ctx.site.projectRef(p), expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight', style: 'classic', isPrivate: false, properties: {} }),
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast: startAt + page.length >= all.length,
+    values: page.map((p) =>
+      expand.length > 0
+        ? ctx.site.projectBean(p)
+        : {
+            ...ctx.site.projectRef(p),
+            expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
+            style: 'classic',
+            isPrivate: false,
+            properties: {},
+          },
+    ),
   });
 }
 
 function serverInfo(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   return json(200, {
-    baseUrl: ctx.site.baseUrl, displayUrl: ctx.site.baseUrl, version: '1001.0.0-SNAPSHOT', versionNumbers: [1001, 0, 0],
-    deploymentType: 'Cloud', buildNumber: 100289, buildDate: '2026-11-01T00:00:00.000+0000', serverTime: new Date().toISOString().replace('Z', '+0000'),
-    scmInfo: 'local-emulator', serverTitle: 'LCOO Jira (local sandbox)', serverTimeZone: 'Etc/UTC',
+    baseUrl: ctx.site.baseUrl,
+    displayUrl: ctx.site.baseUrl,
+    version: '1001.0.0-SNAPSHOT',
+    versionNumbers: [1001, 0, 0],
+    deploymentType: 'Cloud',
+    buildNumber: 100289,
+    buildDate: '2026-11-01T00:00:00.000+0000',
+    serverTime: new Date().toISOString().replace('Z', '+0000'),
+    scmInfo: 'local-emulator',
+    serverTitle: 'LCOO Jira (local sandbox)',
+    serverTimeZone: 'Etc/UTC',
   });
 }
 

@@ -11,7 +11,14 @@ const DEFAULT_MAX = 50;
 const MAX_WITH_FIELDS = 100;
 const MAX_ID_ONLY = 5000;
 
-interface SearchInput { jql: string; nextPageToken?: string; maxResults?: number; fields?: string[]; properties?: string[]; expand?: string[] }
+interface SearchInput {
+  jql: string;
+  nextPageToken?: string;
+  maxResults?: number;
+  fields?: string[];
+  properties?: string[];
+  expand?: string[];
+}
 
 const hashJql = (jql: string) => createHash('sha256').update(jql).digest('base64url').slice(0, 12);
 
@@ -22,7 +29,9 @@ function decodeToken(token: string, jql: string): number {
   try {
     const t = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as { o?: unknown; h?: unknown };
     if (typeof t.o === 'number' && Number.isInteger(t.o) && t.o >= 0 && t.h === hashJql(jql)) return t.o;
-  } catch { /* fall through to the error below */ }
+  } catch {
+    /* fall through to the error below */
+  }
   throw badRequest('The nextPageToken is not valid for this query: pass the token of the previous page of the same JQL.');
 }
 
@@ -34,15 +43,25 @@ export function search(ctx: Ctx, input: SearchInput) {
   const max = Math.min(Math.max(input.maxResults ?? DEFAULT_MAX, 1), cap);
   const offset = input.nextPageToken ? decodeToken(input.nextPageToken, input.jql) : 0;
   const compiled = compileJql(ctx.site, ctx.principal, input.jql);
-  const rows = ctx.site.db.prepare(`SELECT i.* FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT @limit OFFSET @offset`)
+  const rows = ctx.site.db
+    .prepare(`SELECT i.* FROM issues i WHERE ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT @limit OFFSET @offset`)
     .all({ ...compiled.params, limit: max + 1, offset }) as IssueRow[];
   const isLast = rows.length <= max;
   const page = rows.slice(0, max);
   const selection = selectFields(fieldList, ['id']);
   const cache = new Map<number, StatusRow | undefined>();
   const issues = page.map((row) => {
-    if (idOnly && !(input.properties?.length)) return { id: String(row.id), ...(fieldList.includes('key') ? { key: row.key } : {}) };
-    return issueBean(ctx.site, row, { fields: selection, ...(input.properties ? { properties: input.properties } : {}), ...(input.expand ? { expand: input.expand } : {}) }, cache);
+    if (idOnly && !input.properties?.length) return { id: String(row.id), ...(fieldList.includes('key') ? { key: row.key } : {}) };
+    return issueBean(
+      ctx.site,
+      row,
+      {
+        fields: selection,
+        ...(input.properties ? { properties: input.properties } : {}),
+        ...(input.expand ? { expand: input.expand } : {}),
+      },
+      cache,
+    );
   });
   return json(200, { issues, ...(isLast ? {} : { nextPageToken: encodeToken(offset + max, input.jql) }), isLast });
 }
@@ -93,7 +112,8 @@ const ParseBody = z.object({ queries: z.array(z.string()).min(1) });
 function parse(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   const validation = ctx.query.get('validation');
-  if (!validation || !['strict', 'warn', 'none'].includes(validation)) throw badRequest("The query parameter 'validation' is required: strict, warn or none.");
+  if (!validation || !['strict', 'warn', 'none'].includes(validation))
+    throw badRequest("The query parameter 'validation' is required: strict, warn or none.");
   const parsed = ParseBody.safeParse(ctx.body);
   if (!parsed.success) throw zodToJira(parsed.error.issues);
   return json(200, {

@@ -7,22 +7,35 @@ import { json, route, type Ctx, type Route } from '../router';
 import type { Site } from '../site';
 
 const Category = z.enum(['TODO', 'IN_PROGRESS', 'DONE']);
-const ScopeSchema = z.object({ type: z.enum(['PROJECT', 'GLOBAL']), project: z.object({ id: z.string().regex(/^\d+$/) }).optional() })
+const ScopeSchema = z
+  .object({ type: z.enum(['PROJECT', 'GLOBAL']), project: z.object({ id: z.string().regex(/^\d+$/) }).optional() })
   .refine((s) => s.type === 'GLOBAL' || !!s.project, { message: 'A PROJECT scope needs project.id.' });
 const CreateBody = z.object({
   scope: ScopeSchema,
-  statuses: z.array(z.object({ name: z.string().trim().min(1).max(255), statusCategory: Category, description: z.string().optional() })).min(1),
+  statuses: z
+    .array(z.object({ name: z.string().trim().min(1).max(255), statusCategory: Category, description: z.string().optional() }))
+    .min(1),
 });
 export type StatusScopeInput = z.infer<typeof ScopeSchema>;
 
 /** Finds a status by name visible in a scope (global ones and the project's own). */
 export function statusInScope(site: Site, name: string, projectId: number | null): StatusRow | undefined {
-  return site.statuses().find((s) => s.name.toLowerCase() === name.toLowerCase() && (s.scope_project_id === null || s.scope_project_id === projectId));
+  return site
+    .statuses()
+    .find((s) => s.name.toLowerCase() === name.toLowerCase() && (s.scope_project_id === null || s.scope_project_id === projectId));
 }
 
-export function createStatus(site: Site, name: string, category: StatusRow['category'], description: string, projectId: number | null): StatusRow {
+export function createStatus(
+  site: Site,
+  name: string,
+  category: StatusRow['category'],
+  description: string,
+  projectId: number | null,
+): StatusRow {
   const id = nextId(site.db, 'status', 10000);
-  site.db.prepare('INSERT INTO statuses (id, name, category, description, scope_project_id) VALUES (?, ?, ?, ?, ?)').run(id, name, category, description, projectId);
+  site.db
+    .prepare('INSERT INTO statuses (id, name, category, description, scope_project_id) VALUES (?, ?, ?, ?, ?)')
+    .run(id, name, category, description, projectId);
   const row = site.status(id);
   if (!row) throw new Error('status insert failed');
   return row;
@@ -46,15 +59,25 @@ function create(ctx: Ctx) {
     if (statusInScope(ctx.site, s.name, projectId)) throw conflict(`A status with the name '${s.name}' already exists in this scope.`);
   }
   const created = ctx.site.db.transaction(() =>
-    parsed.data.statuses.map((s) => createStatus(ctx.site, s.name, s.statusCategory, s.description ?? '', projectId)))();
-  return json(200, created.map((s) => ctx.site.jiraStatus(s)));
+    parsed.data.statuses.map((s) => createStatus(ctx.site, s.name, s.statusCategory, s.description ?? '', projectId)),
+  )();
+  return json(
+    200,
+    created.map((s) => ctx.site.jiraStatus(s)),
+  );
 }
 
 function byIds(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   const ids = ctx.query.list('id');
   if (!ids || ids.length === 0) throw badRequest("The query parameter 'id' is required.");
-  return json(200, ids.map((id) => ctx.site.status(id)).filter((s): s is StatusRow => !!s).map((s) => ctx.site.jiraStatus(s)));
+  return json(
+    200,
+    ids
+      .map((id) => ctx.site.status(id))
+      .filter((s): s is StatusRow => !!s)
+      .map((s) => ctx.site.jiraStatus(s)),
+  );
 }
 
 function searchStatuses(ctx: Ctx) {
@@ -63,10 +86,14 @@ function searchStatuses(ctx: Ctx) {
   const projectId = q.get('projectId');
   const text = q.get('searchString')?.toLowerCase();
   const category = q.get('statusCategory');
-  const all = ctx.site.statuses().filter((s) =>
-    (projectId === undefined ? true : s.scope_project_id === null || String(s.scope_project_id) === projectId) &&
-    (!text || s.name.toLowerCase().includes(text)) &&
-    (!category || s.category === category));
+  const all = ctx.site
+    .statuses()
+    .filter(
+      (s) =>
+        (projectId === undefined ? true : s.scope_project_id === null || String(s.scope_project_id) === projectId) &&
+        (!text || s.name.toLowerCase().includes(text)) &&
+        (!category || s.category === category),
+    );
   const startAt = q.int('startAt', 0);
   const maxResults = Math.min(q.int('maxResults', 200), 200);
   const page = all.slice(startAt, startAt + maxResults);
@@ -74,13 +101,20 @@ function searchStatuses(ctx: Ctx) {
   return json(200, {
     self: ctx.site.api(`/statuses/search?startAt=${startAt}&maxResults=${maxResults}`),
     ...(isLast ? {} : { nextPage: ctx.site.api(`/statuses/search?startAt=${startAt + maxResults}&maxResults=${maxResults}`) }),
-    maxResults, startAt, total: all.length, isLast, values: page.map((s) => ctx.site.jiraStatus(s)),
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast,
+    values: page.map((s) => ctx.site.jiraStatus(s)),
   });
 }
 
 function classicList(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
-  return json(200, ctx.site.statuses().map((s) => ctx.site.statusBean(s)));
+  return json(
+    200,
+    ctx.site.statuses().map((s) => ctx.site.statusBean(s)),
+  );
 }
 
 export const statusRoutes: Route[] = [

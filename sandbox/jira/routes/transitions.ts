@@ -12,16 +12,25 @@ export const FORGE_VALIDATOR_RULE = 'forge:expression-validator';
 
 export function availableTransitions(doc: StoredWorkflowDoc, statusId: number): StoredTransition[] {
   const current = String(statusId);
-  return doc.transitions.filter((t) =>
-    (t.type === 'GLOBAL' && t.toStatusReference !== current) ||
-    (t.type === 'DIRECTED' && t.links.some((l) => l.fromStatusReference === current)));
+  return doc.transitions.filter(
+    (t) =>
+      (t.type === 'GLOBAL' && t.toStatusReference !== current) ||
+      (t.type === 'DIRECTED' && t.links.some((l) => l.fromStatusReference === current)),
+  );
 }
 
 function transitionBean(ctx: Ctx, t: StoredTransition): Record<string, unknown> {
   const to = ctx.site.status(t.toStatusReference);
   return {
-    id: t.id, name: t.name, ...(to ? { to: ctx.site.statusBean(to) } : {}),
-    hasScreen: false, isGlobal: t.type === 'GLOBAL', isInitial: false, isAvailable: true, isConditional: false, isLooped: false,
+    id: t.id,
+    name: t.name,
+    ...(to ? { to: ctx.site.statusBean(to) } : {}),
+    hasScreen: false,
+    isGlobal: t.type === 'GLOBAL',
+    isInitial: false,
+    isAvailable: true,
+    isConditional: false,
+    isLooped: false,
   };
 }
 
@@ -56,7 +65,10 @@ async function runValidators(ctx: Ctx, issue: IssueRow, t: StoredTransition): Pr
     const configuration = parseConfig(rule.parameters?.config);
     try {
       const outcome = await run({
-        extensionAri, issueKey: issue.key, fromStatusId: String(issue.status_id), toStatusId: t.toStatusReference,
+        extensionAri,
+        issueKey: issue.key,
+        fromStatusId: String(issue.status_id),
+        toStatusId: t.toStatusReference,
         ...(configuration !== undefined ? { configuration } : {}),
         ...(ctx.principal.kind === 'user' ? { accountId: ctx.principal.accountId } : {}),
       });
@@ -71,14 +83,18 @@ async function runValidators(ctx: Ctx, issue: IssueRow, t: StoredTransition): Pr
 async function doTransition(ctx: Ctx) {
   // Jira documents a missing transition permission as a 400 of this operation.
   const issue = issueFor(ctx, ctx.params[0] ?? '');
-  if (!ctx.site.can(ctx.principal, issue.project_id, 'TRANSITION_ISSUES')) throw badRequest('You do not have permission to transition this issue.');
+  if (!ctx.site.can(ctx.principal, issue.project_id, 'TRANSITION_ISSUES'))
+    throw badRequest('You do not have permission to transition this issue.');
   const actor = ctx.site.actorId(ctx.principal);
   const body = parseIssueUpdate(ctx.body);
   const id = body.transition?.id;
-  if (!id) throw badRequest("Missing 'transition' identifier: send {\"transition\": {\"id\": \"...\"}}.");
+  if (!id) throw badRequest('Missing \'transition\' identifier: send {"transition": {"id": "..."}}.');
   // No transition has a screen here, so like Jira no field can be set during the transition.
   const fieldNames = [...Object.keys(body.fields ?? {}), ...Object.keys(body.update ?? {})];
-  if (fieldNames.length > 0) throw fieldErrors(Object.fromEntries(fieldNames.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`])));
+  if (fieldNames.length > 0)
+    throw fieldErrors(
+      Object.fromEntries(fieldNames.map((f) => [f, `Field '${f}' cannot be set. It is not on the appropriate screen, or unknown.`])),
+    );
   const { doc } = ctx.site.workflowFor(issue.project_id, issue.issuetype_id);
   const t = availableTransitions(doc, issue.status_id).find((x) => x.id === id);
   if (!t) throw badRequest(`Transition id '${id}' is not valid for this issue.`);
@@ -92,12 +108,30 @@ async function doTransition(ctx: Ctx) {
   const now = Date.now();
   const db = ctx.site.db;
   const changelog = db.transaction(() => {
-    db.prepare('UPDATE issues SET status_id = ?, updated = ?, status_changed = ? WHERE id = ?').run(to.id, now, from?.category !== to.category ? now : issue.status_changed, issue.id);
+    db.prepare('UPDATE issues SET status_id = ?, updated = ?, status_changed = ? WHERE id = ?').run(
+      to.id,
+      now,
+      from?.category !== to.category ? now : issue.status_changed,
+      issue.id,
+    );
     for (const p of body.properties ?? []) setProperty(ctx.site, issue.id, p.key, p.value);
-    return recordChangelog(ctx.site, issue.id, actor, [{
-      field: 'status', fieldtype: 'jira', fieldId: 'status',
-      from: String(issue.status_id), fromString: from?.name ?? null, to: String(to.id), toString: to.name,
-    }], now);
+    return recordChangelog(
+      ctx.site,
+      issue.id,
+      actor,
+      [
+        {
+          field: 'status',
+          fieldtype: 'jira',
+          fieldId: 'status',
+          from: String(issue.status_id),
+          fromString: from?.name ?? null,
+          to: String(to.id),
+          toString: to.name,
+        },
+      ],
+      now,
+    );
   })();
   emitIssueEvent(ctx, 'jira:issue_updated', issue.id, changelog);
   return noContent();

@@ -18,14 +18,21 @@ const SchemeBody = z.object({
 function schemeBean(site: Site, s: WorkflowSchemeRow): Record<string, unknown> {
   const mappings = JSON.parse(s.mappings) as Record<string, string>;
   return {
-    id: s.id, name: s.name, description: s.description, defaultWorkflow: s.default_workflow, issueTypeMappings: mappings,
-    draft: false, lastModified: s.updated, self: site.api(`/workflowscheme/${s.id}`),
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    defaultWorkflow: s.default_workflow,
+    issueTypeMappings: mappings,
+    draft: false,
+    lastModified: s.updated,
+    self: site.api(`/workflowscheme/${s.id}`),
   };
 }
 
 function checkBody(site: Site, b: z.infer<typeof SchemeBody>, selfId?: number): void {
   const errors: Record<string, string> = {};
-  if (b.defaultWorkflow && !site.workflowByName(b.defaultWorkflow)) errors.defaultWorkflow = `The workflow '${b.defaultWorkflow}' does not exist.`;
+  if (b.defaultWorkflow && !site.workflowByName(b.defaultWorkflow))
+    errors.defaultWorkflow = `The workflow '${b.defaultWorkflow}' does not exist.`;
   for (const [type, wf] of Object.entries(b.issueTypeMappings ?? {})) {
     if (!site.issueType(type)) errors[`issueTypeMappings.${type}`] = `The issue type ${type} does not exist.`;
     else if (!site.workflowByName(wf)) errors[`issueTypeMappings.${type}`] = `The workflow '${wf}' does not exist.`;
@@ -51,8 +58,19 @@ function create(ctx: Ctx) {
   checkBody(ctx.site, b);
   const id = ctx.site.db.transaction(() => {
     const newId = nextId(ctx.site.db, 'workflowscheme', 10000);
-    ctx.site.db.prepare('INSERT INTO workflow_schemes (id, name, description, default_workflow, mappings, updated, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(newId, b.name, b.description ?? '', b.defaultWorkflow ?? 'jira', JSON.stringify(b.issueTypeMappings ?? {}), new Date().toISOString(), actorOf(ctx));
+    ctx.site.db
+      .prepare(
+        'INSERT INTO workflow_schemes (id, name, description, default_workflow, mappings, updated, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        newId,
+        b.name,
+        b.description ?? '',
+        b.defaultWorkflow ?? 'jira',
+        JSON.stringify(b.issueTypeMappings ?? {}),
+        new Date().toISOString(),
+        actorOf(ctx),
+      );
     return newId;
   })();
   const row = ctx.site.workflowScheme(id);
@@ -75,8 +93,19 @@ function update(ctx: Ctx) {
   const row = schemeOr404(ctx);
   const b = parse(ctx.body);
   checkBody(ctx.site, b, row.id);
-  ctx.site.db.prepare('UPDATE workflow_schemes SET name = ?, description = ?, default_workflow = ?, mappings = ?, updated = ?, updated_by = ? WHERE id = ?')
-    .run(b.name, b.description ?? row.description, b.defaultWorkflow ?? row.default_workflow, JSON.stringify(b.issueTypeMappings ?? JSON.parse(row.mappings)), new Date().toISOString(), actorOf(ctx), row.id);
+  ctx.site.db
+    .prepare(
+      'UPDATE workflow_schemes SET name = ?, description = ?, default_workflow = ?, mappings = ?, updated = ?, updated_by = ? WHERE id = ?',
+    )
+    .run(
+      b.name,
+      b.description ?? row.description,
+      b.defaultWorkflow ?? row.default_workflow,
+      JSON.stringify(b.issueTypeMappings ?? JSON.parse(row.mappings)),
+      new Date().toISOString(),
+      actorOf(ctx),
+      row.id,
+    );
   return json(200, schemeBean(ctx.site, ctx.site.workflowScheme(row.id) ?? row));
 }
 
@@ -86,7 +115,13 @@ function list(ctx: Ctx) {
   const startAt = ctx.query.int('startAt', 0);
   const maxResults = ctx.query.int('maxResults', 50);
   const page = all.slice(startAt, startAt + maxResults);
-  return json(200, { maxResults, startAt, total: all.length, isLast: startAt + page.length >= all.length, values: page.map((s) => schemeBean(ctx.site, s)) });
+  return json(200, {
+    maxResults,
+    startAt,
+    total: all.length,
+    isLast: startAt + page.length >= all.length,
+    values: page.map((s) => schemeBean(ctx.site, s)),
+  });
 }
 
 function forProjects(ctx: Ctx) {
@@ -106,7 +141,10 @@ function forProjects(ctx: Ctx) {
   return json(200, { values });
 }
 
-const AssignBody = z.object({ projectId: z.string().regex(/^\d+$/, 'projectId is a numeric string.'), workflowSchemeId: z.string().regex(/^\d+$/).optional() });
+const AssignBody = z.object({
+  projectId: z.string().regex(/^\d+$/, 'projectId is a numeric string.'),
+  workflowSchemeId: z.string().regex(/^\d+$/).optional(),
+});
 
 function targetScheme(ctx: Ctx, projectRef: string, schemeRef: string | undefined) {
   const project = ctx.site.project(projectRef);
@@ -125,7 +163,9 @@ function assign(ctx: Ctx) {
   const { project, scheme } = targetScheme(ctx, parsed.data.projectId, parsed.data.workflowSchemeId);
   const count = (ctx.site.db.prepare('SELECT COUNT(*) AS n FROM issues WHERE project_id = ?').get(project.id) as { n: number }).n;
   if (count > 0) {
-    throw badRequest(`The project ${project.key} has ${count} issue(s): a workflow scheme can only be assigned to a project without issues. Use POST /rest/api/3/workflowscheme/project/switch instead.`);
+    throw badRequest(
+      `The project ${project.key} has ${count} issue(s): a workflow scheme can only be assigned to a project without issues. Use POST /rest/api/3/workflowscheme/project/switch instead.`,
+    );
   }
   ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
   return noContent();
@@ -134,10 +174,14 @@ function assign(ctx: Ctx) {
 const SwitchBody = z.object({
   projectId: z.string().regex(/^\d+$/, 'projectId is a numeric string.'),
   targetSchemeId: z.string().regex(/^\d+$/, 'targetSchemeId is a numeric string.'),
-  mappingsByIssueTypeOverride: z.array(z.object({
-    issueTypeId: z.string(),
-    statusMappings: z.array(z.object({ oldStatusId: z.string(), newStatusId: z.string() })),
-  })).optional(),
+  mappingsByIssueTypeOverride: z
+    .array(
+      z.object({
+        issueTypeId: z.string(),
+        statusMappings: z.array(z.object({ oldStatusId: z.string(), newStatusId: z.string() })),
+      }),
+    )
+    .optional(),
 });
 
 /**
@@ -157,9 +201,14 @@ function switchScheme(ctx: Ctx) {
   for (const issue of ctx.site.db.prepare('SELECT * FROM issues WHERE project_id = ?').all(project.id) as IssueRow[]) {
     const wf = ctx.site.workflowByName(mappings[String(issue.issuetype_id)] ?? scheme.default_workflow);
     const doc = wf ? (JSON.parse(wf.doc) as StoredWorkflowDoc) : undefined;
-    if (!doc) throw badRequest(`The workflow '${mappings[String(issue.issuetype_id)] ?? scheme.default_workflow}' of the target scheme does not exist.`);
+    if (!doc)
+      throw badRequest(
+        `The workflow '${mappings[String(issue.issuetype_id)] ?? scheme.default_workflow}' of the target scheme does not exist.`,
+      );
     if (doc.statuses.some((s) => s.statusReference === String(issue.status_id))) continue;
-    const mapping = overrides.find((o) => o.issueTypeId === String(issue.issuetype_id))?.statusMappings.find((m) => m.oldStatusId === String(issue.status_id));
+    const mapping = overrides
+      .find((o) => o.issueTypeId === String(issue.issuetype_id))
+      ?.statusMappings.find((m) => m.oldStatusId === String(issue.status_id));
     if (!mapping || !doc.statuses.some((s) => s.statusReference === mapping.newStatusId)) {
       missing.add(`issue type ${issue.issuetype_id}: status ${issue.status_id}`);
       continue;
@@ -167,24 +216,38 @@ function switchScheme(ctx: Ctx) {
     moves.push({ id: issue.id, to: Number(mapping.newStatusId) });
   }
   if (missing.size > 0) {
-    throw badRequest(`Issues of ${project.key} are in statuses the target workflows lack; send mappingsByIssueTypeOverride for: ${[...missing].join('; ')}.`);
+    throw badRequest(
+      `Issues of ${project.key} are in statuses the target workflows lack; send mappingsByIssueTypeOverride for: ${[...missing].join('; ')}.`,
+    );
   }
   const actor = ctx.site.actorId(ctx.principal);
   const now = Date.now();
   const taskId = ctx.site.db.transaction(() => {
     for (const m of moves) ctx.site.db.prepare('UPDATE issues SET status_id = ?, updated = ? WHERE id = ?').run(m.to, now, m.id);
     ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
-    return recordTask(ctx.site, actor, now, `Switched ${project.key} to workflow scheme ${scheme.name}; ${moves.length} issue(s) migrated.`);
+    return recordTask(
+      ctx.site,
+      actor,
+      now,
+      `Switched ${project.key} to workflow scheme ${scheme.name}; ${moves.length} issue(s) migrated.`,
+    );
   })();
   const task = readTask(ctx.site, taskId);
   return { status: 303, body: task, headers: { location: ctx.site.api(`/task/${taskId}`) } };
 }
 
-interface TaskRow { id: string; submitted: number; submittedBy: string; message: string }
+interface TaskRow {
+  id: string;
+  submitted: number;
+  submittedBy: string;
+  message: string;
+}
 
 function recordTask(site: Site, actor: string, at: number, message: string): string {
   const id = String(nextId(site.db, 'task', 10000));
-  site.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(`task:${id}`, JSON.stringify({ id, submitted: at, submittedBy: actor, message }));
+  site.db
+    .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+    .run(`task:${id}`, JSON.stringify({ id, submitted: at, submittedBy: actor, message }));
   return id;
 }
 
@@ -193,8 +256,19 @@ function readTask(site: Site, id: string): Record<string, unknown> | undefined {
   if (!row) return undefined;
   const t = JSON.parse(row.value) as TaskRow;
   return {
-    self: site.api(`/task/${t.id}`), id: t.id, description: 'Workflow scheme switch', status: 'COMPLETE', message: t.message,
-    result: t.message, submittedBy: 0, progress: 100, elapsedRuntime: 0, submitted: t.submitted, started: t.submitted, finished: t.submitted, lastUpdate: t.submitted,
+    self: site.api(`/task/${t.id}`),
+    id: t.id,
+    description: 'Workflow scheme switch',
+    status: 'COMPLETE',
+    message: t.message,
+    result: t.message,
+    submittedBy: 0,
+    progress: 100,
+    elapsedRuntime: 0,
+    submitted: t.submitted,
+    started: t.submitted,
+    finished: t.submitted,
+    lastUpdate: t.submitted,
   };
 }
 

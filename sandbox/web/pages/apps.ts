@@ -17,7 +17,13 @@ ${pages.length ? `<ul>${pages.map((p) => `<li><a href="/admin/apps/${esc(p.modul
 }
 
 export function adminPage(page: AdminModule, renderFrame: (f: FrameSpec) => string): { title: string; body: string; frames: FrameSpec[] } {
-  const frame: FrameSpec = { frameId: 'admin-0', moduleKey: page.moduleKey, resourceKey: page.resourceKey, title: page.title, target: { kind: 'admin' } };
+  const frame: FrameSpec = {
+    frameId: 'admin-0',
+    moduleKey: page.moduleKey,
+    resourceKey: page.resourceKey,
+    title: page.title,
+    target: { kind: 'admin' },
+  };
   return {
     title: page.title,
     frames: [frame],

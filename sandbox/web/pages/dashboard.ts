@@ -15,7 +15,11 @@ export interface GadgetModule {
 
 export const gadgetIdOf = (moduleKey: string) => `${moduleKey}-1`;
 
-export function dashboardPage(gadgets: GadgetModule[], editing: string | null, renderFrame: (f: FrameSpec) => string): { title: string; body: string; frames: FrameSpec[] } {
+export function dashboardPage(
+  gadgets: GadgetModule[],
+  editing: string | null,
+  renderFrame: (f: FrameSpec) => string,
+): { title: string; body: string; frames: FrameSpec[] } {
   const frames: FrameSpec[] = [];
   const cards = gadgets.map((g, i) => {
     const gadgetId = gadgetIdOf(g.moduleKey);

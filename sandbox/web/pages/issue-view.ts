@@ -76,11 +76,15 @@ export async function issueViewPage(
     title: p.title,
     target: { kind: 'issue', issueKey: issue.key },
   }));
-  const person = (u: { displayName: string } | null | undefined) => (u ? `${avatar(u.displayName)} ${esc(u.displayName)}` : '<span class="subtle">None</span>');
+  const person = (u: { displayName: string } | null | undefined) =>
+    u ? `${avatar(u.displayName)} ${esc(u.displayName)}` : '<span class="subtle">None</span>';
   const date = (d: string | undefined) => (d ? esc(new Date(d).toISOString().replace('T', ' ').slice(0, 16)) : '');
   const description = adfText(f.description).trim();
   const buttons = transitions
-    .map((t) => `<button type="button" class="btn transition-btn" data-transition-id="${esc(t.id)}" title="${esc(t.to ? `to ${t.to.name}` : '')}">${esc(t.name)}</button>`)
+    .map(
+      (t) =>
+        `<button type="button" class="btn transition-btn" data-transition-id="${esc(t.id)}" title="${esc(t.to ? `to ${t.to.name}` : '')}">${esc(t.name)}</button>`,
+    )
     .join('');
 
   const body = `<div class="breadcrumbs"><a href="/projects/${esc(f.project?.key ?? '')}/issues">Projects</a> / <a href="/projects/${esc(f.project?.key ?? '')}/issues">${esc(f.project?.name ?? f.project?.key ?? '')}</a> / ${typeIcon(f.issuetype?.name)}<a href="/browse/${esc(issue.key)}" id="issue-key">${esc(issue.key)}</a></div>
@@ -94,7 +98,10 @@ export async function issueViewPage(
     <h2>Description</h2>
     <div class="description">${description ? esc(description) : '<span class="subtle">Add a description...</span>'}</div>
     ${frames
-      .map((fr) => `<section class="app-panel" aria-label="${esc(fr.title ?? '')}"><div class="app-panel-head">${esc(fr.title ?? fr.moduleKey)}</div>${renderFrame(fr)}</section>`)
+      .map(
+        (fr) =>
+          `<section class="app-panel" aria-label="${esc(fr.title ?? '')}"><div class="app-panel-head">${esc(fr.title ?? fr.moduleKey)}</div>${renderFrame(fr)}</section>`,
+      )
       .join('\n')}
   </section>
   <aside class="details">
@@ -147,4 +154,3 @@ export async function issueViewPage(
 </script>`;
   return { status: 200, title: `${issue.key} ${f.summary ?? ''}`, body, frames };
 }
-

@@ -27,7 +27,9 @@ export function typeIcon(typeName: string | undefined): string {
 }
 
 export function errorMessages(body: unknown): string[] {
-  const parsed = z.looseObject({ errorMessages: z.array(z.string()).optional(), errors: z.record(z.string(), z.string()).optional() }).safeParse(body);
+  const parsed = z
+    .looseObject({ errorMessages: z.array(z.string()).optional(), errors: z.record(z.string(), z.string()).optional() })
+    .safeParse(body);
   if (!parsed.success) return [typeof body === 'string' ? body : JSON.stringify(body)];
   return [...(parsed.data.errorMessages ?? []), ...Object.entries(parsed.data.errors ?? {}).map(([k, v]) => `${k}: ${v}`)];
 }

@@ -27,7 +27,10 @@ const WorkflowSummary = z.looseObject({
 });
 const SearchPage = z.looseObject({ values: z.array(WorkflowSummary) });
 const Status = z.looseObject({ id: z.string().optional(), statusReference: z.string().optional(), name: z.string() });
-const BulkRead = z.looseObject({ workflows: z.array(z.looseObject({ id: z.string(), name: z.string(), transitions: z.array(Transition) })), statuses: z.array(Status).optional() });
+const BulkRead = z.looseObject({
+  workflows: z.array(z.looseObject({ id: z.string(), name: z.string(), transitions: z.array(Transition) })),
+  statuses: z.array(Status).optional(),
+});
 
 export interface ValidatorModule {
   moduleKey: string;
@@ -41,7 +44,10 @@ const workflowId = (w: z.infer<typeof WorkflowSummary>) => (typeof w.id === 'str
 export async function workflowsPage(jira: JiraCall, validators: ValidatorModule[]): Promise<{ title: string; body: string }> {
   const reply = await jira('GET', '/rest/api/3/workflows/search?expand=values.transitions&maxResults=50');
   if (reply.status !== 200) {
-    return { title: 'Workflows', body: `<h1>Workflows</h1><div class="error-box" role="alert">${errorMessages(reply.body).map(esc).join('<br>')}</div>` };
+    return {
+      title: 'Workflows',
+      body: `<h1>Workflows</h1><div class="error-box" role="alert">${errorMessages(reply.body).map(esc).join('<br>')}</div>`,
+    };
   }
   const page = SearchPage.safeParse(reply.body);
   if (!page.success) throw new Error(`The emulator's workflows/search answer is not Jira-shaped: ${z.prettifyError(page.error)}`);
@@ -53,12 +59,17 @@ export async function workflowsPage(jira: JiraCall, validators: ValidatorModule[
         const mod = r.ruleKey === FORGE_VALIDATOR_RULE ? byAri.get(r.parameters?.['key'] ?? '') : undefined;
         if (!mod) return `<span class="rule"><code>${esc(r.ruleKey)}</code></span>`;
         const link = (mode: 'edit' | 'view') =>
-          mod.resources[mode] ? `<a href="/admin/workflows/validator?${new URLSearchParams({ workflowId: id, transitionId: t.id, mode, rule: String(idx), module: mod.moduleKey })}">${mode === 'edit' ? 'Edit' : 'View'}</a>` : '';
+          mod.resources[mode]
+            ? `<a href="/admin/workflows/validator?${new URLSearchParams({ workflowId: id, transitionId: t.id, mode, rule: String(idx), module: mod.moduleKey })}">${mode === 'edit' ? 'Edit' : 'View'}</a>`
+            : '';
         return `<span class="rule" data-rule="${esc(mod.moduleKey)}"><span class="lozenge lozenge-inprogress">${esc(mod.name)}</span>${link('view')} ${link('edit')}</span>`;
       });
       const add = validators
         .filter((v) => v.resources.create)
-        .map((v) => `<a href="/admin/workflows/validator?${new URLSearchParams({ workflowId: id, transitionId: t.id, mode: 'create', module: v.moduleKey })}">Add ${esc(v.name)}</a>`)
+        .map(
+          (v) =>
+            `<a href="/admin/workflows/validator?${new URLSearchParams({ workflowId: id, transitionId: t.id, mode: 'create', module: v.moduleKey })}">Add ${esc(v.name)}</a>`,
+        )
         .join(' ');
       return `<tr data-transition-id="${esc(t.id)}"><td>${esc(t.name)}</td><td>${rules.join('') || '<span class="subtle">No validators</span>'}</td><td>${add}</td></tr>`;
     });
@@ -71,7 +82,10 @@ export async function workflowsPage(jira: JiraCall, validators: ValidatorModule[
   };
 }
 
-export async function readWorkflow(jira: JiraCall, id: string): Promise<{ raw: Record<string, unknown>; statuses: unknown[]; transitions: z.infer<typeof Transition>[] }> {
+export async function readWorkflow(
+  jira: JiraCall,
+  id: string,
+): Promise<{ raw: Record<string, unknown>; statuses: unknown[]; transitions: z.infer<typeof Transition>[] }> {
   const reply = await jira('POST', '/rest/api/3/workflows', { workflowIds: [id] });
   if (reply.status !== 200) throw new Error(`Reading workflow ${id} failed: ${errorMessages(reply.body).join('; ')}`);
   const parsed = BulkRead.safeParse(reply.body);
@@ -107,7 +121,10 @@ export async function validatorConfigPage(
       ...(rule?.parameters?.['config'] !== undefined ? { validatorConfiguration: rule.parameters['config'] } : {}),
     },
   };
-  const save = q.mode === 'view' ? '' : `<div class="issue-actions"><button type="button" class="btn btn-primary" id="save-rule">${q.mode === 'create' ? 'Add' : 'Update'}</button><a class="btn" href="/admin/workflows">Cancel</a></div>`;
+  const save =
+    q.mode === 'view'
+      ? ''
+      : `<div class="issue-actions"><button type="button" class="btn btn-primary" id="save-rule">${q.mode === 'create' ? 'Add' : 'Update'}</button><a class="btn" href="/admin/workflows">Cancel</a></div>`;
   return {
     title: `${q.module.name} (${q.mode})`,
     frames: [frame],
@@ -142,7 +159,8 @@ export async function saveValidatorRule(
   jira: JiraCall,
   req: { workflowId: string; transitionId: string; ruleIndex: number | null; module: ValidatorModule; config: string },
 ): Promise<void> {
-  if (Buffer.byteLength(req.config) > MAX_RULE_CONFIG_BYTES) throw new Error(`The validator configuration is ${Buffer.byteLength(req.config)} bytes; Jira keeps at most 32 KB`);
+  if (Buffer.byteLength(req.config) > MAX_RULE_CONFIG_BYTES)
+    throw new Error(`The validator configuration is ${Buffer.byteLength(req.config)} bytes; Jira keeps at most 32 KB`);
   const wf = await readWorkflow(jira, req.workflowId);
   const transitions = (wf.raw['transitions'] as Record<string, unknown>[]).map((t) => {
     if (t['id'] !== req.transitionId) return t;
@@ -151,7 +169,8 @@ export async function saveValidatorRule(
       validators.push({ ruleKey: FORGE_VALIDATOR_RULE, parameters: { key: req.module.extensionAri, config: req.config } });
     } else {
       const rule = validators[req.ruleIndex];
-      if (!rule || rule.parameters?.['key'] !== req.module.extensionAri) throw new Error(`Rule ${req.ruleIndex} of transition ${req.transitionId} is not ${req.module.moduleKey}`);
+      if (!rule || rule.parameters?.['key'] !== req.module.extensionAri)
+        throw new Error(`Rule ${req.ruleIndex} of transition ${req.transitionId} is not ${req.module.moduleKey}`);
       validators[req.ruleIndex] = { ...rule, parameters: { ...rule.parameters, config: req.config } };
     }
     return { ...t, validators };

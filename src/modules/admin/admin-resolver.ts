@@ -67,7 +67,11 @@ export const configSave = handler({
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error);
       const n = Object.keys(fieldErrors).length;
-      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing (marked beside each field).`, { fieldErrors });
+      throw new AppError(
+        'BAD_REQUEST',
+        `The configuration was not saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing (marked beside each field).`,
+        { fieldErrors },
+      );
     }
     const config: AppConfig = parsed.data;
     const names = APPROVAL_ROLES.flatMap((r) => config.roleGroups[r]);
@@ -76,9 +80,13 @@ export const configSave = handler({
       const fieldErrors: FieldErrors = {};
       for (const role of APPROVAL_ROLES) {
         const bad = config.roleGroups[role].filter((g) => missing.includes(g));
-        if (bad.length > 0) fieldErrors[`roleGroups.${role}`] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}. Create it in Jira or pick an existing group.`;
+        if (bad.length > 0)
+          fieldErrors[`roleGroups.${role}`] =
+            `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}. Create it in Jira or pick an existing group.`;
       }
-      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${missing.length} group(s) do not exist in Jira.`, { fieldErrors });
+      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${missing.length} group(s) do not exist in Jira.`, {
+        fieldErrors,
+      });
     }
     const saved = await saveAppConfig(config);
     return { config: saved, source: 'stored', vocabulary: VOCABULARY };

@@ -3,12 +3,7 @@
 // one is the authority. The view's copy is used only when Jira has none (a fresh gadget).
 import { z } from 'zod';
 import { AppError, describeZodError } from '../../contract/envelope';
-import {
-  DEFAULT_GADGET_CONFIG,
-  GadgetConfigSchema,
-  type ConfigSource,
-  type GadgetConfig,
-} from '../../contract/gadget';
+import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type ConfigSource, type GadgetConfig } from '../../contract/gadget';
 
 const ExtensionSchema = z.object({ gadgetConfiguration: z.unknown().optional() }).loose();
 

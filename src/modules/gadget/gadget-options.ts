@@ -2,7 +2,13 @@
 // read), so the edit view never loads the portfolio; check-config is the zod check a draft
 // passes before the edit view hands it to view.submit.
 import { AppError } from '../../contract/envelope';
-import { CheckConfigPayloadSchema, DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig, type GadgetOptions } from '../../contract/gadget';
+import {
+  CheckConfigPayloadSchema,
+  DEFAULT_GADGET_CONFIG,
+  GadgetConfigSchema,
+  type GadgetConfig,
+  type GadgetOptions,
+} from '../../contract/gadget';
 import { loadAppConfig } from '../../config/app-config';
 import { z } from 'zod';
 import { handler } from '../shared/define-resolver';
@@ -39,11 +45,9 @@ export const checkConfigHandler = handler({
   async run(input): Promise<{ config: GadgetConfig }> {
     const parsed = GadgetConfigSchema.safeParse(input.config);
     if (!parsed.success) {
-      throw new AppError(
-        'BAD_REQUEST',
-        `Fix these settings before saving: ${parsed.error.issues.map((i) => i.message).join(' ')}`,
-        { problems: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
-      );
+      throw new AppError('BAD_REQUEST', `Fix these settings before saving: ${parsed.error.issues.map((i) => i.message).join(' ')}`, {
+        problems: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      });
     }
     return { config: parsed.data };
   },

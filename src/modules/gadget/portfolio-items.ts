@@ -28,10 +28,16 @@ export function toPortfolioItem(issue: Issue, secret: string, latest?: LatestRev
   const base = { key: issue.key, summary: issue.fields.summary ?? '', issueType: typeName, lifecycle, stage };
   const properties = issue.properties ?? {};
   if (lifecycle === 'portfolio') {
-    const read = freshAgainst(latest?.of(issue.id, VETTING_RECORD), readRecord(VETTING_RECORD, issue.id, properties[VETTING_PROPERTY], secret));
+    const read = freshAgainst(
+      latest?.of(issue.id, VETTING_RECORD),
+      readRecord(VETTING_RECORD, issue.id, properties[VETTING_PROPERTY], secret),
+    );
     return { item: { ...base, integrity: read.integrity, ...(read.state === 'present' ? { vetting: read.data } : {}) } };
   }
-  const read = freshAgainst(latest?.of(issue.id, DELIVERY_RECORD), readRecord(DELIVERY_RECORD, issue.id, properties[DELIVERY_PROPERTY], secret));
+  const read = freshAgainst(
+    latest?.of(issue.id, DELIVERY_RECORD),
+    readRecord(DELIVERY_RECORD, issue.id, properties[DELIVERY_PROPERTY], secret),
+  );
   return { item: { ...base, integrity: read.integrity, ...(read.state === 'present' ? { delivery: read.data } : {}) } };
 }
 

@@ -23,7 +23,11 @@ export interface OfferInput {
  * Only approvals a gate still ahead of the issue can use: an FST prioritization on an item
  * that is already Development Ready would count for nothing, so it is not offered.
  */
-export function rolesAhead(lifecycle: LifecycleId, stage: Stage | undefined, gate: Pick<GateConfig, 'specificationStep'>): { role: ApprovalRole; forStage: Stage }[] {
+export function rolesAhead(
+  lifecycle: LifecycleId,
+  stage: Stage | undefined,
+  gate: Pick<GateConfig, 'specificationStep'>,
+): { role: ApprovalRole; forStage: Stage }[] {
   const stages = lifecycle === 'portfolio' ? PORTFOLIO_STAGES : DELIVERY_STAGES;
   const last = stages[stages.length - 1] as Stage;
   const out: { role: ApprovalRole; forStage: Stage }[] = [];

@@ -73,7 +73,10 @@ async function parentVetting(
   const itemKey = delivery.integrity === 'valid' ? delivery.data?.roadmapItemKey : undefined;
   if (!target || !gate || !itemKey || requiredChecklistFor(target, gate).length === 0) return {};
   const linked = await readRoadmapItemChecklist(user, itemKey, await getSigningKey());
-  return { vetting: linked.vetting, ...(linked.problem ? { problem: { requirement: 'roadmap-item:record', message: linked.problem } } : {}) };
+  return {
+    vetting: linked.vetting,
+    ...(linked.problem ? { problem: { requirement: 'roadmap-item:record', message: linked.problem } } : {}),
+  };
 }
 
 export async function loadPanel(ctx: { accountId: string; extension: unknown }, known: Known = {}): Promise<PanelData> {
@@ -131,7 +134,12 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     given = trustedApprovals(view);
     const parent = await parentVetting(user, view, target, gateConfig);
     if (parent.problem) extraMissing.push(parent.problem);
-    subject = { lifecycle, integrity: view.integrity, ...(delivery ? { delivery } : {}), ...(parent.vetting ? { vetting: parent.vetting } : {}) };
+    subject = {
+      lifecycle,
+      integrity: view.integrity,
+      ...(delivery ? { delivery } : {}),
+      ...(parent.vetting ? { vetting: parent.vetting } : {}),
+    };
   }
   if (issue.stage) subject.from = issue.stage;
 

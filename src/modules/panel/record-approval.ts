@@ -42,12 +42,18 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
   const issue = await readPanelIssue(user, ctx.extension);
   const label = APPROVAL_ROLE_LABELS[input.role];
   if (APPROVAL_RECORD[input.role] !== input.record) {
-    throw new AppError('BAD_REQUEST', `"${label}" is recorded on the ${APPROVAL_RECORD[input.role]} record, not the ${input.record} record.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `"${label}" is recorded on the ${APPROVAL_RECORD[input.role]} record, not the ${input.record} record.`,
+    );
   }
   requireLifecycle(issue, input.record === 'vetting' ? 'portfolio' : 'delivery');
   const { config } = await loadAppConfig();
   if (!rolesAhead(issue.lifecycle!, issue.stage, config.gate).some((r) => r.role === input.role)) {
-    throw new AppError('BAD_REQUEST', `${issue.key} is already past the gate that uses "${label}" (it is in ${issue.statusName}); the approval would count for nothing.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `${issue.key} is already past the gate that uses "${label}" (it is in ${issue.statusName}); the approval would count for nothing.`,
+    );
   }
 
   const [perms, groups, actor] = await Promise.all([
@@ -56,7 +62,10 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     actorOf(user, ctx.accountId),
   ]);
   if (perms['EDIT_ISSUES'] !== true) {
-    throw new AppError('FORBIDDEN', `You can't edit ${issue.key} in Jira, so you can't record approvals on it. Ask a Jira administrator for edit permission.`);
+    throw new AppError(
+      'FORBIDDEN',
+      `You can't edit ${issue.key} in Jira, so you can't record approvals on it. Ask a Jira administrator for edit permission.`,
+    );
   }
   if (!allowedToGive(input.role, config.roleGroups, groups)) {
     throw new AppError('FORBIDDEN', `You can't record "${label}". ${whyNot(input.role, config.roleGroups)}`, {

@@ -26,16 +26,26 @@ type DeliverySave = z.output<typeof DeliverySavePayloadSchema>;
  * a value the record already had: removing an FST from the configuration must not make
  * every old checklist unsaveable.
  */
-export function checkConfiguredNames(vetting: Pick<Vetting, 'fst' | 'collaborators'>, trusted: Vetting | undefined, config: AppConfig): void {
+export function checkConfiguredNames(
+  vetting: Pick<Vetting, 'fst' | 'collaborators'>,
+  trusted: Vetting | undefined,
+  config: AppConfig,
+): void {
   const fsts = new Set(config.fsts.map((f) => f.name));
   if (vetting.fst && !fsts.has(vetting.fst) && vetting.fst !== trusted?.fst) {
-    throw new AppError('BAD_REQUEST', `"${vetting.fst}" is not one of the configured Functional Specialty Teams; choose one from the list.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `"${vetting.fst}" is not one of the configured Functional Specialty Teams; choose one from the list.`,
+    );
   }
   const companies = new Set(config.companies.map((c) => c.name));
   const before = new Set((trusted?.collaborators?.companies ?? []).map((c) => c.company));
   for (const c of vetting.collaborators?.companies ?? []) {
     if (!companies.has(c.company) && !before.has(c.company)) {
-      throw new AppError('BAD_REQUEST', `"${c.company}" is not one of the configured member companies; an LCOO admin adds companies on the admin page.`);
+      throw new AppError(
+        'BAD_REQUEST',
+        `"${c.company}" is not one of the configured member companies; an LCOO admin adds companies on the admin page.`,
+      );
     }
   }
 }
@@ -51,14 +61,19 @@ export function savedRead<T>(data: T, meta: RecordMeta, index: IndexValues): Rec
 
 function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'delivery'): void {
   if (issue.lifecycle === lifecycle) return;
-  const belongs = lifecycle === 'portfolio' ? 'the vetting checklist belongs on Roadmap Items' : 'delivery evidence belongs on Upstream Deliverables';
+  const belongs =
+    lifecycle === 'portfolio' ? 'the vetting checklist belongs on Roadmap Items' : 'delivery evidence belongs on Upstream Deliverables';
   throw new AppError('BAD_REQUEST', `${issue.key} is a ${issue.issueType || 'issue of another type'}; ${belongs}.`);
 }
 
 export async function saveVetting(input: VettingSave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
   // The issue, the configuration and who is saving are independent reads: one round trip.
-  const [issue, { config }, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const [issue, { config }, actor] = await Promise.all([
+    readPanelIssue(user, ctx.extension),
+    loadAppConfig(),
+    actorOf(user, ctx.accountId),
+  ]);
   requireLifecycle(issue, 'portfolio');
   const now = new Date();
   const index = (d: Vetting) => vettingIndex(d, issue.stage, now);
@@ -89,7 +104,11 @@ async function requireVisibleRoadmapItem(user: JiraClient, itemKey: string): Pro
     typeName = (await getIssue(user, itemKey, { fields: ['issuetype'] })).fields.issuetype?.name;
   } catch (err) {
     if (err instanceof JiraError && err.status === 404) {
-      throw new AppError('BAD_REQUEST', `Roadmap Item ${itemKey} can't be found, or you can't see it in Jira; name a Roadmap Item you can open.`, { field: 'roadmapItemKey' });
+      throw new AppError(
+        'BAD_REQUEST',
+        `Roadmap Item ${itemKey} can't be found, or you can't see it in Jira; name a Roadmap Item you can open.`,
+        { field: 'roadmapItemKey' },
+      );
     }
     throw err;
   }

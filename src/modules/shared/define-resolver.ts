@@ -21,9 +21,7 @@ export interface Handler<I extends z.ZodType, O> {
 
 export const handler = <I extends z.ZodType, O>(h: Handler<I, O>): Handler<I, O> => h;
 
-const ContextSchema = z
-  .object({ accountId: z.string().min(1), extension: z.unknown().optional() })
-  .loose();
+const ContextSchema = z.object({ accountId: z.string().min(1), extension: z.unknown().optional() }).loose();
 
 /** Maps anything thrown to an envelope failure a person can act on. */
 export function toFailure(err: unknown, doing: string): Envelope<never> {
@@ -35,14 +33,13 @@ export function toFailure(err: unknown, doing: string): Envelope<never> {
   if (err instanceof z.ZodError) return fail('BAD_REQUEST', describeZodError(err));
   // Unexpected: keep the detail in the function log, give the person a next step.
   console.error(`[lcoo] unexpected error while trying to ${doing}:`, err);
-  return fail('INTERNAL', `Something went wrong while trying to ${doing}. Try again; if it keeps happening, tell your Jira administrator (details are in the app's logs).`);
+  return fail(
+    'INTERNAL',
+    `Something went wrong while trying to ${doing}. Try again; if it keeps happening, tell your Jira administrator (details are in the app's logs).`,
+  );
 }
 
-export async function runHandler<I extends z.ZodType, O>(
-  h: Handler<I, O>,
-  payload: unknown,
-  context: unknown,
-): Promise<Envelope<O>> {
+export async function runHandler<I extends z.ZodType, O>(h: Handler<I, O>, payload: unknown, context: unknown): Promise<Envelope<O>> {
   try {
     const ctx = ContextSchema.safeParse(context);
     if (!ctx.success) return fail('FORBIDDEN', 'This action needs a signed-in Jira user.');

@@ -15,7 +15,10 @@ const EventSchema = z
       .object({
         id: z.union([z.string(), z.number()]).transform(String),
         key: z.string(),
-        fields: z.object({ issuetype: z.object({ name: z.string() }).loose().optional() }).loose().optional(),
+        fields: z
+          .object({ issuetype: z.object({ name: z.string() }).loose().optional() })
+          .loose()
+          .optional(),
       })
       .loose(),
     changelog: z
@@ -59,7 +62,12 @@ export async function handleIssueUpdated(event: unknown, client: JiraClient = as
 
   // The issue type says which record carries the stage; without it, try both.
   const lifecycle = lifecycleOfIssueType(issue.fields?.issuetype?.name ?? '');
-  const kinds: RecordKind<unknown>[] = lifecycle === 'portfolio' ? [VETTING_RECORD as RecordKind<unknown>] : lifecycle === 'delivery' ? [DELIVERY_RECORD as RecordKind<unknown>] : [VETTING_RECORD, DELIVERY_RECORD] as RecordKind<unknown>[];
+  const kinds: RecordKind<unknown>[] =
+    lifecycle === 'portfolio'
+      ? [VETTING_RECORD as RecordKind<unknown>]
+      : lifecycle === 'delivery'
+        ? [DELIVERY_RECORD as RecordKind<unknown>]
+        : ([VETTING_RECORD, DELIVERY_RECORD] as RecordKind<unknown>[]);
   const refreshed: string[] = [];
   for (const kind of kinds) {
     if (await refreshIndex(client, kind, { id: issue.id, key: issue.key }, { stage })) refreshed.push(kind.propertyKey);

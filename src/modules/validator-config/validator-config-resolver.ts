@@ -43,7 +43,8 @@ export const validatorCheck = handler({
     const parsed = parseRuleConfig(input.config ?? {});
     if (!parsed.ok) throw new AppError('BAD_REQUEST', `The LCOO stage gate configuration is not valid: ${parsed.error}.`);
     const json = JSON.stringify(parsed.config);
-    if (json.length > RULE_CONFIG_MAX_BYTES) throw new AppError('BAD_REQUEST', 'The LCOO stage gate configuration is larger than Jira allows (32 KB).');
+    if (json.length > RULE_CONFIG_MAX_BYTES)
+      throw new AppError('BAD_REQUEST', 'The LCOO stage gate configuration is larger than Jira allows (32 KB).');
     return Promise.resolve({ json, config: parsed.config });
   },
 });

@@ -7,13 +7,7 @@
 import { z } from 'zod';
 import { loadAppConfig } from '../../config/app-config';
 import { overlayGateConfig, parseRuleConfig } from '../../contract/validator-config';
-import {
-  evaluateGate,
-  gatesOnTheWay,
-  requiredChecklistFor,
-  type GateSubject,
-  type MissingRequirement,
-} from '../../domain/gates';
+import { evaluateGate, gatesOnTheWay, requiredChecklistFor, type GateSubject, type MissingRequirement } from '../../domain/gates';
 import {
   LIFECYCLES,
   isTransitionAllowed,
@@ -71,14 +65,26 @@ async function readChecked<T>(kind: RecordKind<T>, issueId: string, raw: unknown
 export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {}): Promise<ValidatorResult> {
   const parsed = ValidatorEventSchema.safeParse(event);
   if (!parsed.success) {
-    return refuse(failClosedMessage(undefined, 'Jira did not say which issue and transition to check. Try again; if it persists, tell your Jira administrator.'));
+    return refuse(
+      failClosedMessage(
+        undefined,
+        'Jira did not say which issue and transition to check. Try again; if it persists, tell your Jira administrator.',
+      ),
+    );
   }
-  const { issue: { key }, transition, configuration } = parsed.data;
+  const {
+    issue: { key },
+    transition,
+    configuration,
+  } = parsed.data;
 
   const rule = parseRuleConfig(configuration);
   if (!rule.ok) {
     return refuse(
-      failClosedMessage(key, `the configuration of this LCOO stage gate is not valid (${rule.error}). A Jira administrator must edit the rule in the workflow editor.`),
+      failClosedMessage(
+        key,
+        `the configuration of this LCOO stage gate is not valid (${rule.error}). A Jira administrator must edit the rule in the workflow editor.`,
+      ),
     );
   }
 
@@ -135,7 +141,9 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
 
     const gate = overlayGateConfig(appConfig.config.gate, rule.config);
     if (!gate.ok) {
-      return refuse(failClosedMessage(key, `the LCOO gate settings are not valid (${gate.error}). An LCOO admin must fix them on the admin page.`));
+      return refuse(
+        failClosedMessage(key, `the LCOO gate settings are not valid (${gate.error}). An LCOO admin must fix them on the admin page.`),
+      );
     }
 
     // The one move the workflow offers only under a setting: Blueprint Accepted -> Coding In Progress.
@@ -162,7 +170,9 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
       // A deliverable has no checklist of its own: checklist items an admin requires at a
       // delivery stage are read from its Roadmap Item, which costs a second REST call. Only
       // then; with the default settings the gate stays at one call.
-      const needsChecklist = gatesOnTheWay(lifecycle, fromHere, target, gate.config).some((s) => requiredChecklistFor(s, gate.config).length > 0);
+      const needsChecklist = gatesOnTheWay(lifecycle, fromHere, target, gate.config).some(
+        (s) => requiredChecklistFor(s, gate.config).length > 0,
+      );
       const itemKey = delivery.state === 'present' && delivery.integrity === 'valid' ? delivery.data.roadmapItemKey : undefined;
       checklist = undefined;
       if (needsChecklist && itemKey) {
@@ -184,15 +194,15 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
     return refuse(blockedMessage(key, stageDef(target).statusName, missing));
   } catch (err) {
     if (err instanceof JiraError) {
-      const why =
-        err.status === 404
-          ? `Jira could not find ${key} for the app.`
-          : `${appErrorFromJira(err, `read ${key}`).message}`;
+      const why = err.status === 404 ? `Jira could not find ${key} for the app.` : `${appErrorFromJira(err, `read ${key}`).message}`;
       return refuse(failClosedMessage(key, `${why} The move stays blocked until the gate can be checked; try again.`));
     }
     console.error('[lcoo] stage gate failed unexpectedly:', err);
     return refuse(
-      failClosedMessage(key, 'the gate could not be checked because of an unexpected error (details are in the app log). Try again; if it persists, tell your Jira administrator.'),
+      failClosedMessage(
+        key,
+        'the gate could not be checked because of an unexpected error (details are in the app log). Try again; if it persists, tell your Jira administrator.',
+      ),
     );
   }
 }

@@ -22,7 +22,14 @@ import * as space from '../../shared/space';
 import { Section } from './layout';
 
 /** Hidden from sight, not from screen readers: list rows share one visible column header. */
-const visuallyHidden = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
+const visuallyHidden = {
+  position: 'absolute',
+  width: 1,
+  height: 1,
+  overflow: 'hidden',
+  clip: 'rect(0 0 0 0)',
+  whiteSpace: 'nowrap',
+} as const;
 
 function ColumnHeads({ columns }: { columns: { label: string; width: number }[] }) {
   return (
@@ -36,7 +43,15 @@ function ColumnHeads({ columns }: { columns: { label: string; width: number }[] 
   );
 }
 
-function TextCell(props: { id: string; label: string; value: string; error?: string | undefined; onChange(v: string): void; width?: number; hideLabel?: boolean }) {
+function TextCell(props: {
+  id: string;
+  label: string;
+  value: string;
+  error?: string | undefined;
+  onChange(v: string): void;
+  width?: number;
+  hideLabel?: boolean;
+}) {
   return (
     <Stack gap={space.xs} style={{ width: props.width ?? 200 }}>
       {props.hideLabel ? (
@@ -73,13 +88,20 @@ export function ConfigTab() {
   const adopt = (v: ConfigView) => {
     setView(v);
     setConfig(v.config);
-    setGroupText(Object.fromEntries(v.vocabulary.approvalRoles.map((r) => [r.id, v.config.roleGroups[r.id].join(', ')])) as Record<ApprovalRole, string>);
+    setGroupText(
+      Object.fromEntries(v.vocabulary.approvalRoles.map((r) => [r.id, v.config.roleGroups[r.id].join(', ')])) as Record<
+        ApprovalRole,
+        string
+      >,
+    );
   };
 
   useEffect(() => {
     call<ConfigView>('config/get')
       .then(adopt)
-      .catch((err: unknown) => setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The configuration could not be loaded.' }))
+      .catch((err: unknown) =>
+        setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The configuration could not be loaded.' }),
+      )
       .finally(() => {
         document.body.dataset['done'] = '1';
       });
@@ -103,7 +125,10 @@ export function ConfigTab() {
       .split(',')
       .map((g) => g.trim())
       .filter((g) => g !== '');
-  const draft = (): AppConfig => ({ ...config, roleGroups: Object.fromEntries(APPROVAL_ROLES.map((r) => [r, groupsOf(r)])) as AppConfig['roleGroups'] });
+  const draft = (): AppConfig => ({
+    ...config,
+    roleGroups: Object.fromEntries(APPROVAL_ROLES.map((r) => [r, groupsOf(r)])) as AppConfig['roleGroups'],
+  });
 
   const save = async () => {
     setBusy('save');
@@ -166,11 +191,33 @@ export function ConfigTab() {
       ) : null}
 
       <Section id="cfg-fsts" title="Functional Specialty Teams" description="The FSTs a roadmap item can belong to.">
-        <ColumnHeads columns={[{ label: 'Id', width: 170 }, { label: 'Name', width: 220 }, { label: 'Description', width: 260 }]} />
+        <ColumnHeads
+          columns={[
+            { label: 'Id', width: 170 },
+            { label: 'Name', width: 220 },
+            { label: 'Description', width: 260 },
+          ]}
+        />
         {config.fsts.map((f, i) => (
           <Row key={i} align="flex-start">
-            <TextCell hideLabel id={`fsts-${i}-id`} label={`FST ${i + 1} id`} width={170} value={f.id} error={err(`fsts.${i}.id`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
-            <TextCell hideLabel id={`fsts-${i}-name`} label={`FST ${i + 1} name`} width={220} value={f.name} error={err(`fsts.${i}.name`)} onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+            <TextCell
+              hideLabel
+              id={`fsts-${i}-id`}
+              label={`FST ${i + 1} id`}
+              width={170}
+              value={f.id}
+              error={err(`fsts.${i}.id`)}
+              onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })}
+            />
+            <TextCell
+              hideLabel
+              id={`fsts-${i}-name`}
+              label={`FST ${i + 1} name`}
+              width={220}
+              value={f.name}
+              error={err(`fsts.${i}.name`)}
+              onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, name: v } : x)) })}
+            />
             <TextCell
               hideLabel
               id={`fsts-${i}-description`}
@@ -178,10 +225,16 @@ export function ConfigTab() {
               width={260}
               value={f.description ?? ''}
               error={err(`fsts.${i}.description`)}
-              onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { id: x.id, name: x.name, ...(v ? { description: v } : {}) } : x)) })}
+              onChange={(v) =>
+                update({ fsts: config.fsts.map((x, j) => (j === i ? { id: x.id, name: x.name, ...(v ? { description: v } : {}) } : x)) })
+              }
             />
             <div>
-              <Button appearance="subtle" aria-label={`Remove FST ${i + 1}`} onClick={() => update({ fsts: config.fsts.filter((_, j) => j !== i) })}>
+              <Button
+                appearance="subtle"
+                aria-label={`Remove FST ${i + 1}`}
+                onClick={() => update({ fsts: config.fsts.filter((_, j) => j !== i) })}
+              >
                 Remove
               </Button>
             </div>
@@ -193,14 +246,43 @@ export function ConfigTab() {
         </div>
       </Section>
 
-      <Section id="cfg-companies" title="Member companies" description="Companies that declare interest and commit people to roadmap items.">
-        <ColumnHeads columns={[{ label: 'Id', width: 170 }, { label: 'Name', width: 220 }]} />
+      <Section
+        id="cfg-companies"
+        title="Member companies"
+        description="Companies that declare interest and commit people to roadmap items."
+      >
+        <ColumnHeads
+          columns={[
+            { label: 'Id', width: 170 },
+            { label: 'Name', width: 220 },
+          ]}
+        />
         {config.companies.map((c, i) => (
           <Row key={i} align="flex-start">
-            <TextCell hideLabel id={`companies-${i}-id`} label={`Company ${i + 1} id`} width={170} value={c.id} error={err(`companies.${i}.id`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })} />
-            <TextCell hideLabel id={`companies-${i}-name`} label={`Company ${i + 1} name`} width={220} value={c.name} error={err(`companies.${i}.name`)} onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, name: v } : x)) })} />
+            <TextCell
+              hideLabel
+              id={`companies-${i}-id`}
+              label={`Company ${i + 1} id`}
+              width={170}
+              value={c.id}
+              error={err(`companies.${i}.id`)}
+              onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })}
+            />
+            <TextCell
+              hideLabel
+              id={`companies-${i}-name`}
+              label={`Company ${i + 1} name`}
+              width={220}
+              value={c.name}
+              error={err(`companies.${i}.name`)}
+              onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, name: v } : x)) })}
+            />
             <div>
-              <Button appearance="subtle" aria-label={`Remove company ${i + 1}`} onClick={() => update({ companies: config.companies.filter((_, j) => j !== i) })}>
+              <Button
+                appearance="subtle"
+                aria-label={`Remove company ${i + 1}`}
+                onClick={() => update({ companies: config.companies.filter((_, j) => j !== i) })}
+              >
                 Remove
               </Button>
             </div>
@@ -212,7 +294,11 @@ export function ConfigTab() {
         </div>
       </Section>
 
-      <Section id="cfg-groups" title="Who may approve" description="For each approval, the Jira groups whose members may record it (comma-separated group names).">
+      <Section
+        id="cfg-groups"
+        title="Who may approve"
+        description="For each approval, the Jira groups whose members may record it (comma-separated group names)."
+      >
         {approvalRoles.map(({ id: r, label }) => (
           <Stack key={r} gap={space.xs}>
             <Label htmlFor={`roleGroups-${r}`}>{label}</Label>
@@ -234,7 +320,11 @@ export function ConfigTab() {
         </div>
       </Section>
 
-      <Section id="cfg-gate" title="Default gate settings" description="What every LCOO stage gate applies unless its rule in the workflow says otherwise.">
+      <Section
+        id="cfg-gate"
+        title="Default gate settings"
+        description="What every LCOO stage gate applies unless its rule in the workflow says otherwise."
+      >
         <Row align="flex-start" gap={space.xl}>
           <TextCell
             id="gate-coreApprovalsRequired"
@@ -247,9 +337,15 @@ export function ConfigTab() {
           <Stack gap={space.xs}>
             <Label htmlFor="gate-specificationStep">Specification step</Label>
             <Row gap={space.xs}>
-              <Toggle id="gate-specificationStep" isChecked={config.gate.specificationStep} onChange={(e) => update({ gate: { ...config.gate, specificationStep: e.target.checked } })} />
+              <Toggle
+                id="gate-specificationStep"
+                isChecked={config.gate.specificationStep}
+                onChange={(e) => update({ gate: { ...config.gate, specificationStep: e.target.checked } })}
+              />
               <span style={{ font: font.small, color: color.subtle }}>
-                {config.gate.specificationStep ? 'On: deliverables go through Specification In Progress / Accepted.' : 'Off: Blueprint Accepted leads straight to Coding In Progress.'}
+                {config.gate.specificationStep
+                  ? 'On: deliverables go through Specification In Progress / Accepted.'
+                  : 'Off: Blueprint Accepted leads straight to Coding In Progress.'}
               </span>
             </Row>
           </Stack>

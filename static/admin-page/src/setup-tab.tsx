@@ -34,13 +34,21 @@ function StepList({ steps, running, planned }: { steps: SetupStep[]; running: bo
             key={step.id}
             data-testid={`step-${step.id}`}
             data-state={step.state}
-            style={{ display: 'grid', gridTemplateColumns: '28px 1fr auto', gap: space.s, padding: `${space.s} 0`, borderTop: i === 0 ? 'none' : `1px solid ${color.border}` }}
+            style={{
+              display: 'grid',
+              gridTemplateColumns: '28px 1fr auto',
+              gap: space.s,
+              padding: `${space.s} 0`,
+              borderTop: i === 0 ? 'none' : `1px solid ${color.border}`,
+            }}
           >
             <span style={{ font: font.small, color: color.subtlest, paddingTop: 2 }}>{i + 1}.</span>
             <div>
               <div style={{ font: font.headingS }}>{step.label}</div>
               {step.detail ? (
-                <div style={{ font: font.small, color: step.state === 'failed' ? color.danger : color.subtle, marginTop: 2 }}>{step.detail}</div>
+                <div style={{ font: font.small, color: step.state === 'failed' ? color.danger : color.subtle, marginTop: 2 }}>
+                  {step.detail}
+                </div>
               ) : null}
             </div>
             <div style={{ minWidth: 80, textAlign: 'right' }}>
@@ -181,9 +189,7 @@ export function SetupTab() {
           {!running && mode === 'run' && allDone ? (
             <SectionMessage appearance="success" title="Setup is complete">
               <p>
-                {result.created.length > 0
-                  ? `Created: ${result.created.join(', ')}.`
-                  : 'Everything already existed; nothing was created.'}{' '}
+                {result.created.length > 0 ? `Created: ${result.created.join(', ')}.` : 'Everything already existed; nothing was created.'}{' '}
                 Every move forward in both workflows now passes the LCOO stage gate.
               </p>
             </SectionMessage>

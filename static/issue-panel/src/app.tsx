@@ -42,10 +42,21 @@ function SaveBar({ s, onSave }: { s: PanelState; onSave(): void }) {
   if (!s.data?.permissions.canEdit) return null;
   return (
     <Row style={{ justifyContent: 'space-between' }}>
-      <span role="status" aria-live="polite" data-testid="save-status" style={{ font: font.small, color: s.dirty ? color.text : color.subtlest }}>
+      <span
+        role="status"
+        aria-live="polite"
+        data-testid="save-status"
+        style={{ font: font.small, color: s.dirty ? color.text : color.subtlest }}
+      >
         {statusText(s)}
       </span>
-      <Button appearance="primary" onClick={onSave} isDisabled={!(s.dirty || needsResave(s)) || s.busy !== 'idle'} isLoading={s.busy === 'saving'} testId="save-button">
+      <Button
+        appearance="primary"
+        onClick={onSave}
+        isDisabled={!(s.dirty || needsResave(s)) || s.busy !== 'idle'}
+        isLoading={s.busy === 'saving'}
+        testId="save-button"
+      >
         Save
       </Button>
     </Row>
@@ -72,9 +83,20 @@ function Completeness({ data }: { data: PanelData }) {
         aria-valuemin={0}
         aria-valuemax={c.total}
         aria-valuenow={trusted ? c.completed : 0}
-        style={{ height: '6px', borderRadius: token('radius.small', '4px'), background: token('color.background.neutral', '#091E420F'), overflow: 'hidden' }}
+        style={{
+          height: '6px',
+          borderRadius: token('radius.small', '4px'),
+          background: token('color.background.neutral', '#091E420F'),
+          overflow: 'hidden',
+        }}
       >
-        <div style={{ width: `${trusted ? c.percent : 0}%`, height: '100%', background: complete ? token('color.background.success.bold', '#1F845A') : token('color.background.brand.bold', '#0C66E4') }} />
+        <div
+          style={{
+            width: `${trusted ? c.percent : 0}%`,
+            height: '100%',
+            background: complete ? token('color.background.success.bold', '#1F845A') : token('color.background.brand.bold', '#0C66E4'),
+          }}
+        />
       </div>
     </Stack>
   );
@@ -91,25 +113,48 @@ function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload(): vo
   return (
     <>
       <div ref={errorRef} tabIndex={-1} role="alert" style={{ outline: 'none' }}>
-      {s.error ? (
-        s.error.code === 'CONFLICT' ? (
-          <SectionMessage appearance="warning" title="Someone else saved this record while you were editing" testId="conflict-message"
-            actions={[<SectionMessageAction key="reload" onClick={onReload} testId="conflict-reload">Reload</SectionMessageAction>]}>
-            <p>{s.error.message}</p>
-            <p>Your text is still in the form below. Reload shows their version; your text stays listed here to copy from.</p>
-          </SectionMessage>
-        ) : (
-          <SectionMessage appearance="error" title={s.error.code === 'FORBIDDEN' ? 'Not allowed' : 'Not saved'} testId="error-message">
-            <p>{readableProblem(s.error.message, Object.fromEntries((d?.options.vocabulary.checklistItems ?? []).map((i) => [i.id, i.label])))}</p>
-          </SectionMessage>
-        )
-      ) : null}
+        {s.error ? (
+          s.error.code === 'CONFLICT' ? (
+            <SectionMessage
+              appearance="warning"
+              title="Someone else saved this record while you were editing"
+              testId="conflict-message"
+              actions={[
+                <SectionMessageAction key="reload" onClick={onReload} testId="conflict-reload">
+                  Reload
+                </SectionMessageAction>,
+              ]}
+            >
+              <p>{s.error.message}</p>
+              <p>Your text is still in the form below. Reload shows their version; your text stays listed here to copy from.</p>
+            </SectionMessage>
+          ) : (
+            <SectionMessage appearance="error" title={s.error.code === 'FORBIDDEN' ? 'Not allowed' : 'Not saved'} testId="error-message">
+              <p>
+                {readableProblem(
+                  s.error.message,
+                  Object.fromEntries((d?.options.vocabulary.checklistItems ?? []).map((i) => [i.id, i.label])),
+                )}
+              </p>
+            </SectionMessage>
+          )
+        ) : null}
       </div>
       {s.lostText ? (
-        <SectionMessage appearance="information" title="Your unsaved text from before the reload" testId="lost-text"
-          actions={[<SectionMessageAction key="dismiss" onClick={onDismissLost}>Dismiss</SectionMessageAction>]}>
+        <SectionMessage
+          appearance="information"
+          title="Your unsaved text from before the reload"
+          testId="lost-text"
+          actions={[
+            <SectionMessageAction key="dismiss" onClick={onDismissLost}>
+              Dismiss
+            </SectionMessageAction>,
+          ]}
+        >
           <ul style={{ margin: 0, paddingLeft: space.l, userSelect: 'text' }}>
-            {s.lostText.map((t, i) => <li key={i}>{t}</li>)}
+            {s.lostText.map((t, i) => (
+              <li key={i}>{t}</li>
+            ))}
           </ul>
         </SectionMessage>
       ) : null}
@@ -150,14 +195,26 @@ export function App() {
     if (s.loadError) {
       return (
         <div style={{ padding: space.s }}>
-          <SectionMessage appearance="error" title="The LCOO record could not be loaded" testId="load-error"
-            actions={[<SectionMessageAction key="retry" onClick={() => void load()}>Try again</SectionMessageAction>]}>
+          <SectionMessage
+            appearance="error"
+            title="The LCOO record could not be loaded"
+            testId="load-error"
+            actions={[
+              <SectionMessageAction key="retry" onClick={() => void load()}>
+                Try again
+              </SectionMessageAction>,
+            ]}
+          >
             <p>{s.loadError.message}</p>
           </SectionMessage>
         </div>
       );
     }
-    return <div style={{ padding: space.s }}><Skeleton /></div>;
+    return (
+      <div style={{ padding: space.s }}>
+        <Skeleton />
+      </div>
+    );
   }
 
   if (!d.issue.lifecycle) {
@@ -180,22 +237,31 @@ export function App() {
   };
 
   return (
-    <main onKeyDown={onKeyDown} style={{ padding: space.s, font: font.body, color: color.text }} aria-label={`LCOO record of ${d.issue.key}`} data-testid="lcoo-panel">
+    <main
+      onKeyDown={onKeyDown}
+      style={{ padding: space.s, font: font.body, color: color.text }}
+      aria-label={`LCOO record of ${d.issue.key}`}
+      data-testid="lcoo-panel"
+    >
       <Stack gap={space.m}>
         <Row style={{ justifyContent: 'space-between' }}>
-          <span style={{ font: font.small, color: color.subtlest }}>
-            {`${d.issue.issueType} · ${d.issue.statusName}`}
-          </span>
+          <span style={{ font: font.small, color: color.subtlest }}>{`${d.issue.issueType} · ${d.issue.statusName}`}</span>
         </Row>
         <Notices s={s} onReload={() => void reloadAfterConflict()} onDismissLost={dismissLost} />
         <SaveBar s={s} onSave={() => void save()} />
         <Completeness data={d} />
         <ReadinessBox readiness={d.readiness} stale={s.dirty} />
         {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
-        {d.readiness.length === 0 && d.issue.stage ? <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help> : null}
+        {d.readiness.length === 0 && d.issue.stage ? (
+          <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help>
+        ) : null}
         <ApprovalsSection data={d} busy={s.busy !== 'idle'} dirty={s.dirty} onApprove={(r) => void approve(r)} />
-        {d.issue.lifecycle === 'portfolio' && s.vetting ? <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} /> : null}
-        {d.issue.lifecycle === 'delivery' && s.delivery ? <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} /> : null}
+        {d.issue.lifecycle === 'portfolio' && s.vetting ? (
+          <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} />
+        ) : null}
+        {d.issue.lifecycle === 'delivery' && s.delivery ? (
+          <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
+        ) : null}
         <SaveBar s={s} onSave={() => void save()} />
       </Stack>
     </main>

@@ -100,11 +100,23 @@ export function vettingInput(d: VettingDraft): Record<string, unknown> {
   put('fst', d.fst);
   put('proposingCompany', d.proposingCompany);
   put('type', d.type);
-  putList('requirements', d.requirements.filter((r) => !blank(r)));
-  putList('acceptanceCriteria', d.acceptanceCriteria.filter((r) => !blank(r)));
+  putList(
+    'requirements',
+    d.requirements.filter((r) => !blank(r)),
+  );
+  putList(
+    'acceptanceCriteria',
+    d.acceptanceCriteria.filter((r) => !blank(r)),
+  );
   putList('components', d.components);
-  putList('stakeholders', d.stakeholders.filter((x) => !allBlank(x)));
-  putList('artifacts', d.artifacts.filter((a) => !blank(a.url) || !blank(a.title)).map((a) => ({ ...a, kind: a.kind || 'other' })));
+  putList(
+    'stakeholders',
+    d.stakeholders.filter((x) => !allBlank(x)),
+  );
+  putList(
+    'artifacts',
+    d.artifacts.filter((a) => !blank(a.url) || !blank(a.title)).map((a) => ({ ...a, kind: a.kind || 'other' })),
+  );
   put('size', d.size);
   put('valueToMembers', d.valueToMembers);
   put('valueToCommunity', d.valueToCommunity);
@@ -181,7 +193,8 @@ export function deliveryInput(d: DeliveryDraft): Record<string, unknown> {
   const out: Record<string, unknown> = { schemaVersion: 1 };
   if (!blank(d.roadmapItemKey)) out.roadmapItemKey = d.roadmapItemKey.trim();
   if (!blank(d.project)) out.project = d.project;
-  if (!blank(d.blueprint.url) || !blank(d.blueprint.title)) out.blueprint = { url: d.blueprint.url.trim(), title: d.blueprint.title.trim() };
+  if (!blank(d.blueprint.url) || !blank(d.blueprint.title))
+    out.blueprint = { url: d.blueprint.url.trim(), title: d.blueprint.title.trim() };
   if (!blank(d.specification.reviewUrl) || d.specification.approved) {
     out.specification = { reviewUrl: d.specification.reviewUrl.trim(), approved: d.specification.approved };
   }
@@ -194,7 +207,9 @@ export function deliveryInput(d: DeliveryDraft): Record<string, unknown> {
     });
   if (changes.length > 0) out.changes = changes;
   if (!allBlank(d.milestone)) out.milestone = { releaseId: d.milestone.releaseId, label: d.milestone.label.trim(), date: d.milestone.date };
-  const alignment = d.alignment.filter((n) => !blank(n.notes) || !blank(n.date)).map((n) => ({ notes: n.notes, ...(blank(n.date) ? {} : { date: n.date }) }));
+  const alignment = d.alignment
+    .filter((n) => !blank(n.notes) || !blank(n.date))
+    .map((n) => ({ notes: n.notes, ...(blank(n.date) ? {} : { date: n.date }) }));
   if (alignment.length > 0) out.alignment = alignment;
   if (d.lrcTracking.tracked || !blank(d.lrcTracking.note)) {
     out.lrcTracking = { tracked: d.lrcTracking.tracked, ...(blank(d.lrcTracking.note) ? {} : { note: d.lrcTracking.note.trim() }) };

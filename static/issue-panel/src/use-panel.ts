@@ -5,7 +5,16 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PanelData } from '../../../src/contract/panel';
 import { CallError, call } from '../../shared/invoke';
 import type { ApproveRequest } from './parts/approvals-section';
-import { deliveryDraft, deliveryInput, lostTexts, sameDraft, vettingDraft, vettingInput, type DeliveryDraft, type VettingDraft } from './draft';
+import {
+  deliveryDraft,
+  deliveryInput,
+  lostTexts,
+  sameDraft,
+  vettingDraft,
+  vettingInput,
+  type DeliveryDraft,
+  type VettingDraft,
+} from './draft';
 
 export type Busy = 'idle' | 'loading' | 'saving' | 'approving';
 
@@ -53,7 +62,9 @@ export function usePanel() {
   }, []);
 
   const toError = (err: unknown) =>
-    err instanceof CallError ? err : new CallError('INTERNAL', err instanceof Error ? err.message : 'Something went wrong in the LCOO panel.');
+    err instanceof CallError
+      ? err
+      : new CallError('INTERNAL', err instanceof Error ? err.message : 'Something went wrong in the LCOO panel.');
 
   const load = useCallback(async (): Promise<PanelData | undefined> => {
     setBusy('loading');

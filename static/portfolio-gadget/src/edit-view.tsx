@@ -18,7 +18,14 @@ interface Option {
   label: string;
 }
 
-function CheckboxGroup({ legend, name, options, values, onChange, scroll }: {
+function CheckboxGroup({
+  legend,
+  name,
+  options,
+  values,
+  onChange,
+  scroll,
+}: {
   legend: string;
   name: string;
   options: Option[];
@@ -29,7 +36,14 @@ function CheckboxGroup({ legend, name, options, values, onChange, scroll }: {
   return (
     <fieldset style={{ border: `1px solid ${color.border}`, borderRadius: 3, padding: space.s, margin: 0, minWidth: 0 }}>
       <legend style={{ fontSize: 12, color: color.subtle, padding: '0 4px' }}>{legend}</legend>
-      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 2, ...(scroll ? { maxHeight: 120, overflowY: 'auto' } : {}) }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))',
+          gap: 2,
+          ...(scroll ? { maxHeight: 120, overflowY: 'auto' } : {}),
+        }}
+      >
         {options.map((o) => (
           <label key={o.value} style={{ fontSize: 13, display: 'flex', gap: 6, alignItems: 'center' }}>
             <input
@@ -50,7 +64,9 @@ function CheckboxGroup({ legend, name, options, values, onChange, scroll }: {
 function Field({ label, htmlFor, help, children }: { label: string; htmlFor: string; help?: string; children: ReactNode }) {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 4, marginBottom: space.m }}>
-      <label htmlFor={htmlFor} style={{ fontSize: 12, fontWeight: 600, color: color.subtle }}>{label}</label>
+      <label htmlFor={htmlFor} style={{ fontSize: 12, fontWeight: 600, color: color.subtle }}>
+        {label}
+      </label>
       {children}
       {help ? <span style={small}>{help}</span> : null}
     </div>
@@ -69,11 +85,18 @@ export function EditView() {
   if (loadError) {
     return (
       <div style={{ padding: space.m }}>
-        <Notice tone="error" title="The gadget settings could not be loaded" testId="gadget-error">{loadError} Reload the dashboard to try again.</Notice>
+        <Notice tone="error" title="The gadget settings could not be loaded" testId="gadget-error">
+          {loadError} Reload the dashboard to try again.
+        </Notice>
       </div>
     );
   }
-  if (!options) return <div style={{ padding: space.m }}><LoadingView /></div>;
+  if (!options)
+    return (
+      <div style={{ padding: space.m }}>
+        <LoadingView />
+      </div>
+    );
   return <EditForm options={options} initial={options.config} />;
 }
 
@@ -94,7 +117,8 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
     touched.current = true;
   }, [kind, projects, jql, filters, columns, refresh]);
 
-  const setList = (key: 'fsts' | 'releases' | 'companies' | 'stages' | 'types') => (values: string[]) => setFilters({ ...filters, [key]: values });
+  const setList = (key: 'fsts' | 'releases' | 'companies' | 'stages' | 'types') => (values: string[]) =>
+    setFilters({ ...filters, [key]: values });
 
   const save = async () => {
     const draft = {
@@ -136,16 +160,44 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
       <section style={{ ...card, marginBottom: space.m }}>
         <h3 style={cardTitle}>Which items</h3>
         <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space.l, marginBottom: space.s, fontSize: 13 }}>
-          <label><input type="radio" name="scope" value="projects" checked={kind === 'projects'} onChange={() => setKind('projects')} data-testid="scope-projects" /> Projects</label>
-          <label><input type="radio" name="scope" value="jql" checked={kind === 'jql'} onChange={() => setKind('jql')} data-testid="scope-jql" /> JQL or saved filter</label>
+          <label>
+            <input
+              type="radio"
+              name="scope"
+              value="projects"
+              checked={kind === 'projects'}
+              onChange={() => setKind('projects')}
+              data-testid="scope-projects"
+            />{' '}
+            Projects
+          </label>
+          <label>
+            <input type="radio" name="scope" value="jql" checked={kind === 'jql'} onChange={() => setKind('jql')} data-testid="scope-jql" />{' '}
+            JQL or saved filter
+          </label>
         </div>
         {kind === 'projects' ? (
-          <Field label="Project keys" htmlFor="projects" help="Separate keys with commas, e.g. LCOO, NET. Leave empty for every project you can browse.">
+          <Field
+            label="Project keys"
+            htmlFor="projects"
+            help="Separate keys with commas, e.g. LCOO, NET. Leave empty for every project you can browse."
+          >
             <input id="projects" className="lcoo-input" value={projects} onChange={(e) => setProjects(e.target.value)} placeholder="LCOO" />
           </Field>
         ) : (
-          <Field label="JQL" htmlFor="jql" help='Any JQL, or a saved filter: filter = 10001. The gadget always adds issuetype in ("Roadmap Item", "Upstream Deliverable").'>
-            <textarea id="jql" className="lcoo-textarea" rows={3} value={jql} onChange={(e) => setJql(e.target.value)} placeholder="project = LCOO AND lcooFst = networking" />
+          <Field
+            label="JQL"
+            htmlFor="jql"
+            help='Any JQL, or a saved filter: filter = 10001. The gadget always adds issuetype in ("Roadmap Item", "Upstream Deliverable").'
+          >
+            <textarea
+              id="jql"
+              className="lcoo-textarea"
+              rows={3}
+              value={jql}
+              onChange={(e) => setJql(e.target.value)}
+              placeholder="project = LCOO AND lcooFst = networking"
+            />
           </Field>
         )}
       </section>
@@ -155,21 +207,60 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
         <p style={{ ...small, marginTop: 0 }}>What the gadget shows when it opens; people can still change the filters on the dashboard.</p>
         <div style={{ display: 'grid', gap: space.s }}>
           <CheckboxGroup legend="FSTs" name="fsts" options={fstOptions} values={filters.fsts ?? []} onChange={setList('fsts')} />
-          <CheckboxGroup legend="Member companies" name="companies" options={companyOptions} values={filters.companies ?? []} onChange={setList('companies')} />
-          <CheckboxGroup legend="Stages" name="stages" options={vocab.stages.map((s) => ({ value: s.id, label: s.label }))} values={filters.stages ?? []} onChange={setList('stages')} />
-          <CheckboxGroup legend="Types" name="types" options={vocab.types.map((t) => ({ value: t.id, label: t.label }))} values={filters.types ?? []} onChange={setList('types')} />
-          <CheckboxGroup legend="Target releases" name="releases" scroll options={[...vocab.releases].reverse().map((r) => ({ value: r.id, label: r.label }))} values={filters.releases ?? []} onChange={setList('releases')} />
+          <CheckboxGroup
+            legend="Member companies"
+            name="companies"
+            options={companyOptions}
+            values={filters.companies ?? []}
+            onChange={setList('companies')}
+          />
+          <CheckboxGroup
+            legend="Stages"
+            name="stages"
+            options={vocab.stages.map((s) => ({ value: s.id, label: s.label }))}
+            values={filters.stages ?? []}
+            onChange={setList('stages')}
+          />
+          <CheckboxGroup
+            legend="Types"
+            name="types"
+            options={vocab.types.map((t) => ({ value: t.id, label: t.label }))}
+            values={filters.types ?? []}
+            onChange={setList('types')}
+          />
+          <CheckboxGroup
+            legend="Target releases"
+            name="releases"
+            scroll
+            options={[...vocab.releases].reverse().map((r) => ({ value: r.id, label: r.label }))}
+            values={filters.releases ?? []}
+            onChange={setList('releases')}
+          />
         </div>
       </section>
 
       <section style={{ ...card, marginBottom: space.m }}>
         <h3 style={cardTitle}>Table and refresh</h3>
-        <CheckboxGroup legend="Visible columns (the key is always shown)" name="columns" options={GADGET_COLUMNS.map((c) => ({ value: c, label: GADGET_COLUMN_LABELS[c] }))} values={columns} onChange={setColumns} />
+        <CheckboxGroup
+          legend="Visible columns (the key is always shown)"
+          name="columns"
+          options={GADGET_COLUMNS.map((c) => ({ value: c, label: GADGET_COLUMN_LABELS[c] }))}
+          values={columns}
+          onChange={setColumns}
+        />
         <div style={{ marginTop: space.m }}>
           <Field label="Auto-refresh" htmlFor="refresh" help="Each refresh reads the whole portfolio again (one Jira call per 100 issues).">
-            <select id="refresh" className="lcoo-select" value={refresh} onChange={(e) => setRefresh(Number(e.target.value))} style={{ maxWidth: 200 }}>
+            <select
+              id="refresh"
+              className="lcoo-select"
+              value={refresh}
+              onChange={(e) => setRefresh(Number(e.target.value))}
+              style={{ maxWidth: 200 }}
+            >
               {REFRESH_MINUTES.map((m) => (
-                <option key={m} value={m}>{m === 0 ? 'Off' : `Every ${m} minutes`}</option>
+                <option key={m} value={m}>
+                  {m === 0 ? 'Off' : `Every ${m} minutes`}
+                </option>
               ))}
             </select>
           </Field>
@@ -178,14 +269,32 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
 
       {problems.length > 0 ? (
         <Notice tone="error" title="Fix these before saving" testId="edit-problems">
-          <ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>
+          <ul style={{ margin: 0, paddingLeft: 18 }}>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
         </Notice>
       ) : null}
       <div style={{ display: 'flex', gap: space.s }}>
-        <button type="submit" className="lcoo-chip" disabled={saving} data-testid="edit-save" style={{ background: color.selected, color: color.selectedText, borderColor: color.selectedBorder, fontWeight: 600, padding: '4px 16px' }}>
+        <button
+          type="submit"
+          className="lcoo-chip"
+          disabled={saving}
+          data-testid="edit-save"
+          style={{
+            background: color.selected,
+            color: color.selectedText,
+            borderColor: color.selectedBorder,
+            fontWeight: 600,
+            padding: '4px 16px',
+          }}
+        >
           {saving ? 'Saving...' : 'Save'}
         </button>
-        <TextButton onClick={() => void view.close().catch(() => undefined)} testId="edit-cancel">Cancel</TextButton>
+        <TextButton onClick={() => void view.close().catch(() => undefined)} testId="edit-cancel">
+          Cancel
+        </TextButton>
       </div>
     </form>
   );

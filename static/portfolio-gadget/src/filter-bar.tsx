@@ -16,7 +16,13 @@ interface Option {
   group?: string;
 }
 
-function MultiAsSelect({ id, label, values, options, onChange }: {
+function MultiAsSelect({
+  id,
+  label,
+  values,
+  options,
+  onChange,
+}: {
   id: string;
   label: string;
   values: readonly string[];
@@ -25,7 +31,12 @@ function MultiAsSelect({ id, label, values, options, onChange }: {
 }) {
   const current = values.length === 0 ? '' : values.length === 1 ? values[0]! : '__many__';
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
-  const render = (list: Option[]) => list.map((o) => <option key={o.value} value={o.value}>{o.label}</option>);
+  const render = (list: Option[]) =>
+    list.map((o) => (
+      <option key={o.value} value={o.value}>
+        {o.label}
+      </option>
+    ));
   return (
     <label htmlFor={id} style={{ display: 'flex', flexDirection: 'column', gap: 2, fontSize: 12, color: color.subtle, minWidth: 0 }}>
       {label}
@@ -82,18 +93,72 @@ export function FilterBar({ filters, labels, vocabulary, onChange, busy }: Props
       role="group"
       aria-label="Filters"
       aria-busy={busy}
-      style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))', gap: space.s, alignItems: 'end', marginBottom: space.m }}
+      style={{
+        display: 'grid',
+        gridTemplateColumns: 'repeat(auto-fit, minmax(130px, 1fr))',
+        gap: space.s,
+        alignItems: 'end',
+        marginBottom: space.m,
+      }}
     >
-      <MultiAsSelect id="filter-fst" label="FST" values={filters.fsts ?? []} options={withChosen(labels.fsts.map((f) => ({ value: f.name, label: f.name })), filters.fsts)} onChange={(v) => set('fsts', v)} />
-      <MultiAsSelect id="filter-release" label="Target release" values={filters.releases ?? []} options={withChosen(releaseOptions, filters.releases)} onChange={(v) => set('releases', v)} />
-      <MultiAsSelect id="filter-company" label="Member company" values={filters.companies ?? []} options={withChosen(labels.companies.map((c) => ({ value: c.name, label: c.name })), filters.companies)} onChange={(v) => set('companies', v)} />
-      <MultiAsSelect id="filter-stage" label="Stage" values={filters.stages ?? []} options={stageOptions} onChange={(v) => onChange({ ...filters, stages: v as Stage[] })} />
-      <MultiAsSelect id="filter-type" label="Type" values={filters.types ?? []} options={vocabulary.types.map((t) => ({ value: t.id, label: t.label }))} onChange={(v) => onChange({ ...filters, types: v as ItemType[] })} />
+      <MultiAsSelect
+        id="filter-fst"
+        label="FST"
+        values={filters.fsts ?? []}
+        options={withChosen(
+          labels.fsts.map((f) => ({ value: f.name, label: f.name })),
+          filters.fsts,
+        )}
+        onChange={(v) => set('fsts', v)}
+      />
+      <MultiAsSelect
+        id="filter-release"
+        label="Target release"
+        values={filters.releases ?? []}
+        options={withChosen(releaseOptions, filters.releases)}
+        onChange={(v) => set('releases', v)}
+      />
+      <MultiAsSelect
+        id="filter-company"
+        label="Member company"
+        values={filters.companies ?? []}
+        options={withChosen(
+          labels.companies.map((c) => ({ value: c.name, label: c.name })),
+          filters.companies,
+        )}
+        onChange={(v) => set('companies', v)}
+      />
+      <MultiAsSelect
+        id="filter-stage"
+        label="Stage"
+        values={filters.stages ?? []}
+        options={stageOptions}
+        onChange={(v) => onChange({ ...filters, stages: v as Stage[] })}
+      />
+      <MultiAsSelect
+        id="filter-type"
+        label="Type"
+        values={filters.types ?? []}
+        options={vocabulary.types.map((t) => ({ value: t.id, label: t.label }))}
+        onChange={(v) => onChange({ ...filters, types: v as ItemType[] })}
+      />
       <div style={{ display: 'flex', gap: space.xs, flexWrap: 'wrap' }}>
-        <button type="button" className="lcoo-chip" aria-pressed={filters.onlySlipped === true} data-testid="filter-slipped" onClick={() => onChange({ ...filters, onlySlipped: !filters.onlySlipped })}>
+        <button
+          type="button"
+          className="lcoo-chip"
+          aria-pressed={filters.onlySlipped === true}
+          data-testid="filter-slipped"
+          onClick={() => onChange({ ...filters, onlySlipped: !filters.onlySlipped })}
+        >
           Slipped only
         </button>
-        <button type="button" className="lcoo-chip" aria-pressed={filters.onlyBlocked === true} data-testid="filter-blocked" onClick={() => onChange({ ...filters, onlyBlocked: !filters.onlyBlocked })}>
+        <button
+          type="button"
+          className="lcoo-chip"
+          aria-pressed={filters.onlyBlocked === true}
+          data-testid="filter-blocked"
+          onClick={() => onChange({ ...filters, onlyBlocked: !filters.onlyBlocked })}
+        >
           Blocked only
         </button>
         {any ? (

@@ -32,12 +32,12 @@ export function makeNames(vocab: GadgetVocabulary, labels: { fsts: NamedOption[]
   return {
     stage: (id) => stages.get(id)?.label ?? id,
     lifecycle: (stage) => stages.get(stage)?.lifecycle ?? 'portfolio',
-    release: (id) => (id === undefined ? '' : id === NONE ? 'No release' : releases.get(id)?.label ?? id),
-    type: (id) => (id === undefined ? '' : types.get(id) ?? id),
-    fst: (id) => (id === NONE ? 'No FST' : fsts.get(id) ?? id),
+    release: (id) => (id === undefined ? '' : id === NONE ? 'No release' : (releases.get(id)?.label ?? id)),
+    type: (id) => (id === undefined ? '' : (types.get(id) ?? id)),
+    fst: (id) => (id === NONE ? 'No FST' : (fsts.get(id) ?? id)),
     company: (id) => companies.get(id) ?? id,
     stageOrder: (id) => stages.get(id)?.order ?? 99,
-    releaseOrder: (id) => (id === undefined || id === NONE ? 999 : releases.get(id)?.order ?? 998),
+    releaseOrder: (id) => (id === undefined || id === NONE ? 999 : (releases.get(id)?.order ?? 998)),
   };
 }
 

@@ -95,9 +95,21 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   };
 
   const errorNotice = error ? (
-    <Notice tone="error" title="The portfolio could not be loaded" testId="gadget-error" action={<TextButton primary onClick={() => void load(filters)} testId="retry">Try again</TextButton>}>
+    <Notice
+      tone="error"
+      title="The portfolio could not be loaded"
+      testId="gadget-error"
+      action={
+        <TextButton primary onClick={() => void load(filters)} testId="retry">
+          Try again
+        </TextButton>
+      }
+    >
       {error.message}
-      {error.code === 'NETWORK' || error.code === 'RATE_LIMITED' || error.code === 'INTERNAL' || /choose Edit/.test(error.message) ? null : (
+      {error.code === 'NETWORK' ||
+      error.code === 'RATE_LIMITED' ||
+      error.code === 'INTERNAL' ||
+      /choose Edit/.test(error.message) ? null : (
         <div style={{ marginTop: space.xs }}>If the gadget's settings are the problem, open the gadget's menu and choose Edit.</div>
       )}
     </Notice>
@@ -109,33 +121,59 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   const t = data.totals;
 
   const empty = filtered ? (
-    <Notice tone="info" title="No items match these filters" testId="gadget-empty" action={<TextButton onClick={() => setFilters({})}>Clear filters</TextButton>}>
+    <Notice
+      tone="info"
+      title="No items match these filters"
+      testId="gadget-empty"
+      action={<TextButton onClick={() => setFilters({})}>Clear filters</TextButton>}
+    >
       Loosen a filter above, or clear them all to see the whole portfolio.
     </Notice>
   ) : (
     <Notice tone="info" title="No LCOO roadmap items here yet" testId="gadget-empty">
-      This gadget shows Roadmap Items and Upstream Deliverables in {scopeText(data.config)}. Create a Roadmap Item in the LCOO
-      project, or open the gadget's menu, choose Edit and point it at the projects or JQL that hold your items. If the issue
-      types do not exist yet, a Jira administrator runs setup on the "LCOO roadmap setup" page.
+      This gadget shows Roadmap Items and Upstream Deliverables in {scopeText(data.config)}. Create a Roadmap Item in the LCOO project, or
+      open the gadget's menu, choose Edit and point it at the projects or JQL that hold your items. If the issue types do not exist yet, a
+      Jira administrator runs setup on the "LCOO roadmap setup" page.
     </Notice>
   );
 
   return (
-    <div style={{ padding: space.s, opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }} aria-busy={loading} data-testid="gadget-view" data-loads={loads}>
+    <div
+      style={{ padding: space.s, opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }}
+      aria-busy={loading}
+      data-testid="gadget-view"
+      data-loads={loads}
+    >
       {errorNotice}
       <Row align="baseline" style={{ marginBottom: space.s }} testId="gadget-summary">
         <strong style={{ fontSize: 16 }}>{t.items.toLocaleString('en-US')} items</strong>
         <span style={small}>
           {t.roadmapItems} Roadmap Items, {t.deliverables} Upstream Deliverables
         </span>
-        <button type="button" className="lcoo-chip" aria-pressed={shown.onlySlipped === true} onClick={() => setFilters({ ...shown, onlySlipped: !shown.onlySlipped })} style={t.slipped > 0 ? { color: color.dangerText } : undefined} title="Target release shipped without the item being Development Ready / Delivered. Click to show only these.">
+        <button
+          type="button"
+          className="lcoo-chip"
+          aria-pressed={shown.onlySlipped === true}
+          onClick={() => setFilters({ ...shown, onlySlipped: !shown.onlySlipped })}
+          style={t.slipped > 0 ? { color: color.dangerText } : undefined}
+          title="Target release shipped without the item being Development Ready / Delivered. Click to show only these."
+        >
           {t.slipped} slipped
         </button>
-        <button type="button" className="lcoo-chip" aria-pressed={shown.onlyBlocked === true} onClick={() => setFilters({ ...shown, onlyBlocked: !shown.onlyBlocked })} title="Items whose next gate is not met yet. Click to show only these.">
+        <button
+          type="button"
+          className="lcoo-chip"
+          aria-pressed={shown.onlyBlocked === true}
+          onClick={() => setFilters({ ...shown, onlyBlocked: !shown.onlyBlocked })}
+          title="Items whose next gate is not met yet. Click to show only these."
+        >
           {t.blocked} blocked at their next gate
         </button>
         {t.integrityProblems > 0 ? (
-          <span style={{ ...small, color: color.warningText }} title="Records changed outside the LCOO app or missing: they never count as complete.">
+          <span
+            style={{ ...small, color: color.warningText }}
+            title="Records changed outside the LCOO app or missing: they never count as complete."
+          >
             {t.integrityProblems} without a verified record
           </span>
         ) : null}
@@ -143,14 +181,24 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
           {loading ? 'Refreshing...' : `Updated ${ageLabel(data.fetchedAt, now)}`} · {data.restCalls} Jira call(s)
           {data.config.refreshMinutes > 0 ? ` · auto-refresh every ${data.config.refreshMinutes} min` : ''}
         </span>
-        <TextButton onClick={() => void load(filters)} testId="refresh">Refresh</TextButton>
+        <TextButton onClick={() => void load(filters)} testId="refresh">
+          Refresh
+        </TextButton>
       </Row>
 
-      {data.gateSettingsNote ? <Notice tone="warning" title="Blockers use the LCOO admin's gate settings" testId="gadget-gate-settings">{data.gateSettingsNote}</Notice> : null}
+      {data.gateSettingsNote ? (
+        <Notice tone="warning" title="Blockers use the LCOO admin's gate settings" testId="gadget-gate-settings">
+          {data.gateSettingsNote}
+        </Notice>
+      ) : null}
       {data.truncated ? (
         <Notice
           tone="warning"
-          title={data.truncatedBy === 'time' ? `Jira answered slowly: showing the first ${data.rows.length.toLocaleString()} issues only` : `Showing the first ${data.itemLimit.toLocaleString()} issues only`}
+          title={
+            data.truncatedBy === 'time'
+              ? `Jira answered slowly: showing the first ${data.rows.length.toLocaleString()} issues only`
+              : `Showing the first ${data.itemLimit.toLocaleString()} issues only`
+          }
           testId="gadget-truncated"
         >
           {data.truncatedBy === 'time'
@@ -160,7 +208,8 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
       ) : null}
       {data.skipped.count > 0 ? (
         <Notice tone="warning" title={`${data.skipped.count} issue(s) left out: their status is not an LCOO stage`} testId="gadget-skipped">
-          For example {data.skipped.examples.map((e) => `${e.key} (${e.reason})`).join('; ')}. Ask a Jira administrator to put the project on the LCOO Roadmap Workflow Scheme.
+          For example {data.skipped.examples.map((e) => `${e.key} (${e.reason})`).join('; ')}. Ask a Jira administrator to put the project
+          on the LCOO Roadmap Workflow Scheme.
         </Notice>
       ) : null}
 
@@ -206,18 +255,28 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
               columnLabel={names.stage}
               value={(c) => c.committedPeople}
               render={(c) =>
-                c.items === 0 ? '' : (
+                c.items === 0 ? (
+                  ''
+                ) : (
                   <span>
                     {c.interested}/{c.items}
                     <span style={{ display: 'block', fontSize: 10, opacity: 0.85 }}>{c.committedPeople} ppl</span>
                   </span>
                 )
               }
-              cellTitle={(r, s, c) => `${names.company(r)} in ${names.stage(s)}: listed on ${c.items} item(s), interested in ${c.interested}, ${c.committedPeople} people committed`}
+              cellTitle={(r, s, c) =>
+                `${names.company(r)} in ${names.stage(s)}: listed on ${c.items} item(s), interested in ${c.interested}, ${c.committedPeople} people committed`
+              }
               empty="No member companies recorded on these items."
             />
           </div>
-          <PortfolioTable rows={data.rows} blockerMessages={data.blockerMessages} columns={data.config.columns} names={names} emptyView={empty} />
+          <PortfolioTable
+            rows={data.rows}
+            blockerMessages={data.blockerMessages}
+            columns={data.config.columns}
+            names={names}
+            emptyView={empty}
+          />
         </>
       )}
     </div>

@@ -32,7 +32,12 @@ function App() {
       });
   }, []);
 
-  if (boot.state === 'loading') return <div style={{ padding: 8 }}><LoadingView /></div>;
+  if (boot.state === 'loading')
+    return (
+      <div style={{ padding: 8 }}>
+        <LoadingView />
+      </div>
+    );
   if (boot.state === 'failed') {
     return (
       <div style={{ padding: 8 }}>

@@ -34,7 +34,15 @@ function Completeness({ row, lifecycle }: { row: GadgetRow; lifecycle: 'portfoli
   return (
     <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }} title={`${row.completed} of 12 checklist items complete`}>
       <span style={{ width: 44, height: 6, borderRadius: 3, background: color.neutral, display: 'inline-block' }}>
-        <span style={{ display: 'block', height: 6, borderRadius: 3, width: `${pct}%`, background: pct === 100 ? color.completeBar : color.portfolioBar }} />
+        <span
+          style={{
+            display: 'block',
+            height: 6,
+            borderRadius: 3,
+            width: `${pct}%`,
+            background: pct === 100 ? color.completeBar : color.portfolioBar,
+          }}
+        />
       </span>
       <span style={{ fontVariantNumeric: 'tabular-nums' }}>{row.completed}/12</span>
     </span>
@@ -109,7 +117,7 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
             content: <span style={{ fontSize: 12 }}>{row.companies.map(names.company).join(', ')}</span>,
           },
           completeness: {
-            key: lifecycle !== 'portfolio' ? -2 : row.integrity !== undefined ? -1 : row.completed ?? 0,
+            key: lifecycle !== 'portfolio' ? -2 : row.integrity !== undefined ? -1 : (row.completed ?? 0),
             content: (
               <span>
                 <Completeness row={row} lifecycle={lifecycle} />
@@ -117,11 +125,18 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
               </span>
             ),
           },
-          blockers: { key: row.nextStage ? row.blockers.length : -1, content: <Blockers row={row} messages={blockerMessages} names={names} /> },
+          blockers: {
+            key: row.nextStage ? row.blockers.length : -1,
+            content: <Blockers row={row} messages={blockerMessages} names={names} />,
+          },
           slipped: {
             key: row.slipped ? 1 : 0,
             content: row.slipped ? (
-              <span style={badge(color.danger, color.dangerText)} title={`${names.release(row.releaseId)} has shipped and this item is not ${lifecycle === 'portfolio' ? 'Development Ready' : 'Delivered'}.`} data-testid="slipped-mark">
+              <span
+                style={badge(color.danger, color.dangerText)}
+                title={`${names.release(row.releaseId)} has shipped and this item is not ${lifecycle === 'portfolio' ? 'Development Ready' : 'Delivered'}.`}
+                data-testid="slipped-mark"
+              >
                 Slipped
               </span>
             ) : (
@@ -135,7 +150,13 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
             {
               key: issueKeySortKey(row.key),
               content: (
-                <a className="lcoo-link" style={{ whiteSpace: 'nowrap' }} href={`/browse/${row.key}`} onClick={(e) => openIssue(e, row.key)} data-testid="issue-link">
+                <a
+                  className="lcoo-link"
+                  style={{ whiteSpace: 'nowrap' }}
+                  href={`/browse/${row.key}`}
+                  onClick={(e) => openIssue(e, row.key)}
+                  data-testid="issue-link"
+                >
                   {row.key}
                 </a>
               ),

@@ -4,7 +4,13 @@ import * as space from '../../shared/space';
 import * as color from './color';
 import { card } from './styles';
 
-export function Notice({ tone, title, children, action, testId }: {
+export function Notice({
+  tone,
+  title,
+  children,
+  action,
+  testId,
+}: {
   tone: 'info' | 'warning' | 'error';
   title: string;
   children?: ReactNode;
@@ -13,7 +19,11 @@ export function Notice({ tone, title, children, action, testId }: {
 }) {
   const accent = tone === 'error' ? color.dangerBorder : tone === 'warning' ? color.warningText : color.selectedBorder;
   return (
-    <div role={tone === 'error' ? 'alert' : 'status'} data-testid={testId} style={{ ...card, borderLeft: `4px solid ${accent}`, marginBottom: space.m }}>
+    <div
+      role={tone === 'error' ? 'alert' : 'status'}
+      data-testid={testId}
+      style={{ ...card, borderLeft: `4px solid ${accent}`, marginBottom: space.m }}
+    >
       <div style={{ fontWeight: 600, marginBottom: space.xs, color: color.text }}>{title}</div>
       {children ? <div style={{ fontSize: 13, color: color.subtle }}>{children}</div> : null}
       {action ? <div style={{ marginTop: space.s }}>{action}</div> : null}
@@ -27,20 +37,35 @@ export function LoadingView() {
   return (
     <div role="status" aria-live="polite" data-testid="gadget-loading">
       <div style={{ fontSize: 13, color: color.subtle, marginBottom: space.s }}>Loading the LCOO portfolio from Jira...</div>
-      <div className="lcoo-grid">{block(150)}{block(150)}</div>
+      <div className="lcoo-grid">
+        {block(150)}
+        {block(150)}
+      </div>
       {block(260)}
     </div>
   );
 }
 
-export function TextButton({ onClick, children, testId, primary }: { onClick(): void; children: ReactNode; testId?: string; primary?: boolean }) {
+export function TextButton({
+  onClick,
+  children,
+  testId,
+  primary,
+}: {
+  onClick(): void;
+  children: ReactNode;
+  testId?: string;
+  primary?: boolean;
+}) {
   return (
     <button
       type="button"
       onClick={onClick}
       data-testid={testId}
       className="lcoo-chip"
-      style={primary ? { background: color.selected, color: color.selectedText, borderColor: color.selectedBorder, fontWeight: 600 } : undefined}
+      style={
+        primary ? { background: color.selected, color: color.selectedText, borderColor: color.selectedBorder, fontWeight: 600 } : undefined
+      }
     >
       {children}
     </button>

@@ -24,11 +24,23 @@ import * as space from '../../shared/space';
 type EntryPoint = 'create' | 'edit' | 'view';
 
 const coreReviewers = (n: number) => (n === 1 ? '1 core reviewer' : `${n} distinct core reviewers`);
-function Setting(props: { title: string; usesDefault: boolean; readOnly: boolean; onDefault(v: boolean): void; id: string; children: ReactNode }) {
+function Setting(props: {
+  title: string;
+  usesDefault: boolean;
+  readOnly: boolean;
+  onDefault(v: boolean): void;
+  id: string;
+  children: ReactNode;
+}) {
   return (
-    <section aria-labelledby={`${props.id}-title`} style={{ borderTop: `1px solid ${color.border}`, paddingTop: space.m, display: 'flex', flexDirection: 'column', gap: space.s }}>
+    <section
+      aria-labelledby={`${props.id}-title`}
+      style={{ borderTop: `1px solid ${color.border}`, paddingTop: space.m, display: 'flex', flexDirection: 'column', gap: space.s }}
+    >
       <div style={{ display: 'flex', alignItems: 'center', gap: space.s, flexWrap: 'wrap' }}>
-        <h2 id={`${props.id}-title`} style={{ font: font.headingS, margin: 0 }}>{props.title}</h2>
+        <h2 id={`${props.id}-title`} style={{ font: font.headingS, margin: 0 }}>
+          {props.title}
+        </h2>
         {props.usesDefault ? <Lozenge>LCOO default</Lozenge> : <Lozenge appearance="inprogress">Set by this rule</Lozenge>}
         {props.readOnly ? null : (
           <label style={{ font: font.small, color: color.subtle, display: 'flex', alignItems: 'center', gap: 4 }}>
@@ -57,16 +69,30 @@ function App() {
       const ext = context.extension ?? {};
       setEntryPoint(ext.entryPoint ?? 'create');
       // The server parses the stored value with the gate's own schema: the screen shows what the gate will apply.
-      const loaded = await call<ValidatorOptions>('validator/options', ext.validatorConfiguration !== undefined ? { configuration: ext.validatorConfiguration } : {});
+      const loaded = await call<ValidatorOptions>(
+        'validator/options',
+        ext.validatorConfiguration !== undefined ? { configuration: ext.validatorConfiguration } : {},
+      );
       if (loaded.stored?.ok) setRule(loaded.stored.config);
-      else if (loaded.stored) setProblem(`The saved configuration of this rule is not valid (${loaded.stored.error}); the gate refuses every move until it is saved again.`);
+      else if (loaded.stored)
+        setProblem(
+          `The saved configuration of this rule is not valid (${loaded.stored.error}); the gate refuses every move until it is saved again.`,
+        );
       setOptions(loaded);
       if (ext.entryPoint !== 'view') {
         // Jira calls this when the admin adds or updates the rule: only what the gate accepts is saved.
-        await workflowRules.onConfigure(async () => (await call<ValidatorCheckResult>('validator/check', { config: ruleRef.current })).json);
+        await workflowRules.onConfigure(
+          async () => (await call<ValidatorCheckResult>('validator/check', { config: ruleRef.current })).json,
+        );
       }
     })()
-      .catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`))
+      .catch((err: unknown) =>
+        setLoadError(
+          err instanceof CallError
+            ? err.message
+            : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
+        ),
+      )
       .finally(() => {
         document.body.dataset['done'] = '1';
       });
@@ -92,11 +118,24 @@ function App() {
     else next[k] = v;
     setRule(next);
   };
-  const fallback = (s: Stage): ChecklistItemId[] => d.requiredChecklist[s] ?? (s === 'prioritized' ? options.checklistItems.map((i) => i.id) : []);
-  const stageList = options.stages.filter((s) => (rule.specificationStep ?? d.specificationStep) || (s.id !== 'spec-in-progress' && s.id !== 'spec-accepted'));
+  const fallback = (s: Stage): ChecklistItemId[] =>
+    d.requiredChecklist[s] ?? (s === 'prioritized' ? options.checklistItems.map((i) => i.id) : []);
+  const stageList = options.stages.filter(
+    (s) => (rule.specificationStep ?? d.specificationStep) || (s.id !== 'spec-in-progress' && s.id !== 'spec-accepted'),
+  );
 
   return (
-    <main style={{ color: color.text, font: font.body, padding: space.m, display: 'flex', flexDirection: 'column', gap: space.l, maxWidth: 900 }}>
+    <main
+      style={{
+        color: color.text,
+        font: font.body,
+        padding: space.m,
+        display: 'flex',
+        flexDirection: 'column',
+        gap: space.l,
+        maxWidth: 900,
+      }}
+    >
       <p style={{ margin: 0, color: color.subtle }}>
         {readOnly
           ? 'This LCOO stage gate blocks a move forward until the target stage’s gate is met. Settings:'
@@ -108,7 +147,13 @@ function App() {
         </SectionMessage>
       ) : null}
 
-      <Setting id="cores" title="Core approvals for Code Committed" usesDefault={cores === undefined} readOnly={readOnly} onDefault={(on) => setField('coreApprovalsRequired', on ? undefined : d.coreApprovalsRequired)}>
+      <Setting
+        id="cores"
+        title="Core approvals for Code Committed"
+        usesDefault={cores === undefined}
+        readOnly={readOnly}
+        onDefault={(on) => setField('coreApprovalsRequired', on ? undefined : d.coreApprovalsRequired)}
+      >
         {readOnly || cores === undefined ? (
           <span data-testid="cores-value">{coreReviewers(cores ?? d.coreApprovalsRequired)}</span>
         ) : (
@@ -136,10 +181,21 @@ function App() {
         )}
       </Setting>
 
-      <Setting id="spec" title="Specification step" usesDefault={rule.specificationStep === undefined} readOnly={readOnly} onDefault={(on) => setField('specificationStep', on ? undefined : d.specificationStep)}>
+      <Setting
+        id="spec"
+        title="Specification step"
+        usesDefault={rule.specificationStep === undefined}
+        readOnly={readOnly}
+        onDefault={(on) => setField('specificationStep', on ? undefined : d.specificationStep)}
+      >
         <div style={{ display: 'flex', alignItems: 'center', gap: space.s }}>
           {readOnly || rule.specificationStep === undefined ? null : (
-            <Toggle id="spec-toggle" label="Specification step" isChecked={rule.specificationStep} onChange={(e) => setField('specificationStep', e.target.checked)} />
+            <Toggle
+              id="spec-toggle"
+              label="Specification step"
+              isChecked={rule.specificationStep}
+              onChange={(e) => setField('specificationStep', e.target.checked)}
+            />
           )}
           <span data-testid="spec-value">
             {(rule.specificationStep ?? d.specificationStep)

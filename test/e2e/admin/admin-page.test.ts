@@ -5,7 +5,18 @@ import { join } from 'node:path';
 import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import type { ValidatorOptions } from '../../../src/contract/validator-config';
-import { ADMIN, COORDINATOR, FST_LEAD, createIssue, load, panel, rest, runSetup, transition, unwrap } from '../../integration/validator/lcoo-site';
+import {
+  ADMIN,
+  COORDINATOR,
+  FST_LEAD,
+  createIssue,
+  load,
+  panel,
+  rest,
+  runSetup,
+  transition,
+  unwrap,
+} from '../../integration/validator/lcoo-site';
 import { makeCompleteDelivery } from '../../fixtures/builders';
 
 jest.setTimeout(60_000);
@@ -116,7 +127,8 @@ test("the transition button on the issue view shows the gate's message", async (
 test('the stage gate rule screen shows the defaults, saves a valid override into the workflow, and is read-only in view mode', async () => {
   // Independent of the tests above: setup is idempotent, and the default is read, not assumed.
   await runSetup(sb);
-  const cores = unwrap<ValidatorOptions>(await sb.host.invoke('lcoo-stage-gate', 'validator/options', {}, { asEmail: ADMIN })).defaults.coreApprovalsRequired;
+  const cores = unwrap<ValidatorOptions>(await sb.host.invoke('lcoo-stage-gate', 'validator/options', {}, { asEmail: ADMIN })).defaults
+    .coreApprovalsRequired;
   const page = await b.newPage(sb.url, { asEmail: ADMIN, width: 1280, height: 1000 });
   await page.goto(`${sb.url}/admin/workflows`);
   await b.screenshotOnFailure(async () => {
@@ -133,13 +145,21 @@ test('the stage gate rule screen shows the defaults, saves a valid override into
     await b.screenshot(page, 'validator-config-override');
     // What Jira would store in the rule: the string the app's onConfigure callback returns
     // (asked the way the host page's Update button asks it).
-    const saved = await page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure('validator-0'));
+    const saved = await page.evaluate(() =>
+      (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure(
+        'validator-0',
+      ),
+    );
     expect(JSON.parse(saved)).toEqual({ coreApprovalsRequired: 4 });
     // An out-of-range value is refused by the server's check, so Jira never stores it.
     await frame.locator('#cores-input').fill('8');
     await expectText(frame.locator('#cores-error'), 'Enter a whole number from 1 to 5.');
     await expect(
-      page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure('validator-0')),
+      page.evaluate(() =>
+        (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<string> } }).__forgeHost.workflowConfigure(
+          'validator-0',
+        ),
+      ),
     ).rejects.toThrow(/At most 5 core approvals/);
 
     // Update saves it: the host page asks onConfigure again and stores the string in the rule
@@ -165,7 +185,8 @@ test('the stage gate rule screen shows the defaults, saves a valid override into
 /** The stage-gate rule of a workflow's transition, as Jira stores it. */
 async function storedRule(workflowName: string, transitionName: string): Promise<{ parameters?: Record<string, string> } | undefined> {
   const read = await rest(sb, ADMIN, 'POST', '/rest/api/3/workflows', { workflowNames: [workflowName] });
-  const wf = (read.body as { workflows: { transitions: { name: string; validators: { parameters?: Record<string, string> }[] }[] }[] }).workflows[0];
+  const wf = (read.body as { workflows: { transitions: { name: string; validators: { parameters?: Record<string, string> }[] }[] }[] })
+    .workflows[0];
   return wf?.transitions.find((t) => t.name === transitionName)?.validators[0];
 }
 
@@ -174,7 +195,12 @@ test('the configuration saved on the rule screen is what the next Code Committed
   // Save "1 core" through the page, the way the administrator does (independent of the test above).
   const admin = await b.newPage(sb.url, { asEmail: ADMIN, width: 1280, height: 1000 });
   await admin.goto(`${sb.url}/admin/workflows`);
-  await admin.locator('section.workflow', { hasText: 'LCOO Upstream Delivery Lifecycle' }).locator('tr', { hasText: 'Code Committed' }).first().getByRole('link', { name: 'Edit' }).click();
+  await admin
+    .locator('section.workflow', { hasText: 'LCOO Upstream Delivery Lifecycle' })
+    .locator('tr', { hasText: 'Code Committed' })
+    .first()
+    .getByRole('link', { name: 'Edit' })
+    .click();
   const frame = await b.waitForApp(admin, 'lcoo-stage-gate');
   const useDefault = frame.getByRole('checkbox', { name: 'Use the LCOO default' }).first();
   if (await useDefault.isChecked()) await useDefault.uncheck();
@@ -186,14 +212,38 @@ test('the configuration saved on the rule screen is what the next Code Committed
   const key = await createIssue(sb, 'Upstream Deliverable', 'Neutron: port binding for vDPA');
   const full = makeCompleteDelivery();
   const current = await load(sb, key);
-  unwrap(await panel(sb, FST_LEAD, key, 'delivery/save', {
-    revision: current.delivery?.revision ?? null,
-    delivery: { schemaVersion: 1, roadmapItemKey: 'LCOO-1', project: full.project, blueprint: full.blueprint, alignment: full.alignment, milestone: full.milestone, specification: full.specification, changes: full.changes },
-  }));
+  unwrap(
+    await panel(sb, FST_LEAD, key, 'delivery/save', {
+      revision: current.delivery?.revision ?? null,
+      delivery: {
+        schemaVersion: 1,
+        roadmapItemKey: 'LCOO-1',
+        project: full.project,
+        blueprint: full.blueprint,
+        alignment: full.alignment,
+        milestone: full.milestone,
+        specification: full.specification,
+        changes: full.changes,
+      },
+    }),
+  );
   const approve = async (asEmail: string, role: string, ref?: string) =>
-    unwrap(await panel(sb, asEmail, key, 'approvals/record', { record: 'delivery', role, revision: (await load(sb, key)).delivery?.revision ?? null, ...(ref ? { ref } : {}) }));
+    unwrap(
+      await panel(sb, asEmail, key, 'approvals/record', {
+        record: 'delivery',
+        role,
+        revision: (await load(sb, key)).delivery?.revision ?? null,
+        ...(ref ? { ref } : {}),
+      }),
+    );
   await approve(COORDINATOR, 'stakeholder-acceptance');
-  for (const to of ['Blueprint In Progress', 'Blueprint Accepted', 'Specification In Progress', 'Specification Accepted', 'Coding In Progress']) {
+  for (const to of [
+    'Blueprint In Progress',
+    'Blueprint Accepted',
+    'Specification In Progress',
+    'Specification Accepted',
+    'Coding In Progress',
+  ]) {
     expect(await transition(sb, FST_LEAD, key, to)).toEqual({ status: 204, body: undefined });
   }
 
@@ -211,7 +261,9 @@ test('the configuration saved on the rule screen is what the next Code Committed
     await approve(FST_LEAD, 'core-approval', '912345');
     await page.reload();
     await page.locator('.transition-btn[title="to Code Committed"]').click();
-    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.trim().toUpperCase() === 'CODE COMMITTED', undefined, { timeout: 15_000 });
+    await page.waitForFunction(() => document.querySelector('#status')?.textContent?.trim().toUpperCase() === 'CODE COMMITTED', undefined, {
+      timeout: 15_000,
+    });
     await b.screenshot(page, 'issue-view-gate-saved-config-passed');
   });
 });

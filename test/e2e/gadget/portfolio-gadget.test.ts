@@ -18,7 +18,9 @@ let expected: PortfolioLoad;
 beforeAll(async () => {
   sb = await startSandbox({ seed: 'full' });
   b = await launchBrowser();
-  const out = envelopeSchema(z.unknown()).parse(await sb.host.invoke(GADGET, 'portfolio/load', {}, { asEmail: LRC, gadgetConfiguration: {} }));
+  const out = envelopeSchema(z.unknown()).parse(
+    await sb.host.invoke(GADGET, 'portfolio/load', {}, { asEmail: LRC, gadgetConfiguration: {} }),
+  );
   if (!out.ok) throw new Error(out.error.message);
   expected = out.data as PortfolioLoad;
 }, 240_000);
@@ -45,7 +47,11 @@ async function settled(frame: Frame): Promise<void> {
 async function reloadAfter(frame: Frame, action: () => Promise<unknown>): Promise<void> {
   const before = await loads(frame);
   await action();
-  await frame.waitForFunction((n) => Number(document.querySelector('[data-testid="gadget-view"]')?.getAttribute('data-loads')) > n, before, { timeout: 20_000 });
+  await frame.waitForFunction(
+    (n) => Number(document.querySelector('[data-testid="gadget-view"]')?.getAttribute('data-loads')) > n,
+    before,
+    { timeout: 20_000 },
+  );
   await settled(frame);
 }
 
@@ -56,7 +62,14 @@ test('renders the seeded portfolio: totals, charts and the first page of the tab
     const { page, frame } = await openDashboard();
     await settled(frame);
     await expect(frame.locator('[data-testid="gadget-summary"] strong').innerText()).resolves.toBe(`${expected.totals.items} items`);
-    for (const id of ['funnel-vetting-backlog', 'funnel-delivered', 'fst-by-stage', 'release-by-fst', 'company-by-stage', 'completeness-chart']) {
+    for (const id of [
+      'funnel-vetting-backlog',
+      'funnel-delivered',
+      'fst-by-stage',
+      'release-by-fst',
+      'company-by-stage',
+      'completeness-chart',
+    ]) {
       await expect(frame.locator(`[data-testid="${id}"]`).count()).resolves.toBe(1);
     }
     const backlog = expected.funnels.portfolio.find((s) => s.stage === 'vetting-backlog')!.count;
@@ -102,10 +115,10 @@ async function sortBy(frame: Frame, column: string, order: 'ascending' | 'descen
   for (let clicks = 0; clicks < 3 && (await cell.getAttribute('aria-sort')) !== order; clicks++) {
     const before = await cell.getAttribute('aria-sort');
     await cell.locator('button').click();
-    await frame.waitForFunction(
-      ([sel, was]) => document.querySelector(sel!)?.getAttribute('aria-sort') !== was,
-      [`[data-testid="head-${column}--head--cell"]`, before] as const,
-    );
+    await frame.waitForFunction(([sel, was]) => document.querySelector(sel!)?.getAttribute('aria-sort') !== was, [
+      `[data-testid="head-${column}--head--cell"]`,
+      before,
+    ] as const);
   }
   expect(await cell.getAttribute('aria-sort')).toBe(order);
 }
@@ -207,7 +220,11 @@ test('auto-refresh reloads on the configured interval', async () => {
       await page.context().clock.runFor(4 * 60_000);
       expect(await loads(frame)).toBe(before);
       await page.context().clock.runFor(60_000 + 1_000);
-      await frame.waitForFunction((n) => Number(document.querySelector('[data-testid="gadget-view"]')?.getAttribute('data-loads')) > n, before, { timeout: 20_000 });
+      await frame.waitForFunction(
+        (n) => Number(document.querySelector('[data-testid="gadget-view"]')?.getAttribute('data-loads')) > n,
+        before,
+        { timeout: 20_000 },
+      );
       // A page on a fake clock must not linger next to the other tests' pages.
       await page.context().close();
     } finally {
@@ -220,10 +237,14 @@ test('empty and error states say what to do next', async () => {
   await b.screenshotOnFailure(async () => {
     const id = `${GADGET}-1`;
     try {
-      sb.host.raw.saveGadgetConfiguration('10000', id, { scope: { kind: 'jql', jql: 'project = LCOO AND summary ~ "no-such-words-anywhere"' } });
+      sb.host.raw.saveGadgetConfiguration('10000', id, {
+        scope: { kind: 'jql', jql: 'project = LCOO AND summary ~ "no-such-words-anywhere"' },
+      });
       const { page, frame } = await openDashboard();
       await settled(frame);
-      await expect(frame.locator('[data-testid="gadget-empty"]').innerText()).resolves.toMatch(/No LCOO roadmap items here yet.*choose Edit/s);
+      await expect(frame.locator('[data-testid="gadget-empty"]').innerText()).resolves.toMatch(
+        /No LCOO roadmap items here yet.*choose Edit/s,
+      );
       await b.screenshot(page, 'gadget-empty');
 
       sb.host.raw.saveGadgetConfiguration('10000', id, { scope: { kind: 'jql', jql: 'project = = LCOO' } });
@@ -231,7 +252,9 @@ test('empty and error states say what to do next', async () => {
       const again = await b.waitForApp(page, GADGET);
       const error = again.locator('[data-testid="gadget-error"]');
       await error.waitFor();
-      await expect(error.innerText()).resolves.toMatch(/could not be loaded[\s\S]*Jira could not search the gadget's JQL[\s\S]*choose Edit/);
+      await expect(error.innerText()).resolves.toMatch(
+        /could not be loaded[\s\S]*Jira could not search the gadget's JQL[\s\S]*choose Edit/,
+      );
       await expect(again.locator('[data-testid="retry"]').count()).resolves.toBe(1);
       await b.screenshot(page, 'gadget-error');
     } finally {

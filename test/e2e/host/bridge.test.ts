@@ -11,7 +11,9 @@ let b: TestBrowser;
 let wipKey: string;
 
 async function results(frame: Frame): Promise<Record<string, unknown>> {
-  const rows = await frame.locator('[data-result]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-result'), e.textContent ?? '']));
+  const rows = await frame
+    .locator('[data-result]')
+    .evaluateAll((els) => els.map((e) => [e.getAttribute('data-result'), e.textContent ?? '']));
   return Object.fromEntries(rows.map(([name, text]) => [name, JSON.parse(String(text).slice(String(name).length + 2)) as unknown]));
 }
 
@@ -136,7 +138,11 @@ test('validator config UI: context carries the stored configuration; onConfigure
     expect(r['context']).toMatchObject({ type: 'jira:workflowValidator', entryPoint: 'edit' });
     expect(r['validatorConfiguration']).toBe('{}');
     await frame.locator('#block-all').check();
-    const config = await page.evaluate(() => (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<unknown> } }).__forgeHost.workflowConfigure('validator-0'));
+    const config = await page.evaluate(() =>
+      (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<unknown> } }).__forgeHost.workflowConfigure(
+        'validator-0',
+      ),
+    );
     expect(config).toBe('{"blockAll":true}');
 
     // Update stores it in the rule through POST /rest/api/3/workflows/update, and the very next
@@ -145,12 +151,27 @@ test('validator config UI: context carries the stored configuration; onConfigure
     await page.waitForURL(/\/admin\/workflows\?saved=/);
     expect(await page.locator('.flag-error').count()).toBe(0);
     const coordinator = { kind: 'user' as const, accountId: sb.host.accountIdOf('coordinator@lcoo.example') };
-    const created = await sb.emulator.handle({ method: 'POST', path: '/rest/api/3/issue', principal: coordinator, body: { fields: { project: { key: 'LCOO' }, summary: 'OVN gateway scaling', issuetype: { name: 'Task' } } } });
+    const created = await sb.emulator.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      principal: coordinator,
+      body: { fields: { project: { key: 'LCOO' }, summary: 'OVN gateway scaling', issuetype: { name: 'Task' } } },
+    });
     const key = (created.body as { key: string }).key;
     const options = await sb.emulator.handle({ method: 'GET', path: `/rest/api/3/issue/${key}/transitions`, principal: coordinator });
-    const toInProgress = (options.body as { transitions: { id: string; name: string }[] }).transitions.find((t) => t.name === 'In Progress');
-    const moved = await sb.emulator.handle({ method: 'POST', path: `/rest/api/3/issue/${key}/transitions`, principal: coordinator, body: { transition: { id: toInProgress?.id } } });
-    expect(moved).toMatchObject({ status: 400, body: { errorMessages: [`Transitions of ${key} are blocked by the mini validator's configuration.`], errors: {} } });
+    const toInProgress = (options.body as { transitions: { id: string; name: string }[] }).transitions.find(
+      (t) => t.name === 'In Progress',
+    );
+    const moved = await sb.emulator.handle({
+      method: 'POST',
+      path: `/rest/api/3/issue/${key}/transitions`,
+      principal: coordinator,
+      body: { transition: { id: toInProgress?.id } },
+    });
+    expect(moved).toMatchObject({
+      status: 400,
+      body: { errorMessages: [`Transitions of ${key} are blocked by the mini validator's configuration.`], errors: {} },
+    });
   });
 });
 

@@ -2,7 +2,15 @@
 // viewer and two people editing at once actually see and do.
 import type { Frame, Page } from 'playwright-core';
 import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
-import { ADMIN, CORE, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
+import {
+  ADMIN,
+  CORE,
+  FST_LEAD,
+  VIEWER,
+  completeVetting,
+  startPanelSandbox,
+  type PanelSandbox,
+} from '../../integration/panel/panel-fixture';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(120_000);
@@ -113,7 +121,10 @@ test('two tabs editing: the later save gets a conflict, not a lost update, and k
     await expectText(status(a.frame), /^Saved /);
 
     await c.frame.getByTestId('save-button').first().click();
-    await expectText(c.frame.getByTestId('conflict-message'), 'Someone else saved this vetting checklist while you were editing (Farah Stein');
+    await expectText(
+      c.frame.getByTestId('conflict-message'),
+      'Someone else saved this vetting checklist while you were editing (Farah Stein',
+    );
     expect(await c.frame.locator('#valueToMembers').inputValue()).toBe('Written in tab B, later.');
     await b.screenshot(c.page, 'panel-conflict');
 
@@ -228,7 +239,10 @@ test('a bad link is refused with the field named, and what was typed stays', asy
     await frame.locator('#artifact-0-title').fill('PTG etherpad');
     // The Save at the bottom of a long panel: the error must come to the person.
     await frame.getByTestId('save-button').last().click();
-    await expectText(frame.getByTestId('error-message'), 'Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.');
+    await expectText(
+      frame.getByTestId('error-message'),
+      'Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.',
+    );
     await waitFor(() => frame.evaluate(() => document.activeElement?.getAttribute('role') === 'alert'));
     await expectText(status(frame), 'Unsaved changes');
     expect(await frame.locator('#artifact-0-title').inputValue()).toBe('PTG etherpad');
@@ -258,7 +272,14 @@ async function expectText(locator: ReturnType<Frame['getByTestId']>, expected: s
   let last = '';
   try {
     await waitFor(async () => {
-      last = (await locator.first().innerText().catch(() => '')).replace(/\s+/g, ' ').trim();
+      last = (
+        await locator
+          .first()
+          .innerText()
+          .catch(() => '')
+      )
+        .replace(/\s+/g, ' ')
+        .trim();
       return typeof expected === 'string' ? last.includes(expected) : expected.test(last);
     }, timeoutMs);
   } catch {

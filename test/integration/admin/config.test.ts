@@ -13,7 +13,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => sb?.stop());
 
-const admin = (key: string, payload: unknown, asEmail = ADMIN) => sb.host.invoke('lcoo-admin', key, payload, { asEmail }) as Promise<Envelope<unknown>>;
+const admin = (key: string, payload: unknown, asEmail = ADMIN) =>
+  sb.host.invoke('lcoo-admin', key, payload, { asEmail }) as Promise<Envelope<unknown>>;
 const gateScreen = (key: string, payload: unknown, entryPoint: 'create' | 'edit' | 'view' = 'edit') =>
   sb.host.invoke('lcoo-stage-gate', key, payload, { asEmail: ADMIN, entryPoint }) as Promise<Envelope<unknown>>;
 
@@ -21,7 +22,13 @@ describe('config/get and config/save', () => {
   test('the page gets the configuration with the names it shows', async () => {
     const view = unwrap<ConfigView>(await admin('config/get', {}));
     expect(view.config.roleGroups['core-approval']).toEqual(['lcoo-cores']);
-    expect(view.vocabulary.approvalRoles.map((r) => r.id)).toEqual(['fst-prioritization', 'lrc-prioritization', 'stakeholder-acceptance', 'core-approval', 'pod-acceptance']);
+    expect(view.vocabulary.approvalRoles.map((r) => r.id)).toEqual([
+      'fst-prioritization',
+      'lrc-prioritization',
+      'stakeholder-acceptance',
+      'core-approval',
+      'pod-acceptance',
+    ]);
     expect(view.vocabulary.gatedStages).toHaveLength(10);
     expect(view.vocabulary.checklistItems).toHaveLength(12);
   });
@@ -46,10 +53,18 @@ describe('config/get and config/save', () => {
 
   test('a group that does not exist in Jira is named beside its role', async () => {
     const { config } = unwrap<ConfigView>(await admin('config/get', {}));
-    const res = await admin('config/save', { ...config, roleGroups: { ...config.roleGroups, 'pod-acceptance': ['lcoo-pod', 'lcoo-podd'] } });
+    const res = await admin('config/save', {
+      ...config,
+      roleGroups: { ...config.roleGroups, 'pod-acceptance': ['lcoo-pod', 'lcoo-podd'] },
+    });
     expect(res).toMatchObject({
       ok: false,
-      error: { code: 'BAD_REQUEST', details: { fieldErrors: { 'roleGroups.pod-acceptance': 'No Jira group is named "lcoo-podd". Create it in Jira or pick an existing group.' } } },
+      error: {
+        code: 'BAD_REQUEST',
+        details: {
+          fieldErrors: { 'roleGroups.pod-acceptance': 'No Jira group is named "lcoo-podd". Create it in Jira or pick an existing group.' },
+        },
+      },
     });
     expect(unwrap(await admin('groups/check', { names: ['lcoo-pod', 'lcoo-podd', 'jira-administrators'] }))).toEqual({
       found: ['lcoo-pod', 'jira-administrators'],
@@ -96,7 +111,9 @@ describe('the stage gate configuration screen', () => {
     ]);
     expect(ok.bounds.coreApprovalsRequired).toEqual({ min: 1, max: 5 });
     expect(ok.stored).toEqual({ ok: true, config: { coreApprovalsRequired: 4 } });
-    const broken = unwrap<ValidatorOptions>(await gateScreen('validator/options', { configuration: '{"coreApprovalsRequired":0}' }, 'view'));
+    const broken = unwrap<ValidatorOptions>(
+      await gateScreen('validator/options', { configuration: '{"coreApprovalsRequired":0}' }, 'view'),
+    );
     expect(broken.stored).toEqual({ ok: false, error: 'coreApprovalsRequired: At least 1 core approval is required.' });
   });
 

@@ -22,8 +22,16 @@ afterAll(() => sb?.stop());
 
 // The sandbox keeps a gadget's configuration between calls, as Jira does: every call sets
 // the one it needs ({} = a gadget nobody configured yet).
-async function call(key: string, payload: unknown, asEmail = VIEWER, gadgetConfiguration: Record<string, unknown> = {}, entryPoint?: 'edit') {
-  const out = Answer.parse(await sb.host.invoke(GADGET, key, payload, { asEmail, gadgetConfiguration, ...(entryPoint ? { entryPoint } : {}) }));
+async function call(
+  key: string,
+  payload: unknown,
+  asEmail = VIEWER,
+  gadgetConfiguration: Record<string, unknown> = {},
+  entryPoint?: 'edit',
+) {
+  const out = Answer.parse(
+    await sb.host.invoke(GADGET, key, payload, { asEmail, gadgetConfiguration, ...(entryPoint ? { entryPoint } : {}) }),
+  );
   return out;
 }
 async function load(payload: unknown = {}, gadgetConfiguration?: Record<string, unknown>, asEmail = VIEWER): Promise<PortfolioLoad> {
@@ -117,7 +125,10 @@ describe('configuration and filters', () => {
   test('the configuration Jira stores with the gadget decides the scope and default filters', async () => {
     const all = await load();
     const fst = all.rows.find((r) => r.fst)!.fst!;
-    const p = await load({ config: { scope: { kind: 'projects', projectKeys: ['NOPE'] } } }, { scope: { kind: 'projects', projectKeys: ['lcoo'] }, filters: { fsts: [fst] } });
+    const p = await load(
+      { config: { scope: { kind: 'projects', projectKeys: ['NOPE'] } } },
+      { scope: { kind: 'projects', projectKeys: ['lcoo'] }, filters: { fsts: [fst] } },
+    );
     expect(p.configSource).toBe('gadget');
     expect(p.jql).toContain('project in ("LCOO")');
     expect(p.rows.length).toBeGreaterThan(0);
@@ -125,7 +136,7 @@ describe('configuration and filters', () => {
     expect(p.filters).toEqual({ fsts: [fst] });
   });
 
-  test("filters chosen in the gadget replace the defaults; a stage filter narrows the search by status", async () => {
+  test('filters chosen in the gadget replace the defaults; a stage filter narrows the search by status', async () => {
     const p = await load({ filters: { stages: ['prioritized'] } }, { filters: { types: ['bug'] } });
     expect(p.jql).toContain('status in ("Prioritized")');
     expect(p.rows.length).toBeGreaterThan(0);
@@ -151,7 +162,9 @@ describe('configuration and filters', () => {
   test('a stored configuration that no longer parses is refused with the way out', async () => {
     const out = await call('portfolio/load', {}, VIEWER, { refreshMinutes: 7 });
     expect(!out.ok && out.error.code).toBe('BAD_REQUEST');
-    expect(!out.ok && out.error.message).toMatch(/refreshMinutes: Auto-refresh must be off, 5, 15, 30 or 60 minutes\..*choose Edit, and save its settings again/);
+    expect(!out.ok && out.error.message).toMatch(
+      /refreshMinutes: Auto-refresh must be off, 5, 15, 30 or 60 minutes\..*choose Edit, and save its settings again/,
+    );
   });
 
   test('a bad payload is refused before any Jira call', async () => {
@@ -179,11 +192,25 @@ describe('edit view keys', () => {
   });
 
   test('gadget/check-config normalises a draft and lists every problem of a bad one', async () => {
-    const good = await call('gadget/check-config', { config: { scope: { kind: 'projects', projectKeys: ['lcoo'] }, columns: ['slipped', 'summary'] } }, LEAD);
+    const good = await call(
+      'gadget/check-config',
+      { config: { scope: { kind: 'projects', projectKeys: ['lcoo'] }, columns: ['slipped', 'summary'] } },
+      LEAD,
+    );
     expect(good.ok && good.data).toEqual({
-      config: { version: 1, scope: { kind: 'projects', projectKeys: ['LCOO'] }, filters: {}, columns: ['summary', 'slipped'], refreshMinutes: 0 },
+      config: {
+        version: 1,
+        scope: { kind: 'projects', projectKeys: ['LCOO'] },
+        filters: {},
+        columns: ['summary', 'slipped'],
+        refreshMinutes: 0,
+      },
     });
-    const bad = await call('gadget/check-config', { config: { scope: { kind: 'projects', projectKeys: ['L"C'] }, refreshMinutes: 2 } }, LEAD);
+    const bad = await call(
+      'gadget/check-config',
+      { config: { scope: { kind: 'projects', projectKeys: ['L"C'] }, refreshMinutes: 2 } },
+      LEAD,
+    );
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
     expect(bad.error.code).toBe('BAD_REQUEST');
@@ -195,9 +222,13 @@ describe('an old signed copy put back through raw REST (a replay)', () => {
   test('is marked modified outside the app in the portfolio, as the panel and the stage gate mark it', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Replayed checklist');
     const { approvals: _a, ...vetting } = makeCompleteVetting();
-    const first = unwrap<PanelData>(await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }));
+    const first = unwrap<PanelData>(
+      await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }),
+    );
     const old = (await rest(sb, LEAD, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).body as { value: unknown };
-    unwrap(await panel(sb, LEAD, key, 'vetting/save', { revision: first.vetting?.revision ?? null, vetting: { ...vetting, schemaVersion: 2 } }));
+    unwrap(
+      await panel(sb, LEAD, key, 'vetting/save', { revision: first.vetting?.revision ?? null, vetting: { ...vetting, schemaVersion: 2 } }),
+    );
     const before = (await load()).rows.find((r) => r.key === key);
     expect(before).toBeDefined();
     expect(before?.integrity).toBeUndefined();

@@ -47,7 +47,9 @@ test('asUser acts as the invoking person, asApp as the app user, and the app see
   expect(out.appAri).toBe('ari:cloud:ecosystem::app/0a1b2c3d-0000-4000-8000-00000000a11e');
   // The validator ARI the emulator stores is built from exactly what getAppContext() reports.
   const envId = out.environmentAri.split('/').pop();
-  expect(sb.host.raw.extensionAri('mini-validator')).toBe(`ari:cloud:ecosystem::extension/0a1b2c3d-0000-4000-8000-00000000a11e/${envId}/static/mini-validator`);
+  expect(sb.host.raw.extensionAri('mini-validator')).toBe(
+    `ari:cloud:ecosystem::extension/0a1b2c3d-0000-4000-8000-00000000a11e/${envId}/static/mini-validator`,
+  );
 });
 
 test('an issue panel gets the Forge issue context and reads the issue as the user', async () => {
@@ -58,16 +60,33 @@ test('an issue panel gets the Forge issue context and reads the issue as the use
     issue: { id: expect.any(String), key, type: 'Task', typeId: expect.any(String) },
     project: { id: expect.any(String), key: 'LCOO', type: expect.any(String) },
   });
-  const summary = (await sb.host.invoke('mini-panel', 'issue/summary', {}, { asEmail: 'coordinator@lcoo.example', issueKey: key })) as { status: number; summary: string };
+  const summary = (await sb.host.invoke('mini-panel', 'issue/summary', {}, { asEmail: 'coordinator@lcoo.example', issueKey: key })) as {
+    status: number;
+    summary: string;
+  };
   expect(summary).toMatchObject({ status: 200, summary: 'Panel context check' });
 });
 
 test('gadget, admin and validator config UIs get their own Forge-shaped extension context', async () => {
-  const gadget = Whoami(await sb.host.invoke('mini-gadget', 'whoami', {}, { asEmail: 'viewer@lcoo.example', gadgetConfiguration: { greeting: 'hi' } }));
-  expect(gadget.extension).toEqual({ type: 'jira:dashboardGadget', gadget: { id: expect.any(String) }, dashboard: { id: expect.any(String) }, gadgetConfiguration: { greeting: 'hi' } });
+  const gadget = Whoami(
+    await sb.host.invoke('mini-gadget', 'whoami', {}, { asEmail: 'viewer@lcoo.example', gadgetConfiguration: { greeting: 'hi' } }),
+  );
+  expect(gadget.extension).toEqual({
+    type: 'jira:dashboardGadget',
+    gadget: { id: expect.any(String) },
+    dashboard: { id: expect.any(String) },
+    gadgetConfiguration: { greeting: 'hi' },
+  });
   const edit = Whoami(await sb.host.invoke('mini-gadget', 'whoami', {}, { asEmail: 'viewer@lcoo.example', entryPoint: 'edit' }));
   expect(edit.extension['entryPoint']).toBe('edit');
-  const validator = Whoami(await sb.host.invoke('mini-validator', 'whoami', {}, { asEmail: 'admin@lcoo.example', entryPoint: 'edit', validatorConfiguration: '{"blockAll":true}' }));
+  const validator = Whoami(
+    await sb.host.invoke(
+      'mini-validator',
+      'whoami',
+      {},
+      { asEmail: 'admin@lcoo.example', entryPoint: 'edit', validatorConfiguration: '{"blockAll":true}' },
+    ),
+  );
   expect(validator.extension).toEqual({ type: 'jira:workflowValidator', entryPoint: 'edit', validatorConfiguration: '{"blockAll":true}' });
 });
 
@@ -77,7 +96,9 @@ test('concurrent invocations keep their own identity and module', async () => {
     const email = emails[i % emails.length] ?? 'viewer@lcoo.example';
     const moduleKey = i % 2 === 0 ? 'mini-admin' : 'mini-gadget';
     // Delays interleave the calls so they overlap inside the real @forge/api.
-    return sb.host.invoke(moduleKey, 'whoami', { delayMs: (i * 7) % 40 }, { asEmail: email }).then((r) => ({ email, moduleKey, out: Whoami(r) }));
+    return sb.host
+      .invoke(moduleKey, 'whoami', { delayMs: (i * 7) % 40 }, { asEmail: email })
+      .then((r) => ({ email, moduleKey, out: Whoami(r) }));
   });
   for (const { email, moduleKey, out } of await Promise.all(calls)) {
     expect(out.asUser.accountId).toBe(sb.host.accountIdOf(email));
@@ -88,14 +109,19 @@ test('concurrent invocations keep their own identity and module', async () => {
 
 test('a resolver that throws, and an unknown key, reject with the real resolver messages', async () => {
   await expect(sb.host.invoke('mini-admin', 'fail', {}, { asEmail: 'admin@lcoo.example' })).rejects.toThrow('mini app failure on purpose');
-  await expect(sb.host.invoke('mini-admin', 'no/such-key', {}, { asEmail: 'admin@lcoo.example' })).rejects.toThrow("Resolver has no definition for 'no/such-key'.");
+  await expect(sb.host.invoke('mini-admin', 'no/such-key', {}, { asEmail: 'admin@lcoo.example' })).rejects.toThrow(
+    "Resolver has no definition for 'no/such-key'.",
+  );
 });
 
 test('the proxy routes product calls by provider and refuses what it does not emulate', async () => {
   sb.host.raw.fetchLog.length = 0;
   await sb.host.invoke('mini-admin', 'whoami', {}, { asEmail: 'viewer@lcoo.example' });
   const jiraCalls = sb.host.raw.fetchLog.filter((e) => e.kind === 'jira');
-  expect(jiraCalls.map((e) => e.principal)).toEqual([{ kind: 'user', accountId: sb.host.accountIdOf('viewer@lcoo.example') }, { kind: 'app' }]);
+  expect(jiraCalls.map((e) => e.principal)).toEqual([
+    { kind: 'user', accountId: sb.host.accountIdOf('viewer@lcoo.example') },
+    { kind: 'app' },
+  ]);
   const proxy = createForgeProxy({ jira: sb.emulator, kvs: sb.host.raw.kvs }, undefined);
   const refused = await proxy({ type: 'fpp', provider: 'app', remote: 'confluence' }, '/wiki/rest/api/space', {});
   expect(refused.status).toBe(501);

@@ -18,13 +18,19 @@ describe('through the app (real @forge/kvs)', () => {
     try {
       const a = await first.host.invoke('mini-admin', 'counter/increment', { name: 'visits' }, { asEmail: 'admin@lcoo.example' });
       const b = await first.host.invoke('mini-admin', 'counter/increment', { name: 'visits' }, { asEmail: 'viewer@lcoo.example' });
-      expect([a, b]).toEqual([{ name: 'visits', value: 1 }, { name: 'visits', value: 2 }]);
+      expect([a, b]).toEqual([
+        { name: 'visits', value: 1 },
+        { name: 'visits', value: 2 },
+      ]);
     } finally {
       await first.stop();
     }
     const second = await startSandbox({ appDir, dataDir });
     try {
-      expect(await second.host.invoke('mini-admin', 'counter/increment', { name: 'visits' }, { asEmail: 'admin@lcoo.example' })).toEqual({ name: 'visits', value: 3 });
+      expect(await second.host.invoke('mini-admin', 'counter/increment', { name: 'visits' }, { asEmail: 'admin@lcoo.example' })).toEqual({
+        name: 'visits',
+        value: 3,
+      });
     } finally {
       await second.stop();
     }
@@ -33,11 +39,18 @@ describe('through the app (real @forge/kvs)', () => {
   test('query pages with cursors over a key prefix, and secrets round-trip and delete', async () => {
     const sb = await startSandbox({ appDir: buildMiniApp() });
     try {
-      for (const name of ['q-a', 'q-b', 'q-c', 'q-d', 'q-e', 'other']) await sb.host.invoke('mini-admin', 'counter/increment', { name }, { asEmail: 'admin@lcoo.example' });
-      const listed = (await sb.host.invoke('mini-admin', 'kvs/list', { prefix: 'counter:q-' }, { asEmail: 'admin@lcoo.example' })) as { key: string; value: unknown }[];
+      for (const name of ['q-a', 'q-b', 'q-c', 'q-d', 'q-e', 'other'])
+        await sb.host.invoke('mini-admin', 'counter/increment', { name }, { asEmail: 'admin@lcoo.example' });
+      const listed = (await sb.host.invoke('mini-admin', 'kvs/list', { prefix: 'counter:q-' }, { asEmail: 'admin@lcoo.example' })) as {
+        key: string;
+        value: unknown;
+      }[];
       // The resolver pages 2 at a time: 5 keys take 3 pages, in key order, without metadata it did not ask for.
       expect(listed).toEqual(['a', 'b', 'c', 'd', 'e'].map((x) => ({ key: `counter:q-${x}`, value: 1 })));
-      expect(await sb.host.invoke('mini-admin', 'secret/roundtrip', { value: 'hmac-key' }, { asEmail: 'admin@lcoo.example' })).toEqual({ read: 'hmac-key', afterDelete: null });
+      expect(await sb.host.invoke('mini-admin', 'secret/roundtrip', { value: 'hmac-key' }, { asEmail: 'admin@lcoo.example' })).toEqual({
+        read: 'hmac-key',
+        afterDelete: null,
+      });
       // Secrets live apart from plain keys: a query never shows them.
       expect(sb.host.raw.kvs.keys()).not.toContain('mini-secret');
     } finally {
@@ -52,13 +65,19 @@ describe('KVS emulator API (the requests @forge/kvs sends)', () => {
   beforeEach(() => kvs.reset());
 
   test('a missing key is 404 KEY_NOT_FOUND (which @forge/kvs turns into undefined)', () => {
-    expect(kvs.handle('/api/v1/get', { key: 'nope' })).toEqual({ status: 404, body: { code: 'KEY_NOT_FOUND', message: "The key 'nope' was not found" } });
+    expect(kvs.handle('/api/v1/get', { key: 'nope' })).toEqual({
+      status: 404,
+      body: { code: 'KEY_NOT_FOUND', message: "The key 'nope' was not found" },
+    });
     expect(kvs.handle('/api/v1/delete', { key: 'nope' }).status).toBe(404);
   });
 
   test('set with keyPolicy FAIL_IF_EXISTS refuses an existing key; OVERRIDE can return the previous value', () => {
     expect(kvs.handle('/api/v1/set', { key: 'k', value: 1 })).toEqual({ status: 204 });
-    expect(kvs.handle('/api/v1/set', { key: 'k', value: 2, options: { keyPolicy: 'FAIL_IF_EXISTS' } })).toMatchObject({ status: 409, body: { code: 'KEY_ALREADY_EXISTS' } });
+    expect(kvs.handle('/api/v1/set', { key: 'k', value: 2, options: { keyPolicy: 'FAIL_IF_EXISTS' } })).toMatchObject({
+      status: 409,
+      body: { code: 'KEY_ALREADY_EXISTS' },
+    });
     const prev = kvs.handle('/api/v1/set', { key: 'k', value: 3, options: { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' } });
     expect(prev).toMatchObject({ status: 200, body: { key: 'k', value: 1 } });
     expect(kvs.handle('/api/v1/get', { key: 'k' })).toMatchObject({ status: 200, body: { value: 3 } });
@@ -78,15 +97,29 @@ describe('KVS emulator API (the requests @forge/kvs sends)', () => {
 
   test('query refuses a limit over 100 and an unknown condition, in the Forge error shape', () => {
     expect(kvs.handle('/api/v1/query', { limit: 101 })).toMatchObject({ status: 400, body: { code: 'INVALID_REQUEST' } });
-    expect(kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'SOUNDS_LIKE', values: ['x'] }] })).toMatchObject({ status: 400, body: { code: 'INVALID_REQUEST' } });
+    expect(kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'SOUNDS_LIKE', values: ['x'] }] })).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_REQUEST' },
+    });
   });
 
   test('batch set/get/delete report successful and failed keys', () => {
-    expect(kvs.handle('/api/v1/batch/set', [{ key: 'a', value: 1 }, { key: 'b', value: 2 }])).toEqual({ status: 200, body: { successfulKeys: [{ key: 'a' }, { key: 'b' }], failedKeys: [] } });
-    const got = kvs.handle('/api/v1/batch/get', [{ key: 'a' }, { key: 'zz' }]).body as { successfulKeys: { key: string; value: unknown }[]; failedKeys: { key: string; error: { code: string } }[] };
+    expect(
+      kvs.handle('/api/v1/batch/set', [
+        { key: 'a', value: 1 },
+        { key: 'b', value: 2 },
+      ]),
+    ).toEqual({ status: 200, body: { successfulKeys: [{ key: 'a' }, { key: 'b' }], failedKeys: [] } });
+    const got = kvs.handle('/api/v1/batch/get', [{ key: 'a' }, { key: 'zz' }]).body as {
+      successfulKeys: { key: string; value: unknown }[];
+      failedKeys: { key: string; error: { code: string } }[];
+    };
     expect(got.successfulKeys.map((k) => [k.key, k.value])).toEqual([['a', 1]]);
     expect(got.failedKeys).toEqual([{ key: 'zz', error: { code: 'KEY_NOT_FOUND', message: "The key 'zz' was not found" } }]);
-    expect(kvs.handle('/api/v1/batch/delete', [{ key: 'a' }, { key: 'b' }]).body).toEqual({ successfulKeys: [{ key: 'a' }, { key: 'b' }], failedKeys: [] });
+    expect(kvs.handle('/api/v1/batch/delete', [{ key: 'a' }, { key: 'b' }]).body).toEqual({
+      successfulKeys: [{ key: 'a' }, { key: 'b' }],
+      failedKeys: [],
+    });
   });
 
   test('a transaction whose check fails writes nothing', () => {
@@ -112,12 +145,33 @@ describe('KVS emulator API (the requests @forge/kvs sends)', () => {
       ['t3', 'ann', 3, 'open'],
       ['t4', 'bob', 2, 'open'],
     ] as const;
-    for (const [key, owner, due, state] of tasks) kvs.handle('/api/v1/entity/set', { entityName: 'tasks', key, value: { owner, due, state } });
-    const page1 = kvs.handle('/api/v1/entity/query', { entityName: 'tasks', indexName: 'by-owner', partition: ['ann'], range: { condition: 'GREATER_THAN', values: [1] }, filters: { and: [{ property: 'state', condition: 'EQUAL_TO', values: ['open'] }] }, sort: 'DESC', limit: 1 }).body as { data: { key: string }[]; cursor?: string };
+    for (const [key, owner, due, state] of tasks)
+      kvs.handle('/api/v1/entity/set', { entityName: 'tasks', key, value: { owner, due, state } });
+    const page1 = kvs.handle('/api/v1/entity/query', {
+      entityName: 'tasks',
+      indexName: 'by-owner',
+      partition: ['ann'],
+      range: { condition: 'GREATER_THAN', values: [1] },
+      filters: { and: [{ property: 'state', condition: 'EQUAL_TO', values: ['open'] }] },
+      sort: 'DESC',
+      limit: 1,
+    }).body as { data: { key: string }[]; cursor?: string };
     expect(page1.data.map((d) => d.key)).toEqual(['t1']);
-    const page2 = kvs.handle('/api/v1/entity/query', { entityName: 'tasks', indexName: 'by-owner', partition: ['ann'], range: { condition: 'GREATER_THAN', values: [1] }, filters: { and: [{ property: 'state', condition: 'EQUAL_TO', values: ['open'] }] }, sort: 'DESC', limit: 1, cursor: page1.cursor }).body as { data: { key: string }[]; cursor?: string };
+    const page2 = kvs.handle('/api/v1/entity/query', {
+      entityName: 'tasks',
+      indexName: 'by-owner',
+      partition: ['ann'],
+      range: { condition: 'GREATER_THAN', values: [1] },
+      filters: { and: [{ property: 'state', condition: 'EQUAL_TO', values: ['open'] }] },
+      sort: 'DESC',
+      limit: 1,
+      cursor: page1.cursor,
+    }).body as { data: { key: string }[]; cursor?: string };
     expect(page2.data.map((d) => d.key)).toEqual(['t3']);
     expect(page2.cursor).toBeUndefined();
-    expect(kvs.handle('/api/v1/entity/query', { entityName: 'tasks', indexName: 'nope' })).toMatchObject({ status: 400, body: { code: 'INVALID_REQUEST' } });
+    expect(kvs.handle('/api/v1/entity/query', { entityName: 'tasks', indexName: 'nope' })).toMatchObject({
+      status: 400,
+      body: { code: 'INVALID_REQUEST' },
+    });
   });
 });

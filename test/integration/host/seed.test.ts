@@ -30,7 +30,8 @@ describe('generateSeedPlan', () => {
 
   test('every record is one the app accepts, and each gated stage has its approvals planned', () => {
     for (const r of plan.roadmapItems) if (r.vetting) expect(VettingInputSchema.safeParse(r.vetting).error).toBeUndefined();
-    for (const d of plan.deliverables) expect(DeliveryInputSchema.safeParse({ ...d.delivery, roadmapItemKey: 'LCOO-1' }).error).toBeUndefined();
+    for (const d of plan.deliverables)
+      expect(DeliveryInputSchema.safeParse({ ...d.delivery, roadmapItemKey: 'LCOO-1' }).error).toBeUndefined();
     for (const r of plan.roadmapItems.filter((x) => x.targetStage === 'prioritized' || x.targetStage === 'development-ready')) {
       expect(r.approvals.map((a) => a.role).sort()).toEqual(['fst-prioritization', 'lrc-prioritization']);
     }
@@ -44,24 +45,40 @@ test('runSeed builds the roadmap through the app: every issue at its target stat
   const sb = await startSandbox({ seed: 'full' });
   try {
     const admin = { kind: 'user' as const, accountId: sb.host.accountIdOf('admin@lcoo.example') };
-    const search = await sb.emulator.handle({ method: 'POST', path: '/rest/api/3/search/jql', principal: admin, body: { jql: 'project = LCOO ORDER BY key ASC', fields: ['summary', 'status', 'issuetype'], maxResults: 100 } });
+    const search = await sb.emulator.handle({
+      method: 'POST',
+      path: '/rest/api/3/search/jql',
+      principal: admin,
+      body: { jql: 'project = LCOO ORDER BY key ASC', fields: ['summary', 'status', 'issuetype'], maxResults: 100 },
+    });
     expect(search.status).toBe(200);
-    const issues = (search.body as { issues: { key: string; fields: { summary: string; status: { name: string }; issuetype: { name: string } } }[] }).issues;
+    const issues = (
+      search.body as { issues: { key: string; fields: { summary: string; status: { name: string }; issuetype: { name: string } } }[] }
+    ).issues;
     const plan = generateSeedPlan();
     const planned = [...plan.roadmapItems, ...plan.deliverables];
     expect(issues).toHaveLength(planned.length);
-    const statusName = (stage: string) => [...LIFECYCLES.portfolio.stages, ...LIFECYCLES.delivery.stages].find((s) => s.id === stage)?.statusName;
+    const statusName = (stage: string) =>
+      [...LIFECYCLES.portfolio.stages, ...LIFECYCLES.delivery.stages].find((s) => s.id === stage)?.statusName;
     const bySummary = new Map(issues.map((i) => [i.fields.summary, i]));
     expect(bySummary.size).toBe(planned.length);
     for (const p of planned) {
-      expect({ ref: p.ref, status: bySummary.get(p.summary)?.fields.status.name }).toEqual({ ref: p.ref, status: statusName(p.targetStage) });
+      expect({ ref: p.ref, status: bySummary.get(p.summary)?.fields.status.name }).toEqual({
+        ref: p.ref,
+        status: statusName(p.targetStage),
+      });
     }
 
     // A record written over raw REST is never trusted: the panel reports it as modified outside the app.
     const forged = plan.roadmapItems.find((r) => r.completeness === 'forged');
     const forgedKey = forged ? bySummary.get(forged.summary)?.key : undefined;
     expect(forgedKey).toBeDefined();
-    const panel = (await sb.host.invoke('lcoo-issue-panel', 'panel/load', {}, { asEmail: 'viewer@lcoo.example', issueKey: forgedKey ?? '' })) as { ok: boolean; data: { vetting?: { integrity: string } } };
+    const panel = (await sb.host.invoke(
+      'lcoo-issue-panel',
+      'panel/load',
+      {},
+      { asEmail: 'viewer@lcoo.example', issueKey: forgedKey ?? '' },
+    )) as { ok: boolean; data: { vetting?: { integrity: string } } };
     expect(panel.ok).toBe(true);
     expect(panel.data.vetting?.integrity).toBe('modified-outside-app');
   } finally {

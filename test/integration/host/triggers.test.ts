@@ -29,18 +29,48 @@ test('install fires once, issue events reach the app in the Forge shape, schedul
   const appDir = buildMiniApp();
   const sb = await startSandbox({ appDir, dataDir });
   try {
-    expect(events(sb)).toEqual([{ eventType: 'avi:forge:installed:app', issueKey: null, atlassianId: null, hasChangelog: false, installContext: expect.stringMatching(/^ari:cloud:jira::site\//) }]);
+    expect(events(sb)).toEqual([
+      {
+        eventType: 'avi:forge:installed:app',
+        issueKey: null,
+        atlassianId: null,
+        hasChangelog: false,
+        installContext: expect.stringMatching(/^ari:cloud:jira::site\//),
+      },
+    ]);
 
     const coordinator = sb.host.accountIdOf('coordinator@lcoo.example');
-    const created = await sb.emulator.handle({ method: 'POST', path: '/rest/api/3/issue', principal: { kind: 'user', accountId: coordinator }, body: { fields: { project: { key: 'LCOO' }, summary: 'Trigger me', issuetype: { name: 'Task' } } } });
+    const created = await sb.emulator.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      principal: { kind: 'user', accountId: coordinator },
+      body: { fields: { project: { key: 'LCOO' }, summary: 'Trigger me', issuetype: { name: 'Task' } } },
+    });
     const key = (created.body as { key: string }).key;
-    await sb.emulator.handle({ method: 'PUT', path: `/rest/api/3/issue/${key}`, principal: { kind: 'user', accountId: coordinator }, body: { fields: { summary: 'Trigger me again' } } });
+    await sb.emulator.handle({
+      method: 'PUT',
+      path: `/rest/api/3/issue/${key}`,
+      principal: { kind: 'user', accountId: coordinator },
+      body: { fields: { summary: 'Trigger me again' } },
+    });
     const runs = await sb.host.settled();
     expect(runs.every((r) => r.ok)).toBe(true);
 
     expect(events(sb).slice(1)).toEqual([
-      { eventType: 'avi:jira:created:issue', issueKey: key, atlassianId: coordinator, hasChangelog: false, installContext: expect.any(String) },
-      { eventType: 'avi:jira:updated:issue', issueKey: key, atlassianId: coordinator, hasChangelog: true, installContext: expect.any(String) },
+      {
+        eventType: 'avi:jira:created:issue',
+        issueKey: key,
+        atlassianId: coordinator,
+        hasChangelog: false,
+        installContext: expect.any(String),
+      },
+      {
+        eventType: 'avi:jira:updated:issue',
+        issueKey: key,
+        atlassianId: coordinator,
+        hasChangelog: true,
+        installContext: expect.any(String),
+      },
     ]);
 
     const scheduled = await sb.host.runScheduledTrigger('mini-hourly');
@@ -62,7 +92,11 @@ test('install fires once, issue events reach the app in the Forge shape, schedul
 test('a trigger can be fired by hand with any event', async () => {
   const sb = await startSandbox({ appDir: buildMiniApp() });
   try {
-    const runs = await sb.host.fireTrigger('avi:jira:updated:issue', { issue: { id: '1', key: 'LCOO-99', fields: {} }, atlassianId: 'someone', changelog: { id: '1', items: [] } });
+    const runs = await sb.host.fireTrigger('avi:jira:updated:issue', {
+      issue: { id: '1', key: 'LCOO-99', fields: {} },
+      atlassianId: 'someone',
+      changelog: { id: '1', items: [] },
+    });
     expect(runs).toEqual([{ triggerKey: 'mini-issue-events', eventType: 'avi:jira:updated:issue', ok: true, result: 2 }]);
     expect(await sb.host.fireTrigger('avi:jira:deleted:issue', {})).toEqual([]);
   } finally {

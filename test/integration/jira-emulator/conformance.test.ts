@@ -4,15 +4,54 @@ import { describeWithSpec, formatViolations, loadOpenApiContract, type OpenApiCo
 import { createIssue, makeHarness, provisionRoadmapWorkflow, q, type Harness } from './harness';
 
 const EVERY_OPERATION = [
-  'createIssue', 'getIssue', 'editIssue', 'deleteIssue', 'getIssuePropertyKeys', 'getIssueProperty', 'setIssueProperty', 'deleteIssueProperty',
-  'searchAndReconsileIssuesUsingJql', 'searchAndReconsileIssuesUsingJqlPost', 'parseJqlQueries', 'getTransitions', 'doTransition',
-  'getIssueAllTypes', 'createIssueType', 'getIssueTypesForProject', 'getIssueTypeSchemeForProjects', 'addIssueTypesToIssueTypeScheme',
-  'createStatuses', 'getStatusesById', 'search', 'getStatuses', 'createWorkflows', 'validateCreateWorkflows', 'readWorkflows', 'searchWorkflows',
-  'updateWorkflows', 'validateUpdateWorkflows',
-  'workflowCapabilities', 'createWorkflowScheme', 'getAllWorkflowSchemes', 'getWorkflowScheme', 'updateWorkflowScheme',
-  'getWorkflowSchemeProjectAssociations', 'assignSchemeToProject', 'getProject', 'searchProjects', 'getCurrentUser', 'getUser', 'findUsers',
-  'getUserGroups', 'getUsersFromGroup', 'findGroups', 'getMyPermissions', 'getServerInfo', 'getBulkPermissions',
-  'switchWorkflowSchemeForProject', 'getTask',
+  'createIssue',
+  'getIssue',
+  'editIssue',
+  'deleteIssue',
+  'getIssuePropertyKeys',
+  'getIssueProperty',
+  'setIssueProperty',
+  'deleteIssueProperty',
+  'searchAndReconsileIssuesUsingJql',
+  'searchAndReconsileIssuesUsingJqlPost',
+  'parseJqlQueries',
+  'getTransitions',
+  'doTransition',
+  'getIssueAllTypes',
+  'createIssueType',
+  'getIssueTypesForProject',
+  'getIssueTypeSchemeForProjects',
+  'addIssueTypesToIssueTypeScheme',
+  'createStatuses',
+  'getStatusesById',
+  'search',
+  'getStatuses',
+  'createWorkflows',
+  'validateCreateWorkflows',
+  'readWorkflows',
+  'searchWorkflows',
+  'updateWorkflows',
+  'validateUpdateWorkflows',
+  'workflowCapabilities',
+  'createWorkflowScheme',
+  'getAllWorkflowSchemes',
+  'getWorkflowScheme',
+  'updateWorkflowScheme',
+  'getWorkflowSchemeProjectAssociations',
+  'assignSchemeToProject',
+  'getProject',
+  'searchProjects',
+  'getCurrentUser',
+  'getUser',
+  'findUsers',
+  'getUserGroups',
+  'getUsersFromGroup',
+  'findGroups',
+  'getMyPermissions',
+  'getServerInfo',
+  'getBulkPermissions',
+  'switchWorkflowSchemeForProject',
+  'getTask',
 ];
 
 describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document', () => {
@@ -41,17 +80,41 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     await h.ok(h.app, 'GET', '/rest/api/3/statuses/search?searchString=vet&statusCategory=TODO');
     await h.ok(h.app, 'GET', '/rest/api/3/status');
     await h.ok(h.app, 'POST', '/rest/api/3/workflows/create/validation', {
-      payload: { scope: { type: 'GLOBAL' }, statuses: [{ statusReference: 'a', name: 'Brand New', statusCategory: 'TODO' }], workflows: [{ name: 'Bad', statuses: [{ statusReference: 'a', properties: {} }], transitions: [] }] },
+      payload: {
+        scope: { type: 'GLOBAL' },
+        statuses: [{ statusReference: 'a', name: 'Brand New', statusCategory: 'TODO' }],
+        workflows: [{ name: 'Bad', statuses: [{ statusReference: 'a', properties: {} }], transitions: [] }],
+      },
       validationOptions: { levels: ['ERROR', 'WARNING'] },
     });
-    await h.ok(h.app, 'POST', '/rest/api/3/workflows', { workflowNames: ['LCOO Roadmap Item Lifecycle'], projectAndIssueTypes: [{ projectId: '10000', issueTypeId: '10001' }] });
+    await h.ok(h.app, 'POST', '/rest/api/3/workflows', {
+      workflowNames: ['LCOO Roadmap Item Lifecycle'],
+      projectAndIssueTypes: [{ projectId: '10000', issueTypeId: '10001' }],
+    });
     await h.ok(h.app, 'GET', '/rest/api/3/workflows/search?queryString=LCOO&expand=values.transitions');
     // update, sent the way the sandbox's rule screen sends it: the read statuses and workflow, one rule changed
-    const read = await h.ok<{ statuses: unknown[]; workflows: { transitions: { validators: { parameters?: Record<string, string> }[] }[] }[] }>(admin, 'POST', '/rest/api/3/workflows', { workflowNames: ['LCOO Roadmap Item Lifecycle'] });
+    const read = await h.ok<{
+      statuses: unknown[];
+      workflows: { transitions: { validators: { parameters?: Record<string, string> }[] }[] }[];
+    }>(admin, 'POST', '/rest/api/3/workflows', { workflowNames: ['LCOO Roadmap Item Lifecycle'] });
     const [wf] = read.workflows;
     if (!wf) throw new Error('workflow not read');
-    const edited = { statuses: read.statuses, workflows: [{ ...wf, transitions: wf.transitions.map((t) => ({ ...t, validators: t.validators.map((v) => ({ ...v, parameters: { ...v.parameters, config: '{"coreApprovalsRequired":1}' } })) })) }] };
-    await h.ok(h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: edited, validationOptions: { levels: ['ERROR', 'WARNING'] } });
+    const edited = {
+      statuses: read.statuses,
+      workflows: [
+        {
+          ...wf,
+          transitions: wf.transitions.map((t) => ({
+            ...t,
+            validators: t.validators.map((v) => ({ ...v, parameters: { ...v.parameters, config: '{"coreApprovalsRequired":1}' } })),
+          })),
+        },
+      ],
+    };
+    await h.ok(h.app, 'POST', '/rest/api/3/workflows/update/validation', {
+      payload: edited,
+      validationOptions: { levels: ['ERROR', 'WARNING'] },
+    });
     const saved = await h.ok<{ workflows: { version: unknown }[] }>(admin, 'POST', '/rest/api/3/workflows/update', edited);
     expect((await h.call(admin, 'POST', '/rest/api/3/workflows/update', edited)).status).toBe(409); // the version it carries is now stale
     const broken = { ...edited, workflows: [{ ...edited.workflows[0], version: saved.workflows[0]?.version, transitions: [] }] }; // no INITIAL transition
@@ -61,16 +124,43 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     await h.ok(h.app, 'GET', '/rest/api/3/workflows/capabilities?projectId=10000&issueTypeId=10001');
     await h.ok(admin, 'GET', '/rest/api/3/workflowscheme');
     await h.ok(h.app, 'GET', `/rest/api/3/workflowscheme/${ids.schemeId}`);
-    await h.ok(h.app, 'PUT', `/rest/api/3/workflowscheme/${ids.schemeId}`, { name: 'LCOO Roadmap Workflow Scheme', description: 'LCOO lifecycles', defaultWorkflow: 'jira' });
+    await h.ok(h.app, 'PUT', `/rest/api/3/workflowscheme/${ids.schemeId}`, {
+      name: 'LCOO Roadmap Workflow Scheme',
+      description: 'LCOO lifecycles',
+      defaultWorkflow: 'jira',
+    });
     await h.ok(h.app, 'GET', '/rest/api/3/workflowscheme/project?projectId=10000');
 
     // issues and properties
-    const issue = await createIssue(h, 'Edge cloud reference architecture', { labels: ['edge', 'nfv'], assignee: { accountId: fst.kind === 'user' ? fst.accountId : '' } }, fst);
+    const issue = await createIssue(
+      h,
+      'Edge cloud reference architecture',
+      { labels: ['edge', 'nfv'], assignee: { accountId: fst.kind === 'user' ? fst.accountId : '' } },
+      fst,
+    );
     await h.ok(h.app, 'GET', `/rest/api/3/issue/${issue.key}?fields=summary,status,labels,assignee&properties=*all&expand=names,changelog`);
     await h.ok(h.app, 'GET', `/rest/api/3/issue/${issue.id}`);
-    await h.ok(fst, 'PUT', `/rest/api/3/issue/${issue.key}`, { fields: { summary: 'Edge cloud reference architecture v2' }, update: { labels: [{ add: 'ra' }, { remove: 'nfv' }] } }, 204);
-    await h.ok(fst, 'PUT', `/rest/api/3/issue/${issue.key}?returnIssue=true`, { fields: { description: { type: 'doc', version: 1, content: [] } } }, 200);
-    await h.ok(h.app, 'PUT', `/rest/api/3/issue/${issue.key}/properties/lcoo-vetting`, { index: { stage: 'vetting-backlog', size: 3 } }, 201);
+    await h.ok(
+      fst,
+      'PUT',
+      `/rest/api/3/issue/${issue.key}`,
+      { fields: { summary: 'Edge cloud reference architecture v2' }, update: { labels: [{ add: 'ra' }, { remove: 'nfv' }] } },
+      204,
+    );
+    await h.ok(
+      fst,
+      'PUT',
+      `/rest/api/3/issue/${issue.key}?returnIssue=true`,
+      { fields: { description: { type: 'doc', version: 1, content: [] } } },
+      200,
+    );
+    await h.ok(
+      h.app,
+      'PUT',
+      `/rest/api/3/issue/${issue.key}/properties/lcoo-vetting`,
+      { index: { stage: 'vetting-backlog', size: 3 } },
+      201,
+    );
     await h.ok(h.app, 'PUT', `/rest/api/3/issue/${issue.key}/properties/lcoo-vetting`, { index: { stage: 'being-vetted', size: 5 } }, 200);
     await h.ok(h.app, 'GET', `/rest/api/3/issue/${issue.key}/properties`);
     await h.ok(h.app, 'GET', `/rest/api/3/issue/${issue.key}/properties/lcoo-vetting`);
@@ -78,9 +168,18 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     await h.ok(h.app, 'DELETE', `/rest/api/3/issue/${issue.key}/properties/scratch`, undefined, 204);
 
     // search
-    await h.ok(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('project = LCOO ORDER BY key')}&fields=summary,status&properties=lcoo-vetting&maxResults=1`);
+    await h.ok(
+      h.app,
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('project = LCOO ORDER BY key')}&fields=summary,status&properties=lcoo-vetting&maxResults=1`,
+    );
     await h.ok(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('lcooStage = being-vetted')}`);
-    await h.ok(h.app, 'POST', '/rest/api/3/search/jql', { jql: 'project = LCOO AND labels = edge', fields: ['summary', 'labels'], properties: ['lcoo-vetting'], maxResults: 10 });
+    await h.ok(h.app, 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = LCOO AND labels = edge',
+      fields: ['summary', 'labels'],
+      properties: ['lcoo-vetting'],
+      maxResults: 10,
+    });
     await h.ok(h.app, 'POST', '/rest/api/3/jql/parse?validation=strict', { queries: ['project = LCOO', 'project = = '] });
 
     // transitions
@@ -100,8 +199,15 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     await h.ok(viewer, 'GET', '/rest/api/3/project/LCOO');
     await h.ok(h.app, 'GET', '/rest/api/3/project/search?keys=LCOO&expand=issueTypes');
     await h.ok(h.app, 'GET', '/rest/api/3/serverInfo');
-    await h.ok(h.app, 'POST', '/rest/api/3/permissions/check', { accountId: fst.kind === 'user' ? fst.accountId : '', globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: [10000], issues: [Number(issue.id)] }] });
-    const switched = await h.call(h.app, 'POST', '/rest/api/3/workflowscheme/project/switch', { projectId: '10000', targetSchemeId: String(ids.schemeId) });
+    await h.ok(h.app, 'POST', '/rest/api/3/permissions/check', {
+      accountId: fst.kind === 'user' ? fst.accountId : '',
+      globalPermissions: ['ADMINISTER'],
+      projectPermissions: [{ permissions: ['EDIT_ISSUES'], projects: [10000], issues: [Number(issue.id)] }],
+    });
+    const switched = await h.call(h.app, 'POST', '/rest/api/3/workflowscheme/project/switch', {
+      projectId: '10000',
+      targetSchemeId: String(ids.schemeId),
+    });
     expect(switched.status).toBe(303);
     await h.ok(h.app, 'GET', `/rest/api/3/task/${String((switched.body as { id: string }).id)}`);
 
@@ -135,14 +241,22 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
 
   it('reports a request the spec refuses (an unknown property in a strict body)', async () => {
     contract.clear();
-    await h.call(h.app, 'POST', '/rest/api/3/statuses', { scope: { type: 'GLOBAL' }, statuses: [{ name: 'Odd', statusCategory: 'TODO', colour: 'red' }] });
+    await h.call(h.app, 'POST', '/rest/api/3/statuses', {
+      scope: { type: 'GLOBAL' },
+      statuses: [{ name: 'Odd', statusCategory: 'TODO', colour: 'red' }],
+    });
     expect(contract.violations().some((v) => v.kind === 'request' && v.operationId === 'createStatuses')).toBe(true);
   });
 
   it('reports a response that does not match the documented schema (the checker itself is not vacuous)', () => {
     contract.clear();
     contract.check(
-      { method: 'POST', path: '/rest/api/3/statuses', headers: {}, body: { scope: { type: 'GLOBAL' }, statuses: [{ name: 'X', statusCategory: 'TODO' }] } },
+      {
+        method: 'POST',
+        path: '/rest/api/3/statuses',
+        headers: {},
+        body: { scope: { type: 'GLOBAL' }, statuses: [{ name: 'X', statusCategory: 'TODO' }] },
+      },
       { status: 200, headers: {}, body: [{ id: '1', name: 'X', statusCategory: 'SOMETIMES', colour: 'red' }] },
     );
     contract.check({ method: 'GET', path: '/rest/api/3/myself', headers: {}, body: undefined }, { status: 202, headers: {}, body: {} });

@@ -2,20 +2,75 @@
 // ordering and nextPageToken paging.
 import { createIssue, makeHarness, q, type Harness } from './harness';
 
-interface Page { issues: { id: string; key: string; fields?: Record<string, unknown>; properties?: Record<string, unknown> }[]; nextPageToken?: string; isLast: boolean }
+interface Page {
+  issues: { id: string; key: string; fields?: Record<string, unknown>; properties?: Record<string, unknown> }[];
+  nextPageToken?: string;
+  isLast: boolean;
+}
 
 describe('JQL search', () => {
   let h: Harness;
-  const fstId = () => { const p = h.as('fst-lead@lcoo.example'); return p.kind === 'user' ? p.accountId : ''; };
+  const fstId = () => {
+    const p = h.as('fst-lead@lcoo.example');
+    return p.kind === 'user' ? p.accountId : '';
+  };
 
   // LCOO-1..LCOO-6 with vetting properties; LCOO-7 without any.
   const items = [
-    { summary: 'Neutron QoS for edge', labels: ['edge', 'networking'], stage: 'vetting-backlog', size: 3, fst: 'networking', companies: ['AT&T', 'Orange'], due: '2026-01-15' },
-    { summary: 'Nova live migration at scale', labels: ['compute'], stage: 'being-vetted', size: 13, fst: 'compute', companies: ['NTT'], due: '2026-03-01' },
-    { summary: 'Cinder multi-attach', labels: [], stage: 'prioritized', size: 8, fst: 'storage', companies: ['Comcast', 'Intel'], due: '2025-12-01' },
-    { summary: 'Keystone federation for telcos', labels: ['security'], stage: 'prioritized', size: 5, fst: 'security', companies: ['Orange'], due: '2026-06-30' },
-    { summary: 'Edge image caching in Glance', labels: ['edge'], stage: 'development-ready', size: 2, fst: 'networking', companies: ['Reliance Jio'], due: '2026-02-10' },
-    { summary: 'Octavia TLS offload', labels: ['networking'], stage: 'being-vetted', size: 21, fst: 'networking', companies: [], due: '2026-09-09' },
+    {
+      summary: 'Neutron QoS for edge',
+      labels: ['edge', 'networking'],
+      stage: 'vetting-backlog',
+      size: 3,
+      fst: 'networking',
+      companies: ['AT&T', 'Orange'],
+      due: '2026-01-15',
+    },
+    {
+      summary: 'Nova live migration at scale',
+      labels: ['compute'],
+      stage: 'being-vetted',
+      size: 13,
+      fst: 'compute',
+      companies: ['NTT'],
+      due: '2026-03-01',
+    },
+    {
+      summary: 'Cinder multi-attach',
+      labels: [],
+      stage: 'prioritized',
+      size: 8,
+      fst: 'storage',
+      companies: ['Comcast', 'Intel'],
+      due: '2025-12-01',
+    },
+    {
+      summary: 'Keystone federation for telcos',
+      labels: ['security'],
+      stage: 'prioritized',
+      size: 5,
+      fst: 'security',
+      companies: ['Orange'],
+      due: '2026-06-30',
+    },
+    {
+      summary: 'Edge image caching in Glance',
+      labels: ['edge'],
+      stage: 'development-ready',
+      size: 2,
+      fst: 'networking',
+      companies: ['Reliance Jio'],
+      due: '2026-02-10',
+    },
+    {
+      summary: 'Octavia TLS offload',
+      labels: ['networking'],
+      stage: 'being-vetted',
+      size: 21,
+      fst: 'networking',
+      companies: [],
+      due: '2026-09-09',
+    },
   ];
   const keys = async (jql: string, extra = ''): Promise<string[]> => {
     const res = await h.call(h.app, 'GET', `/rest/api/3/search/jql?jql=${q(jql)}&fields=key&maxResults=100${extra}`);
@@ -33,9 +88,24 @@ describe('JQL search', () => {
     h = makeHarness();
     for (const [i, it] of items.entries()) {
       const { key } = await createIssue(h, it.summary, { labels: it.labels, ...(i % 2 === 0 ? { assignee: { accountId: fstId() } } : {}) });
-      await h.ok(h.app, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, {
-        schemaVersion: 2, index: { stage: it.stage, size: it.size, fst: it.fst, companies: it.companies, summaryText: `${it.summary} roadmap`, owner: fstId(), due: it.due },
-      }, 201);
+      await h.ok(
+        h.app,
+        'PUT',
+        `/rest/api/3/issue/${key}/properties/lcoo-vetting`,
+        {
+          schemaVersion: 2,
+          index: {
+            stage: it.stage,
+            size: it.size,
+            fst: it.fst,
+            companies: it.companies,
+            summaryText: `${it.summary} roadmap`,
+            owner: fstId(),
+            due: it.due,
+          },
+        },
+        201,
+      );
     }
     await createIssue(h, 'Unvetted idea');
     await h.ok(h.app, 'POST', '/rest/api/3/issue/LCOO-5/transitions', { transition: { id: '31' } }, 204);
@@ -115,9 +185,9 @@ describe('JQL search', () => {
 
   it('orders by key, summary, status, created and aliases', async () => {
     expect(await keys('project = LCOO ORDER BY key DESC')).toEqual(['LCOO-7', 'LCOO-6', 'LCOO-5', 'LCOO-4', 'LCOO-3', 'LCOO-2', 'LCOO-1']);
-    expect((await keys('lcooSize > 0 ORDER BY lcooSize ASC'))).toEqual(['LCOO-5', 'LCOO-1', 'LCOO-4', 'LCOO-3', 'LCOO-2', 'LCOO-6']);
+    expect(await keys('lcooSize > 0 ORDER BY lcooSize ASC')).toEqual(['LCOO-5', 'LCOO-1', 'LCOO-4', 'LCOO-3', 'LCOO-2', 'LCOO-6']);
     expect((await keys('lcooSize > 0 ORDER BY issue.property[lcoo-vetting].index.size DESC'))[0]).toBe('LCOO-6');
-    expect((await keys('key <= LCOO-3 ORDER BY summary'))).toEqual(['LCOO-3', 'LCOO-1', 'LCOO-2']);
+    expect(await keys('key <= LCOO-3 ORDER BY summary')).toEqual(['LCOO-3', 'LCOO-1', 'LCOO-2']);
     expect((await keys('project = LCOO ORDER BY status DESC, key ASC')).slice(0, 3)).toEqual(['LCOO-1', 'LCOO-3', 'LCOO-4']);
     expect(await keys('project = LCOO ORDER BY created ASC, key ASC')).toHaveLength(7);
   });
@@ -127,7 +197,13 @@ describe('JQL search', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const page: Page = await h.ok<Page>(h.app, 'POST', '/rest/api/3/search/jql', { jql: 'project = LCOO ORDER BY key', fields: ['summary'], properties: ['lcoo-vetting'], maxResults: 3, ...(token ? { nextPageToken: token } : {}) });
+      const page: Page = await h.ok<Page>(h.app, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project = LCOO ORDER BY key',
+        fields: ['summary'],
+        properties: ['lcoo-vetting'],
+        maxResults: 3,
+        ...(token ? { nextPageToken: token } : {}),
+      });
       seen.push(...page.issues.map((i) => i.key));
       expect(page.issues.every((i) => typeof i.fields?.summary === 'string')).toBe(true);
       token = page.nextPageToken;
@@ -141,11 +217,19 @@ describe('JQL search', () => {
   it('returns only ids by default, caps maxResults at 100 with fields and refuses a token of another query', async () => {
     const bare = await h.ok<Page>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('key = LCOO-1')}`);
     expect(bare.issues).toEqual([{ id: expect.any(String) }]);
-    const withProps = await h.ok<Page>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('key = LCOO-1')}&fields=summary&properties=lcoo-vetting`);
+    const withProps = await h.ok<Page>(
+      h.app,
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('key = LCOO-1')}&fields=summary&properties=lcoo-vetting`,
+    );
     expect(withProps.issues[0]?.properties?.['lcoo-vetting']).toMatchObject({ schemaVersion: 2 });
     const first = await h.ok<Page>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('project = LCOO')}&maxResults=2`);
     expect(first.nextPageToken).toBeDefined();
-    const wrong = await h.call(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('project = LCOO AND labels = edge')}&nextPageToken=${first.nextPageToken ?? ''}`);
+    const wrong = await h.call(
+      h.app,
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('project = LCOO AND labels = edge')}&nextPageToken=${first.nextPageToken ?? ''}`,
+    );
     expect(wrong.status).toBe(400);
   });
 
@@ -161,7 +245,12 @@ describe('JQL search', () => {
   });
 
   it('reports JQL problems per query in /jql/parse', async () => {
-    const parsed = await h.ok<{ queries: { query: string; errors: string[] }[] }>(h.app, 'POST', '/rest/api/3/jql/parse?validation=strict', { queries: ['lcooStage = prioritized', 'project = = '] });
+    const parsed = await h.ok<{ queries: { query: string; errors: string[] }[] }>(
+      h.app,
+      'POST',
+      '/rest/api/3/jql/parse?validation=strict',
+      { queries: ['lcooStage = prioritized', 'project = = '] },
+    );
     expect(parsed.queries[0]?.errors).toEqual([]);
     expect(parsed.queries[1]?.errors[0]).toContain('Error in the JQL Query');
   });

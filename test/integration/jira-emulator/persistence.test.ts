@@ -7,7 +7,9 @@ import { createIssue, makeHarness, provisionRoadmapWorkflow, q, type Harness } f
 
 describe('persistence', () => {
   let dir: string;
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jira-emulator-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jira-emulator-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps issues, properties, provisioning and the property index across a reopen, and seeds only once', async () => {
@@ -21,8 +23,14 @@ describe('persistence', () => {
     const second = makeHarness({ dbPath });
     try {
       expect(second.em.users().filter((u) => u.email === 'admin@lcoo.example')).toHaveLength(1);
-      expect((await second.ok<{ fields: { summary: string } }>(second.app, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).fields.summary).toBe('Persisted item');
-      const found = await second.ok<{ issues: { id: string }[] }>(second.app, 'GET', `/rest/api/3/search/jql?jql=${q('lcooStage = prioritized')}`);
+      expect(
+        (await second.ok<{ fields: { summary: string } }>(second.app, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).fields.summary,
+      ).toBe('Persisted item');
+      const found = await second.ok<{ issues: { id: string }[] }>(
+        second.app,
+        'GET',
+        `/rest/api/3/search/jql?jql=${q('lcooStage = prioritized')}`,
+      );
       expect(found.issues).toHaveLength(1);
       const types = await second.ok<{ id: string }[]>(second.app, 'GET', '/rest/api/3/issuetype/project?projectId=10000');
       expect(types.map((t) => t.id)).toContain(ids.issueTypeId);
@@ -63,9 +71,12 @@ describe('issue properties', () => {
     const path = `/rest/api/3/issue/${key}/properties/lcoo-vetting`;
     await h.ok(h.app, 'PUT', path, { index: { stage: 'being-vetted' } }, 201);
     await h.ok(h.app, 'PUT', path, { index: { stage: 'prioritized' } }, 200);
-    const count = async (jql: string) => (await h.ok<{ issues: unknown[] }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q(jql)}`)).issues.length;
+    const count = async (jql: string) =>
+      (await h.ok<{ issues: unknown[] }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q(jql)}`)).issues.length;
     expect([await count('lcooStage = being-vetted'), await count('lcooStage = prioritized')]).toEqual([0, 1]);
-    expect((await h.ok<{ keys: { key: string }[] }>(h.app, 'GET', `/rest/api/3/issue/${key}/properties`)).keys.map((k) => k.key)).toEqual(['lcoo-vetting']);
+    expect((await h.ok<{ keys: { key: string }[] }>(h.app, 'GET', `/rest/api/3/issue/${key}/properties`)).keys.map((k) => k.key)).toEqual([
+      'lcoo-vetting',
+    ]);
     await h.ok(h.app, 'DELETE', path, undefined, 204);
     expect((await h.call(h.app, 'GET', path)).status).toBe(404);
     expect((await h.call(h.app, 'DELETE', path)).status).toBe(404);
@@ -73,12 +84,24 @@ describe('issue properties', () => {
   });
 
   it('writes properties sent with issue creation and skips values of the wrong declared type', async () => {
-    const created = await h.ok<{ key: string }>(h.app, 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'LCOO' }, issuetype: { name: 'Task' }, summary: 'With properties' },
-      properties: [{ key: 'lcoo-vetting', value: { index: { stage: 'vetting-backlog', size: 'large' } } }],
-    }, 201);
-    const page = await h.ok<{ issues: { key: string }[] }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('lcooStage = vetting-backlog')}&fields=key`);
+    const created = await h.ok<{ key: string }>(
+      h.app,
+      'POST',
+      '/rest/api/3/issue',
+      {
+        fields: { project: { key: 'LCOO' }, issuetype: { name: 'Task' }, summary: 'With properties' },
+        properties: [{ key: 'lcoo-vetting', value: { index: { stage: 'vetting-backlog', size: 'large' } } }],
+      },
+      201,
+    );
+    const page = await h.ok<{ issues: { key: string }[] }>(
+      h.app,
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('lcooStage = vetting-backlog')}&fields=key`,
+    );
     expect(page.issues.map((i) => i.key)).toEqual([created.key]);
-    expect((await h.ok<{ issues: unknown[] }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('lcooSize IS NOT EMPTY')}`)).issues).toEqual([]);
+    expect((await h.ok<{ issues: unknown[] }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('lcooSize IS NOT EMPTY')}`)).issues).toEqual(
+      [],
+    );
   });
 });

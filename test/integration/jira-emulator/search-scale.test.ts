@@ -12,9 +12,15 @@ describe('search at 10,000 issues', () => {
     h = makeHarness();
     for (let i = 0; i < N; i++) {
       const { key } = await createIssue(h, `Roadmap item ${i}`, { labels: [i % 2 ? 'odd' : 'even'] });
-      await h.ok(h.app, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, {
-        index: { stage: STAGES[i % 4], size: i % 50, fst: `fst-${i % 7}`, companies: [`company-${i % 5}`, `company-${(i + 1) % 5}`] },
-      }, 201);
+      await h.ok(
+        h.app,
+        'PUT',
+        `/rest/api/3/issue/${key}/properties/lcoo-vetting`,
+        {
+          index: { stage: STAGES[i % 4], size: i % 50, fst: `fst-${i % 7}`, companies: [`company-${i % 5}`, `company-${(i + 1) % 5}`] },
+        },
+        201,
+      );
     }
   }, 120_000);
   afterAll(() => h.em.close());
@@ -25,9 +31,14 @@ describe('search at 10,000 issues', () => {
     let total = 0;
     let previous: { size: number; key: number } | undefined;
     do {
-      const page: { issues: { key: string; properties: { 'lcoo-vetting': { index: { size: number } } } }[]; nextPageToken?: string } = await h.ok(h.app, 'POST', '/rest/api/3/search/jql', {
-        jql, fields: ['summary', 'status', 'labels'], properties: ['lcoo-vetting'], maxResults: 100, ...(token ? { nextPageToken: token } : {}),
-      });
+      const page: { issues: { key: string; properties: { 'lcoo-vetting': { index: { size: number } } } }[]; nextPageToken?: string } =
+        await h.ok(h.app, 'POST', '/rest/api/3/search/jql', {
+          jql,
+          fields: ['summary', 'status', 'labels'],
+          properties: ['lcoo-vetting'],
+          maxResults: 100,
+          ...(token ? { nextPageToken: token } : {}),
+        });
       for (const issue of page.issues) {
         const here = { size: issue.properties['lcoo-vetting'].index.size, key: Number(issue.key.split('-')[1]) };
         // ORDER BY lcooSize DESC, key ASC, across page boundaries.
@@ -42,9 +53,17 @@ describe('search at 10,000 issues', () => {
   });
 
   it('caps maxResults at 100 with fields and allows 5000 for ids only', async () => {
-    const withFields = await h.ok<{ issues: unknown[] }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('labels = odd')}&fields=summary&maxResults=1000`);
+    const withFields = await h.ok<{ issues: unknown[] }>(
+      h.app,
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('labels = odd')}&fields=summary&maxResults=1000`,
+    );
     expect(withFields.issues).toHaveLength(100);
-    const idsOnly = await h.ok<{ issues: unknown[]; isLast: boolean }>(h.app, 'GET', `/rest/api/3/search/jql?jql=${q('labels = odd')}&fields=id&maxResults=6000`);
+    const idsOnly = await h.ok<{ issues: unknown[]; isLast: boolean }>(
+      h.app,
+      'GET',
+      `/rest/api/3/search/jql?jql=${q('labels = odd')}&fields=id&maxResults=6000`,
+    );
     expect(idsOnly.issues).toHaveLength(5000);
     expect(idsOnly.isLast).toBe(true);
   });

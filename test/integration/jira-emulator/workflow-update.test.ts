@@ -8,10 +8,29 @@ import { join } from 'node:path';
 import type { ForgeValidatorCall } from '../../../sandbox/jira';
 import { makeHarness, provisionRoadmapWorkflow, VALIDATOR_ARI, type Harness } from './harness';
 
-interface Rule { ruleKey: string; parameters?: Record<string, string> }
-interface ReadTransition { id: string; name: string; type: string; toStatusReference: string; links: { fromStatusReference?: string }[]; validators: Rule[] }
-interface ReadWorkflow { id: string; name: string; version: { id: string; versionNumber: number }; statuses: { statusReference: string; properties: Record<string, string> }[]; transitions: ReadTransition[] }
-interface ReadReply { statuses: { id: string; name: string; statusCategory: string; statusReference: string }[]; workflows: ReadWorkflow[] }
+interface Rule {
+  ruleKey: string;
+  parameters?: Record<string, string>;
+}
+interface ReadTransition {
+  id: string;
+  name: string;
+  type: string;
+  toStatusReference: string;
+  links: { fromStatusReference?: string }[];
+  validators: Rule[];
+}
+interface ReadWorkflow {
+  id: string;
+  name: string;
+  version: { id: string; versionNumber: number };
+  statuses: { statusReference: string; properties: Record<string, string> }[];
+  transitions: ReadTransition[];
+}
+interface ReadReply {
+  statuses: { id: string; name: string; statusCategory: string; statusReference: string }[];
+  workflows: ReadWorkflow[];
+}
 
 const WORKFLOW = 'LCOO Roadmap Item Lifecycle';
 
@@ -21,7 +40,9 @@ describe('POST /rest/api/3/workflows/update', () => {
   let calls: ForgeValidatorCall[];
   let ids: Awaited<ReturnType<typeof provisionRoadmapWorkflow>>;
 
-  beforeAll(() => { dir = mkdtempSync(join(tmpdir(), 'jira-wf-update-')); });
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'jira-wf-update-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   let dbPath: string;
@@ -29,7 +50,15 @@ describe('POST /rest/api/3/workflows/update', () => {
   beforeEach(async () => {
     calls = [];
     dbPath = join(dir, `site-${run++}.db`);
-    h = makeHarness({ dbPath, hooks: { runForgeValidator: async (call) => { calls.push(call); return { result: true }; } } });
+    h = makeHarness({
+      dbPath,
+      hooks: {
+        runForgeValidator: async (call) => {
+          calls.push(call);
+          return { result: true };
+        },
+      },
+    });
     ids = await provisionRoadmapWorkflow(h);
   });
   afterEach(() => h.em.close());
@@ -43,19 +72,34 @@ describe('POST /rest/api/3/workflows/update', () => {
     if (!wf) throw new Error('workflow not read');
     return {
       statuses: r.statuses,
-      workflows: [{
-        ...wf,
-        transitions: wf.transitions.map((t) => (t.id !== ids.transitionIds.prioritize ? t : {
-          ...t, validators: t.validators.map((v) => (v.parameters?.key === VALIDATOR_ARI ? { ...v, parameters: { ...v.parameters, config } } : v)),
-        })),
-      }],
+      workflows: [
+        {
+          ...wf,
+          transitions: wf.transitions.map((t) =>
+            t.id !== ids.transitionIds.prioritize
+              ? t
+              : {
+                  ...t,
+                  validators: t.validators.map((v) =>
+                    v.parameters?.key === VALIDATOR_ARI ? { ...v, parameters: { ...v.parameters, config } } : v,
+                  ),
+                },
+          ),
+        },
+      ],
     };
   }
 
   async function itemBeingVetted(harness: Harness = h): Promise<string> {
-    const { key } = await harness.ok<{ key: string }>(harness.app, 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'LCOO' }, issuetype: { id: ids.issueTypeId }, summary: 'Multi-site Neutron QoS' },
-    }, 201);
+    const { key } = await harness.ok<{ key: string }>(
+      harness.app,
+      'POST',
+      '/rest/api/3/issue',
+      {
+        fields: { project: { key: 'LCOO' }, issuetype: { id: ids.issueTypeId }, summary: 'Multi-site Neutron QoS' },
+      },
+      201,
+    );
     await harness.ok(harness.app, 'POST', `/rest/api/3/issue/${key}/transitions`, { transition: { id: ids.transitionIds.vet } }, 204);
     return key;
   }
@@ -64,13 +108,22 @@ describe('POST /rest/api/3/workflows/update', () => {
     const before = await read();
     expect(before.workflows[0]?.version.versionNumber).toBe(0);
     const admin = h.as('admin@lcoo.example');
-    const reply = await h.ok<ReadReply>(admin, 'POST', '/rest/api/3/workflows/update', withConfig(before, JSON.stringify({ coreApprovalsRequired: 1 })));
+    const reply = await h.ok<ReadReply>(
+      admin,
+      'POST',
+      '/rest/api/3/workflows/update',
+      withConfig(before, JSON.stringify({ coreApprovalsRequired: 1 })),
+    );
     expect(reply.workflows[0]?.version.versionNumber).toBe(1);
     expect(reply.workflows[0]?.version.id).not.toBe(before.workflows[0]?.version.id);
     const prioritize = reply.workflows[0]?.transitions.find((t) => t.id === ids.transitionIds.prioritize);
-    expect(prioritize?.validators).toEqual([{ ruleKey: 'forge:expression-validator', parameters: { key: VALIDATOR_ARI, config: '{"coreApprovalsRequired":1}' } }]);
+    expect(prioritize?.validators).toEqual([
+      { ruleKey: 'forge:expression-validator', parameters: { key: VALIDATOR_ARI, config: '{"coreApprovalsRequired":1}' } },
+    ]);
     // Everything else came back as it was sent.
-    expect(reply.workflows[0]?.transitions.map((t) => [t.id, t.name, t.type])).toEqual(before.workflows[0]?.transitions.map((t) => [t.id, t.name, t.type]));
+    expect(reply.workflows[0]?.transitions.map((t) => [t.id, t.name, t.type])).toEqual(
+      before.workflows[0]?.transitions.map((t) => [t.id, t.name, t.type]),
+    );
     expect(reply.statuses.map((s) => s.id).sort()).toEqual(before.statuses.map((s) => s.id).sort());
 
     const key = await itemBeingVetted();
@@ -79,7 +132,15 @@ describe('POST /rest/api/3/workflows/update', () => {
 
     // Persisted: a reopened site runs the updated rule too.
     h.em.close();
-    h = makeHarness({ dbPath, hooks: { runForgeValidator: async (call) => { calls.push(call); return { result: true }; } } });
+    h = makeHarness({
+      dbPath,
+      hooks: {
+        runForgeValidator: async (call) => {
+          calls.push(call);
+          return { result: true };
+        },
+      },
+    });
     expect((await read()).workflows[0]?.version.versionNumber).toBe(1);
     const next = await itemBeingVetted();
     await h.ok(h.app, 'POST', `/rest/api/3/issue/${next}/transitions`, { transition: { id: ids.transitionIds.prioritize } }, 204);
@@ -100,7 +161,9 @@ describe('POST /rest/api/3/workflows/update', () => {
     expect((await h.call(admin, 'POST', '/rest/api/3/workflows/update', forged)).status).toBe(409);
     const now = await read();
     expect(now.workflows[0]?.version.versionNumber).toBe(1);
-    expect(now.workflows[0]?.transitions.find((t) => t.id === ids.transitionIds.prioritize)?.validators[0]?.parameters?.config).toBe('{"coreApprovalsRequired":3}');
+    expect(now.workflows[0]?.transitions.find((t) => t.id === ids.transitionIds.prioritize)?.validators[0]?.parameters?.config).toBe(
+      '{"coreApprovalsRequired":3}',
+    );
   });
 
   it('is for administrators only, and refuses a body without version (400 naming the field)', async () => {
@@ -119,17 +182,39 @@ describe('POST /rest/api/3/workflows/update', () => {
     if (!wf) throw new Error('workflow not read');
     const broken = {
       statuses: r.statuses,
-      workflows: [{ ...wf, transitions: [...wf.transitions, { id: '41', name: 'Nowhere', type: 'GLOBAL', toStatusReference: 'no-such-status', links: [] }] }],
+      workflows: [
+        {
+          ...wf,
+          transitions: [...wf.transitions, { id: '41', name: 'Nowhere', type: 'GLOBAL', toStatusReference: 'no-such-status', links: [] }],
+        },
+      ],
     };
     const checked = await h.ok<{ errors: { code: string; level: string; type: string; elementReference?: Record<string, string> }[] }>(
-      h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: broken, validationOptions: { levels: ['ERROR'] } });
-    expect(checked.errors).toEqual([expect.objectContaining({ code: 'INVALID_TRANSITION_TARGET', level: 'ERROR', type: 'TRANSITION', elementReference: { transitionId: '41' } })]);
-    expect((await h.ok<{ errors: unknown[] }>(h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: withConfig(r, '{}') })).errors).toEqual([]);
+      h.app,
+      'POST',
+      '/rest/api/3/workflows/update/validation',
+      { payload: broken, validationOptions: { levels: ['ERROR'] } },
+    );
+    expect(checked.errors).toEqual([
+      expect.objectContaining({
+        code: 'INVALID_TRANSITION_TARGET',
+        level: 'ERROR',
+        type: 'TRANSITION',
+        elementReference: { transitionId: '41' },
+      }),
+    ]);
+    expect(
+      (await h.ok<{ errors: unknown[] }>(h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: withConfig(r, '{}') }))
+        .errors,
+    ).toEqual([]);
     const refused = await h.call(h.app, 'POST', '/rest/api/3/workflows/update', broken);
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({ errorMessages: [expect.stringContaining("goes to 'no-such-status'")], errors: {} });
     expect((await read()).workflows[0]?.version.versionNumber).toBe(0);
-    const unknown = await h.call(h.app, 'POST', '/rest/api/3/workflows/update', { ...broken, workflows: [{ ...broken.workflows[0], id: 'no-such-workflow' }] });
+    const unknown = await h.call(h.app, 'POST', '/rest/api/3/workflows/update', {
+      ...broken,
+      workflows: [{ ...broken.workflows[0], id: 'no-such-workflow' }],
+    });
     expect(unknown.body).toEqual({ errorMessages: ['The workflow no-such-workflow does not exist.'], errors: {} });
   });
 
@@ -143,18 +228,32 @@ describe('POST /rest/api/3/workflows/update', () => {
     // Without "Being Vetted": Prioritize now starts at the backlog.
     const shrunk = {
       statuses: r.statuses.filter((s) => s.id !== vetting),
-      workflows: [{
-        ...wf,
-        statuses: wf.statuses.filter((s) => s.statusReference !== vetting),
-        transitions: wf.transitions.filter((t) => t.toStatusReference !== vetting)
-          .map((t) => (t.id === ids.transitionIds.prioritize ? { ...t, links: [{ fromStatusReference: backlog }] } : t)),
-      }],
+      workflows: [
+        {
+          ...wf,
+          statuses: wf.statuses.filter((s) => s.statusReference !== vetting),
+          transitions: wf.transitions
+            .filter((t) => t.toStatusReference !== vetting)
+            .map((t) => (t.id === ids.transitionIds.prioritize ? { ...t, links: [{ fromStatusReference: backlog }] } : t)),
+        },
+      ],
     };
     const refused = await h.call(h.app, 'POST', '/rest/api/3/workflows/update/validation', { payload: shrunk });
-    expect(refused.body).toEqual({ errors: [expect.objectContaining({ code: 'MISSING_STATUS_MAPPING', type: 'STATUS_MAPPING', elementReference: { statusMappingReference: { projectId: '10000', issueTypeId: ids.issueTypeId } } })] });
+    expect(refused.body).toEqual({
+      errors: [
+        expect.objectContaining({
+          code: 'MISSING_STATUS_MAPPING',
+          type: 'STATUS_MAPPING',
+          elementReference: { statusMappingReference: { projectId: '10000', issueTypeId: ids.issueTypeId } },
+        }),
+      ],
+    });
     expect((await h.call(h.app, 'POST', '/rest/api/3/workflows/update', shrunk)).status).toBe(400);
 
-    const mapped = { ...shrunk, workflows: [{ ...shrunk.workflows[0], defaultStatusMappings: [{ oldStatusReference: vetting, newStatusReference: backlog }] }] };
+    const mapped = {
+      ...shrunk,
+      workflows: [{ ...shrunk.workflows[0], defaultStatusMappings: [{ oldStatusReference: vetting, newStatusReference: backlog }] }],
+    };
     await h.ok(h.app, 'POST', '/rest/api/3/workflows/update', mapped);
     const issue = await h.ok<{ fields: { status: { name: string } } }>(h.app, 'GET', `/rest/api/3/issue/${key}?fields=status`);
     expect(issue.fields.status.name).toBe('Vetting Backlog');

@@ -1,7 +1,17 @@
 // approvals/record: role-gated by the person's groups as the APP reads them, edit permission,
 // the record's revision; appended to the signed record and kept by later saves. And the
 // delivery evidence of an Upstream Deliverable, stamped with who recorded it.
-import { ADMIN, CORE, COORDINATOR, FST_LEAD, LRC_MEMBER, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
+import {
+  ADMIN,
+  CORE,
+  COORDINATOR,
+  FST_LEAD,
+  LRC_MEMBER,
+  VIEWER,
+  completeVetting,
+  startPanelSandbox,
+  type PanelSandbox,
+} from './panel-fixture';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(60_000);
@@ -40,7 +50,9 @@ describe('vetting approvals', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.code).toBe('FORBIDDEN');
-    expect(r.error.message).toBe('You can\'t record "Prioritized by the Functional Specialty Team". Only members of "lcoo-fst-leads" can record this approval.');
+    expect(r.error.message).toBe(
+      'You can\'t record "Prioritized by the Functional Specialty Team". Only members of "lcoo-fst-leads" can record this approval.',
+    );
     expect(r.error.details).toEqual({ allowedGroups: ['lcoo-fst-leads'] });
   });
 
@@ -50,7 +62,7 @@ describe('vetting approvals', () => {
     expect(!r.ok && r.error.message).toMatch(/can't edit .* in Jira/);
   });
 
-  test('the Roadmap Committee can\'t prioritize before the FST has (the domain\'s approvalPrerequisite)', async () => {
+  test("the Roadmap Committee can't prioritize before the FST has (the domain's approvalPrerequisite)", async () => {
     const r = await p.call('approvals/record', { record: 'vetting', role: 'lrc-prioritization', revision: 1 }, LRC_MEMBER, key);
     expect(!r.ok && r.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/record the FST prioritization first/) });
     const still = await p.ok('panel/load', {}, LRC_MEMBER, key);
@@ -59,10 +71,20 @@ describe('vetting approvals', () => {
   });
 
   test('an FST lead records the FST prioritization; the committee member the LRC one', async () => {
-    const one = await p.ok('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1, note: 'Top 3 for Networking' }, FST_LEAD, key);
+    const one = await p.ok(
+      'approvals/record',
+      { record: 'vetting', role: 'fst-prioritization', revision: 1, note: 'Top 3 for Networking' },
+      FST_LEAD,
+      key,
+    );
     expect(one.vetting?.revision).toBe(2);
     expect(one.approvals.given).toEqual([
-      expect.objectContaining({ role: 'fst-prioritization', displayName: 'Farah Stein (Networking FST lead)', note: 'Top 3 for Networking', accountId: p.sb.host.accountIdOf(FST_LEAD) }),
+      expect.objectContaining({
+        role: 'fst-prioritization',
+        displayName: 'Farah Stein (Networking FST lead)',
+        note: 'Top 3 for Networking',
+        accountId: p.sb.host.accountIdOf(FST_LEAD),
+      }),
     ]);
     const stale = await p.call('approvals/record', { record: 'vetting', role: 'lrc-prioritization', revision: 1 }, LRC_MEMBER, key);
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
@@ -122,13 +144,23 @@ describe('an Upstream Deliverable', () => {
     expect(offer?.refs).toEqual(['912345']);
   });
 
-  test('a core approval names a recorded change; the core reviewer gives it, a coordinator can\'t', async () => {
+  test("a core approval names a recorded change; the core reviewer gives it, a coordinator can't", async () => {
     const wrong = await p.call('approvals/record', { record: 'delivery', role: 'core-approval', revision: 1, ref: '999' }, CORE, key);
-    expect(!wrong.ok && wrong.error).toMatchObject({ code: 'BAD_REQUEST', message: 'Gerrit change 999 is not listed on this deliverable; add it before approving it.' });
-    const coordinator = await p.call('approvals/record', { record: 'delivery', role: 'core-approval', revision: 1, ref: '912345' }, COORDINATOR, key);
+    expect(!wrong.ok && wrong.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Gerrit change 999 is not listed on this deliverable; add it before approving it.',
+    });
+    const coordinator = await p.call(
+      'approvals/record',
+      { record: 'delivery', role: 'core-approval', revision: 1, ref: '912345' },
+      COORDINATOR,
+      key,
+    );
     expect(!coordinator.ok && coordinator.error.message).toMatch(/Only members of "lcoo-cores"/);
     const ok = await p.ok('approvals/record', { record: 'delivery', role: 'core-approval', revision: 1, ref: '912345' }, CORE, key);
-    expect(ok.approvals.given).toEqual([expect.objectContaining({ role: 'core-approval', ref: '912345', displayName: 'Sun-hee Kim (AT&T)' })]);
+    expect(ok.approvals.given).toEqual([
+      expect.objectContaining({ role: 'core-approval', ref: '912345', displayName: 'Sun-hee Kim (AT&T)' }),
+    ]);
   });
 
   test('saving the evidence again keeps the stamps of unchanged entries and the approvals', async () => {
@@ -164,7 +196,10 @@ describe('a stored configuration that no longer parses', () => {
     try {
       const data = await p.ok('panel/load', {}, FST_LEAD, key);
       expect(data.configProblem).toMatch(/not valid/);
-      expect(data.approvals.offered.find((o) => o.role === 'fst-prioritization')).toMatchObject({ canGive: false, reason: expect.stringMatching(/No Jira group may record this approval yet/) });
+      expect(data.approvals.offered.find((o) => o.role === 'fst-prioritization')).toMatchObject({
+        canGive: false,
+        reason: expect.stringMatching(/No Jira group may record this approval yet/),
+      });
       const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1 }, FST_LEAD, key);
       expect(!r.ok && r.error.code).toBe('FORBIDDEN');
     } finally {

@@ -43,9 +43,17 @@ test('not ready in the panel = refused by Jira; ready in the panel = the transit
 
 describe('a deliverable whose gate requires checklist items of its Roadmap Item', () => {
   beforeAll(async () => {
-    const got = (await p.sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN })) as Envelope<{ config: { gate: Record<string, unknown> } }>;
+    const got = (await p.sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN })) as Envelope<{
+      config: { gate: Record<string, unknown> };
+    }>;
     if (!got.ok) throw new Error(got.error.message);
-    const config = { ...got.data.config, gate: { ...got.data.config.gate, requiredChecklist: { ...(got.data.config.gate['requiredChecklist'] as object), 'blueprint-in-progress': ['size', 'targetRelease'] } } };
+    const config = {
+      ...got.data.config,
+      gate: {
+        ...got.data.config.gate,
+        requiredChecklist: { ...(got.data.config.gate['requiredChecklist'] as object), 'blueprint-in-progress': ['size', 'targetRelease'] },
+      },
+    };
     const saved = (await p.sb.host.invoke('lcoo-admin', 'config/save', config, { asEmail: ADMIN })) as Envelope<unknown>;
     if (!saved.ok) throw new Error(saved.error.message);
   });
@@ -75,7 +83,9 @@ describe('a deliverable whose gate requires checklist items of its Roadmap Item'
    * recorded as its latest revision): a record saved before delivery/save checked the key.
    */
   async function signedNaming(deliverable: string, otherKey: string): Promise<void> {
-    const stored = ((await p.rest('GET', `/rest/api/3/issue/${deliverable}/properties/lcoo-delivery`, ADMIN)).body as { value: StoredRecord }).value;
+    const stored = (
+      (await p.rest('GET', `/rest/api/3/issue/${deliverable}/properties/lcoo-delivery`, ADMIN)).body as { value: StoredRecord }
+    ).value;
     const { id } = (await p.rest('GET', `/rest/api/3/issue/${deliverable}?fields=issuetype`, ADMIN)).body as { id: string };
     const kvs = p.sb.host.raw.kvs;
     const secret = (kvs.handle('/api/v1/secret/get', { key: 'lcoo:record-signing-key' }).body as { value: string }).value;
@@ -89,9 +99,18 @@ describe('a deliverable whose gate requires checklist items of its Roadmap Item'
     const task = await p.createIssue('Task', 'Not a roadmap item');
     const deliverable = await p.createIssue('Upstream Deliverable', 'Names a task');
     const a = await p.call('delivery/save', { revision: null, delivery: evidence(task) }, FST_LEAD, deliverable);
-    expect(a).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: `${task}, which this deliverable names as its Roadmap Item, is of type Task, not a Roadmap Item; link a Roadmap Item in the LCOO panel.` } });
+    expect(a).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_REQUEST',
+        message: `${task}, which this deliverable names as its Roadmap Item, is of type Task, not a Roadmap Item; link a Roadmap Item in the LCOO panel.`,
+      },
+    });
     const b = await p.call('delivery/save', { revision: null, delivery: evidence('LCOO-999') }, FST_LEAD, deliverable);
-    expect(b).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Roadmap Item LCOO-999 can't be found, or you can't see it/) } });
+    expect(b).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringMatching(/^Roadmap Item LCOO-999 can't be found, or you can't see it/) },
+    });
     expect((await p.ok('panel/load', {}, FST_LEAD, deliverable)).delivery?.integrity).toBe('missing');
   });
 
@@ -101,10 +120,18 @@ describe('a deliverable whose gate requires checklist items of its Roadmap Item'
     const { id: taskId } = (await p.rest('GET', `/rest/api/3/issue/${task}?fields=issuetype`, ADMIN)).body as { id: string };
     const item = await p.createIssue('Roadmap Item', 'Real parent');
     const vetting = await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, item);
-    const itemRecord = ((await p.rest('GET', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, ADMIN)).body as { value: StoredRecord }).value;
+    const itemRecord = ((await p.rest('GET', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, ADMIN)).body as { value: StoredRecord })
+      .value;
     const kvs = p.sb.host.raw.kvs;
     const secret = (kvs.handle('/api/v1/secret/get', { key: 'lcoo:record-signing-key' }).body as { value: string }).value;
-    const copy = buildStoredRecord(secret, VETTING_RECORD as RecordKind<unknown>, taskId, itemRecord.data, itemRecord.index ?? {}, itemRecord.meta);
+    const copy = buildStoredRecord(
+      secret,
+      VETTING_RECORD as RecordKind<unknown>,
+      taskId,
+      itemRecord.data,
+      itemRecord.index ?? {},
+      itemRecord.meta,
+    );
     expect((await p.rest('PUT', `/rest/api/3/issue/${task}/properties/lcoo-vetting`, ADMIN, copy)).status).toBeLessThan(300);
     expect(vetting.vetting?.integrity).toBe('valid');
 
@@ -128,7 +155,10 @@ describe('a deliverable whose gate requires checklist items of its Roadmap Item'
     await p.ok('delivery/save', { revision: null, delivery: evidence(real) }, FST_LEAD, ghost);
     await signedNaming(ghost, 'LCOO-999');
     const a = await p.ok('panel/load', {}, FST_LEAD, ghost);
-    expect(a.readiness[0]?.missing[0]).toEqual({ requirement: 'roadmap-item:record', message: expect.stringMatching(/LCOO-999, which this deliverable names, can't be found/) });
+    expect(a.readiness[0]?.missing[0]).toEqual({
+      requirement: 'roadmap-item:record',
+      message: expect.stringMatching(/LCOO-999, which this deliverable names, can't be found/),
+    });
 
     const item = await p.createIssue('Roadmap Item', 'Forged parent');
     await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, item);
@@ -138,7 +168,9 @@ describe('a deliverable whose gate requires checklist items of its Roadmap Item'
     const child = await p.createIssue('Upstream Deliverable', 'Child of a forged item');
     const b = await p.ok('delivery/save', { revision: null, delivery: evidence(item) }, FST_LEAD, child);
     expect(b.readiness[0]?.pass).toBe(false);
-    expect(b.readiness[0]?.missing[0]?.message).toMatch(new RegExp(`Roadmap Item ${item}: The LCOO record was modified outside the LCOO app`));
+    expect(b.readiness[0]?.missing[0]?.message).toMatch(
+      new RegExp(`Roadmap Item ${item}: The LCOO record was modified outside the LCOO app`),
+    );
     expect((await p.transition(child, 'Blueprint In Progress', FST_LEAD)).status).toBe(400);
   });
 });

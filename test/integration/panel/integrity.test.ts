@@ -12,7 +12,13 @@ beforeAll(async () => {
 });
 afterAll(() => p?.stop());
 
-type Stored = { schemaVersion: number; data: Record<string, unknown>; index: Record<string, unknown>; meta: { revision: number; updatedAt: string; updatedBy: string }; sig?: string };
+type Stored = {
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  index: Record<string, unknown>;
+  meta: { revision: number; updatedAt: string; updatedBy: string };
+  sig?: string;
+};
 
 async function stored(key: string): Promise<Stored> {
   const r = await p.rest('GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, ADMIN);
@@ -95,8 +101,18 @@ describe('garbage in the property never crashes panel/load', () => {
     ['a number', 42],
     ['a list', [1, 2, 3]],
     ['an object without meta', { schemaVersion: 2, data: completeVetting() }],
-    ['an unknown schema version', { schemaVersion: 2, data: { schemaVersion: 99 }, index: {}, meta: { revision: 3, updatedAt: 'x', updatedBy: 'y' } }],
-    ['wrong types everywhere', { schemaVersion: 2, data: { schemaVersion: 2, requirements: 'not a list', components: [{}], size: 'XXL' }, meta: { revision: 2, updatedAt: 'x', updatedBy: 'y' } }],
+    [
+      'an unknown schema version',
+      { schemaVersion: 2, data: { schemaVersion: 99 }, index: {}, meta: { revision: 3, updatedAt: 'x', updatedBy: 'y' } },
+    ],
+    [
+      'wrong types everywhere',
+      {
+        schemaVersion: 2,
+        data: { schemaVersion: 2, requirements: 'not a list', components: [{}], size: 'XXL' },
+        meta: { revision: 2, updatedAt: 'x', updatedBy: 'y' },
+      },
+    ],
     ['deep nesting', JSON.parse(`${'{"a":'.repeat(60)}1${'}'.repeat(60)}`)],
   ];
 

@@ -51,7 +51,9 @@ export async function startPanelSandbox(): Promise<PanelSandbox> {
     },
     rest,
     async createIssue(type, summary) {
-      const r = await rest('POST', '/rest/api/3/issue', ADMIN, { fields: { project: { key: 'LCOO' }, issuetype: { name: type }, summary } });
+      const r = await rest('POST', '/rest/api/3/issue', ADMIN, {
+        fields: { project: { key: 'LCOO' }, issuetype: { name: type }, summary },
+      });
       if (r.status !== 201) throw new Error(`Creating a ${type} failed: ${r.status} ${JSON.stringify(r.body)}`);
       return (r.body as { key: string }).key;
     },

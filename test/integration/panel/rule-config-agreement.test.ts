@@ -16,7 +16,10 @@ const CODE_COMMITTED = 'Code Committed';
 
 interface ReadReply {
   statuses: { id: string; name: string; statusReference: string }[];
-  workflows: { name: string; transitions: { toStatusReference: string; validators: { ruleKey: string; parameters?: Record<string, string> }[] }[] }[];
+  workflows: {
+    name: string;
+    transitions: { toStatusReference: string; validators: { ruleKey: string; parameters?: Record<string, string> }[] }[];
+  }[];
 }
 
 let p: PanelSandbox;
@@ -38,15 +41,28 @@ async function setRuleConfig(workflowName: string, status: string, config: Recor
   const transitions = wf.transitions.map((t) => {
     if (t.toStatusReference !== ref || !t.validators.some((v) => v.ruleKey === 'forge:expression-validator')) return t;
     changed += 1;
-    return { ...t, validators: t.validators.map((v) => (v.ruleKey === 'forge:expression-validator' ? { ...v, parameters: { ...v.parameters, config: JSON.stringify(config) } } : v)) };
+    return {
+      ...t,
+      validators: t.validators.map((v) =>
+        v.ruleKey === 'forge:expression-validator' ? { ...v, parameters: { ...v.parameters, config: JSON.stringify(config) } } : v,
+      ),
+    };
   });
   expect(changed).toBe(1);
-  const updated = await p.rest('POST', '/rest/api/3/workflows/update', ADMIN, { statuses: reply.statuses, workflows: [{ ...wf, transitions }] });
+  const updated = await p.rest('POST', '/rest/api/3/workflows/update', ADMIN, {
+    statuses: reply.statuses,
+    workflows: [{ ...wf, transitions }],
+  });
   expect(updated.status).toBe(200);
 }
 
 async function gadgetBlockers(key: string): Promise<{ load: PortfolioLoad; messages: string[] }> {
-  const out = (await p.sb.host.invoke(GADGET, 'portfolio/load', {}, { asEmail: FST_LEAD, gadgetConfiguration: {} })) as Envelope<PortfolioLoad>;
+  const out = (await p.sb.host.invoke(
+    GADGET,
+    'portfolio/load',
+    {},
+    { asEmail: FST_LEAD, gadgetConfiguration: {} },
+  )) as Envelope<PortfolioLoad>;
   if (!out.ok) throw new Error(out.error.message);
   const row = out.data.rows.find((r) => r.key === key);
   if (!row) throw new Error(`${key} is not in the portfolio`);
@@ -55,7 +71,12 @@ async function gadgetBlockers(key: string): Promise<{ load: PortfolioLoad; messa
 
 async function approveCore(key: string, asEmail: string, ref: string): Promise<PanelData> {
   const current = await p.ok('panel/load', {}, asEmail, key);
-  return p.ok('approvals/record', { record: 'delivery', role: 'core-approval', revision: current.delivery?.revision ?? null, ref }, asEmail, key);
+  return p.ok(
+    'approvals/record',
+    { record: 'delivery', role: 'core-approval', revision: current.delivery?.revision ?? null, ref },
+    asEmail,
+    key,
+  );
 }
 
 describe('a rule that asks for 1 core approval on the move into Code Committed', () => {
@@ -70,7 +91,12 @@ describe('a rule that asks for 1 core approval on the move into Code Committed',
     await p.ok('delivery/save', { revision: null, delivery: { ...evidence, roadmapItemKey: item } }, FST_LEAD, key);
     expect((await p.transition(key, 'Blueprint In Progress', FST_LEAD)).status).toBe(204);
     const loaded = await p.ok('panel/load', {}, COORDINATOR, key);
-    await p.ok('approvals/record', { record: 'delivery', role: 'stakeholder-acceptance', revision: loaded.delivery!.revision }, COORDINATOR, key);
+    await p.ok(
+      'approvals/record',
+      { record: 'delivery', role: 'stakeholder-acceptance', revision: loaded.delivery!.revision },
+      COORDINATOR,
+      key,
+    );
     for (const to of ['Blueprint Accepted', 'Specification In Progress', 'Specification Accepted', 'Coding In Progress']) {
       expect({ to, status: (await p.transition(key, to, FST_LEAD)).status }).toEqual({ to, status: 204 });
     }
@@ -84,7 +110,9 @@ describe('a rule that asks for 1 core approval on the move into Code Committed',
     const readiness = panel.readiness[0]!;
     expect(readiness).toMatchObject({ target: 'code-committed', pass: false });
     // The admin default would say "2 different core reviewers must approve".
-    expect(readiness.missing).toEqual([{ requirement: 'approval:core-approval', message: 'Core approvals: a core reviewer must approve; 0 have so far.' }]);
+    expect(readiness.missing).toEqual([
+      { requirement: 'approval:core-approval', message: 'Core approvals: a core reviewer must approve; 0 have so far.' },
+    ]);
 
     const gadget = await gadgetBlockers(key);
     expect(gadget.load.gateSettingsSource).toBe('workflow-rules');
@@ -124,7 +152,9 @@ describe('a rule that asks for 1 core approval on the move into Code Committed',
     const { approvals: _a, ...evidence } = makeCompleteDelivery();
     const saved = await p.ok('delivery/save', { revision: current.delivery!.revision, delivery: evidence }, FST_LEAD, key);
     expect(saved.readiness).toEqual(current.readiness);
-    const reads = log.slice(log.lastIndexOf(mark!) + 1).filter((e) => e.kind === 'jira' && e.method === 'POST' && new URL(e.path, 'http://jira').pathname === '/rest/api/3/workflows');
+    const reads = log
+      .slice(log.lastIndexOf(mark!) + 1)
+      .filter((e) => e.kind === 'jira' && e.method === 'POST' && new URL(e.path, 'http://jira').pathname === '/rest/api/3/workflows');
     expect(reads).toHaveLength(1);
   });
 });
@@ -135,7 +165,11 @@ describe('when Jira does not answer the workflow read', () => {
     const original = p.sb.emulator.handle.bind(p.sb.emulator);
     p.sb.emulator.handle = async (req) =>
       req.method === 'POST' && req.path.split('?')[0] === '/rest/api/3/workflows'
-        ? { status: 503, headers: { 'content-type': 'application/json' }, body: { errorMessages: ['Jira is under maintenance.'], errors: {} } }
+        ? {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+            body: { errorMessages: ['Jira is under maintenance.'], errors: {} },
+          }
         : original(req);
     try {
       const panel = await p.ok('panel/load', {}, FST_LEAD, key);

@@ -22,7 +22,13 @@ describe('panel/load on a new Roadmap Item', () => {
   });
 
   test('knows the issue, its lifecycle and stage', () => {
-    expect(data.issue).toMatchObject({ key: item, issueType: 'Roadmap Item', lifecycle: 'portfolio', stage: 'vetting-backlog', statusName: 'Vetting Backlog' });
+    expect(data.issue).toMatchObject({
+      key: item,
+      issueType: 'Roadmap Item',
+      lifecycle: 'portfolio',
+      stage: 'vetting-backlog',
+      statusName: 'Vetting Backlog',
+    });
     expect(data.permissions).toEqual({ canEdit: true });
   });
 
@@ -39,7 +45,9 @@ describe('panel/load on a new Roadmap Item', () => {
 
   test('offers the configured FSTs and companies, only releases not shipped yet, real OpenStack projects', () => {
     expect(data.options.fsts.map((f) => f.name)).toContain('Networking');
-    expect(data.options.companies.map((c) => c.name)).toEqual(expect.arrayContaining(['AT&T', 'Comcast', 'NTT', 'Orange', 'Reliance Jio', 'Intel']));
+    expect(data.options.companies.map((c) => c.name)).toEqual(
+      expect.arrayContaining(['AT&T', 'Comcast', 'NTT', 'Orange', 'Reliance Jio', 'Intel']),
+    );
     const today = new Date().toISOString().slice(0, 10);
     expect(data.options.releasesOpen.length).toBeGreaterThan(0);
     expect(data.options.releasesOpen.every((r) => r.firstReleaseDate > today)).toBe(true);
@@ -75,7 +83,10 @@ describe('saving and reloading', () => {
   });
 
   test('JQL finds the item by its indexed values', async () => {
-    const r = await p.rest('POST', '/rest/api/3/search/jql', ADMIN, { jql: 'lcooFst = "Networking" AND lcooCompleteness = 100', fields: ['summary'] });
+    const r = await p.rest('POST', '/rest/api/3/search/jql', ADMIN, {
+      jql: 'lcooFst = "Networking" AND lcooCompleteness = 100',
+      fields: ['summary'],
+    });
     expect(r.status).toBe(200);
     expect((r.body as { issues: { key: string }[] }).issues.map((i) => i.key)).toContain(item);
   });
@@ -109,12 +120,23 @@ describe('saving and reloading', () => {
   });
 
   test('bad input is refused with the field named; approvals are never accepted in a save', async () => {
-    const bad = await p.call('vetting/save', { revision: 2, vetting: { ...completeVetting(), components: ['Nova', 'NotAProject'] } }, FST_LEAD, item);
+    const bad = await p.call(
+      'vetting/save',
+      { revision: 2, vetting: { ...completeVetting(), components: ['Nova', 'NotAProject'] } },
+      FST_LEAD,
+      item,
+    );
     expect(!bad.ok && bad.error.code).toBe('BAD_REQUEST');
     expect(!bad.ok && bad.error.message).toMatch(/components\.1: Pick impacted components from the list of OpenStack projects/);
     const sneaky = await p.call(
       'vetting/save',
-      { revision: 2, vetting: { ...completeVetting(), approvals: [{ role: 'lrc-prioritization', accountId: 'x', displayName: 'X', at: new Date().toISOString() }] } },
+      {
+        revision: 2,
+        vetting: {
+          ...completeVetting(),
+          approvals: [{ role: 'lrc-prioritization', accountId: 'x', displayName: 'X', at: new Date().toISOString() }],
+        },
+      },
       FST_LEAD,
       item,
     );
@@ -153,6 +175,9 @@ describe('other issue types', () => {
     expect(data.vetting).toBeUndefined();
     expect(data.readiness).toEqual([]);
     const r = await p.call('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, task);
-    expect(!r.ok && r.error).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/the vetting checklist belongs on Roadmap Items/) });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringMatching(/the vetting checklist belongs on Roadmap Items/),
+    });
   });
 });

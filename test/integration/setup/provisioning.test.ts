@@ -45,7 +45,10 @@ describe('setup on a fresh site', () => {
       const res = await invokeAdmin(sb, key, { projectKey: 'LCOO' }, FST_LEAD);
       expect(res).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Only Jira administrators') } });
     }
-    expect(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: FST_LEAD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: FST_LEAD })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
   });
 
   test('the plan is a dry run: it says what will be created and creates nothing', async () => {
@@ -67,24 +70,52 @@ describe('setup on a fresh site', () => {
   });
 
   test('a bad project key is refused per field; an unknown project is named', async () => {
-    expect(await invokeAdmin(sb, 'setup/plan', { projectKey: '1X' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('projectKey') } });
+    expect(await invokeAdmin(sb, 'setup/plan', { projectKey: '1X' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('projectKey') },
+    });
     const plan = unwrap<SetupResult>(await invokeAdmin(sb, 'setup/plan', { projectKey: 'NOPE' }));
-    expect(plan.steps[0]).toMatchObject({ id: 'project', state: 'failed', detail: expect.stringContaining('no project with the key NOPE') });
+    expect(plan.steps[0]).toMatchObject({
+      id: 'project',
+      state: 'failed',
+      detail: expect.stringContaining('no project with the key NOPE'),
+    });
     expect(plan.steps.slice(1).every((s) => s.state === 'todo' && s.detail?.startsWith('Waits for'))).toBe(true);
   });
 
   test('the run builds both workflows with the stage gate on every move forward, and a second run creates nothing', async () => {
     const first = await runSetup(sb);
     expect(first.steps.every((s) => s.state === 'done')).toBe(true);
-    expect(first.created).toEqual(expect.arrayContaining(['issue type "Roadmap Item"', 'workflow "LCOO Upstream Delivery Lifecycle"', 'workflow scheme of LCOO']));
+    expect(first.created).toEqual(
+      expect.arrayContaining(['issue type "Roadmap Item"', 'workflow "LCOO Upstream Delivery Lifecycle"', 'workflow scheme of LCOO']),
+    );
 
     const ari = sb.host.raw.extensionAri('lcoo-stage-gate');
     for (const lc of Object.values(LIFECYCLES)) {
-      const res = await rest(sb, ADMIN, 'GET', `/rest/api/3/workflows/search?queryString=${encodeURIComponent(lc.workflowName)}&expand=values.transitions`);
-      const wf = (res.body as { values: { name: string; transitions: { name: string; type: string; validators: { ruleKey: string; parameters?: Record<string, string> }[] }[] }[] }).values.find((w) => w.name === lc.workflowName)!;
-      const gated = wf.transitions.filter((t) => t.validators.some((v) => v.ruleKey === 'forge:expression-validator' && v.parameters?.['key'] === ari));
+      const res = await rest(
+        sb,
+        ADMIN,
+        'GET',
+        `/rest/api/3/workflows/search?queryString=${encodeURIComponent(lc.workflowName)}&expand=values.transitions`,
+      );
+      const wf = (
+        res.body as {
+          values: {
+            name: string;
+            transitions: { name: string; type: string; validators: { ruleKey: string; parameters?: Record<string, string> }[] }[];
+          }[];
+        }
+      ).values.find((w) => w.name === lc.workflowName)!;
+      const gated = wf.transitions.filter((t) =>
+        t.validators.some((v) => v.ruleKey === 'forge:expression-validator' && v.parameters?.['key'] === ari),
+      );
       // Every stage but the first is entered through exactly one gated transition; moves back carry none.
-      expect(gated.map((t) => t.name).sort()).toEqual(lc.stages.slice(1).map((s) => s.statusName).sort());
+      expect(gated.map((t) => t.name).sort()).toEqual(
+        lc.stages
+          .slice(1)
+          .map((s) => s.statusName)
+          .sort(),
+      );
       expect(wf.transitions.filter((t) => t.name.startsWith('Back to')).every((t) => t.validators.length === 0)).toBe(true);
     }
 
@@ -98,7 +129,9 @@ describe('setup on a fresh site', () => {
   });
 
   test('the install trigger recorded the default configuration', async () => {
-    const cfg = unwrap<{ source: string; config: { fsts: unknown[] } }>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
+    const cfg = unwrap<{ source: string; config: { fsts: unknown[] } }>(
+      await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }),
+    );
     expect(cfg.source).toBe('stored');
     expect(cfg.config.fsts).toHaveLength(7);
   });
@@ -119,7 +152,11 @@ describe('setup that fails midway, then resumes', () => {
       const names = ((req.body as { workflows?: { name?: string }[] } | undefined)?.workflows ?? []).map((w) => w.name);
       if (req.method === 'POST' && req.path === '/rest/api/3/workflows/create' && names.includes(LIFECYCLES.delivery.workflowName)) {
         refused++;
-        return { status: 500, headers: { 'content-type': 'application/json' }, body: { errorMessages: ['Workflow storage is unavailable.'], errors: {} } };
+        return {
+          status: 500,
+          headers: { 'content-type': 'application/json' },
+          body: { errorMessages: ['Workflow storage is unavailable.'], errors: {} },
+        };
       }
       return original(req);
     };
@@ -144,7 +181,10 @@ describe('setup that fails midway, then resumes', () => {
       expect(states(status)).toEqual(states(failed));
       expect(status.running).toBeUndefined();
       const plan = unwrap<SetupResult>(await invokeAdmin(sb, 'setup/plan', { projectKey: 'LCOO' }));
-      expect(plan.steps.find((s) => s.id === 'workflow-delivery')).toMatchObject({ state: 'failed', detail: expect.stringContaining('Last run: ') });
+      expect(plan.steps.find((s) => s.id === 'workflow-delivery')).toMatchObject({
+        state: 'failed',
+        detail: expect.stringContaining('Last run: '),
+      });
     } finally {
       sb.emulator.handle = original;
     }
@@ -190,7 +230,14 @@ describe('two setup runs at once', () => {
       const me = (await rest(sb, ADMIN, 'GET', '/rest/api/3/myself')).body as { displayName: string };
       expect(second).toMatchObject({
         ok: false,
-        error: { code: 'CONFLICT', message: expect.stringMatching(new RegExp(`^Setup is already running, started by ${me.displayName.replace(/[()]/g, '\\$&')} at \\d{4}-\\d\\d-\\d\\dT[^;]+; wait for it to finish`)) },
+        error: {
+          code: 'CONFLICT',
+          message: expect.stringMatching(
+            new RegExp(
+              `^Setup is already running, started by ${me.displayName.replace(/[()]/g, '\\$&')} at \\d{4}-\\d\\d-\\d\\dT[^;]+; wait for it to finish`,
+            ),
+          ),
+        },
       });
       release();
       const done = unwrap<SetupResult>(await first);
@@ -226,7 +273,10 @@ describe('setup with a name clash', () => {
   });
 
   test('statuses that already exist are reused by name, not duplicated', async () => {
-    const clash = await rest(sb, ADMIN, 'POST', '/rest/api/3/statuses', { scope: { type: 'GLOBAL' }, statuses: [{ name: 'prioritized', statusCategory: 'DONE' }] });
+    const clash = await rest(sb, ADMIN, 'POST', '/rest/api/3/statuses', {
+      scope: { type: 'GLOBAL' },
+      statuses: [{ name: 'prioritized', statusCategory: 'DONE' }],
+    });
     expect(clash.status).toBe(200);
     const plan = unwrap<SetupResult>(await invokeAdmin(sb, 'setup/plan', { projectKey: 'LCOO' }));
     expect(plan.steps.find((s) => s.id === 'issue-types')?.state).toBe('failed');
@@ -234,13 +284,17 @@ describe('setup with a name clash', () => {
     // (The emulator offers no issue type rename, so the test renames the row in its SQLite file.)
     const db = new Database(join(sb.dataDir, JIRA_DB_FILE));
     try {
-      expect(db.prepare("UPDATE issuetypes SET name = 'Upstream Deliverable (old)' WHERE name = 'Upstream Deliverable'").run().changes).toBe(1);
+      expect(
+        db.prepare("UPDATE issuetypes SET name = 'Upstream Deliverable (old)' WHERE name = 'Upstream Deliverable'").run().changes,
+      ).toBe(1);
     } finally {
       db.close();
     }
     const res = await runSetup(sb);
     expect(res.steps.every((s) => s.state === 'done')).toBe(true);
-    expect(res.steps.find((s) => s.id === 'statuses')?.detail).toContain('Reused with another category than the LCOO process expects: Prioritized (DONE)');
+    expect(res.steps.find((s) => s.id === 'statuses')?.detail).toContain(
+      'Reused with another category than the LCOO process expects: Prioritized (DONE)',
+    );
     expect(res.created.filter((c) => c.startsWith('status '))).toHaveLength(11);
   });
 });
@@ -253,17 +307,39 @@ describe('setup on a project with its own workflow scheme', () => {
   afterAll(async () => sb?.stop());
 
   test("other issue types keep the workflows the project's scheme gives them", async () => {
-    const task = ((await rest(sb, ADMIN, 'GET', '/rest/api/3/issuetype')).body as { id: string; name: string }[]).find((t) => t.name === 'Task')!;
-    const custom = await rest(sb, ADMIN, 'POST', '/rest/api/3/workflowscheme', { name: 'Ops scheme', description: '', defaultWorkflow: 'jira', issueTypeMappings: { [task.id]: 'jira' } });
+    const task = ((await rest(sb, ADMIN, 'GET', '/rest/api/3/issuetype')).body as { id: string; name: string }[]).find(
+      (t) => t.name === 'Task',
+    )!;
+    const custom = await rest(sb, ADMIN, 'POST', '/rest/api/3/workflowscheme', {
+      name: 'Ops scheme',
+      description: '',
+      defaultWorkflow: 'jira',
+      issueTypeMappings: { [task.id]: 'jira' },
+    });
     expect(custom.status).toBe(201);
-    expect((await rest(sb, ADMIN, 'PUT', '/rest/api/3/workflowscheme/project', { projectId: '10000', workflowSchemeId: String((custom.body as { id: number }).id) })).status).toBe(204);
+    expect(
+      (
+        await rest(sb, ADMIN, 'PUT', '/rest/api/3/workflowscheme/project', {
+          projectId: '10000',
+          workflowSchemeId: String((custom.body as { id: number }).id),
+        })
+      ).status,
+    ).toBe(204);
 
     const res = await runSetup(sb);
     expect(res.steps.every((s) => s.state === 'done')).toBe(true);
-    expect(res.steps.find((s) => s.id === 'workflow-scheme')?.detail).toBe('Created; other issue types keep their workflows (default "jira", copied from "Ops scheme").');
-    const schemes = (await rest(sb, ADMIN, 'GET', '/rest/api/3/workflowscheme')).body as { values: { name: string; issueTypeMappings: Record<string, string> }[] };
+    expect(res.steps.find((s) => s.id === 'workflow-scheme')?.detail).toBe(
+      'Created; other issue types keep their workflows (default "jira", copied from "Ops scheme").',
+    );
+    const schemes = (await rest(sb, ADMIN, 'GET', '/rest/api/3/workflowscheme')).body as {
+      values: { name: string; issueTypeMappings: Record<string, string> }[];
+    };
     const ours = schemes.values.find((s) => s.name === 'LCOO Roadmap Workflow Scheme')!;
     expect(ours.issueTypeMappings[task.id]).toBe('jira');
-    expect(Object.values(ours.issueTypeMappings).sort()).toEqual(['LCOO Roadmap Item Lifecycle', 'LCOO Upstream Delivery Lifecycle', 'jira']);
+    expect(Object.values(ours.issueTypeMappings).sort()).toEqual([
+      'LCOO Roadmap Item Lifecycle',
+      'LCOO Upstream Delivery Lifecycle',
+      'jira',
+    ]);
   });
 });

@@ -27,7 +27,17 @@ describeWithSpec('REST contract of setup, admin page and stage gate', () => {
 
   const as = (email: string) => sb.jira.userByEmail(email)!.accountId;
   const invoke = async (moduleKey: string, key: string, payload: unknown, email = 'admin@lcoo.example') =>
-    sb.host.invoke(moduleKey, key, payload, await sb.host.frontendContext(moduleKey, as(email), moduleKey === 'lcoo-admin' ? { kind: 'admin' } : { kind: 'validator', entryPoint: 'edit' }, sb.url));
+    sb.host.invoke(
+      moduleKey,
+      key,
+      payload,
+      await sb.host.frontendContext(
+        moduleKey,
+        as(email),
+        moduleKey === 'lcoo-admin' ? { kind: 'admin' } : { kind: 'validator', entryPoint: 'edit' },
+        sb.url,
+      ),
+    );
 
   test('plan, run, second run, config and a gate evaluation send only documented, current requests', async () => {
     contract.clear();
@@ -37,15 +47,40 @@ describeWithSpec('REST contract of setup, admin page and stage gate', () => {
     const view = (await invoke('lcoo-admin', 'config/get', {})) as { ok: true; data: { config: unknown } };
     expect(await invoke('lcoo-admin', 'config/save', view.data.config)).toMatchObject({ ok: true });
 
-    const created = await sb.jira.handle({ method: 'POST', path: '/rest/api/3/issue', principal: { kind: 'user', accountId: as('admin@lcoo.example') }, body: { fields: { project: { key: 'LCOO' }, issuetype: { name: 'Roadmap Item' }, summary: 'Contract' } } });
+    const created = await sb.jira.handle({
+      method: 'POST',
+      path: '/rest/api/3/issue',
+      principal: { kind: 'user', accountId: as('admin@lcoo.example') },
+      body: { fields: { project: { key: 'LCOO' }, issuetype: { name: 'Roadmap Item' }, summary: 'Contract' } },
+    });
     const key = (created.body as { key: string }).key;
-    const transitions = await sb.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${key}/transitions`, principal: { kind: 'user', accountId: as('fst-lead@lcoo.example') } });
+    const transitions = await sb.jira.handle({
+      method: 'GET',
+      path: `/rest/api/3/issue/${key}/transitions`,
+      principal: { kind: 'user', accountId: as('fst-lead@lcoo.example') },
+    });
     const t = (transitions.body as { transitions: { id: string }[] }).transitions[0]!;
-    const refused = await sb.jira.handle({ method: 'POST', path: `/rest/api/3/issue/${key}/transitions`, principal: { kind: 'user', accountId: as('fst-lead@lcoo.example') }, body: { transition: { id: t.id } } });
+    const refused = await sb.jira.handle({
+      method: 'POST',
+      path: `/rest/api/3/issue/${key}/transitions`,
+      principal: { kind: 'user', accountId: as('fst-lead@lcoo.example') },
+      body: { transition: { id: t.id } },
+    });
     expect(refused.status).toBe(400);
 
     const ops = contract.coveredOperations();
-    for (const op of ['createIssueType', 'createStatuses', 'validateCreateWorkflows', 'createWorkflows', 'createWorkflowScheme', 'assignSchemeToProject', 'addIssueTypesToIssueTypeScheme', 'searchWorkflows', 'getIssue', 'findGroups']) {
+    for (const op of [
+      'createIssueType',
+      'createStatuses',
+      'validateCreateWorkflows',
+      'createWorkflows',
+      'createWorkflowScheme',
+      'assignSchemeToProject',
+      'addIssueTypesToIssueTypeScheme',
+      'searchWorkflows',
+      'getIssue',
+      'findGroups',
+    ]) {
       expect(ops).toContain(op);
     }
     expect(formatViolations(contract)).toEqual([]);

@@ -54,7 +54,13 @@ export async function transition(sb: TestSandbox, asEmail: string, issueKey: str
   return rest(sb, asEmail, 'POST', `/rest/api/3/issue/${issueKey}/transitions`, { transition: { id: t.id } });
 }
 
-export async function panel(sb: TestSandbox, asEmail: string, issueKey: string, key: string, payload: unknown): Promise<Envelope<PanelData>> {
+export async function panel(
+  sb: TestSandbox,
+  asEmail: string,
+  issueKey: string,
+  key: string,
+  payload: unknown,
+): Promise<Envelope<PanelData>> {
   return (await sb.host.invoke('lcoo-issue-panel', key, payload, { asEmail, issueKey })) as Envelope<PanelData>;
 }
 

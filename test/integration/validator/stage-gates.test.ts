@@ -36,7 +36,8 @@ afterAll(async () => {
   await sb?.stop();
 });
 
-const statusName = (stage: Stage) => [...LIFECYCLES.portfolio.stages, ...LIFECYCLES.delivery.stages].find((s) => s.id === stage)!.statusName;
+const statusName = (stage: Stage) =>
+  [...LIFECYCLES.portfolio.stages, ...LIFECYCLES.delivery.stages].find((s) => s.id === stage)!.statusName;
 
 /** The refusal Jira must show: built from the domain's own list of what is missing. */
 async function expectBlocked(issueKey: string, target: Stage): Promise<string[]> {
@@ -65,10 +66,20 @@ async function expectBlocked(issueKey: string, target: Stage): Promise<string[]>
 
 /** Runs the gate as Jira would for a move of `issueKey` to the status named `to`, with a rule configuration. */
 async function runGate(issueKey: string, to: string, configuration: unknown) {
-  const statuses = (await rest(sb, ADMIN, 'GET', `/rest/api/3/statuses/search?searchString=${encodeURIComponent(to)}`)).body as { values: { id: string; name: string }[] };
+  const statuses = (await rest(sb, ADMIN, 'GET', `/rest/api/3/statuses/search?searchString=${encodeURIComponent(to)}`)).body as {
+    values: { id: string; name: string }[];
+  };
   const toId = statuses.values.find((s) => s.name === to)!.id;
-  const issue = (await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${issueKey}?fields=status`)).body as { fields: { status: { id: string } } };
-  return sb.host.runValidator({ moduleKey: 'lcoo-stage-gate', issueKey, fromStatusId: issue.fields.status.id, toStatusId: toId, ...(configuration !== undefined ? { configuration } : {}) });
+  const issue = (await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${issueKey}?fields=status`)).body as {
+    fields: { status: { id: string } };
+  };
+  return sb.host.runValidator({
+    moduleKey: 'lcoo-stage-gate',
+    issueKey,
+    fromStatusId: issue.fields.status.id,
+    toStatusId: toId,
+    ...(configuration !== undefined ? { configuration } : {}),
+  });
 }
 
 async function expectMoves(issueKey: string, target: Stage): Promise<void> {
@@ -117,13 +128,21 @@ describe('Roadmap Item: every portfolio gate', () => {
   test('Being Vetted / Groomed: refused without a record, allowed with type, components and alignment', async () => {
     const missing = await expectBlocked(key, 'being-vetted');
     expect(missing).toEqual(['integrity', 'checklist:type', 'checklist:components', 'checklist:communityAlignment']);
-    await saveVetting(key, { schemaVersion: 2, fst: full.fst, type: full.type, components: full.components, communityAlignment: full.communityAlignment });
+    await saveVetting(key, {
+      schemaVersion: 2,
+      fst: full.fst,
+      type: full.type,
+      components: full.components,
+      communityAlignment: full.communityAlignment,
+    });
     await expectMoves(key, 'being-vetted');
   });
 
   test('Prioritized: refused until the 12-point checklist and both prioritizations are in', async () => {
     const missing = await expectBlocked(key, 'prioritized');
-    expect(missing).toEqual(expect.arrayContaining(['checklist:requirements', 'checklist:size', 'approval:fst-prioritization', 'approval:lrc-prioritization']));
+    expect(missing).toEqual(
+      expect.arrayContaining(['checklist:requirements', 'checklist:size', 'approval:fst-prioritization', 'approval:lrc-prioritization']),
+    );
     const { deliveryStream: _ds, ...vetting } = withoutApprovals(full);
     await saveVetting(key, vetting);
     // Only the checklist is filled: the two decisions are still missing, and nothing else.
@@ -178,7 +197,9 @@ describe('Upstream Deliverable: every delivery gate', () => {
   test('with the specification step on, Blueprint Accepted cannot jump to Coding In Progress', async () => {
     const res = await transition(sb, FST_LEAD, key, 'Coding In Progress');
     expect(res.status).toBe(400);
-    expect((res.body as { errorMessages: string[] }).errorMessages[0]).toMatch(/specification step is on.*"Blueprint Accepted" to "Specification In Progress" first/);
+    expect((res.body as { errorMessages: string[] }).errorMessages[0]).toMatch(
+      /specification step is on.*"Blueprint Accepted" to "Specification In Progress" first/,
+    );
   });
 
   const soFar = () => ({ ...base, blueprint: full.blueprint!, alignment: full.alignment!, milestone: full.milestone! });
@@ -204,7 +225,10 @@ describe('Upstream Deliverable: every delivery gate', () => {
   test('Code Committed: two distinct cores, every change merged, CI passing', async () => {
     expect(await expectBlocked(key, 'code-committed')).toEqual(['approval:core-approval', 'delivery:changes-merged', 'delivery:ci']);
     await saveDelivery(key, { ...soFar(), specification: full.specification!, changes: full.changes! });
-    expect(await approve(COORDINATOR, key, 'delivery', 'core-approval', '912345')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await approve(COORDINATOR, key, 'delivery', 'core-approval', '912345')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     unwrap(await approve(FST_LEAD, key, 'delivery', 'core-approval', '912345'));
     // One core approving twice is still one core.
     unwrap(await approve(FST_LEAD, key, 'delivery', 'core-approval', '912346'));
@@ -212,7 +236,12 @@ describe('Upstream Deliverable: every delivery gate', () => {
     unwrap(await approve(SECOND_CORE, key, 'delivery', 'core-approval', '912346'));
     // A rule configured for 3 cores still refuses what the admin default (2) allows.
     const three = await runGate(key, 'Code Committed', JSON.stringify({ coreApprovalsRequired: 3 }));
-    expect(three).toEqual({ result: false, errorMessage: blockedMessage(key, 'Code Committed', [{ requirement: 'approval:core-approval', message: 'Core approvals: 3 different core reviewers must approve; 2 have so far.' }]) });
+    expect(three).toEqual({
+      result: false,
+      errorMessage: blockedMessage(key, 'Code Committed', [
+        { requirement: 'approval:core-approval', message: 'Core approvals: 3 different core reviewers must approve; 2 have so far.' },
+      ]),
+    });
     await expectMoves(key, 'code-committed');
   });
 
@@ -245,7 +274,12 @@ describe('records not written by the app never pass a gate', () => {
 
   test('a property made from scratch (no signature) is refused', async () => {
     const key = await createIssue(sb, 'Upstream Deliverable', 'Hand-made record');
-    const handMade = { schemaVersion: 1, data: makeCompleteDelivery(), index: {}, meta: { revision: 1, updatedAt: new Date().toISOString(), updatedBy: 'x' } };
+    const handMade = {
+      schemaVersion: 1,
+      data: makeCompleteDelivery(),
+      index: {},
+      meta: { revision: 1, updatedAt: new Date().toISOString(), updatedBy: 'x' },
+    };
     await rest(sb, FST_LEAD, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-delivery`, handMade);
     const res = await transition(sb, FST_LEAD, key, 'Blueprint In Progress');
     expect(res.status).toBe(400);
@@ -257,7 +291,9 @@ describe('records not written by the app never pass a gate', () => {
     await rest(sb, FST_LEAD, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, { hello: 'world' });
     const res = await transition(sb, FST_LEAD, key, 'Being Vetted / Groomed');
     expect(res.status).toBe(400);
-    expect((res.body as { errorMessages: string[] }).errorMessages[0]).toContain("The LCOO record can't be read; re-save it from the LCOO panel.");
+    expect((res.body as { errorMessages: string[] }).errorMessages[0]).toContain(
+      "The LCOO record can't be read; re-save it from the LCOO panel.",
+    );
   });
 });
 
@@ -273,13 +309,17 @@ describe('a stored configuration that no longer parses', () => {
     try {
       const forward = await runGate(key, 'Prioritized', undefined);
       expect(forward.result).toBe(false);
-      expect(forward.errorMessage).toMatch(/stored LCOO configuration is not valid.*An LCOO admin must fix the configuration and save it again on the LCOO admin page/);
+      expect(forward.errorMessage).toMatch(
+        /stored LCOO configuration is not valid.*An LCOO admin must fix the configuration and save it again on the LCOO admin page/,
+      );
       expect(await runGate(key, 'Vetting Backlog', undefined)).toEqual({ result: true });
       await expectMoves(key, 'vetting-backlog');
       // The record passed this gate under the defaults a moment ago; now it is refused.
       const res = await transition(sb, FST_LEAD, key, 'Being Vetted / Groomed');
       expect(res.status).toBe(400);
-      expect((res.body as { errorMessages: string[] }).errorMessages[0]).toContain('An LCOO admin must fix the configuration and save it again on the LCOO admin page');
+      expect((res.body as { errorMessages: string[] }).errorMessages[0]).toContain(
+        'An LCOO admin must fix the configuration and save it again on the LCOO admin page',
+      );
       expect(await statusOf(sb, key)).toBe('Vetting Backlog');
     } finally {
       if (stored?.value !== undefined) kvs.handle('/api/v1/set', { key: 'lcoo:config', value: stored.value });
@@ -304,18 +344,29 @@ describe("the rule's own configuration", () => {
     const { size: _size, approvals: _a, ...unsized } = makeCompleteVetting();
     await saveVetting(item, unsized);
     await saveDelivery(key, { schemaVersion: 1, roadmapItemKey: item, blueprint: full.blueprint!, alignment: full.alignment! });
-    expect(await run(sizeRule)).toEqual({ result: false, errorMessage: blockedMessage(key, 'Blueprint In Progress', [{ requirement: 'checklist:size', message: sizeMissing }]) });
+    expect(await run(sizeRule)).toEqual({
+      result: false,
+      errorMessage: blockedMessage(key, 'Blueprint In Progress', [{ requirement: 'checklist:size', message: sizeMissing }]),
+    });
     await saveVetting(item, { ...unsized, size: 'M' });
     expect(await run(sizeRule)).toEqual({ result: true });
     // A forged Roadmap Item record does not count.
     const raw = (await rest(sb, FST_LEAD, 'GET', `/rest/api/3/issue/${item}/properties/lcoo-vetting`)).body as { value: { data: Vetting } };
-    await rest(sb, FST_LEAD, 'PUT', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, { ...raw.value, data: { ...raw.value.data, size: 'XL' } });
+    await rest(sb, FST_LEAD, 'PUT', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, {
+      ...raw.value,
+      data: { ...raw.value.data, size: 'XL' },
+    });
     const forged = await run(sizeRule);
     expect(forged.errorMessage).toContain(`Roadmap Item ${item}: The LCOO record was modified outside the LCOO app`);
     expect(forged.errorMessage).toContain(sizeMissing);
 
     const bad = await run('{"coreApprovalsRequired": 9}');
-    expect(bad).toEqual({ result: false, errorMessage: expect.stringContaining('the configuration of this LCOO stage gate is not valid (coreApprovalsRequired: At most 5 core approvals can be required.)') });
+    expect(bad).toEqual({
+      result: false,
+      errorMessage: expect.stringContaining(
+        'the configuration of this LCOO stage gate is not valid (coreApprovalsRequired: At most 5 core approvals can be required.)',
+      ),
+    });
     const typo = await run({ coreApprovalsRequird: 1 });
     expect(typo.result).toBe(false);
     expect(typo.errorMessage).toContain('is not valid');
@@ -333,7 +384,11 @@ describe("the rule's own configuration", () => {
     const original = sb.emulator.handle.bind(sb.emulator);
     sb.emulator.handle = async (req) =>
       req.principal.kind === 'app' && req.method === 'GET' && req.path.startsWith(`/rest/api/3/issue/${key}?`)
-        ? { status: 503, headers: { 'content-type': 'application/json' }, body: { errorMessages: ['Jira is under maintenance.'], errors: {} } }
+        ? {
+            status: 503,
+            headers: { 'content-type': 'application/json' },
+            body: { errorMessages: ['Jira is under maintenance.'], errors: {} },
+          }
         : original(req);
     try {
       const out = await runGate(key, 'Being Vetted / Groomed', undefined);
@@ -346,7 +401,12 @@ describe("the rule's own configuration", () => {
   });
 
   test('an issue Jira cannot find fails closed', async () => {
-    const out = await sb.host.runValidator({ moduleKey: 'lcoo-stage-gate', issueKey: 'LCOO-99999', fromStatusId: '1', toStatusId: '10001' });
+    const out = await sb.host.runValidator({
+      moduleKey: 'lcoo-stage-gate',
+      issueKey: 'LCOO-99999',
+      fromStatusId: '1',
+      toStatusId: '10001',
+    });
     expect(out).toEqual({ result: false, errorMessage: expect.stringContaining('LCOO-99999') });
   });
 });
@@ -373,12 +433,21 @@ describe('issue updated trigger', () => {
   test('a transition refreshes index.stage so JQL on lcooStage follows the workflow', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Index follows transitions');
     const full = makeCompleteVetting();
-    await saveVetting(key, { schemaVersion: 2, fst: full.fst, type: full.type, components: full.components, communityAlignment: full.communityAlignment });
+    await saveVetting(key, {
+      schemaVersion: 2,
+      fst: full.fst,
+      type: full.type,
+      components: full.components,
+      communityAlignment: full.communityAlignment,
+    });
     await expectMoves(key, 'being-vetted');
     await sb.host.settled();
     const prop = await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`);
     expect((prop.body as { value: { index: { stage: string } } }).value.index.stage).toBe('being-vetted');
-    const found = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', { jql: `lcooStage = "being-vetted" AND key = ${key}`, fields: ['summary'] });
+    const found = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
+      jql: `lcooStage = "being-vetted" AND key = ${key}`,
+      fields: ['summary'],
+    });
     expect((found.body as { issues: { key: string }[] }).issues.map((i) => i.key)).toEqual([key]);
     // The signature is untouched: the gate still trusts the record after the index rewrite.
     expect((await load(sb, key)).vetting?.integrity).toBe('valid');
@@ -391,8 +460,14 @@ describe('issue updated trigger', () => {
     const issueId = (await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body as { id: string };
     // A save of revision 2 is in flight: it holds the claim on revision 2, as saveRecord does.
     const claimKey = `lcoo:claim:lcoo-vetting:${issueId.id}:2`;
-    expect(sb.host.raw.kvs.handle('/api/v1/set', { key: claimKey, value: { accountId: 'someone' }, options: { keyPolicy: 'FAIL_IF_EXISTS' } }).status).toBeLessThan(300);
-    const event = { issue: { id: issueId.id, key, fields: { issuetype: { name: 'Roadmap Item' } } }, changelog: { items: [{ field: 'status', toString: 'Being Vetted / Groomed' }] } };
+    expect(
+      sb.host.raw.kvs.handle('/api/v1/set', { key: claimKey, value: { accountId: 'someone' }, options: { keyPolicy: 'FAIL_IF_EXISTS' } })
+        .status,
+    ).toBeLessThan(300);
+    const event = {
+      issue: { id: issueId.id, key, fields: { issuetype: { name: 'Roadmap Item' } } },
+      changelog: { items: [{ field: 'status', toString: 'Being Vetted / Groomed' }] },
+    };
     const [run] = await sb.host.fireTrigger('avi:jira:updated:issue', event);
     expect(run).toMatchObject({ ok: true, result: { issueKey: key, stage: 'being-vetted', refreshed: [] } });
     expect((await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).body).toEqual(before.body);

@@ -67,7 +67,9 @@ describe('approvals', () => {
     const d = makeCompleteDelivery({ changes: [makeGerritChange({ number: 5 }), makeGerritChange({ number: 6, status: 'abandoned' })] });
     expect(approvalPrerequisite('core-approval', d, '5')).toBeUndefined();
     expect(approvalPrerequisite('core-approval', d, '6')).toBe('Gerrit change 6 is abandoned; an approval of it would not count.');
-    expect(approvalPrerequisite('core-approval', d, '7')).toBe('Gerrit change 7 is not listed on this deliverable; add it before approving it.');
+    expect(approvalPrerequisite('core-approval', d, '7')).toBe(
+      'Gerrit change 7 is not listed on this deliverable; add it before approving it.',
+    );
     expect(approvalPrerequisite('pod-acceptance', d)).toBeUndefined();
   });
 });

@@ -33,9 +33,9 @@ describe('DeliverySchema', () => {
 
   it('wants the blueprint on Launchpad and links over http(s)', () => {
     const bp = makeCompleteDelivery().blueprint!;
-    expect(DeliverySchema.safeParse(makeDelivery({ blueprint: { ...bp, url: 'https://example.org/+spec/x' } })).error?.issues[0]?.message).toMatch(
-      /Link the blueprint on Launchpad/,
-    );
+    expect(
+      DeliverySchema.safeParse(makeDelivery({ blueprint: { ...bp, url: 'https://example.org/+spec/x' } })).error?.issues[0]?.message,
+    ).toMatch(/Link the blueprint on Launchpad/);
     expect(DeliverySchema.safeParse(makeDelivery({ blueprint: { ...bp, url: 'https://launchpad.net/nova/+spec/x' } })).success).toBe(true);
     expect(DeliverySchema.safeParse(makeDelivery({ changes: [makeGerritChange({ url: 'javascript:alert(1)' })] })).success).toBe(false);
   });
@@ -44,8 +44,12 @@ describe('DeliverySchema', () => {
     expect(DeliverySchema.safeParse(makeDelivery({ changes: [makeGerritChange({ number: -1 })] })).success).toBe(false);
     expect(DeliverySchema.safeParse(makeDelivery({ changes: [makeGerritChange({ status: 'wip' as never })] })).success).toBe(false);
     expect(DeliverySchema.safeParse(makeDelivery({ changes: [makeGerritChange({ ci: 'green' as never })] })).success).toBe(false);
-    expect(DeliverySchema.safeParse(makeDelivery({ project: 'OpenShift' })).error?.issues[0]?.message).toBe('Pick the OpenStack project from the list.');
-    expect(DeliverySchema.safeParse(makeDelivery({ milestone: { ...makeCompleteDelivery().milestone!, releaseId: 'R' } })).success).toBe(false);
+    expect(DeliverySchema.safeParse(makeDelivery({ project: 'OpenShift' })).error?.issues[0]?.message).toBe(
+      'Pick the OpenStack project from the list.',
+    );
+    expect(DeliverySchema.safeParse(makeDelivery({ milestone: { ...makeCompleteDelivery().milestone!, releaseId: 'R' } })).success).toBe(
+      false,
+    );
     expect(DeliverySchema.safeParse(makeDelivery({ roadmapItemKey: 'not a key' })).error?.issues[0]?.message).toBe(
       'Enter a Jira issue key such as LCOO-12.',
     );
@@ -80,7 +84,11 @@ describe('applyDeliveryInput', () => {
   it('stamps new and changed evidence with the editor and time', () => {
     const stored = makeCompleteDelivery();
     const input = inputOf(stored);
-    input.changes = [{ ...input.changes![0]!, status: 'open' }, input.changes![1]!, { url: 'https://review.opendev.org/c/3', number: 3, status: 'open', ci: 'pending' }];
+    input.changes = [
+      { ...input.changes![0]!, status: 'open' },
+      input.changes![1]!,
+      { url: 'https://review.opendev.org/c/3', number: 3, status: 'open', ci: 'pending' },
+    ];
     input.specification = { ...input.specification!, approved: false };
     const merged = applyDeliveryInput(stored, input, EDITOR, LATER);
     expect(merged.changes?.map((c) => [c.number, c.recordedBy, c.recordedAt])).toEqual([
@@ -95,7 +103,12 @@ describe('applyDeliveryInput', () => {
 
   it('ignores stamps and approvals a client tries to send', () => {
     const forged = DeliveryInputSchema.parse({
-      blueprint: { url: 'https://blueprints.launchpad.net/nova/+spec/x', title: 'x', recordedBy: 'someone', recordedAt: '2020-01-01T00:00:00Z' },
+      blueprint: {
+        url: 'https://blueprints.launchpad.net/nova/+spec/x',
+        title: 'x',
+        recordedBy: 'someone',
+        recordedAt: '2020-01-01T00:00:00Z',
+      },
       approvals: [{ role: 'pod-acceptance' }],
     });
     expect(forged).not.toHaveProperty('approvals');

@@ -27,40 +27,82 @@ const nowArb = fc.date({ min: new Date('2016-11-27T00:00:00Z'), max: new Date('2
 /** A vetting record whose 12 checklist answers are complete at `now`, varied every way the schema allows. */
 function completeVetting(now: Date): fc.Arbitrary<Vetting> {
   const open = releasesOpenForTargeting(now).map((r) => r.id);
-  return fc.record({
-    schemaVersion: fc.constant(2 as const),
-    fst: fc.option(words, { nil: undefined }),
-    type: fc.constantFrom(...ITEM_TYPES),
-    requirements: fc.array(words, { minLength: 1, maxLength: 3 }),
-    acceptanceCriteria: fc.array(words, { minLength: 1, maxLength: 3 }),
-    components: fc.uniqueArray(fc.constantFrom(...OPENSTACK_PROJECTS), { minLength: 1, maxLength: 4 }),
-    stakeholders: fc.array(fc.record({ name: words, company: words, role: words }), { minLength: 1, maxLength: 3 }),
-    artifacts: fc.array(fc.record({ kind: fc.constantFrom('story' as const, 'design' as const, 'code' as const, 'other' as const), url, title: fc.string({ maxLength: 40 }) }), {
-      minLength: 1,
-      maxLength: 3,
-    }),
-    size: fc.constantFrom('S' as const, 'M' as const, 'L' as const, 'XL' as const),
-    valueToMembers: words,
-    valueToCommunity: words,
-    blueprints: fc.record({
-      searched: fc.constant(true),
-      findings: fc.array(fc.record({ url, summary: words }), { maxLength: 2 }),
-      conclusion: words,
-    }),
-    communityAlignment: fc.array(
-      fc.record({ channel: fc.constantFrom('ptl-cores' as const, 'irc' as const, 'mailing-list' as const, 'ptg' as const, 'forum' as const, 'mid-cycle' as const), notes: words }),
-      { minLength: 1, maxLength: 3 },
-    ),
-    collaborators: fc.record({
-      companies: fc.array(
-        fc.record({ company: words, interest: fc.constant('yes' as const), people: fc.array(fc.record({ name: words }), { maxLength: 2 }) }),
+  return fc.record(
+    {
+      schemaVersion: fc.constant(2 as const),
+      fst: fc.option(words, { nil: undefined }),
+      type: fc.constantFrom(...ITEM_TYPES),
+      requirements: fc.array(words, { minLength: 1, maxLength: 3 }),
+      acceptanceCriteria: fc.array(words, { minLength: 1, maxLength: 3 }),
+      components: fc.uniqueArray(fc.constantFrom(...OPENSTACK_PROJECTS), { minLength: 1, maxLength: 4 }),
+      stakeholders: fc.array(fc.record({ name: words, company: words, role: words }), { minLength: 1, maxLength: 3 }),
+      artifacts: fc.array(
+        fc.record({
+          kind: fc.constantFrom('story' as const, 'design' as const, 'code' as const, 'other' as const),
+          url,
+          title: fc.string({ maxLength: 40 }),
+        }),
+        {
+          minLength: 1,
+          maxLength: 3,
+        },
+      ),
+      size: fc.constantFrom('S' as const, 'M' as const, 'L' as const, 'XL' as const),
+      valueToMembers: words,
+      valueToCommunity: words,
+      blueprints: fc.record({
+        searched: fc.constant(true),
+        findings: fc.array(fc.record({ url, summary: words }), { maxLength: 2 }),
+        conclusion: words,
+      }),
+      communityAlignment: fc.array(
+        fc.record({
+          channel: fc.constantFrom(
+            'ptl-cores' as const,
+            'irc' as const,
+            'mailing-list' as const,
+            'ptg' as const,
+            'forum' as const,
+            'mid-cycle' as const,
+          ),
+          notes: words,
+        }),
         { minLength: 1, maxLength: 3 },
       ),
-      workingGroups: fc.array(words, { maxLength: 2 }),
-    }),
-    targetRelease: fc.constantFrom(...open),
-    approvals: fc.subarray([makeApproval('fst-prioritization'), makeApproval('lrc-prioritization')]),
-  }, { requiredKeys: ['schemaVersion', 'type', 'requirements', 'acceptanceCriteria', 'components', 'stakeholders', 'artifacts', 'size', 'valueToMembers', 'valueToCommunity', 'blueprints', 'communityAlignment', 'collaborators', 'targetRelease', 'approvals'] });
+      collaborators: fc.record({
+        companies: fc.array(
+          fc.record({
+            company: words,
+            interest: fc.constant('yes' as const),
+            people: fc.array(fc.record({ name: words }), { maxLength: 2 }),
+          }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        workingGroups: fc.array(words, { maxLength: 2 }),
+      }),
+      targetRelease: fc.constantFrom(...open),
+      approvals: fc.subarray([makeApproval('fst-prioritization'), makeApproval('lrc-prioritization')]),
+    },
+    {
+      requiredKeys: [
+        'schemaVersion',
+        'type',
+        'requirements',
+        'acceptanceCriteria',
+        'components',
+        'stakeholders',
+        'artifacts',
+        'size',
+        'valueToMembers',
+        'valueToCommunity',
+        'blueprints',
+        'communityAlignment',
+        'collaborators',
+        'targetRelease',
+        'approvals',
+      ],
+    },
+  );
 }
 
 const completeAt = nowArb.chain((now) => completeVetting(now).map((vetting) => ({ now, vetting })));
@@ -104,7 +146,10 @@ function withoutItem(v: Vetting, id: ChecklistItemId, variant: number, now: Date
       out.communityAlignment = variant % 2 ? [] : out.communityAlignment!.map((e) => ({ ...e, notes: '' }));
       break;
     case 'collaborators':
-      out.collaborators = { companies: out.collaborators!.companies.map((c) => ({ ...c, interest: variant % 2 ? 'no' : 'undecided' })), workingGroups: [] };
+      out.collaborators = {
+        companies: out.collaborators!.companies.map((c) => ({ ...c, interest: variant % 2 ? 'no' : 'undecided' })),
+        workingGroups: [],
+      };
       break;
     case 'targetRelease': {
       const shipped = RELEASES.filter((r) => Date.parse(r.firstReleaseDate) <= now.getTime());
@@ -122,7 +167,12 @@ describe('gate properties', () => {
       fc.property(completeAt, ({ now, vetting }) => {
         expect(VettingSchema.safeParse(vetting).success).toBe(true);
         expect(checklistStatus(vetting, now).completed).toBe(12);
-        const r = evaluateGate('prioritized', { lifecycle: 'portfolio', from: 'being-vetted', vetting, integrity: 'valid' }, defaultGateConfig, now);
+        const r = evaluateGate(
+          'prioritized',
+          { lifecycle: 'portfolio', from: 'being-vetted', vetting, integrity: 'valid' },
+          defaultGateConfig,
+          now,
+        );
         expect(r.missing.filter((m) => m.requirement.startsWith('checklist:'))).toEqual([]);
         // With both prioritizations recorded, nothing else stands in the way.
         expect(r.pass).toBe((vetting.approvals ?? []).length === 2);
@@ -142,8 +192,16 @@ describe('gate properties', () => {
           const broken = withoutItem(vetting, id, variant, now);
           const label = CHECKLIST_ITEM_BY_ID[id].label;
           // Default settings (all 12) and a configured subset that includes the item.
-          for (const config of [defaultGateConfig, GateConfigSchema.parse({ requiredChecklist: { prioritized: [...new Set([id, ...others])] } })]) {
-            const r = evaluateGate('prioritized', { lifecycle: 'portfolio', from: 'being-vetted', vetting: broken, integrity: 'valid' }, config, now);
+          for (const config of [
+            defaultGateConfig,
+            GateConfigSchema.parse({ requiredChecklist: { prioritized: [...new Set([id, ...others])] } }),
+          ]) {
+            const r = evaluateGate(
+              'prioritized',
+              { lifecycle: 'portfolio', from: 'being-vetted', vetting: broken, integrity: 'valid' },
+              config,
+              now,
+            );
             expect(r.pass).toBe(false);
             const checklistMisses = r.missing.filter((m) => m.requirement.startsWith('checklist:'));
             expect(checklistMisses).toHaveLength(1);
@@ -178,7 +236,12 @@ describe('gate properties', () => {
     const stageArb = fc.constantFrom('being-vetted' as const, 'prioritized' as const, 'development-ready' as const);
     fc.assert(
       fc.property(stageArb, fc.anything(), fc.constantFrom('valid' as const, 'missing' as const), (target, vetting, integrity) => {
-        const r = evaluateGate(target, { lifecycle: 'portfolio', from: 'vetting-backlog', vetting: vetting as never, integrity }, defaultGateConfig, new Date('2026-11-25'));
+        const r = evaluateGate(
+          target,
+          { lifecycle: 'portfolio', from: 'vetting-backlog', vetting: vetting as never, integrity },
+          defaultGateConfig,
+          new Date('2026-11-25'),
+        );
         expect(r.pass).toBe(false);
         expect(r.missing.length).toBeGreaterThan(0);
         for (const m of r.missing) expect(m.message.length).toBeGreaterThan(10);

@@ -35,7 +35,8 @@ const delivery = (d: Delivery | undefined, from?: Stage, integrity: GateSubject[
   integrity,
 });
 const gate = (target: Stage, subject: GateSubject, config = defaultGateConfig) => evaluateGate(target, subject, config, FIXED_NOW);
-const messages = (target: Stage, subject: GateSubject, config = defaultGateConfig) => gate(target, subject, config).missing.map((m) => m.message);
+const messages = (target: Stage, subject: GateSubject, config = defaultGateConfig) =>
+  gate(target, subject, config).missing.map((m) => m.message);
 
 describe('GateConfig', () => {
   it('defaults to the seed: two cores, specification step on, all 12 items before Prioritized', () => {
@@ -47,8 +48,12 @@ describe('GateConfig', () => {
   });
 
   it('bounds the settings', () => {
-    expect(GateConfigSchema.safeParse({ coreApprovalsRequired: 0 }).error?.issues[0]?.message).toBe('At least 1 core approval is required.');
-    expect(GateConfigSchema.safeParse({ coreApprovalsRequired: 6 }).error?.issues[0]?.message).toBe('At most 5 core approvals can be required.');
+    expect(GateConfigSchema.safeParse({ coreApprovalsRequired: 0 }).error?.issues[0]?.message).toBe(
+      'At least 1 core approval is required.',
+    );
+    expect(GateConfigSchema.safeParse({ coreApprovalsRequired: 6 }).error?.issues[0]?.message).toBe(
+      'At most 5 core approvals can be required.',
+    );
     expect(GateConfigSchema.safeParse({ coreApprovalsRequired: 1.5 }).success).toBe(false);
     expect(GateConfigSchema.safeParse({ requiredChecklist: { prioritized: ['size', 'colour'] } }).success).toBe(false);
     expect(GateConfigSchema.safeParse({ requiredChecklist: { limbo: ['size'] } }).success).toBe(false);
@@ -84,7 +89,11 @@ describe('portfolio gates', () => {
         },
       ],
     });
-    const supplied = makeVetting({ type: 'bug', components: ['Nova'], communityAlignment: [{ channel: 'mailing-list', notes: 'Thread on openstack-discuss.' }] });
+    const supplied = makeVetting({
+      type: 'bug',
+      components: ['Nova'],
+      communityAlignment: [{ channel: 'mailing-list', notes: 'Thread on openstack-discuss.' }],
+    });
     expect(gate('being-vetted', portfolio(supplied, 'vetting-backlog'))).toEqual({ pass: true, missing: [] });
   });
 
@@ -102,7 +111,11 @@ describe('portfolio gates', () => {
 
   it('Prioritized: an admin can require fewer checklist items', () => {
     const config = GateConfigSchema.parse({ requiredChecklist: { prioritized: ['type', 'size'] } });
-    const partial = makeVetting({ type: 'debt', size: 'S', approvals: [makeApproval('fst-prioritization'), makeApproval('lrc-prioritization')] });
+    const partial = makeVetting({
+      type: 'debt',
+      size: 'S',
+      approvals: [makeApproval('fst-prioritization'), makeApproval('lrc-prioritization')],
+    });
     expect(gate('prioritized', portfolio(partial, 'being-vetted'), config)).toEqual({ pass: true, missing: [] });
     expect(gate('prioritized', portfolio(partial, 'being-vetted')).pass).toBe(false);
   });
@@ -139,7 +152,9 @@ describe('portfolio gates', () => {
     const skip = gate('development-ready', portfolio(onlyBasics, 'vetting-backlog'));
     expect(skip.pass).toBe(false);
     const ids = skip.missing.map((m) => m.requirement);
-    expect(ids).toEqual(expect.arrayContaining(['checklist:size', 'approval:fst-prioritization', 'deliveryStream', 'collaborators:committed']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['checklist:size', 'approval:fst-prioritization', 'deliveryStream', 'collaborators:committed']),
+    );
     expect(new Set(ids).size).toBe(ids.length);
     expect(gate('development-ready', portfolio(makeCompleteVetting(), 'vetting-backlog')).pass).toBe(true);
     // Without a current stage, the item is checked from the start of its lifecycle.
@@ -154,7 +169,10 @@ describe('delivery gates', () => {
       pass: false,
       missing: [
         { requirement: 'delivery:blueprint', message: 'Blueprint: link the Launchpad blueprint for this deliverable.' },
-        { requirement: 'delivery:alignment', message: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores." },
+        {
+          requirement: 'delivery:alignment',
+          message: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores.",
+        },
       ],
     });
     const full = makeCompleteDelivery();
@@ -190,15 +208,23 @@ describe('delivery gates', () => {
   });
 
   it('Coding In Progress: needs at least one Gerrit change', () => {
-    expect(messages('coding-in-progress', delivery(makeDelivery(), 'spec-accepted'))).toEqual(['Code: link at least one Gerrit change under review.']);
+    expect(messages('coding-in-progress', delivery(makeDelivery(), 'spec-accepted'))).toEqual([
+      'Code: link at least one Gerrit change under review.',
+    ]);
     const d = makeDelivery({ changes: [makeGerritChange({ status: 'open', ci: 'pending' })] });
     expect(gate('coding-in-progress', delivery(d, 'spec-accepted')).pass).toBe(true);
   });
 
   it('Code Committed: needs two distinct cores and every live change merged with CI passing', () => {
     const d = makeCompleteDelivery({
-      changes: [makeGerritChange({ number: 1001, status: 'open', ci: 'fail' }), makeGerritChange({ number: 1002, status: 'merged', ci: 'pending' })],
-      approvals: [makeApproval('core-approval', { accountId: CORE_A_ID, ref: '1001' }), makeApproval('core-approval', { accountId: CORE_A_ID, ref: '1002' })],
+      changes: [
+        makeGerritChange({ number: 1001, status: 'open', ci: 'fail' }),
+        makeGerritChange({ number: 1002, status: 'merged', ci: 'pending' }),
+      ],
+      approvals: [
+        makeApproval('core-approval', { accountId: CORE_A_ID, ref: '1001' }),
+        makeApproval('core-approval', { accountId: CORE_A_ID, ref: '1002' }),
+      ],
     });
     expect(gate('code-committed', delivery(d, 'coding-in-progress'))).toEqual({
       pass: false,
@@ -214,7 +240,10 @@ describe('delivery gates', () => {
   it('Code Committed: abandoned changes do not block, and approvals of them do not count', () => {
     const d = makeCompleteDelivery({
       changes: [makeGerritChange({ number: 1001 }), makeGerritChange({ number: 1002, status: 'abandoned', ci: 'fail' })],
-      approvals: [makeApproval('core-approval', { accountId: CORE_A_ID, ref: '1001' }), makeApproval('core-approval', { accountId: CORE_B_ID, ref: '1002' })],
+      approvals: [
+        makeApproval('core-approval', { accountId: CORE_A_ID, ref: '1001' }),
+        makeApproval('core-approval', { accountId: CORE_B_ID, ref: '1002' }),
+      ],
     });
     expect(messages('code-committed', delivery(d, 'coding-in-progress'))).toEqual([
       'Core approvals: 2 different core reviewers must approve; 1 has so far.',
@@ -242,12 +271,15 @@ describe('delivery gates', () => {
     expect(gate('blueprint-in-progress', delivery(d, 'backlog'), config).missing).toEqual([
       {
         requirement: 'roadmap-item',
-        message: "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
+        message:
+          "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
       },
     ]);
     const noSize = makeCompleteVetting();
     delete noSize.size;
-    expect(messages('blueprint-in-progress', { ...delivery(d, 'backlog'), vetting: noSize }, config)).toEqual(['Size of effort: choose S, M, L or XL.']);
+    expect(messages('blueprint-in-progress', { ...delivery(d, 'backlog'), vetting: noSize }, config)).toEqual([
+      'Size of effort: choose S, M, L or XL.',
+    ]);
     expect(gate('blueprint-in-progress', { ...delivery(d, 'backlog'), vetting: makeCompleteVetting() }, config).pass).toBe(true);
   });
 
@@ -270,7 +302,9 @@ describe('integrity and bad input', () => {
   it('never lets a record that was not written by the app pass a gate beyond the first stage', () => {
     expect(gate('prioritized', portfolio(makeCompleteVetting(), 'being-vetted', 'modified-outside-app'))).toEqual({
       pass: false,
-      missing: [{ requirement: 'integrity', message: 'The LCOO record was modified outside the LCOO app; re-save it from the LCOO panel.' }],
+      missing: [
+        { requirement: 'integrity', message: 'The LCOO record was modified outside the LCOO app; re-save it from the LCOO panel.' },
+      ],
     });
     expect(messages('delivered', delivery(makeCompleteDelivery(), 'code-committed', 'unreadable'))).toEqual([
       "The LCOO record can't be read; re-save it from the LCOO panel.",
@@ -285,11 +319,13 @@ describe('integrity and bad input', () => {
       'Roadmap Item issues can\'t move to "delivered": it belongs to the other lifecycle.',
     ]);
     expect(messages('nowhere' as Stage, portfolio(makeCompleteVetting()))).toEqual(['"nowhere" is not an LCOO stage.']);
-    expect(evaluateGate('prioritized', portfolio(makeCompleteVetting()), { coreApprovalsRequired: 9 } as never, FIXED_NOW).missing[0]?.message).toMatch(
-      /gate settings are not valid \(At most 5 core approvals can be required\.\); an LCOO admin must fix them/,
-    );
+    expect(
+      evaluateGate('prioritized', portfolio(makeCompleteVetting()), { coreApprovalsRequired: 9 } as never, FIXED_NOW).missing[0]?.message,
+    ).toMatch(/gate settings are not valid \(At most 5 core approvals can be required\.\); an LCOO admin must fix them/);
     expect(evaluateGate('prioritized', null as never, defaultGateConfig, FIXED_NOW).pass).toBe(false);
-    expect(evaluateGate('prioritized', portfolio(makeCompleteVetting()), defaultGateConfig, 'yesterday').missing[0]?.message).toMatch(/today's date/);
+    expect(evaluateGate('prioritized', portfolio(makeCompleteVetting()), defaultGateConfig, 'yesterday').missing[0]?.message).toMatch(
+      /today's date/,
+    );
     const weird = { lifecycle: 'portfolio', integrity: 'valid', vetting: { schemaVersion: 2, components: 'Nova', requirements: [1, 2] } };
     expect(evaluateGate('prioritized', weird as never, defaultGateConfig, FIXED_NOW).pass).toBe(false);
   });

@@ -50,7 +50,9 @@ describe('migrateVetting', () => {
     ]);
     expect(v.blueprints).toEqual({
       searched: true,
-      findings: [{ url: 'https://blueprints.launchpad.net/neutron/+spec/qos-minimum-bandwidth', summary: 'Listed in the version 1 findings.' }],
+      findings: [
+        { url: 'https://blueprints.launchpad.net/neutron/+spec/qos-minimum-bandwidth', summary: 'Listed in the version 1 findings.' },
+      ],
       conclusion: v1Full.blueprintFindings,
     });
     expect(v.communityAlignment?.map((e) => e.channel)).toEqual(['irc', 'ptg']);

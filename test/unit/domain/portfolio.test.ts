@@ -17,7 +17,12 @@ function sample(): PortfolioItem[] {
       vetting: makeVetting({ fst: 'Security', proposingCompany: 'Orange', type: 'bug', targetRelease: 'gazpacho' }),
     }),
     makeRoadmapItem({ key: 'LCOO-3', stage: 'vetting-backlog', vetting: makeVetting({ fst: undefined, proposingCompany: undefined }) }),
-    makeRoadmapItem({ key: 'LCOO-4', stage: 'development-ready', vetting: makeCompleteVetting({ fst: 'Security' }), integrity: 'modified-outside-app' }),
+    makeRoadmapItem({
+      key: 'LCOO-4',
+      stage: 'development-ready',
+      vetting: makeCompleteVetting({ fst: 'Security' }),
+      integrity: 'modified-outside-app',
+    }),
     makeDeliverable({ key: 'LCOO-10', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
     makeDeliverable({
       key: 'LCOO-11',
@@ -33,16 +38,31 @@ describe('aggregatePortfolio', () => {
   it('gives every item a row with its next stage, blockers and slip', () => {
     const row = (key: string) => p.rows.find((r) => r.key === key)!;
     expect(p.rows).toHaveLength(6);
-    expect(row('LCOO-1')).toMatchObject({ stage: 'prioritized', statusName: 'Prioritized', nextStage: 'development-ready', blockers: [], slipped: false });
+    expect(row('LCOO-1')).toMatchObject({
+      stage: 'prioritized',
+      statusName: 'Prioritized',
+      nextStage: 'development-ready',
+      blockers: [],
+      slipped: false,
+    });
     expect(row('LCOO-1').completeness).toEqual({ completed: 12, total: 12, percent: 100 });
     expect(row('LCOO-2').slipped).toBe(true); // Gazpacho shipped while it is still being vetted.
     expect(row('LCOO-2').blockers.map((b) => b.requirement)).toContain('approval:fst-prioritization');
     expect(row('LCOO-4')).toMatchObject({ blockers: [], integrity: 'modified-outside-app' });
     expect(row('LCOO-4').nextStage).toBeUndefined();
-    expect(row('LCOO-10')).toMatchObject({ fst: 'Networking', releaseId: 'indri', nextStage: 'delivered', blockers: [], roadmapItemKey: 'LCOO-1', project: 'Neutron' });
+    expect(row('LCOO-10')).toMatchObject({
+      fst: 'Networking',
+      releaseId: 'indri',
+      nextStage: 'delivered',
+      blockers: [],
+      roadmapItemKey: 'LCOO-1',
+      project: 'Neutron',
+    });
     // A deliverable without a milestone inherits its Roadmap Item's release (and so slipped with it).
     expect(row('LCOO-11')).toMatchObject({ fst: 'Security', releaseId: 'gazpacho', slipped: true });
-    expect(row('LCOO-11').blockers.map((b) => b.message)).toContain('Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).');
+    expect(row('LCOO-11').blockers.map((b) => b.message)).toContain(
+      'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
+    );
   });
 
   it('counts totals and funnels', () => {
@@ -95,10 +115,19 @@ describe('aggregatePortfolio', () => {
     const sec = aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { fsts: ['Security'] } });
     expect(sec.rows.map((r) => r.key)).toEqual(['LCOO-2', 'LCOO-4', 'LCOO-11']);
     expect(sec.totals.items).toBe(3);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { onlySlipped: true } }).rows.map((r) => r.key)).toEqual(['LCOO-2', 'LCOO-11']);
+    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { onlySlipped: true } }).rows.map((r) => r.key)).toEqual([
+      'LCOO-2',
+      'LCOO-11',
+    ]);
     expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { lifecycle: 'delivery' } }).totals.roadmapItems).toBe(0);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { companies: ['NTT'] } }).rows.map((r) => r.key)).toEqual(['LCOO-1', 'LCOO-4', 'LCOO-10']);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { releases: ['gazpacho'], types: ['bug'] } }).rows.map((r) => r.key)).toEqual(['LCOO-2', 'LCOO-11']);
+    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { companies: ['NTT'] } }).rows.map((r) => r.key)).toEqual([
+      'LCOO-1',
+      'LCOO-4',
+      'LCOO-10',
+    ]);
+    expect(
+      aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { releases: ['gazpacho'], types: ['bug'] } }).rows.map((r) => r.key),
+    ).toEqual(['LCOO-2', 'LCOO-11']);
     expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { stages: ['prioritized'], onlyBlocked: true } }).rows).toEqual([]);
   });
 
@@ -109,7 +138,9 @@ describe('aggregatePortfolio', () => {
       nextStage: 'coding-in-progress',
       blockers: [],
     });
-    expect(aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: { coreApprovalsRequired: 99 } }).rows[0]?.nextStage).toBe('spec-in-progress');
+    expect(aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: { coreApprovalsRequired: 99 } }).rows[0]?.nextStage).toBe(
+      'spec-in-progress',
+    );
   });
 
   it("checks a deliverable's required checklist items against its Roadmap Item", () => {
@@ -127,7 +158,12 @@ describe('aggregatePortfolio', () => {
   it("counts only a Roadmap Item checklist the app signed toward a deliverable's gate, as the stage gate does", () => {
     const config = { requiredChecklist: { delivered: ['size' as const] } };
     const items = [
-      makeRoadmapItem({ key: 'LCOO-1', stage: 'development-ready', vetting: makeCompleteVetting({ fst: 'Security' }), integrity: 'modified-outside-app' }),
+      makeRoadmapItem({
+        key: 'LCOO-1',
+        stage: 'development-ready',
+        vetting: makeCompleteVetting({ fst: 'Security' }),
+        integrity: 'modified-outside-app',
+      }),
       makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
     ];
     const row = aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: config }).rows[1];
@@ -144,10 +180,18 @@ describe('aggregatePortfolio', () => {
     const items: PortfolioItem[] = [];
     for (let i = 0; i < 10_000; i++) {
       if (i % 4 === 3) {
-        items.push(makeDeliverable({ key: `LCOO-${i}`, stage: 'coding-in-progress', delivery: makeCompleteDelivery({ roadmapItemKey: `LCOO-${i - 1}` }) }));
+        items.push(
+          makeDeliverable({
+            key: `LCOO-${i}`,
+            stage: 'coding-in-progress',
+            delivery: makeCompleteDelivery({ roadmapItemKey: `LCOO-${i - 1}` }),
+          }),
+        );
       } else {
         const complete = i % 2 === 0;
-        const vetting = complete ? makeCompleteVetting({ fst: fsts[i % fsts.length]! }) : makeVetting({ fst: fsts[i % fsts.length]!, targetRelease: 'epoxy' });
+        const vetting = complete
+          ? makeCompleteVetting({ fst: fsts[i % fsts.length]! })
+          : makeVetting({ fst: fsts[i % fsts.length]!, targetRelease: 'epoxy' });
         items.push(makeRoadmapItem({ key: `LCOO-${i}`, stage: stages[i % 4]!, vetting }));
       }
     }

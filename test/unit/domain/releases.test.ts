@@ -45,7 +45,11 @@ describe('OpenStack releases', () => {
     expect(releasesOpenForTargeting(new Date('2026-09-29T23:59:59Z')).map((r) => r.id)).toEqual(['hibiscus', 'indri']);
     // A release is shipped from 00:00 UTC on its release day.
     expect(isOpenForTargeting('hibiscus', new Date('2026-09-30T00:00:00Z'))).toBe(false);
-    expect(releasesOpenForTargeting(new Date('2016-12-01T00:00:00Z')).map((r) => r.id).slice(0, 3)).toEqual(['ocata', 'pike', 'queens']);
+    expect(
+      releasesOpenForTargeting(new Date('2016-12-01T00:00:00Z'))
+        .map((r) => r.id)
+        .slice(0, 3),
+    ).toEqual(['ocata', 'pike', 'queens']);
     expect(releasesOpenForTargeting(new Date('2028-01-01'))).toEqual([]);
     expect(releasesOpenForTargeting('not a date')).toEqual([]);
   });

@@ -23,7 +23,20 @@ describe('vetting checklist data', () => {
 
   it('lists real OpenStack project names', () => {
     expect(OPENSTACK_PROJECTS.length).toBeGreaterThanOrEqual(40);
-    for (const p of ['Nova', 'Neutron', 'Cinder', 'Horizon', 'Keystone', 'Glance', 'Swift', 'Heat', 'Ironic', 'Octavia', 'Magnum', 'Kolla']) {
+    for (const p of [
+      'Nova',
+      'Neutron',
+      'Cinder',
+      'Horizon',
+      'Keystone',
+      'Glance',
+      'Swift',
+      'Heat',
+      'Ironic',
+      'Octavia',
+      'Magnum',
+      'Kolla',
+    ]) {
       expect(OPENSTACK_PROJECTS).toContain(p);
     }
     expect(canonicalProjectName(' nova ')).toBe('Nova');
@@ -50,7 +63,9 @@ describe('VettingSchema', () => {
     expect(VettingSchema.safeParse(makeVetting({ components: ['Nova', 'Kubernetes'] })).error?.issues[0]?.message).toMatch(
       /OpenStack projects/,
     );
-    expect(VettingSchema.safeParse({ ...makeVetting(), size: 'l' }).error?.issues[0]?.message).toBe('Size of effort must be S, M, L or XL.');
+    expect(VettingSchema.safeParse({ ...makeVetting(), size: 'l' }).error?.issues[0]?.message).toBe(
+      'Size of effort must be S, M, L or XL.',
+    );
     expect(VettingSchema.safeParse({ ...makeVetting(), targetRelease: 'R' }).error?.issues[0]?.message).toMatch(/target release/);
     expect(VettingSchema.safeParse({ ...makeVetting(), type: 'feature' }).success).toBe(false);
     expect(VettingSchema.safeParse({ ...makeVetting(), schemaVersion: 1 }).success).toBe(false);
@@ -99,23 +114,33 @@ describe('checklistStatus', () => {
 
   it('accepts "no artifacts" when the note says why', () => {
     expect(missingOf(makeCompleteVetting({ artifacts: [] }), 'artifacts')).toMatch(/Related artifacts/);
-    expect(missingOf(makeCompleteVetting({ artifacts: [], notes: { artifacts: 'New idea, nothing written yet.' } }), 'artifacts')).toBeUndefined();
+    expect(
+      missingOf(makeCompleteVetting({ artifacts: [], notes: { artifacts: 'New idea, nothing written yet.' } }), 'artifacts'),
+    ).toBeUndefined();
   });
 
   it('needs the blueprint search done and concluded', () => {
     expect(missingOf(makeCompleteVetting({ blueprints: { searched: false, findings: [], conclusion: 'x' } }), 'blueprints')).toMatch(
       /mark the search as done/,
     );
-    expect(missingOf(makeCompleteVetting({ blueprints: { searched: true, findings: [] } }), 'blueprints')).toMatch(/record what the search concluded/);
-    expect(missingOf(makeCompleteVetting({ blueprints: { searched: true, findings: [], conclusion: 'Nothing exists.' } }), 'blueprints')).toBeUndefined();
+    expect(missingOf(makeCompleteVetting({ blueprints: { searched: true, findings: [] } }), 'blueprints')).toMatch(
+      /record what the search concluded/,
+    );
+    expect(
+      missingOf(makeCompleteVetting({ blueprints: { searched: true, findings: [], conclusion: 'Nothing exists.' } }), 'blueprints'),
+    ).toBeUndefined();
   });
 
   it('needs a conversation with notes for community alignment', () => {
-    expect(missingOf(makeCompleteVetting({ communityAlignment: [{ channel: 'ptg', notes: '' }] }), 'communityAlignment')).toMatch(/PTL\/cores/);
+    expect(missingOf(makeCompleteVetting({ communityAlignment: [{ channel: 'ptg', notes: '' }] }), 'communityAlignment')).toMatch(
+      /PTL\/cores/,
+    );
   });
 
   it('needs a company saying yes, or another working group, as collaborators', () => {
-    const undecided = makeCompleteVetting({ collaborators: { companies: [{ company: 'NTT', interest: 'undecided', people: [] }], workingGroups: [] } });
+    const undecided = makeCompleteVetting({
+      collaborators: { companies: [{ company: 'NTT', interest: 'undecided', people: [] }], workingGroups: [] },
+    });
     expect(missingOf(undecided, 'collaborators')).toMatch(/at least one member company/);
     const wg = makeCompleteVetting({ collaborators: { companies: [], workingGroups: ['Large Deployment Team'] } });
     expect(missingOf(wg, 'collaborators')).toBeUndefined();

@@ -5,7 +5,10 @@ import { toPortfolioItems } from '../../../src/modules/gadget/portfolio-items';
 import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues } from './make-portfolio-issues';
 
 const SECRET = 's'.repeat(64);
-const { items } = toPortfolioItems(makePortfolioIssues(500, SECRET).map((f) => asSearchIssue(f) as Issue), SECRET);
+const { items } = toPortfolioItems(
+  makePortfolioIssues(500, SECRET).map((f) => asSearchIssue(f) as Issue),
+  SECRET,
+);
 const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW });
 
 describe('compactRows', () => {

@@ -2,7 +2,10 @@ import { GADGET_VOCABULARY } from '../../../src/modules/gadget/vocabulary';
 import { ageLabel, hasFilters, heatLevel, issueKeySortKey, makeNames, splitProjectKeys } from '../../../static/portfolio-gadget/src/format';
 
 describe('gadget display helpers', () => {
-  const names = makeNames(GADGET_VOCABULARY, { fsts: [{ id: 'networking', name: 'Networking' }], companies: [{ id: 'att', name: 'AT&T' }] });
+  const names = makeNames(GADGET_VOCABULARY, {
+    fsts: [{ id: 'networking', name: 'Networking' }],
+    companies: [{ id: 'att', name: 'AT&T' }],
+  });
 
   it('names stages, releases, types, FSTs and companies, falling back to what is stored', () => {
     expect(names.stage('being-vetted')).toBe('Being Vetted / Groomed');
@@ -30,7 +33,12 @@ describe('gadget display helpers', () => {
 
   it('sorts issue keys by number, not text', () => {
     const keys = ['LCOO-10', 'LCOO-9', 'ABC-2', 'LCOO-100'];
-    expect([...keys].sort((a, b) => issueKeySortKey(a).localeCompare(issueKeySortKey(b)))).toEqual(['ABC-2', 'LCOO-9', 'LCOO-10', 'LCOO-100']);
+    expect([...keys].sort((a, b) => issueKeySortKey(a).localeCompare(issueKeySortKey(b)))).toEqual([
+      'ABC-2',
+      'LCOO-9',
+      'LCOO-10',
+      'LCOO-100',
+    ]);
   });
 
   it('splits typed project keys and says how old the data is', () => {

@@ -13,7 +13,10 @@ describe('GadgetConfigSchema', () => {
     });
   });
   it('upper-cases project keys and keeps columns in table order', () => {
-    const c = GadgetConfigSchema.parse({ scope: { kind: 'projects', projectKeys: [' lcoo '] }, columns: ['slipped', 'summary', 'slipped'] });
+    const c = GadgetConfigSchema.parse({
+      scope: { kind: 'projects', projectKeys: [' lcoo '] },
+      columns: ['slipped', 'summary', 'slipped'],
+    });
     expect(c.scope).toEqual({ kind: 'projects', projectKeys: ['LCOO'] });
     expect(c.columns).toEqual(['summary', 'slipped']);
   });

@@ -38,7 +38,11 @@ export function makeVetting(i: number, filled = i % 13): Vetting {
   if (filled > 9) v.communityAlignment = [{ channel: 'ptg', notes: 'Discussed with the PTL at the PTG.' }];
   v.collaborators = {
     companies: [
-      { company: pick(COMPANIES, i + 2), interest: filled > 10 ? 'yes' : 'undecided', people: filled > 10 ? [{ name: `Dev ${i}` }, { name: `Dev ${i}b` }] : [] },
+      {
+        company: pick(COMPANIES, i + 2),
+        interest: filled > 10 ? 'yes' : 'undecided',
+        people: filled > 10 ? [{ name: `Dev ${i}` }, { name: `Dev ${i}b` }] : [],
+      },
       { company: pick(COMPANIES, i + 3), interest: i % 2 === 0 ? 'yes' : 'no', people: i % 2 === 0 ? [{ name: `Eng ${i}` }] : [] },
     ],
     workingGroups: [],
@@ -52,7 +56,13 @@ export function makeDelivery(i: number, roadmapItemKey: string): Delivery {
 }
 
 /** The property value the app would store (signed with `secret`). */
-export function signedRecord<T>(secret: string, kind: RecordKind<T>, issueId: string, data: T, index: Record<string, string | number | string[]>): StoredRecord {
+export function signedRecord<T>(
+  secret: string,
+  kind: RecordKind<T>,
+  issueId: string,
+  data: T,
+  index: Record<string, string | number | string[]>,
+): StoredRecord {
   return buildStoredRecord(secret, kind as RecordKind<unknown>, issueId, data, index, {
     revision: 1,
     updatedAt: '2026-11-01T10:00:00.000Z',
@@ -86,7 +96,11 @@ export function makePortfolioIssues(count: number, secret: string, opts: { proje
       const parentKey = `${projectKey}-${i}`;
       const delivery = makeDelivery(i, parentKey);
       issues.push({
-        id, key, summary: `Upstream deliverable ${i + 1} for ${parentKey}`, issueTypeName: 'Upstream Deliverable', stage,
+        id,
+        key,
+        summary: `Upstream deliverable ${i + 1} for ${parentKey}`,
+        issueTypeName: 'Upstream Deliverable',
+        stage,
         statusName: LIFECYCLES.delivery.stages.find((s) => s.id === stage)!.statusName,
         properties: { [DELIVERY_RECORD.propertyKey]: signedRecord(secret, DELIVERY_RECORD, id, delivery, deliveryIndex(delivery, stage)) },
       });
@@ -101,8 +115,12 @@ export function makePortfolioIssues(count: number, secret: string, opts: { proje
       data.size = data.size === 'XL' ? 'S' : 'XL';
     }
     issues.push({
-      id, key, summary: `Roadmap item ${i + 1}: ${pick(['Live migration', 'SR-IOV', 'Zero-downtime upgrade', 'Audit logging'], i)}`,
-      issueTypeName: 'Roadmap Item', stage, statusName: LIFECYCLES.portfolio.stages.find((s) => s.id === stage)!.statusName,
+      id,
+      key,
+      summary: `Roadmap item ${i + 1}: ${pick(['Live migration', 'SR-IOV', 'Zero-downtime upgrade', 'Audit logging'], i)}`,
+      issueTypeName: 'Roadmap Item',
+      stage,
+      statusName: LIFECYCLES.portfolio.stages.find((s) => s.id === stage)!.statusName,
       properties: { [VETTING_RECORD.propertyKey]: record },
     });
   }

@@ -11,7 +11,11 @@ function slowJira(total: number, msPerPage: number, clock: { t: number }): { cli
     const start = Number(body.nextPageToken ?? 0);
     pages.push(start);
     clock.t += msPerPage;
-    const issues = Array.from({ length: Math.min(body.maxResults, total - start) }, (_, i) => ({ id: String(start + i), key: `LCOO-${start + i + 1}`, fields: {} }));
+    const issues = Array.from({ length: Math.min(body.maxResults, total - start) }, (_, i) => ({
+      id: String(start + i),
+      key: `LCOO-${start + i + 1}`,
+      fields: {},
+    }));
     const next = start + issues.length;
     const text = JSON.stringify({ issues, ...(next < total ? { nextPageToken: String(next) } : {}), isLast: next >= total });
     return { status: 200, headers: { get: () => null }, text: async () => text };

@@ -55,7 +55,13 @@ describe('JiraClient', () => {
 
   test("keeps Jira's error messages and field errors", async () => {
     const { requester } = scripted([
-      { status: 400, body: { errorMessages: ['The value "x" does not exist for the field "project".'], errors: { summary: 'You must specify a summary.' } } },
+      {
+        status: 400,
+        body: {
+          errorMessages: ['The value "x" does not exist for the field "project".'],
+          errors: { summary: 'You must specify a summary.' },
+        },
+      },
     ]);
     const client = new JiraClient({ as: 'user', requester });
     const err = (await client.send('POST', route`/rest/api/3/issue`, { fields: {} }).catch((e: unknown) => e)) as JiraError;

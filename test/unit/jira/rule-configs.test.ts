@@ -7,7 +7,10 @@ import type { WorkflowRead } from '../../../src/jira/workflows';
 import { makeDeliverable } from '../../fixtures/builders';
 
 const ARI = 'ari:cloud:ecosystem::extension/app-1/env-1/static/lcoo-stage-gate';
-const gate = (config?: string) => ({ ruleKey: 'forge:expression-validator', parameters: { key: ARI, ...(config !== undefined ? { config } : {}) } });
+const gate = (config?: string) => ({
+  ruleKey: 'forge:expression-validator',
+  parameters: { key: ARI, ...(config !== undefined ? { config } : {}) },
+});
 
 /** Status references as Jira sends them (opaque), mapped to ids; setup recorded ids for stages. */
 const read = (transitions: WorkflowRead['workflows'][number]['transitions']): WorkflowRead => ({
@@ -20,20 +23,38 @@ const read = (transitions: WorkflowRead['workflows'][number]['transitions']): Wo
   ],
   workflows: [{ id: 'wf', name: 'LCOO Upstream Delivery Lifecycle', statuses: [], transitions }],
 });
-const stages = { '20': 'blueprint-accepted', '21': 'spec-in-progress', '22': 'spec-accepted', '23': 'coding-in-progress', '24': 'code-committed' } as const;
+const stages = {
+  '20': 'blueprint-accepted',
+  '21': 'spec-in-progress',
+  '22': 'spec-accepted',
+  '23': 'coding-in-progress',
+  '24': 'code-committed',
+} as const;
 
 describe('gatedMovesOf', () => {
   test('keeps only transitions with this app’s gate, resolving references through the status ids', () => {
     const moves = gatedMovesOf(
       read([
-        { type: 'DIRECTED', toStatusReference: 'ref-cc', links: [{ fromStatusReference: 'ref-cip' }], validators: [gate('{"coreApprovalsRequired":1}')] },
+        {
+          type: 'DIRECTED',
+          toStatusReference: 'ref-cc',
+          links: [{ fromStatusReference: 'ref-cip' }],
+          validators: [gate('{"coreApprovalsRequired":1}')],
+        },
         { type: 'DIRECTED', toStatusReference: 'ref-cip', links: [{ fromStatusReference: 'ref-cc' }], validators: [] },
-        { type: 'DIRECTED', toStatusReference: 'ref-sip', links: [], validators: [{ ruleKey: 'forge:expression-validator', parameters: { key: 'ari:other-app' } }] },
+        {
+          type: 'DIRECTED',
+          toStatusReference: 'ref-sip',
+          links: [],
+          validators: [{ ruleKey: 'forge:expression-validator', parameters: { key: 'ari:other-app' } }],
+        },
       ]),
       ARI,
       stages,
     );
-    expect(moves).toEqual([{ to: 'code-committed', from: ['coding-in-progress'], rule: { ok: true, config: { coreApprovalsRequired: 1 } } }]);
+    expect(moves).toEqual([
+      { to: 'code-committed', from: ['coding-in-progress'], rule: { ok: true, config: { coreApprovalsRequired: 1 } } },
+    ]);
   });
 
   test('a workflow that is not an LCOO one is ignored', () => {
@@ -48,7 +69,10 @@ describe('gateInto and nextStageUnder', () => {
 
   test('overlays the rule on the admin settings; a move without a rule keeps the admin settings', () => {
     const r = rules([{ to: 'code-committed', from: ['coding-in-progress'], rule: { ok: true, config: { coreApprovalsRequired: 1 } } }]);
-    expect(gateInto(r, defaultGateConfig, 'code-committed', 'coding-in-progress')).toEqual({ ok: true, config: { ...defaultGateConfig, coreApprovalsRequired: 1 } });
+    expect(gateInto(r, defaultGateConfig, 'code-committed', 'coding-in-progress')).toEqual({
+      ok: true,
+      config: { ...defaultGateConfig, coreApprovalsRequired: 1 },
+    });
     expect(gateInto(r, defaultGateConfig, 'delivered', 'code-committed')).toEqual({ ok: true, config: defaultGateConfig });
   });
 
@@ -56,11 +80,14 @@ describe('gateInto and nextStageUnder', () => {
     const r = rules([{ to: 'code-committed', from: 'any', rule: { ok: false, error: 'its configuration is not JSON' } }]);
     const out = gateInto(r, defaultGateConfig, 'code-committed', 'coding-in-progress');
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.missing).toEqual({ requirement: 'config', message: expect.stringContaining('(its configuration is not JSON)') });
+    if (!out.ok)
+      expect(out.missing).toEqual({ requirement: 'config', message: expect.stringContaining('(its configuration is not JSON)') });
   });
 
   test('the rule on the move into Coding In Progress decides whether Blueprint Accepted may skip the specification', () => {
-    const off = rules([{ to: 'coding-in-progress', from: ['blueprint-accepted', 'spec-accepted'], rule: { ok: true, config: { specificationStep: false } } }]);
+    const off = rules([
+      { to: 'coding-in-progress', from: ['blueprint-accepted', 'spec-accepted'], rule: { ok: true, config: { specificationStep: false } } },
+    ]);
     expect(nextStageUnder(off, defaultGateConfig, 'blueprint-accepted')).toBe('coding-in-progress');
     expect(nextStageUnder(rules([]), defaultGateConfig, 'blueprint-accepted')).toBe('spec-in-progress');
   });
@@ -68,7 +95,11 @@ describe('gateInto and nextStageUnder', () => {
   test('the portfolio’s blockers follow the rule of each move', () => {
     const item = makeDeliverable({ stage: 'coding-in-progress', delivery: { schemaVersion: 1, roadmapItemKey: 'LCOO-1' } });
     const r = rules([{ to: 'code-committed', from: ['coding-in-progress'], rule: { ok: true, config: { coreApprovalsRequired: 3 } } }]);
-    const withRule = aggregatePortfolio([item], { gateConfig: defaultGateConfig, gateFor: (t, f) => gateInto(r, defaultGateConfig, t, f), now: '2026-11-25T00:00:00Z' });
+    const withRule = aggregatePortfolio([item], {
+      gateConfig: defaultGateConfig,
+      gateFor: (t, f) => gateInto(r, defaultGateConfig, t, f),
+      now: '2026-11-25T00:00:00Z',
+    });
     const plain = aggregatePortfolio([item], { gateConfig: defaultGateConfig, now: '2026-11-25T00:00:00Z' });
     const core = (p: typeof plain) => p.rows[0]!.blockers.find((b) => b.requirement === 'approval:core-approval')?.message;
     expect(core(withRule)).toMatch(/3 different core reviewers/);

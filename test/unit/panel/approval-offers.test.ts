@@ -24,13 +24,19 @@ describe('approval offers', () => {
   });
 
   test('an issue whose status is not an LCOO stage counts as the first stage', () => {
-    expect(rolesAhead('delivery', undefined, gate).map((r) => r.role)).toEqual(['stakeholder-acceptance', 'core-approval', 'pod-acceptance']);
+    expect(rolesAhead('delivery', undefined, gate).map((r) => r.role)).toEqual([
+      'stakeholder-acceptance',
+      'core-approval',
+      'pod-acceptance',
+    ]);
   });
 
   test('only members of the role groups may give it, and the refusal names the groups', () => {
     expect(allowedToGive('fst-prioritization', roleGroups, ['jira-users', 'lcoo-fst-leads'])).toBe(true);
     expect(allowedToGive('lrc-prioritization', roleGroups, ['jira-users', 'lcoo-fst-leads'])).toBe(false);
-    expect(whyNot('stakeholder-acceptance', roleGroups)).toBe('Only members of "lcoo-coordinators" or "lcoo-roadmap-committee" can record this approval.');
+    expect(whyNot('stakeholder-acceptance', roleGroups)).toBe(
+      'Only members of "lcoo-coordinators" or "lcoo-roadmap-committee" can record this approval.',
+    );
     expect(whyNot('pod-acceptance', { ...roleGroups, 'pod-acceptance': [] })).toMatch(/No Jira group may record this approval yet/);
   });
 
@@ -41,7 +47,14 @@ describe('approval offers', () => {
   });
 
   test('offers say who can give them and why not', () => {
-    const offers = approvalOffers({ lifecycle: 'portfolio', stage: 'being-vetted', gate, roleGroups, userGroups: ['lcoo-fst-leads'], canEdit: true });
+    const offers = approvalOffers({
+      lifecycle: 'portfolio',
+      stage: 'being-vetted',
+      gate,
+      roleGroups,
+      userGroups: ['lcoo-fst-leads'],
+      canEdit: true,
+    });
     expect(offers.map((o) => [o.role, o.canGive, o.forStageName])).toEqual([
       ['fst-prioritization', true, 'Prioritized'],
       ['lrc-prioritization', false, 'Prioritized'],
@@ -51,12 +64,26 @@ describe('approval offers', () => {
   });
 
   test('without edit permission nothing can be given, whatever the groups', () => {
-    const offers = approvalOffers({ lifecycle: 'portfolio', stage: 'being-vetted', gate, roleGroups, userGroups: ['lcoo-fst-leads', 'lcoo-roadmap-committee'], canEdit: false });
+    const offers = approvalOffers({
+      lifecycle: 'portfolio',
+      stage: 'being-vetted',
+      gate,
+      roleGroups,
+      userGroups: ['lcoo-fst-leads', 'lcoo-roadmap-committee'],
+      canEdit: false,
+    });
     expect(offers.every((o) => !o.canGive && /can't edit this issue/.test(o.reason ?? ''))).toBe(true);
   });
 
   test('when Jira did not answer with the groups, the buttons are off and say to reload', () => {
-    const offers = approvalOffers({ lifecycle: 'portfolio', stage: 'vetting-backlog', gate, roleGroups, userGroups: undefined, canEdit: true });
+    const offers = approvalOffers({
+      lifecycle: 'portfolio',
+      stage: 'vetting-backlog',
+      gate,
+      roleGroups,
+      userGroups: undefined,
+      canEdit: true,
+    });
     expect(offers.every((o) => !o.canGive && /could not be read just now/.test(o.reason ?? ''))).toBe(true);
   });
 
@@ -70,8 +97,22 @@ describe('approval offers', () => {
       canEdit: true,
       delivery: {
         changes: [
-          { number: 1001, url: 'https://review.opendev.org/1001', status: 'open', ci: 'pass', recordedBy: 'a', recordedAt: '2026-11-01T00:00:00.000Z' },
-          { number: 1002, url: 'https://review.opendev.org/1002', status: 'abandoned', ci: 'fail', recordedBy: 'a', recordedAt: '2026-11-01T00:00:00.000Z' },
+          {
+            number: 1001,
+            url: 'https://review.opendev.org/1001',
+            status: 'open',
+            ci: 'pass',
+            recordedBy: 'a',
+            recordedAt: '2026-11-01T00:00:00.000Z',
+          },
+          {
+            number: 1002,
+            url: 'https://review.opendev.org/1002',
+            status: 'abandoned',
+            ci: 'fail',
+            recordedBy: 'a',
+            recordedAt: '2026-11-01T00:00:00.000Z',
+          },
         ],
       },
     });

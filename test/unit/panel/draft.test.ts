@@ -15,7 +15,6 @@ import {
   vettingInput,
 } from '../../../static/issue-panel/src/draft';
 
-
 const COMPANIES = ['AT&T', 'Comcast', 'NTT'];
 
 const fullVetting: Vetting = {
@@ -30,9 +29,16 @@ const fullVetting: Vetting = {
   size: 'L',
   valueToMembers: 'NFV workloads keep running during maintenance.',
   valueToCommunity: 'Every SR-IOV operator benefits.',
-  blueprints: { searched: true, findings: [{ url: 'https://blueprints.launchpad.net/nova/+spec/sriov-live-migration', summary: 'Stalled in Rocky' }], conclusion: 'Revive it' },
+  blueprints: {
+    searched: true,
+    findings: [{ url: 'https://blueprints.launchpad.net/nova/+spec/sriov-live-migration', summary: 'Stalled in Rocky' }],
+    conclusion: 'Revive it',
+  },
   communityAlignment: [{ channel: 'ptg', notes: 'Nova PTG session agreed', date: '2026-10-20' }],
-  collaborators: { companies: [{ company: 'Comcast', interest: 'yes', people: [{ name: 'Bo Chen' }, { name: 'Cy Diaz' }] }], workingGroups: ['Edge WG'] },
+  collaborators: {
+    companies: [{ company: 'Comcast', interest: 'yes', people: [{ name: 'Bo Chen' }, { name: 'Cy Diaz' }] }],
+    workingGroups: ['Edge WG'],
+  },
   targetRelease: 'indri',
   deliveryStream: 'own-contributors',
   notes: { size: 'Two cycles' },
@@ -49,7 +55,10 @@ describe('vetting draft', () => {
   });
 
   test('every configured company gets a row, plus companies only the record names', () => {
-    const d = vettingDraft({ schemaVersion: 2, collaborators: { companies: [{ company: 'Ericsson', interest: 'no', people: [] }], workingGroups: [] } }, COMPANIES);
+    const d = vettingDraft(
+      { schemaVersion: 2, collaborators: { companies: [{ company: 'Ericsson', interest: 'no', people: [] }], workingGroups: [] } },
+      COMPANIES,
+    );
     expect(d.companies.map((c) => c.company)).toEqual(['AT&T', 'Comcast', 'NTT', 'Ericsson']);
     expect(d.companies[3]).toEqual({ company: 'Ericsson', interest: 'no', people: '' });
   });
@@ -100,9 +109,28 @@ const fullDelivery: Delivery = {
   schemaVersion: 1,
   roadmapItemKey: 'LCOO-3',
   project: 'Nova',
-  blueprint: { url: 'https://blueprints.launchpad.net/nova/+spec/x', title: 'X', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
-  specification: { reviewUrl: 'https://review.opendev.org/c/openstack/nova-specs/+/900001', approved: true, recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
-  changes: [{ number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'merged', ci: 'pass', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' }],
+  blueprint: {
+    url: 'https://blueprints.launchpad.net/nova/+spec/x',
+    title: 'X',
+    recordedBy: 'a-1',
+    recordedAt: '2026-11-01T10:00:00.000Z',
+  },
+  specification: {
+    reviewUrl: 'https://review.opendev.org/c/openstack/nova-specs/+/900001',
+    approved: true,
+    recordedBy: 'a-1',
+    recordedAt: '2026-11-01T10:00:00.000Z',
+  },
+  changes: [
+    {
+      number: 912345,
+      url: 'https://review.opendev.org/c/openstack/nova/+/912345',
+      status: 'merged',
+      ci: 'pass',
+      recordedBy: 'a-1',
+      recordedAt: '2026-11-01T10:00:00.000Z',
+    },
+  ],
   milestone: { releaseId: 'indri', label: 'Indri-2', date: '2027-01-08', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
   alignment: [{ notes: 'PTL agreed at the PTG', date: '2026-10-21', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' }],
   lrcTracking: { tracked: true, note: 'Monthly review', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
@@ -115,7 +143,9 @@ describe('delivery draft', () => {
     expect(input).not.toHaveProperty('approvals');
     expect(JSON.stringify(input)).not.toContain('recordedBy');
     const parsed = DeliveryInputSchema.parse(input);
-    expect(parsed.changes).toEqual([{ number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'merged', ci: 'pass' }]);
+    expect(parsed.changes).toEqual([
+      { number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'merged', ci: 'pass' },
+    ]);
     expect(parsed.milestone).toEqual({ releaseId: 'indri', label: 'Indri-2', date: '2027-01-08' });
   });
 
@@ -166,9 +196,9 @@ describe('words on screen', () => {
 
   test('readableProblem names fields by their labels on screen', () => {
     const labels = { artifacts: 'Related artifacts', collaborators: 'Collaborators sought / identified' };
-    expect(readableProblem('The request is not valid. vetting.artifacts.0.url: Enter a web address starting with http:// or https://.', labels)).toBe(
-      'The request is not valid. Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.',
-    );
+    expect(
+      readableProblem('The request is not valid. vetting.artifacts.0.url: Enter a web address starting with http:// or https://.', labels),
+    ).toBe('The request is not valid. Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.');
     expect(readableProblem('x. vetting.collaborators.companies.2.people.0.name: A; delivery.changes.1.number: B.', labels)).toBe(
       'x. Collaborators sought / identified, companies, entry 3, people, entry 1, name: A; Gerrit changes, entry 2, number: B.',
     );
@@ -179,7 +209,10 @@ describe('words on screen', () => {
     const labels = { valueToMembers: 'Value / benefit to LCOO members', requirements: 'Requirements and acceptance criteria' };
     const mine = { schemaVersion: 2, valueToMembers: 'Mine', requirements: ['Same', 'Only mine'], size: 'L' };
     const theirs = { schemaVersion: 2, valueToMembers: 'Theirs', requirements: ['Same'], size: 'L' };
-    expect(lostTexts(mine, theirs, labels)).toEqual(['Value / benefit to LCOO members: Mine', 'Requirements and acceptance criteria, entry 2: Only mine']);
+    expect(lostTexts(mine, theirs, labels)).toEqual([
+      'Value / benefit to LCOO members: Mine',
+      'Requirements and acceptance criteria, entry 2: Only mine',
+    ]);
     expect(lostTexts(theirs, theirs, labels)).toEqual([]);
   });
 });

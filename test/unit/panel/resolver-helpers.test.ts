@@ -9,11 +9,16 @@ import type { Vetting } from '../../../src/domain';
 
 describe('issueFromExtension', () => {
   test('reads the issue the platform put in the frame context (ids may be numbers)', () => {
-    expect(issueFromExtension({ type: 'jira:issuePanel', issue: { id: 10001, key: 'LCOO-1', type: 'Roadmap Item' } })).toEqual({ id: '10001', key: 'LCOO-1' });
+    expect(issueFromExtension({ type: 'jira:issuePanel', issue: { id: 10001, key: 'LCOO-1', type: 'Roadmap Item' } })).toEqual({
+      id: '10001',
+      key: 'LCOO-1',
+    });
   });
 
   test.each([undefined, null, {}, { issue: {} }, { issue: { id: '1' } }, 'LCOO-1'])('refuses %p with a sentence', (ext) => {
-    expect(() => issueFromExtension(ext)).toThrow(new AppError('BAD_REQUEST', 'The LCOO panel only works on an issue: open it from an issue view.'));
+    expect(() => issueFromExtension(ext)).toThrow(
+      new AppError('BAD_REQUEST', 'The LCOO panel only works on an issue: open it from an issue view.'),
+    );
   });
 });
 
@@ -53,19 +58,33 @@ describe('checkConfiguredNames', () => {
 
   test('configured FSTs and companies pass', () => {
     expect(() =>
-      checkConfiguredNames({ fst: 'Networking', collaborators: { companies: [{ company: 'NTT', interest: 'yes', people: [] }], workingGroups: [] } }, undefined, config),
+      checkConfiguredNames(
+        { fst: 'Networking', collaborators: { companies: [{ company: 'NTT', interest: 'yes', people: [] }], workingGroups: [] } },
+        undefined,
+        config,
+      ),
     ).not.toThrow();
   });
 
   test('an unknown FST or company is refused, naming it', () => {
-    expect(() => checkConfiguredNames({ fst: 'Marketing' }, undefined, config)).toThrow(/"Marketing" is not one of the configured Functional Specialty Teams/);
+    expect(() => checkConfiguredNames({ fst: 'Marketing' }, undefined, config)).toThrow(
+      /"Marketing" is not one of the configured Functional Specialty Teams/,
+    );
     expect(() =>
-      checkConfiguredNames({ collaborators: { companies: [{ company: 'Acme', interest: 'no', people: [] }], workingGroups: [] } }, undefined, config),
+      checkConfiguredNames(
+        { collaborators: { companies: [{ company: 'Acme', interest: 'no', people: [] }], workingGroups: [] } },
+        undefined,
+        config,
+      ),
     ).toThrow(/"Acme" is not one of the configured member companies/);
   });
 
   test('a name the signed record already had stays saveable after an admin removed it from the configuration', () => {
-    const trusted: Vetting = { schemaVersion: 2, fst: 'Edge', collaborators: { companies: [{ company: 'Ericsson', interest: 'yes', people: [] }], workingGroups: [] } };
+    const trusted: Vetting = {
+      schemaVersion: 2,
+      fst: 'Edge',
+      collaborators: { companies: [{ company: 'Ericsson', interest: 'yes', people: [] }], workingGroups: [] },
+    };
     expect(() => checkConfiguredNames({ fst: 'Edge', collaborators: trusted.collaborators }, trusted, config)).not.toThrow();
   });
 });

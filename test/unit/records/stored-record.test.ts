@@ -10,7 +10,14 @@ const vetting = { ...emptyVetting('networking'), type: 'new' as const, size: 'M'
 
 function stored() {
   // A fresh copy each time: a test that forges the data must not change the others' record.
-  return buildStoredRecord(secret, kind, '10001', structuredClone(vetting), vettingIndex(vetting, 'being-vetted', new Date('2026-11-25')), meta);
+  return buildStoredRecord(
+    secret,
+    kind,
+    '10001',
+    structuredClone(vetting),
+    vettingIndex(vetting, 'being-vetted', new Date('2026-11-25')),
+    meta,
+  );
 }
 
 describe('signed LCOO records', () => {
@@ -26,9 +33,15 @@ describe('signed LCOO records', () => {
   });
 
   test('forging who saved it (id or shown name), or the revision, breaks the signature too', () => {
-    expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, updatedBy: 'someone-else' } }, secret).integrity).toBe('modified-outside-app');
-    expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, revision: 99 } }, secret).integrity).toBe('modified-outside-app');
-    expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, updatedByName: 'The Roadmap Committee' } }, secret).integrity).toBe('modified-outside-app');
+    expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, updatedBy: 'someone-else' } }, secret).integrity).toBe(
+      'modified-outside-app',
+    );
+    expect(readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, revision: 99 } }, secret).integrity).toBe(
+      'modified-outside-app',
+    );
+    expect(
+      readRecord(VETTING_RECORD, '10001', { ...stored(), meta: { ...meta, updatedByName: 'The Roadmap Committee' } }, secret).integrity,
+    ).toBe('modified-outside-app');
   });
 
   test('a valid record copied onto another issue is not valid there', () => {

@@ -7,11 +7,15 @@ import { extensionAri, gatedStages, workflowCreatePayload, type KnownStatus } fr
 const ARI = extensionAri('6f1c1f0e-4c5a-4d7e-9a55-1c0c0ffee001', 'e0c41e5a-5a4d-4b0c-8e11-00000000e001');
 
 function statusesFor(lifecycle: LifecycleId): Partial<Record<Stage, KnownStatus>> {
-  return Object.fromEntries(LIFECYCLES[lifecycle].stages.map((s, i) => [s.id, { id: String(20000 + i), name: s.statusName, category: s.category }]));
+  return Object.fromEntries(
+    LIFECYCLES[lifecycle].stages.map((s, i) => [s.id, { id: String(20000 + i), name: s.statusName, category: s.category }]),
+  );
 }
 
 test('the extension ARI is the one Jira names a Forge validator by', () => {
-  expect(ARI).toBe('ari:cloud:ecosystem::extension/6f1c1f0e-4c5a-4d7e-9a55-1c0c0ffee001/e0c41e5a-5a4d-4b0c-8e11-00000000e001/static/lcoo-stage-gate');
+  expect(ARI).toBe(
+    'ari:cloud:ecosystem::extension/6f1c1f0e-4c5a-4d7e-9a55-1c0c0ffee001/e0c41e5a-5a4d-4b0c-8e11-00000000e001/static/lcoo-stage-gate',
+  );
 });
 
 describe.each(['portfolio', 'delivery'] as const)('%s workflow', (lifecycle) => {
@@ -23,7 +27,9 @@ describe.each(['portfolio', 'delivery'] as const)('%s workflow', (lifecycle) => 
     expect(payload.scope).toEqual({ type: 'GLOBAL' });
     expect(wf.name).toBe(lc.workflowName);
     expect(wf.statuses.map((s) => s.statusReference)).toEqual(lc.stages.map((s) => s.id));
-    expect(payload.statuses.map((s) => [s.statusReference, s.name, s.statusCategory])).toEqual(lc.stages.map((s) => [s.id, s.statusName, s.category]));
+    expect(payload.statuses.map((s) => [s.statusReference, s.name, s.statusCategory])).toEqual(
+      lc.stages.map((s) => [s.id, s.statusName, s.category]),
+    );
   });
 
   test('offers exactly the moves the domain allows, plus the initial one into the first stage', () => {
@@ -32,7 +38,9 @@ describe.each(['portfolio', 'delivery'] as const)('%s workflow', (lifecycle) => 
       .flatMap((t) => t.links.map((l) => `${l.fromStatusReference}->${t.toStatusReference}`))
       .sort();
     expect(links).toEqual(lc.transitions.map((t) => `${t.from}->${t.to}`).sort());
-    expect(wf.transitions.filter((t) => t.type === 'INITIAL')).toEqual([expect.objectContaining({ toStatusReference: lc.stages[0]!.id, links: [] })]);
+    expect(wf.transitions.filter((t) => t.type === 'INITIAL')).toEqual([
+      expect.objectContaining({ toStatusReference: lc.stages[0]!.id, links: [] }),
+    ]);
     expect(new Set(wf.transitions.map((t) => t.id)).size).toBe(wf.transitions.length);
   });
 
@@ -54,8 +62,16 @@ test('a reused status keeps its own name and category, so setup never renames it
   statuses.backlog = { id: '10000', name: 'BACKLOG', category: 'TODO' };
   statuses['code-committed'] = { id: '10050', name: 'Code committed', category: 'DONE' };
   const payload = workflowCreatePayload('delivery', statuses, ARI);
-  expect(payload.statuses.find((s) => s.statusReference === 'backlog')).toEqual({ id: '10000', name: 'BACKLOG', statusCategory: 'TODO', statusReference: 'backlog' });
-  expect(payload.statuses.find((s) => s.statusReference === 'code-committed')).toMatchObject({ name: 'Code committed', statusCategory: 'DONE' });
+  expect(payload.statuses.find((s) => s.statusReference === 'backlog')).toEqual({
+    id: '10000',
+    name: 'BACKLOG',
+    statusCategory: 'TODO',
+    statusReference: 'backlog',
+  });
+  expect(payload.statuses.find((s) => s.statusReference === 'code-committed')).toMatchObject({
+    name: 'Code committed',
+    statusCategory: 'DONE',
+  });
 });
 
 test('refuses to build a workflow before its statuses exist', () => {

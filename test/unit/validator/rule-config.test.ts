@@ -38,10 +38,18 @@ describe('overlayGateConfig', () => {
   });
 
   test('what the rule sets wins, stage by stage for the checklist', () => {
-    const out = overlayGateConfig(admin, { coreApprovalsRequired: 4, specificationStep: false, requiredChecklist: { prioritized: ['size'] } });
+    const out = overlayGateConfig(admin, {
+      coreApprovalsRequired: 4,
+      specificationStep: false,
+      requiredChecklist: { prioritized: ['size'] },
+    });
     expect(out).toEqual({
       ok: true,
-      config: { coreApprovalsRequired: 4, specificationStep: false, requiredChecklist: { prioritized: ['size'], delivered: ['targetRelease'] } },
+      config: {
+        coreApprovalsRequired: 4,
+        specificationStep: false,
+        requiredChecklist: { prioritized: ['size'], delivered: ['targetRelease'] },
+      },
     });
   });
 });
@@ -53,7 +61,9 @@ describe('messages', () => {
         { requirement: 'checklist:size', message: 'Size of effort: choose S, M, L or XL.' },
         { requirement: 'approval:lrc-prioritization', message: ' LRC prioritization is missing. ' },
       ]),
-    ).toBe('LCOO stage gate: LCOO-7 can\'t move to "Prioritized" yet; 2 things are missing. 1) Size of effort: choose S, M, L or XL. 2) LRC prioritization is missing.');
+    ).toBe(
+      'LCOO stage gate: LCOO-7 can\'t move to "Prioritized" yet; 2 things are missing. 1) Size of effort: choose S, M, L or XL. 2) LRC prioritization is missing.',
+    );
     expect(blockedMessage('LCOO-7', 'Delivered', [{ requirement: 'x', message: 'One.' }])).toContain('1 thing is missing. 1) One.');
   });
 

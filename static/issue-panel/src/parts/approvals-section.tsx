@@ -18,7 +18,17 @@ export interface ApproveRequest {
   ref?: string;
 }
 
-function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer; busy: boolean; blockedBy?: string | undefined; onApprove(r: ApproveRequest): void }) {
+function OfferForm({
+  offer,
+  busy,
+  blockedBy,
+  onApprove,
+}: {
+  offer: ApprovalOffer;
+  busy: boolean;
+  blockedBy?: string | undefined;
+  onApprove(r: ApproveRequest): void;
+}) {
   const [note, setNote] = useState('');
   const [ref, setRef] = useState('');
   const id = `approve-${offer.role}`;
@@ -27,20 +37,28 @@ function OfferForm({ offer, busy, blockedBy, onApprove }: { offer: ApprovalOffer
     <Stack gap={space.xs}>
       <FieldRow align="flex-end">
         {needsRef ? (
-          <SingleSelect id={`${id}-ref`} label="Gerrit change approved" options={(offer.refs ?? []).map((r) => ({ value: r, label: `Change ${r}` }))} value={ref} onChange={setRef} />
+          <SingleSelect
+            id={`${id}-ref`}
+            label="Gerrit change approved"
+            options={(offer.refs ?? []).map((r) => ({ value: r, label: `Change ${r}` }))}
+            value={ref}
+            onChange={setRef}
+          />
         ) : null}
         <TextInput id={`${id}-note`} label="Note (optional)" value={note} onChange={setNote} />
         <div style={{ flex: '0 0 auto' }}>
-        <Button
-          appearance="primary"
-          spacing="compact"
-          isDisabled={busy || blockedBy !== undefined || (needsRef && ref === '')}
-          isLoading={busy}
-          testId={`${id}-button`}
-          onClick={() => onApprove({ record: offer.record, role: offer.role, ...(note.trim() ? { note: note.trim() } : {}), ...(ref ? { ref } : {}) })}
-        >
-          {`Record: ${offer.label}`}
-        </Button>
+          <Button
+            appearance="primary"
+            spacing="compact"
+            isDisabled={busy || blockedBy !== undefined || (needsRef && ref === '')}
+            isLoading={busy}
+            testId={`${id}-button`}
+            onClick={() =>
+              onApprove({ record: offer.record, role: offer.role, ...(note.trim() ? { note: note.trim() } : {}), ...(ref ? { ref } : {}) })
+            }
+          >
+            {`Record: ${offer.label}`}
+          </Button>
         </div>
       </FieldRow>
       {blockedBy ? <Help>{blockedBy}</Help> : null}
@@ -53,7 +71,8 @@ function blocked(data: PanelData, dirty: boolean): string | undefined {
   const rec = data.vetting ?? data.delivery;
   const what = data.vetting ? 'checklist' : 'delivery record';
   if (rec?.integrity === 'missing') return `Save the ${what} first: an approval is for a saved record.`;
-  if (rec && rec.integrity !== 'valid') return `Re-save the ${what} from this panel first: approvals can't be given on a record modified outside the LCOO app.`;
+  if (rec && rec.integrity !== 'valid')
+    return `Re-save the ${what} from this panel first: approvals can't be given on a record modified outside the LCOO app.`;
   if (dirty) return 'Save your changes first: an approval is for the record as saved.';
   return undefined;
 }

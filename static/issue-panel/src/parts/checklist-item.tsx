@@ -42,10 +42,24 @@ export function ChecklistItemCard(props: {
         </p>
       ) : null}
       {showNote ? (
-        <LongText id={`note-${item.id}`} label={`Note on "${item.label}"`} value={props.note} onChange={props.onNote} disabled={props.disabled} rows={1} autoFocus={noteOpen && props.note === ''} />
+        <LongText
+          id={`note-${item.id}`}
+          label={`Note on "${item.label}"`}
+          value={props.note}
+          onChange={props.onNote}
+          disabled={props.disabled}
+          rows={1}
+          autoFocus={noteOpen && props.note === ''}
+        />
       ) : props.disabled ? null : (
         <div>
-          <Button appearance="subtle" spacing="compact" onClick={() => setNoteOpen(true)} aria-expanded={false} testId={`note-${item.id}-open`}>
+          <Button
+            appearance="subtle"
+            spacing="compact"
+            onClick={() => setNoteOpen(true)}
+            aria-expanded={false}
+            testId={`note-${item.id}-open`}
+          >
             {`Add a note on "${item.label}"`}
           </Button>
         </div>

@@ -19,7 +19,9 @@ interface Common {
   disabled?: boolean;
 }
 
-export function TextInput(props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'url' | 'date'; placeholder?: string }) {
+export function TextInput(
+  props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'url' | 'date'; placeholder?: string },
+) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <Textfield
@@ -43,7 +45,9 @@ export function estimatedRows(value: string, charsPerRow = 60): number {
   return value.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(line.length / charsPerRow)), 0);
 }
 
-export function LongText(props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number; autoFocus?: boolean }) {
+export function LongText(
+  props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number; autoFocus?: boolean },
+) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <TextArea
@@ -73,7 +77,9 @@ const readableWhenDisabled = {
 const optionFor = (options: readonly Labelled[], value: string): Option | null =>
   value === '' ? null : (options.find((o) => o.value === value) ?? { label: value, value });
 
-export function SingleSelect(props: Common & { value: string; options: readonly Labelled[]; onChange(v: string): void; placeholder?: string; clearable?: boolean }) {
+export function SingleSelect(
+  props: Common & { value: string; options: readonly Labelled[]; onChange(v: string): void; placeholder?: string; clearable?: boolean },
+) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <Select<Option>
@@ -93,7 +99,9 @@ export function SingleSelect(props: Common & { value: string; options: readonly 
   );
 }
 
-export function MultiSelect(props: Common & { values: string[]; options: readonly Labelled[]; onChange(v: string[]): void; placeholder?: string }) {
+export function MultiSelect(
+  props: Common & { values: string[]; options: readonly Labelled[]; onChange(v: string[]): void; placeholder?: string },
+) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <Select<Option, true>
@@ -157,7 +165,12 @@ export function RowList<T>(props: {
             </FieldRow>
           </div>
           {props.disabled ? null : (
-            <Button appearance="subtle" spacing="compact" onClick={() => onChange(items.filter((_, j) => j !== i))} aria-label={`Remove ${props.noun} ${i + 1}`}>
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              onClick={() => onChange(items.filter((_, j) => j !== i))}
+              aria-label={`Remove ${props.noun} ${i + 1}`}
+            >
               Remove
             </Button>
           )}

@@ -27,7 +27,10 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
   const projects: Labelled[] = data.options.projects.map((p) => ({ value: p, label: p }));
   const releases: Labelled[] = data.options.releasesOpen.map((r) => ({ value: r.id, label: r.label }));
   if (draft.milestone.releaseId && !releases.some((r) => r.value === draft.milestone.releaseId)) {
-    releases.unshift({ value: draft.milestone.releaseId, label: data.options.releaseLabels[draft.milestone.releaseId] ?? draft.milestone.releaseId });
+    releases.unshift({
+      value: draft.milestone.releaseId,
+      label: data.options.releaseLabels[draft.milestone.releaseId] ?? draft.milestone.releaseId,
+    });
   }
 
   return (
@@ -35,70 +38,203 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
       <Card labelledBy="d-scope">
         <Heading id="d-scope">Scope</Heading>
         <FieldRow>
-          <TextInput id="roadmapItemKey" label="Roadmap Item it delivers" placeholder="LCOO-12" value={draft.roadmapItemKey} onChange={(v) => set('roadmapItemKey', v.toUpperCase())} disabled={disabled} />
-          <SingleSelect id="project" label="OpenStack project" options={projects} value={draft.project} onChange={(v) => set('project', v)} disabled={disabled} />
+          <TextInput
+            id="roadmapItemKey"
+            label="Roadmap Item it delivers"
+            placeholder="LCOO-12"
+            value={draft.roadmapItemKey}
+            onChange={(v) => set('roadmapItemKey', v.toUpperCase())}
+            disabled={disabled}
+          />
+          <SingleSelect
+            id="project"
+            label="OpenStack project"
+            options={projects}
+            value={draft.project}
+            onChange={(v) => set('project', v)}
+            disabled={disabled}
+          />
         </FieldRow>
       </Card>
 
       <Card labelledBy="d-blueprint">
         <Heading id="d-blueprint">Blueprint</Heading>
         <FieldRow>
-          <TextInput id="blueprint-url" label="Launchpad blueprint" type="url" placeholder="https://blueprints.launchpad.net/nova/+spec/…" value={draft.blueprint.url}
-            onChange={(v) => set('blueprint', { ...draft.blueprint, url: v })} disabled={disabled} />
-          <TextInput id="blueprint-title" label="Blueprint title" value={draft.blueprint.title} onChange={(v) => set('blueprint', { ...draft.blueprint, title: v })} disabled={disabled} />
+          <TextInput
+            id="blueprint-url"
+            label="Launchpad blueprint"
+            type="url"
+            placeholder="https://blueprints.launchpad.net/nova/+spec/…"
+            value={draft.blueprint.url}
+            onChange={(v) => set('blueprint', { ...draft.blueprint, url: v })}
+            disabled={disabled}
+          />
+          <TextInput
+            id="blueprint-title"
+            label="Blueprint title"
+            value={draft.blueprint.title}
+            onChange={(v) => set('blueprint', { ...draft.blueprint, title: v })}
+            disabled={disabled}
+          />
         </FieldRow>
         <Stamp at={stored?.blueprint?.recordedAt} />
       </Card>
 
       <Card labelledBy="d-alignment">
         <Heading id="d-alignment">PTL / core alignment</Heading>
-        <RowList id="d-alignment-notes" noun="alignment note" items={draft.alignment} blank={() => ({ notes: '', date: '' })} disabled={disabled} onChange={(v) => set('alignment', v)}
+        <RowList
+          id="d-alignment-notes"
+          noun="alignment note"
+          items={draft.alignment}
+          blank={() => ({ notes: '', date: '' })}
+          disabled={disabled}
+          onChange={(v) => set('alignment', v)}
           render={(n, up, i) => (
             <>
-              <TextInput id={`d-alignment-${i}-date`} label="Date" type="date" value={n.date} onChange={(v) => up({ ...n, date: v })} disabled={disabled} />
-              <Wide><LongText id={`d-alignment-${i}-notes`} label={`Alignment note ${i + 1}`} value={n.notes} onChange={(v) => up({ ...n, notes: v })} disabled={disabled} rows={3} /></Wide>
+              <TextInput
+                id={`d-alignment-${i}-date`}
+                label="Date"
+                type="date"
+                value={n.date}
+                onChange={(v) => up({ ...n, date: v })}
+                disabled={disabled}
+              />
+              <Wide>
+                <LongText
+                  id={`d-alignment-${i}-notes`}
+                  label={`Alignment note ${i + 1}`}
+                  value={n.notes}
+                  onChange={(v) => up({ ...n, notes: v })}
+                  disabled={disabled}
+                  rows={3}
+                />
+              </Wide>
             </>
-          )} />
+          )}
+        />
       </Card>
 
       <Card labelledBy="d-milestone">
         <Heading id="d-milestone">Delivery milestone</Heading>
         <FieldRow>
-          <SingleSelect id="milestone-release" label="Release" options={releases} value={draft.milestone.releaseId} onChange={(v) => set('milestone', { ...draft.milestone, releaseId: v })} disabled={disabled} />
-          <TextInput id="milestone-label" label="Milestone" placeholder="e.g. Indri-2" value={draft.milestone.label} onChange={(v) => set('milestone', { ...draft.milestone, label: v })} disabled={disabled} />
-          <TextInput id="milestone-date" label="Milestone date" type="date" value={draft.milestone.date} onChange={(v) => set('milestone', { ...draft.milestone, date: v })} disabled={disabled} />
+          <SingleSelect
+            id="milestone-release"
+            label="Release"
+            options={releases}
+            value={draft.milestone.releaseId}
+            onChange={(v) => set('milestone', { ...draft.milestone, releaseId: v })}
+            disabled={disabled}
+          />
+          <TextInput
+            id="milestone-label"
+            label="Milestone"
+            placeholder="e.g. Indri-2"
+            value={draft.milestone.label}
+            onChange={(v) => set('milestone', { ...draft.milestone, label: v })}
+            disabled={disabled}
+          />
+          <TextInput
+            id="milestone-date"
+            label="Milestone date"
+            type="date"
+            value={draft.milestone.date}
+            onChange={(v) => set('milestone', { ...draft.milestone, date: v })}
+            disabled={disabled}
+          />
         </FieldRow>
         <Stamp at={stored?.milestone?.recordedAt} />
       </Card>
 
       <Card labelledBy="d-spec">
         <Heading id="d-spec">Specification</Heading>
-        <TextInput id="spec-url" label="Specification review (Gerrit change in the specs repository)" type="url" placeholder="https://review.opendev.org/c/openstack/nova-specs/+/…"
-          value={draft.specification.reviewUrl} onChange={(v) => set('specification', { ...draft.specification, reviewUrl: v })} disabled={disabled} />
-        <Check id="spec-approved" label="Specification approved (merged)" checked={draft.specification.approved} onChange={(v) => set('specification', { ...draft.specification, approved: v })} disabled={disabled} />
+        <TextInput
+          id="spec-url"
+          label="Specification review (Gerrit change in the specs repository)"
+          type="url"
+          placeholder="https://review.opendev.org/c/openstack/nova-specs/+/…"
+          value={draft.specification.reviewUrl}
+          onChange={(v) => set('specification', { ...draft.specification, reviewUrl: v })}
+          disabled={disabled}
+        />
+        <Check
+          id="spec-approved"
+          label="Specification approved (merged)"
+          checked={draft.specification.approved}
+          onChange={(v) => set('specification', { ...draft.specification, approved: v })}
+          disabled={disabled}
+        />
         <Stamp at={stored?.specification?.recordedAt} />
       </Card>
 
       <Card labelledBy="d-changes">
         <Heading id="d-changes">Gerrit changes</Heading>
-        <RowList id="changes" noun="change" items={draft.changes} blank={() => ({ number: '', url: '', status: 'open', ci: 'pending' })} disabled={disabled} onChange={(v) => set('changes', v)}
+        <RowList
+          id="changes"
+          noun="change"
+          items={draft.changes}
+          blank={() => ({ number: '', url: '', status: 'open', ci: 'pending' })}
+          disabled={disabled}
+          onChange={(v) => set('changes', v)}
           render={(c, up, i) => (
             <>
               <Wide>
-                <TextInput id={`change-${i}-url`} label={`Change ${i + 1} link`} type="url" placeholder="https://review.opendev.org/c/openstack/nova/+/912345" value={c.url}
-                  onChange={(v) => up({ ...c, url: v, number: c.number || changeNumberFromUrl(v) || '' })} disabled={disabled} />
+                <TextInput
+                  id={`change-${i}-url`}
+                  label={`Change ${i + 1} link`}
+                  type="url"
+                  placeholder="https://review.opendev.org/c/openstack/nova/+/912345"
+                  value={c.url}
+                  onChange={(v) => up({ ...c, url: v, number: c.number || changeNumberFromUrl(v) || '' })}
+                  disabled={disabled}
+                />
               </Wide>
-              <TextInput id={`change-${i}-number`} label="Number" value={c.number} onChange={(v) => up({ ...c, number: v })} disabled={disabled} />
-              <SingleSelect id={`change-${i}-status`} label="Status" options={voc.changeStatuses} value={c.status} onChange={(v) => up({ ...c, status: v })} disabled={disabled} clearable={false} />
-              <SingleSelect id={`change-${i}-ci`} label="CI result" options={voc.ciResults} value={c.ci} onChange={(v) => up({ ...c, ci: v })} disabled={disabled} clearable={false} />
+              <TextInput
+                id={`change-${i}-number`}
+                label="Number"
+                value={c.number}
+                onChange={(v) => up({ ...c, number: v })}
+                disabled={disabled}
+              />
+              <SingleSelect
+                id={`change-${i}-status`}
+                label="Status"
+                options={voc.changeStatuses}
+                value={c.status}
+                onChange={(v) => up({ ...c, status: v })}
+                disabled={disabled}
+                clearable={false}
+              />
+              <SingleSelect
+                id={`change-${i}-ci`}
+                label="CI result"
+                options={voc.ciResults}
+                value={c.ci}
+                onChange={(v) => up({ ...c, ci: v })}
+                disabled={disabled}
+                clearable={false}
+              />
             </>
-          )} />
+          )}
+        />
       </Card>
 
       <Card labelledBy="d-lrc">
         <Heading id="d-lrc">Roadmap Committee tracking</Heading>
-        <Check id="lrc-tracked" label="The LCOO Roadmap Committee tracks this delivery" checked={draft.lrcTracking.tracked} onChange={(v) => set('lrcTracking', { ...draft.lrcTracking, tracked: v })} disabled={disabled} />
-        <LongText id="lrc-note" label="Tracking note" value={draft.lrcTracking.note} onChange={(v) => set('lrcTracking', { ...draft.lrcTracking, note: v })} disabled={disabled} rows={1} />
+        <Check
+          id="lrc-tracked"
+          label="The LCOO Roadmap Committee tracks this delivery"
+          checked={draft.lrcTracking.tracked}
+          onChange={(v) => set('lrcTracking', { ...draft.lrcTracking, tracked: v })}
+          disabled={disabled}
+        />
+        <LongText
+          id="lrc-note"
+          label="Tracking note"
+          value={draft.lrcTracking.note}
+          onChange={(v) => set('lrcTracking', { ...draft.lrcTracking, note: v })}
+          disabled={disabled}
+          rows={1}
+        />
         <Stamp at={stored?.lrcTracking?.recordedAt} />
       </Card>
     </Stack>

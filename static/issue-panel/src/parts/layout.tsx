@@ -17,7 +17,17 @@ export function FieldRow(props: Omit<ComponentProps<typeof Row>, 'className'>) {
 }
 
 /** A bordered block for one part of the panel (a checklist item, the readiness box). */
-export function Card({ children, labelledBy, tone = 'neutral', testId }: { children: ReactNode; labelledBy?: string; tone?: 'neutral' | 'success'; testId?: string }) {
+export function Card({
+  children,
+  labelledBy,
+  tone = 'neutral',
+  testId,
+}: {
+  children: ReactNode;
+  labelledBy?: string;
+  tone?: 'neutral' | 'success';
+  testId?: string;
+}) {
   return (
     <section
       aria-labelledby={labelledBy}
@@ -36,11 +46,19 @@ export function Card({ children, labelledBy, tone = 'neutral', testId }: { child
 
 export function Heading({ id, children, level = 3 }: { id?: string; children: ReactNode; level?: 2 | 3 | 4 }) {
   const Tag = `h${level}` as 'h2' | 'h3' | 'h4';
-  return <Tag id={id} style={{ margin: 0, font: level === 2 ? font.headingM : font.headingS, color: color.text }}>{children}</Tag>;
+  return (
+    <Tag id={id} style={{ margin: 0, font: level === 2 ? font.headingM : font.headingS, color: color.text }}>
+      {children}
+    </Tag>
+  );
 }
 
 export function Help({ id, children }: { id?: string; children: ReactNode }) {
-  return <p id={id} style={{ margin: 0, font: font.small, color: color.subtlest }}>{children}</p>;
+  return (
+    <p id={id} style={{ margin: 0, font: font.small, color: color.subtlest }}>
+      {children}
+    </p>
+  );
 }
 
 /** A label above a control; `htmlFor` ties them together for screen readers and clicks. */

@@ -19,7 +19,9 @@ export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[];
       </Row>
       <Help>{`Gate: ${next.gate}`}</Help>
       {next.pass ? (
-        <p style={{ margin: 0, font: font.body, color: color.text }}>{`Everything the gate checks is in place: this item can move to ${next.targetName}.`}</p>
+        <p
+          style={{ margin: 0, font: font.body, color: color.text }}
+        >{`Everything the gate checks is in place: this item can move to ${next.targetName}.`}</p>
       ) : (
         <>
           <p style={{ margin: 0, font: font.body, color: color.text }}>{`To move to ${next.targetName} this still needs:`}</p>

@@ -11,15 +11,32 @@ export function CompletenessChart({ buckets, integrityProblems }: { buckets: Por
   return (
     <section style={card} aria-label="Vetting checklist completeness" data-testid="completeness-chart">
       <h3 style={cardTitle}>Vetting checklist completeness</h3>
-      <svg role="img" aria-label={buckets.map((b) => `${b.label}: ${b.count}`).join(', ')} viewBox={`0 0 ${buckets.length * 60} ${height + 30}`} width="100%" style={{ maxHeight: 130 }}>
+      <svg
+        role="img"
+        aria-label={buckets.map((b) => `${b.label}: ${b.count}`).join(', ')}
+        viewBox={`0 0 ${buckets.length * 60} ${height + 30}`}
+        width="100%"
+        style={{ maxHeight: 130 }}
+      >
         {buckets.map((b, i) => {
           const h = (b.count / max) * height;
           return (
             <g key={b.bucket}>
               <title>{`${b.label}: ${b.count} Roadmap Item(s)`}</title>
-              <rect x={i * 60 + 10} y={height - h + 12} width={40} height={Math.max(h, b.count > 0 ? 1 : 0)} rx={2} fill={i === buckets.length - 1 ? color.completeBar : color.portfolioBar} />
-              <text x={i * 60 + 30} y={height - h + 8} textAnchor="middle" fontSize={11} fill={color.text}>{b.count}</text>
-              <text x={i * 60 + 30} y={height + 26} textAnchor="middle" fontSize={10} fill={color.subtle}>{b.label}</text>
+              <rect
+                x={i * 60 + 10}
+                y={height - h + 12}
+                width={40}
+                height={Math.max(h, b.count > 0 ? 1 : 0)}
+                rx={2}
+                fill={i === buckets.length - 1 ? color.completeBar : color.portfolioBar}
+              />
+              <text x={i * 60 + 30} y={height - h + 8} textAnchor="middle" fontSize={11} fill={color.text}>
+                {b.count}
+              </text>
+              <text x={i * 60 + 30} y={height + 26} textAnchor="middle" fontSize={10} fill={color.subtle}>
+                {b.label}
+              </text>
             </g>
           );
         })}

@@ -42,7 +42,12 @@ export function HeatMap<T>({ title, hint, matrix, rowLabel, columnLabel, value, 
               <tr>
                 <th scope="col" />
                 {matrix.columns.map((c) => (
-                  <th key={c} scope="col" title={columnLabel(c)} className={matrix.columns.length > 5 ? 'lcoo-heat-col lcoo-heat-col-turned' : 'lcoo-heat-col'}>
+                  <th
+                    key={c}
+                    scope="col"
+                    title={columnLabel(c)}
+                    className={matrix.columns.length > 5 ? 'lcoo-heat-col lcoo-heat-col-turned' : 'lcoo-heat-col'}
+                  >
                     {columnLabel(c)}
                   </th>
                 ))}
@@ -57,7 +62,11 @@ export function HeatMap<T>({ title, hint, matrix, rowLabel, columnLabel, value, 
                     if (cell === undefined) return <td key={c} />;
                     const shade = heat[heatLevel(value(cell), max)]!;
                     return (
-                      <td key={c} style={shade} title={cellTitle ? cellTitle(r, c, cell) : `${rowLabel(r)} / ${columnLabel(c)}: ${value(cell)}`}>
+                      <td
+                        key={c}
+                        style={shade}
+                        title={cellTitle ? cellTitle(r, c, cell) : `${rowLabel(r)} / ${columnLabel(c)}: ${value(cell)}`}
+                      >
                         {render ? render(cell) : value(cell) || ''}
                       </td>
                     );

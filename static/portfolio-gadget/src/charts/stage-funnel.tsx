@@ -12,7 +12,13 @@ interface Props {
   onToggleStage(stage: Stage): void;
 }
 
-function Funnel({ title, steps, bar, selected, onToggleStage }: {
+function Funnel({
+  title,
+  steps,
+  bar,
+  selected,
+  onToggleStage,
+}: {
   title: string;
   steps: { stage: Stage; statusName: string; count: number }[];
   bar: string;
@@ -53,7 +59,16 @@ function Funnel({ title, steps, bar, selected, onToggleStage }: {
           >
             <span style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{s.statusName}</span>
             <span style={{ background: color.neutral, borderRadius: 2, height: 12, display: 'block' }}>
-              <span style={{ display: 'block', height: 12, borderRadius: 2, width: `${(s.count / max) * 100}%`, minWidth: s.count > 0 ? 2 : 0, background: bar }} />
+              <span
+                style={{
+                  display: 'block',
+                  height: 12,
+                  borderRadius: 2,
+                  width: `${(s.count / max) * 100}%`,
+                  minWidth: s.count > 0 ? 2 : 0,
+                  background: bar,
+                }}
+              />
             </span>
             <span style={{ textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>{s.count}</span>
           </button>
@@ -68,8 +83,20 @@ export function StageFunnel({ funnels, selected, onToggleStage }: Props) {
     <section style={card} aria-label="Stage funnel">
       <h3 style={cardTitle}>Stage funnel</h3>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(250px, 1fr))', gap: space.m }}>
-        <Funnel title="Roadmap Items (vetting)" steps={funnels.portfolio} bar={color.portfolioBar} selected={selected} onToggleStage={onToggleStage} />
-        <Funnel title="Upstream Deliverables (delivery)" steps={funnels.delivery} bar={color.deliveryBar} selected={selected} onToggleStage={onToggleStage} />
+        <Funnel
+          title="Roadmap Items (vetting)"
+          steps={funnels.portfolio}
+          bar={color.portfolioBar}
+          selected={selected}
+          onToggleStage={onToggleStage}
+        />
+        <Funnel
+          title="Upstream Deliverables (delivery)"
+          steps={funnels.delivery}
+          bar={color.deliveryBar}
+          selected={selected}
+          onToggleStage={onToggleStage}
+        />
       </div>
     </section>
   );
