@@ -33,7 +33,7 @@ export type FrameTarget =
   | {
       kind: 'validator';
       entryPoint: 'create' | 'edit' | 'view';
-      validatorConfiguration?: string;
+      validatorConfig?: string;
       workflowId?: string;
       transitionId?: string;
     };
@@ -50,7 +50,7 @@ export const FrameTargetSchema: z.ZodType<FrameTarget> = z.discriminatedUnion('k
   z.object({
     kind: z.literal('validator'),
     entryPoint: z.enum(['create', 'edit', 'view']),
-    validatorConfiguration: z.string().optional(),
+    validatorConfig: z.string().optional(),
     workflowId: z.string().optional(),
     transitionId: z.string().optional(),
   }),
@@ -252,10 +252,12 @@ export function createForgeHost(opts: {
         extension = { type };
         break;
       case 'validator':
+        // Jira hands the rule's saved configuration (the string onConfigure returned) to the
+        // create/edit/view resource as extension.validatorConfig (Atlassian's workflowRules page).
         extension = {
           type,
           entryPoint: target.entryPoint,
-          ...(target.validatorConfiguration !== undefined ? { validatorConfiguration: target.validatorConfiguration } : {}),
+          ...(target.validatorConfig !== undefined ? { validatorConfig: target.validatorConfig } : {}),
           ...(target.workflowId ? { workflowId: target.workflowId } : {}),
           ...(target.transitionId ? { transitionId: target.transitionId } : {}),
         };

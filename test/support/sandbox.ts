@@ -36,7 +36,7 @@ export interface InvokeAs {
   gadgetConfiguration?: Record<string, unknown>;
   /** For gadgets ('edit') and validator config UIs ('create' | 'edit' | 'view'). */
   entryPoint?: 'create' | 'edit' | 'view';
-  validatorConfiguration?: string;
+  validatorConfig?: string;
 }
 
 export interface TestSandbox {
@@ -131,7 +131,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
         return {
           kind: 'validator',
           entryPoint: as.entryPoint ?? 'create',
-          ...(as.validatorConfiguration !== undefined ? { validatorConfiguration: as.validatorConfiguration } : {}),
+          ...(as.validatorConfig !== undefined ? { validatorConfig: as.validatorConfig } : {}),
         };
       default:
         throw new Error(`Module '${moduleKey}' is ${type ?? 'not in the manifest'}; invoke needs a module with a resolver`);

@@ -118,7 +118,7 @@ export async function validatorConfigPage(
       entryPoint: q.mode,
       workflowId: q.workflowId,
       transitionId: q.transitionId,
-      ...(rule?.parameters?.['config'] !== undefined ? { validatorConfiguration: rule.parameters['config'] } : {}),
+      ...(rule?.parameters?.['config'] !== undefined ? { validatorConfig: rule.parameters['config'] } : {}),
     },
   };
   const save =

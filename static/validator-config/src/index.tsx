@@ -65,13 +65,13 @@ function App() {
 
   useEffect(() => {
     (async () => {
-      const context = (await view.getContext()) as { extension?: { entryPoint?: EntryPoint; validatorConfiguration?: string } };
+      const context = (await view.getContext()) as { extension?: { entryPoint?: EntryPoint; validatorConfig?: string } };
       const ext = context.extension ?? {};
       setEntryPoint(ext.entryPoint ?? 'create');
       // The server parses the stored value with the gate's own schema: the screen shows what the gate will apply.
       const loaded = await call<ValidatorOptions>(
         'validator/options',
-        ext.validatorConfiguration !== undefined ? { configuration: ext.validatorConfiguration } : {},
+        ext.validatorConfig !== undefined ? { configuration: ext.validatorConfig } : {},
       );
       if (loaded.stored?.ok) setRule(loaded.stored.config);
       else if (loaded.stored)

@@ -179,6 +179,19 @@ test('the stage gate rule screen shows the defaults, saves a valid override into
     await expectText(view.getByTestId('spec-value'), 'On: deliverables go through Specification In Progress');
     expect(await view.locator('input[type="checkbox"]:not([disabled])').count()).toBe(0);
     await b.screenshot(page, 'validator-config-view');
+
+    // Editing again starts from what was saved (Jira hands it over as extension.validatorConfig),
+    // so Update without changes keeps the rule's settings instead of writing the defaults.
+    await page.goto(editUrl);
+    const again = await b.waitForApp(page, 'lcoo-stage-gate');
+    await again.locator('#cores-input').waitFor({ state: 'visible' });
+    expect(await again.locator('#cores-input').inputValue()).toBe('1');
+    await b.screenshot(page, 'validator-config-edit-again');
+    await page.getByRole('button', { name: 'Update' }).click();
+    await page.waitForURL(/\/admin\/workflows\?saved=/, { timeout: 15_000 });
+    expect((await storedRule('LCOO Upstream Delivery Lifecycle', 'Code Committed'))?.parameters?.['config']).toBe(
+      '{"coreApprovalsRequired":1}',
+    );
   });
 });
 

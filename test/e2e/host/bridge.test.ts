@@ -136,7 +136,7 @@ test('validator config UI: context carries the stored configuration; onConfigure
     const frame = await b.waitForApp(page, 'mini-validator');
     const r = await results(frame);
     expect(r['context']).toMatchObject({ type: 'jira:workflowValidator', entryPoint: 'edit' });
-    expect(r['validatorConfiguration']).toBe('{}');
+    expect(r['validatorConfig']).toBe('{}');
     await frame.locator('#block-all').check();
     const config = await page.evaluate(() =>
       (window as unknown as { __forgeHost: { workflowConfigure(id: string): Promise<unknown> } }).__forgeHost.workflowConfigure(

@@ -84,10 +84,10 @@ test('gadget, admin and validator config UIs get their own Forge-shaped extensio
       'mini-validator',
       'whoami',
       {},
-      { asEmail: 'admin@lcoo.example', entryPoint: 'edit', validatorConfiguration: '{"blockAll":true}' },
+      { asEmail: 'admin@lcoo.example', entryPoint: 'edit', validatorConfig: '{"blockAll":true}' },
     ),
   );
-  expect(validator.extension).toEqual({ type: 'jira:workflowValidator', entryPoint: 'edit', validatorConfiguration: '{"blockAll":true}' });
+  expect(validator.extension).toEqual({ type: 'jira:workflowValidator', entryPoint: 'edit', validatorConfig: '{"blockAll":true}' });
 });
 
 test('concurrent invocations keep their own identity and module', async () => {
