@@ -1,5 +1,6 @@
 // The two LCOO workflows as /workflows/create payloads, built from the domain's lifecycle
 // table so Jira's workflow and the app's gates can never disagree about which moves exist.
+import { randomUUID } from 'node:crypto';
 import { LIFECYCLES, firstStage, type LifecycleId, type Stage, type StatusCategory } from '../domain/lifecycle';
 import type { WorkflowCreateRequest, WorkflowRule, WorkflowTransitionInput } from './workflows';
 
@@ -11,7 +12,20 @@ export function extensionAri(appId: string, environmentId: string, moduleKey = S
   return `ari:cloud:ecosystem::extension/${appId}/${environmentId}/static/${moduleKey}`;
 }
 
-export const stageGateRule = (ari: string): WorkflowRule => ({ ruleKey: FORGE_VALIDATOR_RULE_KEY, parameters: { key: ari } });
+/** What a rule with no settings of its own stores: the gate then follows the admin page. */
+export const EMPTY_RULE_CONFIG = '{}';
+
+/**
+ * A Forge validator rule as Atlassian documents it for the workflows API (the "Forge rules"
+ * section of GET /rest/api/3/workflows/capabilities): `key` (the extension ARI), `config` (the
+ * stringified JSON the config UI's onConfigure returns), `id` (the rule's own id) and
+ * `disabled` ("true" | "false"). Whether Jira accepts a rule with `key` alone is not
+ * documented, so the app never relies on it.
+ */
+export const stageGateRule = (ari: string, ruleId: string = randomUUID()): WorkflowRule => ({
+  ruleKey: FORGE_VALIDATOR_RULE_KEY,
+  parameters: { key: ari, config: EMPTY_RULE_CONFIG, id: ruleId, disabled: 'false' },
+});
 
 /**
  * A gated transition is a move forward into any stage but the first: those are the moves

@@ -6,6 +6,7 @@ import { badRequest, conflict, JiraError, zodToJira } from '../errors';
 import type { StatusRow, StoredTransition, StoredWorkflowDoc, WorkflowRow } from '../model';
 import { json, route, type Ctx, type Route } from '../router';
 import type { Site } from '../site';
+import type { ForgeRuleDef } from '../types';
 import { createStatus, scopeProjectId, statusInScope } from './statuses';
 import { FORGE_VALIDATOR_RULE } from './transitions';
 
@@ -93,8 +94,69 @@ interface ValidationError {
 type ErrSink = (type: string, code: string, message: string, elementReference?: Record<string, string>) => void;
 type WorkflowShape = { statuses: { statusReference: string }[]; transitions: z.infer<typeof Transition>[] };
 
+/** Every rule of a transition's condition tree. */
+function conditionRules(group: CondGroup | undefined): z.infer<typeof Rule>[] {
+  if (!group) return [];
+  return [...(group.conditions ?? []), ...(group.conditionGroups ?? []).flatMap(conditionRules)];
+}
+
+/** The rule key Jira gives each kind of Forge workflow module ("Forge rules", GET /workflows/capabilities). */
+export const FORGE_RULE_KEYS: Record<'Validator' | 'Condition' | 'Function', string> = {
+  Validator: FORGE_VALIDATOR_RULE,
+  Condition: 'forge:expression-condition',
+  Function: 'forge:workflow-post-function',
+};
+const FORGE_RULE_TYPE_BY_KEY = new Map(Object.entries(FORGE_RULE_KEYS).map(([type, key]) => [key, type]));
+
+/**
+ * A Forge rule must be what Atlassian documents ("Forge rules" in the description of GET
+ * /rest/api/3/workflows/capabilities): `key` = the extension ARI of an installed Forge module of
+ * that kind, `config` = the persistent stringified JSON configuration, `id` = the rule's id,
+ * `disabled` = "true" | "false". The documentation does not say what Jira does with a rule that
+ * lacks `config`, `id` or `disabled`; the emulator refuses it, so the app is held to the
+ * documented shape whichever way Jira treats it.
+ */
+function checkForgeRule(
+  err: ErrSink,
+  forgeRules: ForgeRuleDef[],
+  r: z.infer<typeof Rule>,
+  place: 'Validator' | 'Condition' | 'Function',
+  where: string,
+  ref: Record<string, string>,
+): void {
+  const type = FORGE_RULE_TYPE_BY_KEY.get(r.ruleKey);
+  if (!r.ruleKey.startsWith('forge:')) return;
+  const p = r.parameters ?? {};
+  const problem = (what: string) =>
+    err('RULE', 'INVALID_RULE_CONFIGURATION', `The Forge rule ${r.ruleKey} on ${where} ${what}`, { ...ref, ruleKey: r.ruleKey });
+  if (!type) return problem(`is not a Forge rule key; use one of ${Object.values(FORGE_RULE_KEYS).join(', ')}.`);
+  if (type !== place) return problem(`is a ${type.toLowerCase()} rule and cannot be used as a ${place.toLowerCase()}.`);
+  const key = p['key'];
+  if (!key?.startsWith('ari:cloud:ecosystem::extension/'))
+    return problem(
+      'needs parameters.key set to the extension ARI (ari:cloud:ecosystem::extension/{appId}/{environmentId}/static/{moduleKey}).',
+    );
+  const installed = forgeRules.find((f) => f.extensionAri === key);
+  if (!installed) return problem(`names ${key}, which is not a Forge ${type.toLowerCase()} installed on this site.`);
+  const installedType = installed.ruleType ?? 'Validator';
+  if (installedType !== type) return problem(`names ${key}, which is a Forge ${installedType}, not a ${type}.`);
+  const missing = ['config', 'id', 'disabled'].filter((k) => p[k] === undefined);
+  if (missing.length > 0)
+    return problem(
+      `lacks parameters ${missing.join(', ')}: a Forge rule carries key, config (stringified JSON), id and disabled ("true" or "false").`,
+    );
+  try {
+    JSON.parse(p['config'] ?? '');
+  } catch {
+    return problem('has a parameters.config that is not stringified JSON.');
+  }
+  if (p['id'] === '') return problem('has an empty parameters.id.');
+  if (p['disabled'] !== 'true' && p['disabled'] !== 'false')
+    return problem(`has parameters.disabled "${p['disabled']}"; allowed: "true", "false".`);
+}
+
 /** The checks create and update share: statuses come from the request, one INITIAL, sound links, Forge rules name their extension. */
-function checkWorkflowShape(err: ErrSink, name: string, w: WorkflowShape, refs: Set<string>): void {
+function checkWorkflowShape(err: ErrSink, name: string, w: WorkflowShape, refs: Set<string>, forgeRules: ForgeRuleDef[]): void {
   const inWorkflow = new Set(w.statuses.map((s) => s.statusReference));
   for (const s of w.statuses)
     if (!refs.has(s.statusReference))
@@ -151,16 +213,10 @@ function checkWorkflowShape(err: ErrSink, name: string, w: WorkflowShape, refs: 
           `Transition '${t.name}' of workflow '${name}' starts at '${f}', which is not a status of the workflow.`,
           ref,
         );
-    for (const v of t.validators ?? []) {
-      if (v.ruleKey === FORGE_VALIDATOR_RULE && !v.parameters?.key?.startsWith('ari:cloud:ecosystem::extension/')) {
-        err(
-          'RULE',
-          'INVALID_RULE_CONFIGURATION',
-          `The Forge validator on transition '${t.name}' needs parameters.key set to the extension ARI (ari:cloud:ecosystem::extension/...).`,
-          ref,
-        );
-      }
-    }
+    const where = `transition '${t.name}' of workflow '${name}'`;
+    for (const r of t.validators ?? []) checkForgeRule(err, forgeRules, r, 'Validator', where, ref);
+    for (const r of t.actions ?? []) checkForgeRule(err, forgeRules, r, 'Function', where, ref);
+    for (const r of conditionRules(t.conditions)) checkForgeRule(err, forgeRules, r, 'Condition', where, ref);
   }
 }
 
@@ -191,7 +247,7 @@ function validate(site: Site, input: CreateInput): ValidationError[] {
     if (names.has(w.name.toLowerCase()) || site.workflowByName(w.name))
       err('WORKFLOW', 'NON_UNIQUE_WORKFLOW_NAME', `A workflow with the name '${w.name}' already exists.`);
     names.add(w.name.toLowerCase());
-    checkWorkflowShape(err, w.name, w, refs);
+    checkWorkflowShape(err, w.name, w, refs, site.forgeRules);
   }
   return errors;
 }
@@ -451,7 +507,7 @@ function validateUpdate(site: Site, input: UpdateInput): ValidationError[] {
         );
       }
     }
-    checkWorkflowShape(err, row.name, w, refs);
+    checkWorkflowShape(err, row.name, w, refs, site.forgeRules);
     // A status may only leave a workflow when its issues have somewhere to go.
     const byRef = new Map(input.statuses.map((s) => [s.statusReference, s.id ?? s.statusReference]));
     const kept = new Set(w.statuses.map((s) => byRef.get(s.statusReference) ?? s.statusReference));
@@ -650,12 +706,7 @@ function capabilities(ctx: Ctx) {
       id: r.extensionAri,
       name: r.name,
       description: r.description ?? '',
-      ruleKey:
-        r.ruleType === 'Condition'
-          ? 'forge:expression-condition'
-          : r.ruleType === 'Function'
-            ? 'forge:post-function'
-            : FORGE_VALIDATOR_RULE,
+      ruleKey: FORGE_RULE_KEYS[r.ruleType ?? 'Validator'],
       ruleType: r.ruleType ?? 'Validator',
     })),
     triggerRules: [],

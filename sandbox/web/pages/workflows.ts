@@ -3,6 +3,7 @@
 // validator's create/edit/view resource, and the save path Jira uses: the config UI calls
 // workflowRules.onConfigure(fn); "Add"/"Update" calls fn and stores its string result in the
 // rule's parameters.config (workflows/update through the emulator, as the signed-in user).
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { esc, scriptJson } from '../http-util';
 import type { FrameSpec } from '../layout';
@@ -165,13 +166,21 @@ export async function saveValidatorRule(
   const transitions = (wf.raw['transitions'] as Record<string, unknown>[]).map((t) => {
     if (t['id'] !== req.transitionId) return t;
     const validators = [...((t['validators'] as z.infer<typeof Rule>[] | undefined) ?? [])];
+    // A Forge rule as Atlassian documents it: key, config (stringified JSON), id, disabled.
     if (req.ruleIndex === null) {
-      validators.push({ ruleKey: FORGE_VALIDATOR_RULE, parameters: { key: req.module.extensionAri, config: req.config } });
+      validators.push({
+        ruleKey: FORGE_VALIDATOR_RULE,
+        parameters: { key: req.module.extensionAri, config: req.config, id: randomUUID(), disabled: 'false' },
+      });
     } else {
       const rule = validators[req.ruleIndex];
       if (!rule || rule.parameters?.['key'] !== req.module.extensionAri)
         throw new Error(`Rule ${req.ruleIndex} of transition ${req.transitionId} is not ${req.module.moduleKey}`);
-      validators[req.ruleIndex] = { ...rule, parameters: { ...rule.parameters, config: req.config } };
+      // Rules stored by older sandbox data carry key alone: complete them the way Jira's editor saves a rule.
+      validators[req.ruleIndex] = {
+        ...rule,
+        parameters: { id: randomUUID(), disabled: 'false', ...rule.parameters, config: req.config },
+      };
     }
     return { ...t, validators };
   });

@@ -147,7 +147,12 @@ export async function provisionRoadmapWorkflow(h: Harness): Promise<{
             validators: [
               {
                 ruleKey: 'forge:expression-validator',
-                parameters: { key: VALIDATOR_ARI, config: JSON.stringify({ target: 'prioritized' }) },
+                parameters: {
+                  key: VALIDATOR_ARI,
+                  config: JSON.stringify({ target: 'prioritized' }),
+                  id: 'rule-prioritize',
+                  disabled: 'false',
+                },
               },
             ],
           },

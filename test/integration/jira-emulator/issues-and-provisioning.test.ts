@@ -2,6 +2,9 @@
 // invalid workflows and scheme switches that would strand issues.
 import { createIssue, makeHarness, provisionRoadmapWorkflow, VALIDATOR_ARI, type Harness } from './harness';
 
+/** A Forge rule's parameters as Atlassian documents them: key, config, id, disabled. */
+const RULE_PARAMETERS = { key: VALIDATOR_ARI, config: '{}', id: 'rule-deliver', disabled: 'false' };
+
 type Err = { errorMessages: string[]; errors: Record<string, string> };
 
 describe('issues', () => {
@@ -178,7 +181,7 @@ describe('provisioning', () => {
               type: 'DIRECTED',
               toStatusReference: 'b',
               links: [{ fromStatusReference: 'a' }],
-              validators: [{ ruleKey: 'forge:expression-validator', parameters: { key: VALIDATOR_ARI } }],
+              validators: [{ ruleKey: 'forge:expression-validator', parameters: RULE_PARAMETERS }],
             },
           ],
           ...over,
@@ -222,9 +225,7 @@ describe('provisioning', () => {
       statuses: { id: string; name: string }[];
     }>(h.app, 'POST', '/rest/api/3/workflows/create', payload({}));
     expect(made.statuses.map((s) => s.name).sort()).toEqual(['Backlog', 'Delivered']);
-    expect(made.workflows[0]?.transitions[1]?.validators).toEqual([
-      { ruleKey: 'forge:expression-validator', parameters: { key: VALIDATOR_ARI } },
-    ]);
+    expect(made.workflows[0]?.transitions[1]?.validators).toEqual([{ ruleKey: 'forge:expression-validator', parameters: RULE_PARAMETERS }]);
     expect(
       (
         await h.call(h.app, 'POST', '/rest/api/3/workflows/create', {

@@ -118,7 +118,10 @@ describe('POST /rest/api/3/workflows/update', () => {
     expect(reply.workflows[0]?.version.id).not.toBe(before.workflows[0]?.version.id);
     const prioritize = reply.workflows[0]?.transitions.find((t) => t.id === ids.transitionIds.prioritize);
     expect(prioritize?.validators).toEqual([
-      { ruleKey: 'forge:expression-validator', parameters: { key: VALIDATOR_ARI, config: '{"coreApprovalsRequired":1}' } },
+      {
+        ruleKey: 'forge:expression-validator',
+        parameters: { key: VALIDATOR_ARI, config: '{"coreApprovalsRequired":1}', id: 'rule-prioritize', disabled: 'false' },
+      },
     ]);
     // Everything else came back as it was sent.
     expect(reply.workflows[0]?.transitions.map((t) => [t.id, t.name, t.type])).toEqual(

@@ -50,7 +50,17 @@ describe.each(['portfolio', 'delivery'] as const)('%s workflow', (lifecycle) => 
       const forward = t.links.every((l) => order.get(l.fromStatusReference)! < order.get(t.toStatusReference)!);
       const backward = t.links.every((l) => order.get(l.fromStatusReference)! > order.get(t.toStatusReference)!);
       expect(forward || backward).toBe(true);
-      expect(t.validators).toEqual(forward ? [{ ruleKey: 'forge:expression-validator', parameters: { key: ARI } }] : []);
+      // The Forge rule as Atlassian documents it: key, config (stringified JSON), id, disabled.
+      expect(t.validators).toEqual(
+        forward
+          ? [
+              {
+                ruleKey: 'forge:expression-validator',
+                parameters: { key: ARI, config: '{}', id: expect.stringMatching(/^[0-9a-f-]{36}$/), disabled: 'false' },
+              },
+            ]
+          : [],
+      );
     }
     const gatedInto = wf.transitions.filter((t) => t.validators.length > 0).map((t) => t.toStatusReference);
     expect(gatedInto).toEqual(gatedStages(lifecycle));
