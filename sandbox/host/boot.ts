@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { createJiraEmulator } from '../jira';
 import { startWebServer, type WebServer } from '../web/server';
 import { loadApp, type LoadedApp } from './app-loader';
+import type { RedirectPolicy } from './forge-fetch';
 import { createForgeHost, extensionAriOf, type ForgeHost } from './forge-host';
 
 export const JIRA_DB_FILE = 'jira.sqlite';
@@ -29,6 +30,10 @@ export interface BootOptions {
   functionTimeoutMs?: number;
   /** Passed through to the emulator: Atlassian's OpenAPI contract checker, if any. */
   contract?: Parameters<typeof createJiraEmulator>[0]['contract'];
+  /** Emulated Jira behaviour tests choose: async tasks still running for N reads. */
+  asyncTaskPolls?: number;
+  /** What the Forge fetch does with Jira's 303 to a task (see sandbox/host/forge-fetch.ts). */
+  redirects?: RedirectPolicy;
 }
 
 export interface RunningSandbox {
@@ -86,6 +91,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     forgeRules,
     ...(opts.contract !== undefined ? { contract: opts.contract } : {}),
     ...(opts.port ? { baseUrl: `http://localhost:${opts.port}` } : {}),
+    ...(opts.asyncTaskPolls !== undefined ? { asyncTaskPolls: opts.asyncTaskPolls } : {}),
   });
   const db = new Database(join(dataDir, FORGE_DB_FILE));
   db.pragma('journal_mode = WAL');
@@ -95,6 +101,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     db,
     ...(opts.port ? { siteUrl: `http://localhost:${opts.port}` } : {}),
     ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}),
+    ...(opts.redirects ? { redirects: opts.redirects } : {}),
   });
   jira.setHooks(host.jiraHooks());
 

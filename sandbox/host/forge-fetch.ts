@@ -59,10 +59,18 @@ function toResponse(status: number, headers: Record<string, string>, body: unkno
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
+/**
+ * What the Forge runtime's fetch does with Jira's 303 to an async task. Not documented, so the
+ * sandbox can play either: 'as-asked' follows it unless the app asked `redirect: 'manual'`
+ * (WHATWG fetch, undici); 'always-follow' follows it even then (a proxy that ignores the option).
+ */
+export type RedirectPolicy = 'as-asked' | 'always-follow';
+
 export interface ProxyDeps {
   jira: JiraEmulatorPort;
   kvs: KvsEmulator;
   log?: FetchLogEntry[];
+  redirects?: RedirectPolicy;
 }
 
 /** The principal Jira sees: asApp -> the app user, asUser -> the invoking (or named) user. */
@@ -93,9 +101,10 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
       }
       let reply = await deps.jira.handle({ method, path, headers: headersOf(init), body: parseBody(bodyText(init.body)), principal });
       record({ kind: 'jira', method, path, principal, status: reply.status });
-      // fetch follows redirects unless told not to, and so does the Forge runtime's: Jira
-      // answers some operations (workflow scheme switch) with 303 + Location to a task.
-      for (let hops = 0; REDIRECTS.has(reply.status) && init.redirect !== 'manual' && hops < 5; hops++) {
+      // Jira answers some operations (workflow scheme switch, draft publish) with 303 + Location
+      // to a task; whether the Forge runtime follows it is not documented (see RedirectPolicy).
+      const follow = init.redirect !== 'manual' || deps.redirects === 'always-follow';
+      for (let hops = 0; REDIRECTS.has(reply.status) && follow && hops < 5; hops++) {
         const location = reply.headers.location ?? reply.headers.Location;
         if (!location) break;
         const next = new URL(location, 'http://jira.local');

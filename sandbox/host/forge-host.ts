@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { LoadedApp, ModuleDef } from './app-loader';
-import { createForgeProxy, type FetchLogEntry } from './forge-fetch';
+import { createForgeProxy, type FetchLogEntry, type RedirectPolicy } from './forge-fetch';
 import type { IssueEventArgs, JiraEmulatorPort, JiraHooks, ValidatorHookArgs } from './jira-port';
 import { createKvsEmulator, type EntityIndexes, type KvsEmulator } from './kvs-emulator';
 import { errorMessage, LOCAL_CLOUD_ID, runInvocation } from './runtime';
@@ -150,6 +150,8 @@ export function createForgeHost(opts: {
   db: Database;
   siteUrl?: string;
   functionTimeoutMs?: number;
+  /** What the Forge fetch does with a 303 to a Jira task (see RedirectPolicy). */
+  redirects?: RedirectPolicy;
 }): ForgeHost {
   const { app, jira, db } = opts;
   const timeoutMs = opts.functionTimeoutMs ?? FUNCTION_TIMEOUT_MS;
@@ -197,7 +199,7 @@ export function createForgeHost(opts: {
         accountId,
         scopes: app.scopes,
         timeoutMs,
-        backend: createForgeProxy({ jira, kvs, log: fetchLog }, accountId),
+        backend: createForgeProxy({ jira, kvs, log: fetchLog, ...(opts.redirects ? { redirects: opts.redirects } : {}) }, accountId),
       },
       () => {
         const work = Promise.resolve().then(() => fn(handler) as Promise<T>);

@@ -18,7 +18,7 @@ export const badRequest = (message: string, errors: Record<string, string> = {})
 export const fieldErrors = (errors: Record<string, string>): JiraError => new JiraError(400, [], errors);
 export const notFound = (message: string): JiraError => new JiraError(404, [message]);
 export const forbidden = (message: string): JiraError => new JiraError(403, [message]);
-export const conflict = (message: string): JiraError => new JiraError(409, [message]);
+export const conflict = (message: string, errors: Record<string, string> = {}): JiraError => new JiraError(409, [message], errors);
 export const unauthorized = (): JiraError =>
   new JiraError(401, ['You are not authenticated. Authentication required to perform this operation.']);
 

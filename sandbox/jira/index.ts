@@ -86,7 +86,10 @@ function parseHttpBody(raw: string): unknown {
 export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulator {
   const db = openDb(opts.dbPath);
   if (!isSeeded(db)) seedSite(db);
-  const site = new Site(db, opts.baseUrl ?? 'http://localhost:8080', opts.entityProperties ?? [], opts.forgeRules ?? []);
+  const site = new Site(db, opts.baseUrl ?? 'http://localhost:8080', opts.entityProperties ?? [], opts.forgeRules ?? [], {
+    asyncTaskPolls: opts.asyncTaskPolls ?? 1,
+    failNextTask: false,
+  });
   let hooks: EmulatorHooks = opts.hooks ?? {};
   const contract = opts.contract ?? undefined;
 
@@ -190,6 +193,7 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
     setHooks(next) {
       hooks = next;
     },
+    behaviour: site.behaviour,
     users: () => (db.prepare('SELECT * FROM users ORDER BY rowid').all() as UserRow[]).map(seedUser),
     userByEmail: (email) => {
       const row = site.userByEmail(email);

@@ -18,12 +18,21 @@ import type { EntityPropertyIndexDef, ForgeRuleDef, Principal } from './types';
 export const APP_ACCOUNT_ID = '712020:lcoo-roadmap-app';
 export const DEFAULT_WORKFLOW_NAME = 'jira';
 
+/** Emulator behaviour a test can choose (see CreateJiraEmulatorOptions). */
+export interface SiteBehaviour {
+  /** How many reads of a new async task report it ENQUEUED/RUNNING before it is COMPLETE. */
+  asyncTaskPolls: number;
+  /** The next async task ends FAILED (then this turns itself off). */
+  failNextTask: boolean;
+}
+
 export class Site {
   constructor(
     readonly db: Db,
     readonly baseUrl: string,
     readonly indexDefs: EntityPropertyIndexDef[],
     readonly forgeRules: ForgeRuleDef[],
+    readonly behaviour: SiteBehaviour = { asyncTaskPolls: 1, failNextTask: false },
   ) {}
 
   api(path: string): string {

@@ -1,6 +1,7 @@
 // The interface the Forge host (sandbox/host) and the tests call. Kept exactly as the
 // team brief fixes it; sandbox/jira/README.md documents it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { SiteBehaviour } from './site';
 
 export type Principal = { kind: 'app' } | { kind: 'user'; accountId: string } | { kind: 'anonymous' };
 
@@ -98,6 +99,8 @@ export interface CreateJiraEmulatorOptions {
   forgeRules?: ForgeRuleDef[];
   /** Base URL used in `self` links; default http://localhost:8080. */
   baseUrl?: string;
+  /** Reads of a new async task (scheme switch, draft publish) that report it still running; default 1. */
+  asyncTaskPolls?: number;
 }
 
 export interface JiraEmulator {
@@ -105,6 +108,8 @@ export interface JiraEmulator {
   /** External callers: HTTP basic (email:anytoken) -> that user; no credentials -> 401. */
   httpHandler(req: IncomingMessage, res: ServerResponse): Promise<void>;
   setHooks(hooks: EmulatorHooks): void;
+  /** Behaviour tests may change while the emulator runs (async tasks). */
+  behaviour: SiteBehaviour;
   users(): SeedUser[];
   userByEmail(email: string): SeedUser | undefined;
   /** Wipes every table and seeds the site again. */

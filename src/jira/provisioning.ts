@@ -17,6 +17,7 @@ import { JiraError, appErrorFromJira } from './errors';
 import { getUser } from './issues';
 import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from './lcoo-workflows';
 import { recordStatusStages } from './status-stage-map';
+import type { TaskOutcome } from './tasks';
 import {
   addIssueTypesToScheme,
   assignWorkflowScheme,
@@ -28,12 +29,14 @@ import {
   findWorkflowSchemeByName,
   getProject,
   getWorkflowScheme,
+  getWorkflowSchemeOrDraft,
   isCompanyManaged,
   projectIssueTypeIds,
   listIssueTypes,
   listStatuses,
   projectIssueTypeScheme,
   projectWorkflowScheme,
+  publishWorkflowSchemeDraft,
   updateWorkflowSchemeMappings,
   switchProjectWorkflowScheme,
   validateWorkflowCreate,
@@ -350,11 +353,52 @@ const workflowSchemeStep: Step = {
     }
     const scheme = ctx.out.workflowScheme;
     if (!scheme) throw new AppError('INTERNAL', 'The workflow scheme is not known yet; run setup again.');
-    await updateWorkflowSchemeMappings(ctx.client, scheme, { ...scheme.issueTypeMappings, ...wanted });
+    const updated = await updateWorkflowSchemeMappings(ctx.client, scheme, { ...scheme.issueTypeMappings, ...wanted });
     ctx.created.push(`issue type mappings in "${WORKFLOW_SCHEME_NAME}"`);
-    return 'Mapped both LCOO issue types to their workflows.';
+    if (!updated.draft) return 'Mapped both LCOO issue types to their workflows.';
+    // The scheme is in use, so Jira only changed its draft: nothing applies until it is published.
+    return `Mapped both LCOO issue types to their workflows; ${await publishSchemeDraft(ctx, scheme.id, wanted)}`;
   },
 };
+
+const SCHEMES_PAGE = 'Jira settings > Issues > Workflow schemes';
+
+/** Publishes the LCOO scheme's draft (a Jira task) or stops with what the admin must do. */
+async function publishSchemeDraft(ctx: StepContext, schemeId: number, wanted: Record<string, string>): Promise<string> {
+  const byHand = `In ${SCHEMES_PAGE}, open "${WORKFLOW_SCHEME_NAME}" and publish its draft, then run setup again.`;
+  let outcome: TaskOutcome;
+  try {
+    outcome = await publishWorkflowSchemeDraft(ctx.client, schemeId);
+  } catch (err) {
+    if (err instanceof JiraError && err.status === 400)
+      throw new AppError(
+        'CONFLICT',
+        `Jira did not publish the draft of "${WORKFLOW_SCHEME_NAME}": ${err.jiraMessage} Issues of the LCOO issue types need new statuses, which only an administrator can choose. ${byHand}`,
+      );
+    // 404: no draft any more (someone published or discarded it meanwhile): look at what Jira has.
+    if (!(err instanceof JiraError && err.status === 404)) throw err;
+    outcome = { state: 'unknown' };
+  }
+  if (outcome.state === 'complete') {
+    ctx.created.push(`published draft of "${WORKFLOW_SCHEME_NAME}"`);
+    return `Jira published the scheme's draft (task ${outcome.taskId}).`;
+  }
+  if (outcome.state === 'failed')
+    throw new AppError(
+      'JIRA_ERROR',
+      `Jira's task ${outcome.taskId} publishing the draft of "${WORKFLOW_SCHEME_NAME}" failed: ${outcome.message}. ${byHand}`,
+    );
+  if (outcome.state === 'running')
+    throw new AppError(
+      'CONFLICT',
+      `Jira is still publishing the draft of "${WORKFLOW_SCHEME_NAME}" (task ${outcome.taskId}${outcome.task.progress !== undefined ? `, ${outcome.task.progress}% done` : ''}). Run setup again in a minute to confirm.`,
+    );
+  // Jira named no task: the scheme itself says whether the mapping is live.
+  const now = await getWorkflowSchemeOrDraft(ctx.client, schemeId);
+  if (!now.draft && Object.entries(wanted).every(([type, wf]) => now.issueTypeMappings[type] === wf))
+    return "Jira published the scheme's draft.";
+  throw new AppError('JIRA_ERROR', `Jira did not confirm that the draft of "${WORKFLOW_SCHEME_NAME}" was published. ${byHand}`);
+}
 
 const issueTypeSchemeStep: Step = {
   id: 'issue-type-scheme',
@@ -408,22 +452,52 @@ const projectSchemeStep: Step = {
     } catch (err) {
       // Jira only assigns directly while the project has no issues; otherwise it switches in a task.
       if (!(err instanceof JiraError) || err.status !== 400) throw err;
-      try {
-        await switchProjectWorkflowScheme(ctx.client, projectId, schemeId);
-      } catch (switchErr) {
-        if (switchErr instanceof JiraError && switchErr.status === 303) {
-          ctx.created.push(`workflow scheme switch of ${ctx.projectKey} (running in Jira)`);
-          return 'Jira is switching the scheme in the background; run setup again in a minute to confirm.';
-        }
-        // A Jira without the switch operation: its refusal of the direct assignment says more.
-        if (switchErr instanceof JiraError && (switchErr.status === 404 || switchErr.status === 405)) throw err;
-        throw switchErr;
-      }
+      return switchProjectScheme(ctx, projectId, schemeId, err);
     }
     ctx.created.push(`workflow scheme of ${ctx.projectKey}`);
     return `${ctx.projectKey} now uses "${WORKFLOW_SCHEME_NAME}".`;
   },
 };
+
+/** The switch of a project with issues: a Jira task, polled to its end, or a message saying what the admin must do. */
+async function switchProjectScheme(ctx: StepContext, projectId: string, schemeId: number, assignRefusal: JiraError): Promise<string> {
+  const byHand = `In Jira, open ${ctx.projectKey}'s project settings > Workflows, switch it to "${WORKFLOW_SCHEME_NAME}", then run setup again.`;
+  let outcome: TaskOutcome;
+  try {
+    outcome = await switchProjectWorkflowScheme(ctx.client, projectId, schemeId);
+  } catch (err) {
+    // A Jira without the switch operation: its refusal of the direct assignment says more.
+    if (err instanceof JiraError && (err.status === 404 || err.status === 405)) throw assignRefusal;
+    if (err instanceof JiraError && err.status === 409)
+      throw new AppError(
+        'CONFLICT',
+        `Jira is busy with another scheme task (${err.jiraMessage}). Wait until it ends, then run setup again.`,
+      );
+    if (err instanceof JiraError && err.status === 400)
+      throw new AppError('CONFLICT', `Jira did not switch ${ctx.projectKey} to "${WORKFLOW_SCHEME_NAME}": ${err.jiraMessage} ${byHand}`);
+    throw err;
+  }
+  if (outcome.state === 'complete') {
+    ctx.created.push(`workflow scheme of ${ctx.projectKey}`);
+    return `${ctx.projectKey} now uses "${WORKFLOW_SCHEME_NAME}" (Jira's task ${outcome.taskId} finished).`;
+  }
+  if (outcome.state === 'failed')
+    throw new AppError(
+      'JIRA_ERROR',
+      `Jira's task ${outcome.taskId} switching ${ctx.projectKey} to "${WORKFLOW_SCHEME_NAME}" failed: ${outcome.message}. ${byHand}`,
+    );
+  if (outcome.state === 'running')
+    throw new AppError(
+      'CONFLICT',
+      `Jira is still switching ${ctx.projectKey} to "${WORKFLOW_SCHEME_NAME}" (task ${outcome.taskId}${outcome.task.progress !== undefined ? `, ${outcome.task.progress}% done` : ''}). Run setup again in a minute to confirm.`,
+    );
+  // Jira named no task: the project itself says whether the switch happened.
+  if ((await projectWorkflowScheme(ctx.client, projectId))?.id === schemeId) {
+    ctx.created.push(`workflow scheme of ${ctx.projectKey}`);
+    return `${ctx.projectKey} now uses "${WORKFLOW_SCHEME_NAME}".`;
+  }
+  throw new AppError('JIRA_ERROR', `Jira did not confirm that ${ctx.projectKey} was switched to "${WORKFLOW_SCHEME_NAME}". ${byHand}`);
+}
 
 export const SETUP_STEPS: Step[] = [
   projectStep,

@@ -3,6 +3,7 @@
 // schemes and issue type schemes. Only what provisioning needs, each answer zod-checked.
 import { z } from 'zod';
 import { route, type JiraClient } from './client';
+import { runJiraTask } from './tasks';
 
 // ---------------------------------------------------------------- projects
 
@@ -225,6 +226,8 @@ const WorkflowSchemeSchema = z
     name: z.string(),
     defaultWorkflow: z.string().optional(),
     issueTypeMappings: z.record(z.string(), z.string()).default({}),
+    /** True when Jira answered with the scheme's draft (an active scheme is changed through its draft). */
+    draft: z.boolean().optional(),
   })
   .loose();
 export type JiraWorkflowScheme = z.infer<typeof WorkflowSchemeSchema>;
@@ -255,13 +258,30 @@ export const createWorkflowScheme = (
 export const getWorkflowScheme = (client: JiraClient, schemeId: number) =>
   client.request('GET', route`/rest/api/3/workflowscheme/${String(schemeId)}`, WorkflowSchemeSchema);
 
-/** Replaces a scheme's issue type mappings (a draft is made when the scheme is in use). */
+/** The scheme's draft when it has one (draft: true), else the scheme itself. */
+export const getWorkflowSchemeOrDraft = (client: JiraClient, schemeId: number) =>
+  client.request('GET', route`/rest/api/3/workflowscheme/${String(schemeId)}?returnDraftIfExists=true`, WorkflowSchemeSchema);
+
+/**
+ * Replaces a scheme's issue type mappings. Jira changes a scheme in use only through its
+ * draft (updateDraftIfNeeded); the answer then has `draft: true`, and nothing changes for
+ * anyone until the draft is published (publishWorkflowSchemeDraft).
+ */
 export const updateWorkflowSchemeMappings = (client: JiraClient, scheme: JiraWorkflowScheme, issueTypeMappings: Record<string, string>) =>
   client.request('PUT', route`/rest/api/3/workflowscheme/${String(scheme.id)}`, WorkflowSchemeSchema, {
     name: scheme.name,
     issueTypeMappings,
     updateDraftIfNeeded: true,
   });
+
+/**
+ * Publishes a scheme's draft: an asynchronous task in Jira (303 to the task, polled here).
+ * No status mappings are sent: the draft only maps the LCOO issue types to their workflows;
+ * if issues of those types sit in statuses the LCOO workflows lack, Jira answers 400 naming
+ * them, and the admin must choose their new statuses in Jira.
+ */
+export const publishWorkflowSchemeDraft = (client: JiraClient, schemeId: number) =>
+  runJiraTask(client, 'POST', route`/rest/api/3/workflowscheme/${String(schemeId)}/draft/publish`, { statusMappings: [] });
 
 const SchemeAssociationsSchema = z
   .object({
@@ -300,7 +320,7 @@ export const assignWorkflowScheme = (client: JiraClient, projectId: string, work
  * types are new, so no issue loses its status.
  */
 export const switchProjectWorkflowScheme = (client: JiraClient, projectId: string, workflowSchemeId: number) =>
-  client.send('POST', route`/rest/api/3/workflowscheme/project/switch`, { projectId, targetSchemeId: String(workflowSchemeId) });
+  runJiraTask(client, 'POST', route`/rest/api/3/workflowscheme/project/switch`, { projectId, targetSchemeId: String(workflowSchemeId) });
 
 // ---------------------------------------------------------------- issue type schemes
 

@@ -27,6 +27,10 @@ export interface StartOptions {
   port?: number;
   /** Shorter than Forge's 25 s function limit, to test timeouts quickly. */
   functionTimeoutMs?: number;
+  /** Reads of a Jira async task that report it still running (default 1). */
+  asyncTaskPolls?: number;
+  /** What the Forge fetch does with Jira's 303 to a task: 'as-asked' (default) or 'always-follow'. */
+  redirects?: 'as-asked' | 'always-follow';
 }
 
 export interface InvokeAs {
@@ -88,6 +92,8 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
     dataDir,
     port: opts.port ?? 0,
     ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}),
+    ...(opts.asyncTaskPolls !== undefined ? { asyncTaskPolls: opts.asyncTaskPolls } : {}),
+    ...(opts.redirects ? { redirects: opts.redirects } : {}),
   });
   try {
     if (opts.seed === 'full') await runSeed(sb);

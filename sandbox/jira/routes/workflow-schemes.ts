@@ -1,6 +1,7 @@
 // Classic workflow schemes: create/read/update and the project association.
 import { z } from 'zod';
 import { badRequest, notFound, zodToJira } from '../errors';
+import { getTask, refuseIfTaskRunning, startedTask } from '../async-tasks';
 import { nextId } from '../db';
 import type { IssueRow, StoredWorkflowDoc, WorkflowSchemeRow } from '../model';
 import { json, noContent, route, type Ctx, type Route } from '../router';
@@ -24,10 +25,48 @@ function schemeBean(site: Site, s: WorkflowSchemeRow): Record<string, unknown> {
     defaultWorkflow: s.default_workflow,
     issueTypeMappings: mappings,
     draft: false,
-    lastModified: s.updated,
     self: site.api(`/workflowscheme/${s.id}`),
   };
 }
+
+// ---- drafts of active schemes ----
+// Jira: "If the workflow scheme is active (that is, being used by at least one project), then a
+// draft workflow scheme is created or updated instead, provided that updateDraftIfNeeded is set
+// to true" (PUT /workflowscheme/{id}); the draft changes nothing until it is published
+// (POST /workflowscheme/{id}/draft/publish, an asynchronous task).
+interface DraftScheme {
+  name: string;
+  description: string;
+  defaultWorkflow: string;
+  mappings: Record<string, string>;
+  updated: string;
+  updatedBy: string;
+}
+const draftKey = (id: number) => `workflowscheme-draft:${id}`;
+
+function readDraft(site: Site, id: number): DraftScheme | undefined {
+  const row = site.db.prepare('SELECT value FROM meta WHERE key = ?').get(draftKey(id)) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as DraftScheme) : undefined;
+}
+
+function draftBean(site: Site, s: WorkflowSchemeRow, d: DraftScheme): Record<string, unknown> {
+  return {
+    id: s.id,
+    name: d.name,
+    description: d.description,
+    defaultWorkflow: d.defaultWorkflow,
+    issueTypeMappings: d.mappings,
+    originalDefaultWorkflow: s.default_workflow,
+    originalIssueTypeMappings: JSON.parse(s.mappings) as Record<string, string>,
+    draft: true,
+    lastModified: d.updated,
+    lastModifiedUser: site.userRef(d.updatedBy),
+    self: site.api(`/workflowscheme/${s.id}/draft`),
+  };
+}
+
+const isActive = (site: Site, id: number): boolean =>
+  !!site.db.prepare('SELECT 1 FROM projects WHERE workflow_scheme_id = ? LIMIT 1').get(id);
 
 function checkBody(site: Site, b: z.infer<typeof SchemeBody>, selfId?: number): void {
   const errors: Record<string, string> = {};
@@ -85,7 +124,9 @@ function schemeOr404(ctx: Ctx): WorkflowSchemeRow {
 
 function getOne(ctx: Ctx) {
   ctx.site.requireAdmin(ctx.principal);
-  return json(200, schemeBean(ctx.site, schemeOr404(ctx)));
+  const row = schemeOr404(ctx);
+  const draft = ctx.query.bool('returnDraftIfExists') ? readDraft(ctx.site, row.id) : undefined;
+  return json(200, draft ? draftBean(ctx.site, row, draft) : schemeBean(ctx.site, row));
 }
 
 function update(ctx: Ctx) {
@@ -93,6 +134,25 @@ function update(ctx: Ctx) {
   const row = schemeOr404(ctx);
   const b = parse(ctx.body);
   checkBody(ctx.site, b, row.id);
+  if (isActive(ctx.site, row.id)) {
+    if (b.updateDraftIfNeeded !== true)
+      throw badRequest(
+        `The workflow scheme '${row.name}' is used by a project, so it cannot be changed directly: send updateDraftIfNeeded: true to change its draft, then publish the draft.`,
+      );
+    const before = readDraft(ctx.site, row.id);
+    const draft: DraftScheme = {
+      name: b.name,
+      description: b.description ?? before?.description ?? row.description,
+      defaultWorkflow: b.defaultWorkflow ?? before?.defaultWorkflow ?? row.default_workflow,
+      mappings: b.issueTypeMappings ?? before?.mappings ?? (JSON.parse(row.mappings) as Record<string, string>),
+      updated: new Date().toISOString(),
+      updatedBy: actorOf(ctx),
+    };
+    ctx.site.db
+      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(draftKey(row.id), JSON.stringify(draft));
+    return json(200, draftBean(ctx.site, row, draft));
+  }
   ctx.site.db
     .prepare(
       'UPDATE workflow_schemes SET name = ?, description = ?, default_workflow = ?, mappings = ?, updated = ?, updated_by = ? WHERE id = ?',
@@ -107,6 +167,84 @@ function update(ctx: Ctx) {
       row.id,
     );
   return json(200, schemeBean(ctx.site, ctx.site.workflowScheme(row.id) ?? row));
+}
+
+const PublishBody = z.object({
+  statusMappings: z.array(z.object({ issueTypeId: z.string(), statusId: z.string(), newStatusId: z.string() })).optional(),
+});
+
+/** Issues of the scheme's projects whose status the workflow they would follow lacks: they need a mapping. */
+function issueMoves(
+  site: Site,
+  projectIds: number[],
+  workflowOf: (issueTypeId: number) => string,
+  mapping: (issueTypeId: number, statusId: number) => string | undefined,
+): { moves: { id: number; to: number }[]; missing: Map<string, Set<number>> } {
+  const moves: { id: number; to: number }[] = [];
+  const missing = new Map<string, Set<number>>();
+  for (const projectId of projectIds) {
+    for (const issue of site.db.prepare('SELECT * FROM issues WHERE project_id = ?').all(projectId) as IssueRow[]) {
+      const name = workflowOf(issue.issuetype_id);
+      const wf = site.workflowByName(name);
+      if (!wf) throw badRequest(`The workflow '${name}' of the workflow scheme does not exist.`);
+      const doc = JSON.parse(wf.doc) as StoredWorkflowDoc;
+      if (doc.statuses.some((st) => st.statusReference === String(issue.status_id))) continue;
+      const to = mapping(issue.issuetype_id, issue.status_id);
+      if (to !== undefined && doc.statuses.some((st) => st.statusReference === to)) {
+        moves.push({ id: issue.id, to: Number(to) });
+        continue;
+      }
+      const type = String(issue.issuetype_id);
+      missing.set(type, (missing.get(type) ?? new Set()).add(issue.status_id));
+    }
+  }
+  return { moves, missing };
+}
+
+/** POST /workflowscheme/{id}/draft/publish: the draft replaces the scheme, as an asynchronous task. */
+function publishDraft(ctx: Ctx) {
+  ctx.site.requireAdmin(ctx.principal);
+  const row = schemeOr404(ctx);
+  const parsed = PublishBody.safeParse(ctx.body ?? {});
+  if (!parsed.success) throw zodToJira(parsed.error.issues);
+  const draft = readDraft(ctx.site, row.id);
+  if (!draft) throw notFound('Draft workflow scheme was not found.');
+  const projectIds = (ctx.site.db.prepare('SELECT id FROM projects WHERE workflow_scheme_id = ?').all(row.id) as { id: number }[]).map(
+    (p) => p.id,
+  );
+  const given = parsed.data.statusMappings ?? [];
+  const { moves, missing } = issueMoves(
+    ctx.site,
+    projectIds,
+    (type) => draft.mappings[String(type)] ?? draft.defaultWorkflow,
+    (type, status) => given.find((m) => m.issueTypeId === String(type) && m.statusId === String(status))?.newStatusId,
+  );
+  if (missing.size > 0) {
+    const statuses = [...new Set([...missing.values()].flatMap((set) => [...set]))];
+    throw badRequest(
+      `Issue type with ID ${[...missing.keys()].map((t) => `'${t}'`).join(',')} is missing the mappings required for statuses with IDs ${statuses.join(', ')}.`,
+    );
+  }
+  if (ctx.query.bool('validateOnly')) return noContent();
+  const now = Date.now();
+  ctx.site.db.transaction(() => {
+    for (const m of moves) ctx.site.db.prepare('UPDATE issues SET status_id = ?, updated = ? WHERE id = ?').run(m.to, now, m.id);
+    ctx.site.db
+      .prepare(
+        'UPDATE workflow_schemes SET name = ?, description = ?, default_workflow = ?, mappings = ?, updated = ?, updated_by = ? WHERE id = ?',
+      )
+      .run(
+        draft.name,
+        draft.description,
+        draft.defaultWorkflow,
+        JSON.stringify(draft.mappings),
+        new Date(now).toISOString(),
+        actorOf(ctx),
+        row.id,
+      );
+    ctx.site.db.prepare('DELETE FROM meta WHERE key = ?').run(draftKey(row.id));
+  })();
+  return startedTask(ctx, 'Publish draft workflow scheme', `Published the draft of ${draft.name}; ${moves.length} issue(s) migrated.`);
 }
 
 function list(ctx: Ctx) {
@@ -194,90 +332,31 @@ function switchScheme(ctx: Ctx) {
   const parsed = SwitchBody.safeParse(ctx.body);
   if (!parsed.success) throw zodToJira(parsed.error.issues);
   const { project, scheme } = targetScheme(ctx, parsed.data.projectId, parsed.data.targetSchemeId);
+  refuseIfTaskRunning(ctx.site, SWITCH_TASK);
   const mappings = JSON.parse(scheme.mappings) as Record<string, string>;
   const overrides = parsed.data.mappingsByIssueTypeOverride ?? [];
-  const moves: { id: number; to: number }[] = [];
-  const missing = new Set<string>();
-  for (const issue of ctx.site.db.prepare('SELECT * FROM issues WHERE project_id = ?').all(project.id) as IssueRow[]) {
-    const wf = ctx.site.workflowByName(mappings[String(issue.issuetype_id)] ?? scheme.default_workflow);
-    const doc = wf ? (JSON.parse(wf.doc) as StoredWorkflowDoc) : undefined;
-    if (!doc)
-      throw badRequest(
-        `The workflow '${mappings[String(issue.issuetype_id)] ?? scheme.default_workflow}' of the target scheme does not exist.`,
-      );
-    if (doc.statuses.some((s) => s.statusReference === String(issue.status_id))) continue;
-    const mapping = overrides
-      .find((o) => o.issueTypeId === String(issue.issuetype_id))
-      ?.statusMappings.find((m) => m.oldStatusId === String(issue.status_id));
-    if (!mapping || !doc.statuses.some((s) => s.statusReference === mapping.newStatusId)) {
-      missing.add(`issue type ${issue.issuetype_id}: status ${issue.status_id}`);
-      continue;
-    }
-    moves.push({ id: issue.id, to: Number(mapping.newStatusId) });
-  }
+  const { moves, missing } = issueMoves(
+    ctx.site,
+    [project.id],
+    (type) => mappings[String(type)] ?? scheme.default_workflow,
+    (type, status) =>
+      overrides.find((o) => o.issueTypeId === String(type))?.statusMappings.find((m) => m.oldStatusId === String(status))?.newStatusId,
+  );
   if (missing.size > 0) {
+    const list = [...missing.entries()].flatMap(([type, statuses]) => [...statuses].map((st) => `issue type ${type}: status ${st}`));
     throw badRequest(
-      `Issues of ${project.key} are in statuses the target workflows lack; send mappingsByIssueTypeOverride for: ${[...missing].join('; ')}.`,
+      `Issues of ${project.key} are in statuses the target workflows lack; send mappingsByIssueTypeOverride for: ${list.join('; ')}.`,
     );
   }
-  const actor = ctx.site.actorId(ctx.principal);
   const now = Date.now();
-  const taskId = ctx.site.db.transaction(() => {
+  ctx.site.db.transaction(() => {
     for (const m of moves) ctx.site.db.prepare('UPDATE issues SET status_id = ?, updated = ? WHERE id = ?').run(m.to, now, m.id);
     ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
-    return recordTask(
-      ctx.site,
-      actor,
-      now,
-      `Switched ${project.key} to workflow scheme ${scheme.name}; ${moves.length} issue(s) migrated.`,
-    );
   })();
-  const task = readTask(ctx.site, taskId);
-  return { status: 303, body: task, headers: { location: ctx.site.api(`/task/${taskId}`) } };
+  return startedTask(ctx, SWITCH_TASK, `Switched ${project.key} to workflow scheme ${scheme.name}; ${moves.length} issue(s) migrated.`);
 }
 
-interface TaskRow {
-  id: string;
-  submitted: number;
-  submittedBy: string;
-  message: string;
-}
-
-function recordTask(site: Site, actor: string, at: number, message: string): string {
-  const id = String(nextId(site.db, 'task', 10000));
-  site.db
-    .prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
-    .run(`task:${id}`, JSON.stringify({ id, submitted: at, submittedBy: actor, message }));
-  return id;
-}
-
-function readTask(site: Site, id: string): Record<string, unknown> | undefined {
-  const row = site.db.prepare('SELECT value FROM meta WHERE key = ?').get(`task:${id}`) as { value: string } | undefined;
-  if (!row) return undefined;
-  const t = JSON.parse(row.value) as TaskRow;
-  return {
-    self: site.api(`/task/${t.id}`),
-    id: t.id,
-    description: 'Workflow scheme switch',
-    status: 'COMPLETE',
-    message: t.message,
-    result: t.message,
-    submittedBy: 0,
-    progress: 100,
-    elapsedRuntime: 0,
-    submitted: t.submitted,
-    started: t.submitted,
-    finished: t.submitted,
-    lastUpdate: t.submitted,
-  };
-}
-
-function getTask(ctx: Ctx) {
-  ctx.site.actorId(ctx.principal);
-  const task = readTask(ctx.site, ctx.params[0] ?? '');
-  if (!task) throw notFound(`The task ${ctx.params[0] ?? ''} was not found.`);
-  return json(200, task);
-}
+const SWITCH_TASK = 'Workflow scheme switch';
 
 export const workflowSchemeRoutes: Route[] = [
   route('POST', '/rest/api/3/workflowscheme', create),
@@ -288,4 +367,5 @@ export const workflowSchemeRoutes: Route[] = [
   route('GET', '/rest/api/3/task/{taskId}', getTask),
   route('GET', '/rest/api/3/workflowscheme/{id}', getOne),
   route('PUT', '/rest/api/3/workflowscheme/{id}', update),
+  route('POST', '/rest/api/3/workflowscheme/{id}/draft/publish', publishDraft),
 ];

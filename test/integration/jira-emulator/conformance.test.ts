@@ -52,6 +52,7 @@ const EVERY_OPERATION = [
   'getBulkPermissions',
   'switchWorkflowSchemeForProject',
   'getTask',
+  'publishDraftWorkflowScheme',
 ];
 
 describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document', () => {
@@ -124,11 +125,19 @@ describeWithSpec('Jira emulator conformance with the Jira Cloud OpenAPI document
     await h.ok(h.app, 'GET', '/rest/api/3/workflows/capabilities?projectId=10000&issueTypeId=10001');
     await h.ok(admin, 'GET', '/rest/api/3/workflowscheme');
     await h.ok(h.app, 'GET', `/rest/api/3/workflowscheme/${ids.schemeId}`);
+    // The scheme is in use: Jira changes its draft, which is published as an async task.
     await h.ok(h.app, 'PUT', `/rest/api/3/workflowscheme/${ids.schemeId}`, {
       name: 'LCOO Roadmap Workflow Scheme',
       description: 'LCOO lifecycles',
       defaultWorkflow: 'jira',
+      updateDraftIfNeeded: true,
     });
+    await h.ok(h.app, 'GET', `/rest/api/3/workflowscheme/${ids.schemeId}?returnDraftIfExists=true`);
+    await h.ok(h.app, 'POST', `/rest/api/3/workflowscheme/${ids.schemeId}/draft/publish?validateOnly=true`, { statusMappings: [] }, 204);
+    const published = await h.call(h.app, 'POST', `/rest/api/3/workflowscheme/${ids.schemeId}/draft/publish`, { statusMappings: [] });
+    expect(published.status).toBe(303);
+    await h.ok(h.app, 'GET', new URL(published.headers.location ?? '').pathname);
+    await h.ok(h.app, 'GET', new URL(published.headers.location ?? '').pathname);
     await h.ok(h.app, 'GET', '/rest/api/3/workflowscheme/project?projectId=10000');
 
     // issues and properties

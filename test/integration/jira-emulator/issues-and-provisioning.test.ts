@@ -306,8 +306,11 @@ describe('provisioning', () => {
       mappingsByIssueTypeOverride: [{ issueTypeId: '10001', statusMappings: [{ oldStatusId: '10000', newStatusId: backlog }] }],
     });
     expect(switched.status).toBe(303);
-    expect(switched.body).toMatchObject({ status: 'COMPLETE' });
-    await h.ok(h.app, 'GET', (switched.headers.location ?? '').replace('http://localhost:8080', ''));
+    // An asynchronous task: reported as not finished at first (asyncTaskPolls: 1), then COMPLETE.
+    expect(switched.body).toMatchObject({ status: 'ENQUEUED' });
+    const taskPath = (switched.headers.location ?? '').replace('http://localhost:8080', '');
+    expect(await h.ok(h.app, 'GET', taskPath)).toMatchObject({ status: 'RUNNING' });
+    expect(await h.ok(h.app, 'GET', taskPath)).toMatchObject({ status: 'COMPLETE', progress: 100 });
     expect(
       (await h.ok<{ fields: { status: { id: string } } }>(h.app, 'GET', `/rest/api/3/issue/${key}?fields=status`)).fields.status.id,
     ).toBe(backlog);
