@@ -3,7 +3,8 @@
 // and whose `httpHandler()` serves external callers (HTTP basic, email + any token).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { openDb, wipe } from './db';
-import { JiraError } from './errors';
+import { JiraError, unauthorized } from './errors';
+import { MAX_JSON_DEPTH, nestsDeeperThan, textNestsDeeperThan } from './json-depth';
 import type { UserRow } from './model';
 import { Query, type Ctx, type Reply, type Route } from './router';
 import { issuePropertyRoutes } from './routes/issue-properties';
@@ -73,6 +74,43 @@ function parseBody(body: unknown): unknown {
   }
 }
 
+/** What an HTTP caller may send; larger bodies are read to the end and refused with 413. */
+export const MAX_HTTP_BODY_BYTES = 10 * 1024 * 1024;
+const DRAIN_CAP_BYTES = 64 * 1024 * 1024;
+
+function readHttpBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_HTTP_BODY_BYTES) chunks.push(c);
+      else chunks.length = 0;
+      if (size > DRAIN_CAP_BYTES) {
+        reject(new JiraError(413, [`The request body is over ${DRAIN_CAP_BYTES} bytes.`]));
+        req.destroy();
+      }
+    });
+    req.on('end', () =>
+      size > MAX_HTTP_BODY_BYTES
+        ? reject(new JiraError(413, [`The request body is ${size} bytes; the Jira emulator takes at most ${MAX_HTTP_BODY_BYTES}.`]))
+        : resolve(Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', reject);
+  });
+}
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** A path segment as sent; a malformed %-escape is kept as is (the route then answers 404), not a URIError. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** HTTP callers always send JSON text: invalid text is a 400, as Jira answers it. */
 function parseHttpBody(raw: string): unknown {
   if (raw.trim() === '') return undefined;
@@ -103,6 +141,9 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
       if (r.method !== method) continue;
       const m = r.pattern.exec(pathname);
       if (!m) continue;
+      const body = parseBody(req.body);
+      // Refused before any handler, indexer or serialiser walks it (see json-depth.ts).
+      if (nestsDeeperThan(body)) throw new JiraError(400, [`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`]);
       const ctx: Ctx = {
         site,
         principal: req.principal,
@@ -110,8 +151,8 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
         method,
         path: pathname,
         query: new Query(url.searchParams),
-        params: m.slice(1).map((p) => decodeURIComponent(p)),
-        body: parseBody(req.body),
+        params: m.slice(1).map((p) => safeDecode(p)),
+        body,
       };
       return await r.handler(ctx);
     }
@@ -145,22 +186,22 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
     return res;
   }
 
+  /**
+   * External callers: HTTP basic with a seeded user's email and any token. No credentials,
+   * unknown ones, a body that is too large, not JSON or nested too deeply: each is answered in
+   * Jira's error format, never a reset connection or a 500.
+   */
   async function httpHandler(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString('utf8');
-    const auth = req.headers.authorization ?? '';
-    let principal: EmulatorRequest['principal'] = { kind: 'anonymous' };
-    const basic = /^Basic\s+(.+)$/i.exec(auth);
-    if (basic?.[1]) {
-      const email = Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0] ?? '';
-      const user = site.userByEmail(email);
-      if (user) principal = { kind: 'user', accountId: user.account_id };
-    }
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
     let out: EmulatorResponse;
     try {
+      const raw = await readHttpBody(req);
+      const principal = basicPrincipal(req.headers.authorization);
+      if (principal.kind === 'anonymous') throw unauthorized();
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers[k] = v;
+      if (raw.trim() !== '' && !/^application\/json\s*(;|$)/i.test(headers['content-type'] ?? ''))
+        throw new JiraError(415, [`Send the request body as application/json (got ${headers['content-type'] ?? 'no content type'}).`]);
+      if (textNestsDeeperThan(raw)) throw new JiraError(400, [`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`]);
       const body = parseHttpBody(raw);
       // Re-serialise so handle() reads it back as exactly this JSON value.
       out = await handle({
@@ -171,11 +212,27 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
         principal,
       });
     } catch (err) {
-      if (!(err instanceof JiraError)) throw err;
-      out = { status: err.status, headers: { ...jsonHeaders }, body: err.body() };
+      if (!(err instanceof JiraError)) console.error(`[jira-emulator] ${req.method} ${req.url} failed:`, err);
+      const e = err instanceof JiraError ? err : new JiraError(500, [`Internal error in the Jira emulator: ${errorText(err)}`]);
+      out = { status: e.status, headers: { ...jsonHeaders }, body: e.body() };
     }
-    res.writeHead(out.status, out.headers);
-    res.end(out.body === undefined ? '' : JSON.stringify(out.body));
+    let text: string;
+    try {
+      text = out.body === undefined ? '' : JSON.stringify(out.body);
+    } catch (err) {
+      out = { status: 500, headers: { ...jsonHeaders }, body: undefined };
+      text = JSON.stringify({ errorMessages: [`The Jira emulator could not serialise its answer: ${errorText(err)}`], errors: {} });
+    }
+    if (!res.headersSent) res.writeHead(out.status, out.headers);
+    res.end(text);
+  }
+
+  function basicPrincipal(auth: string | undefined): EmulatorRequest['principal'] {
+    const basic = /^Basic\s+(.+)$/i.exec(auth ?? '');
+    if (!basic?.[1]) return { kind: 'anonymous' };
+    const email = Buffer.from(basic[1], 'base64').toString('utf8').split(':')[0] ?? '';
+    const user = email ? site.userByEmail(email) : undefined;
+    return user && user.account_type !== 'app' ? { kind: 'user', accountId: user.account_id } : { kind: 'anonymous' };
   }
 
   const seedUser = (row: UserRow): SeedUser => ({

@@ -6,12 +6,24 @@ import type { EntityPropertyIndexDef } from './types';
 
 export const normalisePath = (path: string): string => path.replace(/^\./, '');
 
+/**
+ * The values at a dotted path; arrays on the way are flattened, as Jira indexes each element.
+ * Iterative: a property nested thousands of arrays deep must not overflow the stack.
+ */
 function valuesAt(value: unknown, segments: string[]): unknown[] {
-  if (Array.isArray(value)) return value.flatMap((v) => valuesAt(v, segments));
-  if (segments.length === 0) return value === undefined || value === null ? [] : [value];
-  if (typeof value !== 'object' || value === null) return [];
-  const [head, ...rest] = segments;
-  return valuesAt((value as Record<string, unknown>)[head as string], rest);
+  const out: unknown[] = [];
+  const work: { v: unknown; i: number }[] = [{ v: value, i: 0 }];
+  while (work.length > 0) {
+    const { v, i } = work.pop()!;
+    if (Array.isArray(v)) {
+      for (let k = v.length - 1; k >= 0; k--) work.push({ v: v[k], i });
+    } else if (i === segments.length) {
+      if (v !== undefined && v !== null) out.push(v);
+    } else if (typeof v === 'object' && v !== null) {
+      work.push({ v: (v as Record<string, unknown>)[segments[i] as string], i: i + 1 });
+    }
+  }
+  return out;
 }
 
 /** One indexable value as Jira would store it for the declared type, or null when Jira would skip it. */

@@ -1,8 +1,11 @@
 // Small helpers for the node:http servers of the sandbox (no framework on purpose: a few
 // routes, and every byte of what the browser gets is visible here).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MAX_JSON_DEPTH, textNestsDeeperThan } from '../jira/json-depth';
 
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+/** How much of an oversized body is read and dropped so the 413 reaches the caller. */
+const DRAIN_CAP_BYTES = 64 * 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(
@@ -13,25 +16,38 @@ export class HttpError extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/**
+ * The request body as text, refused with 413 above `limit` bytes. The rest of an oversized body
+ * is read and dropped before the refusal is answered: destroying the socket mid-upload would
+ * reach the caller as a reset connection instead of the 413.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, `Request body over ${MAX_BODY_BYTES} bytes`));
+      if (size <= limit) chunks.push(c);
+      else chunks.length = 0;
+      // Past this, stop listening: a caller streaming without end gets its connection closed.
+      if (size > DRAIN_CAP_BYTES) {
+        reject(new HttpError(413, `The request body is over ${DRAIN_CAP_BYTES} bytes.`));
         req.destroy();
-      } else chunks.push(c);
+      }
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      if (size > limit) reject(new HttpError(413, `The request body is ${size} bytes; this endpoint takes at most ${limit} bytes.`));
+      else resolve(Buffer.concat(chunks).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }
 
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
+/** The body parsed as JSON: 400 when it is not JSON or nests deeper than Jira accepts, 413 when too large. */
+export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readBody(req, limit);
   if (text === '') return {};
+  if (textNestsDeeperThan(text)) throw new HttpError(400, `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -43,6 +59,17 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(text);
+}
+
+export function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+/** Jira's answer to a REST call without (valid) credentials. */
+export function sendJiraUnauthorized(res: ServerResponse): void {
+  res.writeHead(401, { 'content-type': 'application/json;charset=UTF-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify({ errorMessages: ['You are not authenticated. Authentication required to perform this operation.'], errors: {} }));
 }
 
 export function sendHtml(res: ServerResponse, status: number, html: string): void {

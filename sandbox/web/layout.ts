@@ -32,6 +32,13 @@ export interface ShellInput {
   currentPath: string;
 }
 
+/** The script both the sign-in page and the header's user switcher use: a JSON POST, then back to the page. */
+export const SIGN_IN_SCRIPT = `async function __sandboxSignIn(email, back) {
+  var r = await fetch('/__sandbox/user', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: email }) });
+  if (!r.ok) { var j = {}; try { j = await r.json(); } catch (e) {} alert(j.message || ('Could not sign in: HTTP ' + r.status)); return; }
+  location.assign(back);
+}`;
+
 /** An <iframe> for one Custom UI resource on the resource origin. */
 export function frameTag(f: FrameSpec, resourceOrigin: string, hostOrigin: string, extraClass = ''): string {
   const src = `${resourceOrigin}/${encodeURIComponent(f.resourceKey)}/index.html?hostOrigin=${encodeURIComponent(hostOrigin)}&frameId=${encodeURIComponent(f.frameId)}`;
@@ -90,13 +97,11 @@ export function shell(p: ShellInput): string {
   </nav>
   <div class="topnav-right">
     <button type="button" class="theme-toggle" id="theme-toggle" aria-label="Switch light or dark theme">${p.colorMode === 'dark' ? 'Light' : 'Dark'} theme</button>
-    <form method="post" action="/__sandbox/user" class="user-switcher">
-      <input type="hidden" name="back" value="${esc(p.currentPath)}">
+    <div class="user-switcher">
       <label for="user-select" class="visually-hidden">Signed in as</label>
       ${avatar(p.user.displayName)}
-      <select id="user-select" name="email" onchange="this.form.submit()">${options}</select>
-      <noscript><button type="submit">Switch</button></noscript>
-    </form>
+      <select id="user-select" name="email">${options}</select>
+    </div>
   </div>
 </header>
 <div class="frame">
@@ -115,6 +120,8 @@ ${p.body}
 </div>
 <div id="flags" class="flags" aria-live="polite"></div>
 <script>
+${SIGN_IN_SCRIPT}
+document.getElementById('user-select').addEventListener('change', function () { __sandboxSignIn(this.value, ${scriptJson(p.currentPath)}); });
 document.getElementById('theme-toggle').addEventListener('click', function () {
   var next = document.documentElement.getAttribute('data-color-mode') === 'dark' ? 'light' : 'dark';
   window.__forgeHost.setColorMode(next);

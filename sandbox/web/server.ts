@@ -10,7 +10,9 @@ import { z } from 'zod';
 import { FrameTargetSchema, InvocationError, type ForgeHost, type FrameTarget } from '../host/forge-host';
 import type { JiraEmulatorPort } from '../host/jira-port';
 import { errorMessage } from '../host/runtime';
-import { cookies, esc, HttpError, MIME, readBody, readJson, redirect, sendHtml, sendJson } from './http-util';
+import { cookies, esc, HttpError, MIME, readJson, redirect, sendHtml, sendJson, sendJiraUnauthorized, sendText } from './http-util';
+import { isStateChanging, passesXsrfCheck, refuseCrossOrigin, requireJson } from './request-guard';
+import { signInPage } from './pages/sign-in';
 import { frameTag, shell, type FrameSpec, type PageUser } from './layout';
 import { adminPage, appsIndexPage, type AdminModule } from './pages/apps';
 import { dashboardPage, DASHBOARD_ID, type GadgetModule } from './pages/dashboard';
@@ -33,7 +35,6 @@ export interface WebServerOptions {
   resourcePort?: number;
   bindAddress?: string;
   projectKey?: string;
-  defaultUserEmail?: string;
   /** Resolves when the Custom UI builds exist (the resource origin waits for it). */
   resourcesReady?: Promise<unknown>;
 }
@@ -57,6 +58,10 @@ const TARGET_KIND_BY_TYPE: Record<string, FrameTarget['kind']> = {
   'jira:workflowValidator': 'validator',
 };
 
+/** Forge's limit on what a Custom UI invoke may send (the team's platform notes; see docs/platform-facts.md). */
+export const INVOKE_MAX_BYTES = 500 * 1024;
+
+const SignInReq = z.object({ email: z.string().min(1) });
 const FrameRef = z.object({ moduleKey: z.string().min(1), target: FrameTargetSchema });
 const InvokeReq = FrameRef.extend({ functionKey: z.string().min(1), payload: z.unknown().optional() });
 const FetchProductReq = z.object({
@@ -131,12 +136,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       .filter((u) => u.accountType !== 'app' && u.email !== '')
       .map((u) => ({ accountId: u.accountId, email: u.email, displayName: u.displayName }));
 
-  function currentUser(req: IncomingMessage): PageUser {
-    const all = signedInUsers();
-    const wanted = cookies(req)[USER_COOKIE] ?? opts.defaultUserEmail ?? 'admin@lcoo.example';
-    const user = all.find((u) => u.email === wanted) ?? all.find((u) => u.email === 'admin@lcoo.example') ?? all[0];
-    if (!user) throw new HttpError(500, 'The Jira emulator has no users to sign in as');
-    return user;
+  /** The seeded person the sign-in cookie names; nobody when it is missing, empty or names no one. */
+  function signedInUser(req: IncomingMessage): PageUser | undefined {
+    const wanted = (cookies(req)[USER_COOKIE] ?? '').trim().toLowerCase();
+    if (wanted === '') return undefined;
+    return signedInUsers().find((u) => u.email.toLowerCase() === wanted);
   }
 
   const jiraAs =
@@ -206,15 +210,17 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         return sendJson(res, 200, await host.frontendContext(ref.moduleKey, user.accountId, ref.target, siteUrl));
       }
       case '/__forge/invoke': {
-        const call = InvokeReq.parse(await readJson(req));
+        const call = InvokeReq.parse(await readJson(req, INVOKE_MAX_BYTES));
         checkFrame(call.moduleKey, call.target);
         const context = await host.frontendContext(call.moduleKey, user.accountId, call.target, siteUrl);
         try {
           const result = await host.invoke(call.moduleKey, call.functionKey, call.payload, context);
           return sendJson(res, 200, { result: result ?? null });
         } catch (e) {
+          // The function failed (threw, timed out): on Forge the bridge's invoke rejects. That is
+          // the app's failure, not the sandbox's, so it is a 422 the bridge turns into that rejection.
           console.error(`[sandbox] invoke ${call.moduleKey} ${call.functionKey} failed:`, e);
-          return sendJson(res, 500, { message: errorMessage(e) });
+          return sendJson(res, 422, { message: errorMessage(e) });
         }
       }
       case '/__forge/fetch-product': {
@@ -271,11 +277,22 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
   }
 
-  /** /rest/api/3/* for curl and page scripts: basic auth as given, else the cookie user. */
+  /**
+   * /rest/api/3/* for curl and the pages' scripts. HTTP basic (a seeded user's email and any
+   * token) goes to the emulator as given; it answers 401 in Jira's format to no or unknown
+   * credentials. The sign-in cookie counts only for a seeded user, and a state-changing request
+   * with it must come from this origin and pass Jira's XSRF check (X-Atlassian-Token: no-check).
+   */
   function proxyRest(req: IncomingMessage, res: ServerResponse): Promise<void> | void {
     if (!req.headers.authorization) {
-      const email = cookies(req)[USER_COOKIE] ?? opts.defaultUserEmail ?? 'admin@lcoo.example';
-      if (email) req.headers.authorization = `Basic ${Buffer.from(`${email}:sandbox-cookie`).toString('base64')}`;
+      const user = signedInUser(req);
+      if (!user) return sendJiraUnauthorized(res);
+      if (isStateChanging(req)) {
+        refuseCrossOrigin(req, origins(req).hostOrigin);
+        // Jira's answer to a failed XSRF check is this plain-text 403.
+        if (!passesXsrfCheck(req)) return sendText(res, 403, 'XSRF check failed');
+      }
+      req.headers.authorization = `Basic ${Buffer.from(`${user.email}:sandbox-cookie`).toString('base64')}`;
     }
     return jira.httpHandler(req, res);
   }
@@ -294,18 +311,39 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(200, { 'content-type': MIME[name.endsWith('.css') ? '.css' : '.js'] ?? 'text/plain', 'cache-control': 'no-store' });
       return void res.end(readFileSync(join(PUBLIC_DIR, name)));
     }
-    if (req.method === 'POST' && path === '/__sandbox/user') {
-      const form = new URLSearchParams(await readBody(req));
-      const email = form.get('email') ?? '';
-      if (!signedInUsers().some((u) => u.email === email)) throw new HttpError(400, `No seeded user ${email}`);
-      const back = form.get('back') ?? '/';
-      return redirect(res, back.startsWith('/') && !back.startsWith('//') ? back : '/', {
-        'set-cookie': `${USER_COOKIE}=${encodeURIComponent(email)}; Path=/; SameSite=Lax; HttpOnly`,
-      });
+    if (isStateChanging(req)) {
+      refuseCrossOrigin(req, origins(req).hostOrigin);
+      requireJson(req);
     }
-    const user = currentUser(req);
-    if (req.method === 'POST' && path.startsWith('/__forge/')) return forgeApi(req, res, path, user);
+    if (req.method === 'POST' && path === '/__sandbox/user') {
+      const { email } = SignInReq.parse(await readJson(req));
+      const user = signedInUsers().find((u) => u.email.toLowerCase() === email.trim().toLowerCase());
+      if (!user)
+        throw new HttpError(
+          400,
+          `No seeded user ${email}; sign in as one of: ${signedInUsers()
+            .map((u) => u.email)
+            .join(', ')}`,
+        );
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        'set-cookie': `${USER_COOKIE}=${encodeURIComponent(user.email)}; Path=/; SameSite=Lax; HttpOnly`,
+      });
+      return void res.end(JSON.stringify({ signedIn: user.email }));
+    }
+    if (req.method === 'GET' && path === '/login') {
+      const back = url.searchParams.get('back') ?? '/';
+      return sendHtml(res, 200, signInPage(signedInUsers(), back.startsWith('/') && !back.startsWith('//') ? back : '/'));
+    }
+    const user = signedInUser(req);
+    if (req.method === 'POST' && path.startsWith('/__forge/')) {
+      // Forge runs a Custom UI call as the signed-in Jira user; without one there is no one to run it as.
+      if (!user) throw new HttpError(401, 'Sign in to the sandbox first (no seeded user is signed in).');
+      return forgeApi(req, res, path, user);
+    }
     if (req.method !== 'GET') throw new HttpError(405, `${req.method} ${path} is not served`);
+    if (!user) return redirect(res, `/login?${new URLSearchParams({ back: req.url ?? '/' })}`);
 
     if (path === '/' || path === '/jira') return redirect(res, `/projects/${projectKey}/issues`);
     let m: RegExpMatchArray | null;

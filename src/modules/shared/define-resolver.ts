@@ -58,5 +58,15 @@ export function defineResolver(handlers: Record<string, Handler<z.ZodType, unkno
   for (const [key, h] of Object.entries(handlers)) {
     resolver.define(key, ({ payload, context }) => runHandler(h, payload, context) as Promise<Record<string, unknown>>);
   }
-  return resolver.getDefinitions();
+  const dispatch = resolver.getDefinitions();
+  // @forge/resolver looks keys up with `functionKey in this.functions`, so an unknown key throws
+  // and inherited names (constructor, toString, __proto__) are "found". Only own keys get through.
+  return (request: Parameters<typeof dispatch>[0], runtime: Parameters<typeof dispatch>[1]) => {
+    const key: unknown = (request as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
+    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, key))
+      return Promise.resolve(
+        fail('NOT_FOUND', `This app has no action ${JSON.stringify(String(key))}; reload the page to get the current version of the app.`),
+      );
+    return dispatch(request, runtime);
+  };
 }

@@ -85,7 +85,9 @@ test('the user switcher changes who the page, the REST proxy and the frames act 
     const page = await b.newPage(sb.url, { asEmail: 'fst-lead@lcoo.example' });
     await page.goto(`${sb.url}/browse/${wipKey}`);
     await b.waitForApp(page, 'mini-panel');
-    await Promise.all([page.waitForURL(`**/browse/${wipKey}`), page.selectOption('#user-select', 'viewer@lcoo.example')]);
+    // Switching signs in again (a JSON POST from the page) and reloads it.
+    await Promise.all([page.waitForEvent('load'), page.selectOption('#user-select', 'viewer@lcoo.example')]);
+    expect(page.url()).toBe(`${sb.url}/browse/${wipKey}`);
     const frame = await b.waitForApp(page, 'mini-panel');
     const r = await results(frame);
     expect(r['context']).toMatchObject({ accountId: sb.host.accountIdOf('viewer@lcoo.example') });
