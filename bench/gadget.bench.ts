@@ -56,10 +56,10 @@ export function signingKey(sb: TestSandbox): string {
   return value;
 }
 
-/** N issues: created as the app, then their signed record PUT (the signature binds the issue id). */
-export async function createPortfolio(sb: TestSandbox, secret: string): Promise<void> {
+/** `count` issues (default N): created as the app, then their signed record PUT (the signature binds the issue id). */
+export async function createPortfolio(sb: TestSandbox, secret: string, count = N): Promise<void> {
   // The fixture signs with a placeholder id; each record is re-signed for the real id below.
-  const plan = makePortfolioIssues(N, secret);
+  const plan = makePortfolioIssues(count, secret);
   for (const f of plan) {
     const created = (await asApp(sb, 'POST', '/rest/api/3/issue', {
       fields: { project: { key: 'LCOO' }, issuetype: { name: f.issueTypeName }, summary: f.summary },

@@ -10,6 +10,7 @@ import { buildResource, resourceNames } from '../scripts/build-static';
 import { validateManifest } from './host/app-loader';
 import { errorMessage } from './host/runtime';
 import { bootSandbox, type RunningSandbox } from './host/boot';
+import type { RateLimitOptions } from './jira/rate-limit';
 import { runSeed } from './seed/orchestrate';
 
 const REPO_DIR = resolve(__dirname, '..');
@@ -21,6 +22,20 @@ function parsePort(raw: string | undefined): number {
   if (!Number.isInteger(port) || port < 1 || port > 65534)
     throw new Error(`PORT must be a whole number between 1 and 65534 (PORT+1 serves the Custom UI), got "${raw}"`);
   return port;
+}
+
+/**
+ * Jira's rate limits on the app's traffic are off by default (points are still counted).
+ * SANDBOX_RATE_LIMIT=on enforces them; SANDBOX_POINTS_PER_HOUR sets the app's hourly quota.
+ */
+function rateLimitFromEnv(): { rateLimit?: Partial<RateLimitOptions> } {
+  const on = /^(1|on|true|yes)$/i.test(process.env['SANDBOX_RATE_LIMIT'] ?? '');
+  const raw = process.env['SANDBOX_POINTS_PER_HOUR'];
+  const points = raw === undefined || raw === '' ? undefined : Number(raw);
+  if (points !== undefined && !(Number.isInteger(points) && points > 0))
+    throw new Error(`SANDBOX_POINTS_PER_HOUR must be a whole number of points above 0, got "${raw}"`);
+  if (!on && points === undefined) return {};
+  return { rateLimit: { enabled: on, ...(points !== undefined ? { pointsPerHour: points } : {}) } };
 }
 
 async function main(): Promise<void> {
@@ -47,6 +62,7 @@ async function main(): Promise<void> {
       bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
       validateManifest: false,
       resourcesReady: built,
+      ...rateLimitFromEnv(),
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
@@ -56,7 +72,13 @@ async function main(): Promise<void> {
   console.log(
     `\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`,
   );
-  console.log('Sign in as any seeded user with the switcher at the top right; curl works with basic auth, e.g.');
+  const limits = sb.jira.rateLimits.settings;
+  console.log(
+    limits.enabled
+      ? `Jira rate limits on the app: ON (${limits.pointsPerHour} points an hour; SANDBOX_RATE_LIMIT=off to turn them off)`
+      : 'Jira rate limits on the app: off, points counted only (SANDBOX_RATE_LIMIT=on to enforce them)',
+  );
+  console.log('Sign in as a seeded person on the first page (switch at the top right); curl works with basic auth, e.g.');
   console.log(`  curl -u admin@lcoo.example:any ${sb.url}/rest/api/3/myself\n`);
 
   // The manifest check needs the built folders, so it runs after the builds.

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createJiraEmulator } from '../jira';
+import type { RateLimitOptions } from '../jira/rate-limit';
 import { startWebServer, type WebServer } from '../web/server';
 import { loadApp, type LoadedApp } from './app-loader';
 import type { RedirectPolicy } from './forge-fetch';
@@ -34,6 +35,8 @@ export interface BootOptions {
   asyncTaskPolls?: number;
   /** What the Forge fetch does with Jira's 303 to a task (see sandbox/host/forge-fetch.ts). */
   redirects?: RedirectPolicy;
+  /** Jira's rate limits on the app's traffic (sandbox/jira/rate-limit.ts); off unless enabled. */
+  rateLimit?: Partial<RateLimitOptions>;
 }
 
 export interface RunningSandbox {
@@ -92,6 +95,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     ...(opts.contract !== undefined ? { contract: opts.contract } : {}),
     ...(opts.port ? { baseUrl: `http://localhost:${opts.port}` } : {}),
     ...(opts.asyncTaskPolls !== undefined ? { asyncTaskPolls: opts.asyncTaskPolls } : {}),
+    ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
   });
   const db = new Database(join(dataDir, FORGE_DB_FILE));
   db.pragma('journal_mode = WAL');

@@ -99,7 +99,14 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
         // asUser() where Forge has no user (validators, scheduled and install triggers).
         return proxyError(401, 'NEEDS_AUTHENTICATION_ERR', `asUser() has no user in this invocation (${method} ${path}); use asApp()`);
       }
-      let reply = await deps.jira.handle({ method, path, headers: headersOf(init), body: parseBody(bodyText(init.body)), principal });
+      let reply = await deps.jira.handle({
+        method,
+        path,
+        headers: headersOf(init),
+        body: parseBody(bodyText(init.body)),
+        principal,
+        via: 'forge',
+      });
       record({ kind: 'jira', method, path, principal, status: reply.status });
       // Jira answers some operations (workflow scheme switch, draft publish) with 303 + Location
       // to a task; whether the Forge runtime follows it is not documented (see RedirectPolicy).
@@ -116,6 +123,7 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
           headers: headersOf(init),
           body: keepMethod ? parseBody(bodyText(init.body)) : undefined,
           principal,
+          via: 'forge',
         });
         record({ kind: 'jira', method: keepMethod ? method : 'GET', path: nextPath, principal, status: reply.status });
       }

@@ -4,9 +4,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { openDb, wipe } from './db';
 import { JiraError, unauthorized } from './errors';
+import { RateLimiter } from './rate-limit';
 import { MAX_JSON_DEPTH, nestsDeeperThan, textNestsDeeperThan } from './json-depth';
 import type { UserRow } from './model';
 import { Query, type Ctx, type Reply, type Route } from './router';
+import type { Principal } from './types';
 import { issuePropertyRoutes } from './routes/issue-properties';
 import { issueRoutes } from './routes/issues';
 import { issueTypeRoutes } from './routes/issue-types';
@@ -59,6 +61,9 @@ const ROUTES: Route[] = [
 ];
 
 const jsonHeaders = { 'content-type': 'application/json;charset=UTF-8' };
+
+/** asUser() calls are also counted for their user (the "App + user" budget). */
+const meteredUser = (p: Principal): { accountId?: string } => (p.kind === 'user' ? { accountId: p.accountId } : {});
 
 /**
  * `body` is normally a JSON value. A string is taken as JSON text when it parses (the host
@@ -131,40 +136,63 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
   let hooks: EmulatorHooks = opts.hooks ?? {};
   const contract = opts.contract ?? undefined;
 
-  async function dispatch(req: EmulatorRequest): Promise<Reply> {
-    const url = new URL(req.path, 'http://jira.local');
-    const method = req.method.toUpperCase();
-    const pathname = url.pathname.replace(/\/+$/, '') || '/';
-    const old = DEPRECATED.find((d) => (d.method === '*' || d.method === method) && d.pattern.test(pathname));
-    if (old) throw new JiraError(410, [`${method} ${pathname} is deprecated and has been removed from Jira Cloud. Use ${old.use}.`]);
+  const limiter = new RateLimiter(opts.rateLimit ?? {});
+
+  /** The route that answers a method + path, and its captures; undefined when none does. */
+  function findRoute(method: string, pathname: string): { r: Route; m: RegExpExecArray } | undefined {
     for (const r of ROUTES) {
       if (r.method !== method) continue;
       const m = r.pattern.exec(pathname);
-      if (!m) continue;
-      const body = parseBody(req.body);
-      // Refused before any handler, indexer or serialiser walks it (see json-depth.ts).
-      if (nestsDeeperThan(body)) throw new JiraError(400, [`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`]);
-      const ctx: Ctx = {
-        site,
-        principal: req.principal,
-        hooks,
-        method,
-        path: pathname,
-        query: new Query(url.searchParams),
-        params: m.slice(1).map((p) => safeDecode(p)),
-        body,
-      };
-      return await r.handler(ctx);
+      if (m) return { r, m };
     }
-    throw new JiraError(404, [
-      `The Jira emulator has no operation ${method} ${pathname}. Check the method and path against the Jira Cloud REST API v3.`,
-    ]);
+    return undefined;
+  }
+
+  /** The request's method, path, route and the metering key Jira's burst limit counts by (endpoint + method). */
+  function locate(req: EmulatorRequest) {
+    const url = new URL(req.path, 'http://jira.local');
+    const method = req.method.toUpperCase();
+    const pathname = url.pathname.replace(/\/+$/, '') || '/';
+    const found = findRoute(method, pathname);
+    const meter = { method, path: pathname, endpoint: found?.r.pattern.source ?? pathname, ...meteredUser(req.principal) };
+    return { url, method, pathname, found, meter };
+  }
+
+  async function dispatch(req: EmulatorRequest, at: ReturnType<typeof locate>, metered: boolean): Promise<Reply> {
+    const { url, method, pathname, found } = at;
+    if (metered) {
+      const refusal = limiter.admit(at.meter);
+      if (refusal) return refusal;
+    }
+    const old = DEPRECATED.find((d) => (d.method === '*' || d.method === method) && d.pattern.test(pathname));
+    if (old) throw new JiraError(410, [`${method} ${pathname} is deprecated and has been removed from Jira Cloud. Use ${old.use}.`]);
+    if (!found)
+      throw new JiraError(404, [
+        `The Jira emulator has no operation ${method} ${pathname}. Check the method and path against the Jira Cloud REST API v3.`,
+      ]);
+    const body = parseBody(req.body);
+    // Refused before any handler, indexer or serialiser walks it (see json-depth.ts).
+    if (nestsDeeperThan(body)) throw new JiraError(400, [`The request body nests deeper than ${MAX_JSON_DEPTH} levels.`]);
+    const ctx: Ctx = {
+      site,
+      principal: req.principal,
+      hooks,
+      method,
+      path: pathname,
+      query: new Query(url.searchParams),
+      params: found.m.slice(1).map((p) => safeDecode(p)),
+      body,
+    };
+    return await found.r.handler(ctx);
   }
 
   async function handle(req: EmulatorRequest): Promise<EmulatorResponse> {
     let reply: Reply;
+    // Jira meters what apps send; a person's own REST calls (pages, curl) are not app traffic.
+    const metered = req.via === 'forge' && req.principal.kind !== 'anonymous';
+    const at = locate(req);
     try {
-      reply = await dispatch(req);
+      reply = await dispatch(req, at, metered);
     } catch (err) {
       if (err instanceof JiraError) reply = { status: err.status, body: err.body() };
       else {
@@ -175,9 +203,10 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
         };
       }
     }
+    const meterHeaders = metered && reply.status !== 429 ? limiter.charge(at.meter, reply.status, reply.body) : {};
     const res: EmulatorResponse = {
       status: reply.status,
-      headers: { ...(reply.body === undefined ? {} : jsonHeaders), ...reply.headers },
+      headers: { ...(reply.body === undefined ? {} : jsonHeaders), ...reply.headers, ...meterHeaders },
       body: reply.body,
     };
     if (contract) {
@@ -251,6 +280,7 @@ export function createJiraEmulator(opts: CreateJiraEmulatorOptions): JiraEmulato
       hooks = next;
     },
     behaviour: site.behaviour,
+    rateLimits: limiter,
     users: () => (db.prepare('SELECT * FROM users ORDER BY rowid').all() as UserRow[]).map(seedUser),
     userByEmail: (email) => {
       const row = site.userByEmail(email);

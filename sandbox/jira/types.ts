@@ -1,6 +1,7 @@
 // The interface the Forge host (sandbox/host) and the tests call. Kept exactly as the
 // team brief fixes it; sandbox/jira/README.md documents it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { RateLimiter, RateLimitOptions } from './rate-limit';
 import type { SiteBehaviour } from './site';
 
 export type Principal = { kind: 'app' } | { kind: 'user'; accountId: string } | { kind: 'anonymous' };
@@ -12,6 +13,8 @@ export interface EmulatorRequest {
   headers?: Record<string, string>;
   body?: unknown;
   principal: Principal;
+  /** 'forge': the app's own traffic through the Forge proxy, which Jira's rate limits meter. */
+  via?: 'forge';
 }
 
 export interface EmulatorResponse {
@@ -101,6 +104,8 @@ export interface CreateJiraEmulatorOptions {
   baseUrl?: string;
   /** Reads of a new async task (scheme switch, draft publish) that report it still running; default 1. */
   asyncTaskPolls?: number;
+  /** Jira's rate limits for the app's traffic (see rate-limit.ts); counted always, enforced when enabled. */
+  rateLimit?: Partial<RateLimitOptions>;
 }
 
 export interface JiraEmulator {
@@ -110,6 +115,8 @@ export interface JiraEmulator {
   setHooks(hooks: EmulatorHooks): void;
   /** Behaviour tests may change while the emulator runs (async tasks). */
   behaviour: SiteBehaviour;
+  /** Points the app spent, and the limits (tests and the bench read and change them). */
+  rateLimits: RateLimiter;
   users(): SeedUser[];
   userByEmail(email: string): SeedUser | undefined;
   /** Wipes every table and seeds the site again. */

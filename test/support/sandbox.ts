@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bootSandbox, type RunningSandbox } from '../../sandbox/host/boot';
+import type { RateLimitOptions } from '../../sandbox/jira/rate-limit';
 import type { FrameTarget, TriggerRun } from '../../sandbox/host/forge-host';
 import { runSeed } from '../../sandbox/seed/orchestrate';
 import { DASHBOARD_ID, gadgetIdOf } from '../../sandbox/web/pages/dashboard';
@@ -31,6 +32,8 @@ export interface StartOptions {
   asyncTaskPolls?: number;
   /** What the Forge fetch does with Jira's 303 to a task: 'as-asked' (default) or 'always-follow'. */
   redirects?: 'as-asked' | 'always-follow';
+  /** Jira's rate limits on the app's traffic; off unless `enabled: true`. */
+  rateLimit?: Partial<RateLimitOptions>;
 }
 
 export interface InvokeAs {
@@ -94,6 +97,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
     ...(opts.functionTimeoutMs ? { functionTimeoutMs: opts.functionTimeoutMs } : {}),
     ...(opts.asyncTaskPolls !== undefined ? { asyncTaskPolls: opts.asyncTaskPolls } : {}),
     ...(opts.redirects ? { redirects: opts.redirects } : {}),
+    ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
   });
   try {
     if (opts.seed === 'full') await runSeed(sb);

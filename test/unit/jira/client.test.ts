@@ -99,3 +99,58 @@ describe('retryAfterMs', () => {
     expect(third).toBeLessThanOrEqual(4800);
   });
 });
+
+describe("Jira's rate-limit headers and points", () => {
+  test('without Retry-After, a 429 waits until the RateLimit / Beta-RateLimit reset (t=) when nothing is left', async () => {
+    const { requester } = scripted([
+      { status: 429, headers: { 'beta-ratelimit': '"tenant-app-quota";r=0;t=3', 'ratelimit-reason': 'jira-burst-based' } },
+      { status: 200, body: { key: 'LCOO-1' } },
+    ]);
+    const waits: number[] = [];
+    const client = new JiraClient({ as: 'app', requester, sleep: async (ms) => void waits.push(ms) });
+    await client.request('GET', route`/rest/api/3/issue/${'LCOO-1'}`, Schema);
+    expect(waits).toEqual([3000]);
+  });
+
+  test('a used-up hourly quota is not waited for inside a function: RATE_LIMITED at once, saying when it frees up', async () => {
+    const { requester } = scripted([
+      {
+        status: 429,
+        headers: {
+          'retry-after': '1800',
+          'ratelimit-reason': 'jira-quota-tenant-based',
+          'beta-ratelimit': '"tenant-app-quota";r=0;t=1800',
+        },
+        body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+      },
+    ]);
+    const waits: number[] = [];
+    const client = new JiraClient({ as: 'app', requester, sleep: async (ms) => void waits.push(ms) });
+    const err = (await client.request('GET', route`/rest/api/3/myself`, Schema).catch((e: unknown) => e)) as JiraError;
+    expect(waits).toEqual([]);
+    expect(err.status).toBe(429);
+    expect(appErrorFromJira(err, 'load the panel').message).toContain(
+      "Jira's hourly API quota for this app is used up (jira-quota-tenant-based); it frees up in about 30 minutes.",
+    );
+    expect(client.rateLimit).toMatchObject({ remaining: 0, resetSeconds: 1800, reason: 'jira-quota-tenant-based' });
+  });
+
+  test('keeps what the last answer said about the quota, and counts points as Jira charges them', async () => {
+    const { requester } = scripted([
+      {
+        status: 200,
+        body: { issues: [{ key: 'A' }, { key: 'B' }, { key: 'C' }] },
+        headers: { 'beta-ratelimit': '"tenant-app-quota";r=900;t=120', 'x-beta-ratelimit-nearlimit': 'true' },
+      },
+      { status: 204 },
+      { status: 200, body: { key: 'LCOO-1' } },
+    ]);
+    const client = new JiraClient({ as: 'user', requester });
+    await client.send('POST', route`/rest/api/3/search/jql`, { jql: 'project = LCOO' }); // a read: 1 + 3 issues
+    expect(client.rateLimit).toEqual({ remaining: 900, resetSeconds: 120, nearLimit: true });
+    await client.send('PUT', route`/rest/api/3/issue/${'LCOO-1'}/properties/${'p'}`, { a: 1 }); // a write: 1
+    await client.request('GET', route`/rest/api/3/issue/${'LCOO-1'}`, Schema); // 1 + 1
+    expect(client.points).toBe(4 + 1 + 2);
+    expect(client.calls).toBe(3);
+  });
+});
