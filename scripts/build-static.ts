@@ -1,9 +1,14 @@
-// Builds every Custom UI resource: static/<name>/src/index.tsx -> static/<name>/build/
-// (index.html + main.js + any files in static/<name>/public). Each resource ships alone,
-// minified, React in production mode, so bundle sizes are what Forge would serve.
-import { build } from 'esbuild';
+// Builds every Custom UI resource: static/<name>/src/index.tsx -> static/<name>/build/.
+// Each resource ships alone, minified, React in production mode, as ES modules with code
+// splitting, so what is loaded later (the dark theme) is a chunk of its own. Every file but
+// index.html carries a hash of its content in its name (main-3FQK2L7A.js, chunks/...), so a CDN
+// or a browser may cache it for good and a new deploy is never mixed with an old cached file;
+// index.html names the files of its build. Forge uploads the resource folder as built
+// (manifest.yml `resources[].path` stays static/<name>/build).
+import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
+import { leanBundlePlugins } from './lean-bundle-plugins';
 
 export const STATIC_DIR = join(__dirname, '..', 'static');
 
@@ -13,23 +18,88 @@ export function resourceNames(): string[] {
     .map((d) => d.name);
 }
 
-function html(title: string, withCss: boolean): string {
+/**
+ * esbuild options of one resource. `lean: false` is the build as it was before the bundles were
+ * trimmed (one IIFE, every theme and the feature-flag client inlined): scripts/bundle-report.ts
+ * builds it in memory to show what the trimming removed.
+ */
+export function bundleOptions(dir: string, outdir: string, opts: { lean?: boolean } = {}): BuildOptions {
+  const common: BuildOptions = {
+    entryPoints: { main: join(dir, 'src', 'index.tsx') },
+    bundle: true,
+    minify: true,
+    platform: 'browser',
+    target: 'es2020',
+    outdir,
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    jsx: 'automatic',
+    legalComments: 'none',
+    logLevel: 'warning',
+    metafile: true,
+  };
+  if (opts.lean === false) return { ...common, format: 'iife' };
+  return {
+    ...common,
+    format: 'esm',
+    splitting: true,
+    entryNames: '[name]-[hash]',
+    chunkNames: 'chunks/[name]-[hash]',
+    assetNames: 'assets/[name]-[hash]',
+    plugins: leanBundlePlugins(),
+  };
+}
+
+/** The files index.html loads at start: the entry module, the chunks it imports statically, its CSS. */
+export interface EntryFiles {
+  js: string;
+  css?: string;
+  preload: string[];
+}
+
+/** Paths relative to the build folder, from esbuild's metafile. */
+export function entryFiles(metafile: Metafile, outdir: string): EntryFiles {
+  const outputs = Object.entries(metafile.outputs);
+  const entry = outputs.find(([, o]) => o.entryPoint !== undefined && !o.entryPoint.endsWith('.css'));
+  if (!entry) throw new Error(`esbuild produced no entry module in ${outdir}`);
+  const rel = (p: string) => relative(outdir, p).split('\\').join('/');
+  const preload: string[] = [];
+  const seen = new Set<string>();
+  const walk = (file: string) => {
+    for (const imp of metafile.outputs[file]?.imports ?? []) {
+      if (imp.kind !== 'import-statement' || seen.has(imp.path)) continue;
+      seen.add(imp.path);
+      preload.push(rel(imp.path));
+      walk(imp.path);
+    }
+  };
+  walk(entry[0]);
+  return { js: rel(entry[0]), ...(entry[1].cssBundle ? { css: rel(entry[1].cssBundle) } : {}), preload };
+}
+
+export function indexHtml(title: string, files: EntryFiles): string {
   // Atlaskit's compiled components ship their styles as .compiled.css imports; esbuild
-  // gathers them into main.css, which the page must link or every component is unstyled.
-  const css = withCss ? '\n    <link rel="stylesheet" href="./main.css" />' : '';
+  // gathers them into the entry's CSS file, which the page must link or every component is unstyled.
+  const css = files.css ? `\n    <link rel="stylesheet" href="./${files.css}" />` : '';
+  const preload = files.preload.map((p) => `\n    <link rel="modulepreload" href="./${p}" />`).join('');
   return `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>${title}</title>${css}
+    <title>${title}</title>${css}${preload}
+    <script type="module" src="./${files.js}"></script>
   </head>
   <body>
     <div id="root"></div>
-    <script src="./main.js"></script>
   </body>
 </html>
 `;
+}
+
+export interface BuiltResource {
+  name: string;
+  metafile: Metafile;
+  entry: EntryFiles;
 }
 
 /**
@@ -37,41 +107,34 @@ function html(title: string, withCss: boolean): string {
  * files the new build no longer has. build/index.html is never missing, so a sandbox or a test
  * run that reads build/ while another build runs (npm start beside npm test) is not broken.
  */
-export async function buildResource(name: string): Promise<void> {
+export async function buildResource(name: string): Promise<BuiltResource> {
   const dir = join(STATIC_DIR, name);
   const final = join(dir, 'build');
   const out = mkdtempSync(join(dir, '.build-'));
   try {
-    await bundle(dir, out);
+    const built = await bundle(dir, out);
     mkdirSync(final, { recursive: true });
-    const built = new Set(readdirSync(out));
-    for (const file of built) {
+    const files = new Set(readdirSync(out));
+    // index.html last: the files it names are in place before it names them.
+    for (const file of [...files].filter((f) => f !== 'index.html').concat('index.html')) {
       // A file renamed over another replaces it atomically; a directory must make room first.
       if (statSync(join(out, file)).isDirectory()) rmSync(join(final, file), { recursive: true, force: true });
       renameSync(join(out, file), join(final, file));
     }
-    for (const stale of readdirSync(final)) if (!built.has(stale)) rmSync(join(final, stale), { recursive: true, force: true });
+    for (const stale of readdirSync(final)) if (!files.has(stale)) rmSync(join(final, stale), { recursive: true, force: true });
+    return built;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-async function bundle(dir: string, out: string): Promise<void> {
-  await build({
-    entryPoints: [join(dir, 'src', 'index.tsx')],
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2020',
-    outfile: join(out, 'main.js'),
-    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
-    jsx: 'automatic',
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
+async function bundle(dir: string, out: string): Promise<BuiltResource> {
+  const { metafile } = await build(bundleOptions(dir, out));
+  if (!metafile) throw new Error('esbuild gave no metafile although bundleOptions asks for one');
+  const entry = entryFiles(metafile, out);
   if (existsSync(join(dir, 'public'))) cpSync(join(dir, 'public'), out, { recursive: true });
-  writeFileSync(join(out, 'index.html'), html(basename(dir), existsSync(join(out, 'main.css'))));
+  writeFileSync(join(out, 'index.html'), indexHtml(basename(dir), entry));
+  return { name: basename(dir), metafile, entry };
 }
 
 async function main(): Promise<void> {

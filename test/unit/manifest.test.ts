@@ -4,6 +4,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { startFiles } from '../../scripts/bundle-report';
 import * as app from '../../src/index';
 
 const root = join(__dirname, '..', '..');
@@ -54,10 +55,16 @@ describe('manifest.yml and the code', () => {
     expect(Object.keys(exported).filter((k) => !named.has(k))).toEqual([]);
   });
 
-  test.each(manifest.resources.map((r) => [r.key, r.path]))('resource %s is built at %s with an index.html', (_key, path) => {
-    expect(existsSync(join(root, path, 'index.html'))).toBe(true);
-    expect(existsSync(join(root, path, 'main.js'))).toBe(true);
-  });
+  test.each(manifest.resources.map((r) => [r.key, r.path]))(
+    'resource %s is built at %s with an index.html naming files it has',
+    (_key, path) => {
+      expect(existsSync(join(root, path, 'index.html'))).toBe(true);
+      // Forge uploads the folder as built: every file index.html loads (hashed names) must be in it.
+      const { js, css } = startFiles(join(root, path));
+      expect(js.length).toBeGreaterThan(0);
+      for (const f of [...js, ...css]) expect({ f, exists: existsSync(join(root, path, f)) }).toEqual({ f, exists: true });
+    },
+  );
 
   test('every module names functions and resources that exist', () => {
     const resources = new Set(manifest.resources.map((r) => r.key));
