@@ -1,7 +1,8 @@
 // `npm start`: the whole app offline. Builds the Custom UI resources, starts the Jira
 // emulator, the Forge host with the app, the Jira-like pages on PORT (default 8080) and the
 // resources on PORT+1; data lives in .sandbox-data/ and survives restarts.
-//   npm start                 start (seeds the LCOO roadmap on the first start)
+//   npm start                 start (seeds the LCOO roadmap on the first start, and again after a
+//                             start that was stopped before its seed finished)
 //   npm start -- --reset      wipe .sandbox-data/ first
 //   npm run sandbox:reset     wipe .sandbox-data/ and exit
 import { rmSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { validateManifest } from './host/app-loader';
 import { errorMessage } from './host/runtime';
 import { bootSandbox, type RunningSandbox } from './host/boot';
 import type { RateLimitOptions } from './jira/rate-limit';
-import { runSeed } from './seed/orchestrate';
+import { seedSummary, startWithSeed, type SeededStart } from './seed/seed-on-start';
 
 const REPO_DIR = resolve(__dirname, '..');
 const DATA_DIR = resolve(process.env['SANDBOX_DATA_DIR'] ?? join(REPO_DIR, '.sandbox-data'));
@@ -53,33 +54,53 @@ async function main(): Promise<void> {
   let markBuilt: () => void = () => undefined;
   const built = new Promise<void>((resolve) => (markBuilt = resolve));
 
-  let sb: RunningSandbox;
+  let launched: SeededStart;
   try {
-    sb = await bootSandbox({
-      appDir: REPO_DIR,
+    launched = await startWithSeed({
       dataDir: DATA_DIR,
-      port,
-      bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
-      validateManifest: false,
-      resourcesReady: built,
-      ...rateLimitFromEnv(),
+      say: (line) => console.log(line),
+      seedLog: (line) => process.env['SEED_VERBOSE'] && console.log(`  seed ${line}`),
+      boot: (seedStatus) =>
+        bootSandbox({
+          appDir: REPO_DIR,
+          dataDir: DATA_DIR,
+          port,
+          bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
+          validateManifest: false,
+          resourcesReady: built,
+          seedStatus,
+          ...rateLimitFromEnv(),
+        }),
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
       throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
     throw e;
   }
-  console.log(
-    `\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`,
-  );
-  const limits = sb.jira.rateLimits.settings;
-  console.log(
-    limits.enabled
-      ? `Jira rate limits on the app: ON (${limits.pointsPerHour} points an hour; SANDBOX_RATE_LIMIT=off to turn them off)`
-      : 'Jira rate limits on the app: off, points counted only (SANDBOX_RATE_LIMIT=on to enforce them)',
-  );
-  console.log('Sign in as a seeded person on the first page (switch at the top right); curl works with basic auth, e.g.');
-  console.log(`  curl -u admin@lcoo.example:any ${sb.url}/rest/api/3/myself\n`);
+  const sb: RunningSandbox = launched.sb;
+  const where = `${sb.url}  (Custom UI origin ${sb.resourceOrigin}, data in ${DATA_DIR})`;
+  const sayReady = () => {
+    console.log(
+      `\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${where}`,
+    );
+    const limits = sb.jira.rateLimits.settings;
+    console.log(
+      limits.enabled
+        ? `Jira rate limits on the app: ON (${limits.pointsPerHour} points an hour; SANDBOX_RATE_LIMIT=off to turn them off)`
+        : 'Jira rate limits on the app: off, points counted only (SANDBOX_RATE_LIMIT=on to enforce them)',
+    );
+    console.log('Sign in as a seeded person on the first page (switch at the top right); curl works with basic auth, e.g.');
+    console.log(`  curl -u admin@lcoo.example:any ${sb.url}/rest/api/3/myself\n`);
+  };
+  if (launched.seeding) {
+    // Not "ready" yet: the pages answer, but the roadmap is still being made (they say so).
+    console.log(`\nLCOO Jira sandbox serving at ${where}`);
+    console.log(
+      'Seeding the LCOO roadmap through the app (setup/run, records, approvals, gated transitions); the pages show its progress...',
+    );
+  } else {
+    sayReady();
+  }
 
   // The manifest check needs the built folders, so it runs after the builds.
   const names = resourceNames();
@@ -116,20 +137,17 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  await checked;
-  if (sb.firstStart) {
-    // After the server is up, so the first page answers at once; issues appear as they are made.
-    console.log('First start: seeding the LCOO roadmap through the app (setup/run, records, approvals, gated transitions)...');
-    runSeed(sb, { log: (line) => process.env['SEED_VERBOSE'] && console.log(`  seed ${line}`) }).then(
-      (r) =>
-        console.log(
-          `Seeded ${r.plan.roadmapItems.length} Roadmap Items and ${r.plan.deliverables.length} Upstream Deliverables (${r.transitions} gated transitions, ${r.approvals} approvals) in ${r.ms} ms.`,
-        ),
-      (e: unknown) => {
-        console.error(`\nSeeding failed: ${e instanceof Error ? e.message : String(e)}`);
-        console.error('The sandbox keeps running with what was created. Fix the cause, then `npm start -- --reset` to seed again.');
-      },
-    );
+  if (launched.seeding) {
+    try {
+      const r = await launched.seeding;
+      console.log(`Seeded ${seedSummary(r)} in ${r.ms} ms.`);
+    } catch (e) {
+      if (stopping) return; // stopped during the seed: the next start seeds again
+      console.error(`\nSeeding failed: ${errorMessage(e)}`);
+      console.error('The sandbox keeps running with what was created. Fix the cause; the next npm start seeds again from the start.');
+    }
+    await checked;
+    if (!stopping) sayReady();
   }
 }
 

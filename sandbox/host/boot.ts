@@ -6,6 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createJiraEmulator } from '../jira';
 import type { RateLimitOptions } from '../jira/rate-limit';
+import type { SeedStatus } from '../seed/seed-status';
 import { startWebServer, type WebServer } from '../web/server';
 import { loadApp, type LoadedApp } from './app-loader';
 import type { RedirectPolicy } from './forge-fetch';
@@ -29,6 +30,10 @@ export interface BootOptions {
   resourcesReady?: Promise<unknown>;
   /** Forge's 25 s function limit; tests shorten it to prove a timeout fails a validation. */
   functionTimeoutMs?: number;
+  /** What the pages say about a seed under way (npm start); undefined when none runs. */
+  seedStatus?: () => SeedStatus | undefined;
+  /** Whether the emulated platform brings the design-token CSS into frames (default true; see resource-server.ts). */
+  hostTokensCss?: boolean;
   /** Passed through to the emulator: Atlassian's OpenAPI contract checker, if any. */
   contract?: Parameters<typeof createJiraEmulator>[0]['contract'];
   /** Emulated Jira behaviour tests choose: async tasks still running for N reads. */
@@ -118,6 +123,8 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
       ...(opts.resourcePort !== undefined ? { resourcePort: opts.resourcePort } : {}),
       ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
       ...(opts.resourcesReady ? { resourcesReady: opts.resourcesReady } : {}),
+      ...(opts.seedStatus ? { seedStatus: opts.seedStatus } : {}),
+      ...(opts.hostTokensCss !== undefined ? { hostTokensCss: opts.hostTokensCss } : {}),
     });
   } catch (e) {
     jira.close();

@@ -29,6 +29,14 @@ export class SeedError extends Error {
   override name = 'SeedError';
 }
 
+/** Where a running seed is: after setup, after each issue is at its target stage, before the last triggers settle. */
+export interface SeedProgress {
+  phase: 'setup' | 'roadmap-items' | 'deliverables' | 'settling';
+  /** Issues at their target stage so far, and planned. */
+  done: number;
+  total: number;
+}
+
 export interface SeedReport {
   plan: SeedPlan;
   /** plan ref (R01, D07, ...) -> Jira key */
@@ -62,7 +70,13 @@ const adf = (text: string) => ({
 
 export async function runSeed(
   sb: RunningSandbox,
-  opts: { seed?: number; now?: Date; log?: (line: string) => void } = {},
+  opts: {
+    seed?: number;
+    now?: Date;
+    log?: (line: string) => void;
+    /** Told where the seed is; the seed waits for what it returns (a test holds the seed at a step this way). */
+    progress?: (p: SeedProgress) => void | Promise<void>;
+  } = {},
 ): Promise<SeedReport> {
   const started = Date.now();
   const log = opts.log ?? (() => undefined);
@@ -74,6 +88,17 @@ export async function runSeed(
   const keys: Record<string, string> = {};
   let transitions = 0;
   let approvals = 0;
+  const total = plan.roadmapItems.length + plan.deliverables.length;
+  let done = 0;
+  const progress = async (phase: SeedProgress['phase']) => {
+    if (phase !== 'setup' && phase !== 'settling') done++;
+    await opts.progress?.({ phase, done, total });
+    // The emulator and the host answer in-process, so the seed's awaits never reach the event
+    // loop: without this turn the sandbox's pages (and their seed notice) would not answer
+    // until the whole seed is done.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+  await progress('setup');
 
   const accountOf = (email: string) => {
     const u = sb.jira.userByEmail(email);
@@ -223,6 +248,7 @@ export async function runSeed(
     }
     await walk(item, created.key, 'vetting', revision);
     log(`${item.ref} ${created.key} ${item.targetStage} (${item.completeness})`);
+    await progress('roadmap-items');
   }
 
   // 3. Upstream Deliverables, linked to their Roadmap Item.
@@ -257,7 +283,9 @@ export async function runSeed(
       : null;
     await walk(d, created.key, 'delivery', revision);
     log(`${d.ref} ${created.key} ${d.targetStage}`);
+    await progress('deliverables');
   }
+  await progress('settling');
   await sb.host.settled();
   return { plan, keys, transitions, approvals, ms: Date.now() - started };
 }

@@ -1,7 +1,9 @@
 // The Jira-like page shell: top navigation, project sidebar, user switcher, theme toggle,
 // flag area, and the host side of the Forge bridge (frames on the page).
 import type { FrameTarget } from '../host/forge-host';
+import type { SeedStatus } from '../seed/seed-status';
 import { esc, scriptJson } from './http-util';
+import { seedNotice } from './seed-notice';
 import { DATA_THEME } from './tokens-css';
 
 export interface PageUser {
@@ -30,6 +32,8 @@ export interface ShellInput {
   frames?: FrameSpec[];
   body: string;
   currentPath: string;
+  /** A seed under way (npm start): the page says so above its content. */
+  seed?: SeedStatus | undefined;
 }
 
 /** The script both the sign-in page and the header's user switcher use: a JSON POST, then back to the page. */
@@ -115,6 +119,7 @@ export function shell(p: ShellInput): string {
     ${nav('workflows', '/admin/workflows', 'Workflows')}
   </aside>
   <main class="content" id="content">
+${seedNotice(p.seed)}
 ${p.body}
   </main>
 </div>

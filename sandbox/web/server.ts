@@ -20,7 +20,9 @@ import { issueViewPage, type IssuePanelModule } from './pages/issue-view';
 import { issueListPage } from './pages/issues';
 import type { JiraCall } from './pages/jira-call';
 import { saveValidatorRule, validatorConfigPage, workflowsPage, type ValidatorModule } from './pages/workflows';
+import type { SeedStatus } from '../seed/seed-status';
 import { createResourceServer } from './resource-server';
+import { seedNoticeData } from './seed-notice';
 import { tokensCss } from './tokens-css';
 
 export const USER_COOKIE = 'sandbox_user';
@@ -37,6 +39,10 @@ export interface WebServerOptions {
   projectKey?: string;
   /** Resolves when the Custom UI builds exist (the resource origin waits for it). */
   resourcesReady?: Promise<unknown>;
+  /** A seed under way (npm start): every page shows its progress, GET /__sandbox/seed answers it. */
+  seedStatus?: () => SeedStatus | undefined;
+  /** Passed to the resource origin (resource-server.ts). */
+  hostTokensCss?: boolean;
 }
 
 export interface WebServer {
@@ -184,6 +190,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         frames: p.frames ?? [],
         body: p.body,
         currentPath: req.url ?? '/',
+        seed: opts.seedStatus?.(),
       }),
     );
   }
@@ -311,6 +318,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(200, { 'content-type': MIME[name.endsWith('.css') ? '.css' : '.js'] ?? 'text/plain', 'cache-control': 'no-store' });
       return void res.end(readFileSync(join(PUBLIC_DIR, name)));
     }
+    if (req.method === 'GET' && path === '/__sandbox/seed') return sendJson(res, 200, seedNoticeData(opts.seedStatus?.()));
     if (isStateChanging(req)) {
       refuseCrossOrigin(req, origins(req).hostOrigin);
       requireJson(req);
@@ -413,7 +421,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       );
     });
   });
-  const resources = createResourceServer(app.resources, opts.resourcesReady);
+  const resources = createResourceServer(app.resources, opts.resourcesReady, {
+    ...(opts.hostTokensCss !== undefined ? { hostTokensCss: opts.hostTokensCss } : {}),
+  });
 
   const port = await listen(server, opts.port, bind);
   resourcePort = await listen(resources, opts.resourcePort ?? (opts.port === 0 ? 0 : port + 1), bind);
