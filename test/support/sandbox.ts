@@ -34,6 +34,8 @@ export interface StartOptions {
   redirects?: 'as-asked' | 'always-follow';
   /** Jira's rate limits on the app's traffic; off unless `enabled: true`. */
   rateLimit?: Partial<RateLimitOptions>;
+  /** false: the emulated host brings no design-token CSS into frames (see sandbox/web/resource-server.ts). */
+  hostTokensCss?: boolean;
 }
 
 export interface InvokeAs {
@@ -98,6 +100,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
     ...(opts.asyncTaskPolls !== undefined ? { asyncTaskPolls: opts.asyncTaskPolls } : {}),
     ...(opts.redirects ? { redirects: opts.redirects } : {}),
     ...(opts.rateLimit ? { rateLimit: opts.rateLimit } : {}),
+    ...(opts.hostTokensCss !== undefined ? { hostTokensCss: opts.hostTokensCss } : {}),
   });
   try {
     if (opts.seed === 'full') await runSeed(sb);

@@ -10,6 +10,7 @@ import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
 import { Row, Stack } from '../../shared/layout';
+import { useRenderMarks } from '../../shared/render-marks';
 import * as color from '../../shared/color';
 import * as font from '../../shared/font';
 import * as space from '../../shared/space';
@@ -190,6 +191,7 @@ export function App() {
   useEffect(() => {
     if (done) document.body.dataset['done'] = done;
   }, [done]);
+  useRenderMarks(done !== undefined);
 
   if (!d) {
     if (s.loadError) {

@@ -1,7 +1,10 @@
 // Entry of the issue-panel resource (manifest resource `issue-panel`).
 import { createRoot } from 'react-dom/client';
+import { markStart } from '../../shared/render-marks';
 import { enableTheme } from '../../shared/theme';
 import { App } from './app';
+
+markStart();
 
 // Fields in a row share its width and wrap below 120px each; one rule, so no CSS file is needed.
 const style = document.createElement('style');

@@ -3,7 +3,7 @@
 // Jira's REST API directly (as a person would with an API token).
 import type { PanelData } from '../../../src/contract/panel';
 import type { Envelope } from '../../../src/contract/envelope';
-import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import { startSandbox, type StartOptions, type TestSandbox } from '../../support/sandbox';
 
 export const PANEL = 'lcoo-issue-panel';
 export const ADMIN = 'admin@lcoo.example';
@@ -28,8 +28,8 @@ export interface PanelSandbox {
   stop(): Promise<void>;
 }
 
-export async function startPanelSandbox(): Promise<PanelSandbox> {
-  const sb = await startSandbox({ seed: 'none' });
+export async function startPanelSandbox(opts: Pick<StartOptions, 'hostTokensCss'> = {}): Promise<PanelSandbox> {
+  const sb = await startSandbox({ seed: 'none', ...opts });
   const rest = async (method: string, path: string, email: string, body?: unknown) => {
     const accountId = sb.host.accountIdOf(email);
     const res = await sb.emulator.handle({ method, path, principal: { kind: 'user', accountId }, ...(body !== undefined ? { body } : {}) });
