@@ -49,7 +49,12 @@ export function bundleOptions(dir: string, outdir: string, opts: { lean?: boolea
   };
 }
 
-/** The files index.html loads at start: the entry module, the chunks it imports statically, its CSS. */
+/**
+ * The files index.html loads at start: the entry module, the chunks it imports statically, its
+ * CSS, and the app's own modules the entry imports dynamically (an entry may start work, such as
+ * a resolver call, before the bulk of the app is evaluated: that bulk is still needed at once,
+ * so it is preloaded too). Dynamic imports of packages (themes, iframe-resizer) stay lazy.
+ */
 export interface EntryFiles {
   js: string;
   css?: string;
@@ -73,6 +78,14 @@ export function entryFiles(metafile: Metafile, outdir: string): EntryFiles {
     }
   };
   walk(entry[0]);
+  const appDir = entry[1].entryPoint?.replace(/[^/]+$/, '') ?? '';
+  for (const imp of metafile.outputs[entry[0]]?.imports ?? []) {
+    const chunk = metafile.outputs[imp.path];
+    if (imp.kind !== 'dynamic-import' || seen.has(imp.path) || !chunk?.entryPoint?.startsWith(appDir)) continue;
+    seen.add(imp.path);
+    preload.push(rel(imp.path));
+    walk(imp.path);
+  }
   return { js: rel(entry[0]), ...(entry[1].cssBundle ? { css: rel(entry[1].cssBundle) } : {}), preload };
 }
 
@@ -132,6 +145,13 @@ async function bundle(dir: string, out: string): Promise<BuiltResource> {
   const { metafile } = await build(bundleOptions(dir, out));
   if (!metafile) throw new Error('esbuild gave no metafile although bundleOptions asks for one');
   const entry = entryFiles(metafile, out);
+  // esbuild also writes a CSS file beside each chunk that imports CSS, while the entry's CSS
+  // already holds all of it; nothing links those copies (a module never loads CSS by itself),
+  // so they are not shipped.
+  for (const file of Object.keys(metafile.outputs)) {
+    const path = relative(out, file).split('\\').join('/');
+    if (path.endsWith('.css') && path !== entry.css) rmSync(join(out, path), { force: true });
+  }
   if (existsSync(join(dir, 'public'))) cpSync(join(dir, 'public'), out, { recursive: true });
   writeFileSync(join(out, 'index.html'), indexHtml(basename(dir), entry));
   return { name: basename(dir), metafile, entry };

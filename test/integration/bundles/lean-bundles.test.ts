@@ -11,14 +11,15 @@ import { bundleOptions, entryFiles, indexHtml, resourceNames, STATIC_DIR } from 
 const outdir = mkdtempSync(join(tmpdir(), 'lcoo-bundles-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
-const built = new Map<string, Promise<{ metafile: Metafile; out: string }>>();
+const built = new Map<string, Promise<{ metafile: Metafile; out: string; text: (outputKey: string) => string }>>();
 function metafileOf(name: string) {
   let p = built.get(name);
   if (!p) {
     const out = join(outdir, name);
     p = build({ ...bundleOptions(join(STATIC_DIR, name), out), write: false, logLevel: 'error' }).then((r) => {
       if (!r.metafile) throw new Error('no metafile');
-      return { metafile: r.metafile, out };
+      const files = new Map(r.outputFiles.map((f) => [relative(process.cwd(), f.path).split('\\').join('/'), f.text]));
+      return { metafile: r.metafile, out, text: (k: string) => files.get(k) ?? '' };
     });
     built.set(name, p);
   }
@@ -60,6 +61,42 @@ describe.each(resourceNames())('%s', (name) => {
     );
     expect(startInputs.filter((i) => i.endsWith('artifacts/token-names.js'))).toEqual([]);
   });
+});
+
+test('the CSS of every chunk is in the CSS index.html links (the build ships only that one)', async () => {
+  for (const name of resourceNames()) {
+    const { metafile, out, text } = await metafileOf(name);
+    const entryCss = text(
+      relative(process.cwd(), join(out, entryFiles(metafile, out).css ?? ''))
+        .split('\\')
+        .join('/'),
+    );
+    const chunkCss = Object.values(metafile.outputs)
+      .map((o) => o.cssBundle)
+      .filter((c): c is string => c !== undefined);
+    for (const css of chunkCss) {
+      // esbuild orders the rules differently in each file: compare rule by rule.
+      const missing = text(css)
+        .split('}')
+        .map((r) => r.trim())
+        .filter((r) => r !== '' && !entryCss.includes(r));
+      expect({ name, css, missing }).toEqual({ name, css, missing: [] });
+    }
+  }
+});
+
+test("the panel's entry preloads the app chunk it imports after asking for panel/load", async () => {
+  const { metafile, out } = await metafileOf('issue-panel');
+  const entry = entryFiles(metafile, out);
+  const mount = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === 'static/issue-panel/src/mount.tsx');
+  expect(mount).toBeDefined();
+  expect(entry.preload).toContain(
+    relative(out, join(process.cwd(), mount?.[0] ?? ''))
+      .split('\\')
+      .join('/'),
+  );
+  // Package chunks the entry imports dynamically stay lazy.
+  expect(entry.preload.filter((f) => /iframe-resizer|atlassian-(light|dark)|custom-theme/.test(f))).toEqual([]);
 });
 
 test('index.html loads the hashed entry as a module, its CSS and its static chunks', () => {
