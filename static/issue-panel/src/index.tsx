@@ -1,16 +1,14 @@
-// Entry of the issue-panel resource (manifest resource `issue-panel`).
-import { createRoot } from 'react-dom/client';
+// Entry of the issue-panel resource (manifest resource `issue-panel`). The panel shows nothing
+// before panel/load answers, so the entry asks for it first and only then loads the app (React,
+// Atlaskit: most of the code) from its own chunk, which index.html preloads. The browser passes
+// a frame's messages on to Jira when the task that sent them ends, and evaluating the app is one
+// long task: this way the request is under way while the app's code is evaluated, not after.
+import { callEarly } from '../../shared/early-call';
 import { markStart } from '../../shared/render-marks';
-import { enableTheme } from '../../shared/theme';
-import { App } from './app';
 
 markStart();
-
-// Fields in a row share its width and wrap below 120px each; one rule, so no CSS file is needed.
-const style = document.createElement('style');
-style.textContent = '.lcoo-fields > * { flex: 1 1 120px; min-width: 0; }';
-document.head.appendChild(style);
-
-enableTheme();
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<App />);
+callEarly('panel/load');
+import('./mount.js').catch(() => {
+  const root = document.getElementById('root');
+  if (root) root.textContent = 'The LCOO panel could not be loaded. Reload the page to try again.';
+});

@@ -3,6 +3,7 @@
 // screen always shows what the server decided (checklist, readiness, approvals).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PanelData } from '../../../src/contract/panel';
+import { takeEarly } from '../../shared/early-call';
 import { CallError, call } from '../../shared/invoke';
 import type { ApproveRequest } from './parts/approvals-section';
 import {
@@ -69,7 +70,8 @@ export function usePanel() {
   const load = useCallback(async (): Promise<PanelData | undefined> => {
     setBusy('loading');
     try {
-      const fresh = await call<PanelData>('panel/load', {});
+      // The first load was asked for by the entry, while the app's code was still loading (index.tsx).
+      const fresh = await (takeEarly<PanelData>('panel/load') ?? call<PanelData>('panel/load', {}));
       apply(fresh);
       setLoadError(undefined);
       setError(undefined);

@@ -2,8 +2,7 @@
 // (static/shared/theme.ts). Atlassian's pages do not say whether the host brings the token CSS
 // into the frame (docs/platform-facts.md), so both hosts are tried: one that does (the
 // sandbox's default) costs the app no theme download; one that does not makes the app load its
-// light theme chunk, and the dark one only when the person switches. It also sets the
-// performance marks the bench reads (static/shared/render-marks.ts).
+// light theme chunk, and the dark one only when the person switches.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
@@ -78,18 +77,6 @@ describe('a host that brings the token CSS (the sandbox default)', () => {
       expect(await panelTextColour(frame)).not.toBe(lightText);
       expect(await themeChunks(frame)).toEqual([]);
     });
-  });
-
-  test('the panel marks its first render and when it is interactive, in that order, after its start', async () => {
-    const { frame } = await openPanel(p);
-    await frame.waitForFunction(() => performance.getEntriesByName('lcoo:interactive', 'mark').length > 0);
-    const at = await frame.evaluate(() =>
-      ['lcoo:start', 'lcoo:first-render', 'lcoo:interactive'].map((n) => performance.getEntriesByName(n, 'mark').map((m) => m.startTime)),
-    );
-    expect(at.map((times) => times.length)).toEqual([1, 1, 1]);
-    const [start, first, interactive] = at.map((t) => t[0] ?? Number.NaN);
-    expect(first).toBeGreaterThan(start ?? Number.NaN);
-    expect(interactive).toBeGreaterThanOrEqual(first ?? Number.NaN);
   });
 });
 

@@ -1,0 +1,14 @@
+// The panel app mounted into the page: loaded by index.tsx once the panel's data has been
+// asked for (index.html preloads this chunk, so it downloads alongside the entry).
+import { createRoot } from 'react-dom/client';
+import { enableTheme } from '../../shared/theme';
+import { App } from './app';
+
+// Fields in a row share its width and wrap below 120px each; one rule, so no CSS file is needed.
+const style = document.createElement('style');
+style.textContent = '.lcoo-fields > * { flex: 1 1 120px; min-width: 0; }';
+document.head.appendChild(style);
+
+enableTheme();
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<App />);
