@@ -25,6 +25,20 @@ export function injectBridge(html: string): string {
   return tag + html;
 }
 
+/**
+ * The host name frames are served from, given the one the page was opened with. On Forge the
+ * frames come from Atlassian's CDN, another site than the Jira page, so the browser runs them in
+ * their own process (site isolation), beside the page's. localhost:8080 and localhost:8081 are
+ * the same site (ports do not count) and would share one main thread, making the sandbox slower
+ * than Forge in a way that hides what the app does; the two loopback names are two sites.
+ * Any other host name (a LAN address) has no twin and is kept.
+ */
+export function resourceHostFor(pageHost: string): string {
+  if (pageHost === 'localhost') return '127.0.0.1';
+  if (pageHost === '127.0.0.1') return 'localhost';
+  return pageHost;
+}
+
 export type Encoding = 'br' | 'gzip' | 'identity';
 
 /**

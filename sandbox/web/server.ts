@@ -21,7 +21,7 @@ import { issueListPage } from './pages/issues';
 import type { JiraCall } from './pages/jira-call';
 import { saveValidatorRule, validatorConfigPage, workflowsPage, type ValidatorModule } from './pages/workflows';
 import type { SeedStatus } from '../seed/seed-status';
-import { createResourceServer } from './resource-server';
+import { createResourceServer, resourceHostFor } from './resource-server';
 import { seedNoticeData } from './seed-notice';
 import { tokensCss } from './tokens-css';
 
@@ -164,7 +164,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const origins = (req: IncomingMessage) => {
     const hostHeader = req.headers.host ?? `localhost:${opts.port}`;
     const hostname = hostHeader.replace(/:\d+$/, '');
-    return { hostOrigin: `http://${hostHeader}`, resourceOrigin: `http://${hostname}:${resourcePort}` };
+    return { hostOrigin: `http://${hostHeader}`, resourceOrigin: `http://${resourceHostFor(hostname)}:${resourcePort}` };
   };
 
   function page(

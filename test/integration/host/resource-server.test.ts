@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { startFiles } from '../../../scripts/bundle-report';
 import { STATIC_DIR } from '../../../scripts/build-static';
-import { chooseEncoding, createResourceServer, IMMUTABLE, REVALIDATE } from '../../../sandbox/web/resource-server';
+import { chooseEncoding, createResourceServer, IMMUTABLE, resourceHostFor, REVALIDATE } from '../../../sandbox/web/resource-server';
 
 interface Reply {
   status: number;
@@ -64,6 +64,13 @@ describe('chooseEncoding (Accept-Encoding)', () => {
   ])('%j -> %s', (header, expected) => {
     expect(chooseEncoding(header)).toBe(expected);
   });
+});
+
+test('frames come from another site than the page (as Forge serves them from its CDN), so the browser isolates them', () => {
+  expect(resourceHostFor('localhost')).toBe('127.0.0.1');
+  expect(resourceHostFor('127.0.0.1')).toBe('localhost');
+  // A LAN name has no loopback twin: kept (same site, as before).
+  expect(resourceHostFor('192.168.1.20')).toBe('192.168.1.20');
 });
 
 test('a browser that accepts brotli gets brotli, with Vary and a length', async () => {
