@@ -3,10 +3,9 @@
 // `portfolio/load` through the Forge host with the real packages.
 //   REST calls per load (goal ceil(N / 100)), aggregation CPU time (goal <= 50 ms), the full
 //   resolver time (Forge allows 25 s), answer size, and the gadget's bundle size (goal <= 300 KB gzip).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { envelopeSchema } from '../src/contract/envelope';
 import type { PortfolioLoad } from '../src/contract/gadget';
@@ -16,6 +15,7 @@ import { toPortfolioItems } from '../src/modules/gadget/portfolio-items';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../src/records/kinds';
 import { buildStoredRecord, type RecordKind, type StoredRecord } from '../src/records/stored-record';
 import { buildResource, STATIC_DIR } from '../scripts/build-static';
+import { bundleSizes } from '../scripts/bundle-report';
 import { startSandbox, type TestSandbox } from '../test/support/sandbox';
 import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues } from '../test/unit/gadget/make-portfolio-issues';
 import type { BenchRow } from './run';
@@ -179,9 +179,17 @@ export async function run(): Promise<BenchRow[]> {
   }
 
   const build = join(STATIC_DIR, 'portfolio-gadget', 'build');
-  if (!existsSync(join(build, 'main.js'))) await buildResource('portfolio-gadget');
-  const gz = (f: string) => (existsSync(join(build, f)) ? gzipSync(readFileSync(join(build, f)), { level: 9 }).length : 0);
-  const kb = (gz('main.js') + gz('main.css')) / 1024;
-  rows.push({ area: 'gadget', figure: 'bundle main.js + main.css', value: kb, unit: 'KB gzip', goal: '<= 300 KB gzip', met: kb <= 300 });
+  if (!existsSync(join(build, 'index.html'))) await buildResource('portfolio-gadget');
+  // What index.html loads at start (entry module, its static chunks, CSS); lazy chunks come later.
+  const size = bundleSizes(build);
+  const kb = (size.jsGzip + size.cssGzip) / 1024;
+  rows.push({
+    area: 'gadget',
+    figure: 'bundle JS + CSS loaded at start',
+    value: kb,
+    unit: 'KB gzip',
+    goal: '<= 300 KB gzip',
+    met: kb <= 300,
+  });
   return rows;
 }

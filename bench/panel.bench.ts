@@ -1,23 +1,73 @@
-// Issue panel figures: the bundle the browser downloads (goal <= 280 KB gzip for main.js; the
-// Atlaskit CSS beside it is reported too), the resolver's panel/load and vetting/save through
-// the Forge host with the real packages, and the time from opening the issue to the panel's
-// first real render (body[data-done]) in Chromium.
-import { readFileSync } from 'node:fs';
+// Issue panel figures: the bundle the browser loads at start (JS + CSS, gzip -9; goal <= 240 KiB)
+// and what is in it (top contributors, from esbuild's metafile, on stderr), the resolver's
+// panel/load and vetting/save through the Forge host with the real packages, and in Chromium
+// the time from opening the issue to the panel's first render and to when it is interactive
+// (the app's performance marks, static/shared/render-marks.ts), median of fresh page loads.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { gzipSync } from 'node:zlib';
+import type { Frame, Page } from 'playwright-core';
 import { STATIC_DIR, buildResource } from '../scripts/build-static';
+import { bundleSizes, contributorLines, measure } from '../scripts/bundle-report';
 import { launchBrowser } from '../test/support/browser';
 import { FST_LEAD, completeVetting, startPanelSandbox } from '../test/integration/panel/panel-fixture';
 import type { BenchRow } from './run';
 
 const RUNS = Number(process.env['PANEL_BENCH_RUNS'] ?? 7);
+/** Fresh page loads for the render figures (each in a new browser context: nothing cached). */
+const LOADS = Number(process.env['PANEL_RENDER_LOADS'] ?? 21);
 const KB = 1024;
+const PANEL = 'lcoo-issue-panel';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)] ?? Number.NaN;
 };
+
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)] ?? Number.NaN;
+};
+
+interface RenderTimes {
+  /** From the issue page's navigation start to the panel's lcoo:first-render / lcoo:interactive marks. */
+  firstRender: number;
+  interactive: number;
+  /** From the frame's own navigation start to lcoo:first-render. */
+  inFrame: number;
+  /** Compressed bytes the frame fetched (its page, scripts, styles), from Resource Timing. */
+  transferred: number;
+}
+
+/** Opens the issue in a fresh context and reads the panel's marks against the page's time origin. */
+async function renderTimes(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, key: string): Promise<RenderTimes> {
+  const page: Page = await browser.newPage(url, { asEmail: FST_LEAD });
+  try {
+    await page.goto(`${url}/browse/${key}`);
+    const handle = await page.waitForSelector(`iframe[data-module-key="${PANEL}"]`);
+    const frame: Frame | null = await handle.contentFrame();
+    if (!frame) throw new Error('The panel iframe has no content frame');
+    await frame.waitForFunction(() => window.performance.getEntriesByName('lcoo:interactive', 'mark').length > 0, undefined, {
+      timeout: 30_000,
+    });
+    const pageOrigin = await page.evaluate(() => window.performance.timeOrigin);
+    const f = await frame.evaluate(() => {
+      // No named helper functions in here: tsx would wrap them in a __name() the page does not have.
+      const marks = window.performance.getEntriesByType('mark');
+      const nav = window.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const resources = window.performance.getEntriesByType('resource') as PerformanceResourceTiming[];
+      return {
+        origin: window.performance.timeOrigin,
+        first: marks.find((m) => m.name === 'lcoo:first-render')?.startTime ?? Number.NaN,
+        interactive: marks.find((m) => m.name === 'lcoo:interactive')?.startTime ?? Number.NaN,
+        transferred: (nav?.transferSize ?? 0) + resources.reduce((n, r) => n + r.transferSize, 0),
+      };
+    });
+    const shift = f.origin - pageOrigin;
+    return { firstRender: shift + f.first, interactive: shift + f.interactive, inFrame: f.first, transferred: f.transferred };
+  } finally {
+    await page.context().close();
+  }
+}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
@@ -27,13 +77,24 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 export async function run(): Promise<BenchRow[]> {
   await buildResource('issue-panel');
-  const build = join(STATIC_DIR, 'issue-panel', 'build');
-  const js = gzipSync(readFileSync(join(build, 'main.js')), { level: 9 }).length / KB;
-  const css = gzipSync(readFileSync(join(build, 'main.css')), { level: 9 }).length / KB;
+  const size = bundleSizes(join(STATIC_DIR, 'issue-panel', 'build'));
+  const [js, css] = [size.jsGzip / KB, size.cssGzip / KB];
   const rows: BenchRow[] = [
-    { area: 'panel', figure: 'bundle main.js (gzip)', value: js, unit: 'KB', goal: '<= 280 KB', met: js <= 280 },
-    { area: 'panel', figure: 'bundle main.css (gzip)', value: css, unit: 'KB' },
+    {
+      area: 'panel',
+      figure: 'bundle JS + CSS loaded at start (gzip -9)',
+      value: js + css,
+      unit: 'KiB',
+      goal: '<= 240 KiB',
+      met: js + css <= 240,
+    },
+    { area: 'panel', figure: 'bundle JS loaded at start (gzip -9)', value: js, unit: 'KiB' },
+    { area: 'panel', figure: 'bundle CSS (gzip -9)', value: css, unit: 'KiB' },
+    { area: 'panel', figure: 'bundle JS + CSS loaded at start (brotli)', value: (size.jsBrotli + size.cssBrotli) / KB, unit: 'KiB' },
   ];
+  const held = await measure('issue-panel', true);
+  process.stderr.write(`bench: issue panel, top contributors of ${(held.jsBytes / KB).toFixed(1)} KiB minified JS loaded at start:\n`);
+  for (const line of contributorLines(held, 8)) process.stderr.write(`${line}\n`);
 
   const p = await startPanelSandbox();
   const browser = await launchBrowser();
@@ -95,26 +156,45 @@ export async function run(): Promise<BenchRow[]> {
       met: median(saves) <= 1000,
     });
 
-    // Each visit in a fresh browser context: nothing cached, as a first visit of the day.
-    const renders: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await browser.newPage(p.sb.url, { asEmail: FST_LEAD });
-      const t0 = performance.now();
-      await page.goto(`${p.sb.url}/browse/${key}`);
-      await browser.waitForApp(page, 'lcoo-issue-panel');
-      renders.push(performance.now() - t0);
-      await page.context().close();
-    }
-    const first = median(renders);
+    // Each visit in a fresh browser context: nothing cached, as a first visit of the day. One
+    // visit first, not counted: it warms the backend bundle and the resource origin's compressed
+    // copies, as a CDN edge and a running Forge function are warm.
+    await renderTimes(browser, p.sb.url, key);
+    const visits: RenderTimes[] = [];
+    for (let i = 0; i < LOADS; i++) visits.push(await renderTimes(browser, p.sb.url, key));
+    const first = visits.map((v) => v.firstRender);
+    const interactive = visits.map((v) => v.interactive);
     rows.push({
       area: 'panel',
-      figure: `first render in Chromium, cold (median of ${RUNS})`,
-      value: first,
+      figure: `first render from opening the issue, Chromium (median of ${LOADS} fresh loads)`,
+      value: median(first),
       unit: 'ms',
-      goal: '<= 2000 ms',
-      met: first <= 2000,
+      goal: '<= 1000 ms',
+      met: median(first) <= 1000,
     });
-    rows.push({ area: 'panel', figure: 'first render in Chromium, cold (worst)', value: Math.max(...renders), unit: 'ms' });
+    rows.push({
+      area: 'panel',
+      figure: `interactive from opening the issue (median of ${LOADS})`,
+      value: median(interactive),
+      unit: 'ms',
+      goal: '<= 1000 ms',
+      met: median(interactive) <= 1000,
+    });
+    rows.push({ area: 'panel', figure: 'first render, fastest load', value: Math.min(...first), unit: 'ms' });
+    rows.push({ area: 'panel', figure: 'first render, 90th percentile', value: percentile(first, 0.9), unit: 'ms' });
+    rows.push({ area: 'panel', figure: 'first render, slowest load', value: Math.max(...first), unit: 'ms' });
+    rows.push({
+      area: 'panel',
+      figure: 'first render after the frame starts loading (median)',
+      value: median(visits.map((v) => v.inFrame)),
+      unit: 'ms',
+    });
+    rows.push({
+      area: 'panel',
+      figure: 'bytes the panel frame downloads (compressed, median)',
+      value: median(visits.map((v) => v.transferred)) / KB,
+      unit: 'KiB',
+    });
   } finally {
     await browser.close();
     await p.stop();
