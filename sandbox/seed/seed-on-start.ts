@@ -3,12 +3,12 @@
 // A data folder is seeded when it is new, and ALSO when an earlier start began a seed that never
 // ended (stopped with Ctrl+C, killed, crashed): its seed-state.json still says "running" (or
 // "failed"). Such a folder holds half a roadmap that nothing would ever complete, so it is moved
-// aside (to <data dir>.unfinished-seed, replacing an older one) and the seed starts over on a
-// fresh folder: the seed walks every issue through the real app and its gates, so starting over
+// aside (into <data dir>/unfinished-seed/, replacing an older one; git, lint and --reset treat it
+// as the rest of the data folder) and the seed starts over on a fresh folder: the seed walks every issue through the real app and its gates, so starting over
 // is simpler and surer than finding where it stopped. A folder from before seed-state.json
 // existed is judged by what it holds: every planned issue there counts as seeded, fewer as an
 // unfinished seed.
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { JIRA_DB_FILE, type RunningSandbox } from '../host/boot';
@@ -36,14 +36,17 @@ export interface SeededStart {
   seeding?: Promise<SeedReport>;
 }
 
-export const ASIDE_SUFFIX = '.unfinished-seed';
+export const ASIDE_DIR = 'unfinished-seed';
 
-/** Moves an unfinished seed's folder out of the way; returns where it went. */
+/** Moves an unfinished seed's data into <data dir>/unfinished-seed/ of a fresh data folder; returns where it went. */
 function moveAside(dataDir: string): string {
-  const aside = `${resolve(dataDir)}${ASIDE_SUFFIX}`;
-  rmSync(aside, { recursive: true, force: true });
-  renameSync(dataDir, aside);
-  return aside;
+  const dir = resolve(dataDir);
+  const moving = `${dir}.moving-${process.pid}`;
+  renameSync(dir, moving);
+  rmSync(join(moving, ASIDE_DIR), { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  renameSync(moving, join(dir, ASIDE_DIR));
+  return join(dir, ASIDE_DIR);
 }
 
 const Found = z.looseObject({ issues: z.array(z.unknown()) });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bootSandbox } from '../../../sandbox/host/boot';
 import { generateSeedPlan } from '../../../sandbox/seed/generate';
-import { ASIDE_SUFFIX, startWithSeed } from '../../../sandbox/seed/seed-on-start';
+import { ASIDE_DIR, startWithSeed } from '../../../sandbox/seed/seed-on-start';
 import { SEED_STATE_FILE } from '../../../sandbox/seed/seed-status';
 import { LIFECYCLES } from '../../../src/domain';
 import { REPO_DIR } from '../../support/sandbox';
@@ -23,7 +23,7 @@ const statusName = (stage: string) =>
 const dirs: string[] = [];
 function tempDataDir(): string {
   const d = join(mkdtempSync(join(tmpdir(), 'lcoo-seed-start-')), 'data');
-  dirs.push(d, `${d}${ASIDE_SUFFIX}`);
+  dirs.push(d);
   return d;
 }
 afterAll(() => {
@@ -135,7 +135,7 @@ test('npm start killed during its seed: the next npm start seeds again and compl
     expectWholeRoadmap(await seededIssues(port));
     expect(JSON.parse(readFileSync(join(dataDir, SEED_STATE_FILE), 'utf8'))).toMatchObject({ state: 'done' });
     // The half-made data is kept aside, not deleted.
-    expect(existsSync(join(`${dataDir}${ASIDE_SUFFIX}`, 'jira.sqlite'))).toBe(true);
+    expect(existsSync(join(dataDir, ASIDE_DIR, 'jira.sqlite'))).toBe(true);
   } finally {
     await stop(second);
   }
