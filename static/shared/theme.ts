@@ -1,6 +1,3 @@
-// The declarations of @atlaskit/tokens' dist/esm theme map (tsconfig includes no .d.ts of static/shared).
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./tokens-theme-map.d.ts" />
 // Follow Jira's light/dark theme. view.theme.enable() has the host set html[data-color-mode]
 // and keep it in step with Jira; @atlaskit/tokens values (var(--ds-...)) pick the mode up from
 // the theme stylesheet. Whether the host also brings that stylesheet into the frame is not
