@@ -3,6 +3,13 @@
 // query (key BEGINS_WITH, cursor, limit), secret get/set/delete, custom entities
 // (get/set/delete/query over manifest indexes), batch get/set/delete and transactions.
 // Errors use the Forge shape `{code, message}` that @forge/kvs turns into ForgeKvsAPIError.
+//
+// Two behaviours no Atlassian page settles can be switched per test (configure()), so the app
+// is tested under each possibility (docs/platform-facts.md):
+// - how a FAIL_IF_EXISTS refusal is answered: HTTP 409 with `KEY_CONFLICT` (what apps report)
+//   by default, or any other status/code pair;
+// - whether an expired TTL key is still returned: Forge deletes expired keys up to 48 hours
+//   late, so with `expiredKeys: 'readable'` they stay readable (and block FAIL_IF_EXISTS).
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 
@@ -148,9 +155,26 @@ function conditionsHold(value: unknown, conditions: z.infer<typeof Conditions> |
   return true;
 }
 
+export interface KvsBehaviour {
+  /** The answer to a FAIL_IF_EXISTS write on an existing key. Default: 409 KEY_CONFLICT. */
+  failIfExists: { status: number; code: string };
+  /** 'deleted' (default): an expired key is gone. 'readable': it is still returned, as Forge may for up to 48 hours. */
+  expiredKeys: 'deleted' | 'readable';
+  /** The emulator's clock (TTL expiry); tests move it instead of sleeping. */
+  now: () => number;
+}
+
+export const DEFAULT_KVS_BEHAVIOUR: KvsBehaviour = {
+  failIfExists: { status: 409, code: 'KEY_CONFLICT' },
+  expiredKeys: 'deleted',
+  now: () => Date.now(),
+};
+
 export interface KvsEmulator {
   /** Answers one @forge/kvs request (`/api/v1/...`, JSON body). */
   handle(path: string, body: unknown): KvsReply;
+  /** Changes how the emulator answers (tests); unset fields go back to the defaults. */
+  configure(behaviour: Partial<KvsBehaviour>): void;
   /** Every stored key of the app namespace (tests and the admin view). */
   keys(): string[];
   reset(): void;
@@ -170,8 +194,11 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
   const rangeStmt = db.prepare<[string, string, number], Row>('SELECT * FROM forge_kvs WHERE ns = ? AND key > ? ORDER BY key LIMIT ?');
   const allStmt = db.prepare<[string], Row>('SELECT * FROM forge_kvs WHERE ns = ? ORDER BY key');
 
+  let behaviour: KvsBehaviour = { ...DEFAULT_KVS_BEHAVIOUR };
+
   const live = (row: Row | undefined): Row | undefined => {
-    if (row && row.expire_at !== null && row.expire_at <= Date.now()) {
+    if (row && row.expire_at !== null && row.expire_at <= behaviour.now()) {
+      if (behaviour.expiredKeys === 'readable') return row;
       delStmt.run(row.ns, row.key);
       return undefined;
     }
@@ -219,10 +246,11 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
     }
     const previous = live(getStmt.get(ns, req.key));
     if (previous && req.options?.keyPolicy === 'FAIL_IF_EXISTS') {
-      throw new KvsError(409, 'KEY_ALREADY_EXISTS', `The key '${req.key}' already exists (keyPolicy FAIL_IF_EXISTS)`);
+      const { status, code } = behaviour.failIfExists;
+      throw new KvsError(status, code, `The key '${req.key}' already exists (keyPolicy FAIL_IF_EXISTS)`);
     }
     const ttl = req.options?.ttl;
-    const now = Date.now();
+    const now = behaviour.now();
     putStmt.run({ ns, key: req.key, value, now, expire: ttl ? now + ttl.value * TTL_MS[ttl.unit] : null });
     if (req.options?.keyPolicy === 'OVERRIDE' && req.options.returnValue) {
       const row = req.options.returnValue === 'PREVIOUS' ? previous : getStmt.get(ns, req.key);
@@ -374,6 +402,9 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
   }
 
   return {
+    configure(next) {
+      behaviour = { ...DEFAULT_KVS_BEHAVIOUR, ...next };
+    },
     handle(path, body) {
       try {
         const out = route(path, body);

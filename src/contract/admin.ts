@@ -1,7 +1,7 @@
 // Payloads of the admin page (admin-resolver): setup of the Jira objects, the app
 // configuration, and the group check. The page imports these types, never its own copies.
 import { z } from 'zod';
-import type { AppConfig, ConfigSource } from '../config/app-config';
+import type { AppConfig, ConfigSource } from '../domain/app-config';
 import type { ApprovalRole } from '../domain/approvals';
 import type { Stage } from '../domain/lifecycle';
 import type { ChecklistItemId } from '../domain/vetting';

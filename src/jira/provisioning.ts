@@ -16,7 +16,9 @@ import type { JiraClient } from './client';
 import { JiraError, appErrorFromJira } from './errors';
 import { getUser } from './issues';
 import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from './lcoo-workflows';
-import { recordStatusStages } from './status-stage-map';
+import { claimOnce } from '../storage/claim';
+import { KVS_KEYS } from '../storage/keys';
+import { recordStatusStages } from '../storage/status-stages';
 import type { TaskOutcome } from './tasks';
 import {
   addIssueTypesToScheme,
@@ -527,7 +529,7 @@ interface StoredProgress {
   runningSince?: string;
 }
 
-const progressKey = (projectKey: string) => `lcoo:setup:${projectKey}`;
+const progressKey = KVS_KEYS.setupProgress;
 
 export async function loadProgress(projectKey: string): Promise<StoredProgress> {
   const raw = await kvs.get<StoredProgress>(progressKey(projectKey));
@@ -613,51 +615,48 @@ export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
   return { projectKey: opts.projectKey, steps, created: [], ...(progress.lastRunAt ? { lastRunAt: progress.lastRunAt } : {}) };
 }
 
+// Setup creates site-wide objects (issue types, statuses, workflows), so one run at a time
+// across the site: two at once would both see a status missing and both create it. The lock
+// is claimed once (storage/claim.ts) and holds for one minute, longer than Forge lets a run
+// live (25 s): a run cut off before it releases the lock blocks the next one for a minute at
+// most, however long KVS keeps the expired key around.
+const SETUP_LOCK_SECONDS = 60;
+
+interface SetupLockHolder {
+  accountId?: string;
+}
+
+async function takeSetupLock(opts: SetupOptions) {
+  const outcome = await claimOnce<SetupLockHolder>(KVS_KEYS.setupLock, opts.startedBy ? { accountId: opts.startedBy } : {}, {
+    ttlSeconds: SETUP_LOCK_SECONDS,
+    ...(opts.now ? { now: () => opts.now!().getTime() } : {}),
+  });
+  if (outcome.ok) return outcome.claim;
+  let who = 'another administrator';
+  const accountId = outcome.holder?.accountId;
+  if (typeof accountId === 'string') {
+    const user = await getUser(opts.client, accountId).catch(() => undefined);
+    who = user?.displayName ?? accountId;
+  }
+  throw new AppError(
+    'CONFLICT',
+    `Setup is already running, started by ${who} at ${outcome.claimedAt ?? 'a moment ago'}; wait for it to finish, then reload this page.`,
+  );
+}
+
 /**
  * Runs every step in order, creating only what is missing, and stops at the first failure
  * (later steps depend on earlier ones). Each outcome is stored before the next step starts.
  */
-// Setup creates site-wide objects (issue types, statuses, workflows), so one run at a time
-// across the site: two at once would both see a status missing and both create it.
-const SETUP_LOCK_KEY = 'lcoo:setup-lock';
-
-interface SetupLock {
-  accountId?: string;
-  at: string;
-}
-
-/** KVS has compare-and-set (FAIL_IF_EXISTS); the lock expires so a run cut off does not block setup forever. */
-async function takeSetupLock(opts: SetupOptions, at: string): Promise<void> {
-  try {
-    await kvs.set(SETUP_LOCK_KEY, { ...(opts.startedBy ? { accountId: opts.startedBy } : {}), at } satisfies SetupLock, {
-      keyPolicy: 'FAIL_IF_EXISTS',
-      ttl: { value: 5, unit: 'MINUTES' },
-    });
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (!(typeof code === 'string' && /EXIST/i.test(code))) throw err;
-    const held = await kvs.get<SetupLock>(SETUP_LOCK_KEY).catch(() => undefined);
-    let who = 'another administrator';
-    if (held?.accountId) {
-      const user = await getUser(opts.client, held.accountId).catch(() => undefined);
-      who = user?.displayName ?? held.accountId;
-    }
-    throw new AppError(
-      'CONFLICT',
-      `Setup is already running, started by ${who} at ${held?.at ?? 'a moment ago'}; wait for it to finish, then reload this page.`,
-    );
-  }
-}
-
 export async function runSetup(opts: SetupOptions): Promise<SetupResult> {
   const now = opts.now ?? (() => new Date());
-  await takeSetupLock(opts, now().toISOString());
+  const lock = await takeSetupLock(opts);
   try {
     return await runSetupSteps(opts, now);
   } finally {
-    await kvs
-      .delete(SETUP_LOCK_KEY)
-      .catch((err: unknown) => console.error('[lcoo] could not release the setup lock (it expires in 5 minutes):', err));
+    await lock
+      .release()
+      .catch((err: unknown) => console.error(`[lcoo] could not release the setup lock (it expires in ${SETUP_LOCK_SECONDS} s):`, err));
   }
 }
 

@@ -14,7 +14,7 @@ import { nextStageUnderGates, type MoveGate } from '../domain/portfolio';
 import { asApp, type JiraClient } from './client';
 import { FORGE_VALIDATOR_RULE_KEY } from './lcoo-workflows';
 import { stageGateAri } from './stage-gate-ari';
-import { loadStatusStageMap, type StatusStageMap } from './status-stage-map';
+import { loadStatusStageMap, type StatusStageMap } from '../storage/status-stages';
 import { readWorkflowsByName, type WorkflowRead } from './workflows';
 
 /** A rule's stored configuration as the validator parses it: a value, or why it fails closed. */

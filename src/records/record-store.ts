@@ -1,11 +1,13 @@
 // Saving and loading LCOO records. The one place that decides what a save may keep from the
 // previous record, detects concurrent edits, and remembers the latest signed revision so an
 // old (validly signed) copy replayed through raw REST is caught too.
-import { kvs, WhereConditions } from '@forge/kvs';
 import { AppError } from '../contract/envelope';
 import type { JiraClient } from '../jira/client';
 import { getIssueProperty, setIssueProperty } from '../jira/issues';
-import { getSigningKey } from './signing-key';
+import { claimOnce, type Claim } from '../storage/claim';
+import { KVS_KEYS } from '../storage/keys';
+import { readLatestRevision, writeLatestRevision, type Latest } from '../storage/latest-revisions';
+import { getSigningKey } from '../storage/signing-key';
 import {
   StoredRecordSchema,
   buildStoredRecord,
@@ -16,60 +18,22 @@ import {
   type RecordRead,
 } from './stored-record';
 
-const latestKey = (issueId: string, propertyKey: string) => `lcoo:latest:${propertyKey}:${issueId}`;
-
-interface Latest {
-  revision: number;
-  sig: string;
-}
-
 /**
  * A signed record is only current if it is the last one the app wrote. Returns the read with
  * integrity downgraded when Jira holds an older (replayed) or unknown revision.
  */
 export async function checkFreshness<T>(issueId: string, kind: RecordKind<T>, read: RecordRead<T>): Promise<RecordRead<T>> {
   if (read.state !== 'present' || read.integrity !== 'valid') return read;
-  return freshAgainst((await kvs.get<Latest>(latestKey(issueId, kind.propertyKey))) ?? undefined, read);
+  return freshAgainst(await readLatestRevision(kind.propertyKey, issueId), read);
 }
 
-/** checkFreshness against a latest entry already read (see loadLatestRevisions). */
+/** checkFreshness against a latest entry already read (see readAllLatestRevisions). */
 export function freshAgainst<T>(latest: Latest | undefined, read: RecordRead<T>): RecordRead<T> {
   if (read.state !== 'present' || read.integrity !== 'valid') return read;
   if (latest && (latest.revision !== read.meta.revision || latest.sig !== read.sig)) {
     return { ...read, integrity: 'modified-outside-app' };
   }
   return read;
-}
-
-/** The latest signed revision of every record of the given kinds, keyed by latestKey. */
-export interface LatestRevisions {
-  of(issueId: string, kind: RecordKind<unknown>): Latest | undefined;
-}
-
-const KVS_QUERY_PAGE = 100; // the most one KVS query answers
-
-/**
- * Reads every latest entry in bulk (a KVS key-prefix query, paged by cursor), one query chain
- * per kind, run in parallel: what checkFreshness does per issue, for a view of many issues.
- */
-export async function loadLatestRevisions(kinds: readonly RecordKind<unknown>[]): Promise<LatestRevisions> {
-  const all = new Map<string, Latest>();
-  await Promise.all(
-    kinds.map(async (kind) => {
-      let cursor: string | undefined;
-      do {
-        let q = kvs
-          .query()
-          .where('key', WhereConditions.beginsWith(latestKey('', kind.propertyKey)))
-          .limit(KVS_QUERY_PAGE);
-        if (cursor) q = q.cursor(cursor);
-        const page = await q.getMany<Latest>();
-        for (const r of page.results) all.set(r.key, r.value);
-        cursor = page.nextCursor;
-      } while (cursor);
-    }),
-  );
-  return { of: (issueId, kind) => all.get(latestKey(issueId, kind.propertyKey)) };
 }
 
 /** Loads a record through `client` (asUser in the panel, so Jira's browse permission holds). */
@@ -101,24 +65,19 @@ export interface SaveOptions<T> {
 /**
  * Jira properties have no compare-and-set, so two saves of the same revision could both pass
  * the check above. KVS has one: the first save to claim revision N+1 wins, the other gets a
- * conflict. Claims expire, so a property deleted through REST does not block saves forever.
+ * conflict. A claim holds for 10 minutes (expiry kept in the value: storage/claim.ts), so a
+ * save cut off between claim and write does not block the record for longer.
  */
-async function claimRevision(issueId: string, kind: RecordKind<unknown>, revision: number, accountId: string): Promise<string> {
-  const key = `lcoo:claim:${kind.propertyKey}:${issueId}:${revision}`;
-  try {
-    await kvs.set(key, { accountId }, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'MINUTES' } });
-    return key;
-  } catch (err) {
-    const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && /EXIST/i.test(code)) {
-      throw new AppError(
-        'CONFLICT',
-        `Someone else saved this ${kind.label} at the same moment. Reload to see their changes; copy anything of yours you want to keep first.`,
-        { currentRevision: revision - 1 },
-      );
-    }
-    throw err;
-  }
+const CLAIM_SECONDS = 10 * 60;
+
+async function claimRevision(issueId: string, kind: RecordKind<unknown>, revision: number, accountId: string): Promise<Claim> {
+  const outcome = await claimOnce(KVS_KEYS.revisionClaim(kind.propertyKey, issueId, revision), { accountId }, { ttlSeconds: CLAIM_SECONDS });
+  if (outcome.ok) return outcome.claim;
+  throw new AppError(
+    'CONFLICT',
+    `Someone else saved this ${kind.label} at the same moment. Reload to see their changes; copy anything of yours you want to keep first.`,
+    { currentRevision: revision - 1 },
+  );
 }
 
 export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; meta: RecordMeta }> {
@@ -158,10 +117,10 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
     await setIssueProperty(client, issue.key, kind.propertyKey, stored);
   } catch (err) {
     // Jira refused the write (permissions, limits): free the revision for the next save.
-    await kvs.delete(claim).catch(() => undefined);
+    await claim.release().catch(() => undefined);
     throw err;
   }
-  await kvs.set(latestKey(issue.id, kind.propertyKey), { revision: meta.revision, sig: stored.sig ?? '' } satisfies Latest);
+  await writeLatestRevision(kind.propertyKey, issue.id, { revision: meta.revision, sig: stored.sig ?? '' } satisfies Latest);
   return { data, meta };
 }
 
@@ -184,7 +143,7 @@ export async function refreshIndex<T>(
   if (!stored.success) return false;
   const index = { ...stored.data.index, ...patch };
   if (JSON.stringify(index) === JSON.stringify(stored.data.index)) return false;
-  let claim: string;
+  let claim: Claim;
   try {
     claim = await claimRevision(issue.id, kind as RecordKind<unknown>, stored.data.meta.revision + 1, 'app');
   } catch (err) {
@@ -194,7 +153,7 @@ export async function refreshIndex<T>(
   try {
     await setIssueProperty(appClient, issue.key, kind.propertyKey, { ...(raw as object), index });
   } finally {
-    await kvs.delete(claim).catch(() => undefined);
+    await claim.release().catch(() => undefined);
   }
   return true;
 }

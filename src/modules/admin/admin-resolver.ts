@@ -2,7 +2,8 @@
 // the app configuration. Every key is for Jira administrators only, checked as the app from
 // the caller's account id (a person can't vouch for themselves).
 import { z } from 'zod';
-import { AppConfigSchema, loadAppConfig, saveAppConfig, type AppConfig } from '../../config/app-config';
+import { AppConfigSchema, type AppConfig } from '../../domain/app-config';
+import { loadAppConfig, saveAppConfig } from '../../storage/app-config';
 import {
   ConfigGetInputSchema,
   GroupsCheckInputSchema,

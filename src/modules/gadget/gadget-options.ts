@@ -9,7 +9,7 @@ import {
   type GadgetConfig,
   type GadgetOptions,
 } from '../../contract/gadget';
-import { loadAppConfig } from '../../config/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import { z } from 'zod';
 import { handler } from '../shared/define-resolver';
 import { resolveGadgetConfig } from './gadget-config';

@@ -3,15 +3,15 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../contract/envelope';
 import { LoadPortfolioPayloadSchema, type GadgetFilters, type PortfolioLoad } from '../../contract/gadget';
-import { loadAppConfig } from '../../config/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import { aggregatePortfolio } from '../../domain/portfolio';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { gateInto, readGateRules } from '../../jira/rule-configs';
 import { searchAll } from '../../jira/search';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
-import { loadLatestRevisions } from '../../records/record-store';
-import { getSigningKey } from '../../records/signing-key';
+import { readAllLatestRevisions } from '../../storage/latest-revisions';
+import { getSigningKey } from '../../storage/signing-key';
 import { handler } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
@@ -64,7 +64,7 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
       // blockers then use the settings Jira's stage gate runs with on each move.
       const rulesRead = readGateRules(appClient);
       // The latest signed revisions (the replay check) are paged out of KVS alongside too.
-      const latestRead = loadLatestRevisions([VETTING_RECORD, DELIVERY_RECORD]);
+      const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
       latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
       const [{ config: appConfig }, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
 

@@ -2,12 +2,13 @@
 // the app's signature (readRecord), so a record edited through raw REST is carried as
 // 'modified-outside-app' and the domain never lets it pass a gate or count as complete; so is
 // an old signed copy put back through raw REST, caught against the latest revisions the app
-// wrote (read in bulk once per load: loadLatestRevisions).
+// wrote (read in bulk once per load: readAllLatestRevisions).
 import type { Issue } from '../../jira/issues';
 import { lifecycleOfIssueType, lifecycleOfStage, stageByStatusName } from '../../domain/lifecycle';
 import type { PortfolioItem } from '../../domain/portfolio';
 import { DELIVERY_PROPERTY, DELIVERY_RECORD, VETTING_PROPERTY, VETTING_RECORD } from '../../records/kinds';
-import { freshAgainst, type LatestRevisions } from '../../records/record-store';
+import { freshAgainst } from '../../records/record-store';
+import type { LatestRevisions } from '../../storage/latest-revisions';
 import { readRecord } from '../../records/stored-record';
 
 /** Only what the gadget shows or the domain reads: each extra field costs bytes on every page. */
@@ -29,13 +30,13 @@ export function toPortfolioItem(issue: Issue, secret: string, latest?: LatestRev
   const properties = issue.properties ?? {};
   if (lifecycle === 'portfolio') {
     const read = freshAgainst(
-      latest?.of(issue.id, VETTING_RECORD),
+      latest?.of(VETTING_PROPERTY, issue.id),
       readRecord(VETTING_RECORD, issue.id, properties[VETTING_PROPERTY], secret),
     );
     return { item: { ...base, integrity: read.integrity, ...(read.state === 'present' ? { vetting: read.data } : {}) } };
   }
   const read = freshAgainst(
-    latest?.of(issue.id, DELIVERY_RECORD),
+    latest?.of(DELIVERY_PROPERTY, issue.id),
     readRecord(DELIVERY_RECORD, issue.id, properties[DELIVERY_PROPERTY], secret),
   );
   return { item: { ...base, integrity: read.integrity, ...(read.state === 'present' ? { delivery: read.data } : {}) } };

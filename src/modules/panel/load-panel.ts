@@ -1,7 +1,8 @@
 // panel/load: everything the panel shows about one issue, read as the person. Every write
 // answers with the same shape, so the UI always renders from what the server decided.
 import type { ApprovalOffer, PanelData, ReadinessView, RecordView } from '../../contract/panel';
-import { loadAppConfig, type AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../domain/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import type { Approval } from '../../domain/approvals';
 import type { Delivery } from '../../domain/delivery';
 import { evaluateGate, requiredChecklistFor, type GateConfig, type GateSubject, type MissingRequirement } from '../../domain/gates';
@@ -13,7 +14,7 @@ import { gateInto, nextStageUnder, readGateRules, type GateRules } from '../../j
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { loadRecord, revisionOf } from '../../records/record-store';
 import { readRoadmapItemChecklist } from '../../records/roadmap-item';
-import { getSigningKey } from '../../records/signing-key';
+import { getSigningKey } from '../../storage/signing-key';
 import type { RecordRead } from '../../records/stored-record';
 import { approvalOffers } from './approval-offers';
 import { readPanelIssue, type PanelIssue } from './issue-context';

@@ -1,7 +1,7 @@
 // The choices and words the panel shows, built from the domain and the app configuration on
 // the server, so the browser bundle carries neither zod nor a second copy of the domain.
 import type { Labelled, PanelOptions, PanelVocabulary } from '../../contract/panel';
-import type { AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../domain/app-config';
 import { APPROVAL_ROLES, APPROVAL_ROLE_LABELS } from '../../domain/approvals';
 import { CHANGE_STATUSES, CI_RESULTS } from '../../domain/delivery';
 import { OPENSTACK_PROJECTS } from '../../domain/openstack-projects';

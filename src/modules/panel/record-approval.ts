@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../contract/envelope';
 import type { ApprovalRecordPayloadSchema, PanelData } from '../../contract/panel';
-import { loadAppConfig } from '../../config/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, approvalPrerequisite, withApproval, type Approval } from '../../domain/approvals';
 import { DeliverySchema, type Delivery } from '../../domain/delivery';
 import { VettingSchema, type Vetting } from '../../domain/vetting';

@@ -4,7 +4,8 @@
 import type { z } from 'zod';
 import type { DeliverySavePayloadSchema, PanelData, VettingSavePayloadSchema } from '../../contract/panel';
 import { AppError } from '../../contract/envelope';
-import { loadAppConfig, type AppConfig } from '../../config/app-config';
+import type { AppConfig } from '../../domain/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import { applyDeliveryInput, DeliverySchema, type Delivery } from '../../domain/delivery';
 import { VettingSchema, type Vetting } from '../../domain/vetting';
 import { asUser, type JiraClient } from '../../jira/client';

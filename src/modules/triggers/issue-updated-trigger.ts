@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { lifecycleOfIssueType, stageByStatusName, type Stage } from '../../domain/lifecycle';
 import { asApp, type JiraClient } from '../../jira/client';
-import { loadStatusStageMap } from '../../jira/status-stage-map';
+import { loadStatusStageMap } from '../../storage/status-stages';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { refreshIndex } from '../../records/record-store';
 import type { RecordKind } from '../../records/stored-record';

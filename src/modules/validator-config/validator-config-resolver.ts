@@ -1,6 +1,6 @@
 // Resolver of the stage gate's create/edit/view screens: what the screen needs to offer
 // (stages, checklist items, bounds) and the admin's settings the rule falls back to.
-import { loadAppConfig } from '../../config/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import { AppError } from '../../contract/envelope';
 import {
   RULE_CONFIG_MAX_BYTES,

@@ -5,7 +5,7 @@
 // that is missing. It fails closed: any doubt (bad rule, unknown status, Jira error, forged
 // record) refuses the move with a sentence that says why. It never throws.
 import { z } from 'zod';
-import { loadAppConfig } from '../../config/app-config';
+import { loadAppConfig } from '../../storage/app-config';
 import { overlayGateConfig, parseRuleConfig } from '../../contract/validator-config';
 import { evaluateGate, gatesOnTheWay, requiredChecklistFor, type GateSubject, type MissingRequirement } from '../../domain/gates';
 import {
@@ -24,10 +24,10 @@ import type { Vetting } from '../../domain/vetting';
 import { asApp, type JiraClient } from '../../jira/client';
 import { appErrorFromJira, JiraError } from '../../jira/errors';
 import { getIssue } from '../../jira/issues';
-import { loadStatusStageMap } from '../../jira/status-stage-map';
+import { loadStatusStageMap } from '../../storage/status-stages';
 import { DELIVERY_PROPERTY, DELIVERY_RECORD, VETTING_PROPERTY, VETTING_RECORD } from '../../records/kinds';
 import { checkFreshness } from '../../records/record-store';
-import { getSigningKey } from '../../records/signing-key';
+import { getSigningKey } from '../../storage/signing-key';
 import { readRoadmapItemChecklist } from '../../records/roadmap-item';
 import { readRecord, type RecordKind, type RecordRead } from '../../records/stored-record';
 import { blockedMessage, failClosedMessage } from './gate-message';

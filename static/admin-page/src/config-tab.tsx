@@ -7,7 +7,7 @@ import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useEffect, useState } from 'react';
-import type { AppConfig } from '../../../src/config/app-config';
+import type { AppConfig } from '../../../src/domain/app-config';
 import type { ConfigView, FieldErrors, GroupsCheckResult } from '../../../src/contract/admin';
 import type { ApprovalRole } from '../../../src/domain/approvals';
 import type { Stage } from '../../../src/domain/lifecycle';

@@ -62,7 +62,10 @@ describe('through the app (real @forge/kvs)', () => {
 describe('KVS emulator API (the requests @forge/kvs sends)', () => {
   const db = new Database(':memory:');
   const kvs = createKvsEmulator(db, { tasks: [{ name: 'by-owner', range: ['due'], partition: ['owner'] }] });
-  beforeEach(() => kvs.reset());
+  beforeEach(() => {
+    kvs.reset();
+    kvs.configure({});
+  });
 
   test('a missing key is 404 KEY_NOT_FOUND (which @forge/kvs turns into undefined)', () => {
     expect(kvs.handle('/api/v1/get', { key: 'nope' })).toEqual({
@@ -76,23 +79,44 @@ describe('KVS emulator API (the requests @forge/kvs sends)', () => {
     expect(kvs.handle('/api/v1/set', { key: 'k', value: 1 })).toEqual({ status: 204 });
     expect(kvs.handle('/api/v1/set', { key: 'k', value: 2, options: { keyPolicy: 'FAIL_IF_EXISTS' } })).toMatchObject({
       status: 409,
-      body: { code: 'KEY_ALREADY_EXISTS' },
+      body: { code: 'KEY_CONFLICT' },
     });
     const prev = kvs.handle('/api/v1/set', { key: 'k', value: 3, options: { keyPolicy: 'OVERRIDE', returnValue: 'PREVIOUS' } });
     expect(prev).toMatchObject({ status: 200, body: { key: 'k', value: 1 } });
     expect(kvs.handle('/api/v1/get', { key: 'k' })).toMatchObject({ status: 200, body: { value: 3 } });
   });
 
-  test('a value past its TTL is gone', () => {
-    const realNow = Date.now;
-    try {
-      kvs.handle('/api/v1/set', { key: 'short', value: 'x', options: { ttl: { value: 1, unit: 'SECONDS' } } });
-      expect(kvs.handle('/api/v1/get', { key: 'short' }).status).toBe(200);
-      Date.now = () => realNow() + 2000;
-      expect(kvs.handle('/api/v1/get', { key: 'short' }).status).toBe(404);
-    } finally {
-      Date.now = realNow;
-    }
+  test('a FAIL_IF_EXISTS refusal can be answered with any status and code (tests cover each way Forge may answer)', () => {
+    kvs.configure({ failIfExists: { status: 400, code: 'SOMETHING_NEW' } });
+    kvs.handle('/api/v1/set', { key: 'k', value: 1 });
+    expect(kvs.handle('/api/v1/set', { key: 'k', value: 2, options: { keyPolicy: 'FAIL_IF_EXISTS' } })).toMatchObject({
+      status: 400,
+      body: { code: 'SOMETHING_NEW' },
+    });
+  });
+
+  test('a value past its TTL is gone, or still readable (and still blocking FAIL_IF_EXISTS) when told so', () => {
+    let now = Date.parse('2026-11-30T10:00:00Z');
+    kvs.configure({ now: () => now });
+    kvs.handle('/api/v1/set', { key: 'short', value: 'x', options: { ttl: { value: 1, unit: 'SECONDS' } } });
+    kvs.handle('/api/v1/set', { key: 'lingers', value: 'y', options: { ttl: { value: 1, unit: 'SECONDS' } } });
+    expect(kvs.handle('/api/v1/get', { key: 'short' }).status).toBe(200);
+    now += 2000;
+    expect(kvs.handle('/api/v1/get', { key: 'short' }).status).toBe(404);
+
+    kvs.configure({ now: () => now, expiredKeys: 'readable' });
+    expect(kvs.handle('/api/v1/get', { key: 'lingers' })).toMatchObject({
+      status: 200,
+      body: { value: 'y', expireTime: new Date(now - 1000).toISOString() },
+    });
+    expect(kvs.handle('/api/v1/set', { key: 'lingers', value: 'z', options: { keyPolicy: 'FAIL_IF_EXISTS' } }).status).toBe(409);
+    expect(
+      (
+        kvs.handle('/api/v1/query', { where: [{ property: 'key', condition: 'BEGINS_WITH', values: ['ling'] }] }).body as {
+          data: unknown[];
+        }
+      ).data,
+    ).toHaveLength(1);
   });
 
   test('query refuses a limit over 100 and an unknown condition, in the Forge error shape', () => {

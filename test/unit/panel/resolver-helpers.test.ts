@@ -1,7 +1,7 @@
 // The panel resolver's pure pieces: which issue a frame is on, how a stored record is shown,
 // and which FST and company names a save may use.
 import { AppError } from '../../../src/contract/envelope';
-import { DEFAULT_APP_CONFIG } from '../../../src/config/app-config';
+import { DEFAULT_APP_CONFIG } from '../../../src/domain/app-config';
 import { issueFromExtension } from '../../../src/modules/panel/issue-context';
 import { MODIFIED_OUTSIDE_APP, recordView } from '../../../src/modules/panel/load-panel';
 import { checkConfiguredNames } from '../../../src/modules/panel/save-record';

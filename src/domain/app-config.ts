@@ -1,11 +1,13 @@
-// The app's configuration (FSTs, member companies, who may approve what, gate settings),
-// kept in Forge KVS and zod-checked on every read and write.
-import { kvs } from '@forge/kvs';
 import { z } from 'zod';
-import { APPROVAL_ROLES, type ApprovalRole } from '../domain/approvals';
-import { GateConfigSchema, defaultGateConfig } from '../domain/gates';
+import { APPROVAL_ROLES, type ApprovalRole } from './approvals';
+import { GateConfigSchema, defaultGateConfig } from './gates';
 
-const CONFIG_KEY = 'lcoo:config';
+/**
+ * The LCOO admin's settings for the process: the Functional Specialty Teams, the member
+ * companies, which Jira groups may give each approval, and the gate settings. Stored by the
+ * app (src/storage/app-config.ts), edited on the admin page, parsed with this schema on every
+ * read and write.
+ */
 
 const SlugSchema = z
   .string()
@@ -80,37 +82,9 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   gate: defaultGateConfig,
 };
 
-export type ConfigSource = 'stored' | 'default' | 'invalid-stored';
-
-const NO_APPROVERS = Object.fromEntries(APPROVAL_ROLES.map((r) => [r, []])) as unknown as RoleGroups;
-
 /**
- * Reads the configuration. A stored value that no longer parses falls back to the defaults,
- * and says so, except for who may approve: the default groups are not the ones the admin
- * chose, so no group may record approvals until an administrator saves the configuration.
+ * Where a loaded configuration came from. 'invalid-stored': a stored value that no longer
+ * parses; the defaults stand in for display, but no gate lets an item forward on them (they
+ * may be weaker than what the admin chose) and no group may record approvals.
  */
-export async function loadAppConfig(): Promise<{ config: AppConfig; source: ConfigSource; problem?: string }> {
-  const raw = await kvs.get<unknown>(CONFIG_KEY);
-  if (raw === undefined || raw === null) return { config: DEFAULT_APP_CONFIG, source: 'default' };
-  const parsed = AppConfigSchema.safeParse(raw);
-  if (parsed.success) return { config: parsed.data, source: 'stored' };
-  return {
-    config: { ...DEFAULT_APP_CONFIG, roleGroups: NO_APPROVERS },
-    source: 'invalid-stored',
-    problem: `The stored LCOO configuration is not valid (${parsed.error.issues[0]?.message ?? 'unknown problem'}); the defaults apply and no one may record approvals until an administrator saves it again.`,
-  };
-}
-
-export async function saveAppConfig(config: AppConfig): Promise<AppConfig> {
-  const valid = AppConfigSchema.parse(config);
-  await kvs.set(CONFIG_KEY, valid);
-  return valid;
-}
-
-/** Records the defaults once (install trigger); never overwrites what an admin saved. */
-export async function ensureDefaultConfig(): Promise<boolean> {
-  const raw = await kvs.get<unknown>(CONFIG_KEY);
-  if (raw !== undefined && raw !== null) return false;
-  await kvs.set(CONFIG_KEY, DEFAULT_APP_CONFIG);
-  return true;
-}
+export type ConfigSource = 'stored' | 'default' | 'invalid-stored';

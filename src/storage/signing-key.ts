@@ -2,20 +2,23 @@
 // no user and no REST call can read, so only the app can produce a valid signature.
 import { kvs } from '@forge/kvs';
 import { randomBytes } from 'node:crypto';
+import { KVS_KEYS } from './keys';
+import { isKeyConflict } from './kvs-conflict';
 
-const KEY = 'lcoo:record-signing-key';
+const valid = (v: unknown): v is string => typeof v === 'string' && v.length >= 32;
 
 export async function getSigningKey(): Promise<string> {
-  const existing = await kvs.getSecret<string>(KEY);
-  if (typeof existing === 'string' && existing.length >= 32) return existing;
+  const existing = await kvs.getSecret<string>(KVS_KEYS.signingKey);
+  if (valid(existing)) return existing;
   const fresh = randomBytes(32).toString('hex');
   try {
     // Two first invocations may race: only one key may win, the loser reads the winner's.
-    await kvs.setSecret(KEY, fresh, { keyPolicy: 'FAIL_IF_EXISTS' });
+    await kvs.setSecret(KVS_KEYS.signingKey, fresh, { keyPolicy: 'FAIL_IF_EXISTS' });
     return fresh;
-  } catch {
-    const winner = await kvs.getSecret<string>(KEY);
-    if (typeof winner === 'string' && winner.length >= 32) return winner;
+  } catch (err) {
+    if (!isKeyConflict(err)) throw err;
+    const winner = await kvs.getSecret<string>(KVS_KEYS.signingKey);
+    if (valid(winner)) return winner;
     throw new Error('Could not create the LCOO record signing key in Forge storage.');
   }
 }

@@ -1,0 +1,20 @@
+// Every key the app keeps in Forge KVS, in one place: what lives where, and which keys a
+// prefix query walks. Keys stay within Forge's rules (<= 500 characters of
+// [a-zA-Z0-9:._\s-#]); issue ids and property keys are digits and kebab-case.
+export const KVS_KEYS = {
+  /** The app configuration (FSTs, member companies, role groups, gate settings). */
+  config: 'lcoo:config',
+  /** Jira status id -> LCOO stage, recorded by setup. */
+  statusStages: 'lcoo:status-stages',
+  /** The HMAC secret behind record signatures (secret store). */
+  signingKey: 'lcoo:record-signing-key',
+  /** One setup run at a time across the site. */
+  setupLock: 'lcoo:setup-lock',
+  /** The last setup run's progress for one project. */
+  setupProgress: (projectKey: string) => `lcoo:setup:${projectKey}`,
+  /** The latest revision (and signature) the app wrote for a record: the replay check. */
+  latestRevision: (propertyKey: string, issueId: string) => `lcoo:latest:${propertyKey}:${issueId}`,
+  latestRevisionPrefix: (propertyKey: string) => `lcoo:latest:${propertyKey}:`,
+  /** The claim on the next revision of a record: the first save to take it wins. */
+  revisionClaim: (propertyKey: string, issueId: string, revision: number) => `lcoo:claim:${propertyKey}:${issueId}:${revision}`,
+} as const;

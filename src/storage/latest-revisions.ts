@@ -1,0 +1,55 @@
+// The latest revision (and signature) the app wrote for each LCOO record. A validly signed
+// older copy put back through raw REST is caught against it (the replay check).
+import { kvs, WhereConditions } from '@forge/kvs';
+import { z } from 'zod';
+import { KVS_KEYS } from './keys';
+
+export const LatestSchema = z.object({ revision: z.number().int(), sig: z.string() });
+export type Latest = z.infer<typeof LatestSchema>;
+
+const parse = (raw: unknown): Latest | undefined => {
+  const parsed = LatestSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+};
+
+export async function readLatestRevision(propertyKey: string, issueId: string): Promise<Latest | undefined> {
+  return parse(await kvs.get<unknown>(KVS_KEYS.latestRevision(propertyKey, issueId)));
+}
+
+export async function writeLatestRevision(propertyKey: string, issueId: string, latest: Latest): Promise<void> {
+  await kvs.set(KVS_KEYS.latestRevision(propertyKey, issueId), latest);
+}
+
+/** Every record's latest revision, for a view of many issues. */
+export interface LatestRevisions {
+  of(propertyKey: string, issueId: string): Latest | undefined;
+}
+
+const KVS_QUERY_PAGE = 100; // the most one KVS query answers
+
+/**
+ * Reads every latest entry of the given record kinds in bulk: a KVS key-prefix query, paged
+ * by cursor, one chain per kind, run in parallel.
+ */
+export async function readAllLatestRevisions(propertyKeys: readonly string[]): Promise<LatestRevisions> {
+  const all = new Map<string, Latest>();
+  await Promise.all(
+    propertyKeys.map(async (propertyKey) => {
+      let cursor: string | undefined;
+      do {
+        let q = kvs
+          .query()
+          .where('key', WhereConditions.beginsWith(KVS_KEYS.latestRevisionPrefix(propertyKey)))
+          .limit(KVS_QUERY_PAGE);
+        if (cursor) q = q.cursor(cursor);
+        const page = await q.getMany<unknown>();
+        for (const r of page.results) {
+          const latest = parse(r.value);
+          if (latest) all.set(r.key, latest);
+        }
+        cursor = page.nextCursor;
+      } while (cursor);
+    }),
+  );
+  return { of: (propertyKey, issueId) => all.get(KVS_KEYS.latestRevision(propertyKey, issueId)) };
+}

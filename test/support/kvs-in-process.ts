@@ -1,0 +1,27 @@
+// The real, unmodified @forge/kvs talking to the sandbox's KVS emulator inside a jest test,
+// for code that only needs KVS (src/storage). @forge/kvs sends every request through the
+// global `__forge_fetch__` (out/index.js, getFetchClient) when no Forge runtime names a KVS
+// host: this installs that global on the test's own global, answering from the emulator.
+import Database from 'better-sqlite3';
+import { createKvsEmulator, type KvsEmulator } from '../../sandbox/host/kvs-emulator';
+
+interface FetchInit {
+  body?: unknown;
+}
+
+export function kvsInProcess(): KvsEmulator {
+  const kvs = createKvsEmulator(new Database(':memory:'));
+  const g = globalThis as typeof globalThis & { __forge_fetch__?: unknown };
+  g.__forge_fetch__ = (_meta: unknown, path: string, init: FetchInit = {}) => {
+    const reply = kvs.handle(path, typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined);
+    const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    return Promise.resolve({
+      ok: reply.status >= 200 && reply.status < 300,
+      status: reply.status,
+      statusText: String(reply.status),
+      headers: { get: () => null },
+      text: () => Promise.resolve(text),
+    });
+  };
+  return kvs;
+}
