@@ -10,7 +10,7 @@ import { DeliveryInputSchema } from '../domain/delivery';
 import type { LifecycleId, Stage } from '../domain/lifecycle';
 import type { ChecklistStatus, Vetting } from '../domain/vetting';
 import { VettingInputSchema } from '../domain/vetting';
-import type { Integrity } from '../records/stored-record';
+import type { Integrity } from '../domain/gates';
 
 // ---------------------------------------------------------------- payloads
 

@@ -9,3 +9,4 @@ export * from './releases';
 export * from './openstack-projects';
 export * from './portfolio';
 export { WebUrlSchema, AccountIdSchema, IsoDateTimeSchema, IsoDateSchema, IssueKeySchema, isWebUrl, jsonBytes } from './primitives';
+export * from './app-config';

@@ -1,45 +1,27 @@
 import { z } from 'zod';
 import type { Delivery } from './delivery';
-import {
-  GateConfigSchema,
-  defaultGateConfig,
-  evaluateGateTrusted,
-  type GateConfig,
-  type ChecklistLookup,
-  type GateConfigInput,
-  type Integrity,
-  type MissingRequirement,
-} from './gates';
+import type { Integrity, MissingRequirement } from './gates';
 import {
   DELIVERY_STAGES,
   LifecycleIdSchema,
   PORTFOLIO_STAGES,
   StageSchema,
-  nextStage,
   stageDef,
   type DeliveryStage,
   type LifecycleId,
   type PortfolioStage,
   type Stage,
 } from './lifecycle';
-import { toTime } from './primitives';
 import { RELEASES, hasSlipped, releaseById } from './releases';
-import {
-  CHECKLIST_ITEM_IDS,
-  ItemTypeSchema,
-  checklistItemMissing,
-  type ChecklistItemId,
-  type ItemType,
-  type Size,
-  type Vetting,
-} from './vetting';
+import { ItemTypeSchema, checklistCompleted, type ItemType, type Size, type Vetting } from './vetting';
 
 /**
  * The portfolio view the LRC reviews monthly and quarterly: every item with what blocks
  * its next stage and whether it slipped past its release, plus the summaries the source
  * deck asks for (funnels per lifecycle, FST x stage, release x FST, member companies x
- * stage with interest and committed people, checklist completeness). Pure and linear in
- * the number of items: the gadget aggregates up to thousands of issues per load.
+ * stage with interest and committed people, checklist completeness). Linear in the number
+ * of items. What blocks an item's next stage is decided by the gate check every entry point
+ * uses (src/usecases/gate-check.ts) and arrives with the item.
  */
 
 export interface PortfolioItem {
@@ -51,6 +33,10 @@ export interface PortfolioItem {
   vetting?: Vetting;
   delivery?: Delivery;
   integrity: Integrity;
+  /** The stage the item moves to next (absent at the end of its lifecycle). */
+  next?: Stage;
+  /** What the gate on that move still needs, as the gate check answered. */
+  blockers: MissingRequirement[];
 }
 
 export const PortfolioFiltersSchema = z.object({
@@ -65,33 +51,8 @@ export const PortfolioFiltersSchema = z.object({
 });
 export type PortfolioFilters = z.infer<typeof PortfolioFiltersSchema>;
 
-/** The settings the gate on one move runs with, or the one reason it refuses that move every time. */
-export type MoveGate = { ok: true; config: GateConfig } | { ok: false; missing: MissingRequirement };
-
-/**
- * The stage after `stage` when each move's gate may run with its own settings. Only the skip
- * (Blueprint Accepted -> Coding In Progress) depends on a setting, and the gate on the move
- * into Coding In Progress is the one that allows or refuses it, so its settings decide.
- */
-export function nextStageUnderGates(
-  stage: Stage,
-  fallback: GateConfig,
-  gateFor: (target: Stage, from: Stage) => MoveGate,
-): Stage | undefined {
-  const skip = nextStage(stage, { specificationStep: false });
-  const gate = skip ? gateFor(skip, stage) : undefined;
-  return nextStage(stage, gate?.ok ? gate.config : fallback);
-}
-
 export interface PortfolioOptions {
-  gateConfig?: GateConfig | GateConfigInput;
-  /**
-   * The settings each move's gate runs with when they can differ per move (a workflow rule's
-   * configuration over the admin's); `gateConfig` for every move when absent. Asked once per
-   * stage, not per item.
-   */
-  gateFor?: (target: Stage, from: Stage) => MoveGate;
-  now: Date | number | string;
+  now: Date | number;
   filters?: PortfolioFilters;
 }
 
@@ -166,15 +127,6 @@ export interface Portfolio {
 export const NONE_LABEL = '(none)';
 
 const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
-/** Percent complete for 0..12 items, computed once. */
-const PERCENT = Array.from({ length: 13 }, (_, i) => Math.round((i / 12) * 100));
-const CHECKLIST_INDEX = new Map<ChecklistItemId, number>(CHECKLIST_ITEM_IDS.map((id, i) => [id, i]));
-// Imported functions and lists the per-item loop uses, held in module constants: a compiled
-// module reads an import through its exporter's binding on every use.
-const ITEM_IDS: readonly ChecklistItemId[] = CHECKLIST_ITEM_IDS;
-const itemMissing = checklistItemMissing;
-const gateTrusted = evaluateGateTrusted;
-const slippedPast = hasSlipped;
 
 function matchesAny(filter: readonly string[] | undefined, value: string | undefined): boolean {
   return !filter || filter.length === 0 || (value !== undefined && filter.includes(value));
@@ -182,13 +134,8 @@ function matchesAny(filter: readonly string[] | undefined, value: string | undef
 
 /** The member companies an item involves: its proposer and every company listed as a collaborator. */
 export function companiesOf(v: Vetting | undefined): string[] {
-  const out: string[] = [];
-  const proposer = v?.proposingCompany?.trim();
-  if (proposer) out.push(proposer);
-  for (const c of v?.collaborators?.companies ?? []) {
-    const name = c.company.trim();
-    if (name && !out.includes(name)) out.push(name);
-  }
+  const out: string[] = v?.proposingCompany ? [v.proposingCompany] : [];
+  for (const c of v?.collaborators?.companies ?? []) if (!out.includes(c.company)) out.push(c.company);
   return out;
 }
 
@@ -206,7 +153,7 @@ function cellsFor(companyCells: Map<string, CompanyCell[]>, company: string): Co
 function saidYesBefore(entries: readonly { company: string; interest: string }[], index: number, name: string): boolean {
   for (let j = 0; j < index; j++) {
     const c = entries[j]!;
-    if (c.interest === 'yes' && c.company.trim() === name) return true;
+    if (c.interest === 'yes' && c.company === name) return true;
   }
   return false;
 }
@@ -215,15 +162,9 @@ function sortedLabels(set: Set<string>): string[] {
   return [...set].sort((a, b) => (a === NONE_LABEL ? 1 : b === NONE_LABEL ? -1 : a.localeCompare(b)));
 }
 
-type Move = { next: Stage | undefined; gate: MoveGate | undefined; statusName: string };
 const STAGE_INDEX = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
-const UNSIGNED_PARENT: Vetting = Object.freeze({ schemaVersion: 2 }) as Vetting;
 
-/**
- * One aggregation: rows and summaries counted as items are added. The per-item work lives in
- * small methods (not in one long loop body) so the engine optimizes it within the first call
- * and keeps it optimized on later calls.
- */
+/** One aggregation: rows and summaries counted as items are added. */
 class Aggregation {
   readonly rows: PortfolioRow[] = [];
   readonly stageCounts = new Map<Stage, number>();
@@ -234,47 +175,21 @@ class Aggregation {
   readonly companyCells = new Map<string, CompanyCell[]>();
   readonly bucketCounts: number[] = COMPLETENESS_BUCKETS.map(() => 0);
   readonly totals = { items: 0, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
-  private readonly moves = new Map<Stage, Move>();
-  /** The current item's checklist answers, read by one lookup made once per aggregation. */
-  private memo: (string | undefined)[] = [];
-  private readonly memoLookup: ChecklistLookup;
 
   constructor(
-    private readonly config: GateConfig,
-    private readonly gateFor: (target: Stage, from: Stage) => MoveGate,
     private readonly nowMs: number,
-    private readonly clockKnown: boolean,
     private readonly filters: PortfolioFilters,
-    private readonly roadmapByKey: Map<string, PortfolioItem | undefined>,
-  ) {
-    this.memoLookup = (_v, id) => this.memo[CHECKLIST_INDEX.get(id) ?? 0];
-  }
-
-  private moveFrom(stage: Stage): Move {
-    let m = this.moves.get(stage);
-    if (!m) {
-      const next = nextStageUnderGates(stage, this.config, this.gateFor);
-      m = { next, gate: next ? this.gateFor(next, stage) : undefined, statusName: stageDef(stage).statusName };
-      this.moves.set(stage, m);
-    }
-    return m;
-  }
+    /** The Roadmap Items some deliverable names, by key: deliverables inherit FST and release from them. */
+    private readonly roadmapByKey: ReadonlyMap<string, PortfolioItem>,
+  ) {}
 
   add(it: PortfolioItem): void {
     const filters = this.filters;
     const isPortfolio = it.lifecycle === 'portfolio';
-    const linked =
-      !isPortfolio && it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey
-        ? this.roadmapByKey.get(it.delivery.roadmapItemKey)
-        : undefined;
-    const parent = linked?.vetting;
+    const parent = !isPortfolio && it.delivery?.roadmapItemKey ? this.roadmapByKey.get(it.delivery.roadmapItemKey)?.vetting : undefined;
     const v = isPortfolio ? it.vetting : parent;
-    // The gate counts a Roadmap Item's checklist only when the app signed it (as the stage
-    // gate does): an unsigned one is an empty checklist there, whatever it claims.
-    const gateVetting = isPortfolio ? it.vetting : linked && linked.integrity !== 'valid' ? UNSIGNED_PARENT : parent;
-    const fst = v?.fst?.trim() || undefined;
-    const releaseId =
-      it.lifecycle === 'delivery' ? (it.delivery?.milestone?.releaseId ?? parent?.targetRelease) : it.vetting?.targetRelease;
+    const fst = v?.fst || undefined;
+    const releaseId = isPortfolio ? it.vetting?.targetRelease : (it.delivery?.milestone?.releaseId ?? parent?.targetRelease);
 
     if (filters.lifecycle && filters.lifecycle !== it.lifecycle) return;
     if (filters.stages?.length && !filters.stages.includes(it.stage)) return;
@@ -283,50 +198,25 @@ class Aggregation {
     if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) return;
     const companies = companiesOf(v);
     if (filters.companies?.length && !companies.some((c) => filters.companies?.includes(c))) return;
-
-    // Each checklist item is judged once per item, for both completeness and blockers.
-    let itemMemo: (string | undefined)[] | undefined;
-    if (isPortfolio) {
-      itemMemo = new Array<string | undefined>(ITEM_IDS.length);
-      for (let k = 0; k < ITEM_IDS.length; k++) itemMemo[k] = itemMissing(it.vetting, ITEM_IDS[k]!, this.nowMs);
-      this.memo = itemMemo;
-    }
-    const move = this.moveFrom(it.stage);
-    const { next, gate } = move;
-    // A gate whose settings can't be used refuses the move whatever the record holds (as the validator does).
-    const blockers =
-      next && gate
-        ? gate.ok
-          ? gateTrusted(
-              next,
-              { lifecycle: it.lifecycle, from: it.stage, vetting: gateVetting, delivery: it.delivery, integrity: it.integrity },
-              gate.config,
-              this.nowMs,
-              itemMemo ? this.memoLookup : itemMissing,
-            ).missing
-          : [gate.missing]
-        : [];
-    const slipped = releaseId !== undefined && this.clockKnown ? slippedPast(releaseId, it.stage, this.nowMs) : false;
+    const slipped = releaseId !== undefined && hasSlipped(releaseId, it.stage, this.nowMs);
     if (filters.onlySlipped && !slipped) return;
-    if (filters.onlyBlocked && blockers.length === 0) return;
+    if (filters.onlyBlocked && it.blockers.length === 0) return;
 
     let completeness: PortfolioRow['completeness'];
-    if (itemMemo) {
+    if (isPortfolio) {
       // A record the app did not sign never counts as done, whatever it claims: it shows as
       // 0 of 12 (and its integrity says why) until someone re-saves it from the LCOO panel.
-      let completed = 0;
-      if (it.integrity === 'valid') for (const m of itemMemo) if (m === undefined) completed += 1;
-      completeness = { completed, total: 12, percent: PERCENT[completed] ?? 0 };
+      const completed = it.integrity === 'valid' && it.vetting ? checklistCompleted(it.vetting, this.nowMs) : 0;
+      completeness = { completed, total: 12, percent: Math.round((completed / 12) * 100) };
     }
-    // One object shape for every row (absent values are undefined): keeps the loop monomorphic.
     const row: PortfolioRow = {
       key: it.key,
       summary: it.summary,
       issueType: it.issueType,
       lifecycle: it.lifecycle,
       stage: it.stage,
-      statusName: move.statusName,
-      nextStage: next,
+      statusName: stageDef(it.stage).statusName,
+      nextStage: it.next,
       fst,
       type: v?.type,
       size: v?.size,
@@ -336,7 +226,7 @@ class Aggregation {
       roadmapItemKey: it.delivery?.roadmapItemKey,
       project: it.delivery?.project,
       completeness,
-      blockers,
+      blockers: it.blockers,
       slipped,
       integrity: it.integrity,
     };
@@ -385,12 +275,12 @@ class Aggregation {
   private countCompanies(companies: readonly string[], v: Vetting, si: number): void {
     const companyCells = this.companyCells;
     for (const name of companies) cellsFor(companyCells, name)[si]!.items += 1;
-    const proposer = v.proposingCompany?.trim();
+    const proposer = v.proposingCompany;
     if (proposer) cellsFor(companyCells, proposer)[si]!.interested += 1;
     const entries = v.collaborators?.companies ?? [];
     for (let e = 0; e < entries.length; e++) {
       const c = entries[e]!;
-      const name = c.company.trim();
+      const name = c.company;
       if (!name) continue;
       const cell = cellsFor(companyCells, name)[si]!;
       if (c.interest === 'yes' && name !== proposer && !saidYesBefore(entries, e, name)) cell.interested += 1;
@@ -399,28 +289,18 @@ class Aggregation {
   }
 }
 
-/**
- * Aggregates the portfolio. Invalid gate settings fall back to the defaults (the gadget
- * should still show the portfolio); invalid filters are ignored. Linear in items.
- */
+/** Aggregates the portfolio; invalid filters are ignored. Linear in items. */
 export function aggregatePortfolio(items: readonly PortfolioItem[], options: PortfolioOptions): Portfolio {
-  const cfgParsed = GateConfigSchema.safeParse(options.gateConfig ?? {});
-  const config = cfgParsed.success ? cfgParsed.data : defaultGateConfig;
-  const nowMs = toTime(options.now);
-  const clockKnown = !Number.isNaN(nowMs);
+  const nowMs = typeof options.now === 'number' ? options.now : options.now.getTime();
   const filterParsed = PortfolioFiltersSchema.safeParse(options.filters ?? {});
   const filters: PortfolioFilters = filterParsed.success ? filterParsed.data : {};
-  const gateFor = options.gateFor ?? ((): MoveGate => ({ ok: true, config }));
 
-  // Deliverables inherit FST and release from their Roadmap Item. Only the Roadmap Items some
-  // deliverable links to are indexed (the last one with a record wins for a repeated key).
-  const roadmapByKey = new Map<string, PortfolioItem | undefined>();
-  for (const it of items)
-    if (it.lifecycle === 'delivery' && it.delivery?.roadmapItemKey) roadmapByKey.set(it.delivery.roadmapItemKey, undefined);
-  if (roadmapByKey.size > 0)
-    for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting && roadmapByKey.has(it.key)) roadmapByKey.set(it.key, it);
+  // Deliverables inherit FST and release from their Roadmap Item (the last one with a record
+  // wins for a repeated key).
+  const roadmapByKey = new Map<string, PortfolioItem>();
+  for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, it);
 
-  const agg = new Aggregation(config, gateFor, nowMs, clockKnown, filters, roadmapByKey);
+  const agg = new Aggregation(nowMs, filters, roadmapByKey);
   for (const it of items) agg.add(it);
   const { rows, totals, stageCounts, fstStageCounts, releaseFstCounts, companyCells, bucketCounts } = agg;
   totals.items = rows.length;

@@ -40,15 +40,6 @@ export function isWebUrl(value: string): boolean {
   }
 }
 
-/**
- * A cheap "is there a link here" test for completeness checks on records that were
- * already validated with WebUrlSchema on save: the portfolio runs it thousands of times
- * and URL parsing would dominate. Still refuses non-http(s) schemes.
- */
-export function looksLikeWebUrl(value: unknown): boolean {
-  return typeof value === 'string' && /^https?:\/\/[^\s/?#]+/i.test(value.trim());
-}
-
 /** Atlassian account ids: opaque strings ("5b10ac8d82e05b22cc7d4ef5", "557058:..."). */
 export const AccountIdSchema = z
   .string({ error: 'An account id must be text.' })
@@ -76,13 +67,4 @@ export function isBlank(value: string | undefined | null): boolean {
 /** UTF-8 size of a value as JSON: what counts against Jira's 32 KB property limit. */
 export function jsonBytes(value: unknown): number {
   return new TextEncoder().encode(JSON.stringify(value) ?? '').length;
-}
-
-const DateClass = Date;
-
-export function toTime(now: unknown): number {
-  if (typeof now === 'number') return now;
-  if (now instanceof DateClass) return now.getTime();
-  if (typeof now === 'string') return Date.parse(now);
-  return Number.NaN;
 }

@@ -105,17 +105,8 @@ export function releaseLabel(release: Release): string {
   return release.version ? `${release.version} ${release.name}` : release.name;
 }
 
-// Captured once: hasSlipped runs per portfolio item, and global lookups are slow in vm contexts (jest).
-const DateClass = Date;
-const isNaNNumber = Number.isNaN;
-
-function toMs(now: Date | number | string): number {
-  if (typeof now === 'number') return now;
-  if (now instanceof DateClass) return now.getTime();
-  if (typeof now === 'number') return now;
-  if (typeof now === 'string') return Date.parse(now);
-  return Number.NaN;
-}
+const toMs = (now: Date | number | string): number =>
+  typeof now === 'number' ? now : typeof now === 'string' ? Date.parse(now) : now.getTime();
 
 /**
  * Whether a series has shipped at `now`: from 00:00 UTC on its release day. Unknown ids and
@@ -124,7 +115,7 @@ function toMs(now: Date | number | string): number {
 export function isReleased(releaseId: string, now: Date | number | string): boolean {
   const at = RELEASE_MS.get(releaseId);
   const t = toMs(now);
-  if (at === undefined || isNaNNumber(t)) return false;
+  if (at === undefined || Number.isNaN(t)) return false;
   return t >= at;
 }
 
@@ -132,7 +123,7 @@ export function isReleased(releaseId: string, now: Date | number | string): bool
 export function isOpenForTargeting(releaseId: string, now: Date | number | string): boolean {
   const at = RELEASE_MS.get(releaseId);
   const t = toMs(now);
-  return at !== undefined && !isNaNNumber(t) && t < at;
+  return at !== undefined && !Number.isNaN(t) && t < at;
 }
 
 /** The series not yet released at `now`, oldest first (the choices for "Targeted OpenStack release"). */

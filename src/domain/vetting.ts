@@ -1,21 +1,8 @@
 import { z } from 'zod';
 import { ApprovalListSchema } from './approvals';
 import { canonicalProjectName, isOpenStackProject } from './openstack-projects';
-import {
-  IsoDateSchema,
-  MAX_SHORT,
-  MAX_TEXT,
-  WebUrlSchema,
-  isBlank,
-  isWebUrl,
-  jsonBytes,
-  looksLikeWebUrl,
-  list,
-  requiredText,
-  text,
-  toTime,
-} from './primitives';
-import { findRelease, isReleased, releaseById, releaseLabel } from './releases';
+import { IsoDateSchema, MAX_SHORT, MAX_TEXT, WebUrlSchema, isBlank, isWebUrl, jsonBytes, list, requiredText, text } from './primitives';
+import { RELEASES, findRelease, isReleased, releaseById, releaseLabel } from './releases';
 
 /**
  * The roadmap vetting checklist of the source slide ("Roadmap Vetting", 12 points), with
@@ -314,23 +301,9 @@ export interface ChecklistStatus {
   percent: number;
 }
 
-// Defensive readers: checklistStatus and the gates run on whatever a property held, so
-// they look at shapes rather than trust types (and never throw). They return shared
-// empty values instead of allocating: the portfolio runs them for thousands of items.
-type Loose = Record<string, unknown>;
-const EMPTY_OBJ: Loose = Object.freeze({}) as Loose;
-const EMPTY_ARR: readonly unknown[] = Object.freeze([]);
-// Builtins captured once: under jest (a vm context) every global lookup is slow, and
-// these run millions of times per portfolio load.
-const isArray = Array.isArray;
-const isNaNNumber = Number.isNaN;
-const obj = (v: unknown): Loose => (v !== null && typeof v === 'object' && !isArray(v) ? (v as Loose) : EMPTY_OBJ);
-const arr = (v: unknown): readonly unknown[] => (isArray(v) ? v : EMPTY_ARR);
-const filled = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
-
 const L = (id: ChecklistItemId) => CHECKLIST_ITEM_BY_ID[id].label;
-/** The fixed "what is missing" sentences, built once. */
-const MISSING = Object.freeze({
+/** The fixed "what is missing" sentences. */
+const MISSING = {
   type: `${L('type')}: choose Debt, New, Bug, Open-sourcing or Other.`,
   requirementsBoth: `${L('requirements')}: add at least one requirement and one acceptance criterion.`,
   requirementsAcceptance: `${L('requirements')}: add at least one acceptance criterion.`,
@@ -346,98 +319,75 @@ const MISSING = Object.freeze({
   communityAlignment: `${L('communityAlignment')}: note at least one conversation with the community (PTL/cores, IRC, mailing list, PTG, Forum or mid-cycle).`,
   collaborators: `${L('collaborators')}: record at least one member company that wants to join, or another working group.`,
   targetRelease: `${L('targetRelease')}: choose the OpenStack release this should land in.`,
-});
-const SHIPPED = new Map<string, string>();
+} as const;
 
-const isChannel = (e: unknown) => (ALIGNMENT_CHANNELS as readonly unknown[]).includes(obj(e).channel) && filled(obj(e).notes);
-const isStakeholder = (s: unknown) => filled(obj(s).name) && filled(obj(s).company) && filled(obj(s).role);
-// Imported functions the checklist runs per item, held in module constants: a compiled
-// module reads an import through its exporter's binding on every use.
-const isWebLink = looksLikeWebUrl;
-const isKnownProject = isOpenStackProject;
-const releaseOf = releaseById;
-const timeOf = toTime;
-const shipped = isReleased;
-const isLink = (a: unknown) => isWebLink(obj(a).url);
-const isProject = (c: unknown) => typeof c === 'string' && isKnownProject(c);
-const joinedCompany = (x: unknown) => obj(x).interest === 'yes' && filled(obj(x).company);
+/** Text someone actually wrote: the schema trims, so an empty string is the only blank. */
+const said = (text: string | undefined): boolean => text !== undefined && text !== '';
 
-/** What is missing for one checklist item, or undefined when it is complete. */
-export function checklistItemMissing(vetting: unknown, id: ChecklistItemId, now: unknown): string | undefined {
-  const v = obj(vetting);
-  switch (id) {
-    case 'type':
-      return (ITEM_TYPES as readonly unknown[]).includes(v.type) ? undefined : MISSING.type;
-    case 'requirements': {
-      const req = arr(v.requirements).some(filled);
-      const acc = arr(v.acceptanceCriteria).some(filled);
-      if (req && acc) return undefined;
-      if (!req && !acc) return MISSING.requirementsBoth;
-      return req ? MISSING.requirementsAcceptance : MISSING.requirementsRequirement;
-    }
-    case 'components':
-      return arr(v.components).some(isProject) ? undefined : MISSING.components;
-    case 'stakeholders':
-      return arr(v.stakeholders).some(isStakeholder) ? undefined : MISSING.stakeholders;
-    case 'artifacts':
-      // Not every proposal has prior artifacts; saying so in the note is an answer.
-      return arr(v.artifacts).some(isLink) || filled(obj(v.notes).artifacts) ? undefined : MISSING.artifacts;
-    case 'size':
-      return (SIZES as readonly unknown[]).includes(v.size) ? undefined : MISSING.size;
-    case 'valueToMembers':
-      return filled(v.valueToMembers) ? undefined : MISSING.valueToMembers;
-    case 'valueToCommunity':
-      return filled(v.valueToCommunity) ? undefined : MISSING.valueToCommunity;
-    case 'blueprints': {
-      const b = obj(v.blueprints);
-      if (b.searched !== true) return MISSING.blueprintsSearch;
-      return filled(b.conclusion) ? undefined : MISSING.blueprintsConclusion;
-    }
-    case 'communityAlignment':
-      return arr(v.communityAlignment).some(isChannel) ? undefined : MISSING.communityAlignment;
-    case 'collaborators': {
-      const c = obj(v.collaborators);
-      return arr(c.companies).some(joinedCompany) || arr(c.workingGroups).some(filled) ? undefined : MISSING.collaborators;
-    }
-    case 'targetRelease':
-      return targetReleaseMissing(v.targetRelease, now);
-    default:
-      return `${safeText(id)}: unknown checklist item.`;
-  }
+function requirementsMissing(v: Vetting): string | undefined {
+  const req = (v.requirements ?? []).length > 0;
+  const acc = (v.acceptanceCriteria ?? []).length > 0;
+  if (req && acc) return undefined;
+  if (!req && !acc) return MISSING.requirementsBoth;
+  return req ? MISSING.requirementsAcceptance : MISSING.requirementsRequirement;
 }
 
-function safeText(v: unknown): string {
-  return typeof v === 'string' ? v.slice(0, 80) : typeof v;
+/** "Targeted OpenStack release: 2026.1 Gazpacho was released on ...": one sentence per release. */
+const SHIPPED_MESSAGE = new Map(
+  RELEASES.map((r) => [
+    r.id,
+    `${L('targetRelease')}: ${releaseLabel(r)} was released on ${r.firstReleaseDate}; choose a release that has not shipped yet.`,
+  ]),
+);
+
+function targetReleaseMissing(releaseId: string | undefined, nowMs: number): string | undefined {
+  if (!releaseId || !releaseById(releaseId)) return MISSING.targetRelease;
+  return isReleased(releaseId, nowMs) ? SHIPPED_MESSAGE.get(releaseId) : undefined;
 }
 
-function targetReleaseMissing(value: unknown, now: unknown): string | undefined {
-  const label = L('targetRelease');
-  if (!filled(value)) return MISSING.targetRelease;
-  const release = releaseOf((value as string).trim());
-  if (!release) return `${label}: "${safeText(value)}" is not an OpenStack release; choose one from the list.`;
-  const t = timeOf(now);
-  if (isNaNNumber(t)) return `${label}: can't tell whether ${releaseLabel(release)} has shipped without today's date.`;
-  if (!shipped(release.id, t)) return undefined;
-  let msg = SHIPPED.get(release.id);
-  if (msg === undefined) {
-    msg = `${label}: ${releaseLabel(release)} was released on ${release.firstReleaseDate}; choose a release that has not shipped yet.`;
-    SHIPPED.set(release.id, msg);
-  }
-  return msg;
+/** Each item's rule: what is missing, or undefined when it is complete. */
+const CHECKLIST_RULES: Record<ChecklistItemId, (v: Vetting, nowMs: number) => string | undefined> = {
+  type: (v) => (v.type ? undefined : MISSING.type),
+  requirements: requirementsMissing,
+  components: (v) => ((v.components ?? []).length > 0 ? undefined : MISSING.components),
+  stakeholders: (v) => ((v.stakeholders ?? []).some((s) => said(s.company) && said(s.role)) ? undefined : MISSING.stakeholders),
+  // Not every proposal has prior artifacts; saying so in the note is an answer.
+  artifacts: (v) => ((v.artifacts ?? []).length > 0 || said(v.notes?.artifacts) ? undefined : MISSING.artifacts),
+  size: (v) => (v.size ? undefined : MISSING.size),
+  valueToMembers: (v) => (said(v.valueToMembers) ? undefined : MISSING.valueToMembers),
+  valueToCommunity: (v) => (said(v.valueToCommunity) ? undefined : MISSING.valueToCommunity),
+  blueprints: (v) => {
+    if (v.blueprints?.searched !== true) return MISSING.blueprintsSearch;
+    return said(v.blueprints.conclusion) ? undefined : MISSING.blueprintsConclusion;
+  },
+  communityAlignment: (v) => ((v.communityAlignment ?? []).some((e) => said(e.notes)) ? undefined : MISSING.communityAlignment),
+  collaborators: (v) => {
+    const c = v.collaborators;
+    return (c?.companies ?? []).some((x) => x.interest === 'yes') || (c?.workingGroups ?? []).length > 0
+      ? undefined
+      : MISSING.collaborators;
+  },
+  targetRelease: (v, nowMs) => targetReleaseMissing(v.targetRelease, nowMs),
+};
+
+/** What is missing for one checklist item of a parsed record, or undefined when it is complete. */
+export function checklistItemMissing(v: Vetting, id: ChecklistItemId, nowMs: number): string | undefined {
+  return CHECKLIST_RULES[id](v, nowMs);
 }
 
-/**
- * Where the checklist stands: per item complete or what is missing. Works on anything
- * (an unreadable record reads as an empty checklist) and never throws.
- */
-export function checklistStatus(vetting: Vetting | unknown, now: Date | number | string): ChecklistStatus {
+/** How many of the 12 items a parsed record completes. */
+export function checklistCompleted(v: Vetting, nowMs: number): number {
+  let completed = 0;
+  for (const id of CHECKLIST_ITEM_IDS) if (checklistItemMissing(v, id, nowMs) === undefined) completed += 1;
+  return completed;
+}
+
+/** Where the checklist stands: per item complete or what is missing. */
+export function checklistStatus(vetting: Vetting | undefined, now: Date | number): ChecklistStatus {
+  const nowMs = typeof now === 'number' ? now : now.getTime();
+  const v = vetting ?? emptyVetting();
   const items: ChecklistItemStatus[] = CHECKLIST_ITEMS.map((item) => {
-    let missing: string | undefined;
-    try {
-      missing = checklistItemMissing(vetting, item.id, now);
-    } catch {
-      missing = `${item.label}: can't be read; re-save the checklist from the LCOO panel.`;
-    }
+    const missing = checklistItemMissing(v, item.id, nowMs);
     return missing === undefined
       ? { id: item.id, number: item.number, label: item.label, complete: true }
       : { id: item.id, number: item.number, label: item.label, complete: false, missing };
@@ -587,7 +537,7 @@ function fromV1(v1: VettingV1): unknown {
 
   const deliveryStream = streamOf(v1.deliveryStream);
 
-  const out: Loose = { schemaVersion: 2 };
+  const out: Record<string, unknown> = { schemaVersion: 2 };
   const put = (k: string, val: unknown) => {
     if (val === undefined) return;
     if (typeof val === 'string' && val.trim() === '') return;
@@ -643,7 +593,7 @@ export function migrateVetting(raw: unknown): MigrateResult {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
       return { ok: false, error: 'The LCOO vetting record is not an object; re-save it from the LCOO panel.' };
     }
-    const version = (raw as Loose).schemaVersion;
+    const version = (raw as { schemaVersion?: unknown }).schemaVersion;
     if (version === 2) {
       const parsed = VettingSchema.safeParse(raw);
       return parsed.success

@@ -13,7 +13,8 @@ import type { SetupResult, SetupStep, SetupStepId, SetupStepState } from '../con
 import { SETUP_STEP_IDS } from '../contract/admin';
 import { LIFECYCLES, type LifecycleId, type Stage } from '../domain/lifecycle';
 import type { JiraClient } from './client';
-import { JiraError, appErrorFromJira } from './errors';
+import { JiraError } from './errors';
+import { appErrorFromJira } from '../usecases/jira-failure';
 import { getUser } from './issues';
 import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from './lcoo-workflows';
 import { claimOnce } from '../storage/claim';

@@ -71,7 +71,11 @@ export interface SaveOptions<T> {
 const CLAIM_SECONDS = 10 * 60;
 
 async function claimRevision(issueId: string, kind: RecordKind<unknown>, revision: number, accountId: string): Promise<Claim> {
-  const outcome = await claimOnce(KVS_KEYS.revisionClaim(kind.propertyKey, issueId, revision), { accountId }, { ttlSeconds: CLAIM_SECONDS });
+  const outcome = await claimOnce(
+    KVS_KEYS.revisionClaim(kind.propertyKey, issueId, revision),
+    { accountId },
+    { ttlSeconds: CLAIM_SECONDS },
+  );
   if (outcome.ok) return outcome.claim;
   throw new AppError(
     'CONFLICT',

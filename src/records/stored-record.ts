@@ -22,9 +22,6 @@ export const StoredRecordSchema = z.object({
 export type StoredRecord = z.infer<typeof StoredRecordSchema>;
 export type RecordMeta = StoredRecord['meta'];
 
-/** 'missing': no property; 'unreadable': not an LCOO record at all; otherwise signed or not. */
-export type Integrity = 'valid' | 'missing' | 'modified-outside-app' | 'unreadable';
-
 /** The definition of one kind of record (vetting on Roadmap Items, delivery on deliverables). */
 export interface RecordKind<T> {
   propertyKey: string;

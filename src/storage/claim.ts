@@ -11,7 +11,7 @@
 // key `<key>#after:<token of the expired holder>` with FAIL_IF_EXISTS. Only one caller can,
 // so of two callers that both saw the same expired holder, one takes over and the other is
 // told the key is held.
-import { kvs } from '@forge/kvs';
+import { kvs, MetadataField } from '@forge/kvs';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isKeyConflict } from './kvs-conflict';
@@ -44,17 +44,22 @@ export interface ClaimOptions {
 
 const successorOf = (key: string, token: string) => `${key}#after:${token}`;
 
-function expired(value: ClaimValue, nowMs: number): boolean {
-  const at = Date.parse(value.expiresAt);
+const passed = (iso: string | undefined, nowMs: number): boolean => {
+  const at = iso === undefined ? Number.NaN : Date.parse(iso);
   return Number.isNaN(at) || at <= nowMs;
+};
+
+/** A value this module did not write (an older version's claim): only KVS's own expiry time tells when it ends. */
+type Foreign = { foreign: true; expireTime?: string };
+
+async function readClaim(key: string): Promise<ClaimValue | Foreign | 'absent'> {
+  const got = await kvs.get<unknown>(key, { metadataFields: [MetadataField.EXPIRE_TIME] });
+  if (got === undefined || got === null || got.value === undefined || got.value === null) return 'absent';
+  const parsed = ClaimValueSchema.safeParse(got.value);
+  return parsed.success ? parsed.data : { foreign: true, ...(got.expireTime ? { expireTime: got.expireTime } : {}) };
 }
 
-async function readClaim(key: string): Promise<ClaimValue | 'absent' | 'unreadable'> {
-  const raw = await kvs.get<unknown>(key);
-  if (raw === undefined || raw === null) return 'absent';
-  const parsed = ClaimValueSchema.safeParse(raw);
-  return parsed.success ? parsed.data : 'unreadable';
-}
+const isClaim = (v: ClaimValue | Foreign | 'absent'): v is ClaimValue => typeof v === 'object' && !('foreign' in v);
 
 /** Writes with FAIL_IF_EXISTS; false when the key exists, any other failure is thrown. */
 async function createOnly(key: string, value: unknown, ttlSeconds: number): Promise<boolean> {
@@ -72,7 +77,7 @@ function claimOf(key: string, token: string): Claim {
     key,
     async release() {
       const current = await readClaim(key);
-      if (typeof current === 'object' && current.token === token) await kvs.delete(key);
+      if (isClaim(current) && current.token === token) await kvs.delete(key);
     },
   };
 }
@@ -93,12 +98,16 @@ export async function claimOnce<H>(key: string, holder: H, opts: ClaimOptions): 
     if (await createOnly(key, value(), opts.ttlSeconds)) return { ok: true, claim: claimOf(key, token) };
     const current = await readClaim(key);
     if (current === 'absent') continue;
-    if (current !== 'unreadable' && !expired(current, now())) {
+    if (isClaim(current) && !passed(current.expiresAt, now())) {
       return { ok: false, holder: current.holder as H, claimedAt: current.claimedAt };
     }
-    // Expired, or a value no version of this module wrote (it can hold nothing): take it over,
-    // if no one else is taking over the same holder.
-    const previous = current === 'unreadable' ? 'unreadable' : current.token;
+    // A value without our expiry (an older version's claim) holds until KVS says it expired;
+    // one with no TTL at all was never a claim.
+    if (!isClaim(current) && current.expireTime !== undefined && !passed(current.expireTime, now())) {
+      return { ok: false, holder: undefined };
+    }
+    // Expired: take it over, if no one else is taking over the same holder.
+    const previous = isClaim(current) ? current.token : `foreign-${current.expireTime ?? 'none'}`;
     const successor = successorOf(key, previous);
     if (!(await createOnly(successor, { token, holder }, opts.ttlSeconds))) {
       // Someone else is taking over right now: they named themselves in the successor key.
@@ -106,7 +115,7 @@ export async function claimOnce<H>(key: string, holder: H, opts: ClaimOptions): 
       return { ok: false, holder: taker?.holder as H | undefined };
     }
     const still = await readClaim(key);
-    if (typeof still === 'object' && still.token !== previous) {
+    if (isClaim(still) && still.token !== previous) {
       // Freed and claimed afresh by someone else meanwhile.
       return { ok: false, holder: still.holder as H, claimedAt: still.claimedAt };
     }
@@ -114,5 +123,5 @@ export async function claimOnce<H>(key: string, holder: H, opts: ClaimOptions): 
     return { ok: true, claim: claimOf(key, token) };
   }
   const last = await readClaim(key);
-  return { ok: false, holder: typeof last === 'object' ? (last.holder as H) : undefined };
+  return { ok: false, holder: isClaim(last) ? (last.holder as H) : undefined };
 }

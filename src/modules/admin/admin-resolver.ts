@@ -21,7 +21,7 @@ import { CHECKLIST_ITEMS } from '../../domain/vetting';
 import { AppError } from '../../contract/envelope';
 import { asApp } from '../../jira/client';
 import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
-import { stageGateAri } from '../../jira/stage-gate-ari';
+import { stageGateAri } from '../../usecases/stage-gate-ari';
 import { planSetup, runSetup, setupStatus } from '../../jira/provisioning';
 import { defineResolver, handler, type CallContext } from '../shared/define-resolver';
 

@@ -1,22 +1,26 @@
 // portfolio/load: one search (asUser, so Jira's browse permissions decide what a person
-// sees), signature checks, then the domain's aggregation. Nothing is aggregated here.
+// sees), signature checks, the gate check for every item (src/usecases/portfolio-gates.ts,
+// settings computed once per move), then the domain's aggregation. Nothing is decided here.
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../contract/envelope';
 import { LoadPortfolioPayloadSchema, type GadgetFilters, type PortfolioLoad } from '../../contract/gadget';
-import { loadAppConfig } from '../../storage/app-config';
 import { aggregatePortfolio } from '../../domain/portfolio';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
-import { gateInto, readGateRules } from '../../jira/rule-configs';
 import { searchAll } from '../../jira/search';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
+import { parentChecklistOf, readParentChecklist, type ParentChecklist } from '../../records/roadmap-item';
+import { loadAppConfig } from '../../storage/app-config';
 import { readAllLatestRevisions } from '../../storage/latest-revisions';
 import { getSigningKey } from '../../storage/signing-key';
+import { loadStatusStageMap } from '../../storage/status-stages';
+import { adminSettingsOf, movesFromRules, readGateRules } from '../../usecases/gate-settings';
+import { gatePortfolio, parentKeysNeeded } from '../../usecases/portfolio-gates';
 import { handler } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
 import { buildPortfolioJql } from './portfolio-jql';
-import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioItems } from './portfolio-items';
+import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioIssues } from './portfolio-items';
 import { GADGET_VOCABULARY } from './vocabulary';
 
 export const PAGE_SIZE = 100;
@@ -32,6 +36,11 @@ export const ITEM_LIMIT = 10_000;
  * margin. Against a slow Jira (100 pages at ~300 ms each) this is what keeps the gadget alive.
  */
 export const SEARCH_BUDGET_MS = 18_000;
+/**
+ * Most Roadmap Items read one by one for deliverables whose own Roadmap Item is outside the
+ * search (only when the gate settings require checklist items at a delivery stage).
+ */
+export const PARENT_READ_LIMIT = 20;
 
 /** Drops empty filter lists, so "no filter" has one shape everywhere. */
 function compactFilters(filters: GadgetFilters): GadgetFilters {
@@ -62,11 +71,13 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
       const appClient = deps.appClient ?? asApp();
       // The workflow rules are read alongside the search, so they add a call but no wait; the
       // blockers then use the settings Jira's stage gate runs with on each move.
-      const rulesRead = readGateRules(appClient);
+      const statusStages = await loadStatusStageMap();
+      const rulesRead = readGateRules(statusStages, appClient);
       // The latest signed revisions (the replay check) are paged out of KVS alongside too.
       const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
       latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-      const [{ config: appConfig }, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
+      const [loaded, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
+      const appConfig = loaded.config;
 
       let found: Awaited<ReturnType<typeof searchAll>>;
       try {
@@ -93,15 +104,35 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
       }
       const [rules, latest] = await Promise.all([rulesRead, latestRead]);
       const t1 = performance.now();
-      const { items, skipped } = toPortfolioItems(found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues, secret, latest);
+      const { issues, roadmapItems, skipped } = toPortfolioIssues(
+        found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues,
+        secret,
+        statusStages,
+        latest,
+      );
+      const settingsFor = movesFromRules(adminSettingsOf(loaded), rules);
+      // A deliverable's Roadmap Item is usually in the same load; the few that are not are read
+      // as the person, as the panel reads them.
+      const parents = new Map<string, ParentChecklist>();
+      const outside: string[] = [];
+      for (const key of parentKeysNeeded(issues, settingsFor)) {
+        const inLoad = roadmapItems.get(key);
+        if (inLoad) parents.set(key, parentChecklistOf(key, inLoad));
+        else outside.push(key);
+      }
+      await Promise.all(
+        outside.slice(0, PARENT_READ_LIMIT).map(async (key) => parents.set(key, await readParentChecklist(client, key, secret))),
+      );
+      for (const key of outside.slice(PARENT_READ_LIMIT)) {
+        parents.set(key, {
+          ok: false,
+          problem: `Roadmap Item ${key} is outside this gadget's scope and was not read in this load; open the deliverable to see its gate.`,
+        });
+      }
       const t2 = performance.now();
       const now = (deps.now ?? (() => new Date()))();
-      const portfolio = aggregatePortfolio(items, {
-        gateConfig: appConfig.gate,
-        gateFor: (target, from) => gateInto(rules, appConfig.gate, target, from),
-        now,
-        filters,
-      });
+      const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now);
+      const portfolio = aggregatePortfolio(items, { now, filters });
       const t3 = performance.now();
       const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
       return {

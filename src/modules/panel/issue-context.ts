@@ -4,7 +4,9 @@ import { z } from 'zod';
 import { AppError } from '../../contract/envelope';
 import type { JiraClient } from '../../jira/client';
 import { getIssue } from '../../jira/issues';
-import { lifecycleOfIssueType, stageByStatusName, type LifecycleId, type Stage } from '../../domain/lifecycle';
+import { lifecycleOfIssueType, type LifecycleId, type Stage } from '../../domain/lifecycle';
+import { loadStatusStageMap, type StatusStageMap } from '../../storage/status-stages';
+import { stageOfStatus } from '../../usecases/issue-snapshot';
 
 const ExtensionSchema = z.looseObject({
   issue: z.looseObject({
@@ -32,21 +34,36 @@ export interface PanelIssue {
   lifecycle?: LifecycleId;
 }
 
-/** Reads the issue as the person; the stage is what its Jira status stands for in the LCOO lifecycle. */
-export async function readPanelIssue(user: JiraClient, extension: unknown): Promise<PanelIssue> {
+/** The issue as the panel shows it, and the facts the gate check builds its snapshot from. */
+export interface ReadIssue {
+  issue: PanelIssue;
+  status: { id?: string; name: string };
+  statusStages: StatusStageMap;
+}
+
+/** Reads the issue as the person; its stage is resolved as every entry point resolves it (stageOfStatus). */
+export async function readPanelIssue(user: JiraClient, extension: unknown): Promise<ReadIssue> {
   const ref = issueFromExtension(extension);
-  const issue = await getIssue(user, ref.key, { fields: ['summary', 'status', 'issuetype'] });
+  const [issue, statusStages] = await Promise.all([
+    getIssue(user, ref.key, { fields: ['summary', 'status', 'issuetype'] }),
+    loadStatusStageMap(),
+  ]);
   const issueType = issue.fields.issuetype?.name ?? '';
   const statusName = issue.fields.status?.name ?? '';
+  const status = { ...(issue.fields.status?.id ? { id: issue.fields.status.id } : {}), name: statusName };
   const lifecycle = lifecycleOfIssueType(issueType);
-  const stage = lifecycle ? stageByStatusName(statusName) : undefined;
+  const stage = lifecycle ? stageOfStatus(status, lifecycle, statusStages) : undefined;
   return {
-    id: issue.id,
-    key: issue.key,
-    ...(issue.fields.summary !== undefined ? { summary: issue.fields.summary } : {}),
-    issueType,
-    statusName,
-    ...(lifecycle ? { lifecycle } : {}),
-    ...(stage ? { stage } : {}),
+    issue: {
+      id: issue.id,
+      key: issue.key,
+      ...(issue.fields.summary !== undefined ? { summary: issue.fields.summary } : {}),
+      issueType,
+      statusName,
+      ...(lifecycle ? { lifecycle } : {}),
+      ...(stage ? { stage } : {}),
+    },
+    status,
+    statusStages,
   };
 }

@@ -39,7 +39,8 @@ function checkPrerequisite(input: ApprovalInput, record: Vetting | Delivery): vo
 
 export async function recordApproval(input: ApprovalInput, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
-  const issue = await readPanelIssue(user, ctx.extension);
+  const read = await readPanelIssue(user, ctx.extension);
+  const { issue } = read;
   const label = APPROVAL_ROLE_LABELS[input.role];
   if (APPROVAL_RECORD[input.role] !== input.record) {
     throw new AppError(
@@ -48,7 +49,8 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     );
   }
   requireLifecycle(issue, input.record === 'vetting' ? 'portfolio' : 'delivery');
-  const { config } = await loadAppConfig();
+  const loaded = await loadAppConfig();
+  const { config } = loaded;
   if (!rolesAhead(issue.lifecycle!, issue.stage, config.gate).some((r) => r.role === input.role)) {
     throw new AppError(
       'BAD_REQUEST',
@@ -100,7 +102,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
       },
       index,
     });
-    return loadPanel(ctx, { issue, config, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
+    return loadPanel(ctx, { read, config: loaded, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
   }
 
   const index = (d: Delivery) => deliveryIndex(d, issue.stage);
@@ -118,5 +120,5 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     },
     index,
   });
-  return loadPanel(ctx, { issue, config, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
+  return loadPanel(ctx, { read, config: loaded, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
 }

@@ -60,7 +60,7 @@ export function savedRead<T>(data: T, meta: RecordMeta, index: IndexValues): Rec
   return { state: 'present', integrity: 'valid', data, meta, index };
 }
 
-function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'delivery'): void {
+export function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'delivery'): void {
   if (issue.lifecycle === lifecycle) return;
   const belongs =
     lifecycle === 'portfolio' ? 'the vetting checklist belongs on Roadmap Items' : 'delivery evidence belongs on Upstream Deliverables';
@@ -70,11 +70,9 @@ function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'delivery'
 export async function saveVetting(input: VettingSave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
   // The issue, the configuration and who is saving are independent reads: one round trip.
-  const [issue, { config }, actor] = await Promise.all([
-    readPanelIssue(user, ctx.extension),
-    loadAppConfig(),
-    actorOf(user, ctx.accountId),
-  ]);
+  const [read, loaded, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const { issue } = read;
+  const { config } = loaded;
   requireLifecycle(issue, 'portfolio');
   const now = new Date();
   const index = (d: Vetting) => vettingIndex(d, issue.stage, now);
@@ -92,7 +90,7 @@ export async function saveVetting(input: VettingSave, ctx: CallContext): Promise
     },
     index,
   });
-  return loadPanel(ctx, { issue, config, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
+  return loadPanel(ctx, { read, config: loaded, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
 }
 
 /**
@@ -121,12 +119,13 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
   const user = asUser();
   const itemKey = input.delivery.roadmapItemKey;
   // The issue, the configuration, who is saving and the Roadmap Item named are independent reads: one round trip.
-  const [issue, { config }, actor] = await Promise.all([
+  const [read, loaded, actor] = await Promise.all([
     readPanelIssue(user, ctx.extension),
     loadAppConfig(),
     actorOf(user, ctx.accountId),
     itemKey ? requireVisibleRoadmapItem(user, itemKey) : undefined,
   ]);
+  const { issue } = read;
   requireLifecycle(issue, 'delivery');
   const now = new Date();
   const index = (d: Delivery) => deliveryIndex(d, issue.stage);
@@ -141,7 +140,5 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
     build: (trusted) => DeliverySchema.parse(applyDeliveryInput(trusted, input.delivery, ctx.accountId, now.toISOString())),
     index,
   });
-  return loadPanel(ctx, { issue, config, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
+  return loadPanel(ctx, { read, config: loaded, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
 }
-
-export { requireLifecycle };

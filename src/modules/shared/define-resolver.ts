@@ -3,7 +3,8 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { AppError, describeZodError, fail, ok, type Envelope } from '../../contract/envelope';
-import { JiraError, appErrorFromJira } from '../../jira/errors';
+import { JiraError } from '../../jira/errors';
+import { appErrorFromJira } from '../../usecases/jira-failure';
 
 export interface CallContext {
   accountId: string;

@@ -2,12 +2,13 @@
 // is rewritten (as the app, signature untouched) so JQL on lcooStage / lcooDeliveryStage
 // follows the workflow. Other updates are ignored without a REST call.
 import { z } from 'zod';
-import { lifecycleOfIssueType, stageByStatusName, type Stage } from '../../domain/lifecycle';
+import { lifecycleOfIssueType, type Stage } from '../../domain/lifecycle';
 import { asApp, type JiraClient } from '../../jira/client';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { refreshIndex } from '../../records/record-store';
 import type { RecordKind } from '../../records/stored-record';
+import { stageOfStatus } from '../../usecases/issue-snapshot';
 
 const EventSchema = z
   .object({
@@ -57,11 +58,11 @@ export async function handleIssueUpdated(event: unknown, client: JiraClient = as
 
   const map = await loadStatusStageMap();
   const toId = change.to === null || change.to === undefined ? undefined : String(change.to);
-  const stage = (toId ? map[toId] : undefined) ?? stageByStatusName(change.toString ?? '');
-  if (!stage) return { issueKey: issue.key, refreshed: [], skipped: `status ${change.toString ?? toId ?? '?'} is not an LCOO stage` };
-
   // The issue type says which record carries the stage; without it, try both.
   const lifecycle = lifecycleOfIssueType(issue.fields?.issuetype?.name ?? '');
+  const stage = stageOfStatus({ id: toId, name: change.toString ?? '' }, lifecycle, map);
+  if (!stage) return { issueKey: issue.key, refreshed: [], skipped: `status ${change.toString ?? toId ?? '?'} is not an LCOO stage` };
+
   const kinds: RecordKind<unknown>[] =
     lifecycle === 'portfolio'
       ? [VETTING_RECORD as RecordKind<unknown>]

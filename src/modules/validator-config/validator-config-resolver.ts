@@ -1,16 +1,15 @@
 // Resolver of the stage gate's create/edit/view screens: what the screen needs to offer
 // (stages, checklist items, bounds) and the admin's settings the rule falls back to.
-import { loadAppConfig } from '../../storage/app-config';
 import { AppError } from '../../contract/envelope';
+import { loadAppConfig } from '../../storage/app-config';
 import {
   RULE_CONFIG_MAX_BYTES,
   ValidatorCheckInputSchema,
   ValidatorOptionsInputSchema,
-  parseRuleConfig,
   type ValidatorCheckResult,
   type ValidatorOptions,
 } from '../../contract/validator-config';
-import { GATE_CONFIG_BOUNDS } from '../../domain/gates';
+import { GATE_CONFIG_BOUNDS, parseRuleConfig } from '../../domain/gates';
 import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
 import { defineResolver, handler } from '../shared/define-resolver';

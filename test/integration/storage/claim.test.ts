@@ -76,9 +76,14 @@ describe('a holder whose expiry has passed, while KVS still returns its key', ()
     expect(loser).toMatchObject({ ok: false, holder: { who: a.ok ? 'bo' : 'cy' } });
   });
 
-  test('a value no version of the app wrote (an older lock without an expiry) holds nothing', async () => {
-    kvs.handle('/api/v1/set', { key: 'lock', value: { accountId: 'old', at: '2026-11-01T00:00:00Z' } });
+  test("a value in an older version's shape (no expiry inside) holds until KVS's own expiry time, and without one holds nothing", async () => {
+    kvs.handle('/api/v1/set', { key: 'lock', value: { accountId: 'old' }, options: { ttl: { value: 5, unit: 'MINUTES' } } });
+    expect(await claimOnce('lock', { who: 'bo' }, { ttlSeconds: 60, now: clock })).toEqual({ ok: false, holder: undefined });
+    now = T0 + 6 * 60_000;
     expect((await claimOnce('lock', { who: 'bo' }, { ttlSeconds: 60, now: clock })).ok).toBe(true);
+
+    kvs.handle('/api/v1/set', { key: 'other', value: { accountId: 'old', at: '2026-11-01T00:00:00Z' } });
+    expect((await claimOnce('other', { who: 'bo' }, { ttlSeconds: 60, now: clock })).ok).toBe(true);
   });
 });
 

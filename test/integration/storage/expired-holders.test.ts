@@ -52,7 +52,10 @@ test('a setup run that started seconds ago still holds the lock, whatever code K
     p.sb.host.raw.kvs.configure({ failIfExists, expiredKeys: 'readable' });
     expect(await setupRun()).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT', message: expect.stringMatching(/^Setup is already running, started by Farah Stein \(Networking FST lead\) at \d{4}-/) },
+      error: {
+        code: 'CONFLICT',
+        message: expect.stringMatching(/^Setup is already running, started by Farah Stein \(Networking FST lead\) at \d{4}-/),
+      },
     });
     p.sb.host.raw.kvs.handle('/api/v1/delete', { key: KVS_KEYS.setupLock });
   }

@@ -339,7 +339,7 @@ describe("the rule's own configuration", () => {
 
     // Checklist items required at a delivery stage are read from the deliverable's Roadmap Item.
     const sizeRule = JSON.stringify({ requiredChecklist: { 'blueprint-in-progress': ['size'] } });
-    const sizeMissing = checklistItemMissing(undefined, 'size', new Date())!;
+    const sizeMissing = checklistItemMissing({ schemaVersion: 2 }, 'size', Date.now())!;
     const item = await createIssue(sb, 'Roadmap Item', 'Unsized item');
     const { size: _size, approvals: _a, ...unsized } = makeCompleteVetting();
     await saveVetting(item, unsized);
@@ -364,7 +364,7 @@ describe("the rule's own configuration", () => {
     expect(bad).toEqual({
       result: false,
       errorMessage: expect.stringContaining(
-        'the configuration of this LCOO stage gate is not valid (coreApprovalsRequired: At most 5 core approvals can be required.)',
+        'The LCOO stage gate on the move to "Blueprint In Progress" has a configuration that is not valid (coreApprovalsRequired: At most 5 core approvals can be required.). A Jira administrator must edit the rule in the workflow editor.',
       ),
     });
     const typo = await run({ coreApprovalsRequird: 1 });
@@ -458,11 +458,15 @@ describe('issue updated trigger', () => {
     await saveVetting(key, { schemaVersion: 2, fst: 'Networking', type: 'new' });
     const before = await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`);
     const issueId = (await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body as { id: string };
-    // A save of revision 2 is in flight: it holds the claim on revision 2, as saveRecord does.
+    // A save of revision 2 is in flight: it holds the claim on revision 2 (here as a version of
+    // the app before claims kept their expiry in the value wrote it: held until its TTL).
     const claimKey = `lcoo:claim:lcoo-vetting:${issueId.id}:2`;
     expect(
-      sb.host.raw.kvs.handle('/api/v1/set', { key: claimKey, value: { accountId: 'someone' }, options: { keyPolicy: 'FAIL_IF_EXISTS' } })
-        .status,
+      sb.host.raw.kvs.handle('/api/v1/set', {
+        key: claimKey,
+        value: { accountId: 'someone' },
+        options: { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: 10, unit: 'MINUTES' } },
+      }).status,
     ).toBeLessThan(300);
     const event = {
       issue: { id: issueId.id, key, fields: { issuetype: { name: 'Roadmap Item' } } },

@@ -7,9 +7,10 @@ import {
   makeRoadmapItem,
   makeVetting,
 } from '../../fixtures/builders';
+import { gated } from '../../fixtures/gated-items';
 
 function sample(): PortfolioItem[] {
-  return [
+  return gated([
     makeRoadmapItem({ key: 'LCOO-1', stage: 'prioritized', vetting: makeCompleteVetting() }),
     makeRoadmapItem({
       key: 'LCOO-2',
@@ -29,7 +30,7 @@ function sample(): PortfolioItem[] {
       stage: 'blueprint-in-progress',
       delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-2', milestone: undefined, approvals: [] }),
     }),
-  ];
+  ]);
 }
 
 describe('aggregatePortfolio', () => {
@@ -131,16 +132,13 @@ describe('aggregatePortfolio', () => {
     expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { stages: ['prioritized'], onlyBlocked: true } }).rows).toEqual([]);
   });
 
-  it('uses the gate settings for blockers and falls back to the defaults when they are invalid', () => {
+  it('shows the next stage and blockers each item arrives with (the gate check decides them, under the settings of each move)', () => {
     const items = [makeDeliverable({ stage: 'blueprint-accepted', delivery: makeCompleteDelivery({ specification: undefined }) })];
-    expect(aggregatePortfolio(items, { now: FIXED_NOW }).rows[0]).toMatchObject({ nextStage: 'spec-in-progress' });
-    expect(aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: { specificationStep: false } }).rows[0]).toMatchObject({
+    expect(aggregatePortfolio(gated(items), { now: FIXED_NOW }).rows[0]).toMatchObject({ nextStage: 'spec-in-progress' });
+    expect(aggregatePortfolio(gated(items, { config: { specificationStep: false } }), { now: FIXED_NOW }).rows[0]).toMatchObject({
       nextStage: 'coding-in-progress',
       blockers: [],
     });
-    expect(aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: { coreApprovalsRequired: 99 } }).rows[0]?.nextStage).toBe(
-      'spec-in-progress',
-    );
   });
 
   it("checks a deliverable's required checklist items against its Roadmap Item", () => {
@@ -151,7 +149,7 @@ describe('aggregatePortfolio', () => {
       makeRoadmapItem({ key: 'LCOO-1', stage: 'development-ready', vetting: noSize }),
       makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
     ];
-    const rows = aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: config }).rows;
+    const rows = aggregatePortfolio(gated(items, { config }), { now: FIXED_NOW }).rows;
     expect(rows[1]?.blockers.map((b) => b.message)).toEqual(['Size of effort: choose S, M, L or XL.']);
   });
 
@@ -166,8 +164,9 @@ describe('aggregatePortfolio', () => {
       }),
       makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
     ];
-    const row = aggregatePortfolio(items, { now: FIXED_NOW, gateConfig: config }).rows[1];
-    expect(row?.blockers.map((b) => b.requirement)).toEqual(['checklist:size']);
+    const row = aggregatePortfolio(gated(items, { config }), { now: FIXED_NOW }).rows[1];
+    expect(row?.blockers.map((b) => b.requirement)).toEqual(['roadmap-item:record', 'checklist:size']);
+    expect(row?.blockers[0]?.message).toMatch(/^Roadmap Item LCOO-1: The LCOO record was modified outside the LCOO app/);
     // Still grouped under its Roadmap Item's FST: only the gate needs a signed checklist.
     expect(row?.fst).toBe('Security');
   });

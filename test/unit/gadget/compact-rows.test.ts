@@ -1,14 +1,9 @@
 import { aggregatePortfolio } from '../../../src/domain/portfolio';
-import type { Issue } from '../../../src/jira/issues';
 import { compactRows } from '../../../src/modules/gadget/compact-rows';
-import { toPortfolioItems } from '../../../src/modules/gadget/portfolio-items';
-import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues } from './make-portfolio-issues';
+import { FIXTURE_NOW, makePortfolioIssues, portfolioItemsOf } from './make-portfolio-issues';
 
 const SECRET = 's'.repeat(64);
-const { items } = toPortfolioItems(
-  makePortfolioIssues(500, SECRET).map((f) => asSearchIssue(f) as Issue),
-  SECRET,
-);
+const { items } = portfolioItemsOf(makePortfolioIssues(500, SECRET), SECRET);
 const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW });
 
 describe('compactRows', () => {

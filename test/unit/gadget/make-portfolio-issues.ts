@@ -7,6 +7,13 @@ import { emptyDelivery, type Delivery } from '../../../src/domain/delivery';
 import type { Vetting } from '../../../src/domain/vetting';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../../src/records/kinds';
 import { buildStoredRecord, type RecordKind, type StoredRecord } from '../../../src/records/stored-record';
+import { defaultGateConfig } from '../../../src/domain/gates';
+import type { PortfolioItem } from '../../../src/domain/portfolio';
+import type { Issue } from '../../../src/jira/issues';
+import { toPortfolioIssues, type VerifiedIssues } from '../../../src/modules/gadget/portfolio-items';
+import { parentChecklistOf } from '../../../src/records/roadmap-item';
+import { adminOnly, movesFromRules, type AdminSettings, type GateRules } from '../../../src/usecases/gate-settings';
+import { gatePortfolio } from '../../../src/usecases/portfolio-gates';
 
 export const FIXTURE_NOW = new Date('2026-11-25T12:00:00Z');
 export const FSTS = ['networking', 'security', 'containers', 'operations-lma', 'test-automation', 'resource-management', 'other'];
@@ -135,4 +142,26 @@ export function asSearchIssue(f: FixtureIssue) {
     fields: { summary: f.summary, status: { id: '1', name: f.statusName }, issuetype: { id: '2', name: f.issueTypeName } },
     properties: f.properties,
   };
+}
+
+/**
+ * What portfolio/load makes of fixture issues before aggregating: verified snapshots, then the
+ * gate check of each item's next move (under the admin defaults unless told otherwise).
+ */
+export function portfolioItemsOf(
+  issues: readonly FixtureIssue[],
+  secret: string,
+  opts: { now?: Date; admin?: AdminSettings; rules?: GateRules } = {},
+): { items: PortfolioItem[]; skipped: VerifiedIssues['skipped'] } {
+  const verified = toPortfolioIssues(
+    issues.map((f) => asSearchIssue(f) as Issue),
+    secret,
+    {},
+  );
+  const settingsFor = movesFromRules(opts.admin ?? { config: defaultGateConfig, source: 'stored' }, opts.rules ?? adminOnly('fixture'));
+  const parents = (key: string) => {
+    const found = verified.roadmapItems.get(key);
+    return found ? parentChecklistOf(key, found) : undefined;
+  };
+  return { items: gatePortfolio(verified.issues, settingsFor, parents, opts.now ?? FIXTURE_NOW), skipped: verified.skipped };
 }

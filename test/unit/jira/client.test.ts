@@ -1,7 +1,8 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { JiraClient, retryAfterMs, type Requester } from '../../../src/jira/client';
-import { JiraError, appErrorFromJira } from '../../../src/jira/errors';
+import { JiraError } from '../../../src/jira/errors';
+import { appErrorFromJira } from '../../../src/usecases/jira-failure';
 
 type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 

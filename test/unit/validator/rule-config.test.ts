@@ -1,6 +1,6 @@
 // A stage gate rule's configuration as Jira hands it over, and how it overlays the admin's
 // gate settings. The gate fails closed on anything this refuses.
-import { overlayGateConfig, parseRuleConfig } from '../../../src/contract/validator-config';
+import { overlayGateConfig, parseRuleConfig } from '../../../src/domain/gates';
 import { defaultGateConfig, type GateConfig } from '../../../src/domain/gates';
 import { blockedMessage, failClosedMessage } from '../../../src/modules/validator/gate-message';
 
@@ -34,7 +34,7 @@ describe('overlayGateConfig', () => {
   const admin: GateConfig = { ...defaultGateConfig, requiredChecklist: { prioritized: ['type', 'size'], delivered: ['targetRelease'] } };
 
   test('what the rule leaves out follows the admin', () => {
-    expect(overlayGateConfig(admin, {})).toEqual({ ok: true, config: admin });
+    expect(overlayGateConfig(admin, {})).toEqual(admin);
   });
 
   test('what the rule sets wins, stage by stage for the checklist', () => {
@@ -44,12 +44,9 @@ describe('overlayGateConfig', () => {
       requiredChecklist: { prioritized: ['size'] },
     });
     expect(out).toEqual({
-      ok: true,
-      config: {
-        coreApprovalsRequired: 4,
-        specificationStep: false,
-        requiredChecklist: { prioritized: ['size'], delivered: ['targetRelease'] },
-      },
+      coreApprovalsRequired: 4,
+      specificationStep: false,
+      requiredChecklist: { prioritized: ['size'], delivered: ['targetRelease'] },
     });
   });
 });

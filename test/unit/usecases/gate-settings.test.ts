@@ -1,10 +1,17 @@
-// The pure half of the workflow-rule reading: which transitions carry this app's gate, the
-// settings each move runs with (the validator's parser and overlay), and the next stage.
+// The pure half of the gate settings: which transitions carry this app's gate, the settings
+// each move runs with (the validator's parser and overlay, the policy for a stored
+// configuration that does not parse), and the next stage.
 import { defaultGateConfig } from '../../../src/domain/gates';
-import { aggregatePortfolio } from '../../../src/domain/portfolio';
-import { gateInto, gatedMovesOf, nextStageUnder, type GateRules } from '../../../src/jira/rule-configs';
 import type { WorkflowRead } from '../../../src/jira/workflows';
-import { makeDeliverable } from '../../fixtures/builders';
+import {
+  UNREADABLE_CONFIGURATION,
+  gatedMovesOf,
+  movesFromRules,
+  nextStageFor,
+  settingsForMove,
+  type AdminSettings,
+  type GateRules,
+} from '../../../src/usecases/gate-settings';
 
 const ARI = 'ari:cloud:ecosystem::extension/app-1/env-1/static/lcoo-stage-gate';
 const gate = (config?: string) => ({
@@ -64,45 +71,46 @@ describe('gatedMovesOf', () => {
   });
 });
 
-describe('gateInto and nextStageUnder', () => {
+describe('the settings of a move', () => {
+  const admin: AdminSettings = { config: defaultGateConfig, source: 'stored' };
   const rules = (moves: GateRules['moves']): GateRules => ({ source: 'workflow-rules', moves });
 
   test('overlays the rule on the admin settings; a move without a rule keeps the admin settings', () => {
     const r = rules([{ to: 'code-committed', from: ['coding-in-progress'], rule: { ok: true, config: { coreApprovalsRequired: 1 } } }]);
-    expect(gateInto(r, defaultGateConfig, 'code-committed', 'coding-in-progress')).toEqual({
+    const settingsFor = movesFromRules(admin, r);
+    expect(settingsFor('code-committed', 'coding-in-progress')).toEqual({
       ok: true,
       config: { ...defaultGateConfig, coreApprovalsRequired: 1 },
     });
-    expect(gateInto(r, defaultGateConfig, 'delivered', 'code-committed')).toEqual({ ok: true, config: defaultGateConfig });
+    expect(settingsFor('delivered', 'code-committed')).toEqual({ ok: true, config: defaultGateConfig });
   });
 
-  test('a rule the validator cannot parse refuses the move, with the reason', () => {
-    const r = rules([{ to: 'code-committed', from: 'any', rule: { ok: false, error: 'its configuration is not JSON' } }]);
-    const out = gateInto(r, defaultGateConfig, 'code-committed', 'coding-in-progress');
-    expect(out.ok).toBe(false);
-    if (!out.ok)
-      expect(out.missing).toEqual({ requirement: 'config', message: expect.stringContaining('(its configuration is not JSON)') });
+  test('a rule the gate cannot parse refuses the move, with the reason', () => {
+    const out = settingsForMove(admin, { ok: false, error: 'its configuration is not JSON' }, 'code-committed');
+    expect(out).toEqual({
+      ok: false,
+      failClosed: {
+        requirement: 'config',
+        message: expect.stringContaining('"Code Committed" has a configuration that is not valid (its configuration is not JSON)'),
+      },
+    });
+  });
+
+  test('a stored configuration that does not parse refuses every move, rule or not', () => {
+    const broken: AdminSettings = { config: defaultGateConfig, source: 'invalid-stored' };
+    for (const rule of [undefined, { ok: true as const, config: {} }]) {
+      expect(settingsForMove(broken, rule, 'prioritized')).toEqual({
+        ok: false,
+        failClosed: { requirement: 'config', message: UNREADABLE_CONFIGURATION },
+      });
+    }
   });
 
   test('the rule on the move into Coding In Progress decides whether Blueprint Accepted may skip the specification', () => {
     const off = rules([
       { to: 'coding-in-progress', from: ['blueprint-accepted', 'spec-accepted'], rule: { ok: true, config: { specificationStep: false } } },
     ]);
-    expect(nextStageUnder(off, defaultGateConfig, 'blueprint-accepted')).toBe('coding-in-progress');
-    expect(nextStageUnder(rules([]), defaultGateConfig, 'blueprint-accepted')).toBe('spec-in-progress');
-  });
-
-  test('the portfolio’s blockers follow the rule of each move', () => {
-    const item = makeDeliverable({ stage: 'coding-in-progress', delivery: { schemaVersion: 1, roadmapItemKey: 'LCOO-1' } });
-    const r = rules([{ to: 'code-committed', from: ['coding-in-progress'], rule: { ok: true, config: { coreApprovalsRequired: 3 } } }]);
-    const withRule = aggregatePortfolio([item], {
-      gateConfig: defaultGateConfig,
-      gateFor: (t, f) => gateInto(r, defaultGateConfig, t, f),
-      now: '2026-11-25T00:00:00Z',
-    });
-    const plain = aggregatePortfolio([item], { gateConfig: defaultGateConfig, now: '2026-11-25T00:00:00Z' });
-    const core = (p: typeof plain) => p.rows[0]!.blockers.find((b) => b.requirement === 'approval:core-approval')?.message;
-    expect(core(withRule)).toMatch(/3 different core reviewers/);
-    expect(core(plain)).toMatch(/2 different core reviewers/);
+    expect(nextStageFor('blueprint-accepted', movesFromRules(admin, off))).toBe('coding-in-progress');
+    expect(nextStageFor('blueprint-accepted', movesFromRules(admin, rules([])))).toBe('spec-in-progress');
   });
 });
