@@ -6,7 +6,7 @@
 // here, only counted.
 import type { PortfolioLoad } from '../src/contract/gadget';
 import { startSandbox, type TestSandbox } from '../test/support/sandbox';
-import { completeVetting } from '../test/integration/panel/panel-fixture';
+import { completeVetting } from '../test/support/lcoo-site';
 import { createPortfolio, invoke, signingKey } from './gadget.bench';
 import type { BenchRow } from './run';
 

@@ -9,7 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { STATIC_DIR, buildResource } from '../scripts/build-static';
 import { bundleSizes, contributorLines, measure } from '../scripts/bundle-report';
 import { launchBrowser } from '../test/support/browser';
-import { FST_LEAD, completeVetting, startPanelSandbox } from '../test/integration/panel/panel-fixture';
+import { FST_LEAD, completeVetting, startLcooSite } from '../test/support/lcoo-site';
 import type { BenchRow } from './run';
 
 const RUNS = Number(process.env['PANEL_BENCH_RUNS'] ?? 7);
@@ -96,7 +96,7 @@ export async function run(): Promise<BenchRow[]> {
   process.stderr.write(`bench: issue panel, top contributors of ${(held.jsBytes / KB).toFixed(1)} KiB minified JS loaded at start:\n`);
   for (const line of contributorLines(held, 8)) process.stderr.write(`${line}\n`);
 
-  const p = await startPanelSandbox();
+  const p = await startLcooSite();
   const browser = await launchBrowser();
   try {
     const key = await p.createIssue('Roadmap Item', 'Bench item');

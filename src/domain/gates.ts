@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distinctCoreApprovals, type ApprovalRole } from './approvals';
+import { GATE_APPROVALS, distinctCoreApprovals, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
 import {
   DELIVERY_STAGES,
@@ -318,6 +318,21 @@ export function gatesOnTheWay(
   const fi = from === undefined ? 0 : stages.indexOf(from);
   if (ti <= 0 || fi < 0 || ti <= fi) return [];
   return stages.slice(fi + 1, ti + 1).filter((s) => config.specificationStep || !isSpecificationStage(s) || s === target);
+}
+
+/**
+ * The approvals the gates still ahead of an item use, with the stage whose gate uses each:
+ * an FST prioritization on an item that is already Development Ready would count for nothing.
+ */
+export function approvalsAhead(
+  lifecycle: LifecycleId,
+  stage: Stage | undefined,
+  config: Pick<GateConfig, 'specificationStep'>,
+): { role: ApprovalRole; forStage: Stage }[] {
+  const stages = stagesOf(lifecycle);
+  return gatesOnTheWay(lifecycle, stage, stages[stages.length - 1]!, config).flatMap((s) =>
+    (GATE_APPROVALS[s] ?? []).map((role) => ({ role, forStage: s })),
+  );
 }
 
 /**

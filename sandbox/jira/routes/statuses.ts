@@ -17,6 +17,18 @@ const CreateBody = z.object({
     .min(1),
 });
 export type StatusScopeInput = z.infer<typeof ScopeSchema>;
+const UpdateBody = z.object({
+  statuses: z
+    .array(
+      z.object({
+        id: z.string().regex(/^\d+$/),
+        name: z.string().trim().min(1).max(255, { message: 'The name is too long, maxSize=255' }),
+        statusCategory: Category,
+        description: z.string().optional(),
+      }),
+    )
+    .min(1),
+});
 
 /** Finds a status by name visible in a scope (global ones and the project's own). */
 export function statusInScope(site: Site, name: string, projectId: number | null): StatusRow | undefined {
@@ -65,6 +77,27 @@ function create(ctx: Ctx) {
     200,
     created.map((s) => ctx.site.jiraStatus(s)),
   );
+}
+
+/** PUT /rest/api/3/statuses (updateStatuses): renames statuses by id; 204, as the OpenAPI document says. */
+function update(ctx: Ctx) {
+  ctx.site.requireAdmin(ctx.principal);
+  const parsed = UpdateBody.safeParse(ctx.body);
+  if (!parsed.success) throw zodToJira(parsed.error.issues);
+  for (const s of parsed.data.statuses) {
+    const row = ctx.site.status(s.id);
+    if (!row) throw notFound(`The status ${s.id} was not found.`);
+    const clash = statusInScope(ctx.site, s.name, row.scope_project_id);
+    if (clash && String(clash.id) !== s.id) throw conflict(`A status with the name '${s.name}' already exists in this scope.`);
+  }
+  ctx.site.db.transaction(() => {
+    for (const s of parsed.data.statuses) {
+      ctx.site.db
+        .prepare('UPDATE statuses SET name = ?, category = ?, description = COALESCE(?, description) WHERE id = ?')
+        .run(s.name, s.statusCategory, s.description ?? null, Number(s.id));
+    }
+  })();
+  return { status: 204 };
 }
 
 function byIds(ctx: Ctx) {
@@ -119,6 +152,7 @@ function classicList(ctx: Ctx) {
 
 export const statusRoutes: Route[] = [
   route('POST', '/rest/api/3/statuses', create),
+  route('PUT', '/rest/api/3/statuses', update),
   route('GET', '/rest/api/3/statuses', byIds),
   route('GET', '/rest/api/3/statuses/search', searchStatuses),
   route('GET', '/rest/api/3/status', classicList),

@@ -2,10 +2,10 @@
 // so the rules are unit-tested without Jira; the resolver feeds it the person's groups as
 // the app reads them (a person can't vouch for their own group membership).
 import type { ApprovalOffer } from '../../contract/panel';
-import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, GATE_APPROVALS, type ApprovalRole } from '../../domain/approvals';
+import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, type ApprovalRole } from '../../domain/approvals';
 import { liveChanges, type Delivery } from '../../domain/delivery';
-import { gatesOnTheWay, type GateConfig } from '../../domain/gates';
-import { DELIVERY_STAGES, PORTFOLIO_STAGES, stageDef, type LifecycleId, type Stage } from '../../domain/lifecycle';
+import { approvalsAhead, type GateConfig } from '../../domain/gates';
+import { stageDef, type LifecycleId, type Stage } from '../../domain/lifecycle';
 
 export interface OfferInput {
   lifecycle: LifecycleId;
@@ -17,24 +17,6 @@ export interface OfferInput {
   userGroups: readonly string[] | undefined;
   canEdit: boolean;
   delivery?: Pick<Delivery, 'changes'> | undefined;
-}
-
-/**
- * Only approvals a gate still ahead of the issue can use: an FST prioritization on an item
- * that is already Development Ready would count for nothing, so it is not offered.
- */
-export function rolesAhead(
-  lifecycle: LifecycleId,
-  stage: Stage | undefined,
-  gate: Pick<GateConfig, 'specificationStep'>,
-): { role: ApprovalRole; forStage: Stage }[] {
-  const stages = lifecycle === 'portfolio' ? PORTFOLIO_STAGES : DELIVERY_STAGES;
-  const last = stages[stages.length - 1] as Stage;
-  const out: { role: ApprovalRole; forStage: Stage }[] = [];
-  for (const s of gatesOnTheWay(lifecycle, stage, last, gate)) {
-    for (const role of GATE_APPROVALS[s] ?? []) out.push({ role, forStage: s });
-  }
-  return out;
 }
 
 /** Jira group names are unique regardless of case, and config/save accepts them in any case (checkGroupsExist). */
@@ -52,7 +34,7 @@ export function whyNot(role: ApprovalRole, roleGroups: Record<ApprovalRole, stri
 }
 
 export function approvalOffers(input: OfferInput): ApprovalOffer[] {
-  return rolesAhead(input.lifecycle, input.stage, input.gate).map(({ role, forStage }) => {
+  return approvalsAhead(input.lifecycle, input.stage, input.gate).map(({ role, forStage }) => {
     const allowedGroups = [...(input.roleGroups[role] ?? [])];
     const inGroup = input.userGroups !== undefined && allowedToGive(role, input.roleGroups, input.userGroups);
     const reason = !input.canEdit

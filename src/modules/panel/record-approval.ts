@@ -13,7 +13,8 @@ import { myIssuePermissions, userGroups } from '../../jira/issues';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../records/kinds';
 import { saveRecord } from '../../records/record-store';
 import type { CallContext } from '../shared/define-resolver';
-import { allowedToGive, rolesAhead, whyNot } from './approval-offers';
+import { approvalsAhead } from '../../domain/gates';
+import { allowedToGive, whyNot } from './approval-offers';
 import { readPanelIssue } from './issue-context';
 import { loadPanel } from './load-panel';
 import { actorOf, requireLifecycle, savedRead } from './save-record';
@@ -51,7 +52,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
   requireLifecycle(issue, input.record === 'vetting' ? 'portfolio' : 'delivery');
   const loaded = await loadAppConfig();
   const { config } = loaded;
-  if (!rolesAhead(issue.lifecycle!, issue.stage, config.gate).some((r) => r.role === input.role)) {
+  if (!approvalsAhead(issue.lifecycle!, issue.stage, config.gate).some((r) => r.role === input.role)) {
     throw new AppError(
       'BAD_REQUEST',
       `${issue.key} is already past the gate that uses "${label}" (it is in ${issue.statusName}); the approval would count for nothing.`,

@@ -5,18 +5,7 @@ import { join } from 'node:path';
 import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import type { ValidatorOptions } from '../../../src/contract/validator-config';
-import {
-  ADMIN,
-  COORDINATOR,
-  FST_LEAD,
-  createIssue,
-  load,
-  panel,
-  rest,
-  runSetup,
-  transition,
-  unwrap,
-} from '../../integration/validator/lcoo-site';
+import { ADMIN, COORDINATOR, FST_LEAD, createIssue, load, panel, rest, runSetup, transition, unwrap } from '../../support/lcoo-site';
 import { makeCompleteDelivery } from '../../fixtures/builders';
 
 jest.setTimeout(60_000);

@@ -4,17 +4,17 @@
 // interactivity (static/shared/render-marks.ts).
 import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
+import { FST_LEAD, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 jest.setTimeout(120_000);
 
 const PANEL = 'lcoo-issue-panel';
-let p: PanelSandbox;
+let p: LcooSite;
 let b: TestBrowser;
 let key: string;
 
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
   b = await launchBrowser();
   key = await p.createIssue('Roadmap Item', 'First render check');
   await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);

@@ -2,25 +2,17 @@
 // viewer and two people editing at once actually see and do.
 import type { Frame, Page } from 'playwright-core';
 import { RESULTS_DIR, launchBrowser, type TestBrowser } from '../../support/browser';
-import {
-  ADMIN,
-  CORE,
-  FST_LEAD,
-  VIEWER,
-  completeVetting,
-  startPanelSandbox,
-  type PanelSandbox,
-} from '../../integration/panel/panel-fixture';
+import { ADMIN, CORE, FST_LEAD, VIEWER, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(120_000);
 
 const PANEL = 'lcoo-issue-panel';
-let p: PanelSandbox;
+let p: LcooSite;
 let b: TestBrowser;
 
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
   b = await launchBrowser();
 });
 afterAll(async () => {

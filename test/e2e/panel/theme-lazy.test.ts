@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from '../../integration/panel/panel-fixture';
+import { FST_LEAD, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 jest.setTimeout(120_000);
 
@@ -30,7 +30,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-async function openPanel(p: PanelSandbox): Promise<{ page: Page; frame: Frame }> {
+async function openPanel(p: LcooSite): Promise<{ page: Page; frame: Frame }> {
   const key = await p.createIssue('Roadmap Item', 'Theme check');
   await p.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
   const page = await b.newPage(p.sb.url, { asEmail: FST_LEAD, colorMode: 'light' });
@@ -59,9 +59,9 @@ async function switchToDark(page: Page, frame: Frame): Promise<void> {
 }
 
 describe('a host that brings the token CSS (the sandbox default)', () => {
-  let p: PanelSandbox;
+  let p: LcooSite;
   beforeAll(async () => {
-    p = await startPanelSandbox();
+    p = await startLcooSite();
   });
   afterAll(async () => {
     await p?.stop();
@@ -81,9 +81,9 @@ describe('a host that brings the token CSS (the sandbox default)', () => {
 });
 
 describe('a host that only sets data-color-mode (hostTokensCss: false)', () => {
-  let p: PanelSandbox;
+  let p: LcooSite;
   beforeAll(async () => {
-    p = await startPanelSandbox({ hostTokensCss: false });
+    p = await startLcooSite({ hostTokensCss: false });
   });
   afterAll(async () => {
     await p?.stop();

@@ -5,7 +5,7 @@ import type { ConfigView } from '../../../src/contract/admin';
 import type { Envelope } from '../../../src/contract/envelope';
 import type { ValidatorCheckResult, ValidatorOptions } from '../../../src/contract/validator-config';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, FST_LEAD, unwrap } from '../validator/lcoo-site';
+import { ADMIN, FST_LEAD, unwrap } from '../../support/lcoo-site';
 
 let sb: TestSandbox;
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import type { GadgetOptions, PortfolioLoad } from '../../../src/contract/gadget'
 import type { PanelData } from '../../../src/contract/panel';
 import { makeCompleteVetting } from '../../fixtures/builders';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { createIssue, panel, rest, unwrap } from '../validator/lcoo-site';
+import { createIssue, panel, rest, unwrap } from '../../support/lcoo-site';
 import { z } from 'zod';
 
 const GADGET = 'lcoo-portfolio-gadget';

@@ -2,7 +2,7 @@
 // in the caller's format (Jira's errorMessages for REST, the envelope for app functions, 413
 // for oversized bodies), never a 500 or a reset connection, and nothing overflows the stack.
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { rest, runSetup, createIssue, ADMIN } from '../validator/lcoo-site';
+import { rest, runSetup, createIssue, ADMIN } from '../../support/lcoo-site';
 import { http } from '../../support/http';
 
 jest.setTimeout(90_000);

@@ -3,7 +3,7 @@
 // hour inside a 25 s function, and the person is told why and for how long.
 import type { Envelope } from '../../../src/contract/envelope';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, createIssue, runSetup } from '../validator/lcoo-site';
+import { ADMIN, createIssue, runSetup } from '../../support/lcoo-site';
 
 jest.setTimeout(90_000);
 

@@ -9,16 +9,16 @@ import {
   LRC_MEMBER,
   VIEWER,
   completeVetting,
-  startPanelSandbox,
-  type PanelSandbox,
-} from './panel-fixture';
+  startLcooSite,
+  type LcooSite,
+} from '../../support/lcoo-site';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(60_000);
 
-let p: PanelSandbox;
+let p: LcooSite;
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
 });
 afterAll(() => p?.stop());
 

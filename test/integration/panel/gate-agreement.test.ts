@@ -4,13 +4,13 @@
 import type { Envelope } from '../../../src/contract/envelope';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../../src/records/kinds';
 import { buildStoredRecord, type RecordKind, type StoredRecord } from '../../../src/records/stored-record';
-import { ADMIN, FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
+import { ADMIN, FST_LEAD, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 jest.setTimeout(60_000);
 
-let p: PanelSandbox;
+let p: LcooSite;
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
 });
 afterAll(() => p?.stop());
 

@@ -1,14 +1,14 @@
 // Records written outside the app: anyone who can edit an issue can PUT its property through
 // raw REST. The panel must say so, never count such a record as complete, never show its
 // approvals as given, and never crash on whatever the property holds.
-import { ADMIN, FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
+import { ADMIN, FST_LEAD, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(60_000);
 
-let p: PanelSandbox;
+let p: LcooSite;
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
 });
 afterAll(() => p?.stop());
 

@@ -10,7 +10,7 @@ import type { Envelope } from '../../../src/contract/envelope';
 import type { PanelData } from '../../../src/contract/panel';
 import { REPO_DIR } from '../../support/sandbox';
 import { describeWithSpec, formatViolations, loadOpenApiContract, type OpenApiContract } from '../../support/openapi-contract';
-import { ADMIN, FST_LEAD, PANEL, VIEWER, completeVetting } from './panel-fixture';
+import { ADMIN, FST_LEAD, PANEL, VIEWER, completeVetting } from '../../support/lcoo-site';
 
 jest.setTimeout(60_000);
 

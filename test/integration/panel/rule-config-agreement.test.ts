@@ -7,7 +7,7 @@ import type { PortfolioLoad } from '../../../src/contract/gadget';
 import type { Envelope } from '../../../src/contract/envelope';
 import type { PanelData } from '../../../src/contract/panel';
 import { makeCompleteDelivery } from '../../fixtures/builders';
-import { ADMIN, COORDINATOR, CORE, FST_LEAD, startPanelSandbox, type PanelSandbox } from './panel-fixture';
+import { ADMIN, COORDINATOR, CORE, FST_LEAD, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 jest.setTimeout(90_000);
 
@@ -22,9 +22,9 @@ interface ReadReply {
   }[];
 }
 
-let p: PanelSandbox;
+let p: LcooSite;
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
 });
 afterAll(() => p?.stop());
 

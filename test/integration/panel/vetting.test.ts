@@ -1,16 +1,16 @@
 // The issue panel's vetting checklist through the sandbox with the real Forge packages:
 // load, save, reload; Jira's own permissions on writes; revisions against lost updates.
 import type { PanelData } from '../../../src/contract/panel';
-import { ADMIN, FST_LEAD, VIEWER, completeVetting, startPanelSandbox, type PanelSandbox } from './panel-fixture';
+import { ADMIN, FST_LEAD, VIEWER, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(60_000);
 
-let p: PanelSandbox;
+let p: LcooSite;
 let item: string;
 
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
   item = await p.createIssue('Roadmap Item', 'Live migration of instances with SR-IOV ports');
 });
 afterAll(() => p?.stop());

@@ -10,7 +10,7 @@ import type { Envelope } from '../../../src/contract/envelope';
 import { LIFECYCLES } from '../../../src/domain/lifecycle';
 import type { EmulatorRequest } from '../../../sandbox/jira/types';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, FST_LEAD, rest, runSetup, unwrap } from '../validator/lcoo-site';
+import { ADMIN, FST_LEAD, rest, runSetup, unwrap } from '../../support/lcoo-site';
 
 const invokeAdmin = async (sb: TestSandbox, key: string, payload: unknown, asEmail = ADMIN) =>
   (await sb.host.invoke('lcoo-admin', key, payload, { asEmail })) as Envelope<SetupResult>;

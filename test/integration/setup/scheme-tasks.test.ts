@@ -6,7 +6,7 @@
 import type { SetupResult } from '../../../src/contract/admin';
 import { WORKFLOW_SCHEME_NAME } from '../../../src/jira/provisioning';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, rest, runSetup } from '../validator/lcoo-site';
+import { ADMIN, rest, runSetup } from '../../support/lcoo-site';
 
 jest.setTimeout(90_000);
 

@@ -4,11 +4,11 @@
 // FAIL_IF_EXISTS write, a claim someone holds is a CONFLICT the person can act on.
 import type { Envelope } from '../../../src/contract/envelope';
 import { KVS_KEYS } from '../../../src/storage/keys';
-import { ADMIN, FST_LEAD, completeVetting, startPanelSandbox, type PanelSandbox } from '../panel/panel-fixture';
+import { ADMIN, FST_LEAD, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
-let p: PanelSandbox;
+let p: LcooSite;
 beforeAll(async () => {
-  p = await startPanelSandbox();
+  p = await startLcooSite();
 });
 afterAll(() => p?.stop());
 afterEach(() => p.sb.host.raw.kvs.configure({}));

@@ -24,7 +24,7 @@ import {
   statusOf,
   transition,
   unwrap,
-} from './lcoo-site';
+} from '../../support/lcoo-site';
 
 let sb: TestSandbox;
 

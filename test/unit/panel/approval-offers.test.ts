@@ -1,6 +1,7 @@
 // Which approvals the panel offers and who may give them: only gates still ahead, only
 // people in the configured groups, and never someone who can't edit the issue.
-import { approvalOffers, allowedToGive, rolesAhead, whyNot } from '../../../src/modules/panel/approval-offers';
+import { approvalsAhead as rolesAhead } from '../../../src/domain/gates';
+import { approvalOffers, allowedToGive, whyNot } from '../../../src/modules/panel/approval-offers';
 import { DEFAULT_APP_CONFIG } from '../../../src/domain/app-config';
 
 const roleGroups = DEFAULT_APP_CONFIG.roleGroups;
