@@ -68,8 +68,7 @@ export interface ConfigView {
   vocabulary: ConfigVocabulary;
 }
 
-/** Field path ("fsts.2.name") -> message, for the page to show beside each field. */
-export type FieldErrors = Record<string, string>;
+export type { FieldErrors } from './envelope';
 
 export const GroupsCheckInputSchema = z.object({
   names: z.array(z.string().trim().min(1).max(255)).max(100),

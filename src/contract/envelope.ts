@@ -15,6 +15,18 @@ export const ERROR_CODES = [
 export const ErrorCodeSchema = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
+/** Field path ("fsts.2.name") -> message, for a page to show beside each field. */
+export type FieldErrors = Record<string, string>;
+
+/** Details of a refusal of the payload itself (BAD_REQUEST): what is wrong, field by field. */
+export interface InvalidInputDetails {
+  fieldErrors: FieldErrors;
+}
+/** Details of a failure Jira answered (the HTTP status it gave). */
+export interface JiraFailureDetails {
+  status: number;
+}
+
 export const FailureSchema = z.object({
   ok: z.literal(false),
   error: z.object({
@@ -23,9 +35,12 @@ export const FailureSchema = z.object({
     details: z.unknown().optional(),
   }),
 });
-export type Failure = z.infer<typeof FailureSchema>;
+export interface Failure<D = unknown> {
+  ok: false;
+  error: { code: ErrorCode; message: string; details?: D };
+}
 export type Success<T> = { ok: true; data: T };
-export type Envelope<T> = Success<T> | Failure;
+export type Envelope<T, D = unknown> = Success<T> | Failure<D>;
 
 export function envelopeSchema<T extends z.ZodType>(data: T) {
   return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), FailureSchema]);
@@ -48,6 +63,16 @@ export const fail = (code: ErrorCode, message: string, details?: unknown): Failu
   ok: false,
   error: details === undefined ? { code, message } : { code, message, details },
 });
+
+/** A zod error's problems by field path (the first problem of each field). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || 'value';
+    out[path] ??= issue.message;
+  }
+  return out;
+}
 
 /** Turns a zod error into one sentence that names each bad field. */
 export function describeZodError(error: z.ZodError, what = 'The request'): string {

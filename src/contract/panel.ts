@@ -16,12 +16,6 @@ import type { Integrity } from '../domain/gates';
 
 export const PanelLoadPayloadSchema = z.object({});
 
-/** Approvals are only written by approvals/record; a save carrying them is a client bug or a forgery attempt. */
-const noApprovals = (what: string) =>
-  z.looseObject({}).refine((v) => !('approvals' in v), {
-    error: `Approvals can't be saved with the ${what}; record them with the approval buttons.`,
-  });
-
 const RevisionSchema = z
   .number({ error: 'revision must be the number of the record you loaded, or null when there was none.' })
   .int()
@@ -30,13 +24,13 @@ const RevisionSchema = z
 
 export const VettingSavePayloadSchema = z.object({
   revision: RevisionSchema,
-  vetting: noApprovals('vetting checklist').pipe(VettingInputSchema),
+  vetting: VettingInputSchema,
 });
 export type VettingSavePayload = z.input<typeof VettingSavePayloadSchema>;
 
 export const DeliverySavePayloadSchema = z.object({
   revision: RevisionSchema,
-  delivery: noApprovals('delivery record').pipe(DeliveryInputSchema),
+  delivery: DeliveryInputSchema,
 });
 export type DeliverySavePayload = z.input<typeof DeliverySavePayloadSchema>;
 

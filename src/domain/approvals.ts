@@ -61,6 +61,10 @@ export const ApprovalListSchema = z
   .array(ApprovalSchema, { error: 'Approvals must be a list.' })
   .max(50, { error: 'At most 50 approvals fit in one record.' });
 
+/** Approvals are only written by the app (approvals/record): a save carrying them is refused, not silently stripped. */
+export const noApprovalsIn = (what: string) =>
+  z.undefined({ error: `Approvals can't be saved with the ${what}; record them with the approval buttons.` }).optional();
+
 export function approvalsOf(approvals: readonly Approval[] | undefined, role: ApprovalRole): Approval[] {
   return (approvals ?? []).filter((a) => a.role === role);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApprovalListSchema } from './approvals';
+import { ApprovalListSchema, noApprovalsIn } from './approvals';
 import { isOpenStackProject } from './openstack-projects';
 import {
   AccountIdSchema,
@@ -164,6 +164,7 @@ export const DeliveryInputSchema = z
     specification: z.object({ ...specificationFields, ...optionalStamp }).optional(),
     changes: list(z.object({ ...changeFields, ...optionalStamp }), 'Gerrit changes', 50).optional(),
     lrcTracking: z.object({ ...lrcTrackingFields, ...optionalStamp }).optional(),
+    approvals: noApprovalsIn('delivery record'),
   })
   .superRefine((d, ctx) => {
     uniqueChangeNumbers(d.changes, ctx);

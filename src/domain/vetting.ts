@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApprovalListSchema } from './approvals';
+import { ApprovalListSchema, noApprovalsIn } from './approvals';
 import { canonicalProjectName, isOpenStackProject } from './openstack-projects';
 import { IsoDateSchema, MAX_SHORT, MAX_TEXT, WebUrlSchema, isBlank, isWebUrl, jsonBytes, list, requiredText, text } from './primitives';
 import { RELEASES, findRelease, isReleased, releaseById, releaseLabel } from './releases';
@@ -275,7 +275,7 @@ export type Vetting = z.infer<typeof VettingSchema>;
 
 /** What a client may send in vetting/save: no approvals (only the app records those). */
 export const VettingInputSchema = VettingFieldsSchema.omit({ approvals: true })
-  .extend({ schemaVersion: z.literal(2).default(2) })
+  .extend({ schemaVersion: z.literal(2).default(2), approvals: noApprovalsIn('vetting checklist') })
   .superRefine(checkSize);
 export type VettingInput = z.input<typeof VettingInputSchema>;
 

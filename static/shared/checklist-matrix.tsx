@@ -1,8 +1,8 @@
 // Which vetting checklist items each stage requires: one row per gated stage, one column per
 // checklist item (numbered as in the LCOO checklist). Used by the stage gate's configuration
 // screen and by the admin page's default gate settings.
-import type { ChecklistItemId } from '../../src/domain/vetting';
-import type { Stage } from '../../src/domain/lifecycle';
+import type { ChecklistItemId } from '../../src/contract/domain-types';
+import type { Stage } from '../../src/contract/domain-types';
 import * as color from './color';
 import * as font from './font';
 

@@ -1,44 +1,25 @@
 // Resolver of the admin page (lcoo-admin): set up the Jira objects for a project, and edit
 // the app configuration. Every key is for Jira administrators only, checked as the app from
 // the caller's account id (a person can't vouch for themselves).
-import { z } from 'zod';
-import { AppConfigSchema, type AppConfig } from '../../domain/app-config';
-import { loadAppConfig, saveAppConfig } from '../../storage/app-config';
-import {
-  ConfigGetInputSchema,
-  GroupsCheckInputSchema,
-  SetupRequestSchema,
-  type ConfigView,
-  type ConfigVocabulary,
-  type FieldErrors,
-  type GroupsCheckResult,
-  type SetupResult,
-} from '../../contract/admin';
+import { type ConfigView, type ConfigVocabulary, type FieldErrors, type GroupsCheckResult, type SetupResult } from '../../contract/admin';
+import { AppError } from '../../contract/envelope';
+import { ADMIN_WIRE, type AdminWire } from '../../contract/wire';
+import type { AppConfig } from '../../domain/app-config';
 import { APPROVAL_ROLES, APPROVAL_ROLE_LABELS } from '../../domain/approvals';
 import { GATE_CONFIG_BOUNDS } from '../../domain/gates';
 import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
-import { AppError } from '../../contract/envelope';
 import { asApp } from '../../jira/client';
 import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
-import { stageGateAri } from '../../usecases/stage-gate-ari';
 import { planSetup, runSetup, setupStatus } from '../../jira/provisioning';
-import { defineResolver, handler, type CallContext } from '../shared/define-resolver';
+import { loadAppConfig, saveAppConfig } from '../../storage/app-config';
+import { stageGateAri } from '../../usecases/stage-gate-ari';
+import { defineResolver, type CallContext, type Handlers } from '../shared/define-resolver';
 
 async function requireAdmin(ctx: CallContext, doing: string): Promise<void> {
   if (!(await isJiraAdmin(asApp(), ctx.accountId))) {
     throw new AppError('FORBIDDEN', `Only Jira administrators can ${doing}. Ask a Jira administrator, or ask to be made one.`);
   }
-}
-
-/** zod issues keyed by field path, for the page to show beside each field. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || 'config';
-    out[path] ??= issue.message;
-  }
-  return out;
 }
 
 const VOCABULARY: ConfigVocabulary = {
@@ -48,33 +29,22 @@ const VOCABULARY: ConfigVocabulary = {
   bounds: { coreApprovalsRequired: { ...GATE_CONFIG_BOUNDS.coreApprovalsRequired } },
 };
 
-export const configGet = handler({
-  input: ConfigGetInputSchema,
+type AdminHandlers = Handlers<AdminWire>;
+
+export const configGet: AdminHandlers['config/get'] = {
   doing: 'load the LCOO configuration',
   async run(_input, ctx): Promise<ConfigView> {
     await requireAdmin(ctx, 'see the LCOO configuration');
     const loaded = await loadAppConfig();
     return { config: loaded.config, source: loaded.source, ...(loaded.problem ? { problem: loaded.problem } : {}), vocabulary: VOCABULARY };
   },
-});
+};
 
-export const configSave = handler({
-  // Parsed below rather than by the envelope, so every bad field comes back by path.
-  input: z.unknown(),
+/** A refused payload is answered by the wire (BAD_REQUEST with details.fieldErrors by path); this checks what zod can't: that each group exists. */
+export const configSave: AdminHandlers['config/save'] = {
   doing: 'save the LCOO configuration',
-  async run(input, ctx): Promise<ConfigView> {
+  async run(config: AppConfig, ctx): Promise<ConfigView> {
     await requireAdmin(ctx, 'change the LCOO configuration');
-    const parsed = AppConfigSchema.safeParse(input);
-    if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error);
-      const n = Object.keys(fieldErrors).length;
-      throw new AppError(
-        'BAD_REQUEST',
-        `The configuration was not saved: ${n} field${n === 1 ? ' needs' : 's need'} fixing (marked beside each field).`,
-        { fieldErrors },
-      );
-    }
-    const config: AppConfig = parsed.data;
     const names = APPROVAL_ROLES.flatMap((r) => config.roleGroups[r]);
     const { missing } = await checkGroupsExist(asApp(), names);
     if (missing.length > 0) {
@@ -92,45 +62,41 @@ export const configSave = handler({
     const saved = await saveAppConfig(config);
     return { config: saved, source: 'stored', vocabulary: VOCABULARY };
   },
-});
+};
 
-export const groupsCheck = handler({
-  input: GroupsCheckInputSchema,
+export const groupsCheck: AdminHandlers['groups/check'] = {
   doing: 'check the Jira groups',
   async run(input, ctx): Promise<GroupsCheckResult> {
     await requireAdmin(ctx, 'check Jira groups');
     return checkGroupsExist(asApp(), input.names);
   },
-});
+};
 
-export const setupPlan = handler({
-  input: SetupRequestSchema,
+export const setupPlan: AdminHandlers['setup/plan'] = {
   doing: 'plan the LCOO setup',
   async run(input, ctx): Promise<SetupResult> {
     await requireAdmin(ctx, 'set up the LCOO issue types and workflows');
     return planSetup({ client: asApp(), projectKey: input.projectKey, ari: stageGateAri() });
   },
-});
+};
 
-export const setupRun = handler({
-  input: SetupRequestSchema,
+export const setupRun: AdminHandlers['setup/run'] = {
   doing: 'run the LCOO setup',
   async run(input, ctx): Promise<SetupResult> {
     await requireAdmin(ctx, 'set up the LCOO issue types and workflows');
     return runSetup({ client: asApp(), projectKey: input.projectKey, ari: stageGateAri(), startedBy: ctx.accountId });
   },
-});
+};
 
-export const setupStatusHandler = handler({
-  input: SetupRequestSchema,
+export const setupStatusHandler: AdminHandlers['setup/status'] = {
   doing: 'load the setup progress',
   async run(input, ctx): Promise<SetupResult> {
     await requireAdmin(ctx, 'see the LCOO setup');
     return setupStatus(input.projectKey);
   },
-});
+};
 
-export const adminResolver = defineResolver({
+export const adminResolver = defineResolver(ADMIN_WIRE, {
   'config/get': configGet,
   'config/save': configSave,
   'groups/check': groupsCheck,

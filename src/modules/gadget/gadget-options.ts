@@ -2,21 +2,14 @@
 // read), so the edit view never loads the portfolio; check-config is the zod check a draft
 // passes before the edit view hands it to view.submit.
 import { AppError } from '../../contract/envelope';
-import {
-  CheckConfigPayloadSchema,
-  DEFAULT_GADGET_CONFIG,
-  GadgetConfigSchema,
-  type GadgetConfig,
-  type GadgetOptions,
-} from '../../contract/gadget';
+import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig, type GadgetOptions } from '../../contract/gadget';
+import type { GadgetWire } from '../../contract/wire';
 import { loadAppConfig } from '../../storage/app-config';
-import { z } from 'zod';
-import { handler } from '../shared/define-resolver';
+import type { Handlers } from '../shared/define-resolver';
 import { resolveGadgetConfig } from './gadget-config';
 import { GADGET_VOCABULARY } from './vocabulary';
 
-export const gadgetOptionsHandler = handler({
-  input: z.object({}).loose(),
+export const gadgetOptionsHandler: Handlers<GadgetWire>['gadget/options'] = {
   doing: 'load the gadget settings',
   async run(_input, ctx): Promise<GadgetOptions> {
     const { config: app } = await loadAppConfig();
@@ -37,10 +30,9 @@ export const gadgetOptionsHandler = handler({
       ...(problem ? { problem } : {}),
     };
   },
-});
+};
 
-export const checkConfigHandler = handler({
-  input: CheckConfigPayloadSchema,
+export const checkConfigHandler: Handlers<GadgetWire>['gadget/check-config'] = {
   doing: 'check the gadget settings',
   async run(input): Promise<{ config: GadgetConfig }> {
     const parsed = GadgetConfigSchema.safeParse(input.config);
@@ -51,4 +43,4 @@ export const checkConfigHandler = handler({
     }
     return { config: parsed.data };
   },
-});
+};

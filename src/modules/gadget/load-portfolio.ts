@@ -3,7 +3,7 @@
 // settings computed once per move), then the domain's aggregation. Nothing is decided here.
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../contract/envelope';
-import { LoadPortfolioPayloadSchema, type GadgetFilters, type PortfolioLoad } from '../../contract/gadget';
+import type { GadgetFilters, PortfolioLoad } from '../../contract/gadget';
 import { aggregatePortfolio } from '../../domain/portfolio';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
@@ -16,7 +16,8 @@ import { getSigningKey } from '../../storage/signing-key';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { adminSettingsOf, movesFromRules, readGateRules } from '../../usecases/gate-settings';
 import { gatePortfolio, parentKeysNeeded } from '../../usecases/portfolio-gates';
-import { handler } from '../shared/define-resolver';
+import type { GadgetWire } from '../../contract/wire';
+import type { Handlers } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
 import { buildPortfolioJql } from './portfolio-jql';
@@ -58,9 +59,8 @@ export interface LoadDeps {
   now?: () => Date;
 }
 
-export function loadPortfolioHandler(deps: LoadDeps = {}) {
-  return handler({
-    input: LoadPortfolioPayloadSchema,
+export function loadPortfolioHandler(deps: LoadDeps = {}): Handlers<GadgetWire>['portfolio/load'] {
+  return {
     doing: 'load the LCOO portfolio',
     async run(input, ctx): Promise<PortfolioLoad> {
       const t0 = performance.now();
@@ -158,5 +158,5 @@ export function loadPortfolioHandler(deps: LoadDeps = {}) {
         ...(rules.note ? { gateSettingsNote: rules.note } : {}),
       };
     },
-  });
+  };
 }

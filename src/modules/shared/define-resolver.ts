@@ -1,8 +1,11 @@
-// Every resolver key is defined the same way: read the context, zod-parse the payload, run,
-// and answer with the envelope. Nothing a resolver throws reaches the bridge unexplained.
-import Resolver from '@forge/resolver';
+// Every resolver is defined against its wire (src/contract/wire.ts): for each key, read the
+// context, parse the payload with the wire's schema, run, and answer with the envelope.
+// Nothing a handler throws reaches the bridge unexplained, and only the wire's own keys are
+// ever dispatched.
+import { makeResolver } from '@forge/resolver';
 import { z } from 'zod';
-import { AppError, describeZodError, fail, ok, type Envelope } from '../../contract/envelope';
+import { AppError, describeZodError, fail, fieldErrorsOf, ok, type Envelope } from '../../contract/envelope';
+import type { DefinitionsOf, OutputOf, ParsedInputOf, Wire } from '../../contract/wire';
 import { JiraError } from '../../jira/errors';
 import { appErrorFromJira } from '../../usecases/jira-failure';
 
@@ -10,17 +13,16 @@ export interface CallContext {
   accountId: string;
   /** The module's extension context (issue, gadget configuration, ...), unparsed. */
   extension: unknown;
-  raw: unknown;
 }
 
-export interface Handler<I extends z.ZodType, O> {
-  input: I;
+export interface Handler<I, O> {
   /** What the call does, in words for an error message ("save the vetting checklist"). */
   doing: string;
-  run(input: z.infer<I>, ctx: CallContext): Promise<O>;
+  run(input: I, ctx: CallContext): Promise<O>;
 }
 
-export const handler = <I extends z.ZodType, O>(h: Handler<I, O>): Handler<I, O> => h;
+/** The handlers of a wire: one per key, each taking that key's parsed input and giving its answer. */
+export type Handlers<W extends Wire> = { [K in keyof W & string]: Handler<ParsedInputOf<W, K>, OutputOf<W, K>> };
 
 const ContextSchema = z.object({ accountId: z.string().min(1), extension: z.unknown().optional() }).loose();
 
@@ -31,7 +33,7 @@ export function toFailure(err: unknown, doing: string): Envelope<never> {
     const e = appErrorFromJira(err, doing);
     return fail(e.code, e.message, e.details);
   }
-  if (err instanceof z.ZodError) return fail('BAD_REQUEST', describeZodError(err));
+  if (err instanceof z.ZodError) return fail('BAD_REQUEST', describeZodError(err), { fieldErrors: fieldErrorsOf(err) });
   // Unexpected: keep the detail in the function log, give the person a next step.
   console.error(`[lcoo] unexpected error while trying to ${doing}:`, err);
   return fail(
@@ -40,34 +42,43 @@ export function toFailure(err: unknown, doing: string): Envelope<never> {
   );
 }
 
-export async function runHandler<I extends z.ZodType, O>(h: Handler<I, O>, payload: unknown, context: unknown): Promise<Envelope<O>> {
+export async function runHandler<I, O>(input: z.ZodType<I>, h: Handler<I, O>, payload: unknown, context: unknown): Promise<Envelope<O>> {
   try {
     const ctx = ContextSchema.safeParse(context);
     if (!ctx.success) return fail('FORBIDDEN', 'This action needs a signed-in Jira user.');
-    const input = h.input.safeParse(payload ?? {});
-    if (!input.success) return fail('BAD_REQUEST', describeZodError(input.error));
-    const data = await h.run(input.data, { accountId: ctx.data.accountId, extension: ctx.data.extension, raw: context });
-    return ok(data);
+    const parsed = input.safeParse(payload ?? {});
+    if (!parsed.success) return fail('BAD_REQUEST', describeZodError(parsed.error), { fieldErrors: fieldErrorsOf(parsed.error) });
+    return ok(await h.run(parsed.data, { accountId: ctx.data.accountId, extension: ctx.data.extension }));
   } catch (err) {
     return toFailure(err, h.doing);
   }
 }
 
-/** Builds the Forge resolver handler for a map of `area/verb` keys. */
-export function defineResolver(handlers: Record<string, Handler<z.ZodType, unknown>>) {
-  const resolver = new Resolver();
-  for (const [key, h] of Object.entries(handlers)) {
-    resolver.define(key, ({ payload, context }) => runHandler(h, payload, context) as Promise<Record<string, unknown>>);
-  }
-  const dispatch = resolver.getDefinitions();
-  // @forge/resolver looks keys up with `functionKey in this.functions`, so an unknown key throws
-  // and inherited names (constructor, toString, __proto__) are "found". Only own keys get through.
-  return (request: Parameters<typeof dispatch>[0], runtime: Parameters<typeof dispatch>[1]) => {
+type ResolverHandler = ReturnType<typeof makeResolver>;
+
+/**
+ * The Forge resolver handler of a wire. @forge/resolver finds a key with `functionKey in
+ * functions`, so inherited names (`constructor`, `toString`, `__proto__`) would reach it: only
+ * the wire's own keys are dispatched, anything else is a NOT_FOUND in the envelope.
+ */
+export function defineResolver<W extends Wire>(wire: W, handlers: Handlers<W>): ResolverHandler {
+  const functions = Object.fromEntries(
+    Object.keys(wire).map((key) => {
+      const h = handlers[key as keyof W & string] as Handler<unknown, unknown>;
+      return [key, ({ payload, context }: { payload: unknown; context: unknown }) => runHandler(wire[key]!.input, h, payload, context)];
+    }),
+  ) as unknown as Parameters<typeof makeResolver<DefinitionsOf<W>>>[0];
+  const definitions = makeResolver<DefinitionsOf<W>>(functions);
+  return (request, runtime) => {
     const key: unknown = (request as { call?: { functionKey?: unknown } } | undefined)?.call?.functionKey;
-    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(handlers, key))
+    if (typeof key !== 'string' || !Object.prototype.hasOwnProperty.call(wire, key)) {
       return Promise.resolve(
-        fail('NOT_FOUND', `This app has no action ${JSON.stringify(String(key))}; reload the page to get the current version of the app.`),
+        fail(
+          'NOT_FOUND',
+          `This app has no action ${JSON.stringify(String(key).slice(0, 80))}; reload the page to get the current version of the app.`,
+        ),
       );
-    return dispatch(request, runtime);
+    }
+    return definitions(request, runtime);
   };
 }

@@ -2,20 +2,14 @@
 // (stages, checklist items, bounds) and the admin's settings the rule falls back to.
 import { AppError } from '../../contract/envelope';
 import { loadAppConfig } from '../../storage/app-config';
-import {
-  RULE_CONFIG_MAX_BYTES,
-  ValidatorCheckInputSchema,
-  ValidatorOptionsInputSchema,
-  type ValidatorCheckResult,
-  type ValidatorOptions,
-} from '../../contract/validator-config';
+import { RULE_CONFIG_MAX_BYTES, type ValidatorCheckResult, type ValidatorOptions } from '../../contract/validator-config';
+import { VALIDATOR_CONFIG_WIRE, type ValidatorConfigWire } from '../../contract/wire';
 import { GATE_CONFIG_BOUNDS, parseRuleConfig } from '../../domain/gates';
 import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
-import { defineResolver, handler } from '../shared/define-resolver';
+import { defineResolver, type Handlers } from '../shared/define-resolver';
 
-export const validatorOptions = handler({
-  input: ValidatorOptionsInputSchema,
+export const validatorOptions: Handlers<ValidatorConfigWire>['validator/options'] = {
   doing: 'load the stage gate options',
   async run(input): Promise<ValidatorOptions> {
     const { config } = await loadAppConfig();
@@ -33,10 +27,9 @@ export const validatorOptions = handler({
       },
     };
   },
-});
+};
 
-export const validatorCheck = handler({
-  input: ValidatorCheckInputSchema,
+export const validatorCheck: Handlers<ValidatorConfigWire>['validator/check'] = {
   doing: 'check the stage gate configuration',
   run(input): Promise<ValidatorCheckResult> {
     const parsed = parseRuleConfig(input.config ?? {});
@@ -46,6 +39,9 @@ export const validatorCheck = handler({
       throw new AppError('BAD_REQUEST', 'The LCOO stage gate configuration is larger than Jira allows (32 KB).');
     return Promise.resolve({ json, config: parsed.config });
   },
-});
+};
 
-export const validatorConfigResolver = defineResolver({ 'validator/options': validatorOptions, 'validator/check': validatorCheck });
+export const validatorConfigResolver = defineResolver(VALIDATOR_CONFIG_WIRE, {
+  'validator/options': validatorOptions,
+  'validator/check': validatorCheck,
+});

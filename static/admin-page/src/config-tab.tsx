@@ -7,13 +7,13 @@ import Spinner from '@atlaskit/spinner';
 import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useEffect, useState } from 'react';
-import type { AppConfig } from '../../../src/domain/app-config';
-import type { ConfigView, FieldErrors, GroupsCheckResult } from '../../../src/contract/admin';
-import type { ApprovalRole } from '../../../src/domain/approvals';
-import type { Stage } from '../../../src/domain/lifecycle';
-import type { ChecklistItemId } from '../../../src/domain/vetting';
+import type { AppConfig } from '../../../src/contract/domain-types';
+import type { ConfigView, FieldErrors } from '../../../src/contract/admin';
+import type { ApprovalRole } from '../../../src/contract/domain-types';
+import type { Stage } from '../../../src/contract/domain-types';
+import type { ChecklistItemId } from '../../../src/contract/domain-types';
 import { FieldError, Label } from '../../shared/field';
-import { call, CallError } from '../../shared/invoke';
+import { call, isCallError } from './call';
 import { ChecklistMatrix } from '../../shared/checklist-matrix';
 import { Row, Stack } from '../../shared/layout';
 import * as color from '../../shared/color';
@@ -97,10 +97,10 @@ export function ConfigTab() {
   };
 
   useEffect(() => {
-    call<ConfigView>('config/get')
+    call('config/get')
       .then(adopt)
       .catch((err: unknown) =>
-        setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The configuration could not be loaded.' }),
+        setMessage({ tone: 'error', text: isCallError(err) ? err.message : 'The configuration could not be loaded.' }),
       )
       .finally(() => {
         document.body.dataset['done'] = '1';
@@ -135,12 +135,12 @@ export function ConfigTab() {
     setMessage(undefined);
     setErrors({});
     try {
-      adopt(await call<ConfigView>('config/save', draft() as unknown as Record<string, unknown>));
+      adopt(await call('config/save', draft()));
       setMessage({ tone: 'success', text: 'Saved. The stage gates use the new settings from the next transition on.' });
     } catch (err) {
-      if (err instanceof CallError) {
-        const fieldErrors = (err.details as { fieldErrors?: FieldErrors } | undefined)?.fieldErrors;
-        if (fieldErrors) setErrors(fieldErrors);
+      if (isCallError(err)) {
+        const details = err.details;
+        if (details && 'fieldErrors' in details) setErrors(details.fieldErrors);
         setMessage({ tone: 'error', text: err.message });
       } else setMessage({ tone: 'error', text: 'The configuration could not be saved. Try again.' });
     } finally {
@@ -152,7 +152,7 @@ export function ConfigTab() {
     setBusy('check');
     setMessage(undefined);
     try {
-      const res = await call<GroupsCheckResult>('groups/check', { names: APPROVAL_ROLES.flatMap(groupsOf) });
+      const res = await call('groups/check', { names: APPROVAL_ROLES.flatMap(groupsOf) });
       const next: FieldErrors = {};
       for (const r of APPROVAL_ROLES) {
         const bad = groupsOf(r).filter((g) => res.missing.includes(g));
@@ -165,7 +165,7 @@ export function ConfigTab() {
           : { tone: 'warning', text: `${res.missing.length} group(s) do not exist in Jira; see below.` },
       );
     } catch (err) {
-      setMessage({ tone: 'error', text: err instanceof CallError ? err.message : 'The groups could not be checked.' });
+      setMessage({ tone: 'error', text: isCallError(err) ? err.message : 'The groups could not be checked.' });
     } finally {
       setBusy(undefined);
     }

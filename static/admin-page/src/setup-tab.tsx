@@ -9,7 +9,7 @@ import Textfield from '@atlaskit/textfield';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupResult, SetupStep } from '../../../src/contract/admin';
 import { FieldError, Label } from '../../shared/field';
-import { call, CallError } from '../../shared/invoke';
+import { call, isCallError } from './call';
 import { Row, Stack } from '../../shared/layout';
 import * as color from '../../shared/color';
 import * as font from '../../shared/font';
@@ -85,7 +85,7 @@ export function SetupTab() {
 
   // A reload shows where the last run got to (kept in KVS), so a failed step can be resumed.
   useEffect(() => {
-    call<SetupResult>('setup/status', { projectKey: 'LCOO' })
+    call('setup/status', { projectKey: 'LCOO' })
       .then((s) => {
         if (s.lastRunAt || s.running) {
           setResult(s);
@@ -99,9 +99,12 @@ export function SetupTab() {
   }, []);
 
   const fail = (err: unknown) => {
-    const message = err instanceof CallError ? err.message : 'Something went wrong. Reload the page and try again.';
-    if (err instanceof CallError && err.code === 'BAD_REQUEST' && /project key/i.test(message)) setKeyError(message);
-    else setError(message);
+    if (!isCallError(err)) return setError('Something went wrong. Reload the page and try again.');
+    // A key the contract refuses comes back with the field named: show it beside the key.
+    const details = err.details;
+    const keyProblem = details && 'fieldErrors' in details ? details.fieldErrors['projectKey'] : undefined;
+    if (keyProblem) setKeyError(keyProblem);
+    else setError(err.message);
   };
 
   const plan = useCallback(async () => {
@@ -109,7 +112,7 @@ export function SetupTab() {
     setError(undefined);
     setKeyError(undefined);
     try {
-      setResult(await call<SetupResult>('setup/plan', { projectKey }));
+      setResult(await call('setup/plan', { projectKey }));
       setMode('plan');
     } catch (err) {
       fail(err);
@@ -124,12 +127,12 @@ export function SetupTab() {
     setMode('run');
     // The run stores each step as it finishes; show them while the call is under way.
     polling.current = setInterval(() => {
-      call<SetupResult>('setup/status', { projectKey })
+      call('setup/status', { projectKey })
         .then((s) => setResult((current) => (polling.current ? s : current)))
         .catch(() => undefined);
     }, 600);
     try {
-      const done = await call<SetupResult>('setup/run', { projectKey });
+      const done = await call('setup/run', { projectKey });
       stopPolling();
       setResult(done);
     } catch (err) {

@@ -1,8 +1,8 @@
 // The person's editing copy of a record, and how it becomes a save payload. Pure functions
 // (unit-tested): the form keeps what people type as they type it (a half-typed change number,
 // a blank new row), and only the save turns it into the shape the resolver's schema expects.
-import type { Delivery } from '../../../src/domain/delivery';
-import type { Vetting } from '../../../src/domain/vetting';
+import type { Delivery } from '../../../src/contract/domain-types';
+import type { Vetting } from '../../../src/contract/domain-types';
 
 // ---------------------------------------------------------------- vetting
 

@@ -3,11 +3,11 @@
 // Atlaskit: most of the code) from its own chunk, which index.html preloads. The browser passes
 // a frame's messages on to Jira when the task that sent them ends, and evaluating the app is one
 // long task: this way the request is under way while the app's code is evaluated, not after.
-import { callEarly } from '../../shared/early-call';
+import { loadEarly } from './early-load';
 import { markStart } from '../../shared/render-marks';
 
 markStart();
-callEarly('panel/load');
+loadEarly();
 import('./mount.js').catch(() => {
   const root = document.getElementById('root');
   if (root) root.textContent = 'The LCOO panel could not be loaded. Reload the page to try again.';

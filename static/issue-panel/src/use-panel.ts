@@ -3,8 +3,9 @@
 // screen always shows what the server decided (checklist, readiness, approvals).
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { PanelData } from '../../../src/contract/panel';
-import { takeEarly } from '../../shared/early-call';
-import { CallError, call } from '../../shared/invoke';
+import { CallError } from '../../shared/invoke';
+import { call } from './call';
+import { takeEarlyLoad } from './early-load';
 import type { ApproveRequest } from './parts/approvals-section';
 import {
   deliveryDraft,
@@ -71,7 +72,7 @@ export function usePanel() {
     setBusy('loading');
     try {
       // The first load was asked for by the entry, while the app's code was still loading (index.tsx).
-      const fresh = await (takeEarly<PanelData>('panel/load') ?? call<PanelData>('panel/load', {}));
+      const fresh = await (takeEarlyLoad() ?? call('panel/load', {}));
       apply(fresh);
       setLoadError(undefined);
       setError(undefined);
@@ -101,9 +102,9 @@ export function usePanel() {
     try {
       const next =
         data.issue.lifecycle === 'portfolio' && vetting
-          ? await call<PanelData>('vetting/save', { revision: data.vetting?.revision ?? null, vetting: vettingInput(vetting) })
+          ? await call('vetting/save', { revision: data.vetting?.revision ?? null, vetting: vettingInput(vetting) })
           : delivery
-            ? await call<PanelData>('delivery/save', { revision: data.delivery?.revision ?? null, delivery: deliveryInput(delivery) })
+            ? await call('delivery/save', { revision: data.delivery?.revision ?? null, delivery: deliveryInput(delivery) })
             : undefined;
       if (next) {
         apply(next);
@@ -137,7 +138,7 @@ export function usePanel() {
       setBusy('approving');
       setError(undefined);
       try {
-        apply(await call<PanelData>('approvals/record', { ...req, revision }));
+        apply(await call('approvals/record', { ...req, revision }));
         setSavedAt(new Date().toISOString());
         setSavedWhat('approval');
       } catch (err) {

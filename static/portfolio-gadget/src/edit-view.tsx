@@ -6,7 +6,7 @@ import { view } from '@forge/bridge';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GadgetConfig, GadgetFilters, GadgetOptions } from '../../../src/contract/gadget';
 import { GADGET_COLUMN_LABELS, GADGET_COLUMNS, REFRESH_MINUTES } from '../../../src/contract/gadget-vocabulary';
-import { call, CallError } from '../../shared/invoke';
+import { call, isCallError } from './call';
 import * as space from '../../shared/space';
 import { splitProjectKeys } from './format';
 import { LoadingView, markSettled, Notice, TextButton } from './states';
@@ -77,9 +77,9 @@ export function EditView() {
   const [options, setOptions] = useState<GadgetOptions>();
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    call<GadgetOptions>('gadget/options')
+    call('gadget/options')
       .then(setOptions)
-      .catch((err: unknown) => setLoadError(err instanceof CallError ? err.message : String(err)))
+      .catch((err: unknown) => setLoadError(isCallError(err) ? err.message : String(err)))
       .finally(() => markSettled(true));
   }, []);
   if (loadError) {
@@ -130,12 +130,13 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
     };
     setSaving(true);
     try {
-      const { config } = await call<{ config: GadgetConfig }>('gadget/check-config', { config: draft });
+      const { config } = await call('gadget/check-config', { config: draft });
       setProblems([]);
       await view.submit(config);
     } catch (err) {
-      if (err instanceof CallError && err.code === 'BAD_REQUEST') {
-        const listed = (err.details as { problems?: { message: string }[] } | undefined)?.problems;
+      if (isCallError(err) && err.code === 'BAD_REQUEST') {
+        const details = err.details;
+        const listed = details && 'problems' in details ? details.problems : undefined;
         setProblems(listed && listed.length > 0 ? listed.map((p) => p.message) : [err.message]);
       } else {
         setProblems([`The settings were not saved: ${err instanceof Error ? err.message : String(err)} Try again.`]);

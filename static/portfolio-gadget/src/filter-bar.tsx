@@ -2,8 +2,8 @@
 // native selects, plus "slipped only" and "blocked only". A value set by the gadget's saved
 // defaults that holds several choices shows as "N selected" until changed.
 import type { GadgetFilters, GadgetVocabulary, NamedOption } from '../../../src/contract/gadget';
-import type { Stage } from '../../../src/domain/lifecycle';
-import type { ItemType } from '../../../src/domain/vetting';
+import type { Stage } from '../../../src/contract/domain-types';
+import type { ItemType } from '../../../src/contract/domain-types';
 import * as space from '../../shared/space';
 import { hasFilters } from './format';
 import * as color from './color';

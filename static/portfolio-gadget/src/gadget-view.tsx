@@ -2,10 +2,11 @@
 // reload through the resolver, so the domain aggregates every view; the previous data stays on
 // screen (dimmed) while the next load runs.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CompanyCell } from '../../../src/domain/portfolio';
-import type { Stage } from '../../../src/domain/lifecycle';
+import type { CompanyCell } from '../../../src/contract/domain-types';
+import type { Stage } from '../../../src/contract/domain-types';
 import type { GadgetFilters, PortfolioLoad } from '../../../src/contract/gadget';
-import { call, CallError } from '../../shared/invoke';
+import { CallError } from '../../shared/invoke';
+import { call } from './call';
 import { Row } from '../../shared/layout';
 import * as space from '../../shared/space';
 import { HeatMap } from './charts/heat-map';
@@ -44,7 +45,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
       setLoading(true);
       markSettled(false);
       try {
-        const answer = await call<PortfolioLoad>('portfolio/load', { config: rawConfig, ...(next ? { filters: next } : {}) });
+        const answer = await call('portfolio/load', { config: rawConfig, ...(next ? { filters: next } : {}) });
         if (id !== latest.current) return; // a newer load (another filter click) won
         setData(answer);
         setError(undefined);

@@ -11,11 +11,11 @@ import Textfield from '@atlaskit/textfield';
 import Toggle from '@atlaskit/toggle';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { RuleConfig, ValidatorCheckResult, ValidatorOptions } from '../../../src/contract/validator-config';
-import type { Stage } from '../../../src/domain/lifecycle';
-import type { ChecklistItemId } from '../../../src/domain/vetting';
+import type { RuleConfig, ValidatorOptions } from '../../../src/contract/validator-config';
+import type { Stage } from '../../../src/contract/domain-types';
+import type { ChecklistItemId } from '../../../src/contract/domain-types';
 import { ChecklistMatrix } from '../../shared/checklist-matrix';
-import { call, CallError } from '../../shared/invoke';
+import { call, isCallError } from './call';
 import { enableTheme } from '../../shared/theme';
 import * as color from '../../shared/color';
 import * as font from '../../shared/font';
@@ -69,7 +69,7 @@ function App() {
       const ext = context.extension ?? {};
       setEntryPoint(ext.entryPoint ?? 'create');
       // The server parses the stored value with the gate's own schema: the screen shows what the gate will apply.
-      const loaded = await call<ValidatorOptions>(
+      const loaded = await call(
         'validator/options',
         ext.validatorConfig !== undefined ? { configuration: ext.validatorConfig } : {},
       );
@@ -81,14 +81,12 @@ function App() {
       setOptions(loaded);
       if (ext.entryPoint !== 'view') {
         // Jira calls this when the admin adds or updates the rule: only what the gate accepts is saved.
-        await workflowRules.onConfigure(
-          async () => (await call<ValidatorCheckResult>('validator/check', { config: ruleRef.current })).json,
-        );
+        await workflowRules.onConfigure(async () => (await call('validator/check', { config: ruleRef.current })).json);
       }
     })()
       .catch((err: unknown) =>
         setLoadError(
-          err instanceof CallError
+          isCallError(err)
             ? err.message
             : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
         ),

@@ -101,17 +101,17 @@ describe('applyDeliveryInput', () => {
     expect(merged.approvals).toEqual(stored.approvals);
   });
 
-  it('ignores stamps and approvals a client tries to send', () => {
-    const forged = DeliveryInputSchema.parse({
-      blueprint: {
-        url: 'https://blueprints.launchpad.net/nova/+spec/x',
-        title: 'x',
-        recordedBy: 'someone',
-        recordedAt: '2020-01-01T00:00:00Z',
-      },
-      approvals: [{ role: 'pod-acceptance' }],
-    });
-    expect(forged).not.toHaveProperty('approvals');
+  it('ignores stamps a client tries to send, and refuses approvals', () => {
+    const blueprint = {
+      url: 'https://blueprints.launchpad.net/nova/+spec/x',
+      title: 'x',
+      recordedBy: 'someone',
+      recordedAt: '2020-01-01T00:00:00Z',
+    };
+    expect(DeliveryInputSchema.safeParse({ blueprint, approvals: [{ role: 'pod-acceptance' }] }).error?.issues[0]?.message).toMatch(
+      /Approvals can't be saved with the delivery record/,
+    );
+    const forged = DeliveryInputSchema.parse({ blueprint });
     const merged = applyDeliveryInput(undefined, forged, EDITOR, LATER);
     expect(merged.blueprint).toMatchObject({ recordedBy: EDITOR, recordedAt: LATER });
     expect(merged.approvals).toBeUndefined();

@@ -88,8 +88,8 @@ describe('VettingSchema', () => {
   it('lets clients save without approvals (only the app records those)', () => {
     const { approvals: _a, ...input } = makeCompleteVetting();
     expect(VettingInputSchema.parse(input)).toEqual(input);
-    const withApprovals = VettingInputSchema.parse(makeCompleteVetting());
-    expect(withApprovals).not.toHaveProperty('approvals');
+    // A save carrying approvals is refused with the reason, not silently stripped.
+    expect(VettingInputSchema.safeParse(makeCompleteVetting()).error?.issues[0]?.message).toMatch(/Approvals can't be saved/);
     expect(VettingInputSchema.parse({ fst: 'Security' })).toEqual({ schemaVersion: 2, fst: 'Security' });
   });
 });

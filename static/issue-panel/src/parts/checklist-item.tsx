@@ -3,7 +3,7 @@
 import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import { useState, type ReactNode } from 'react';
-import type { ChecklistStatus } from '../../../../src/domain/vetting';
+import type { ChecklistStatus } from '../../../../src/contract/domain-types';
 import { LongText } from './controls';
 import { Row } from '../../../shared/layout';
 import * as color from '../../../shared/color';

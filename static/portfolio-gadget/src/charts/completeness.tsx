@@ -1,6 +1,6 @@
 // How far the vetting checklists are: Roadmap Items per completeness bucket. Records changed
 // outside the app are never counted complete (the domain decides, this only draws).
-import type { Portfolio } from '../../../../src/domain/portfolio';
+import type { Portfolio } from '../../../../src/contract/domain-types';
 import * as space from '../../../shared/space';
 import * as color from '../color';
 import { card, cardTitle, small } from '../styles';

@@ -1,7 +1,7 @@
 // A pivot as a heat-map table: darker cells hold more items. Numbers stay in the cells so
 // the table reads without the colours too.
 import type { ReactNode } from 'react';
-import type { Matrix } from '../../../../src/domain/portfolio';
+import type { Matrix } from '../../../../src/contract/domain-types';
 import { heatLevel } from '../format';
 import { card, cardTitle, heat, small } from '../styles';
 

@@ -1,7 +1,7 @@
 // The stage funnel of both lifecycles as plain CSS bars: where items pile up is visible at
 // a glance. Clicking a stage filters the portfolio to it.
-import type { Stage } from '../../../../src/domain/lifecycle';
-import type { Portfolio } from '../../../../src/domain/portfolio';
+import type { Stage } from '../../../../src/contract/domain-types';
+import type { Portfolio } from '../../../../src/contract/domain-types';
 import * as space from '../../../shared/space';
 import * as color from '../color';
 import { card, cardTitle, small } from '../styles';

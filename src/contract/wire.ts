@@ -1,0 +1,116 @@
+// The wire between each Custom UI app and its resolver, as ONE map per resolver function:
+// resolver key -> the zod schema of its input, the type of its answer and the types of the
+// details a refusal may carry. The backend defines its handlers against this map
+// (src/modules/shared/define-resolver.ts, on @forge/resolver's makeResolver) and each app
+// calls through it (static/shared/invoke.ts, on @forge/bridge's makeInvoke), so a wrong key,
+// a wrong payload or a wrong answer type is a compile error on either side. The apps import
+// these with `import type` only: none of zod or the domain reaches a browser bundle.
+import { z } from 'zod';
+import { AppConfigSchema } from '../domain/app-config';
+import {
+  ConfigGetInputSchema,
+  GroupsCheckInputSchema,
+  SetupRequestSchema,
+  type ConfigView,
+  type GroupsCheckResult,
+  type SetupResult,
+} from './admin';
+import type { Envelope, FieldErrors, InvalidInputDetails, JiraFailureDetails } from './envelope';
+import { CheckConfigPayloadSchema, LoadPortfolioPayloadSchema, type GadgetConfig, type GadgetOptions, type PortfolioLoad } from './gadget';
+import {
+  ApprovalRecordPayloadSchema,
+  DeliverySavePayloadSchema,
+  PanelLoadPayloadSchema,
+  VettingSavePayloadSchema,
+  type PanelData,
+} from './panel';
+import {
+  ValidatorCheckInputSchema,
+  ValidatorOptionsInputSchema,
+  type ValidatorCheckResult,
+  type ValidatorOptions,
+} from './validator-config';
+
+/** One resolver key: its input schema (a value, for the backend) and, as types only, its answer and refusal details. */
+export interface Endpoint<I extends z.ZodType, O, D> {
+  input: I;
+  /** Never set: carries the answer type. */
+  readonly output?: O;
+  /** Never set: carries the refusal details type. */
+  readonly details?: D;
+}
+
+/** Every key answers BAD_REQUEST with fieldErrors for a payload its schema refuses, and Jira's status when Jira failed. */
+type Common = InvalidInputDetails | JiraFailureDetails;
+
+const endpoint =
+  <O, D = never>() =>
+  <I extends z.ZodType>(input: I): Endpoint<I, O, D | Common> => ({ input });
+
+/** A save of a revision someone else changed meanwhile. */
+export interface ConflictDetails {
+  /** The stored revision (null: no record). */
+  currentRevision: number | null;
+  updatedBy?: string;
+  updatedAt?: string;
+}
+/** A refusal about one field of the payload the page should point at. */
+export interface FieldDetails {
+  field: string;
+}
+
+export const PANEL_WIRE = {
+  'panel/load': endpoint<PanelData>()(PanelLoadPayloadSchema),
+  'vetting/save': endpoint<PanelData, ConflictDetails>()(VettingSavePayloadSchema),
+  'delivery/save': endpoint<PanelData, ConflictDetails | FieldDetails>()(DeliverySavePayloadSchema),
+  'approvals/record': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalRecordPayloadSchema),
+};
+
+export const GADGET_WIRE = {
+  'portfolio/load': endpoint<PortfolioLoad, { jql: string }>()(LoadPortfolioPayloadSchema),
+  'gadget/options': endpoint<GadgetOptions>()(z.object({}).loose()),
+  'gadget/check-config': endpoint<{ config: GadgetConfig }, { problems: { path: string[]; message: string }[] }>()(
+    CheckConfigPayloadSchema,
+  ),
+};
+
+export const ADMIN_WIRE = {
+  'config/get': endpoint<ConfigView>()(ConfigGetInputSchema),
+  'config/save': endpoint<ConfigView, { fieldErrors: FieldErrors }>()(AppConfigSchema),
+  'groups/check': endpoint<GroupsCheckResult>()(GroupsCheckInputSchema),
+  'setup/plan': endpoint<SetupResult>()(SetupRequestSchema),
+  'setup/run': endpoint<SetupResult>()(SetupRequestSchema),
+  'setup/status': endpoint<SetupResult>()(SetupRequestSchema),
+};
+
+export const VALIDATOR_CONFIG_WIRE = {
+  'validator/options': endpoint<ValidatorOptions>()(ValidatorOptionsInputSchema),
+  'validator/check': endpoint<ValidatorCheckResult>()(ValidatorCheckInputSchema),
+};
+
+export type PanelWire = typeof PANEL_WIRE;
+export type GadgetWire = typeof GADGET_WIRE;
+export type AdminWire = typeof ADMIN_WIRE;
+export type ValidatorConfigWire = typeof VALIDATOR_CONFIG_WIRE;
+
+// ---------------------------------------------------------------- derived types
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the widest endpoint, for constraints only
+export type Wire = Record<string, Endpoint<z.ZodType, any, any>>;
+
+/** What the page sends for `K` (zod's input type: defaults may be left out). */
+export type InputOf<W extends Wire, K extends keyof W> = z.input<W[K]['input']>;
+/** What the handler receives for `K` (parsed). */
+export type ParsedInputOf<W extends Wire, K extends keyof W> = z.output<W[K]['input']>;
+export type OutputOf<W extends Wire, K extends keyof W> = NonNullable<W[K]['output']>;
+export type DetailsOf<W extends Wire, K extends keyof W> = NonNullable<W[K]['details']>;
+/** The refusal details any key of the wire may carry. */
+export type AnyDetailsOf<W extends Wire> = { [K in keyof W]: DetailsOf<W, K> }[keyof W];
+
+/**
+ * The wire as @forge/resolver's and @forge/bridge's shared `Definitions` type: each key a
+ * function from its input to the envelope it answers with.
+ */
+export type DefinitionsOf<W extends Wire> = {
+  [K in keyof W & string]: (input: InputOf<W, K>) => Envelope<OutputOf<W, K>, DetailsOf<W, K>>;
+};

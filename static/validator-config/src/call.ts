@@ -1,0 +1,5 @@
+// Every call this app makes to its resolver, typed by the contract's wire (src/contract/wire.ts).
+import type { ValidatorConfigWire } from '../../../src/contract/wire';
+import { makeCaller } from '../../shared/invoke';
+
+export const { call, isCallError } = makeCaller<ValidatorConfigWire>();
