@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/build/', 'static/*/.build-*/', 'dist/', '.sandbox-data/', 'coverage/', 'sandbox/web/public/**/*.js'] },
+  { ignores: ['node_modules/', '**/build/', 'static/*/.build-*/', 'dist/', '.sandbox-data/', 'coverage/', 'sandbox/web/public/**/*.js', 'test/fixtures/layering/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,6 +29,16 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // What ships (the backend and the Custom UI apps) is linted with type information.
+    files: ['src/**/*.ts', 'static/**/*.{ts,tsx}'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: { parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   {

@@ -97,19 +97,13 @@ export interface CoreApprovalSource {
  * approves the deliverable as a whole. One person approving three changes is one core.
  */
 export function distinctCoreApprovals(delivery: CoreApprovalSource | undefined): string[] {
-  // Written defensively (loops, typeof checks): the gate engine runs it on stored records.
-  const live = new Set<string>();
-  const changes = delivery?.changes;
-  if (Array.isArray(changes)) for (const c of changes) if (c && c.status !== 'abandoned') live.add(String(c.number));
+  const live = new Set((delivery?.changes ?? []).filter((c) => c.status !== 'abandoned').map((c) => String(c.number)));
   const people = new Set<string>();
-  const approvals = delivery?.approvals;
-  if (Array.isArray(approvals)) {
-    for (const a of approvals) {
-      if (!a || a.role !== 'core-approval' || typeof a.accountId !== 'string' || a.accountId.trim() === '') continue;
-      const ref = typeof a.ref === 'string' ? a.ref.trim() : '';
-      if (ref && !live.has(ref.replace(/^#/, ''))) continue;
-      people.add(a.accountId);
-    }
+  for (const a of delivery?.approvals ?? []) {
+    if (a.role !== 'core-approval') continue;
+    const ref = a.ref?.trim().replace(/^#/, '') ?? '';
+    if (ref && !live.has(ref)) continue;
+    people.add(a.accountId);
   }
   return [...people];
 }

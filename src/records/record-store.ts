@@ -108,7 +108,7 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<{ data: T; me
     ...(opts.actor.displayName ? { updatedByName: opts.actor.displayName } : {}),
   };
   const secret = await getSigningKey();
-  const stored = buildStoredRecord(secret, kind as RecordKind<unknown>, issue.id, data, opts.index(data), meta);
+  const stored = buildStoredRecord(secret, kind, issue.id, data, opts.index(data), meta);
   const size = Buffer.byteLength(JSON.stringify(stored), 'utf8');
   if (size > 32 * 1024) {
     throw new AppError(
@@ -149,7 +149,7 @@ export async function refreshIndex<T>(
   if (JSON.stringify(index) === JSON.stringify(stored.data.index)) return false;
   let claim: Claim;
   try {
-    claim = await claimRevision(issue.id, kind as RecordKind<unknown>, stored.data.meta.revision + 1, 'app');
+    claim = await claimRevision(issue.id, kind, stored.data.meta.revision + 1, 'app');
   } catch (err) {
     if (err instanceof AppError && err.code === 'CONFLICT') return false;
     throw err;

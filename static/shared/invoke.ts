@@ -26,19 +26,19 @@ function isEnvelope(
 
 export interface Caller<W extends Wire> {
   /** Calls `key` with `input`; resolves to its answer, rejects with a CallError. */
-  call<K extends keyof W & string>(
+  call: <K extends keyof W & string>(
     key: K,
     ...input: Record<never, never> extends InputOf<W, K> ? [input?: InputOf<W, K>] : [input: InputOf<W, K>]
-  ): Promise<OutputOf<W, K>>;
+  ) => Promise<OutputOf<W, K>>;
   /** Whether `err` is this app's CallError; its details are then typed as the wire declares them. */
-  isCallError(err: unknown): err is CallError<AnyDetailsOf<W>>;
+  isCallError: (err: unknown) => err is CallError<AnyDetailsOf<W>>;
 }
 
 /** The typed caller of one resolver (`makeCaller<PanelWire>()`). */
 export function makeCaller<W extends Wire>(): Caller<W> {
   const invoke = makeInvoke<DefinitionsOf<W>>() as unknown as (key: string, input: unknown) => Promise<unknown>;
   return {
-    async call(key, ...rest) {
+    call: async (key, ...rest) => {
       let answer: unknown;
       try {
         answer = await invoke(key, rest[0] ?? {});

@@ -34,13 +34,13 @@ export const gadgetOptionsHandler: Handlers<GadgetWire>['gadget/options'] = {
 
 export const checkConfigHandler: Handlers<GadgetWire>['gadget/check-config'] = {
   doing: 'check the gadget settings',
-  async run(input): Promise<{ config: GadgetConfig }> {
+  run(input): Promise<{ config: GadgetConfig }> {
     const parsed = GadgetConfigSchema.safeParse(input.config);
     if (!parsed.success) {
       throw new AppError('BAD_REQUEST', `Fix these settings before saving: ${parsed.error.issues.map((i) => i.message).join(' ')}`, {
         problems: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
       });
     }
-    return { config: parsed.data };
+    return Promise.resolve({ config: parsed.data });
   },
 };

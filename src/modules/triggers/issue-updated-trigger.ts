@@ -65,9 +65,9 @@ export async function handleIssueUpdated(event: unknown, client: JiraClient = as
 
   const kinds: RecordKind<unknown>[] =
     lifecycle === 'portfolio'
-      ? [VETTING_RECORD as RecordKind<unknown>]
+      ? [VETTING_RECORD]
       : lifecycle === 'delivery'
-        ? [DELIVERY_RECORD as RecordKind<unknown>]
+        ? [DELIVERY_RECORD]
         : ([VETTING_RECORD, DELIVERY_RECORD] as RecordKind<unknown>[]);
   const refreshed: string[] = [];
   for (const kind of kinds) {

@@ -48,7 +48,7 @@ function TextCell(props: {
   label: string;
   value: string;
   error?: string | undefined;
-  onChange(v: string): void;
+  onChange: (v: string) => void;
   width?: number;
   hideLabel?: boolean;
 }) {

@@ -39,7 +39,7 @@ function statusText(s: PanelState): string {
   return 'Not saved yet';
 }
 
-function SaveBar({ s, onSave }: { s: PanelState; onSave(): void }) {
+function SaveBar({ s, onSave }: { s: PanelState; onSave: () => void }) {
   if (!s.data?.permissions.canEdit) return null;
   return (
     <Row style={{ justifyContent: 'space-between' }}>
@@ -103,7 +103,7 @@ function Completeness({ data }: { data: PanelData }) {
   );
 }
 
-function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload(): void; onDismissLost(): void }) {
+function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload: () => void; onDismissLost: () => void }) {
   const d = s.data;
   const rec = d?.vetting ?? d?.delivery;
   // A failed save is announced and brought into view: the person may have pressed the Save at the bottom.

@@ -75,7 +75,7 @@ export function vettingDraft(v: Vetting | undefined, companyNames: readonly stri
       plan: s(v?.alignmentStrategy?.plan),
       closingLoops: s(v?.alignmentStrategy?.closingLoops),
     },
-    notes: { ...(v?.notes ?? {}) } as Record<string, string>,
+    notes: { ...(v?.notes ?? {}) },
   };
 }
 

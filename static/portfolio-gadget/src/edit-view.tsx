@@ -30,7 +30,7 @@ function CheckboxGroup({
   name: string;
   options: Option[];
   values: readonly string[];
-  onChange(next: string[]): void;
+  onChange: (next: string[]) => void;
   scroll?: boolean;
 }) {
   return (

@@ -27,7 +27,7 @@ function MultiAsSelect({
   label: string;
   values: readonly string[];
   options: Option[];
-  onChange(next: string[]): void;
+  onChange: (next: string[]) => void;
 }) {
   const current = values.length === 0 ? '' : values.length === 1 ? values[0]! : '__many__';
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
@@ -65,7 +65,7 @@ interface Props {
   filters: GadgetFilters;
   labels: { fsts: NamedOption[]; companies: NamedOption[] };
   vocabulary: GadgetVocabulary;
-  onChange(next: GadgetFilters): void;
+  onChange: (next: GadgetFilters) => void;
   busy: boolean;
 }
 

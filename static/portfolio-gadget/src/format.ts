@@ -6,16 +6,16 @@ import type { GadgetVocabulary, NamedOption } from '../../../src/contract/gadget
 export const NONE = '(none)';
 
 export interface Names {
-  stage(id: string): string;
+  stage: (id: string) => string;
   /** Which lifecycle a stage belongs to (rows do not carry it). */
-  lifecycle(stage: string): 'portfolio' | 'delivery';
-  release(id: string | undefined): string;
-  type(id: string | undefined): string;
-  fst(id: string): string;
-  company(id: string): string;
+  lifecycle: (stage: string) => 'portfolio' | 'delivery';
+  release: (id: string | undefined) => string;
+  type: (id: string | undefined) => string;
+  fst: (id: string) => string;
+  company: (id: string) => string;
   /** Sort positions: lifecycle order for stages, oldest first for releases (none last). */
-  stageOrder(id: string): number;
-  releaseOrder(id: string | undefined): number;
+  stageOrder: (id: string) => number;
+  releaseOrder: (id: string | undefined) => number;
 }
 
 /** A configured display name for an id; unknown ids show as stored. */

@@ -52,7 +52,7 @@ export function TextButton({
   testId,
   primary,
 }: {
-  onClick(): void;
+  onClick: () => void;
   children: ReactNode;
   testId?: string;
   primary?: boolean;

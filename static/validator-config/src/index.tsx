@@ -28,7 +28,7 @@ function Setting(props: {
   title: string;
   usesDefault: boolean;
   readOnly: boolean;
-  onDefault(v: boolean): void;
+  onDefault: (v: boolean) => void;
   id: string;
   children: ReactNode;
 }) {

@@ -27,7 +27,7 @@ function OfferForm({
   offer: ApprovalOffer;
   busy: boolean;
   blockedBy?: string | undefined;
-  onApprove(r: ApproveRequest): void;
+  onApprove: (r: ApproveRequest) => void;
 }) {
   const [note, setNote] = useState('');
   const [ref, setRef] = useState('');
@@ -77,7 +77,7 @@ function blocked(data: PanelData, dirty: boolean): string | undefined {
   return undefined;
 }
 
-export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty: boolean; onApprove(r: ApproveRequest): void }) {
+export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty: boolean; onApprove: (r: ApproveRequest) => void }) {
   const { given, offered } = props.data.approvals;
   const blockedBy = blocked(props.data, props.dirty);
   // A new revision remounts the forms, so a recorded approval's note and change don't linger.

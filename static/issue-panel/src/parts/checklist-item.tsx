@@ -18,7 +18,7 @@ export function ChecklistItemCard(props: {
   status: ItemStatus | undefined;
   trusted: boolean;
   note: string;
-  onNote(v: string): void;
+  onNote: (v: string) => void;
   disabled: boolean;
   children: ReactNode;
 }) {

@@ -20,7 +20,7 @@ interface Common {
 }
 
 export function TextInput(
-  props: Common & { value: string; onChange(v: string): void; type?: 'text' | 'url' | 'date'; placeholder?: string },
+  props: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'url' | 'date'; placeholder?: string },
 ) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
@@ -46,7 +46,7 @@ export function estimatedRows(value: string, charsPerRow = 60): number {
 }
 
 export function LongText(
-  props: Common & { value: string; onChange(v: string): void; placeholder?: string; rows?: number; autoFocus?: boolean },
+  props: Common & { value: string; onChange: (v: string) => void; placeholder?: string; rows?: number; autoFocus?: boolean },
 ) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
@@ -70,15 +70,17 @@ type Option = { label: string; value: string };
 
 // A disabled (read-only) select keeps its answer at full contrast: people read it, they just can't change it.
 const readableWhenDisabled = {
-  singleValue: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: color.text } : base),
-  multiValueLabel: (base: CSSObjectWithLabel, state: { isDisabled: boolean }) => (state.isDisabled ? { ...base, color: color.text } : base),
+  singleValue: (base: CSSObjectWithLabel, state: { isDisabled: boolean }): CSSObjectWithLabel =>
+    state.isDisabled ? { ...base, color: color.text } : base,
+  multiValueLabel: (base: CSSObjectWithLabel, state: { isDisabled: boolean }): CSSObjectWithLabel =>
+    state.isDisabled ? { ...base, color: color.text } : base,
 };
 
 const optionFor = (options: readonly Labelled[], value: string): Option | null =>
   value === '' ? null : (options.find((o) => o.value === value) ?? { label: value, value });
 
 export function SingleSelect(
-  props: Common & { value: string; options: readonly Labelled[]; onChange(v: string): void; placeholder?: string; clearable?: boolean },
+  props: Common & { value: string; options: readonly Labelled[]; onChange: (v: string) => void; placeholder?: string; clearable?: boolean },
 ) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
@@ -100,7 +102,7 @@ export function SingleSelect(
 }
 
 export function MultiSelect(
-  props: Common & { values: string[]; options: readonly Labelled[]; onChange(v: string[]): void; placeholder?: string },
+  props: Common & { values: string[]; options: readonly Labelled[]; onChange: (v: string[]) => void; placeholder?: string },
 ) {
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
@@ -121,7 +123,7 @@ export function MultiSelect(
   );
 }
 
-export function Check(props: { id: string; label: string; checked: boolean; onChange(v: boolean): void; disabled?: boolean }) {
+export function Check(props: { id: string; label: string; checked: boolean; onChange: (v: boolean) => void; disabled?: boolean }) {
   return (
     <Checkbox
       id={props.id}
@@ -141,8 +143,8 @@ export function Check(props: { id: string; label: string; checked: boolean; onCh
 export function RowList<T>(props: {
   id: string;
   items: T[];
-  onChange(items: T[]): void;
-  blank(): T;
+  onChange: (items: T[]) => void;
+  blank: () => T;
   noun: string;
   disabled?: boolean;
   render(item: T, update: (next: T) => void, index: number): ReactNode;

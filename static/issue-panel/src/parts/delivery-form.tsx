@@ -10,7 +10,7 @@ import { Card, FieldRow, Heading, Help, Wide } from './layout';
 interface Props {
   data: PanelData;
   draft: DeliveryDraft;
-  onChange(d: DeliveryDraft): void;
+  onChange: (d: DeliveryDraft) => void;
   disabled: boolean;
 }
 

@@ -45,7 +45,7 @@ export function Card({
 }
 
 export function Heading({ id, children, level = 3 }: { id?: string; children: ReactNode; level?: 2 | 3 | 4 }) {
-  const Tag = `h${level}` as 'h2' | 'h3' | 'h4';
+  const Tag = ({ 2: 'h2', 3: 'h3', 4: 'h4' } as const)[level];
   return (
     <Tag id={id} style={{ margin: 0, font: level === 2 ? font.headingM : font.headingS, color: color.text }}>
       {children}

@@ -10,7 +10,7 @@ import { Card, FieldRow, Heading, Help, Wide } from './layout';
 interface Props {
   data: PanelData;
   draft: VettingDraft;
-  onChange(d: VettingDraft): void;
+  onChange: (d: VettingDraft) => void;
   disabled: boolean;
 }
 

@@ -9,12 +9,12 @@ interface Props<T> {
   title: string;
   hint?: string;
   matrix: Matrix<T>;
-  rowLabel(row: string): string;
-  columnLabel(column: string): string;
+  rowLabel: (row: string) => string;
+  columnLabel: (column: string) => string;
   /** The number that decides the shade. */
-  value(cell: T): number;
-  render?(cell: T): ReactNode;
-  cellTitle?(row: string, column: string, cell: T): string;
+  value: (cell: T) => number;
+  render?: (cell: T) => ReactNode;
+  cellTitle?: (row: string, column: string, cell: T) => string;
   testId: string;
   empty: string;
 }

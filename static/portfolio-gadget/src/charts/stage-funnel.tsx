@@ -9,7 +9,7 @@ import { card, cardTitle, small } from '../styles';
 interface Props {
   funnels: Portfolio['funnels'];
   selected: readonly Stage[];
-  onToggleStage(stage: Stage): void;
+  onToggleStage: (stage: Stage) => void;
 }
 
 function Funnel({
@@ -23,7 +23,7 @@ function Funnel({
   steps: { stage: Stage; statusName: string; count: number }[];
   bar: string;
   selected: readonly Stage[];
-  onToggleStage(stage: Stage): void;
+  onToggleStage: (stage: Stage) => void;
 }) {
   const max = Math.max(1, ...steps.map((s) => s.count));
   return (
