@@ -80,7 +80,8 @@ module.exports = {
     },
     {
       name: 'static-takes-types-only',
-      comment: "The contract's schemas and the domain they use stay out of the browser: apps import contract types only (the gadget's plain constants excepted).",
+      comment:
+        "The contract's schemas and the domain they use stay out of the browser: apps import contract types only (the gadget's plain constants excepted).",
       severity: 'error',
       from: { path: '^static/' },
       to: { path: '^src/contract/', pathNot: '^src/contract/gadget-vocabulary\\.ts$', dependencyTypesNot: ['type-only'] },

@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '**/build/', 'static/*/.build-*/', 'dist/', '.sandbox-data/', 'coverage/', 'sandbox/web/public/**/*.js', 'test/fixtures/layering/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '**/build/',
+      'static/*/.build-*/',
+      'dist/',
+      '.sandbox-data/',
+      'coverage/',
+      'sandbox/web/public/**/*.js',
+      'test/fixtures/layering/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
