@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { envelopeSchema } from '../src/contract/envelope';
+import { envelopeSchema } from '../test/support/envelope';
 import type { PortfolioLoad } from '../src/contract/gadget';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../src/records/kinds';
 import { buildStoredRecord, type RecordKind, type StoredRecord } from '../src/records/stored-record';

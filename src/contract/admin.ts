@@ -15,7 +15,6 @@ export const ProjectKeySchema = z
   });
 
 export const SetupRequestSchema = z.object({ projectKey: ProjectKeySchema });
-export type SetupRequest = z.infer<typeof SetupRequestSchema>;
 
 export const SETUP_STEP_IDS = [
   'project',

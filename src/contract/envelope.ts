@@ -1,6 +1,6 @@
 // The one shape every resolver answers with, and the one place error codes are defined.
 // Custom UI apps import this (never their own copy) to unpack answers.
-import { z } from 'zod';
+import { type z } from 'zod';
 
 export const ERROR_CODES = [
   'BAD_REQUEST',
@@ -12,8 +12,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;
-export const ErrorCodeSchema = z.enum(ERROR_CODES);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Field path ("fsts.2.name") -> message, for a page to show beside each field. */
 export type FieldErrors = Record<string, string>;
@@ -27,24 +26,12 @@ export interface JiraFailureDetails {
   status: number;
 }
 
-export const FailureSchema = z.object({
-  ok: z.literal(false),
-  error: z.object({
-    code: ErrorCodeSchema,
-    message: z.string(),
-    details: z.unknown().optional(),
-  }),
-});
 export interface Failure<D = unknown> {
   ok: false;
   error: { code: ErrorCode; message: string; details?: D };
 }
 export type Success<T> = { ok: true; data: T };
 export type Envelope<T, D = unknown> = Success<T> | Failure<D>;
-
-export function envelopeSchema<T extends z.ZodType>(data: T) {
-  return z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), data }), FailureSchema]);
-}
 
 /** An error a resolver raises on purpose: its message is shown to the person as it is. */
 export class AppError extends Error {

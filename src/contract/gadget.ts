@@ -71,7 +71,6 @@ export const GadgetConfigSchema = z.object({
     .default(0),
 });
 export type GadgetConfig = z.infer<typeof GadgetConfigSchema>;
-export type GadgetConfigInput = z.input<typeof GadgetConfigSchema>;
 
 export const DEFAULT_GADGET_CONFIG: GadgetConfig = GadgetConfigSchema.parse({});
 
@@ -81,7 +80,6 @@ export const LoadPortfolioPayloadSchema = z.object({
   /** Filters chosen in the gadget right now; absent = the configuration's default filters. */
   filters: GadgetFiltersSchema.optional(),
 });
-export type LoadPortfolioPayload = z.infer<typeof LoadPortfolioPayloadSchema>;
 
 export type ConfigSource = 'gadget' | 'request' | 'default';
 

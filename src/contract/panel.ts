@@ -26,13 +26,11 @@ export const VettingSavePayloadSchema = z.object({
   revision: RevisionSchema,
   vetting: VettingInputSchema,
 });
-export type VettingSavePayload = z.input<typeof VettingSavePayloadSchema>;
 
 export const DeliverySavePayloadSchema = z.object({
   revision: RevisionSchema,
   delivery: DeliveryInputSchema,
 });
-export type DeliverySavePayload = z.input<typeof DeliverySavePayloadSchema>;
 
 export const RecordNameSchema = z.enum(['vetting', 'delivery'], { error: 'record must be "vetting" or "delivery".' });
 export type RecordName = z.infer<typeof RecordNameSchema>;
@@ -45,7 +43,6 @@ export const ApprovalRecordPayloadSchema = z.object({
   note: z.string().trim().max(2000, { error: 'Keep the approval note under 2000 characters.' }).optional(),
   ref: z.string().trim().max(200, { error: 'Keep the approval reference under 200 characters.' }).optional(),
 });
-export type ApprovalRecordPayload = z.input<typeof ApprovalRecordPayloadSchema>;
 
 // ---------------------------------------------------------------- answer (panel/load and every write)
 

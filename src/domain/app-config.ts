@@ -19,7 +19,6 @@ export const FstSchema = z.object({
   name: z.string().trim().min(1, { error: 'An FST needs a name.' }).max(100),
   description: z.string().trim().max(300).optional(),
 });
-export type Fst = z.infer<typeof FstSchema>;
 
 export const CompanySchema = z.object({
   id: SlugSchema,

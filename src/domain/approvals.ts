@@ -65,10 +65,6 @@ export const ApprovalListSchema = z
 export const noApprovalsIn = (what: string) =>
   z.undefined({ error: `Approvals can't be saved with the ${what}; record them with the approval buttons.` }).optional();
 
-export function approvalsOf(approvals: readonly Approval[] | undefined, role: ApprovalRole): Approval[] {
-  return (approvals ?? []).filter((a) => a.role === role);
-}
-
 export function hasApproval(approvals: readonly Approval[] | undefined, role: ApprovalRole): boolean {
   return (approvals ?? []).some((a) => a.role === role);
 }

@@ -50,11 +50,9 @@ const ReleaseIdSchema = z
 
 export const CHANGE_STATUSES = ['open', 'merged', 'abandoned'] as const;
 export const ChangeStatusSchema = z.enum(CHANGE_STATUSES, { error: 'Change status must be open, merged or abandoned.' });
-export type ChangeStatus = z.infer<typeof ChangeStatusSchema>;
 
 export const CI_RESULTS = ['pass', 'fail', 'pending'] as const;
 export const CiResultSchema = z.enum(CI_RESULTS, { error: 'CI result must be pass, fail or pending.' });
-export type CiResult = z.infer<typeof CiResultSchema>;
 
 const blueprintFields = {
   url: LaunchpadUrlSchema,
@@ -95,12 +93,9 @@ export const MilestoneSchema = z.object({ ...milestoneFields, ...stamp });
 export const SpecificationSchema = z.object({ ...specificationFields, ...stamp });
 export const GerritChangeSchema = z.object({ ...changeFields, ...stamp });
 export const LrcTrackingSchema = z.object({ ...lrcTrackingFields, ...stamp });
-export type DeliveryBlueprint = z.infer<typeof DeliveryBlueprintSchema>;
-export type AlignmentNote = z.infer<typeof AlignmentNoteSchema>;
 export type Milestone = z.infer<typeof MilestoneSchema>;
 export type Specification = z.infer<typeof SpecificationSchema>;
 export type GerritChange = z.infer<typeof GerritChangeSchema>;
-export type LrcTracking = z.infer<typeof LrcTrackingSchema>;
 
 export const DELIVERY_MAX_BYTES = 24_000;
 
@@ -171,10 +166,6 @@ export const DeliveryInputSchema = z
     checkSize(d, ctx);
   });
 export type DeliveryInput = z.infer<typeof DeliveryInputSchema>;
-
-export function emptyDelivery(roadmapItemKey?: string): Delivery {
-  return roadmapItemKey === undefined ? { schemaVersion: 1 } : { schemaVersion: 1, roadmapItemKey };
-}
 
 type Stamped<T> = T & { recordedBy: string; recordedAt: string };
 

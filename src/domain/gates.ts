@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { GATE_APPROVALS, distinctCoreApprovals, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
-import {
-  DELIVERY_STAGES,
-  LIFECYCLES,
-  PORTFOLIO_STAGES,
-  StageSchema,
-  isSpecificationStage,
-  lifecycleOfStage,
-  type LifecycleId,
-  type Stage,
-} from './lifecycle';
+import { DELIVERY_STAGES, PORTFOLIO_STAGES, StageSchema, isSpecificationStage, type LifecycleId, type Stage } from './lifecycle';
 import { releaseById, releaseLabel } from './releases';
 import { CHECKLIST_ITEM_IDS, ChecklistItemIdSchema, checklistItemMissing, type ChecklistItemId, type Vetting } from './vetting';
 
@@ -136,11 +127,6 @@ export interface MissingRequirement {
   requirement: string;
   /** What is missing, in words a committee member acts on. */
   message: string;
-}
-
-export interface GateResult {
-  pass: boolean;
-  missing: MissingRequirement[];
 }
 
 export const INTEGRITY_MESSAGES: Record<Exclude<Integrity, 'valid'>, string> = {
@@ -337,7 +323,13 @@ export function approvalsAhead(
 
 /**
  * What an item still lacks for the gates of `path` (gatesOnTheWay): the integrity of its
- * record first, then each stage's requirements, each requirement once.
+ * record first, then each stage's requirements, each requirement once. Decisions:
+ * - The first stage of each lifecycle (Vetting Backlog, Backlog) has no gate: filing the
+ *   issue is enough, whatever its record holds (its path is empty).
+ * - Moving back to an earlier stage is always allowed (an empty path too).
+ * - Moving forward, a record whose integrity is not `valid` never passes.
+ * - Skipping stages needs the gates of every stage skipped.
+ * Which move is legal and under which settings is the gate check's (src/usecases/gate-check.ts).
  */
 export function missingOnTheWay(path: readonly Stage[], subject: GateSubject, config: GateConfig, nowMs: number): MissingRequirement[] {
   const missing: MissingRequirement[] = [];
@@ -358,30 +350,4 @@ export function missingOnTheWay(path: readonly Stage[], subject: GateSubject, co
     }
   }
   return missing;
-}
-
-/**
- * Whether an item may enter `target`, and if not, everything that is missing. Decisions:
- * - The first stage of each lifecycle (Vetting Backlog, Backlog) has no gate: filing the
- *   issue is enough, whatever its record holds.
- * - Moving back to an earlier stage is always allowed (re-grooming is part of the process).
- * - Moving forward, a record whose integrity is not `valid` never passes.
- * - Skipping stages needs the gates of every stage skipped.
- */
-export function evaluateGate(target: Stage, subject: GateSubject, config: GateConfig, now: Date | number): GateResult {
-  const lifecycle = subject.lifecycle;
-  if (lifecycleOfStage(target) !== lifecycle) {
-    return {
-      pass: false,
-      missing: [
-        {
-          requirement: 'input',
-          message: `${LIFECYCLES[lifecycle].issueTypeName} issues can't move to "${target}": it belongs to the other lifecycle.`,
-        },
-      ],
-    };
-  }
-  const nowMs = typeof now === 'number' ? now : now.getTime();
-  const missing = missingOnTheWay(gatesOnTheWay(lifecycle, subject.from, target, config), subject, config, nowMs);
-  return { pass: missing.length === 0, missing };
 }

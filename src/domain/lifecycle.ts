@@ -219,10 +219,6 @@ STAGE_BY_STATUS.set(normalizeStatusName('Being Vetted'), 'being-vetted');
 STAGE_BY_STATUS.set(normalizeStatusName('Backlog / To Do'), 'backlog');
 STAGE_BY_STATUS.set(normalizeStatusName('Blueprint / In Progress'), 'blueprint-in-progress');
 
-export function isStage(value: unknown): value is Stage {
-  return typeof value === 'string' && STAGE_DEF_BY_ID.has(value as Stage);
-}
-
 export function stageDef(stage: Stage): StageDef {
   const def = STAGE_DEF_BY_ID.get(stage);
   if (!def) throw new Error(`Unknown LCOO stage "${String(stage)}".`);
@@ -274,7 +270,7 @@ export function nextStage(stage: Stage, options: LifecycleOptions = { specificat
 }
 
 /** The transitions usable under the given settings (what the stage-gate validator allows). */
-export function transitionsFor(lifecycle: LifecycleId, options: LifecycleOptions): Transition[] {
+function transitionsFor(lifecycle: LifecycleId, options: LifecycleOptions): Transition[] {
   return LIFECYCLES[lifecycle].transitions.filter((t) => t.onlyWhen !== 'specification-step-off' || options.specificationStep === false);
 }
 

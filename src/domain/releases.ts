@@ -78,8 +78,6 @@ export const RELEASES: readonly Release[] = Object.freeze(
   ),
 );
 
-export const RELEASE_IDS: readonly string[] = RELEASES.map((r) => r.id);
-
 const BY_ID = new Map<string, Release>(RELEASES.map((r) => [r.id, r]));
 const RELEASE_MS = new Map<string, number>(RELEASES.map((r) => [r.id, Date.parse(`${r.firstReleaseDate}T00:00:00Z`)]));
 
@@ -120,7 +118,7 @@ export function isReleased(releaseId: string, now: Date | number | string): bool
 }
 
 /** A release is open for targeting while it is a known series that has not shipped yet. */
-export function isOpenForTargeting(releaseId: string, now: Date | number | string): boolean {
+function isOpenForTargeting(releaseId: string, now: Date | number | string): boolean {
   const at = RELEASE_MS.get(releaseId);
   const t = toMs(now);
   return at !== undefined && !Number.isNaN(t) && t < at;

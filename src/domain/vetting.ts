@@ -127,7 +127,6 @@ export type Size = z.infer<typeof SizeSchema>;
 
 export const ARTIFACT_KINDS = ['story', 'design', 'code', 'other'] as const;
 export const ArtifactKindSchema = z.enum(ARTIFACT_KINDS, { error: 'Artifact kind must be story, design, code or other.' });
-export type ArtifactKind = z.infer<typeof ArtifactKindSchema>;
 
 export const ALIGNMENT_CHANNELS = ['ptl-cores', 'irc', 'mailing-list', 'ptg', 'forum', 'mid-cycle'] as const;
 export const AlignmentChannelSchema = z.enum(ALIGNMENT_CHANNELS, {
@@ -182,14 +181,12 @@ export const BlueprintFindingSchema = z.object({
   url: WebUrlSchema,
   summary: requiredText(MAX_TEXT, 'What was found'),
 });
-export type BlueprintFinding = z.infer<typeof BlueprintFindingSchema>;
 
 export const BlueprintInvestigationSchema = z.object({
   searched: z.boolean({ error: '"Searched" must be true or false.' }),
   findings: list(BlueprintFindingSchema, 'Blueprint findings').default([]),
   conclusion: text(MAX_TEXT, 'Conclusion').optional(),
 });
-export type BlueprintInvestigation = z.infer<typeof BlueprintInvestigationSchema>;
 
 export const AlignmentEntrySchema = z.object({
   channel: AlignmentChannelSchema,
@@ -202,14 +199,12 @@ export const CommittedPersonSchema = z.object({
   name: requiredText(MAX_SHORT, 'Person name'),
   accountId: text(128, 'Account id').optional(),
 });
-export type CommittedPerson = z.infer<typeof CommittedPersonSchema>;
 
 export const CompanyCollaborationSchema = z.object({
   company: requiredText(MAX_SHORT, 'Company'),
   interest: InterestSchema,
   people: list(CommittedPersonSchema, 'Committed people').default([]),
 });
-export type CompanyCollaboration = z.infer<typeof CompanyCollaborationSchema>;
 
 export const CollaboratorsSchema = z.object({
   companies: list(CompanyCollaborationSchema, 'Member companies', 40).default([]),
@@ -222,7 +217,6 @@ export const AlignmentStrategySchema = z.object({
   plan: text(MAX_TEXT, 'Plan / mitigation').optional(),
   closingLoops: text(MAX_TEXT, 'Closing loops with release planning').optional(),
 });
-export type AlignmentStrategy = z.infer<typeof AlignmentStrategySchema>;
 
 const ComponentSchema = z
   .string({ error: 'A component must be an OpenStack project name.' })

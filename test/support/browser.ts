@@ -28,7 +28,10 @@ export interface TestBrowser {
   newPage(baseUrl: string, opts?: { asEmail?: string; colorMode?: 'light' | 'dark'; width?: number; height?: number }): Promise<Page>;
   /** The Custom UI iframe of a module on the page (by its manifest module key). */
   appFrame(page: Page, moduleKey: string): FrameLocator;
-  /** Waits until the app inside the frame set body[data-done] and returns the frame. */
+  /**
+   * Waits until the app inside the frame has its content (or why there is none) on screen, as
+   * assistive technology learns it: body[aria-busy="false"] (static/shared/busy.ts). Returns the frame.
+   */
   waitForApp(page: Page, moduleKey: string, timeoutMs?: number): Promise<Frame>;
   /** Saves a full-page screenshot; returns its path. */
   screenshot(page: Page, name: string): Promise<string>;
@@ -62,7 +65,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       const handle = await page.waitForSelector(`iframe[data-module-key="${moduleKey}"]`, { timeout: timeoutMs });
       const frame = await handle.contentFrame();
       if (!frame) throw new Error(`The iframe of ${moduleKey} has no content frame`);
-      await frame.waitForSelector('body[data-done]', { state: 'attached', timeout: timeoutMs });
+      await frame.waitForSelector('body[aria-busy="false"]', { state: 'attached', timeout: timeoutMs });
       return frame;
     },
     async screenshot(page, name) {

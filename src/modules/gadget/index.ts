@@ -5,7 +5,7 @@ import { checkConfigHandler, gadgetOptionsHandler } from './gadget-options';
 import { loadPortfolioHandler } from './load-portfolio';
 
 export const gadgetResolver = defineResolver(GADGET_WIRE, {
-  'portfolio/load': loadPortfolioHandler(),
+  'portfolio/load': loadPortfolioHandler,
   'gadget/options': gadgetOptionsHandler,
   'gadget/check-config': checkConfigHandler,
 });

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { AppError } from '../../contract/envelope';
 import type { GadgetFilters, PortfolioLoad } from '../../contract/gadget';
 import { aggregatePortfolio } from '../../domain/portfolio';
-import { asApp, asUser, type JiraClient } from '../../jira/client';
+import { asApp, asUser } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { searchAll } from '../../jira/search';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
@@ -52,111 +52,103 @@ function compactFilters(filters: GadgetFilters): GadgetFilters {
   return out;
 }
 
-export interface LoadDeps {
-  client?: JiraClient;
-  /** The app's client, for the workflow rules (people can't read workflows). */
-  appClient?: JiraClient;
-  now?: () => Date;
-}
+export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
+  doing: 'load the LCOO portfolio',
+  async run(input, ctx): Promise<PortfolioLoad> {
+    const t0 = performance.now();
+    const { config, source } = resolveGadgetConfig(ctx.extension, input.config);
+    const filters = compactFilters(input.filters ?? config.filters);
+    const jql = buildPortfolioJql(config.scope, filters);
+    const client = asUser();
+    // The app's client, for the workflow rules (people can't read workflows).
+    const appClient = asApp();
+    // The workflow rules are read alongside the search, so they add a call but no wait; the
+    // blockers then use the settings Jira's stage gate runs with on each move.
+    const statusStages = await loadStatusStageMap();
+    const rulesRead = readGateRules(statusStages, appClient);
+    // The latest signed revisions (the replay check) are paged out of KVS alongside too.
+    const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
+    latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+    const [loaded, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
+    const appConfig = loaded.config;
 
-export function loadPortfolioHandler(deps: LoadDeps = {}): Handlers<GadgetWire>['portfolio/load'] {
-  return {
-    doing: 'load the LCOO portfolio',
-    async run(input, ctx): Promise<PortfolioLoad> {
-      const t0 = performance.now();
-      const { config, source } = resolveGadgetConfig(ctx.extension, input.config);
-      const filters = compactFilters(input.filters ?? config.filters);
-      const jql = buildPortfolioJql(config.scope, filters);
-      const client = deps.client ?? asUser();
-      const appClient = deps.appClient ?? asApp();
-      // The workflow rules are read alongside the search, so they add a call but no wait; the
-      // blockers then use the settings Jira's stage gate runs with on each move.
-      const statusStages = await loadStatusStageMap();
-      const rulesRead = readGateRules(statusStages, appClient);
-      // The latest signed revisions (the replay check) are paged out of KVS alongside too.
-      const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
-      latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-      const [loaded, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
-      const appConfig = loaded.config;
-
-      let found: Awaited<ReturnType<typeof searchAll>>;
-      try {
-        // One more than the limit: searchAll reports "truncated" on reaching its limit, and
-        // exactly ITEM_LIMIT issues is a complete portfolio, not a truncated one.
-        found = await searchAll(client, {
-          jql,
-          fields: PORTFOLIO_FIELDS,
-          properties: PORTFOLIO_PROPERTIES,
-          pageSize: PAGE_SIZE,
-          limit: ITEM_LIMIT + 1,
-          deadline: Date.now() + SEARCH_BUDGET_MS,
-        });
-      } catch (err) {
-        if (err instanceof JiraError && err.status === 400) {
-          const what = config.scope.kind === 'jql' ? "the gadget's JQL" : "the gadget's projects";
-          throw new AppError(
-            'BAD_REQUEST',
-            `Jira could not search ${what}: ${err.jiraMessage} Open the gadget's menu, choose Edit, and correct it.`,
-            { jql },
-          );
-        }
-        throw err;
-      }
-      const [rules, latest] = await Promise.all([rulesRead, latestRead]);
-      const t1 = performance.now();
-      const { issues, roadmapItems, skipped } = toPortfolioIssues(
-        found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues,
-        secret,
-        statusStages,
-        latest,
-      );
-      const settingsFor = movesFromRules(adminSettingsOf(loaded), rules);
-      // A deliverable's Roadmap Item is usually in the same load; the few that are not are read
-      // as the person, as the panel reads them.
-      const parents = new Map<string, ParentChecklist>();
-      const outside: string[] = [];
-      for (const key of parentKeysNeeded(issues, settingsFor)) {
-        const inLoad = roadmapItems.get(key);
-        if (inLoad) parents.set(key, parentChecklistOf(key, inLoad));
-        else outside.push(key);
-      }
-      await Promise.all(
-        outside.slice(0, PARENT_READ_LIMIT).map(async (key) => parents.set(key, await readParentChecklist(client, key, secret))),
-      );
-      for (const key of outside.slice(PARENT_READ_LIMIT)) {
-        parents.set(key, {
-          ok: false,
-          problem: `Roadmap Item ${key} is outside this gadget's scope and was not read in this load; open the deliverable to see its gate.`,
-        });
-      }
-      const t2 = performance.now();
-      const now = (deps.now ?? (() => new Date()))();
-      const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now);
-      const portfolio = aggregatePortfolio(items, { now, filters });
-      const t3 = performance.now();
-      const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
-      return {
-        ...portfolio,
-        ...compactRows(portfolio.rows),
-        fetchedAt: now.toISOString(),
-        restCalls: client.calls + appClient.calls,
-        truncated: found.truncated,
-        ...(found.truncated ? { truncatedBy: found.issues.length > ITEM_LIMIT ? ('limit' as const) : ('time' as const) } : {}),
-        itemLimit: ITEM_LIMIT,
-        skipped,
-        config,
-        configSource: source,
-        filters,
+    let found: Awaited<ReturnType<typeof searchAll>>;
+    try {
+      // One more than the limit: searchAll reports "truncated" on reaching its limit, and
+      // exactly ITEM_LIMIT issues is a complete portfolio, not a truncated one.
+      found = await searchAll(client, {
         jql,
-        labels: {
-          fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
-          companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
-        },
-        vocabulary: GADGET_VOCABULARY,
-        timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
-        gateSettingsSource: rules.source,
-        ...(rules.note ? { gateSettingsNote: rules.note } : {}),
-      };
-    },
-  };
-}
+        fields: PORTFOLIO_FIELDS,
+        properties: PORTFOLIO_PROPERTIES,
+        pageSize: PAGE_SIZE,
+        limit: ITEM_LIMIT + 1,
+        deadline: Date.now() + SEARCH_BUDGET_MS,
+      });
+    } catch (err) {
+      if (err instanceof JiraError && err.status === 400) {
+        const what = config.scope.kind === 'jql' ? "the gadget's JQL" : "the gadget's projects";
+        throw new AppError(
+          'BAD_REQUEST',
+          `Jira could not search ${what}: ${err.jiraMessage} Open the gadget's menu, choose Edit, and correct it.`,
+          { jql },
+        );
+      }
+      throw err;
+    }
+    const [rules, latest] = await Promise.all([rulesRead, latestRead]);
+    const t1 = performance.now();
+    const { issues, roadmapItems, skipped } = toPortfolioIssues(
+      found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues,
+      secret,
+      statusStages,
+      latest,
+    );
+    const settingsFor = movesFromRules(adminSettingsOf(loaded), rules);
+    // A deliverable's Roadmap Item is usually in the same load; the few that are not are read
+    // as the person, as the panel reads them.
+    const parents = new Map<string, ParentChecklist>();
+    const outside: string[] = [];
+    for (const key of parentKeysNeeded(issues, settingsFor)) {
+      const inLoad = roadmapItems.get(key);
+      if (inLoad) parents.set(key, parentChecklistOf(key, inLoad));
+      else outside.push(key);
+    }
+    await Promise.all(
+      outside.slice(0, PARENT_READ_LIMIT).map(async (key) => parents.set(key, await readParentChecklist(client, key, secret))),
+    );
+    for (const key of outside.slice(PARENT_READ_LIMIT)) {
+      parents.set(key, {
+        ok: false,
+        problem: `Roadmap Item ${key} is outside this gadget's scope and was not read in this load; open the deliverable to see its gate.`,
+      });
+    }
+    const t2 = performance.now();
+    const now = new Date();
+    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now);
+    const portfolio = aggregatePortfolio(items, { now, filters });
+    const t3 = performance.now();
+    const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
+    return {
+      ...portfolio,
+      ...compactRows(portfolio.rows),
+      fetchedAt: now.toISOString(),
+      restCalls: client.calls + appClient.calls,
+      truncated: found.truncated,
+      ...(found.truncated ? { truncatedBy: found.issues.length > ITEM_LIMIT ? ('limit' as const) : ('time' as const) } : {}),
+      itemLimit: ITEM_LIMIT,
+      skipped,
+      config,
+      configSource: source,
+      filters,
+      jql,
+      labels: {
+        fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
+        companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
+      },
+      vocabulary: GADGET_VOCABULARY,
+      timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
+      gateSettingsSource: rules.source,
+      ...(rules.note ? { gateSettingsNote: rules.note } : {}),
+    };
+  },
+};

@@ -49,7 +49,7 @@ export interface IssueUpdatedOutcome {
   skipped?: string;
 }
 
-export async function handleIssueUpdated(event: unknown, client: JiraClient = asApp()): Promise<IssueUpdatedOutcome> {
+async function handleIssueUpdated(event: unknown, client: JiraClient = asApp()): Promise<IssueUpdatedOutcome> {
   const parsed = EventSchema.safeParse(event);
   if (!parsed.success) return { refreshed: [], skipped: 'not an issue event' };
   const { issue, changelog } = parsed.data;

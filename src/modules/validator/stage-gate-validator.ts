@@ -10,7 +10,7 @@ import { parseRuleConfig } from '../../domain/gates';
 import { stageDef } from '../../domain/lifecycle';
 import type { Delivery } from '../../domain/delivery';
 import type { Vetting } from '../../domain/vetting';
-import { asApp, type JiraClient } from '../../jira/client';
+import { asApp } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { getIssue } from '../../jira/issues';
 import { DELIVERY_PROPERTY, DELIVERY_RECORD, VETTING_PROPERTY, VETTING_RECORD } from '../../records/kinds';
@@ -40,18 +40,13 @@ const ValidatorEventSchema = z
   })
   .loose();
 
-export interface ValidatorDeps {
-  client?: JiraClient;
-  now?: () => Date;
-}
-
 const refuse = (errorMessage: string): ValidatorResult => ({ result: false, errorMessage });
 
 async function readChecked<T>(kind: RecordKind<T>, issueId: string, raw: unknown, secret: string): Promise<RecordRead<T>> {
   return checkFreshness(issueId, kind, readRecord(kind, issueId, raw, secret));
 }
 
-export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {}): Promise<ValidatorResult> {
+async function evaluateTransition(event: unknown): Promise<ValidatorResult> {
   const parsed = ValidatorEventSchema.safeParse(event);
   if (!parsed.success) {
     return refuse(
@@ -63,7 +58,7 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
   }
   const { issue: ref, transition, configuration } = parsed.data;
   const key = ref.key;
-  const client = deps.client ?? asApp();
+  const client = asApp();
   try {
     const [issue, config, statusStages, secret] = await Promise.all([
       getIssue(client, key, { fields: ['status', 'issuetype'], properties: [VETTING_PROPERTY, DELIVERY_PROPERTY] }),
@@ -103,7 +98,7 @@ export async function evaluateTransition(event: unknown, deps: ValidatorDeps = {
       settingsForMove(adminSettingsOf(config), parseRuleConfig(configuration), target),
     );
     const parent = needsParent(snapshot, plan) ? await readParentChecklist(client, snapshot.parentKey, secret) : undefined;
-    const outcome = gateCheck(snapshot, plan, (deps.now ?? (() => new Date()))(), parent);
+    const outcome = gateCheck(snapshot, plan, new Date(), parent);
     if (outcome.pass) return { result: true };
     if (outcome.failClosed) return refuse(failClosedMessage(key, outcome.failClosed.message));
     return refuse(blockedMessage(key, stageDef(target).statusName, outcome.missing));

@@ -13,6 +13,7 @@ import type { ApprovalRole } from '../../../src/contract/domain-types';
 import type { Stage } from '../../../src/contract/domain-types';
 import type { ChecklistItemId } from '../../../src/contract/domain-types';
 import { FieldError, Label } from '../../shared/field';
+import { whileLoading } from '../../shared/busy';
 import { call, isCallError } from './call';
 import { ChecklistMatrix } from '../../shared/checklist-matrix';
 import { Row, Stack } from '../../shared/layout';
@@ -97,14 +98,11 @@ export function ConfigTab() {
   };
 
   useEffect(() => {
-    call('config/get')
+    whileLoading(call('config/get'))
       .then(adopt)
       .catch((err: unknown) =>
         setMessage({ tone: 'error', text: isCallError(err) ? err.message : 'The configuration could not be loaded.' }),
-      )
-      .finally(() => {
-        document.body.dataset['done'] = '1';
-      });
+      );
   }, []);
 
   if (!config || !groupText || !view) {

@@ -9,6 +9,7 @@ import Textfield from '@atlaskit/textfield';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SetupResult, SetupStep } from '../../../src/contract/admin';
 import { FieldError, Label } from '../../shared/field';
+import { whileLoading } from '../../shared/busy';
 import { call, isCallError } from './call';
 import { Row, Stack } from '../../shared/layout';
 import * as color from '../../shared/color';
@@ -85,17 +86,14 @@ export function SetupTab() {
 
   // A reload shows where the last run got to (kept in KVS), so a failed step can be resumed.
   useEffect(() => {
-    call('setup/status', { projectKey: 'LCOO' })
+    whileLoading(call('setup/status', { projectKey: 'LCOO' }))
       .then((s) => {
         if (s.lastRunAt || s.running) {
           setResult(s);
           setMode('run');
         }
       })
-      .catch((err: unknown) => fail(err))
-      .finally(() => {
-        document.body.dataset['done'] = '1';
-      });
+      .catch((err: unknown) => fail(err));
   }, []);
 
   const fail = (err: unknown) => {

@@ -9,6 +9,7 @@ import type { PanelData } from '../../../src/contract/panel';
 import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
+import { markBusy } from '../../shared/busy';
 import { Row, Stack } from '../../shared/layout';
 import { useRenderMarks } from '../../shared/render-marks';
 import * as color from '../../shared/color';
@@ -186,12 +187,10 @@ function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload: () =
 export function App() {
   const { state: s, load, save, approve, reloadAfterConflict, setVetting, setDelivery, dismissLost } = usePanel();
   const d = s.data;
-  // Tells the host page (and the e2e tests) the first real render is on screen.
-  const done = d ? '1' : s.loadError ? 'error' : undefined;
-  useEffect(() => {
-    if (done) document.body.dataset['done'] = done;
-  }, [done]);
-  useRenderMarks(done !== undefined);
+  // Busy until the first real render (the record, or why it could not be loaded) is on screen.
+  const settled = d !== undefined || s.loadError !== undefined;
+  useEffect(() => markBusy(!settled), [settled]);
+  useRenderMarks(settled);
 
   if (!d) {
     if (s.loadError) {

@@ -1,4 +1,5 @@
 // Loading, empty and error states: each says what is happening and what to do next.
+import { markBusy } from '../../shared/busy';
 import type { ReactNode } from 'react';
 import * as space from '../../shared/space';
 import * as color from './color';
@@ -72,11 +73,7 @@ export function TextButton({
   );
 }
 
-/**
- * body[data-done] tells the host (and the sandbox's browser tests) that the gadget has settled:
- * removed while a load runs, set once data or an error is on screen.
- */
+/** Busy while a load runs; settled once data or an error is on screen (static/shared/busy.ts). */
 export function markSettled(settled: boolean): void {
-  if (settled) document.body.dataset['done'] = '1';
-  else delete document.body.dataset['done'];
+  markBusy(!settled);
 }

@@ -14,6 +14,7 @@ import { createRoot } from 'react-dom/client';
 import type { RuleConfig, ValidatorOptions } from '../../../src/contract/validator-config';
 import type { Stage } from '../../../src/contract/domain-types';
 import type { ChecklistItemId } from '../../../src/contract/domain-types';
+import { markBusy } from '../../shared/busy';
 import { ChecklistMatrix } from '../../shared/checklist-matrix';
 import { call, isCallError } from './call';
 import { enableTheme } from '../../shared/theme';
@@ -91,9 +92,7 @@ function App() {
             : `The stage gate settings could not be loaded (${err instanceof Error ? err.message : String(err)}).`,
         ),
       )
-      .finally(() => {
-        document.body.dataset['done'] = '1';
-      });
+      .finally(() => markBusy(false));
   }, []);
 
   if (loadError) {

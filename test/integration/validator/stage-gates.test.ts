@@ -4,7 +4,8 @@
 // record (written through the panel resolver) and the approvals (approvals/record, by people
 // in the right groups) supply it.
 import type { Delivery, DeliveryInput } from '../../../src/domain/delivery';
-import { evaluateGate, defaultGateConfig } from '../../../src/domain/gates';
+import { defaultGateConfig } from '../../../src/domain/gates';
+import { evaluateGate } from '../../fixtures/evaluate-gate';
 import { LIFECYCLES, stageByStatusName, type Stage } from '../../../src/domain/lifecycle';
 import { checklistItemMissing, type Vetting, type VettingInput } from '../../../src/domain/vetting';
 import { blockedMessage } from '../../../src/modules/validator/gate-message';

@@ -4,7 +4,6 @@ import {
   ApprovalSchema,
   GATE_APPROVALS,
   approvalPrerequisite,
-  approvalsOf,
   distinctCoreApprovals,
   hasApproval,
   withApproval,
@@ -35,7 +34,7 @@ describe('approvals', () => {
     list = withApproval(list, makeApproval('core-approval', { ref: '1', note: 'again' }));
     list = withApproval(list, makeApproval('core-approval', { ref: '2' }));
     expect(list).toHaveLength(2);
-    expect(approvalsOf(list, 'core-approval').map((a) => [a.ref, a.note])).toEqual([
+    expect(list.filter((a) => a.role === 'core-approval').map((a) => [a.ref, a.note])).toEqual([
       ['1', 'again'],
       ['2', undefined],
     ]);

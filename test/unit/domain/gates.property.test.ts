@@ -9,12 +9,12 @@ import {
   VettingSchema,
   checklistStatus,
   defaultGateConfig,
-  evaluateGate,
   migrateVetting,
   releasesOpenForTargeting,
   type ChecklistItemId,
   type Vetting,
 } from '../../../src/domain';
+import { evaluateGate } from '../../fixtures/evaluate-gate';
 import { makeApproval } from '../../fixtures/builders';
 
 /** Text that says something (the checklist ignores blank answers). */

@@ -1,7 +1,6 @@
 import {
   GateConfigSchema,
   defaultGateConfig,
-  evaluateGate,
   gatesOnTheWay,
   requiredChecklistFor,
   type Delivery,
@@ -9,6 +8,7 @@ import {
   type Stage,
   type Vetting,
 } from '../../../src/domain';
+import { evaluateGate } from '../../fixtures/evaluate-gate';
 import {
   CORE_A_ID,
   CORE_B_ID,

@@ -3,7 +3,7 @@
 // signed exactly as the app signs them (buildStoredRecord + vettingIndex), so a test can
 // also forge one by changing data after signing.
 import { LIFECYCLES, type Stage } from '../../../src/domain/lifecycle';
-import { emptyDelivery, type Delivery } from '../../../src/domain/delivery';
+import type { Delivery } from '../../../src/domain/delivery';
 import type { Vetting } from '../../../src/domain/vetting';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../../src/records/kinds';
 import { buildStoredRecord, type RecordKind, type StoredRecord } from '../../../src/records/stored-record';
@@ -59,7 +59,7 @@ export function makeVetting(i: number, filled = i % 13): Vetting {
 }
 
 export function makeDelivery(i: number, roadmapItemKey: string): Delivery {
-  return { ...emptyDelivery(roadmapItemKey), project: pick(['Nova', 'Neutron', 'Cinder'], i) };
+  return { schemaVersion: 1, roadmapItemKey, project: pick(['Nova', 'Neutron', 'Cinder'], i) };
 }
 
 /** The property value the app would store (signed with `secret`). */
