@@ -70,10 +70,7 @@ function App() {
       const ext = context.extension ?? {};
       setEntryPoint(ext.entryPoint ?? 'create');
       // The server parses the stored value with the gate's own schema: the screen shows what the gate will apply.
-      const loaded = await call(
-        'validator/options',
-        ext.validatorConfig !== undefined ? { configuration: ext.validatorConfig } : {},
-      );
+      const loaded = await call('validator/options', ext.validatorConfig !== undefined ? { configuration: ext.validatorConfig } : {});
       if (loaded.stored?.ok) setRule(loaded.stored.config);
       else if (loaded.stored)
         setProblem(
