@@ -3,8 +3,9 @@
 // <= 50 ms median of warm calls, <= 150 ms for the first call in a fresh process. Each sample
 // runs in its own child process so the first call really is cold, on the code bundled with
 // esbuild as the sandbox bundles the app (not through tsx's per-file transform, whose export
-// getters the deployed bundle does not have). Both wall-clock and CPU time are printed: on a
-// shared machine the wall clock also counts the time other processes held the CPU.
+// getters the deployed bundle does not have). The goals are on the wall clock (what a person
+// waits); the process's CPU time is printed beside it, because on a shared machine the wall
+// clock also counts the time other processes held the CPU.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,7 +53,8 @@ export function run(): Promise<BenchRow[]> {
       const cpu = median(calls.map((c) => c.cpu));
       return [
         { area: 'gadget', figure: `${figure}, wall clock`, value: wall, unit: 'ms', goal: `<= ${goal} ms`, met: wall <= goal },
-        { area: 'gadget', figure: `${figure}, CPU time`, value: cpu, unit: 'ms', goal: `<= ${goal} ms`, met: cpu <= goal },
+        // Process CPU counts V8's compiler and GC threads beside the call: context for a busy machine, not the goal.
+        { area: 'gadget', figure: `${figure}, CPU time of the process (all threads)`, value: cpu, unit: 'ms' },
       ];
     };
     return Promise.resolve([
