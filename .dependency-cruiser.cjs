@@ -63,11 +63,7 @@ module.exports = {
       to: { path: '^(src|static)/', pathNot: '^src/domain/' },
     },
     allowed('contract', 'domain'),
-    {
-      ...allowed('jira', 'domain'),
-      // Setup still lives here until it moves into src/usecases (it takes the storage module's lock).
-      from: { path: '^src/jira/', pathNot: '^src/jira/provisioning\\.ts$' },
-    },
+    allowed('jira', 'domain'),
     allowed('storage', 'domain'),
     allowed('records', 'domain', 'jira', 'storage', 'contract'),
     allowed('usecases', 'domain', 'jira', 'records', 'storage', 'contract'),

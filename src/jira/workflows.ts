@@ -1,6 +1,6 @@
 // Typed calls for the Jira objects the app provisions: issue types, statuses, workflows
 // (the /workflows/* API; the deprecated /rest/api/3/workflow is never used), workflow
-// schemes and issue type schemes. Only what provisioning needs, each answer zod-checked.
+// schemes and issue type schemes. Only what setup (src/usecases/setup) needs, each answer zod-checked.
 import { z } from 'zod';
 import { route, type JiraClient } from './client';
 import { runJiraTask } from './tasks';

@@ -11,7 +11,7 @@ import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
 import { asApp } from '../../jira/client';
 import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
-import { planSetup, runSetup, setupStatus } from '../../jira/provisioning';
+import { planSetup, runSetup, setupStatus } from '../../usecases/setup/run';
 import { loadAppConfig, saveAppConfig } from '../../storage/app-config';
 import { stageGateAri } from '../../usecases/stage-gate-ari';
 import { defineResolver, type CallContext, type Handlers } from '../shared/define-resolver';

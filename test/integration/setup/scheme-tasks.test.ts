@@ -4,7 +4,7 @@
 // reports success only when Jira's task says COMPLETE; otherwise it says what the admin must
 // do. Whether Forge's fetch follows the 303 anyway is not documented: both ways are run.
 import type { SetupResult } from '../../../src/contract/admin';
-import { WORKFLOW_SCHEME_NAME } from '../../../src/jira/provisioning';
+import { WORKFLOW_SCHEME_NAME } from '../../../src/usecases/setup/steps';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import { ADMIN, rest, runSetup } from '../../support/lcoo-site';
 

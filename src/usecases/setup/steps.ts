@@ -1,26 +1,15 @@
-// Sets up the Jira objects the LCOO process runs on, for one company-managed project:
-// issue types, statuses, the two workflows with the stage gate on every move forward, a
-// workflow scheme, the issue type scheme and the project's scheme. No Forge module can
-// create these, so it is done through REST, from the admin page.
-//
-// Every step first looks at Jira and only creates what is missing, so running setup again
-// creates nothing, and running it after a failure carries on where it stopped (resume).
-// Each step's outcome is kept in KVS as soon as it is known, so the page can show where a
-// run stopped even when the function itself was cut off.
-import { kvs } from '@forge/kvs';
-import { AppError } from '../contract/envelope';
-import type { SetupResult, SetupStep, SetupStepId, SetupStepState } from '../contract/admin';
-import { SETUP_STEP_IDS } from '../contract/admin';
-import { LIFECYCLES, type LifecycleId, type Stage } from '../domain/lifecycle';
-import type { JiraClient } from './client';
-import { JiraError } from './errors';
-import { appErrorFromJira } from '../usecases/jira-failure';
-import { getUser } from './issues';
-import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from './lcoo-workflows';
-import { claimOnce } from '../storage/claim';
-import { KVS_KEYS } from '../storage/keys';
-import { recordStatusStages } from '../storage/status-stages';
-import type { TaskOutcome } from './tasks';
+// The setup steps: each looks at Jira first and only creates what is missing, so running
+// setup again creates nothing and a run after a failure carries on where it stopped. No
+// Forge module can create issue types, statuses or workflows, so it is done through REST
+// (src/jira/workflows.ts); what a step decides and how it words a refusal lives here.
+import { AppError } from '../../contract/envelope';
+import type { SetupStepId } from '../../contract/admin';
+import { SETUP_STEP_IDS } from '../../contract/admin';
+import { LIFECYCLES, type LifecycleId, type Stage } from '../../domain/lifecycle';
+import type { JiraClient } from '../../jira/client';
+import { JiraError } from '../../jira/errors';
+import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from '../../jira/lcoo-workflows';
+import type { TaskOutcome } from '../../jira/tasks';
 import {
   addIssueTypesToScheme,
   assignWorkflowScheme,
@@ -45,7 +34,8 @@ import {
   validateWorkflowCreate,
   type JiraWorkflow,
   type JiraWorkflowScheme,
-} from './workflows';
+} from '../../jira/workflows';
+import { recordStatusStages } from '../../storage/status-stages';
 
 export const WORKFLOW_SCHEME_NAME = 'LCOO Roadmap Workflow Scheme';
 /** Jira's built-in workflow; what unmapped issue types follow in a new scheme. */
@@ -57,7 +47,7 @@ const ISSUE_TYPE_DESCRIPTIONS: Record<LifecycleId, string> = {
   delivery: 'One piece of upstream OpenStack work (blueprint, specification, code) that delivers an LCOO roadmap item.',
 };
 
-const STEP_LABELS: Record<SetupStepId, string> = {
+export const STEP_LABELS: Record<SetupStepId, string> = {
   project: 'Company-managed project',
   'issue-types': 'Issue types Roadmap Item and Upstream Deliverable',
   statuses: 'Statuses of both lifecycles',
@@ -69,7 +59,7 @@ const STEP_LABELS: Record<SetupStepId, string> = {
 };
 
 /** What earlier steps found or created, handed to the later ones. */
-interface Outputs {
+export interface Outputs {
   projectId?: string;
   issueTypeIds: Partial<Record<LifecycleId, string>>;
   statuses: Partial<Record<Stage, KnownStatus>>;
@@ -80,7 +70,7 @@ interface Outputs {
   issueTypeSchemeId?: string;
 }
 
-interface StepContext {
+export interface StepContext {
   client: JiraClient;
   projectKey: string;
   /** The stage-gate validator's extension ARI (parameters.key of the rule). */
@@ -94,7 +84,7 @@ interface Inspection {
   detail: string;
 }
 
-interface Step {
+export interface Step {
   id: SetupStepId;
   /** What the step does, for error messages ("create the statuses"). */
   doing: string;
@@ -514,185 +504,3 @@ export const SETUP_STEPS: Step[] = [
 ];
 // Keep the contract's list and the steps in the same order.
 if (SETUP_STEPS.map((s) => s.id).join() !== SETUP_STEP_IDS.join()) throw new Error('SETUP_STEPS and SETUP_STEP_IDS disagree.');
-
-// ---------------------------------------------------------------- progress in KVS
-
-interface StoredStep {
-  state: SetupStepState;
-  detail?: string;
-  at: string;
-}
-interface StoredProgress {
-  projectKey: string;
-  steps: Partial<Record<SetupStepId, StoredStep>>;
-  lastRunAt?: string;
-  /** Set while a run is under way, so the page can show live progress by polling. */
-  runningSince?: string;
-}
-
-const progressKey = KVS_KEYS.setupProgress;
-
-export async function loadProgress(projectKey: string): Promise<StoredProgress> {
-  const raw = await kvs.get<StoredProgress>(progressKey(projectKey));
-  return raw && typeof raw === 'object' && raw.steps ? raw : { projectKey, steps: {} };
-}
-
-function messageOf(err: unknown, doing: string): string {
-  if (err instanceof AppError) return err.message;
-  if (err instanceof JiraError) return appErrorFromJira(err, doing).message;
-  console.error(`[lcoo] setup failed while trying to ${doing}:`, err);
-  return `Could not ${doing}: ${err instanceof Error ? err.message : String(err)}. Resume to try again.`;
-}
-
-function toSteps(progress: StoredProgress): SetupStep[] {
-  return SETUP_STEPS.map((s) => {
-    const stored = progress.steps[s.id];
-    return { id: s.id, label: STEP_LABELS[s.id], state: stored?.state ?? 'todo', ...(stored?.detail ? { detail: stored.detail } : {}) };
-  });
-}
-
-/** The last run's progress as stored: what the page shows before anyone asks Jira again. */
-export async function setupStatus(projectKey: string): Promise<SetupResult> {
-  const progress = await loadProgress(projectKey);
-  // A run that started more than Forge's 25 s ago was cut off: it is not running any more.
-  const running = !!progress.runningSince && Date.now() - Date.parse(progress.runningSince) < 30_000;
-  return {
-    projectKey,
-    steps: toSteps(progress),
-    created: [],
-    ...(progress.lastRunAt ? { lastRunAt: progress.lastRunAt } : {}),
-    ...(running ? { running } : {}),
-  };
-}
-
-export interface SetupOptions {
-  client: JiraClient;
-  projectKey: string;
-  ari: string;
-  now?: () => Date;
-  /** The admin who asked for the run (accountId), named to anyone who starts another meanwhile. */
-  startedBy?: string;
-}
-
-/**
- * The dry run: what exists and what a run would create, read from Jira now. A step that
- * failed in the last run and is still not done shows that failure (so the page offers Resume).
- */
-export async function planSetup(opts: SetupOptions): Promise<SetupResult> {
-  const progress = await loadProgress(opts.projectKey);
-  const ctx: StepContext = {
-    client: opts.client,
-    projectKey: opts.projectKey,
-    ari: opts.ari,
-    out: { issueTypeIds: {}, statuses: {} },
-    created: [],
-  };
-  const steps: SetupStep[] = [];
-  let blocked: string | undefined;
-  for (const step of SETUP_STEPS) {
-    const label = STEP_LABELS[step.id];
-    if (blocked) {
-      steps.push({ id: step.id, label, state: 'todo', detail: `Waits for: ${blocked}.` });
-      continue;
-    }
-    try {
-      const found = await step.inspect(ctx);
-      const lastFailure = progress.steps[step.id]?.state === 'failed' ? progress.steps[step.id]?.detail : undefined;
-      steps.push(
-        found.satisfied
-          ? { id: step.id, label, state: 'done', detail: found.detail }
-          : {
-              id: step.id,
-              label,
-              state: lastFailure ? 'failed' : 'todo',
-              detail: lastFailure ? `${found.detail} Last run: ${lastFailure}` : found.detail,
-            },
-      );
-    } catch (err) {
-      steps.push({ id: step.id, label, state: 'failed', detail: messageOf(err, step.doing) });
-      blocked = label;
-    }
-  }
-  return { projectKey: opts.projectKey, steps, created: [], ...(progress.lastRunAt ? { lastRunAt: progress.lastRunAt } : {}) };
-}
-
-// Setup creates site-wide objects (issue types, statuses, workflows), so one run at a time
-// across the site: two at once would both see a status missing and both create it. The lock
-// is claimed once (storage/claim.ts) and holds for one minute, longer than Forge lets a run
-// live (25 s): a run cut off before it releases the lock blocks the next one for a minute at
-// most, however long KVS keeps the expired key around.
-const SETUP_LOCK_SECONDS = 60;
-
-interface SetupLockHolder {
-  accountId?: string;
-}
-
-async function takeSetupLock(opts: SetupOptions) {
-  const outcome = await claimOnce<SetupLockHolder>(KVS_KEYS.setupLock, opts.startedBy ? { accountId: opts.startedBy } : {}, {
-    ttlSeconds: SETUP_LOCK_SECONDS,
-    ...(opts.now ? { now: () => opts.now!().getTime() } : {}),
-  });
-  if (outcome.ok) return outcome.claim;
-  let who = 'another administrator';
-  const accountId = outcome.holder?.accountId;
-  if (typeof accountId === 'string') {
-    const user = await getUser(opts.client, accountId).catch(() => undefined);
-    who = user?.displayName ?? accountId;
-  }
-  throw new AppError(
-    'CONFLICT',
-    `Setup is already running, started by ${who} at ${outcome.claimedAt ?? 'a moment ago'}; wait for it to finish, then reload this page.`,
-  );
-}
-
-/**
- * Runs every step in order, creating only what is missing, and stops at the first failure
- * (later steps depend on earlier ones). Each outcome is stored before the next step starts.
- */
-export async function runSetup(opts: SetupOptions): Promise<SetupResult> {
-  const now = opts.now ?? (() => new Date());
-  const lock = await takeSetupLock(opts);
-  try {
-    return await runSetupSteps(opts, now);
-  } finally {
-    await lock
-      .release()
-      .catch((err: unknown) => console.error(`[lcoo] could not release the setup lock (it expires in ${SETUP_LOCK_SECONDS} s):`, err));
-  }
-}
-
-async function runSetupSteps(opts: SetupOptions, now: () => Date): Promise<SetupResult> {
-  // Each run records its own outcomes from scratch: what the page polls is this run's progress.
-  const progress: StoredProgress = { projectKey: opts.projectKey, steps: {}, runningSince: now().toISOString() };
-  await kvs.set(progressKey(opts.projectKey), progress);
-  const ctx: StepContext = {
-    client: opts.client,
-    projectKey: opts.projectKey,
-    ari: opts.ari,
-    out: { issueTypeIds: {}, statuses: {} },
-    created: [],
-  };
-  let failedAt: string | undefined;
-  for (const step of SETUP_STEPS) {
-    if (failedAt) {
-      progress.steps[step.id] = { state: 'todo', detail: `Waits for: ${failedAt}.`, at: now().toISOString() };
-      continue;
-    }
-    let outcome: StoredStep;
-    try {
-      const found = await step.inspect(ctx);
-      outcome = found.satisfied
-        ? { state: 'done', detail: found.detail, at: now().toISOString() }
-        : { state: 'done', detail: await step.apply(ctx), at: now().toISOString() };
-    } catch (err) {
-      outcome = { state: 'failed', detail: messageOf(err, step.doing), at: now().toISOString() };
-      failedAt = STEP_LABELS[step.id];
-    }
-    progress.steps[step.id] = outcome;
-    await kvs.set(progressKey(opts.projectKey), progress);
-  }
-  progress.lastRunAt = now().toISOString();
-  delete progress.runningSince;
-  await kvs.set(progressKey(opts.projectKey), progress);
-  return { projectKey: opts.projectKey, steps: toSteps(progress), created: ctx.created, lastRunAt: progress.lastRunAt };
-}
