@@ -2,6 +2,7 @@
 // (manifest.yml jira:entityProperty: lcoo-vetting-index, lcoo-delivery-index).
 import { DeliverySchema, type Delivery } from '../domain/delivery';
 import type { Stage } from '../domain/lifecycle';
+import type { GateTime } from '../domain/gates';
 import { checklistStatus, migrateVetting, type Vetting } from '../domain/vetting';
 import type { IndexValues, RecordKind } from './stored-record';
 
@@ -36,10 +37,13 @@ export const DELIVERY_RECORD: RecordKind<Delivery> = {
   },
 };
 
-/** Searchable copy of a vetting record. Empty values are left out so `IS EMPTY` works in JQL. */
-export function vettingIndex(vetting: Vetting, stage: Stage | undefined, now: Date): IndexValues {
+/**
+ * Searchable copy of a vetting record. Empty values are left out so `IS EMPTY` works in JQL.
+ * Completeness is read where the item stands (`stage`), at `at` (the day and the release calendar).
+ */
+export function vettingIndex(vetting: Vetting, stage: Stage | undefined, at: GateTime): IndexValues {
   const index: IndexValues = {
-    completeness: checklistStatus(vetting, now).percent,
+    completeness: checklistStatus(vetting, { ...at, stage }).percent,
     companies: (vetting.collaborators?.companies ?? []).filter((c) => c.interest === 'yes').map((c) => c.company),
     integrity: 'valid',
   };

@@ -12,10 +12,11 @@ import { loadRecord, revisionOf } from '../../records/record-store';
 import { readParentChecklist } from '../../records/roadmap-item';
 import type { RecordRead } from '../../records/stored-record';
 import { loadAppConfig, type LoadedConfig } from '../../storage/app-config';
+import { loadReleaseCalendar, type LoadedCalendar } from '../../storage/release-calendar';
 import { getSigningKey } from '../../storage/signing-key';
 import { blockersOf, gateCheck, needsParent, planMove } from '../../usecases/gate-check';
 import { adminSettingsOf, movesFromRules, nextStageFor, readGateRules, type GateRules } from '../../usecases/gate-settings';
-import { snapshotOf } from '../../usecases/issue-snapshot';
+import { portfolioStageOf, snapshotOf } from '../../usecases/issue-snapshot';
 import { approvalOffers } from './approval-offers';
 import { readPanelIssue, type ReadIssue } from './issue-context';
 import { panelOptions } from './options';
@@ -56,6 +57,7 @@ export interface Known {
   vetting?: RecordRead<Vetting>;
   delivery?: RecordRead<Delivery>;
   config?: LoadedConfig;
+  calendar?: LoadedCalendar;
   gateRules?: GateRules;
 }
 
@@ -66,9 +68,10 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const { issue, statusStages } = read;
   const ref = { id: issue.id, key: issue.key };
   // Independent reads go out together: on Forge each REST call costs a round trip.
-  const [perms, loaded, vettingRead, deliveryRead, groups, rules] = await Promise.all([
+  const [perms, loaded, calendarLoaded, vettingRead, deliveryRead, groups, rules] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     known.config ?? loadAppConfig(),
+    known.calendar ?? loadReleaseCalendar(),
     issue.lifecycle === 'portfolio' ? (known.vetting ?? loadRecord(user, VETTING_RECORD, ref)) : undefined,
     issue.lifecycle === 'delivery' ? (known.delivery ?? loadRecord(user, DELIVERY_RECORD, ref)) : undefined,
     // Read as the app (a person can't vouch for their own groups). Failing to read them only
@@ -79,13 +82,15 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     issue.lifecycle ? (known.gateRules ?? readGateRules(statusStages)) : undefined,
   ]);
   const { config } = loaded;
+  const { calendar } = calendarLoaded;
+  const at = { nowMs: now.getTime(), calendar };
   const canEdit = perms['EDIT_ISSUES'] === true;
   const base: PanelData = {
     issue,
     permissions: canEdit ? { canEdit } : { canEdit, readOnlyReason: READ_ONLY_REASON },
     readiness: [],
     approvals: { given: [], offered: [] },
-    options: panelOptions(config, now),
+    options: panelOptions(config, calendar, now),
     ...(loaded.problem ? { configProblem: loaded.problem } : {}),
     gateSettingsSource: rules?.source ?? 'admin-settings',
     ...(rules?.note ? { gateSettingsNote: rules.note } : {}),
@@ -100,7 +105,8 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   if (vettingRead) {
     const view = recordView(vettingRead);
     base.vetting = view;
-    base.checklist = checklistStatus(view.data, now);
+    // Where the item stands: a target that shipped after its gate has slipped, it is not a gap.
+    base.checklist = checklistStatus(view.data, { ...at, stage: snapshot.stage });
     base.checklistComplete = view.integrity === 'valid' && base.checklist.completed === base.checklist.total;
     given = trustedApprovals(view);
   } else if (deliveryRead) {
@@ -115,8 +121,10 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const target = nextStageFor(snapshot.stage ?? firstStage(snapshot.lifecycle), settingsFor);
   if (target) {
     const plan = planMove(snapshot.lifecycle, snapshot.stage, target, settingsFor(target, snapshot.stage));
-    const parent = needsParent(snapshot, plan) ? await readParentChecklist(user, snapshot.parentKey, await getSigningKey()) : undefined;
-    const outcome = gateCheck(snapshot, plan, now, parent);
+    const parent = needsParent(snapshot, plan)
+      ? await readParentChecklist(user, snapshot.parentKey, await getSigningKey(), portfolioStageOf(statusStages))
+      : undefined;
+    const outcome = gateCheck(snapshot, plan, at, parent);
     const def = stageDef(target);
     const view: ReadinessView = { target, targetName: def.statusName, gate: def.gate, pass: outcome.pass, missing: blockersOf(outcome) };
     base.readiness = [view];

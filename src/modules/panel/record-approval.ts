@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { AppError } from '../../contract/envelope';
 import type { ApprovalRecordPayloadSchema, PanelData } from '../../contract/panel';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, approvalPrerequisite, withApproval, type Approval } from '../../domain/approvals';
 import { DeliverySchema, type Delivery } from '../../domain/delivery';
 import { VettingSchema, type Vetting } from '../../domain/vetting';
@@ -59,10 +60,11 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     );
   }
 
-  const [perms, groups, actor] = await Promise.all([
+  const [perms, groups, actor, calendar] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     userGroups(asApp(), ctx.accountId),
     actorOf(user, ctx.accountId),
+    loadReleaseCalendar(),
   ]);
   if (perms['EDIT_ISSUES'] !== true) {
     throw new AppError(
@@ -88,7 +90,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
   const ref = { id: issue.id, key: issue.key };
 
   if (input.record === 'vetting') {
-    const index = (d: Vetting) => vettingIndex(d, issue.stage, now);
+    const index = (d: Vetting) => vettingIndex(d, issue.stage, { nowMs: now.getTime(), calendar: calendar.calendar });
     const saved = await saveRecord<Vetting>({
       client: user,
       kind: VETTING_RECORD,
@@ -103,7 +105,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
       },
       index,
     });
-    return loadPanel(ctx, { read, config: loaded, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
+    return loadPanel(ctx, { read, config: loaded, calendar, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
   }
 
   const index = (d: Delivery) => deliveryIndex(d, issue.stage);
@@ -121,5 +123,5 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     },
     index,
   });
-  return loadPanel(ctx, { read, config: loaded, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
+  return loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
 }

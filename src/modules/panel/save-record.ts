@@ -6,6 +6,8 @@ import type { DeliverySavePayloadSchema, PanelData, VettingSavePayloadSchema } f
 import { AppError } from '../../contract/envelope';
 import type { AppConfig } from '../../domain/app-config';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
+import { deliveryReferenceProblems, vettingReferenceProblems, type ReferenceProblem } from '../../domain/references';
 import { applyDeliveryInput, DeliverySchema, type Delivery } from '../../domain/delivery';
 import { VettingSchema, type Vetting } from '../../domain/vetting';
 import { asUser, type JiraClient } from '../../jira/client';
@@ -51,6 +53,18 @@ export function checkConfiguredNames(
   }
 }
 
+/**
+ * A save may keep what the stored record names (a retired project, an old milestone), but
+ * what it adds must be true today (domain/references.ts); refused field by field, at the
+ * record's path ("vetting.components").
+ */
+export function refuseReferences(problems: ReferenceProblem[], record: 'vetting' | 'delivery'): void {
+  if (problems.length === 0) return;
+  throw new AppError('BAD_REQUEST', problems.map((p) => p.message).join(' '), {
+    fieldErrors: Object.fromEntries(problems.map((p) => [`${record}.${p.field}`, p.message])),
+  });
+}
+
 export async function actorOf(user: JiraClient, accountId: string): Promise<{ accountId: string; displayName?: string }> {
   const me = await getMyself(user);
   return me.displayName ? { accountId, displayName: me.displayName } : { accountId };
@@ -70,12 +84,17 @@ export function requireLifecycle(issue: PanelIssue, lifecycle: 'portfolio' | 'de
 export async function saveVetting(input: VettingSave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
   // The issue, the configuration and who is saving are independent reads: one round trip.
-  const [read, loaded, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const [read, loaded, actor, calendar] = await Promise.all([
+    readPanelIssue(user, ctx.extension),
+    loadAppConfig(),
+    actorOf(user, ctx.accountId),
+    loadReleaseCalendar(),
+  ]);
   const { issue } = read;
   const { config } = loaded;
   requireLifecycle(issue, 'portfolio');
   const now = new Date();
-  const index = (d: Vetting) => vettingIndex(d, issue.stage, now);
+  const index = (d: Vetting) => vettingIndex(d, issue.stage, { nowMs: now.getTime(), calendar: calendar.calendar });
   const saved = await saveRecord<Vetting>({
     client: user,
     kind: VETTING_RECORD,
@@ -86,11 +105,13 @@ export async function saveVetting(input: VettingSave, ctx: CallContext): Promise
     build(trusted) {
       checkConfiguredNames(input.vetting, trusted, config);
       // Approvals come only from the signed record, never from the person's save.
-      return VettingSchema.parse(trusted?.approvals ? { ...input.vetting, approvals: trusted.approvals } : input.vetting);
+      const next = VettingSchema.parse(trusted?.approvals ? { ...input.vetting, approvals: trusted.approvals } : input.vetting);
+      refuseReferences(vettingReferenceProblems(next, trusted, calendar.calendar), 'vetting');
+      return next;
     },
     index,
   });
-  return loadPanel(ctx, { read, config: loaded, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
+  return loadPanel(ctx, { read, config: loaded, calendar, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
 }
 
 /**
@@ -119,10 +140,11 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
   const user = asUser();
   const itemKey = input.delivery.roadmapItemKey;
   // The issue, the configuration, who is saving and the Roadmap Item named are independent reads: one round trip.
-  const [read, loaded, actor] = await Promise.all([
+  const [read, loaded, actor, calendar] = await Promise.all([
     readPanelIssue(user, ctx.extension),
     loadAppConfig(),
     actorOf(user, ctx.accountId),
+    loadReleaseCalendar(),
     itemKey ? requireVisibleRoadmapItem(user, itemKey) : undefined,
   ]);
   const { issue } = read;
@@ -137,8 +159,12 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
     actor,
     now,
     // Stamps who recorded each changed piece of evidence; unchanged evidence keeps its stamp.
-    build: (trusted) => DeliverySchema.parse(applyDeliveryInput(trusted, input.delivery, ctx.accountId, now.toISOString())),
+    build(trusted) {
+      const next = DeliverySchema.parse(applyDeliveryInput(trusted, input.delivery, ctx.accountId, now.toISOString()));
+      refuseReferences(deliveryReferenceProblems(next, trusted, calendar.calendar), 'delivery');
+      return next;
+    },
     index,
   });
-  return loadPanel(ctx, { read, config: loaded, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
+  return loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
 }
