@@ -4,6 +4,7 @@ import {
   CalendarEntriesInputSchema,
   buildCalendar,
   calendarProblems,
+  checklistStatus,
   findRelease,
   hasSlipped,
   milestoneProblem,
@@ -13,7 +14,7 @@ import {
   releasesOpenForTargeting,
   type SeriesEntry,
 } from '../../../src/domain';
-import { FIXED_NOW } from '../../fixtures/builders';
+import { FIXED_NOW, makeCompleteVetting } from '../../fixtures/builders';
 
 const cal = BUILTIN_CALENDAR;
 /** The day the issue's facts are as of. */
@@ -158,6 +159,26 @@ describe('the next series by number', () => {
     expect(hasSlipped(cal, 'gazpacho', 'development-ready', FIXED_NOW, false)).toBe(true);
     // A series known only by number slips on its estimated date.
     expect(hasSlipped(cal, '2027.2', 'prioritized', '2027-09-22T00:00:00Z')).toBe(true);
+  });
+});
+
+// Issue 11, item 9: after the last named series ships, checklist item 12 can still be completed.
+describe('checklist item 12 after Indri ships', () => {
+  const AFTER_INDRI = Date.parse('2027-04-01T12:00:00Z');
+  const item12 = (targetRelease: string, calendar = cal) =>
+    checklistStatus(makeCompleteVetting({ targetRelease }), { nowMs: AFTER_INDRI, calendar, stage: 'being-vetted' }).items.find(
+      (i) => i.id === 'targetRelease',
+    )!;
+
+  it('is complete for the next series by number, and for it once an admin has named it', () => {
+    expect(item12('2027.2')).toMatchObject({ complete: true });
+    expect(item12('2028.1')).toMatchObject({ complete: true });
+    const named = buildCalendar([{ version: '2027.2', name: 'Juniper', firstReleaseDate: '2027-09-29' }]);
+    expect(item12('2027.2', named)).toMatchObject({ complete: true });
+  });
+
+  it('is missing for Indri, which has shipped', () => {
+    expect(item12('indri')).toMatchObject({ complete: false, missing: expect.stringMatching(/2027\.1 Indri was released on 2027-03-24/) });
   });
 });
 
