@@ -24,6 +24,7 @@ import {
   type Stage,
 } from '../../../src/domain';
 import { evaluateGate } from '../../fixtures/evaluate-gate';
+import { snapshotYaml } from '../../support/openstack-snapshots';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 /** After 2027.1 Indri, the last series the built-in calendar names, has shipped. */
@@ -34,31 +35,10 @@ const plans: [string, SeedPlan][] = [
   ['seed 2026 after Indri', generateSeedPlan(2026, AFTER_INDRI)],
 ];
 
-/** The SIGs of openstack/governance reference/sigs/sigs.yaml (August 2026). */
-const GOVERNANCE_SIGS = [
-  'Ansible',
-  'API',
-  'Automation',
-  'Bare Metal',
-  'Cloud Research',
-  'Edge Computing',
-  'Stable Maintenance',
-  'First Contact',
-  'Hardware Vendor',
-  'i18n',
-  'K8s',
-  'Large Scale',
-  'Multi-Arch',
-  'Operation Docs and Tooling',
-  'Packaging',
-  'PowerVMStacker',
-  'Public Cloud',
-  'RISC-V',
-  'Resource Management',
-  'Scientific',
-  'Security',
-  'Testing and Collaboration Tools',
-].map((s) => `${s} SIG`);
+/** The SIGs of openstack/governance reference/sigs/sigs.yaml (active, advisory or forming; archived ones are elsewhere), read from the snapshot. */
+const GOVERNANCE_SIGS = Object.keys(snapshotYaml<Record<string, unknown>>('openstack/governance', 'reference/sigs/sigs.yaml')).map(
+  (name) => `${name} SIG`,
+);
 
 const fullRecords = (plan: SeedPlan) =>
   plan.roadmapItems.filter((r) => r.vetting?.blueprints && r.vetting.alignmentStrategy && r.completeness !== 'forged');
