@@ -94,7 +94,9 @@ function SeriesTable({ series }: { series: CalendarSeriesView[] }) {
             </td>
             <td style={cell}>
               <Lozenge appearance={s.open ? 'inprogress' : s.status === 'maintained' ? 'success' : 'default'}>{s.statusLabel}</Lozenge>
-              {s.statusSince ? <div style={{ font: font.small, color: color.subtle, whiteSpace: 'nowrap' }}>since {s.statusSince}</div> : null}
+              {s.statusSince ? (
+                <div style={{ font: font.small, color: color.subtle, whiteSpace: 'nowrap' }}>since {s.statusSince}</div>
+              ) : null}
             </td>
             <td style={{ ...cell, font: font.small }}>
               {s.milestones.length === 0
@@ -233,7 +235,7 @@ export function CalendarTab() {
       const m = known?.milestones.find((x) => x.kind === kind);
       return m ? `${m.estimated ? 'estimated' : 'now'} ${m.date}` : undefined;
     };
-    const title = known ? `${known.label} (${SOURCE_LABELS[known.source].toLowerCase()})` : d.version || `Entry ${i + 1}`;
+    const title = known ? `${known.label} · ${SOURCE_LABELS[known.source]}` : d.version || `Entry ${i + 1}`;
     return (
       <fieldset
         key={i}
