@@ -4,7 +4,7 @@
 // The data is written by hand in the source files; this test is what keeps it true: a status,
 // date, milestone, team or specs repository that differs from the snapshot fails here.
 import { BUILTIN_RELEASES, OPENSTACK_PROJECT_LIST, releaseStatusAt, type ReleaseStatus } from '../../../src/domain';
-import { snapshotCommit, snapshotYaml } from '../../support/openstack-snapshots';
+import { describeWithSnapshots, snapshotCommit, snapshotYaml } from '../../support/openstack-snapshots';
 
 /** The day the issue's facts are as of; the releases snapshot (2026-08-21) announces the phases due by then. */
 const AS_OF = '2026-11-29';
@@ -32,7 +32,7 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00
 /** Team and project names compared without case, spaces or hyphens ("OpenStack-Ansible" is governance's "OpenStackAnsible"). */
 const norm = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-describe('the release calendar against openstack/releases', () => {
+describeWithSnapshots('the release calendar against openstack/releases', () => {
   const rows = snapshotYaml<SeriesStatusRow[]>('openstack/releases', 'data/series_status.yaml');
   const byName = new Map(rows.map((r) => [r.name, r]));
 
@@ -97,7 +97,7 @@ describe('the release calendar against openstack/releases', () => {
   });
 });
 
-describe('the project list against openstack/governance', () => {
+describeWithSnapshots('the project list against openstack/governance', () => {
   const teams = snapshotYaml<Record<string, Team>>('openstack/governance', 'reference/projects.yaml');
   const legacy = snapshotYaml<Record<string, { 'retired-on'?: string }>>('openstack/governance', 'reference/legacy.yaml');
   const teamByNorm = new Map(Object.entries(teams).map(([name, t]) => [norm(name), t]));

@@ -24,7 +24,7 @@ import {
   type Stage,
 } from '../../../src/domain';
 import { evaluateGate } from '../../fixtures/evaluate-gate';
-import { snapshotYaml } from '../../support/openstack-snapshots';
+import { describeWithSnapshots, snapshotYaml } from '../../support/openstack-snapshots';
 
 const NOW = new Date('2026-11-25T12:00:00Z');
 /** After 2027.1 Indri, the last series the built-in calendar names, has shipped. */
@@ -35,10 +35,17 @@ const plans: [string, SeedPlan][] = [
   ['seed 2026 after Indri', generateSeedPlan(2026, AFTER_INDRI)],
 ];
 
-/** The SIGs of openstack/governance reference/sigs/sigs.yaml (active, advisory or forming; archived ones are elsewhere), read from the snapshot. */
-const GOVERNANCE_SIGS = Object.keys(snapshotYaml<Record<string, unknown>>('openstack/governance', 'reference/sigs/sigs.yaml')).map(
-  (name) => `${name} SIG`,
-);
+/** The SIGs the catalog offers; the catalog's list is checked against governance below. */
+const CATALOG_SIGS = CATALOG.flatMap((c) => c.sigs);
+
+describeWithSnapshots('the catalog against openstack/governance', () => {
+  it('names only SIGs of reference/sigs/sigs.yaml (active, advisory or forming)', () => {
+    const governanceSigs = Object.keys(snapshotYaml<Record<string, unknown>>('openstack/governance', 'reference/sigs/sigs.yaml')).map(
+      (name) => `${name} SIG`,
+    );
+    expect(CATALOG_SIGS.filter((s) => !governanceSigs.includes(s))).toEqual([]);
+  });
+});
 
 const fullRecords = (plan: SeedPlan) =>
   plan.roadmapItems.filter((r) => r.vetting?.blueprints && r.vetting.alignmentStrategy && r.completeness !== 'forged');
@@ -95,9 +102,8 @@ describe.each(plans)('the seed plan (%s)', (_name, plan) => {
       for (const s of r.vetting?.stakeholders ?? []) expect(staffOf(s.company ?? '')).toContain(s.name);
       for (const c of r.vetting?.collaborators?.companies ?? [])
         for (const p of c.people ?? []) expect(staffOf(c.company)).toContain(p.name);
-      for (const wg of r.vetting?.collaborators?.workingGroups ?? []) expect(GOVERNANCE_SIGS).toContain(wg);
+      for (const wg of r.vetting?.collaborators?.workingGroups ?? []) expect(CATALOG_SIGS).toContain(wg);
     }
-    expect(CATALOG.flatMap((c) => c.sigs).every((s) => GOVERNANCE_SIGS.includes(s))).toBe(true);
   });
 
   it('passes every stage gate on the way to each planned stage, at the date it was planned for', () => {
