@@ -12,3 +12,4 @@ export * from './openstack-projects';
 export * from './portfolio';
 export { WebUrlSchema, AccountIdSchema, IsoDateTimeSchema, IsoDateSchema, IssueKeySchema, isWebUrl, jsonBytes } from './primitives';
 export * from './app-config';
+export * from './portfolio-index';
