@@ -7,7 +7,7 @@ import { defaultGateConfig } from '../src/domain/gates';
 import { aggregatePortfolio } from '../src/domain/portfolio';
 import { BUILTIN_CALENDAR } from '../src/domain/releases';
 import type { Issue } from '../src/jira/issues';
-import { toPortfolioIssues } from '../src/modules/gadget/portfolio-items';
+import { toPortfolioIssues } from '../src/usecases/portfolio-index/verify-issues';
 import { parentChecklistOf } from '../src/records/roadmap-item';
 import { adminOnly, movesFromRules } from '../src/usecases/gate-settings';
 import { gatePortfolio } from '../src/usecases/portfolio-gates';

@@ -129,7 +129,8 @@ export function rowOfItem(item: PortfolioItem, facts: RowFacts, config: Pick<App
     integrity: item.integrity,
     blockerCount: item.blockers.length,
     sortSummary: item.summary.slice(0, SUMMARY_SORT_CHARS).toLowerCase(),
-    updated: Number.isNaN(saved) ? facts.updatedMs : Math.max(facts.updatedMs, saved),
+    // Whole seconds: what the index keeps.
+    updated: Math.floor((Number.isNaN(saved) ? facts.updatedMs : Math.max(facts.updatedMs, saved)) / 1000) * 1000,
     summary: item.summary,
     issueType: item.issueType,
     blockers: item.blockers.map((b) => ({ requirement: b.requirement, message: b.message })),
@@ -304,7 +305,7 @@ export function aggregateRows(rows: readonly EffectiveRow[]): IndexAggregates {
     fstLabels.add(fst);
     const release = r.releaseId ?? NONE_LABEL;
     let byFst = releaseFst.get(release);
-    if (!byFst) releaseFst.set(release, (byFst = new Map()));
+    if (!byFst) releaseFst.set(release, (byFst = new Map<string, ReleaseCell>()));
     let cell = byFst.get(fst);
     if (!cell) byFst.set(fst, (cell = { roadmapItems: 0, deliverables: 0 }));
     if (r.lifecycle === 'delivery') {

@@ -20,6 +20,9 @@ export const IssueSchema = z
           .optional(),
         issuetype: z.object({ id: z.string(), name: z.string() }).loose().optional(),
         project: z.object({ id: z.string(), key: z.string() }).loose().optional(),
+        updated: z.string().optional(),
+        /** The issue security level, when the issue has one (null or absent otherwise). */
+        security: z.object({ id: z.string(), name: z.string().optional() }).loose().nullish(),
       })
       .loose()
       .default({}),

@@ -19,4 +19,13 @@ export const KVS_KEYS = {
   latestRevisionPrefix: (propertyKey: string) => `lcoo:latest:${propertyKey}:`,
   /** The claim on the next revision of a record: the first save to take it wins. */
   revisionClaim: (propertyKey: string, issueId: string, revision: number) => `lcoo:claim:${propertyKey}:${issueId}:${revision}`,
+  /** The portfolio index's state: bucket count, generation, the settings rows were derived with, last reconcile. */
+  portfolioIndex: 'lcoo:portfolio-index',
+  /** The last "Rebuild the portfolio index" run's progress. */
+  portfolioRebuild: 'lcoo:portfolio-rebuild',
+  /** An issue whose row a save could not write: the next reconcile derives it from Jira. */
+  portfolioDirty: (issueId: string) => `lcoo:portfolio-dirty:${issueId}`,
+  portfolioDirtyPrefix: 'lcoo:portfolio-dirty:',
+  /** One rebuild at a time. */
+  portfolioRebuildLock: 'lcoo:portfolio-rebuild-lock',
 } as const;

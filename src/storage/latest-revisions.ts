@@ -53,3 +53,21 @@ export async function readAllLatestRevisions(propertyKeys: readonly string[]): P
   );
   return { of: (propertyKey, issueId) => all.get(KVS_KEYS.latestRevision(propertyKey, issueId)) };
 }
+
+/** The latest entries of these issues only (batches of 25 keys): for a page of a rebuild or a trigger's issue. */
+export async function readLatestRevisionsOf(propertyKeys: readonly string[], issueIds: readonly string[]): Promise<LatestRevisions> {
+  const keys = propertyKeys.flatMap((p) => issueIds.map((id) => KVS_KEYS.latestRevision(p, id)));
+  const all = new Map<string, Latest>();
+  const chunks: string[][] = [];
+  for (let i = 0; i < keys.length; i += 25) chunks.push(keys.slice(i, i + 25));
+  const results = await Promise.all(chunks.map((c) => kvs.batchGet<unknown>(c.map((key) => ({ key })))));
+  for (const r of results) {
+    for (const ok of r.successfulKeys) {
+      const latest = parse(ok.value);
+      if (latest) all.set(ok.key, latest);
+    }
+    const broken = r.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND');
+    if (broken.length > 0) throw new Error(`Forge storage could not read ${broken.map((f) => `${f.key} (${f.error.code})`).join(', ')}.`);
+  }
+  return { of: (propertyKey, issueId) => all.get(KVS_KEYS.latestRevision(propertyKey, issueId)) };
+}

@@ -11,20 +11,18 @@ import { searchAll } from '../../jira/search';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { parentChecklistOf, readParentChecklist, type ParentChecklist } from '../../records/roadmap-item';
 import { loadAppConfig } from '../../storage/app-config';
-import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { readAllLatestRevisions } from '../../storage/latest-revisions';
 import { getSigningKey } from '../../storage/signing-key';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { adminSettingsOf, movesFromRules, readGateRules } from '../../usecases/gate-settings';
-import { portfolioStageOf } from '../../usecases/issue-snapshot';
 import { gatePortfolio, parentKeysNeeded } from '../../usecases/portfolio-gates';
 import type { GadgetWire } from '../../contract/wire';
 import type { Handlers } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
 import { buildPortfolioJql } from './portfolio-jql';
-import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioIssues } from './portfolio-items';
-import { gadgetVocabulary } from './vocabulary';
+import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioIssues } from '../../usecases/portfolio-index/verify-issues';
+import { GADGET_VOCABULARY } from './vocabulary';
 
 export const PAGE_SIZE = 100;
 /**
@@ -71,8 +69,7 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
     // The latest signed revisions (the replay check) are paged out of KVS alongside too.
     const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
     latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const [loaded, secret, calendarLoaded] = await Promise.all([loadAppConfig(), getSigningKey(), loadReleaseCalendar()]);
-    const { calendar } = calendarLoaded;
+    const [loaded, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
     const appConfig = loaded.config;
 
     let found: Awaited<ReturnType<typeof searchAll>>;
@@ -117,9 +114,7 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
       else outside.push(key);
     }
     await Promise.all(
-      outside
-        .slice(0, PARENT_READ_LIMIT)
-        .map(async (key) => parents.set(key, await readParentChecklist(client, key, secret, portfolioStageOf(statusStages)))),
+      outside.slice(0, PARENT_READ_LIMIT).map(async (key) => parents.set(key, await readParentChecklist(client, key, secret))),
     );
     for (const key of outside.slice(PARENT_READ_LIMIT)) {
       parents.set(key, {
@@ -129,8 +124,8 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
     }
     const t2 = performance.now();
     const now = new Date();
-    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), { nowMs: now.getTime(), calendar });
-    const portfolio = aggregatePortfolio(items, { now, calendar, filters });
+    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now);
+    const portfolio = aggregatePortfolio(items, { now, filters });
     const t3 = performance.now();
     const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
     return {
@@ -150,7 +145,7 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
         fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
         companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
       },
-      vocabulary: gadgetVocabulary(calendar, now),
+      vocabulary: GADGET_VOCABULARY,
       timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
       gateSettingsSource: rules.source,
       ...(rules.note ? { gateSettingsNote: rules.note } : {}),

@@ -7,6 +7,7 @@ import { getIssue } from '../../jira/issues';
 import { lifecycleOfIssueType, type LifecycleId, type Stage } from '../../domain/lifecycle';
 import { loadStatusStageMap, type StatusStageMap } from '../../storage/status-stages';
 import { stageOfStatus } from '../../usecases/issue-snapshot';
+import type { IndexFactsRead } from '../../usecases/portfolio-index/after-write';
 
 const ExtensionSchema = z.looseObject({
   issue: z.looseObject({
@@ -39,13 +40,15 @@ export interface ReadIssue {
   issue: PanelIssue;
   status: { id?: string; name: string };
   statusStages: StatusStageMap;
+  /** What the portfolio index keeps of the issue besides its record (afterRecordWrite). */
+  indexFacts: IndexFactsRead;
 }
 
 /** Reads the issue as the person; its stage is resolved as every entry point resolves it (stageOfStatus). */
 export async function readPanelIssue(user: JiraClient, extension: unknown): Promise<ReadIssue> {
   const ref = issueFromExtension(extension);
   const [issue, statusStages] = await Promise.all([
-    getIssue(user, ref.key, { fields: ['summary', 'status', 'issuetype'] }),
+    getIssue(user, ref.key, { fields: ['summary', 'status', 'issuetype', 'project', 'updated', 'security'] }),
     loadStatusStageMap(),
   ]);
   const issueType = issue.fields.issuetype?.name ?? '';
@@ -65,5 +68,6 @@ export async function readPanelIssue(user: JiraClient, extension: unknown): Prom
     },
     status,
     statusStages,
+    indexFacts: { project: issue.fields.project, updated: issue.fields.updated, security: issue.fields.security },
   };
 }

@@ -13,6 +13,7 @@ import { asApp, asUser } from '../../jira/client';
 import { myIssuePermissions, userGroups } from '../../jira/issues';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../records/kinds';
 import { saveRecord } from '../../records/record-store';
+import { afterRecordWrite } from '../../usecases/portfolio-index/after-write';
 import type { CallContext } from '../shared/define-resolver';
 import { approvalsAhead } from '../../domain/gates';
 import { allowedToGive, whyNot } from './approval-offers';
@@ -105,6 +106,7 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
       },
       index,
     });
+    await afterRecordWrite({ read, config: loaded, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
     return loadPanel(ctx, { read, config: loaded, calendar, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
   }
 
@@ -123,5 +125,6 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     },
     index,
   });
+  await afterRecordWrite({ read, config: loaded, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
   return loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
 }

@@ -17,6 +17,7 @@ import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '..
 import { saveRecord } from '../../records/record-store';
 import { notARoadmapItem } from '../../records/roadmap-item';
 import type { IndexValues, RecordMeta, RecordRead } from '../../records/stored-record';
+import { afterRecordWrite } from '../../usecases/portfolio-index/after-write';
 import type { CallContext } from '../shared/define-resolver';
 import { readPanelIssue, type PanelIssue } from './issue-context';
 import { loadPanel } from './load-panel';
@@ -111,6 +112,7 @@ export async function saveVetting(input: VettingSave, ctx: CallContext): Promise
     },
     index,
   });
+  await afterRecordWrite({ read, config: loaded, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
   return loadPanel(ctx, { read, config: loaded, calendar, vetting: savedRead(saved.data, saved.meta, index(saved.data)) });
 }
 
@@ -166,5 +168,6 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
     },
     index,
   });
+  await afterRecordWrite({ read, config: loaded, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
   return loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved.data, saved.meta, index(saved.data)) });
 }

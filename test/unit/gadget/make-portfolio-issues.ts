@@ -10,7 +10,7 @@ import { buildStoredRecord, type RecordKind, type StoredRecord } from '../../../
 import { defaultGateConfig } from '../../../src/domain/gates';
 import type { PortfolioItem } from '../../../src/domain/portfolio';
 import type { Issue } from '../../../src/jira/issues';
-import { toPortfolioIssues, type VerifiedIssues } from '../../../src/modules/gadget/portfolio-items';
+import { toPortfolioIssues, type VerifiedIssues } from '../../../src/usecases/portfolio-index/verify-issues';
 import { parentChecklistOf } from '../../../src/records/roadmap-item';
 import { adminOnly, movesFromRules, type AdminSettings, type GateRules } from '../../../src/usecases/gate-settings';
 import { gatePortfolio } from '../../../src/usecases/portfolio-gates';

@@ -1,7 +1,7 @@
 import { aggregatePortfolio } from '../../../src/domain/portfolio';
 import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 import type { Issue } from '../../../src/jira/issues';
-import { toPortfolioIssues } from '../../../src/modules/gadget/portfolio-items';
+import { toPortfolioIssues } from '../../../src/usecases/portfolio-index/verify-issues';
 import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues, portfolioItemsOf } from './make-portfolio-issues';
 
 const SECRET = 'k'.repeat(64);

@@ -4,6 +4,7 @@
 // copy put back through raw REST, caught against the latest revisions the app wrote (read in
 // bulk once per load). Roadmap Items are also kept by key, as the checklists deliverables may
 // need (whatever their status).
+import type { RowFacts } from '../../domain/portfolio-index';
 import type { Stage } from '../../domain/lifecycle';
 import type { Vetting } from '../../domain/vetting';
 import type { Issue } from '../../jira/issues';
@@ -12,18 +13,34 @@ import { freshAgainst } from '../../records/record-store';
 import { readRecord, type RecordRead } from '../../records/stored-record';
 import type { LatestRevisions } from '../../storage/latest-revisions';
 import type { StatusStageMap } from '../../storage/status-stages';
-import { snapshotOf } from '../../usecases/issue-snapshot';
-import type { PortfolioIssue } from '../../usecases/portfolio-gates';
+import { snapshotOf } from '../issue-snapshot';
+import type { PortfolioIssue } from '../portfolio-gates';
 
 /** Only what the gadget shows or the gate reads: each extra field costs bytes on every page. */
-export const PORTFOLIO_FIELDS = ['summary', 'status', 'issuetype'];
+export const PORTFOLIO_FIELDS = ['summary', 'status', 'issuetype', 'project', 'updated', 'security'];
 export const PORTFOLIO_PROPERTIES = [VETTING_PROPERTY, DELIVERY_PROPERTY];
 
 export interface VerifiedIssues {
   issues: PortfolioIssue[];
-  /** Every Roadmap Item read, by key: its type, verified record and stage (a deliverable's gate reads its checklist as of that stage). */
+  /** Every Roadmap Item read, by key: its type and verified record. */
   roadmapItems: Map<string, { typeName: string; read: RecordRead<Vetting>; stage: Stage | undefined }>;
   skipped: { count: number; examples: { key: string; reason: string }[] };
+  /** What a row needs of each issue besides the gate's answer, by key. */
+  facts: Map<string, RowFacts>;
+}
+
+/** The row facts of a read issue; `read` is its own LCOO record as verified. */
+export function factsOf(issue: Issue, read: RecordRead<unknown> | undefined): RowFacts {
+  const facts: RowFacts = {
+    id: issue.id,
+    projectId: issue.fields.project?.id ?? '',
+    projectKey: issue.fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
+    updatedMs: issue.fields.updated ? Date.parse(issue.fields.updated) || 0 : 0,
+  };
+  if (read?.state === 'present') facts.recordSavedAt = read.meta.updatedAt;
+  const security = issue.fields.security;
+  if (security) facts.securityLevel = { id: security.id, ...(security.name ? { name: security.name } : {}) };
+  return facts;
 }
 
 export function toPortfolioIssues(
@@ -32,7 +49,7 @@ export function toPortfolioIssues(
   statusStages: StatusStageMap,
   latest?: LatestRevisions,
 ): VerifiedIssues {
-  const out: VerifiedIssues = { issues: [], roadmapItems: new Map(), skipped: { count: 0, examples: [] } };
+  const out: VerifiedIssues = { issues: [], roadmapItems: new Map(), skipped: { count: 0, examples: [] }, facts: new Map() };
   const skip = (key: string, reason: string) => {
     out.skipped.count += 1;
     if (out.skipped.examples.length < 5) out.skipped.examples.push({ key, reason });
@@ -71,6 +88,7 @@ export function toPortfolioIssues(
       continue;
     }
     out.issues.push({ snapshot: { ...snapshot, stage }, summary: issue.fields.summary ?? '', issueType: typeName });
+    out.facts.set(issue.key, factsOf(issue, snapshot.lifecycle === 'portfolio' ? vetting : delivery));
   }
   return out;
 }
