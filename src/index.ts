@@ -6,3 +6,4 @@ export { validatorConfigResolver } from './modules/validator-config/validator-co
 export { adminResolver } from './modules/admin/admin-resolver';
 export { installTrigger } from './modules/triggers/install-trigger';
 export { issueUpdatedTrigger } from './modules/triggers/issue-updated-trigger';
+export { portfolioIndexTrigger, portfolioReconcile, portfolioRebuildStep } from './modules/triggers/portfolio-index-triggers';

@@ -2,12 +2,13 @@
 // Jira go in-process to the emulator as the app or as the user (meta.provider), KVS calls to
 // the KVS emulator; anything else gets the `forge-proxy-error` header, which the real
 // @forge/api turns into a ProxyRequestError, so an app never silently talks to nowhere.
+import type { EventQueueEmulator } from './event-queue';
 import type { KvsEmulator } from './kvs-emulator';
 import type { JiraEmulatorPort, Principal } from './jira-port';
 import { mainGlobal, proxyError, type ForgeFetchBackend, type ForgeFetchInit, type ForgeFetchMeta } from './runtime';
 
 export interface FetchLogEntry {
-  kind: 'jira' | 'kvs' | 'refused';
+  kind: 'jira' | 'kvs' | 'events' | 'refused';
   method: string;
   path: string;
   principal?: Principal;
@@ -71,6 +72,17 @@ export interface ProxyDeps {
   kvs: KvsEmulator;
   log?: FetchLogEntry[];
   redirects?: RedirectPolicy;
+  /** Forge async events (@forge/events Queue): the app's pushes, answered by sandbox/host/event-queue.ts. */
+  queue?: EventQueueEmulator;
+  /** Every Jira and storage call, counted as it passes (the bench reads it). */
+  counter?: CallCounter;
+}
+
+/** Calls counted at the boundary, and an emulated latency per call (bench): what a real invocation would wait. */
+export interface CallCounter {
+  jira: number;
+  storage: number;
+  latency?: { jiraMs: number; storageMs: number };
 }
 
 /** The principal Jira sees: asApp -> the app user, asUser -> the invoking (or named) user. */
@@ -92,7 +104,15 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
   };
   return async (meta, path, init) => {
     const method = (init.method ?? 'GET').toUpperCase();
+    const wait = (ms: number | undefined) => (ms ? new Promise((r) => setTimeout(r, ms)) : undefined);
+    if (meta.type === 'fpp' && meta.remote === 'stargate' && path.startsWith('/webhook/queue/') && deps.queue) {
+      const reply = deps.queue.handle(path, parseBody(bodyText(init.body)));
+      record({ kind: 'events', method, path, status: reply.status });
+      return toResponse(reply.status, {}, reply.body);
+    }
     if (meta.type === 'fpp' && meta.remote === 'jira') {
+      if (deps.counter) deps.counter.jira += 1;
+      await wait(deps.counter?.latency?.jiraMs);
       const principal = principalFor(meta, invokingAccountId);
       if (!principal) {
         record({ kind: 'refused', method, path, status: 401 });
@@ -130,6 +150,8 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
       return toResponse(reply.status, reply.headers, reply.body);
     }
     if (meta.type === 'kvs') {
+      if (deps.counter) deps.counter.storage += 1;
+      await wait(deps.counter?.latency?.storageMs);
       const reply = deps.kvs.handle(path, parseBody(bodyText(init.body)));
       record({ kind: 'kvs', method, path, status: reply.status });
       return toResponse(reply.status, {}, reply.body);

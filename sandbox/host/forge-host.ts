@@ -7,7 +7,8 @@ import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { LoadedApp, ModuleDef } from './app-loader';
-import { createForgeProxy, type FetchLogEntry, type RedirectPolicy } from './forge-fetch';
+import { createEventQueue, type EventQueueEmulator } from './event-queue';
+import { createForgeProxy, type CallCounter, type FetchLogEntry, type RedirectPolicy } from './forge-fetch';
 import type { IssueEventArgs, JiraEmulatorPort, JiraHooks, ValidatorHookArgs } from './jira-port';
 import { createKvsEmulator, type EntityIndexes, type KvsEmulator } from './kvs-emulator';
 import { errorMessage, LOCAL_CLOUD_ID, runInvocation } from './runtime';
@@ -85,6 +86,10 @@ export interface TriggerRun {
 export interface ForgeHost {
   app: LoadedApp;
   kvs: KvsEmulator;
+  /** Forge async events: pushes and the consumer runs. */
+  queue: EventQueueEmulator;
+  /** Jira and storage calls counted at the boundary, with an optional emulated latency (bench). */
+  counter: CallCounter;
   /** Every __forge_fetch__ the app made (newest last, bounded): for tests and debugging. */
   fetchLog: FetchLogEntry[];
   extensionAri(moduleKey: string): string;
@@ -161,6 +166,7 @@ export function createForgeHost(opts: {
            CREATE TABLE IF NOT EXISTS forge_gadget_config (dashboard_id TEXT NOT NULL, gadget_id TEXT NOT NULL, config TEXT NOT NULL,
              PRIMARY KEY (dashboard_id, gadget_id));`);
   const pending = new Set<Promise<TriggerRun[]>>();
+  const counter: CallCounter = { jira: 0, storage: 0 };
   const running = new Set<Promise<unknown>>();
 
   const extensionAri = (moduleKey: string) => extensionAriOf(app.appId, moduleKey);
@@ -199,7 +205,10 @@ export function createForgeHost(opts: {
         accountId,
         scopes: app.scopes,
         timeoutMs,
-        backend: createForgeProxy({ jira, kvs, log: fetchLog, ...(opts.redirects ? { redirects: opts.redirects } : {}) }, accountId),
+        backend: createForgeProxy(
+          { jira, kvs, queue, counter, log: fetchLog, ...(opts.redirects ? { redirects: opts.redirects } : {}) },
+          accountId,
+        ),
       },
       () => {
         const work = Promise.resolve().then(() => fn(handler) as Promise<T>);
@@ -214,6 +223,17 @@ export function createForgeHost(opts: {
       },
     );
   }
+
+  // Consumers by queue (manifest `consumer`): each event runs in its own invocation, as the app.
+  const consumers = new Map<string, { moduleKey: string; functionKey: string }>();
+  for (const [key, { type, module }] of app.modules) {
+    if (type === 'consumer' && typeof module['queue'] === 'string' && typeof module['function'] === 'string') {
+      consumers.set(module['queue'], { moduleKey: key, functionKey: module['function'] });
+    }
+  }
+  const queue: EventQueueEmulator = createEventQueue(consumers, (moduleKey, functionKey, event) =>
+    call(moduleKey, 'consumer', functionKey, undefined, (h) => h(event, { ...runtimeContext(undefined), moduleKey })),
+  );
 
   async function frontendContext(
     moduleKey: string,
@@ -378,6 +398,8 @@ export function createForgeHost(opts: {
   return {
     app,
     kvs,
+    queue,
+    counter,
     fetchLog,
     extensionAri,
     frontendContext,
@@ -409,8 +431,11 @@ export function createForgeHost(opts: {
     }),
     async settled() {
       const out: TriggerRun[] = [];
-      while (pending.size > 0) for (const runs of await Promise.all([...pending])) out.push(...runs);
-      return out;
+      for (;;) {
+        while (pending.size > 0) for (const runs of await Promise.all([...pending])) out.push(...runs);
+        await queue.settled();
+        if (pending.size === 0) return out;
+      }
     },
     async drain() {
       while (running.size > 0) await Promise.all([...running]);

@@ -27,6 +27,10 @@ export interface EntityIndexSpec {
 export type EntityIndexes = Record<string, EntityIndexSpec[]>;
 
 const MAX_QUERY_LIMIT = 100;
+/** Atlassian, "Executing batch operations": at most 25 keys per batch; a batch with none, or one key twice, fails whole. */
+const MAX_BATCH_KEYS = 25;
+/** Not settled: no figure found for a transaction's operations; held to the batch figure (docs/platform-facts.md). */
+const MAX_TRANSACTION_OPERATIONS = 25;
 const DEFAULT_QUERY_LIMIT = 10;
 const MAX_VALUE_BYTES = 240 * 1024; // Forge KVS value limit
 
@@ -196,6 +200,14 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
 
   let behaviour: KvsBehaviour = { ...DEFAULT_KVS_BEHAVIOUR };
 
+  /** Custom entities exist only as manifest app.storage.entities declares them. */
+  const declared = (entityName: string): string => {
+    if (!entityIndexes[entityName]) {
+      throw new KvsError(400, 'INVALID_REQUEST', `Entity '${entityName}' is not declared in manifest app.storage.entities`);
+    }
+    return entityName;
+  };
+
   const live = (row: Row | undefined): Row | undefined => {
     if (row && row.expire_at !== null && row.expire_at <= behaviour.now()) {
       if (behaviour.expiredKeys === 'readable') return row;
@@ -302,6 +314,8 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
       );
     }
     const limit = req.limit ?? DEFAULT_QUERY_LIMIT;
+    if (limit < 1 || limit > MAX_QUERY_LIMIT)
+      throw new KvsError(400, 'INVALID_REQUEST', `limit must be 1..${MAX_QUERY_LIMIT}, got ${limit}`);
     const rows = allStmt
       .all(namespace('entity', req.entityName))
       .filter((r) => live(r))
@@ -323,6 +337,12 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
   }
 
   const transaction = db.transaction((req: z.infer<typeof TransactionReq>) => {
+    const ops = (req.set?.length ?? 0) + (req.delete?.length ?? 0) + (req.check?.length ?? 0);
+    if (ops === 0) throw new KvsError(400, 'INVALID_REQUEST', 'A transaction needs at least one operation');
+    if (ops > MAX_TRANSACTION_OPERATIONS) {
+      throw new KvsError(400, 'INVALID_REQUEST', `A transaction can contain at most ${MAX_TRANSACTION_OPERATIONS} operations, got ${ops}`);
+    }
+    for (const item of [...(req.set ?? []), ...(req.delete ?? []), ...(req.check ?? [])]) if (item.entityName) declared(item.entityName);
     const guard = (ns: string, key: string, conditions: z.infer<typeof Conditions> | undefined) => {
       if (!conditions) return;
       const row = live(getStmt.get(ns, key));
@@ -339,6 +359,12 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
   });
 
   function batch<T extends { key: string; entityName?: string }>(items: T[], op: (item: T) => Record<string, unknown> | void) {
+    if (items.length === 0) throw new KvsError(400, 'INVALID_REQUEST', 'A batch operation needs at least one key');
+    if (items.length > MAX_BATCH_KEYS) {
+      throw new KvsError(400, 'INVALID_REQUEST', `A batch operation can contain at most ${MAX_BATCH_KEYS} keys, got ${items.length}`);
+    }
+    const seen = new Set(items.map((i) => `${i.entityName ?? ''}/${i.key}`));
+    if (seen.size !== items.length) throw new KvsError(400, 'INVALID_REQUEST', 'A batch operation names the same key twice');
     const successfulKeys: Record<string, unknown>[] = [];
     const failedKeys: Record<string, unknown>[] = [];
     for (const item of items) {
@@ -374,11 +400,11 @@ export function createKvsEmulator(db: Database, entityIndexes: EntityIndexes = {
         return del('secret', DeleteReq.parse(body).key);
       case '/api/v1/entity/get': {
         const req = GetReq.parse(body);
-        return shape(get(namespace('entity', req.entityName), req.key), req.entityName);
+        return shape(get(namespace('entity', declared(req.entityName ?? '')), req.key), req.entityName);
       }
       case '/api/v1/entity/set': {
         const req = SetReq.parse(body);
-        return set(namespace('entity', req.entityName), req);
+        return set(namespace('entity', declared(req.entityName ?? '')), req);
       }
       case '/api/v1/entity/delete': {
         const req = DeleteReq.parse(body);

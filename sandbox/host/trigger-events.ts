@@ -1,6 +1,8 @@
 // Maps the Jira emulator's issue events (webhook names) to the Forge product events a
-// `trigger` module receives. Forge's payload for avi:jira:created|updated:issue:
+// `trigger` module receives. Forge's payload for avi:jira:created|updated|deleted:issue
+// (Atlassian, Forge Jira events reference; docs/platform-facts.md):
 //   {issue:{id,key,fields}, atlassianId, associatedUsers:[{accountId}], changelog?:{id,items}, context:{cloudId}, eventType}
+// The changelog comes with updated events only.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { IssueEventArgs } from './jira-port';
@@ -18,7 +20,12 @@ export function issueEventToTrigger(args: IssueEventArgs): { eventType: string; 
     console.error(`[forge-host] ignoring ${args.webhookEvent}: the emulator sent an issue without id/key`);
     return null;
   }
-  const eventType = args.webhookEvent === 'jira:issue_created' ? 'avi:jira:created:issue' : 'avi:jira:updated:issue';
+  const eventType =
+    args.webhookEvent === 'jira:issue_created'
+      ? 'avi:jira:created:issue'
+      : args.webhookEvent === 'jira:issue_deleted'
+        ? 'avi:jira:deleted:issue'
+        : 'avi:jira:updated:issue';
   const changelog = ChangelogShape.safeParse(args.changelog);
   return {
     eventType,

@@ -37,7 +37,8 @@ export function findIssue(site: Site, idOrKey: string): IssueRow | undefined {
 export function issueFor(ctx: Ctx, idOrKey: string, permission?: string, deniedMessage?: string): IssueRow {
   ctx.site.actorId(ctx.principal);
   const issue = findIssue(ctx.site, idOrKey);
-  if (!issue || !ctx.site.can(ctx.principal, issue.project_id, 'BROWSE_PROJECTS')) throw notFound(ISSUE_NOT_FOUND);
+  if (!issue || !ctx.site.can(ctx.principal, issue.project_id, 'BROWSE_PROJECTS') || !ctx.site.seesIssue(ctx.principal, issue))
+    throw notFound(ISSUE_NOT_FOUND);
   if (permission && !ctx.site.can(ctx.principal, issue.project_id, permission)) {
     throw forbidden(deniedMessage ?? `You do not have the permission ${permission} on issue ${issue.key}.`);
   }
@@ -177,7 +178,7 @@ export function recordChangelog(site: Site, issueId: number, author: string, ite
 
 export function emitIssueEvent(
   ctx: Ctx,
-  webhookEvent: 'jira:issue_created' | 'jira:issue_updated',
+  webhookEvent: 'jira:issue_created' | 'jira:issue_updated' | 'jira:issue_deleted',
   issueId: number,
   changelog?: unknown,
 ): void {

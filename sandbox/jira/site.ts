@@ -110,6 +110,28 @@ export class Site {
       .all(projectId, permission) as { holder_type: string; holder: string }[];
     return grants.some((g) => g.holder_type === 'any-user' || (g.holder_type === 'group' && groups.includes(g.holder)));
   }
+  /**
+   * Issue security: an issue with a security level is seen only by people the level names (the
+   * app sees every issue). One level is emulated: the Roadmap Committee's.
+   */
+  securityLevel(id: string): SecurityLevel | undefined {
+    return SECURITY_LEVELS.find((l) => l.id === id);
+  }
+  seesLevel(principal: Principal, levelId: string): boolean {
+    if (principal.kind === 'app') return true;
+    if (principal.kind === 'anonymous') return false;
+    const level = this.securityLevel(levelId);
+    const groups = this.groupsOf(principal.accountId);
+    return !!level && level.groups.some((g) => groups.includes(g));
+  }
+  /** Level ids this principal may see (for search). */
+  visibleLevelIds(principal: Principal): string[] {
+    return SECURITY_LEVELS.filter((l) => this.seesLevel(principal, l.id)).map((l) => l.id);
+  }
+  seesIssue(principal: Principal, issue: { extra: string }): boolean {
+    const level = (JSON.parse(issue.extra) as { security?: { id?: string } | null }).security?.id;
+    return level === undefined || this.seesLevel(principal, level);
+  }
   browsableProjectIds(principal: Principal): number[] {
     return this.projects()
       .filter((p) => this.can(principal, p.id, 'BROWSE_PROJECTS'))
@@ -253,3 +275,21 @@ export function permissionBean(key: string, have: boolean): Record<string, unkno
   if (!p) throw new Error(`unknown permission ${key}`);
   return { id: p.id, key, name: p.name, type: p.type, description: p.description, havePermission: have };
 }
+
+export interface SecurityLevel {
+  id: string;
+  name: string;
+  description: string;
+  /** Groups whose members see issues at this level. */
+  groups: string[];
+}
+
+/** The emulated issue security scheme's levels. */
+export const SECURITY_LEVELS: readonly SecurityLevel[] = [
+  {
+    id: '10300',
+    name: 'Roadmap Committee only',
+    description: 'Embargoed items: members of lcoo-roadmap-committee only.',
+    groups: ['lcoo-roadmap-committee'],
+  },
+];

@@ -44,7 +44,7 @@ export interface ForgeValidatorCall {
 }
 
 export interface IssueEvent {
-  webhookEvent: 'jira:issue_created' | 'jira:issue_updated';
+  webhookEvent: 'jira:issue_created' | 'jira:issue_updated' | 'jira:issue_deleted';
   issue: unknown;
   changelog?: unknown;
   accountId?: string;

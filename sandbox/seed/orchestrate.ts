@@ -287,6 +287,10 @@ export async function runSeed(
   }
   await progress('settling');
   await sb.host.settled();
+  // What an admin does once after installing: build the portfolio index (admin page, "Rebuild
+  // the portfolio index"); its steps run as async events, awaited here.
+  await invoke('Portfolio index', ADMIN_MODULE, 'index/rebuild', {}, 'admin@lcoo.example');
+  await sb.host.settled();
   return { plan, keys, transitions, approvals, ms: Date.now() - started };
 }
 

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import type { GateSettingsSource } from './validator-config';
 import { StageSchema } from '../domain/lifecycle';
-import type { Portfolio, PortfolioRow } from '../domain/portfolio';
+import type { PortfolioRow } from '../domain/portfolio';
+import { SortKeySchema, type IndexAggregates, type SortKey, type SortOrder } from '../domain/portfolio-index';
 import { ItemTypeSchema } from '../domain/vetting';
 import { GADGET_COLUMNS, REFRESH_MINUTES, type GadgetColumn, type GadgetVocabulary } from './gadget-vocabulary';
 
@@ -79,6 +80,10 @@ export const LoadPortfolioPayloadSchema = z.object({
   config: z.unknown().optional(),
   /** Filters chosen in the gadget right now; absent = the configuration's default filters. */
   filters: GadgetFiltersSchema.optional(),
+  /** The table's order (server-side sort); default: issue key ascending. */
+  sort: z.object({ key: SortKeySchema, order: z.enum(['ASC', 'DESC']) }).optional(),
+  /** The table page to answer (1-based); a page past the end answers the last one. */
+  page: z.number().int().min(1).max(100_000).optional(),
 });
 
 export type ConfigSource = 'gadget' | 'request' | 'default';
@@ -102,11 +107,11 @@ export interface GadgetOptions {
 export const CheckConfigPayloadSchema = z.object({ config: z.unknown() });
 
 /**
- * A portfolio row as it crosses the bridge, lean because 10,000 of them travel at once (the
- * domain's rows are 7.9 MB there; these about 2.5 MB). Every blocker sentence travels once, in
- * `blockerMessages`, and a row lists their indexes. Left out: what follows from other fields
- * (statusName, issueType and lifecycle from the stage; the proposer is the first of
- * `companies`) and the usual case of `slipped` (false) and `integrity` (valid).
+ * A portfolio row as it crosses the bridge: one page of them per answer. Every blocker
+ * sentence travels once, in `blockerMessages`, and a row lists their indexes. Left out: what
+ * follows from other fields (statusName, issueType and lifecycle from the stage; the proposer
+ * is the first of `companies`) and the usual case of `slipped` (false) and `integrity` (valid).
+ * FSTs and companies are ids; `labels` names them.
  */
 export interface GadgetRow {
   key: string;
@@ -128,33 +133,64 @@ export interface GadgetRow {
   slipped?: true;
   /** Present only when the record is not a valid, app-signed one. */
   integrity?: Exclude<PortfolioRow['integrity'], 'valid'>;
+  /** Present when FST, type, size, companies or release come from the deliverable's Roadmap Item. */
+  inherited?: true;
+  /** The issue's security level (its name), when it has one: only people who may see the issue get the row. */
+  secured?: string;
 }
 
-/** What `portfolio/load` answers: the domain's Portfolio (rows compacted) plus how it was fetched. */
-export interface PortfolioLoad extends Omit<Portfolio, 'rows'> {
+/** Where an answer's figures come from, and how fresh they are. */
+export interface IndexStatus {
+  /** 'index': the app's portfolio index; 'search': Jira searched in this load (the index is not built yet). */
+  source: 'index' | 'search';
+  /** When the index was last reconciled with Jira (ISO), and when it was last rebuilt in full. */
+  reconciledAt?: string;
+  builtAt?: string;
+  /** A rebuild under way: items done so far, of about `total`. */
+  rebuilding?: { done: number; total?: number };
+  /** The gadget's JQL needs Jira for some clause (ids asked in this load): which one. */
+  jqlAskedJira?: string;
+}
+
+/** What `portfolio/load` answers: the aggregates over every matching item, and one page of rows. */
+export interface PortfolioLoad extends Omit<IndexAggregates, 'funnels'> {
+  funnels: {
+    portfolio: { stage: StageId; statusName: string; count: number }[];
+    delivery: { stage: StageId; statusName: string; count: number }[];
+  };
   rows: GadgetRow[];
   blockerMessages: string[];
+  /** Rows matching the filters (every page). */
+  matched: number;
+  page: number;
+  pageSize: number;
+  sort: { key: SortKey; order: SortOrder };
   fetchedAt: string;
-  /** Jira REST calls this load made (one per page of 100 issues, plus one for the workflow rules). */
+  index: IndexStatus;
+  /** Jira REST calls this load made, and Forge storage calls. */
   restCalls: number;
-  /** True when the scope held more issues than the gadget loads at once. */
+  storageCalls: number;
+  /** True when the search fallback held more issues than one load reads (never with the index). */
   truncated: boolean;
-  /** Why: more issues than `itemLimit`, or Jira was too slow to page through them all in time. */
   truncatedBy?: 'limit' | 'time';
-  /** Most issues one load reads. */
   itemLimit: number;
-  /** Issues in scope that are not in an LCOO stage (status outside both lifecycles). */
+  /** Issues in scope that are not in an LCOO stage (status outside both lifecycles): search fallback only. */
   skipped: { count: number; examples: { key: string; reason: string }[] };
+  /** Rows left out because the person may not see them (issue security), when some were. */
+  hidden?: { count: number; reason: string };
   config: GadgetConfig;
   configSource: ConfigSource;
   filters: GadgetFilters;
+  /** The scope as the app reads it: the projects, or the JQL printed back from its parse. */
   jql: string;
-  /** Display names from the app configuration (records store ids). */
+  /** Display names from the app configuration (rows carry ids). */
   labels: { fsts: NamedOption[]; companies: NamedOption[] };
   vocabulary: GadgetVocabulary;
-  timings: { searchMs: number; verifyMs: number; aggregateMs: number; totalMs: number };
+  timings: { readMs: number; queryMs: number; totalMs: number };
   /** Where the blockers' gate settings came from (the workflows' rules, as Jira enforces them, or the admin's alone). */
   gateSettingsSource: GateSettingsSource;
   /** Why the rules were not used; the gadget shows it as a note. */
   gateSettingsNote?: string;
 }
+
+type StageId = PortfolioRow['stage'];

@@ -6,6 +6,7 @@
 // a wrong payload or a wrong answer type is a compile error on either side. The apps import
 // these with `import type` only: none of zod or the domain reaches a browser bundle.
 import { z } from 'zod';
+import { IndexRequestSchema, type IndexStatusView } from './portfolio-index';
 import { AppConfigSchema } from '../domain/app-config';
 import {
   ConfigGetInputSchema,
@@ -85,6 +86,9 @@ export const ADMIN_WIRE = {
   // The release calendar: its own keys and KVS key, beside the app configuration.
   'calendar/get': endpoint<CalendarView>()(CalendarGetInputSchema),
   'calendar/save': endpoint<CalendarView, { fieldErrors: FieldErrors }>()(CalendarSaveInputSchema),
+  'index/status': endpoint<IndexStatusView>()(IndexRequestSchema),
+  'index/rebuild': endpoint<IndexStatusView>()(IndexRequestSchema),
+  'index/resume': endpoint<IndexStatusView>()(IndexRequestSchema),
 };
 
 export const VALIDATOR_CONFIG_WIRE = {

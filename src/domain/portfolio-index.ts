@@ -438,4 +438,3 @@ export function queryIndex(visible: readonly SlimRow[], q: IndexQuery): IndexAns
   sortRows(matching, sort.key, sort.order, q.names);
   return { ...aggregates, rows: matching.slice((page - 1) * pageSize, page * pageSize), matched: matching.length, page, pageSize };
 }
-

@@ -86,3 +86,38 @@ export async function userGroups(client: JiraClient, accountId: string): Promise
 const UserSchema = z.object({ accountId: z.string(), displayName: z.string().optional() }).loose();
 export const getUser = (client: JiraClient, accountId: string) =>
   client.request('GET', route`/rest/api/3/user?accountId=${accountId}`, UserSchema);
+
+const BulkGrantsSchema = z
+  .object({
+    projectPermissions: z
+      .array(
+        z.object({ permission: z.string(), projects: z.array(z.number()).default([]), issues: z.array(z.number()).default([]) }).loose(),
+      )
+      .default([]),
+  })
+  .loose();
+
+/** Jira caps one permission check at 1000 projects and 1000 issues (OpenAPI, POST /rest/api/3/permissions/check). */
+export const PERMISSION_CHECK_MAX = 1000;
+
+/**
+ * Which of these projects and issues the calling person (asUser) may browse: ONE call. An
+ * issue with a security level the person is not in is not browsable, whatever its project.
+ */
+export async function browsable(
+  client: JiraClient,
+  projectIds: readonly string[],
+  issueIds: readonly string[],
+): Promise<{ projects: Set<string>; issues: Set<string> }> {
+  const grants = await client.request('POST', route`/rest/api/3/permissions/check`, BulkGrantsSchema, {
+    projectPermissions: [
+      {
+        permissions: ['BROWSE_PROJECTS'],
+        projects: projectIds.slice(0, PERMISSION_CHECK_MAX).map(Number),
+        issues: issueIds.slice(0, PERMISSION_CHECK_MAX).map(Number),
+      },
+    ],
+  });
+  const browse = grants.projectPermissions.find((p) => p.permission === 'BROWSE_PROJECTS');
+  return { projects: new Set((browse?.projects ?? []).map(String)), issues: new Set((browse?.issues ?? []).map(String)) };
+}

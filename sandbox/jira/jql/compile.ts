@@ -427,7 +427,9 @@ function dateFunction(f: { fn: string; args: string[] }): number {
 export function compileJql(site: Site, principal: Principal, jql: string): CompiledJql {
   const c = new Compiler(site, principal);
   const projects = site.browsableProjectIds(principal);
-  const visible = projects.length > 0 ? `i.project_id IN (${projects.join(', ')})` : '0';
+  const levels = site.visibleLevelIds(principal).map((id) => `'${id.replace(/'/g, "''")}'`);
+  const secured = `(json_extract(i.extra, '$.security.id') IS NULL${levels.length > 0 ? ` OR json_extract(i.extra, '$.security.id') IN (${levels.join(', ')})` : ''})`;
+  const visible = projects.length > 0 ? `i.project_id IN (${projects.join(', ')}) AND ${secured}` : '0';
   const ast = jql.trim() === '' ? {} : parseJql(jql);
   const where = ast.query?.where ? `${visible} AND ${c.clause(ast.query.where)}` : visible;
   const order = ast.query?.orderBy?.fields?.length ? `${c.orderBy(ast.query.orderBy.fields)}, i.id DESC` : 'i.created DESC, i.id DESC';

@@ -121,6 +121,17 @@ function collectChanges(
         else out.parentId = parent.id;
         break;
       }
+      case 'security': {
+        // An issue security level by id, or null to remove it (sandbox/jira/site.ts SECURITY_LEVELS).
+        const id = value === null ? null : refValue(value);
+        const level = id === null ? undefined : id ? ctx.site.securityLevel(id) : undefined;
+        if (id !== null && !level) errors.security = `Security level '${id ?? ''}' does not exist.`;
+        else
+          (out.extra ??= {}).security = level
+            ? { self: ctx.site.api(`/securitylevel/${level.id}`), id: level.id, name: level.name, description: level.description }
+            : null;
+        break;
+      }
       default:
         if (/^customfield_\d+$/.test(name)) (out.extra ??= {})[name] = value;
         else errors[name] = `Field '${name}' cannot be set. It is not on the appropriate screen, or unknown.`;
@@ -354,8 +365,10 @@ function deleteIssue(ctx: Ctx) {
   if (children.n > 0 && ctx.query.get('deleteSubtasks') !== 'true') {
     throw badRequest(`The issue ${issue.key} has child issues; pass deleteSubtasks=true to delete them too.`);
   }
+  const ids = [issue.id, ...(db.prepare('SELECT id FROM issues WHERE parent_id = ?').all(issue.id) as { id: number }[]).map((r) => r.id)];
+  // The event carries the issue as it was (Jira sends jira:issue_deleted with the issue's fields).
+  for (const id of ids) emitIssueEvent(ctx, 'jira:issue_deleted', id);
   db.transaction(() => {
-    const ids = [issue.id, ...(db.prepare('SELECT id FROM issues WHERE parent_id = ?').all(issue.id) as { id: number }[]).map((r) => r.id)];
     for (const id of ids) {
       for (const t of ['issue_labels', 'issue_properties', 'property_index', 'changelog'])
         db.prepare(`DELETE FROM ${t} WHERE issue_id = ?`).run(id);

@@ -203,7 +203,12 @@ function bulkCheck(ctx: Ctx) {
         issues: (pp.issues ?? []).filter((id): id is number => {
           if (id === null) return false;
           const issue = ctx.site.db.prepare('SELECT * FROM issues WHERE id = ?').get(id) as IssueRow | undefined;
-          return !!issue && ctx.site.can(who, issue.project_id, 'BROWSE_PROJECTS') && ctx.site.can(who, issue.project_id, permission);
+          return (
+            !!issue &&
+            ctx.site.can(who, issue.project_id, 'BROWSE_PROJECTS') &&
+            ctx.site.seesIssue(who, issue) &&
+            ctx.site.can(who, issue.project_id, permission)
+          );
         }),
       })),
   );

@@ -109,6 +109,16 @@ function searchPost(ctx: Ctx) {
 
 const ParseBody = z.object({ queries: z.array(z.string()).min(1) });
 
+/** POST /search/approximate-count: how many issues match (bounded JQL), as the caller sees them. */
+function approximateCount(ctx: Ctx) {
+  ctx.site.actorId(ctx.principal);
+  const parsed = z.object({ jql: z.string() }).safeParse(ctx.body ?? {});
+  if (!parsed.success || parsed.data.jql.trim() === '') throw badRequest('The JQL query is required and must be bounded.');
+  const compiled = compileJql(ctx.site, ctx.principal, parsed.data.jql);
+  const row = ctx.site.db.prepare(`SELECT COUNT(*) AS n FROM issues i WHERE ${compiled.where}`).get(compiled.params) as { n: number };
+  return json(200, { count: row.n });
+}
+
 function parse(ctx: Ctx) {
   ctx.site.actorId(ctx.principal);
   const validation = ctx.query.get('validation');
@@ -133,4 +143,5 @@ export const searchRoutes: Route[] = [
   route('GET', '/rest/api/3/search/jql', searchGet),
   route('POST', '/rest/api/3/search/jql', searchPost),
   route('POST', '/rest/api/3/jql/parse', parse),
+  route('POST', '/rest/api/3/search/approximate-count', approximateCount),
 ];

@@ -17,6 +17,7 @@ import { stageGateAri } from '../../usecases/stage-gate-ari';
 import { defineResolver, type Handlers } from '../shared/define-resolver';
 import { calendarGet, calendarSave } from './release-calendar';
 import { requireAdmin } from './require-admin';
+import { indexHandlers } from './index-handlers';
 
 const VOCABULARY: ConfigVocabulary = {
   approvalRoles: APPROVAL_ROLES.map((id) => ({ id, label: APPROVAL_ROLE_LABELS[id] })),
@@ -101,4 +102,5 @@ export const adminResolver = defineResolver(ADMIN_WIRE, {
   'setup/status': setupStatusHandler,
   'calendar/get': calendarGet,
   'calendar/save': calendarSave,
+  ...indexHandlers(requireAdmin),
 });

@@ -1,47 +1,15 @@
-// portfolio/load: one search (asUser, so Jira's browse permissions decide what a person
-// sees), signature checks, the gate check for every item (src/usecases/portfolio-gates.ts,
-// settings computed once per move), then the domain's aggregation. Nothing is decided here.
-import { performance } from 'node:perf_hooks';
-import { AppError } from '../../contract/envelope';
+// portfolio/load: the gadget asks for what it shows (filters, order, page) and the answer
+// comes from the app's portfolio index (src/usecases/portfolio-index/answer.ts): the
+// aggregates over every item the person may see, and one page of rows. Nothing is decided here.
 import type { GadgetFilters, PortfolioLoad } from '../../contract/gadget';
-import { aggregatePortfolio } from '../../domain/portfolio';
+import { stageDef } from '../../domain/lifecycle';
 import { asApp, asUser } from '../../jira/client';
-import { JiraError } from '../../jira/errors';
-import { searchAll } from '../../jira/search';
-import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
-import { parentChecklistOf, readParentChecklist, type ParentChecklist } from '../../records/roadmap-item';
-import { loadAppConfig } from '../../storage/app-config';
-import { readAllLatestRevisions } from '../../storage/latest-revisions';
-import { getSigningKey } from '../../storage/signing-key';
-import { loadStatusStageMap } from '../../storage/status-stages';
-import { adminSettingsOf, movesFromRules, readGateRules } from '../../usecases/gate-settings';
-import { gatePortfolio, parentKeysNeeded } from '../../usecases/portfolio-gates';
+import { answerPortfolio, ITEM_LIMIT } from '../../usecases/portfolio-index/answer';
 import type { GadgetWire } from '../../contract/wire';
 import type { Handlers } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
-import { buildPortfolioJql } from './portfolio-jql';
-import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioIssues } from '../../usecases/portfolio-index/verify-issues';
 import { GADGET_VOCABULARY } from './vocabulary';
-
-export const PAGE_SIZE = 100;
-/**
- * Most issues one load reads. 10,000 is the size the gadget is built and benchmarked for
- * (100 pages well within Forge's 25 s); beyond it the answer says "truncated" and the
- * person narrows the scope instead of the function timing out.
- */
-export const ITEM_LIMIT = 10_000;
-/**
- * Time the search may take before the load stops paging and shows what it has. Forge stops a
- * function at 25 s; verifying and aggregating 10,000 items takes under a second, the rest is
- * margin. Against a slow Jira (100 pages at ~300 ms each) this is what keeps the gadget alive.
- */
-export const SEARCH_BUDGET_MS = 18_000;
-/**
- * Most Roadmap Items read one by one for deliverables whose own Roadmap Item is outside the
- * search (only when the gate settings require checklist items at a delivery stage).
- */
-export const PARENT_READ_LIMIT = 20;
 
 /** Drops empty filter lists, so "no filter" has one shape everywhere. */
 function compactFilters(filters: GadgetFilters): GadgetFilters {
@@ -55,100 +23,58 @@ function compactFilters(filters: GadgetFilters): GadgetFilters {
 export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
   doing: 'load the LCOO portfolio',
   async run(input, ctx): Promise<PortfolioLoad> {
-    const t0 = performance.now();
+    const started = Date.now();
     const { config, source } = resolveGadgetConfig(ctx.extension, input.config);
     const filters = compactFilters(input.filters ?? config.filters);
-    const jql = buildPortfolioJql(config.scope, filters);
-    const client = asUser();
-    // The app's client, for the workflow rules (people can't read workflows).
-    const appClient = asApp();
-    // The workflow rules are read alongside the search, so they add a call but no wait; the
-    // blockers then use the settings Jira's stage gate runs with on each move.
-    const statusStages = await loadStatusStageMap();
-    const rulesRead = readGateRules(statusStages, appClient);
-    // The latest signed revisions (the replay check) are paged out of KVS alongside too.
-    const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
-    latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const [loaded, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
-    const appConfig = loaded.config;
-
-    let found: Awaited<ReturnType<typeof searchAll>>;
-    try {
-      // One more than the limit: searchAll reports "truncated" on reaching its limit, and
-      // exactly ITEM_LIMIT issues is a complete portfolio, not a truncated one.
-      found = await searchAll(client, {
-        jql,
-        fields: PORTFOLIO_FIELDS,
-        properties: PORTFOLIO_PROPERTIES,
-        pageSize: PAGE_SIZE,
-        limit: ITEM_LIMIT + 1,
-        deadline: Date.now() + SEARCH_BUDGET_MS,
-      });
-    } catch (err) {
-      if (err instanceof JiraError && err.status === 400) {
-        const what = config.scope.kind === 'jql' ? "the gadget's JQL" : "the gadget's projects";
-        throw new AppError(
-          'BAD_REQUEST',
-          `Jira could not search ${what}: ${err.jiraMessage} Open the gadget's menu, choose Edit, and correct it.`,
-          { jql },
-        );
-      }
-      throw err;
-    }
-    const [rules, latest] = await Promise.all([rulesRead, latestRead]);
-    const t1 = performance.now();
-    const { issues, roadmapItems, skipped } = toPortfolioIssues(
-      found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues,
-      secret,
-      statusStages,
-      latest,
-    );
-    const settingsFor = movesFromRules(adminSettingsOf(loaded), rules);
-    // A deliverable's Roadmap Item is usually in the same load; the few that are not are read
-    // as the person, as the panel reads them.
-    const parents = new Map<string, ParentChecklist>();
-    const outside: string[] = [];
-    for (const key of parentKeysNeeded(issues, settingsFor)) {
-      const inLoad = roadmapItems.get(key);
-      if (inLoad) parents.set(key, parentChecklistOf(key, inLoad));
-      else outside.push(key);
-    }
-    await Promise.all(
-      outside.slice(0, PARENT_READ_LIMIT).map(async (key) => parents.set(key, await readParentChecklist(client, key, secret))),
-    );
-    for (const key of outside.slice(PARENT_READ_LIMIT)) {
-      parents.set(key, {
-        ok: false,
-        problem: `Roadmap Item ${key} is outside this gadget's scope and was not read in this load; open the deliverable to see its gate.`,
-      });
-    }
-    const t2 = performance.now();
-    const now = new Date();
-    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now);
-    const portfolio = aggregatePortfolio(items, { now, filters });
-    const t3 = performance.now();
-    const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
+    const sort = input.sort ?? { key: 'key' as const, order: 'ASC' as const };
+    const user = asUser();
+    const app = asApp();
+    const f = await answerPortfolio({ scope: config.scope, filters, sort, page: input.page ?? 1 }, user, app);
+    const full = new Map(f.pageRows.map((r) => [r.id, r]));
+    const appConfig = f.config.config;
+    const status = (stage: string) => stageDef(stage as Parameters<typeof stageDef>[0]).statusName;
     return {
-      ...portfolio,
-      ...compactRows(portfolio.rows),
-      fetchedAt: now.toISOString(),
-      restCalls: client.calls + appClient.calls,
-      truncated: found.truncated,
-      ...(found.truncated ? { truncatedBy: found.issues.length > ITEM_LIMIT ? ('limit' as const) : ('time' as const) } : {}),
+      totals: f.totals,
+      funnels: {
+        portfolio: f.funnels.portfolio.map((s) => ({ ...s, statusName: status(s.stage) })),
+        delivery: f.funnels.delivery.map((s) => ({ ...s, statusName: status(s.stage) })),
+      },
+      fstByStage: f.fstByStage,
+      releaseByFst: f.releaseByFst,
+      companyByStage: f.companyByStage,
+      completeness: f.completeness,
+      ...compactRows(f.rows, full),
+      matched: f.matched,
+      page: f.page,
+      pageSize: f.pageSize,
+      sort,
+      fetchedAt: new Date().toISOString(),
+      index: {
+        source: f.source,
+        ...(f.meta?.reconciledAt ? { reconciledAt: f.meta.reconciledAt } : {}),
+        ...(f.meta?.builtAt ? { builtAt: f.meta.builtAt } : {}),
+        ...(f.rebuilding ? { rebuilding: f.rebuilding } : {}),
+        ...(f.jqlAskedJira ? { jqlAskedJira: f.jqlAskedJira } : {}),
+      },
+      restCalls: user.calls + app.calls,
+      storageCalls: f.calls.storage,
+      truncated: f.truncated !== undefined,
+      ...(f.truncated ? { truncatedBy: f.truncated } : {}),
       itemLimit: ITEM_LIMIT,
-      skipped,
+      skipped: f.skipped,
+      ...(f.hidden > 0 ? { hidden: { count: f.hidden, reason: 'They have an issue security level that does not include you.' } } : {}),
       config,
       configSource: source,
       filters,
-      jql,
+      jql: f.scopeJql,
       labels: {
-        fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
-        companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
+        fsts: appConfig.fsts.map((x) => ({ id: x.id, name: x.name })),
+        companies: appConfig.companies.map((x) => ({ id: x.id, name: x.name })),
       },
       vocabulary: GADGET_VOCABULARY,
-      timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
-      gateSettingsSource: rules.source,
-      ...(rules.note ? { gateSettingsNote: rules.note } : {}),
+      timings: { ...f.timings, totalMs: Date.now() - started },
+      gateSettingsSource: f.rules.source,
+      ...(f.rules.note ? { gateSettingsNote: f.rules.note } : {}),
     };
   },
 };

@@ -20,10 +20,17 @@ export const IndexMetaSchema = z.object({
   reconciledAt: z.string().optional(),
   /** The last full pass over every item (catches raw property edits Jira reports no event for). */
   fullPassAt: z.string().optional(),
+  /**
+   * The projects rows belong to, and the issues with a security level, as of the last rebuild
+   * or reconcile: what a load asks Jira about in ONE permission call, alongside the buckets.
+   * A load finding others asks once more for those.
+   */
+  projects: z.array(z.string()).default([]),
+  secured: z.array(z.string()).default([]),
 });
 export type IndexMeta = z.infer<typeof IndexMetaSchema>;
 
-export const EMPTY_META: IndexMeta = { version: 1, state: 'empty', bucketCount: 1, generation: 0 };
+export const EMPTY_META: IndexMeta = { version: 1, state: 'empty', bucketCount: 1, generation: 0, projects: [], secured: [] };
 
 export function parseMeta(raw: unknown): IndexMeta {
   const parsed = IndexMetaSchema.safeParse(raw);

@@ -66,7 +66,10 @@ async function batchRead(items: { key: string; entityName?: string }[]): Promise
  * Every bucket, plus any plain KVS keys asked alongside (one batch per 25 keys): a gadget load
  * reads the configuration with the buckets in the same call.
  */
-export async function readBuckets(bucketCount: number, plainKeys: string[] = []): Promise<{ buckets: Bucket[]; plain: Map<string, unknown> }> {
+export async function readBuckets(
+  bucketCount: number,
+  plainKeys: string[] = [],
+): Promise<{ buckets: Bucket[]; plain: Map<string, unknown> }> {
   const items = [
     ...plainKeys.map((key) => ({ key })),
     ...Array.from({ length: bucketCount }, (_, n) => ({ key: bucketKey(n), entityName: BUCKET_ENTITY })),
@@ -97,7 +100,11 @@ export async function deliverablesOf(parentKey: string): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    let q = kvs.entity<RowEntity>(ROW_ENTITY).query().index('by-parent', { partition: [parentKey] }).limit(100);
+    let q = kvs
+      .entity<RowEntity>(ROW_ENTITY)
+      .query()
+      .index('by-parent', { partition: [parentKey] })
+      .limit(100);
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany();
     ids.push(...page.results.map((r) => r.key));

@@ -85,7 +85,11 @@ export async function deriveFromSave(saved: SavedIssue, statusStages: StatusStag
     statusStages,
   );
   if (!snapshot?.stage) return undefined;
-  const issue: PortfolioIssue = { snapshot: { ...snapshot, stage: snapshot.stage }, summary: saved.summary, issueType: saved.issueTypeName };
+  const issue: PortfolioIssue = {
+    snapshot: { ...snapshot, stage: snapshot.stage },
+    summary: saved.summary,
+    issueType: saved.issueTypeName,
+  };
   const [row] = await rowsOf([issue], new Map([[saved.key, saved.facts]]), () => undefined, ctx);
   return row;
 }

@@ -186,7 +186,10 @@ export function parseScopeJql(jql: string, config: Pick<AppConfig, 'fsts' | 'com
     return { ok: false, problem: `The gadget's JQL could not be read (${err instanceof Error ? err.message : String(err)}).` };
   }
   if (ast.errors.length > 0 || !ast.query) {
-    return { ok: false, problem: `The gadget's JQL is not a valid query: ${ast.errors.map((e) => e.message).join('; ') || 'it is empty'}.` };
+    return {
+      ok: false,
+      problem: `The gadget's JQL is not a valid query: ${ast.errors.map((e) => e.message).join('; ') || 'it is empty'}.`,
+    };
   }
   // ORDER BY means nothing for a scope: the table sorts itself.
   ast.query.orderBy = undefined;

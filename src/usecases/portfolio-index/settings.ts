@@ -26,7 +26,7 @@ const GateRulesSchema = z.object({
 export function rulesOf(meta: IndexMeta): GateRules {
   const parsed = GateRulesSchema.safeParse(meta.settings);
   return parsed.success
-    ? (parsed.data)
+    ? parsed.data
     : adminOnly('The portfolio index has not read the workflow rules yet; blockers use the LCOO admin gate settings until it is rebuilt.');
 }
 

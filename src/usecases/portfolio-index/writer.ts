@@ -28,7 +28,9 @@ export interface IndexWriter {
   client: JiraClient;
 }
 
-export async function openIndexWriter(known: { config?: LoadedConfig; statusStages?: StatusStageMap; meta?: IndexMeta } = {}): Promise<IndexWriter> {
+export async function openIndexWriter(
+  known: { config?: LoadedConfig; statusStages?: StatusStageMap; meta?: IndexMeta } = {},
+): Promise<IndexWriter> {
   const client = asApp();
   const [meta, config, statusStages, secret] = await Promise.all([
     known.meta ?? loadIndexMeta(),
@@ -52,7 +54,9 @@ export async function openIndexWriter(known: { config?: LoadedConfig; statusStag
   };
 }
 
-const SearchPageSchema = z.object({ issues: z.array(IssueSchema).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() }).loose();
+const SearchPageSchema = z
+  .object({ issues: z.array(IssueSchema).default([]), nextPageToken: z.string().nullish(), isLast: z.boolean().optional() })
+  .loose();
 
 /** One page of LCOO issues with everything a row needs (as the app: the index holds every item; visibility is applied per person at query time). */
 export async function searchPage(client: JiraClient, jql: string, nextPageToken?: string, pageSize = 100) {
@@ -76,7 +80,10 @@ export async function syncIssues(w: IndexWriter, issueIds: readonly string[]): P
   for (let i = 0; i < issueIds.length; i += 100) {
     const ids = issueIds.slice(i, i + 100);
     const page = await searchPage(w.client, `id in (${ids.join(', ')}) AND ${LCOO_ISSUE_TYPES_CLAUSE}`);
-    const latest = await readLatestRevisionsOf([VETTING_PROPERTY, DELIVERY_PROPERTY], page.issues.map((x) => x.id));
+    const latest = await readLatestRevisionsOf(
+      [VETTING_PROPERTY, DELIVERY_PROPERTY],
+      page.issues.map((x) => x.id),
+    );
     const derived = await deriveFromIssues(page.issues, w.secret, w.statusStages, latest, w.ctx);
     const seen = new Set(derived.rows.map((r) => r.id));
     writes += await changeRows(

@@ -1,0 +1,296 @@
+// What a gadget load answers, from the portfolio index: the person's rows (projects they may
+// browse, issues whose security level lets them in: ONE permission call, made while the
+// buckets are read), the scope and filters, the aggregates over everything that matches, and
+// one page of rows in the asked order. In steady state a load makes 3 storage calls (meta and
+// configuration; the buckets; the page's rows) and 1 Jira call, whatever the portfolio's size.
+//
+// Before the index is first built the load searches Jira as the gadget always did (every item,
+// as the person) and answers the same shape, saying so.
+import { performance } from 'node:perf_hooks';
+import { kvs } from '@forge/kvs';
+import { AppError } from '../../contract/envelope';
+import {
+  DEFAULT_PAGE_SIZE,
+  queryIndex,
+  type IndexAnswer,
+  type IndexFilters,
+  type IndexRow,
+  type SlimRow,
+  type SortKey,
+  type SortOrder,
+} from '../../domain/portfolio-index';
+import { configIdOf } from '../../domain/portfolio-index';
+import type { AppConfig } from '../../domain/app-config';
+import { AppConfigSchema, DEFAULT_APP_CONFIG } from '../../domain/app-config';
+import { browsable } from '../../jira/issues';
+import type { JiraClient } from '../../jira/client';
+import { JiraError } from '../../jira/errors';
+import { searchAll } from '../../jira/search';
+import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
+import { loadAppConfig, type LoadedConfig } from '../../storage/app-config';
+import { KVS_KEYS } from '../../storage/keys';
+import { readAllLatestRevisions } from '../../storage/latest-revisions';
+import { loadRebuildProgress, parseMeta, type IndexMeta } from '../../storage/portfolio-index/meta';
+import { readBuckets, readRows } from '../../storage/portfolio-index/store';
+import { getSigningKey } from '../../storage/signing-key';
+import { loadStatusStageMap } from '../../storage/status-stages';
+import { readGateRules, type GateRules } from '../gate-settings';
+import { readParentChecklist } from '../../records/roadmap-item';
+import { deriveFromIssues } from './derive';
+import { LCOO_ISSUE_TYPES_CLAUSE, parseScopeJql, quoteJql } from './jql-scope';
+import { rulesOf, settingsForIndex } from './settings';
+import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES } from './verify-issues';
+
+export type Scope = { kind: 'projects'; projectKeys: string[] } | { kind: 'jql'; jql: string };
+
+export interface PortfolioQuestion {
+  scope: Scope;
+  /** Filter values as the gadget sends them: FST and company ids (display names are accepted too). */
+  filters: IndexFilters;
+  sort: { key: SortKey; order: SortOrder };
+  page: number;
+  pageSize?: number;
+}
+
+export interface PortfolioFigures extends IndexAnswer {
+  /** The page's rows in full (summary, blocker sentences). */
+  pageRows: IndexRow[];
+  config: LoadedConfig;
+  rules: GateRules;
+  source: 'index' | 'search';
+  meta?: IndexMeta;
+  rebuilding?: { done: number; total?: number };
+  jqlAskedJira?: string;
+  scopeJql: string;
+  hidden: number;
+  skipped: { count: number; examples: { key: string; reason: string }[] };
+  truncated?: 'limit' | 'time';
+  calls: { jira: number; storage: number };
+  timings: { readMs: number; queryMs: number };
+}
+
+/** The search fallback's limits (the index has none). */
+export const ITEM_LIMIT = 10_000;
+export const SEARCH_BUDGET_MS = 18_000;
+
+const ConfigShape = AppConfigSchema;
+
+/** FST and company filter values as ids, whatever the person's saved defaults hold (ids or names). */
+function idsOf(filters: IndexFilters, config: AppConfig): IndexFilters {
+  const out: IndexFilters = { ...filters };
+  if (filters.fsts) out.fsts = filters.fsts.map((v) => configIdOf(config.fsts, v));
+  if (filters.companies) out.companies = filters.companies.map((v) => configIdOf(config.companies, v));
+  return out;
+}
+
+function namesOf(config: AppConfig) {
+  const fsts = new Map(config.fsts.map((f) => [f.id, f.name]));
+  const companies = new Map(config.companies.map((c) => [c.id, c.name]));
+  return { fst: (id: string) => fsts.get(id) ?? id, company: (id: string) => companies.get(id) ?? id };
+}
+
+/** Issue ids matching JQL the index can't answer, asked as the person (ids only: up to 5000 a page). */
+async function idsFromJira(user: JiraClient, jql: string): Promise<{ ids: Set<string>; calls: number }> {
+  const found = await searchAll(user, { jql, fields: ['id'], pageSize: 5000, limit: 100_000, deadline: Date.now() + SEARCH_BUDGET_MS });
+  return { ids: new Set(found.issues.map((i) => i.id)), calls: Math.max(1, Math.ceil(found.issues.length / 5000)) };
+}
+
+function scopeJqlOf(scope: Scope): string {
+  return scope.kind === 'projects'
+    ? `${scope.projectKeys.length > 0 ? `project in (${scope.projectKeys.map(quoteJql).join(', ')}) AND ` : ''}${LCOO_ISSUE_TYPES_CLAUSE}`
+    : scope.jql;
+}
+
+/** The rows of the search fallback: every LCOO item in scope, searched and verified as the person. */
+async function searchRows(user: JiraClient, app: JiraClient, jql: string, config: LoadedConfig) {
+  const statusStages = await loadStatusStageMap();
+  const [rules, latest, secret] = await Promise.all([
+    readGateRules(statusStages, app),
+    readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]),
+    getSigningKey(),
+  ]);
+  const found = await searchAll(user, {
+    jql: `${jql} ORDER BY key ASC`,
+    fields: PORTFOLIO_FIELDS,
+    properties: PORTFOLIO_PROPERTIES,
+    pageSize: 100,
+    limit: ITEM_LIMIT + 1,
+    deadline: Date.now() + SEARCH_BUDGET_MS,
+  });
+  const issues = found.truncated ? found.issues.slice(0, ITEM_LIMIT) : found.issues;
+  const derived = await deriveFromIssues(issues, secret, statusStages, latest, {
+    settingsFor: settingsForIndex(config, rules),
+    config: config.config,
+    now: new Date(),
+    readParent: (key) => readParentChecklist(user, key, secret),
+  });
+  return {
+    rows: derived.rows,
+    rules,
+    skipped: derived.skipped,
+    truncated: found.truncated ? (found.issues.length > ITEM_LIMIT ? ('limit' as const) : ('time' as const)) : undefined,
+    searchCalls: Math.max(1, Math.ceil(found.issues.length / 100)) + 1,
+  };
+}
+
+export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, app: JiraClient): Promise<PortfolioFigures> {
+  const t0 = performance.now();
+  const calls = { jira: 0, storage: 0 };
+  // 1. The index's meta and the configuration: one storage call.
+  const first = await kvs.batchGet<unknown>([{ key: KVS_KEYS.portfolioIndex }, { key: KVS_KEYS.config }]);
+  calls.storage += 1;
+  const byKey = new Map(first.successfulKeys.map((k) => [k.key, k.value]));
+  const meta = parseMeta(byKey.get(KVS_KEYS.portfolioIndex));
+  const rawConfig = byKey.get(KVS_KEYS.config);
+  const config: LoadedConfig =
+    rawConfig === undefined
+      ? { config: DEFAULT_APP_CONFIG, source: 'default' }
+      : ConfigShape.safeParse(rawConfig).success
+        ? { config: ConfigShape.parse(rawConfig), source: 'stored' }
+        : await loadAppConfig();
+
+  let scopePredicate: ((r: SlimRow) => boolean) | undefined;
+  let jqlAskedJira: string | undefined;
+  let jiraIds: Promise<{ ids: Set<string>; calls: number }> | undefined;
+  let scopeJql = scopeJqlOf(q.scope);
+  if (q.scope.kind === 'jql') {
+    const parsed = parseScopeJql(q.scope.jql, config.config);
+    if (!parsed.ok) throw new AppError('BAD_REQUEST', `${parsed.problem} Open the gadget's menu, choose Edit, and correct it.`);
+    scopeJql = parsed.jql;
+    if (parsed.predicate) scopePredicate = parsed.predicate;
+    else if (meta.state === 'ready') {
+      jqlAskedJira = parsed.because;
+      jiraIds = idsFromJira(user, parsed.jira).catch((err: unknown) => {
+        if (err instanceof JiraError && err.status === 400) {
+          throw new AppError(
+            'BAD_REQUEST',
+            `Jira could not search the gadget's JQL: ${err.jiraMessage} Open the gadget's menu, choose Edit, and correct it.`,
+            {
+              jql: parsed.jira,
+            },
+          );
+        }
+        throw err;
+      });
+      jiraIds.catch(() => undefined);
+    }
+  }
+  const filters: IndexFilters = {
+    ...idsOf(q.filters, config.config),
+    ...(q.scope.kind === 'projects' && q.scope.projectKeys.length > 0 ? { projectKeys: q.scope.projectKeys } : {}),
+  };
+
+  let rows: SlimRow[];
+  let rules: GateRules;
+  let source: 'index' | 'search' = 'index';
+  let hidden = 0;
+  let skipped: PortfolioFigures['skipped'] = { count: 0, examples: [] };
+  let truncated: PortfolioFigures['truncated'];
+  let fullRows: Map<string, IndexRow> | undefined;
+  if (meta.state === 'ready') {
+    // 2. The buckets, while Jira says what the person may browse (projects and secured issues
+    // as the meta knows them): one storage call per 25 buckets, one Jira call.
+    const checked = browsable(user, meta.projects, meta.secured);
+    checked.catch(() => undefined);
+    const { buckets } = await readBuckets(meta.bucketCount);
+    calls.storage += Math.ceil(meta.bucketCount / 25);
+    let allowed = await checked;
+    calls.jira += 1;
+    const all = buckets.flatMap((b) => b.rows);
+    // Projects or secured issues the meta did not know yet (a new project since the last
+    // reconcile): asked once more, never shown unasked.
+    const knownProjects = new Set(meta.projects);
+    const knownSecured = new Set(meta.secured);
+    const newProjects = [...new Set(all.filter((r) => !knownProjects.has(r.projectId)).map((r) => r.projectId))];
+    const newSecured = all.filter((r) => r.securityLevel && !knownSecured.has(r.id)).map((r) => r.id);
+    if (newProjects.length > 0 || newSecured.length > 0) {
+      const more = await browsable(user, newProjects, newSecured);
+      calls.jira += 1;
+      allowed = { projects: new Set([...allowed.projects, ...more.projects]), issues: new Set([...allowed.issues, ...more.issues]) };
+    }
+    rows = all.filter((r) => allowed.projects.has(r.projectId) && (!r.securityLevel || allowed.issues.has(r.id)));
+    hidden = all.filter((r) => r.securityLevel && allowed.projects.has(r.projectId) && !allowed.issues.has(r.id)).length;
+    rules = rulesOf(meta);
+  } else {
+    source = 'search';
+    // The scope's JQL was parsed and printed back whole, so the parentheses hold all of it.
+    const jql = q.scope.kind === 'jql' ? `${scopeJql ? `(${scopeJql}) AND ` : ''}${LCOO_ISSUE_TYPES_CLAUSE}` : scopeJql;
+    let searched: Awaited<ReturnType<typeof searchRows>>;
+    try {
+      searched = await searchRows(user, app, jql, config);
+    } catch (err) {
+      if (err instanceof JiraError && err.status === 400) {
+        throw new AppError(
+          'BAD_REQUEST',
+          `Jira could not search the gadget's JQL: ${err.jiraMessage} Open the gadget's menu, choose Edit, and correct it.`,
+          { jql },
+        );
+      }
+      throw err;
+    }
+    calls.jira += searched.searchCalls;
+    calls.storage += 4;
+    rows = searched.rows;
+    rules = searched.rules;
+    skipped = searched.skipped;
+    truncated = searched.truncated;
+    fullRows = new Map(searched.rows.map((r) => [r.id, r]));
+    scopePredicate = undefined;
+  }
+  if (jiraIds) {
+    const got = await jiraIds;
+    calls.jira += got.calls;
+    // The deliverables' Roadmap Items stay available for inheritance only if in scope too: the JQL decides.
+    rows = rows.filter((r) => got.ids.has(r.id));
+  } else if (scopePredicate) rows = rows.filter(scopePredicate);
+  const t1 = performance.now();
+
+  const answer = queryIndex(rows, {
+    nowMs: Date.now(),
+    filters,
+    sort: q.sort,
+    page: q.page,
+    pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE,
+    names: namesOf(config.config),
+  });
+  // 3. The page's rows in full: one storage call.
+  let pageRows: IndexRow[];
+  if (fullRows) pageRows = answer.rows.map((r) => fullRows.get(r.id)).filter((r): r is IndexRow => r !== undefined);
+  else if (answer.rows.length > 0) {
+    const got = await readRows(answer.rows.map((r) => r.id));
+    calls.storage += 1;
+    pageRows = answer.rows.map((r) => got.get(r.id)).filter((r): r is IndexRow => r !== undefined);
+  } else pageRows = [];
+  const t2 = performance.now();
+
+  let rebuilding: PortfolioFigures['rebuilding'];
+  if (source === 'search') {
+    const progress = await loadRebuildProgress();
+    calls.storage += 1;
+    if (progress?.state === 'running')
+      rebuilding = { done: progress.done, ...(progress.total !== undefined ? { total: progress.total } : {}) };
+  }
+  const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
+  return {
+    ...answer,
+    pageRows,
+    config,
+    rules,
+    source,
+    meta,
+    ...(rebuilding ? { rebuilding } : {}),
+    ...(jqlAskedJira ? { jqlAskedJira } : {}),
+    scopeJql,
+    hidden,
+    skipped,
+    ...(truncated ? { truncated } : {}),
+    calls,
+    timings: { readMs: ms(t0, t1), queryMs: ms(t1, t2) },
+  };
+}
+
+/** Checks a gadget JQL scope as the edit view saves it (parse only; no Jira call). */
+export function checkScopeJql(jql: string, config: AppConfig): string | undefined {
+  const parsed = parseScopeJql(jql, config);
+  return parsed.ok ? undefined : parsed.problem;
+}

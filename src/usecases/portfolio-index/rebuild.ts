@@ -1,0 +1,224 @@
+// "Rebuild the portfolio index": every LCOO item read from Jira again and its row derived, in
+// steps that each fit one invocation (Forge async events: @forge/events Queue + a consumer),
+// resumable after a failure. A rebuild starts a new generation: rows it writes, and rows saves
+// write meanwhile, carry it; its last step sweeps rows of older generations (issues Jira no
+// longer returns). The gadget keeps answering from the index throughout (or, when the bucket
+// count must change, from Jira until the rebuild ends).
+import { Queue } from '@forge/events';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { asApp } from '../../jira/client';
+import { route } from '../../jira/client';
+import { DELIVERY_PROPERTY, VETTING_PROPERTY } from '../../records/kinds';
+import { loadAppConfig } from '../../storage/app-config';
+import { readLatestRevisionsOf } from '../../storage/latest-revisions';
+import {
+  loadIndexMeta,
+  loadRebuildProgress,
+  saveIndexMeta,
+  saveRebuildProgress,
+  type IndexMeta,
+  type RebuildProgress,
+} from '../../storage/portfolio-index/meta';
+import { changeRows, clearBuckets, readBuckets } from '../../storage/portfolio-index/store';
+import { loadStatusStageMap } from '../../storage/status-stages';
+import { readGateRules } from '../gate-settings';
+import { deriveFromIssues } from './derive';
+import { LCOO_ISSUE_TYPES_CLAUSE } from './jql-scope';
+import { fingerprintOf } from './settings';
+import { openIndexWriter, searchPage } from './writer';
+
+/** The queue of rebuild steps (manifest consumer lcoo-index-rebuild). */
+export const REBUILD_QUEUE = 'lcoo-index-rebuild';
+/** Rows a bucket holds at most (about 80 bytes each packed: well under Forge's 240 KiB value). */
+export const ROWS_PER_BUCKET = 2000;
+/** A step stops starting pages after this long, so it ends well within Forge's limits. */
+export const STEP_BUDGET_MS = 7_000;
+export const MAX_PAGES_PER_STEP = 20;
+/** A running rebuild with no step for this long is taken as dead (resumable). */
+export const STALE_STEP_MS = 15 * 60_000;
+
+export const RebuildEventSchema = z.object({ jobId: z.string(), step: z.number().int().min(1) });
+
+const CountSchema = z.object({ count: z.number().int() }).loose();
+
+/** How many LCOO items Jira holds, roughly (one call): the bucket count is chosen from it. */
+async function approximateCount(): Promise<number | undefined> {
+  try {
+    const got = await asApp().request('POST', route`/rest/api/3/search/approximate-count`, CountSchema, { jql: LCOO_ISSUE_TYPES_CLAUSE });
+    return got.count;
+  } catch (err) {
+    console.warn('[lcoo] the approximate count failed; the rebuild sizes buckets from the index:', err);
+    return undefined;
+  }
+}
+
+export const bucketCountFor = (items: number) => Math.min(100, Math.max(1, Math.ceil((items * 1.25) / ROWS_PER_BUCKET)));
+
+export type StartOutcome = { started: true; progress: RebuildProgress } | { started: false; progress: RebuildProgress; reason: string };
+
+const running = (p: RebuildProgress | undefined, nowMs: number): boolean =>
+  p?.state === 'running' && nowMs - Date.parse(p.lastStepAt ?? p.startedAt) < STALE_STEP_MS;
+
+/** Starts a rebuild (or says one is running). `by`: who asked (an admin's account id, or 'scheduled'). */
+export async function startRebuild(
+  by: string,
+  push: (body: z.infer<typeof RebuildEventSchema>) => Promise<void> = pushStep,
+): Promise<StartOutcome> {
+  const now = Date.now();
+  const current = await loadRebuildProgress();
+  if (current && running(current, now)) return { started: false, progress: current, reason: 'A rebuild is already running.' };
+  const [meta, config, statusStages] = await Promise.all([loadIndexMeta(), loadAppConfig(), loadStatusStageMap()]);
+  const rules = await readGateRules(statusStages, asApp());
+  const counted = await approximateCount();
+  let items = counted;
+  if (items === undefined && meta.state === 'ready') {
+    items = (await readBuckets(meta.bucketCount)).buckets.reduce((n, b) => n + b.rows.length, 0);
+  }
+  const bucketCount = meta.state === 'ready' && items === undefined ? meta.bucketCount : bucketCountFor(items ?? 0);
+  const generation = meta.generation + 1;
+  let next: IndexMeta = {
+    ...meta,
+    generation,
+    settings: rules,
+    fingerprint: fingerprintOf(config, rules, now),
+  };
+  if (bucketCount !== meta.bucketCount) {
+    // Rows are placed by bucket count: a new count starts from empty buckets (the gadget
+    // searches Jira until this rebuild ends).
+    await clearBuckets(0, meta.bucketCount);
+    next = { ...next, state: 'empty', bucketCount };
+  }
+  await saveIndexMeta(next);
+  const progress: RebuildProgress = {
+    jobId: randomUUID(),
+    state: 'running',
+    startedAt: new Date(now).toISOString(),
+    startedBy: by,
+    done: 0,
+    ...(items !== undefined ? { total: items } : {}),
+    steps: 0,
+    generation,
+    bucketCount,
+    longestStepMs: 0,
+    lastStepAt: new Date(now).toISOString(),
+  };
+  await saveRebuildProgress(progress);
+  await push({ jobId: progress.jobId, step: 1 });
+  return { started: true, progress };
+}
+
+/** Resumes a failed (or dead) rebuild where its last step left it. */
+export async function resumeRebuild(push: (body: z.infer<typeof RebuildEventSchema>) => Promise<void> = pushStep): Promise<StartOutcome> {
+  const p = await loadRebuildProgress();
+  if (!p) return startRebuild('resume', push);
+  if (running(p, Date.now())) return { started: false, progress: p, reason: 'The rebuild is running.' };
+  if (p.state === 'done') return { started: false, progress: p, reason: 'The last rebuild finished; start a new one.' };
+  const resumed: RebuildProgress = { ...p, state: 'running', lastStepAt: new Date().toISOString() };
+  delete resumed.error;
+  await saveRebuildProgress(resumed);
+  await push({ jobId: p.jobId, step: p.steps + 1 });
+  return { started: true, progress: resumed };
+}
+
+async function pushStep(body: z.infer<typeof RebuildEventSchema>): Promise<void> {
+  await new Queue({ key: REBUILD_QUEUE }).push({ body });
+}
+
+const CreatedSchema = z.object({ created: z.string().optional() }).loose();
+/** JQL's date format, in minutes (UTC here; see docs/platform-facts.md on JQL time zones). */
+const jqlMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ').replace(/-/g, '/');
+
+/**
+ * One step: search pages until the step's budget is used, derive and write their rows, record
+ * where it got to, and queue the next step; the last step sweeps older rows and marks the
+ * index ready. A failing step records the failure (the admin page offers to resume).
+ */
+export async function rebuildStep(
+  event: unknown,
+  push: (body: z.infer<typeof RebuildEventSchema>) => Promise<void> = pushStep,
+): Promise<RebuildProgress | undefined> {
+  const parsed = RebuildEventSchema.safeParse(event);
+  if (!parsed.success) return undefined;
+  let progress = await loadRebuildProgress();
+  // A step of another (older) job, or a finished one: nothing to do.
+  if (!progress || progress.jobId !== parsed.data.jobId || progress.state !== 'running') return progress;
+  const started = Date.now();
+  try {
+    const writer = await openIndexWriter();
+    // Rows of this rebuild belong to its generation and bucket count, whatever the meta said.
+    const meta = { ...writer.meta, generation: progress.generation, bucketCount: progress.bucketCount };
+    let pages = 0;
+    let last = false;
+    while (pages < MAX_PAGES_PER_STEP && Date.now() - started < STEP_BUDGET_MS) {
+      const jql = `${LCOO_ISSUE_TYPES_CLAUSE}${progress.resumeFrom && !progress.nextPageToken ? ` AND created >= "${jqlMinute(progress.resumeFrom)}"` : ''} ORDER BY created ASC`;
+      const page = await searchPage(writer.client, jql, progress.nextPageToken);
+      const latest = await readLatestRevisionsOf(
+        [VETTING_PROPERTY, DELIVERY_PROPERTY],
+        page.issues.map((i) => i.id),
+      );
+      const derived = await deriveFromIssues(page.issues, writer.secret, writer.statusStages, latest, writer.ctx);
+      await changeRows({ put: derived.rows, remove: derived.notItems, generation: meta.generation }, meta.bucketCount);
+      pages += 1;
+      const lastCreated =
+        page.issues.length > 0 ? CreatedSchema.safeParse(page.issues[page.issues.length - 1]!.fields).data?.created : undefined;
+      progress = {
+        ...progress,
+        done: progress.done + derived.rows.length,
+        ...(lastCreated ? { resumeFrom: new Date(Date.parse(lastCreated)).toISOString() } : {}),
+      };
+      if (page.isLast === true || !page.nextPageToken || page.issues.length === 0) {
+        last = true;
+        delete progress.nextPageToken;
+        break;
+      }
+      progress.nextPageToken = page.nextPageToken;
+      await saveRebuildProgress({ ...progress, lastStepAt: new Date().toISOString() });
+    }
+    if (last) await finish(meta, progress);
+    const took = Date.now() - started;
+    progress = {
+      ...progress,
+      steps: progress.steps + 1,
+      longestStepMs: Math.max(progress.longestStepMs, took),
+      lastStepAt: new Date().toISOString(),
+      ...(last ? { state: 'done' as const, finishedAt: new Date().toISOString() } : {}),
+    };
+    await saveRebuildProgress(progress);
+    if (!last) await push({ jobId: progress.jobId, step: progress.steps + 1 });
+    return progress;
+  } catch (err) {
+    const failed: RebuildProgress = {
+      ...progress,
+      state: 'failed',
+      steps: progress.steps + 1,
+      error: err instanceof Error ? err.message : String(err),
+      lastStepAt: new Date().toISOString(),
+    };
+    // The next step searches again from the last item written (a page token may not outlive the failure).
+    delete failed.nextPageToken;
+    await saveRebuildProgress(failed);
+    console.error('[lcoo] a portfolio index rebuild step failed; resume it from the admin page:', err);
+    return failed;
+  }
+}
+
+/** The last step: rows no page returned go, and the index is ready with what it was built from. */
+async function finish(meta: IndexMeta, progress: RebuildProgress): Promise<void> {
+  await changeRows({ generation: meta.generation, sweepBefore: meta.generation }, meta.bucketCount);
+  const { buckets } = await readBuckets(meta.bucketCount);
+  const rows = buckets.flatMap((b) => b.rows);
+  const now = new Date().toISOString();
+  const current = await loadIndexMeta();
+  await saveIndexMeta({
+    ...current,
+    state: 'ready',
+    generation: meta.generation,
+    bucketCount: meta.bucketCount,
+    builtAt: now,
+    reconciledAt: progress.startedAt,
+    fullPassAt: progress.startedAt,
+    projects: [...new Set(rows.map((r) => r.projectId))],
+    secured: rows.filter((r) => r.securityLevel).map((r) => r.id),
+  });
+}
