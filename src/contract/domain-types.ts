@@ -7,3 +7,4 @@ export type { Delivery, DeliveryInput } from '../domain/delivery';
 export type { LifecycleId, Stage } from '../domain/lifecycle';
 export type { CompanyCell, Matrix, Portfolio } from '../domain/portfolio';
 export type { ChecklistItemId, ChecklistStatus, ItemType, Vetting, VettingInput } from '../domain/vetting';
+export type { ReleaseCell, SortKey, SortOrder } from '../domain/portfolio-index';

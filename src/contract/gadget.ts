@@ -155,8 +155,8 @@ export interface IndexStatus {
 /** What `portfolio/load` answers: the aggregates over every matching item, and one page of rows. */
 export interface PortfolioLoad extends Omit<IndexAggregates, 'funnels'> {
   funnels: {
-    portfolio: { stage: StageId; statusName: string; count: number }[];
-    delivery: { stage: StageId; statusName: string; count: number }[];
+    portfolio: { stage: IndexAggregates['funnels']['portfolio'][number]['stage']; statusName: string; count: number }[];
+    delivery: { stage: IndexAggregates['funnels']['delivery'][number]['stage']; statusName: string; count: number }[];
   };
   rows: GadgetRow[];
   blockerMessages: string[];
@@ -192,5 +192,3 @@ export interface PortfolioLoad extends Omit<IndexAggregates, 'funnels'> {
   /** Why the rules were not used; the gadget shows it as a note. */
   gateSettingsNote?: string;
 }
-
-type StageId = PortfolioRow['stage'];

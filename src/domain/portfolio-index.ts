@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import type { AppConfig } from './app-config';
 import { IntegritySchema } from './gates';
-import { DELIVERY_STAGES, LifecycleIdSchema, PORTFOLIO_STAGES, StageSchema, STAGES, type Stage } from './lifecycle';
+import {
+  DELIVERY_STAGES,
+  LifecycleIdSchema,
+  PORTFOLIO_STAGES,
+  StageSchema,
+  STAGES,
+  type DeliveryStage,
+  type PortfolioStage,
+  type Stage,
+} from './lifecycle';
 import { RELEASES, hasSlipped, releaseById } from './releases';
 import { COMPLETENESS_BUCKETS, NONE_LABEL, type CompanyCell, type Matrix, type PortfolioItem } from './portfolio';
 import { ITEM_TYPES, ItemTypeSchema, SizeSchema, checklistCompleted, type ItemType, type Size } from './vetting';
@@ -200,8 +209,8 @@ export interface ReleaseCell {
 export interface IndexAggregates {
   totals: { items: number; roadmapItems: number; deliverables: number; slipped: number; blocked: number; integrityProblems: number };
   funnels: {
-    portfolio: { stage: Stage; count: number }[];
-    delivery: { stage: Stage; count: number }[];
+    portfolio: { stage: PortfolioStage; count: number }[];
+    delivery: { stage: DeliveryStage; count: number }[];
   };
   /** Roadmap Items per FST (rows) and portfolio stage (columns). */
   fstByStage: Matrix<number>;

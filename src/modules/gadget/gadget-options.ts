@@ -6,6 +6,7 @@ import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig, type Gadg
 import type { GadgetWire } from '../../contract/wire';
 import { loadAppConfig } from '../../storage/app-config';
 import { loadReleaseCalendar } from '../../storage/release-calendar';
+import { checkScopeJql } from '../../usecases/portfolio-index/answer';
 import type { Handlers } from '../shared/define-resolver';
 import { resolveGadgetConfig } from './gadget-config';
 import { gadgetVocabulary } from './vocabulary';
@@ -35,13 +36,17 @@ export const gadgetOptionsHandler: Handlers<GadgetWire>['gadget/options'] = {
 
 export const checkConfigHandler: Handlers<GadgetWire>['gadget/check-config'] = {
   doing: 'check the gadget settings',
-  run(input): Promise<{ config: GadgetConfig }> {
+  async run(input): Promise<{ config: GadgetConfig }> {
     const parsed = GadgetConfigSchema.safeParse(input.config);
-    if (!parsed.success) {
-      throw new AppError('BAD_REQUEST', `Fix these settings before saving: ${parsed.error.issues.map((i) => i.message).join(' ')}`, {
-        problems: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
-      });
+    const problems = parsed.success ? [] : parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message }));
+    // A JQL scope is parsed as the load will parse it, so a query that is not one is refused here, not on the dashboard.
+    if (parsed.success && parsed.data.scope.kind === 'jql') {
+      const jqlProblem = checkScopeJql(parsed.data.scope.jql, (await loadAppConfig()).config);
+      if (jqlProblem) problems.push({ path: ['scope', 'jql'], message: jqlProblem });
     }
-    return Promise.resolve({ config: parsed.data });
+    if (!parsed.success || problems.length > 0) {
+      throw new AppError('BAD_REQUEST', `Fix these settings before saving: ${problems.map((i) => i.message).join(' ')}`, { problems });
+    }
+    return { config: parsed.data };
   },
 };

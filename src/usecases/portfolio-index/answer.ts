@@ -89,9 +89,9 @@ function namesOf(config: AppConfig) {
   return { fst: (id: string) => fsts.get(id) ?? id, company: (id: string) => companies.get(id) ?? id };
 }
 
-/** Issue ids matching JQL the index can't answer, asked as the person (ids only: up to 5000 a page). */
+/** Issue ids matching JQL the index can't answer, asked as the person (ids and keys only: up to 5000 a page). */
 async function idsFromJira(user: JiraClient, jql: string): Promise<{ ids: Set<string>; calls: number }> {
-  const found = await searchAll(user, { jql, fields: ['id'], pageSize: 5000, limit: 100_000, deadline: Date.now() + SEARCH_BUDGET_MS });
+  const found = await searchAll(user, { jql, fields: ['key'], pageSize: 5000, limit: 100_000, deadline: Date.now() + SEARCH_BUDGET_MS });
   return { ids: new Set(found.issues.map((i) => i.id)), calls: Math.max(1, Math.ceil(found.issues.length / 5000)) };
 }
 

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CompanyCell } from '../../../src/contract/domain-types';
 import type { Stage } from '../../../src/contract/domain-types';
 import type { GadgetFilters, PortfolioLoad } from '../../../src/contract/gadget';
+import type { ReleaseCell, SortKey, SortOrder } from '../../../src/contract/domain-types';
 import { CallError } from '../../shared/invoke';
 import { call } from './call';
 import { Row } from '../../shared/layout';
@@ -19,6 +20,13 @@ import { LoadingView, markSettled, Notice, TextButton } from './states';
 import * as color from './color';
 import { small } from './styles';
 
+/** When the figures were true: the index's last reconcile with Jira (or this load's own search). */
+function freshness(data: PortfolioLoad, now: number): string {
+  if (data.index.source === 'search') return `Read from Jira ${ageLabel(data.fetchedAt, now)}`;
+  const at = data.index.reconciledAt ?? data.index.builtAt;
+  return `Index reconciled with Jira ${at ? ageLabel(at, now) : 'never'} · saves show at once`;
+}
+
 function scopeText(config: PortfolioLoad['config']): string {
   if (config.scope.kind === 'jql') return `JQL: ${config.scope.jql}`;
   return config.scope.projectKeys.length > 0 ? `projects ${config.scope.projectKeys.join(', ')}` : 'every project you can browse';
@@ -30,7 +38,15 @@ function scopeText(config: PortfolioLoad['config']): string {
  */
 export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   // undefined = "the configuration's default filters" until the person picks their own.
-  const [filters, setFilters] = useState<GadgetFilters | undefined>(undefined);
+  const [filters, setFiltersState] = useState<GadgetFilters | undefined>(undefined);
+  // The table's order and page: the resolver sorts and pages, the table shows one page.
+  const [sort, setSort] = useState<{ key: SortKey; order: SortOrder }>({ key: 'key', order: 'ASC' });
+  const [page, setPage] = useState(1);
+  // A filter change starts again at page 1.
+  const setFilters = useCallback((next: GadgetFilters) => {
+    setFiltersState(next);
+    setPage(1);
+  }, []);
   const [data, setData] = useState<PortfolioLoad>();
   const [error, setError] = useState<CallError>();
   const [loading, setLoading] = useState(true);
@@ -40,12 +56,12 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   const latest = useRef(0);
 
   const load = useCallback(
-    async (next: GadgetFilters | undefined) => {
+    async (next: GadgetFilters | undefined, order: { key: SortKey; order: SortOrder }, at: number) => {
       const id = ++latest.current;
       setLoading(true);
       markSettled(false);
       try {
-        const answer = await call('portfolio/load', { config: rawConfig, ...(next ? { filters: next } : {}) });
+        const answer = await call('portfolio/load', { config: rawConfig, ...(next ? { filters: next } : {}), sort: order, page: at });
         if (id !== latest.current) return; // a newer load (another filter click) won
         setData(answer);
         setError(undefined);
@@ -65,19 +81,19 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   );
 
   useEffect(() => {
-    void load(filters);
-    // Reload only when the filters (or the configuration behind `load`) change.
-  }, [filters, load]);
+    void load(filters, sort, page);
+    // Reload when the filters, the order or the page (or the configuration behind `load`) change.
+  }, [filters, sort, page, load]);
 
   const refreshMinutes = data?.config.refreshMinutes ?? 0;
   useEffect(() => {
     if (refreshMinutes <= 0) return undefined;
     // A dashboard left open in a background tab should not spend the person's Jira rate limit.
     const t = setInterval(() => {
-      if (document.visibilityState !== 'hidden') void load(filters);
+      if (document.visibilityState !== 'hidden') void load(filters, sort, page);
     }, refreshMinutes * 60_000);
     return () => clearInterval(t);
-  }, [refreshMinutes, filters, load]);
+  }, [refreshMinutes, filters, sort, page, load]);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 30_000);
@@ -101,7 +117,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
       title="The portfolio could not be loaded"
       testId="gadget-error"
       action={
-        <TextButton primary onClick={() => void load(filters)} testId="retry">
+        <TextButton primary onClick={() => void load(filters, sort, page)} testId="retry">
           Try again
         </TextButton>
       }
@@ -179,14 +195,27 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
           </span>
         ) : null}
         <span style={{ ...small, marginLeft: 'auto' }} data-testid="gadget-freshness">
-          {loading ? 'Refreshing...' : `Updated ${ageLabel(data.fetchedAt, now)}`} · {data.restCalls} Jira call(s)
+          {loading ? 'Refreshing...' : freshness(data, now)}
           {data.config.refreshMinutes > 0 ? ` · auto-refresh every ${data.config.refreshMinutes} min` : ''}
         </span>
-        <TextButton onClick={() => void load(filters)} testId="refresh">
+        <TextButton onClick={() => void load(filters, sort, page)} testId="refresh">
           Refresh
         </TextButton>
       </Row>
 
+      {data.index.source === 'search' ? (
+        <Notice tone="info" title="The portfolio index is not built yet" testId="gadget-index-building">
+          This load read every item from Jira.
+          {data.index.rebuilding
+            ? ` The index is being built (${data.index.rebuilding.done.toLocaleString('en-US')}${data.index.rebuilding.total !== undefined ? ` of about ${data.index.rebuilding.total.toLocaleString('en-US')}` : ''} items so far); loads will then be much faster.`
+            : ' A Jira administrator builds it on the "LCOO roadmap setup" page (Portfolio index tab).'}
+        </Notice>
+      ) : null}
+      {data.hidden ? (
+        <Notice tone="info" title={`${data.hidden.count} item(s) are not shown to you`} testId="gadget-hidden">
+          {data.hidden.reason}
+        </Notice>
+      ) : null}
       {data.gateSettingsNote ? (
         <Notice tone="warning" title="Blockers use the LCOO admin's gate settings" testId="gadget-gate-settings">
           {data.gateSettingsNote}
@@ -235,14 +264,27 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
               value={(n: number) => n}
               empty="No Roadmap Items."
             />
-            <HeatMap
+            <HeatMap<ReleaseCell>
               title="Release x FST"
-              hint="All items per target release (oldest first) and FST"
+              hint="Roadmap Items per target release (oldest first) and FST; their Upstream Deliverables counted apart (+ n deliverables)"
               testId="release-by-fst"
               matrix={data.releaseByFst}
               rowLabel={names.release}
               columnLabel={names.fst}
-              value={(n: number) => n}
+              value={(c) => c.roadmapItems + c.deliverables}
+              render={(c) =>
+                c.roadmapItems + c.deliverables === 0 ? (
+                  ''
+                ) : (
+                  <span>
+                    {c.roadmapItems}
+                    {c.deliverables > 0 ? <span style={{ display: 'block', fontSize: 11 }}>+{c.deliverables} del.</span> : null}
+                  </span>
+                )
+              }
+              cellTitle={(r, f, c) =>
+                `${names.release(r)}, ${names.fst(f)}: ${c.roadmapItems} Roadmap Item(s) and ${c.deliverables} Upstream Deliverable(s)`
+              }
               empty="No items."
             />
           </div>
@@ -277,6 +319,16 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
             columns={data.config.columns}
             names={names}
             emptyView={empty}
+            matched={data.matched}
+            page={data.page}
+            pageSize={data.pageSize}
+            sort={data.sort}
+            busy={loading}
+            onSort={(next) => {
+              setSort(next);
+              setPage(1);
+            }}
+            onSetPage={setPage}
           />
         </>
       )}

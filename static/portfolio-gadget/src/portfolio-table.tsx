@@ -1,11 +1,13 @@
-// One row per item, sortable and paginated by @atlaskit/dynamic-table. Sort keys are plain
-// numbers/strings computed once per load, so sorting 10,000 rows stays instant.
-import DynamicTable from '@atlaskit/dynamic-table';
+// One page of rows in @atlaskit/dynamic-table, sorted and paged by the resolver: the table is
+// controlled (sortKey, sortOrder, page) and asks for another order or page through onSort and
+// onSetPage; `totalRows` gives its pagination the whole count.
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import { router } from '@forge/bridge';
 import { useMemo, type MouseEvent } from 'react';
 import { GADGET_COLUMN_LABELS, type GadgetColumn } from '../../../src/contract/gadget-vocabulary';
 import type { GadgetRow } from '../../../src/contract/gadget';
-import { issueKeySortKey, type Names } from './format';
+import type { SortKey, SortOrder } from '../../../src/contract/domain-types';
+import type { Names } from './format';
 import * as color from './color';
 import { badge, small } from './styles';
 
@@ -15,9 +17,15 @@ interface Props {
   columns: GadgetColumn[];
   names: Names;
   emptyView: JSX.Element;
+  /** Rows matching the filters (every page), the page shown and its size. */
+  matched: number;
+  page: number;
+  pageSize: number;
+  sort: { key: SortKey; order: SortOrder };
+  busy: boolean;
+  onSort: (sort: { key: SortKey; order: SortOrder }) => void;
+  onSetPage: (page: number) => void;
 }
-
-const SIZE_ORDER: Record<string, number> = { S: 1, M: 2, L: 3, XL: 4 };
 
 function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
   // Inside Jira the gadget is an iframe on another origin: its own href would point at the
@@ -49,6 +57,17 @@ function Completeness({ row, lifecycle }: { row: GadgetRow; lifecycle: 'portfoli
   );
 }
 
+/** A deliverable's value that comes from its Roadmap Item, marked so the table says where it came from. */
+function Inherited({ row, children }: { row: GadgetRow; children: string }) {
+  if (!row.inherited) return <>{children}</>;
+  return (
+    <span title={`From Roadmap Item ${row.roadmapItemKey ?? ''}`}>
+      {children}
+      <span style={{ ...small, display: 'block' }}>via {row.roadmapItemKey}</span>
+    </span>
+  );
+}
+
 function Integrity({ row }: { row: GadgetRow }) {
   if (row.integrity === undefined) return null;
   const text = row.integrity === 'missing' ? 'No record' : 'Not verified';
@@ -75,7 +94,20 @@ function Blockers({ row, messages, names }: { row: GadgetRow; messages: string[]
   );
 }
 
-export function PortfolioTable({ rows, blockerMessages, columns, names, emptyView }: Props) {
+export function PortfolioTable({
+  rows,
+  blockerMessages,
+  columns,
+  names,
+  emptyView,
+  matched,
+  page,
+  pageSize,
+  sort,
+  busy,
+  onSort,
+  onSetPage,
+}: Props) {
   const head = useMemo(
     () => ({
       cells: [
@@ -98,12 +130,12 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
       rows.map((row) => {
         const lifecycle = names.lifecycle(row.stage);
         const cell: Record<GadgetColumn, { key: string | number; content: JSX.Element | string }> = {
-          summary: { key: row.summary.toLowerCase(), content: row.summary },
-          fst: { key: row.fst ?? '~', content: row.fst ? names.fst(row.fst) : '' },
-          type: { key: row.type ?? '~', content: names.type(row.type) },
-          size: { key: SIZE_ORDER[row.size ?? ''] ?? 9, content: row.size ?? '' },
+          summary: { key: 'summary', content: row.summary },
+          fst: { key: 'fst', content: row.fst ? <Inherited row={row}>{names.fst(row.fst)}</Inherited> : '' },
+          type: { key: 'type', content: names.type(row.type) },
+          size: { key: 'size', content: row.size ?? '' },
           stage: {
-            key: names.stageOrder(row.stage),
+            key: 'stage',
             content: (
               <span>
                 {names.stage(row.stage)}
@@ -111,13 +143,13 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
               </span>
             ),
           },
-          release: { key: names.releaseOrder(row.releaseId), content: names.release(row.releaseId) },
+          release: { key: 'release', content: names.release(row.releaseId) },
           companies: {
-            key: row.companies.length,
+            key: 'companies',
             content: <span style={{ fontSize: 12 }}>{row.companies.map(names.company).join(', ')}</span>,
           },
           completeness: {
-            key: lifecycle !== 'portfolio' ? -2 : row.integrity !== undefined ? -1 : (row.completed ?? 0),
+            key: 'completeness',
             content: (
               <span>
                 <Completeness row={row} lifecycle={lifecycle} />
@@ -126,11 +158,11 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
             ),
           },
           blockers: {
-            key: row.nextStage ? row.blockers.length : -1,
+            key: 'blockers',
             content: <Blockers row={row} messages={blockerMessages} names={names} />,
           },
           slipped: {
-            key: row.slipped ? 1 : 0,
+            key: 'slipped',
             content: row.slipped ? (
               <span
                 style={badge(color.danger, color.dangerText)}
@@ -148,17 +180,24 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
           key: row.key,
           cells: [
             {
-              key: issueKeySortKey(row.key),
+              key: 'key',
               content: (
-                <a
-                  className="lcoo-link"
-                  style={{ whiteSpace: 'nowrap' }}
-                  href={`/browse/${row.key}`}
-                  onClick={(e) => openIssue(e, row.key)}
-                  data-testid="issue-link"
-                >
-                  {row.key}
-                </a>
+                <span>
+                  <a
+                    className="lcoo-link"
+                    style={{ whiteSpace: 'nowrap' }}
+                    href={`/browse/${row.key}`}
+                    onClick={(e) => openIssue(e, row.key)}
+                    data-testid="issue-link"
+                  >
+                    {row.key}
+                  </a>
+                  {row.secured ? (
+                    <span style={{ ...small, display: 'block' }} title={`Issue security level: ${row.secured}`} data-testid="secured-mark">
+                      Restricted: {row.secured}
+                    </span>
+                  ) : null}
+                </span>
               ),
             },
             ...columns.map((c) => cell[c]),
@@ -172,15 +211,19 @@ export function PortfolioTable({ rows, blockerMessages, columns, names, emptyVie
   return (
     <div className="lcoo-scroll" data-testid="portfolio-table-scroll">
       <div style={{ minWidth: 120 + columns.length * 85 }}>
-        <DynamicTable
+        <DynamicTableStateless
           testId="portfolio-table"
           label="LCOO roadmap items"
           head={head}
           rows={tableRows}
-          rowsPerPage={20}
-          defaultPage={1}
-          defaultSortKey="key"
-          defaultSortOrder="ASC"
+          rowsPerPage={pageSize}
+          totalRows={matched}
+          page={page}
+          onSetPage={(p: number) => onSetPage(p)}
+          sortKey={sort.key}
+          sortOrder={sort.order}
+          onSort={(data: { key: string; sortOrder: SortOrder }) => onSort({ key: data.key as SortKey, order: data.sortOrder })}
+          isLoading={busy}
           emptyView={emptyView}
         />
       </div>

@@ -1,6 +1,7 @@
 // The portfolio gadget in Chromium on the sandbox's dashboard, over the LCOO seed: it renders
-// the seeded portfolio, sorts, filters, opens an issue, and its edit view saves a
-// configuration the gadget then follows. Screenshots land in test-results/.
+// the seeded portfolio from the app's index, sorts and pages through the resolver, filters,
+// opens an issue, and its edit view saves a configuration the gadget then follows.
+// Screenshots land in test-results/.
 import type { Frame, Page } from 'playwright-core';
 import { envelopeSchema } from '../../support/envelope';
 import type { PortfolioLoad } from '../../../src/contract/gadget';
@@ -13,16 +14,24 @@ const LRC = 'admin@lcoo.example';
 
 let sb: TestSandbox;
 let b: TestBrowser;
+/** The first answer (aggregates), and every row over all its pages. */
 let expected: PortfolioLoad;
+let allRows: PortfolioLoad['rows'];
+
+async function loadPage(page: number): Promise<PortfolioLoad> {
+  const out = envelopeSchema(z.unknown()).parse(
+    await sb.host.invoke(GADGET, 'portfolio/load', { page }, { asEmail: LRC, gadgetConfiguration: {} }),
+  );
+  if (!out.ok) throw new Error(out.error.message);
+  return out.data as PortfolioLoad;
+}
 
 beforeAll(async () => {
   sb = await startSandbox({ seed: 'full' });
   b = await launchBrowser();
-  const out = envelopeSchema(z.unknown()).parse(
-    await sb.host.invoke(GADGET, 'portfolio/load', {}, { asEmail: LRC, gadgetConfiguration: {} }),
-  );
-  if (!out.ok) throw new Error(out.error.message);
-  expected = out.data as PortfolioLoad;
+  expected = await loadPage(1);
+  allRows = [...expected.rows];
+  for (let page = 2; page <= Math.ceil(expected.matched / expected.pageSize); page++) allRows.push(...(await loadPage(page)).rows);
 }, 240_000);
 afterAll(async () => {
   await b?.close();
@@ -86,7 +95,7 @@ test('sorting by key and by stage reorders all rows, not just the page', async (
   await b.screenshotOnFailure(async () => {
     const { page, frame } = await openDashboard();
     await settled(frame);
-    const numbers = expected.rows.map((r) => Number(r.key.split('-')[1])).sort((x, y) => y - x);
+    const numbers = allRows.map((r) => Number(r.key.split('-')[1])).sort((x, y) => y - x);
     // Head cells are found by test id and a sort is awaited through aria-sort: the header's
     // text is no handle, since the sort tooltip adds its words to the cell while the pointer
     // rests on it (after a delay that a busy machine easily passes).
@@ -128,7 +137,7 @@ test('filters reload the portfolio through the resolver and every figure follows
     const { page, frame } = await openDashboard();
     await settled(frame);
     const stage = 'prioritized';
-    const count = expected.rows.filter((r) => r.stage === stage).length;
+    const count = allRows.filter((r) => r.stage === stage).length;
     await reloadAfter(frame, () => frame.selectOption('[data-testid="filter-stage"]', stage));
     await expect(frame.locator('[data-testid="gadget-summary"] strong').innerText()).resolves.toBe(`${count} items`);
     const stages = await frame.locator('[data-testid="portfolio-table--table"] tbody tr td:nth-child(6)').allInnerTexts();
@@ -144,14 +153,33 @@ test('filters reload the portfolio through the resolver and every figure follows
     // A filter nothing matches says what to do next.
     await reloadAfter(frame, () => frame.click('[data-testid="filter-clear"]'));
     // FST and type together: a combination the seed leaves empty.
-    const fst = expected.rows.find((r) => r.fst)!.fst!;
-    const type = expected.vocabulary.types.find((t) => !expected.rows.some((r) => r.fst === fst && r.type === t.id))!;
-    await reloadAfter(frame, () => frame.selectOption('[data-testid="filter-fst"]', fst));
-    const fstRows = expected.rows.filter((r) => r.fst === fst).length;
+    const fst = allRows.find((r) => r.fst)!.fst!;
+    const type = expected.vocabulary.types.find((t) => !allRows.some((r) => r.fst === fst && r.type === t.id))!;
+    // The filter lists FSTs by name; rows carry ids.
+    const fstName = expected.labels.fsts.find((f) => f.id === fst)!.name;
+    await reloadAfter(frame, () => frame.selectOption('[data-testid="filter-fst"]', { label: fstName }));
+    const fstRows = allRows.filter((r) => r.fst === fst).length;
     await expect(frame.locator('[data-testid="gadget-summary"] strong').innerText()).resolves.toBe(`${fstRows} items`);
     await reloadAfter(frame, () => frame.selectOption('[data-testid="filter-type"]', type.id));
     await expect(frame.locator('[data-testid="gadget-empty"]').innerText()).resolves.toMatch(/No items match these filters/);
     await b.screenshot(page, 'gadget-empty-filters');
+  });
+});
+
+test('the next page is asked from the resolver, in the order chosen; the gadget says when the index was reconciled', async () => {
+  await b.screenshotOnFailure(async () => {
+    const { page, frame } = await openDashboard();
+    await settled(frame);
+    await expect(frame.locator('[data-testid="gadget-freshness"]').innerText()).resolves.toMatch(/Index reconciled with Jira/);
+    const num = (k: string) => Number(k.split('-')[1]);
+    const ascending = allRows.map((r) => r.key).sort((x, y) => num(x) - num(y));
+    expect(await visibleKeys(frame)).toEqual(ascending.slice(0, 20));
+    await reloadAfter(frame, () => frame.locator('[data-testid="portfolio-table--pagination--right-navigator"]').click());
+    expect(await visibleKeys(frame)).toEqual(ascending.slice(20, 40));
+    // A new order starts again at page 1, over every row.
+    await reloadAfter(frame, () => sortBy(frame, 'key', 'descending'));
+    expect(await visibleKeys(frame)).toEqual([...ascending].reverse().slice(0, 20));
+    await b.screenshot(page, 'gadget-page-2');
   });
 });
 
@@ -185,7 +213,7 @@ test('the edit view saves with view.submit and the gadget follows the new config
 
     const frame = await b.waitForApp(page, GADGET);
     await settled(frame);
-    const count = expected.rows.filter((r) => r.stage === 'prioritized' || r.stage === 'development-ready').length;
+    const count = allRows.filter((r) => r.stage === 'prioritized' || r.stage === 'development-ready').length;
     await expect(frame.locator('[data-testid="gadget-summary"] strong').innerText()).resolves.toBe(`${count} items`);
     await expect(frame.locator('[data-testid="filter-stage"]').inputValue()).resolves.toBe('__many__');
     await expect(frame.locator('[data-testid="head-stage--head--cell"]').count()).resolves.toBe(1);
@@ -252,9 +280,7 @@ test('empty and error states say what to do next', async () => {
       const again = await b.waitForApp(page, GADGET);
       const error = again.locator('[data-testid="gadget-error"]');
       await error.waitFor();
-      await expect(error.innerText()).resolves.toMatch(
-        /could not be loaded[\s\S]*Jira could not search the gadget's JQL[\s\S]*choose Edit/,
-      );
+      await expect(error.innerText()).resolves.toMatch(/could not be loaded[\s\S]*The gadget's JQL is not a valid query[\s\S]*choose Edit/);
       await expect(again.locator('[data-testid="retry"]').count()).resolves.toBe(1);
       await b.screenshot(page, 'gadget-error');
     } finally {

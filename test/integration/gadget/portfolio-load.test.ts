@@ -1,6 +1,8 @@
 // portfolio/load, gadget/options and gadget/check-config through the sandbox: the real
 // @forge/resolver, @forge/api and @forge/kvs, the Jira emulator, and the LCOO seed made
-// through the app itself (setup, panel saves, approvals, gated transitions, forged records).
+// through the app itself (setup, panel saves, approvals, gated transitions, forged records,
+// and the portfolio index the seed builds as an admin would). Loads answer from the index:
+// one page of rows, the aggregates over every matching row.
 import { envelopeSchema } from '../../support/envelope';
 import type { GadgetOptions, PortfolioLoad } from '../../../src/contract/gadget';
 import type { PanelData } from '../../../src/contract/panel';
@@ -12,6 +14,8 @@ import { z } from 'zod';
 const GADGET = 'lcoo-portfolio-gadget';
 const VIEWER = 'viewer@lcoo.example';
 const LEAD = 'fst-lead@lcoo.example';
+const ADMIN = 'admin@lcoo.example';
+const INDEX_META = 'lcoo:portfolio-index';
 const Answer = envelopeSchema(z.unknown());
 
 let sb: TestSandbox;
@@ -34,10 +38,30 @@ async function call(
   );
   return out;
 }
-async function load(payload: unknown = {}, gadgetConfiguration?: Record<string, unknown>, asEmail = VIEWER): Promise<PortfolioLoad> {
+async function load(
+  payload: Record<string, unknown> = {},
+  gadgetConfiguration?: Record<string, unknown>,
+  asEmail = VIEWER,
+): Promise<PortfolioLoad> {
   const out = await call('portfolio/load', payload, asEmail, gadgetConfiguration);
   if (!out.ok) throw new Error(`${out.error.code}: ${out.error.message}`);
   return out.data as PortfolioLoad;
+}
+/** Every page of a load: the first answer (aggregates) and all matching rows, in the answer's order. */
+async function loadAll(
+  payload: Record<string, unknown> = {},
+  gadgetConfiguration?: Record<string, unknown>,
+  asEmail = VIEWER,
+): Promise<{ p: PortfolioLoad; rows: PortfolioLoad['rows']; blockers: string[][] }> {
+  const p = await load(payload, gadgetConfiguration, asEmail);
+  const rows = [...p.rows];
+  const blockers = p.rows.map((r) => r.blockers.map((i) => p.blockerMessages[i]!));
+  for (let page = 2; page <= Math.ceil(p.matched / p.pageSize); page++) {
+    const next = await load({ ...payload, page }, gadgetConfiguration, asEmail);
+    rows.push(...next.rows);
+    blockers.push(...next.rows.map((r) => r.blockers.map((i) => next.blockerMessages[i]!)));
+  }
+  return { p, rows, blockers };
 }
 
 /** Every LCOO issue of the seed, read straight from the emulator as the app. */
@@ -55,31 +79,54 @@ async function seededIssues(): Promise<{ key: string; type: string }[]> {
 
 describe('portfolio/load with the default configuration', () => {
   let p: PortfolioLoad;
+  let rows: PortfolioLoad['rows'];
+  let blockers: string[][];
   beforeAll(async () => {
-    p = await load();
+    ({ p, rows, blockers } = await loadAll());
   });
 
-  test('shows every seeded Roadmap Item and Upstream Deliverable, one REST call per 100 issues (+1 for the gate rules)', async () => {
+  test('answers from the index: every seeded item over the pages, 1 Jira call (what the person may browse), at most 3 storage calls', async () => {
     const issues = (await seededIssues()).filter((i) => i.type === 'Roadmap Item' || i.type === 'Upstream Deliverable');
     expect(issues.length).toBeGreaterThanOrEqual(60);
-    expect(p.rows.map((r) => r.key).sort()).toEqual(issues.map((i) => i.key).sort());
+    expect(p.index.source).toBe('index');
+    expect(p.index.reconciledAt).toBeDefined();
+    expect(rows.map((r) => r.key).sort()).toEqual(issues.map((i) => i.key).sort());
     expect(p.totals.items).toBe(issues.length);
-    // One search page per 100 issues, plus one read of the LCOO workflows' gate rules (as the app).
-    expect(p.restCalls).toBe(Math.ceil(issues.length / 100) + 1);
+    expect(p.matched).toBe(issues.length);
+    expect(p.rows).toHaveLength(p.pageSize);
+    expect(p.restCalls).toBe(1);
+    expect(p.storageCalls).toBeLessThanOrEqual(3);
     expect(p.gateSettingsSource).toBe('workflow-rules');
     expect(p.gateSettingsNote).toBeUndefined();
     expect(p.truncated).toBe(false);
-    expect(p.skipped.count).toBe(0);
     expect(p.configSource).toBe('default');
-    expect(p.jql).toBe('issuetype in ("Roadmap Item", "Upstream Deliverable") ORDER BY key ASC');
+    expect(p.jql).toBe('issuetype in ("Roadmap Item", "Upstream Deliverable")');
   });
 
-  test('the funnels, pivots and completeness add up to the rows', () => {
+  test('pages and sorts on the server: pages do not overlap, a page past the end answers the last, key DESC reverses key ASC', async () => {
+    const keys = rows.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const num = (k: string) => Number(k.split('-')[1]);
+    expect(keys.map(num)).toEqual([...keys.map(num)].sort((x, y) => x - y));
+    const last = Math.ceil(p.matched / p.pageSize);
+    const past = await load({ page: last + 5 });
+    expect(past.page).toBe(last);
+    expect(past.rows.map((r) => r.key)).toEqual(keys.slice((last - 1) * p.pageSize));
+    const desc = await loadAll({ sort: { key: 'key', order: 'DESC' } });
+    expect(desc.rows.map((r) => r.key)).toEqual([...keys].reverse());
+    // Aggregates never depend on the page or the order.
+    expect(past.totals).toEqual(p.totals);
+    expect(desc.p.fstByStage).toEqual(p.fstByStage);
+  });
+
+  test('the funnels, pivots and completeness add up to the rows; Release x FST counts items and deliverables apart', () => {
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
     expect(sum(p.funnels.portfolio.map((s) => s.count))).toBe(p.totals.roadmapItems);
     expect(sum(p.funnels.delivery.map((s) => s.count))).toBe(p.totals.deliverables);
     expect(sum(p.fstByStage.cells.flat())).toBe(p.totals.roadmapItems);
-    expect(sum(p.releaseByFst.cells.flat())).toBe(p.totals.items);
+    const cells = p.releaseByFst.cells.flat();
+    expect(sum(cells.map((c) => c.roadmapItems))).toBe(p.totals.roadmapItems);
+    expect(sum(cells.map((c) => c.deliverables))).toBe(p.totals.deliverables);
     expect(sum(p.completeness.map((b) => b.count))).toBe(p.totals.roadmapItems);
     expect(p.funnels.portfolio.every((s) => s.count > 0)).toBe(true);
     expect(p.funnels.delivery.every((s) => s.count > 0)).toBe(true);
@@ -87,31 +134,28 @@ describe('portfolio/load with the default configuration', () => {
   });
 
   test('records forged through raw REST are marked, blocked and never counted complete', () => {
-    const forged = p.rows.filter((r) => r.integrity === 'modified-outside-app');
+    const forged = rows.map((r, i) => ({ r, b: blockers[i]! })).filter(({ r }) => r.integrity === 'modified-outside-app');
     expect(forged.length).toBeGreaterThan(0);
-    for (const r of forged) {
-      expect(r.blockers.map((i) => p.blockerMessages[i]).join(' ')).toMatch(/modified outside the LCOO app/);
-    }
+    for (const { b } of forged) expect(b.join(' ')).toMatch(/modified outside the LCOO app/);
     // A row leaves integrity out when the record is valid and signed.
-    expect(p.totals.integrityProblems).toBe(p.rows.filter((r) => r.integrity !== undefined).length);
+    expect(p.totals.integrityProblems).toBe(rows.filter((r) => r.integrity !== undefined).length);
     // The seed forges complete-looking checklists: they count as 0 of 12, never in "Complete".
-    expect(forged.every((r) => r.completed === 0)).toBe(true);
-    const complete = p.rows.filter((r) => r.completed === 12);
+    expect(forged.every(({ r }) => r.completed === 0)).toBe(true);
+    const complete = rows.filter((r) => r.completed === 12);
     expect(complete.every((r) => r.integrity === undefined)).toBe(true);
     expect(p.completeness.find((b) => b.bucket === '100')?.count).toBe(complete.length);
   });
 
   test('rows say what blocks the next gate and which items slipped', () => {
-    const blocked = p.rows.filter((r) => r.blockers.length > 0);
-    expect(blocked.length).toBe(p.totals.blocked);
-    expect(blocked.every((r) => r.blockers.every((i) => typeof p.blockerMessages[i] === 'string'))).toBe(true);
+    expect(rows.filter((r) => r.blockers.length > 0).length).toBe(p.totals.blocked);
+    expect(blockers.every((b) => b.every((m) => typeof m === 'string' && m.length > 0))).toBe(true);
     expect(p.totals.slipped).toBeGreaterThan(0);
     // Slipped: shipped without getting where it had to be (a Development Ready item can slip too, on its delivery).
-    expect(p.rows.filter((r) => r.slipped).every((r) => r.stage !== 'delivered')).toBe(true);
-    const roadmapItems = p.rows.filter((r) => p.vocabulary.stages.find((st) => st.id === r.stage)?.lifecycle === 'portfolio');
+    expect(rows.filter((r) => r.slipped).every((r) => r.stage !== 'delivered')).toBe(true);
+    const roadmapItems = rows.filter((r) => p.vocabulary.stages.find((st) => st.id === r.stage)?.lifecycle === 'portfolio');
     expect(roadmapItems).toHaveLength(p.totals.roadmapItems);
     expect(roadmapItems.every((r) => r.companies.length > 0 || r.integrity !== undefined)).toBe(true);
-    expect(p.rows.every((r) => r.slipped === undefined || r.slipped === true)).toBe(true);
+    expect(rows.every((r) => r.slipped === undefined || r.slipped === true)).toBe(true);
   });
 
   test('carries the words the Custom UI shows (no domain code in the bundle)', () => {
@@ -124,44 +168,114 @@ describe('portfolio/load with the default configuration', () => {
     expect(last?.id).toBe(last?.label);
     expect(p.labels.fsts.length).toBeGreaterThan(0);
   });
+
+  test('the index agrees with a full search of Jira, and a rebuild gives identical rows (issue 12)', async () => {
+    // Without its meta the index counts as not built: the load searches Jira and derives
+    // every row as the gadget did before the index.
+    const meta = sb.host.raw.kvs.handle('/api/v1/get', { key: INDEX_META }).body as { value: unknown };
+    sb.host.raw.kvs.handle('/api/v1/delete', { key: INDEX_META });
+    const searched = await loadAll();
+    sb.host.raw.kvs.handle('/api/v1/set', { key: INDEX_META, value: meta.value });
+    expect(searched.p.index.source).toBe('search');
+    expect(searched.p.restCalls).toBeGreaterThan(1);
+    expect(searched.rows).toEqual(rows);
+    expect(searched.blockers).toEqual(blockers);
+    expect(searched.p.totals).toEqual(p.totals);
+    expect(searched.p.releaseByFst).toEqual(p.releaseByFst);
+
+    unwrap(await sb.host.invoke('lcoo-admin', 'index/rebuild', {}, { asEmail: ADMIN }));
+    await sb.host.settled();
+    const rebuilt = await loadAll();
+    expect(rebuilt.p.index.source).toBe('index');
+    expect(rebuilt.rows).toEqual(rows);
+    expect(rebuilt.blockers).toEqual(blockers);
+    expect(rebuilt.p.companyByStage).toEqual(p.companyByStage);
+  });
 });
 
 describe('configuration and filters', () => {
   test('the configuration Jira stores with the gadget decides the scope and default filters', async () => {
-    const all = await load();
+    const all = await loadAll();
     const fst = all.rows.find((r) => r.fst)!.fst!;
-    const p = await load(
+    const { p, rows } = await loadAll(
       { config: { scope: { kind: 'projects', projectKeys: ['NOPE'] } } },
       { scope: { kind: 'projects', projectKeys: ['lcoo'] }, filters: { fsts: [fst] } },
     );
     expect(p.configSource).toBe('gadget');
     expect(p.jql).toContain('project in ("LCOO")');
-    expect(p.rows.length).toBeGreaterThan(0);
-    expect(p.rows.every((r) => r.fst === fst)).toBe(true);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.fst === fst)).toBe(true);
+    expect(rows.map((r) => r.key)).toEqual(all.rows.filter((r) => r.fst === fst).map((r) => r.key));
     expect(p.filters).toEqual({ fsts: [fst] });
   });
 
-  test('filters chosen in the gadget replace the defaults; a stage filter narrows the search by status', async () => {
-    const p = await load({ filters: { stages: ['prioritized'] } }, { filters: { types: ['bug'] } });
-    expect(p.jql).toContain('status in ("Prioritized")');
-    expect(p.rows.length).toBeGreaterThan(0);
-    expect(p.rows.every((r) => r.stage === 'prioritized')).toBe(true);
-    const slipped = await load({ filters: { onlySlipped: true } });
+  test('filters chosen in the gadget replace the defaults; a filter change is answered from the index (1 Jira call)', async () => {
+    const { p, rows } = await loadAll({ filters: { stages: ['prioritized'] } }, { filters: { types: ['bug'] } });
+    expect(p.restCalls).toBe(1);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.stage === 'prioritized')).toBe(true);
+    const slipped = await loadAll({ filters: { onlySlipped: true } });
     expect(slipped.rows.length).toBe((await load()).totals.slipped);
+    expect(slipped.rows.every((r) => r.slipped)).toBe(true);
   });
 
-  test('a JQL scope is wrapped, so its OR cannot pull in other issue types', async () => {
-    const p = await load({}, { scope: { kind: 'jql', jql: 'project = LCOO OR issuetype = Task ORDER BY created DESC' } });
-    expect(p.jql).toBe('(project = LCOO OR issuetype = Task) AND issuetype in ("Roadmap Item", "Upstream Deliverable") ORDER BY key ASC');
-    expect(p.rows.length).toBe((await load()).rows.length);
+  test('with the Stage filter on Delivered, deliverables keep the FST, type, size and companies of their Roadmap Item (issue 15, point 8)', async () => {
+    const all = await loadAll();
+    const byKey = new Map(all.rows.map((r) => [r.key, r]));
+    const delivered = await loadAll({ filters: { stages: ['delivered'] } });
+    const withParent = delivered.rows.filter((r) => r.roadmapItemKey && byKey.get(r.roadmapItemKey)?.fst);
+    expect(withParent.length).toBeGreaterThan(0);
+    for (const r of withParent) {
+      const parent = byKey.get(r.roadmapItemKey!)!;
+      expect({ fst: r.fst, type: r.type, size: r.size, inherited: r.inherited }).toEqual({
+        fst: parent.fst,
+        type: parent.type,
+        size: parent.size,
+        inherited: true,
+      });
+    }
+    const noFst = delivered.p.fstByStage.rows.indexOf('No FST');
+    expect(noFst === -1 || delivered.p.fstByStage.cells[noFst]!.every((n) => n === 0)).toBe(true);
   });
 
-  test('JQL Jira refuses comes back as a sentence that says where to fix it', async () => {
+  test('a JQL scope is parsed: its OR cannot pull in other issue types, and index fields are answered without Jira', async () => {
+    const { p, rows } = await loadAll({}, { scope: { kind: 'jql', jql: 'project = LCOO OR issuetype = Task ORDER BY created DESC' } });
+    expect(p.jql).toBe('project = LCOO or issuetype = Task');
+    expect(p.restCalls).toBe(1);
+    expect(p.index.jqlAskedJira).toBeUndefined();
+    expect(rows.length).toBe((await load()).totals.items);
+  });
+
+  test("a JQL scope that closes the parenthesis is refused with the parser's words, never widened (issue 11, point 4)", async () => {
+    const task = await createIssue(sb, 'Task', 'Not an LCOO item');
+    const out = await call('portfolio/load', {}, VIEWER, { scope: { kind: 'jql', jql: `key = ${task}) OR (key = ${task}` } });
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.error.code).toBe('BAD_REQUEST');
+    expect(out.error.message).toMatch(/^The gadget's JQL is not a valid query: .+ Open the gadget's menu, choose Edit, and correct it\.$/);
+    // The edit view's check refuses it before saving (issue 15, point 11).
+    const check = await call('gadget/check-config', { config: { scope: { kind: 'jql', jql: `key = ${task}) OR (key = ${task}` } } }, LEAD);
+    expect(!check.ok && check.error.message).toMatch(/not a valid query/);
+  });
+
+  test('a clause only Jira can answer asks Jira for ids, always within the LCOO types', async () => {
+    const task = await createIssue(sb, 'Task', 'Labelled task');
+    const item = await createIssue(sb, 'Roadmap Item', 'Labelled item');
+    for (const key of [task, item]) {
+      expect((await rest(sb, ADMIN, 'PUT', `/rest/api/3/issue/${key}`, { fields: { labels: ['scope-check'] } })).status).toBe(204);
+    }
+    await sb.host.settled();
+    const { p, rows } = await loadAll({}, { scope: { kind: 'jql', jql: 'labels = scope-check' } });
+    expect(p.index.jqlAskedJira).toMatch(/labels/);
+    expect(rows.map((r) => r.key)).toEqual([item]);
+  });
+
+  test('JQL that does not parse comes back as a sentence that says where to fix it', async () => {
     const out = await call('portfolio/load', {}, VIEWER, { scope: { kind: 'jql', jql: 'project = = LCOO' } });
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.error.code).toBe('BAD_REQUEST');
-    expect(out.error.message).toMatch(/^Jira could not search the gadget's JQL: .+ Open the gadget's menu, choose Edit, and correct it\.$/);
+    expect(out.error.message).toMatch(/^The gadget's JQL is not a valid query: .+ Open the gadget's menu, choose Edit, and correct it\.$/);
   });
 
   test('a stored configuration that no longer parses is refused with the way out', async () => {
@@ -224,7 +338,7 @@ describe('edit view keys', () => {
 });
 
 describe('an old signed copy put back through raw REST (a replay)', () => {
-  test('is marked modified outside the app in the portfolio, as the panel and the stage gate mark it', async () => {
+  test('the index keeps the save until the reconcile reads Jira again; then it is marked modified outside the app, as the panel marks it', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Replayed checklist');
     const { approvals: _a, ...vetting } = makeCompleteVetting();
     const first = unwrap<PanelData>(
@@ -234,14 +348,29 @@ describe('an old signed copy put back through raw REST (a replay)', () => {
     unwrap(
       await panel(sb, LEAD, key, 'vetting/save', { revision: first.vetting?.revision ?? null, vetting: { ...vetting, schemaVersion: 2 } }),
     );
-    const before = (await load()).rows.find((r) => r.key === key);
+    await sb.host.settled();
+    const row = async () => (await loadAll({}, undefined, LEAD)).rows.find((r) => r.key === key);
+    const before = await row();
     expect(before).toBeDefined();
     expect(before?.integrity).toBeUndefined();
+    expect(before?.type).toBeDefined();
 
-    // Revision 1, validly signed by the app, written back over revision 2.
+    // Revision 1, validly signed by the app, written back over revision 2. Jira sends no event
+    // for a property write and does not move the issue's `updated`.
     expect((await rest(sb, LEAD, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, old.value)).status).toBeLessThan(300);
-    expect((await load({}, undefined, LEAD)).rows.find((r) => r.key === key)?.integrity).toBe('modified-outside-app');
     const panelView = unwrap<PanelData>(await panel(sb, LEAD, key, 'panel/load', {}));
     expect(panelView.vetting?.integrity).toBe('modified-outside-app');
+    expect((await row())?.integrity).toBeUndefined();
+
+    // A day later the hourly reconcile's full pass reads every record again.
+    const meta = sb.host.raw.kvs.handle('/api/v1/get', { key: INDEX_META }).body as { value: Record<string, unknown> };
+    const dayAgo = new Date(Date.now() - 25 * 3600_000).toISOString();
+    sb.host.raw.kvs.handle('/api/v1/set', { key: INDEX_META, value: { ...meta.value, fullPassAt: dayAgo } });
+    const run = await sb.host.runScheduledTrigger('lcoo-index-reconcile');
+    expect(run.ok).toBe(true);
+    await sb.host.settled();
+    const after = await row();
+    expect(after?.integrity).toBe('modified-outside-app');
+    expect(after?.completed).toBe(0);
   });
 });
