@@ -1,4 +1,5 @@
-// The LCOO admin page: set the Jira objects up for a project, and edit the configuration.
+// The LCOO admin page: set the Jira objects up for a project, edit the configuration, and
+// rebuild the portfolio index.
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
@@ -9,6 +10,7 @@ import * as color from '../../shared/color';
 import * as font from '../../shared/font';
 import * as space from '../../shared/space';
 import { SetupTab } from './setup-tab';
+import { IndexTab } from './index-tab';
 
 function App() {
   return (
@@ -23,6 +25,7 @@ function App() {
             <Tab>Jira setup</Tab>
             <Tab>Configuration</Tab>
             <Tab>Release calendar</Tab>
+            <Tab>Portfolio index</Tab>
           </TabList>
           <TabPanel>
             <div style={{ paddingTop: space.l, width: '100%' }}>
@@ -37,6 +40,11 @@ function App() {
           <TabPanel>
             <div style={{ paddingTop: space.l, width: '100%' }}>
               <CalendarTab />
+            </div>
+          </TabPanel>
+          <TabPanel>
+            <div style={{ paddingTop: space.l, width: '100%' }}>
+              <IndexTab />
             </div>
           </TabPanel>
         </Tabs>

@@ -292,3 +292,36 @@ test('an administrator names the next series on the Release calendar tab', async
     await b.screenshot(page, 'admin-release-calendar');
   });
 });
+
+test('an administrator rebuilds the portfolio index and watches its progress', async () => {
+  const { page, frame } = await openAdmin();
+  await b.screenshotOnFailure(async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Indexed by the rebuild');
+    await sb.host.settled();
+    await frame.getByRole('tab', { name: 'Portfolio index' }).click();
+    await frame.getByTestId('index-status').waitFor();
+    // The steps wait in the queue until released, so the running state is on screen.
+    const queue = sb.host.raw.queue;
+    queue.configure({ paused: true });
+    try {
+      await frame.getByTestId('index-rebuild').click();
+      await expectText(frame.getByTestId('index-progress-text'), /items indexed so far \(step 1\)/);
+      expect(await frame.getByTestId('index-rebuild').isDisabled()).toBe(true);
+      await b.screenshot(page, 'admin-index-running');
+    } finally {
+      queue.configure({ paused: false });
+      queue.release();
+    }
+    await sb.host.settled();
+    await expectText(frame.getByTestId('index-progress-text'), /items indexed in \d+ step\(s\), finished/);
+    const rows = Number((await frame.getByTestId('index-rows').innerText()).replace(/,/g, ''));
+    const gadget = unwrap<{ totals: { items: number }; index: { source: string } }>(
+      await sb.host.invoke('lcoo-portfolio-gadget', 'portfolio/load', {}, { asEmail: ADMIN, gadgetConfiguration: {} }),
+    );
+    expect(gadget.index.source).toBe('index');
+    expect(rows).toBe(gadget.totals.items);
+    expect(rows).toBeGreaterThan(0);
+    expect(key).toMatch(/^LCOO-\d+$/);
+    await b.screenshot(page, 'admin-index-done');
+  });
+});
