@@ -110,7 +110,10 @@ export function IndexTab() {
               {status.state === 'ready' ? (
                 <Lozenge appearance="success">Ready</Lozenge>
               ) : (
-                <Lozenge appearance="moved">Not built: the gadget searches Jira on every load</Lozenge>
+                <Row gap={space.s}>
+                  <Lozenge appearance="moved">Not built</Lozenge>
+                  <span style={{ font: font.small, color: color.subtle }}>the gadget searches Jira on every load until it is</span>
+                </Row>
               )}
             </span>
             <span style={{ color: color.subtle }}>Items</span>
