@@ -3,14 +3,15 @@
 // global `__forge_fetch__` (out/index.js, getFetchClient) when no Forge runtime names a KVS
 // host: this installs that global on the test's own global, answering from the emulator.
 import Database from 'better-sqlite3';
-import { createKvsEmulator, type KvsEmulator } from '../../sandbox/host/kvs-emulator';
+import { createKvsEmulator, type EntityIndexes, type KvsEmulator } from '../../sandbox/host/kvs-emulator';
 
 interface FetchInit {
   body?: unknown;
 }
 
-export function kvsInProcess(): KvsEmulator {
-  const kvs = createKvsEmulator(new Database(':memory:'));
+/** `entities`: custom entities as the manifest declares them (name -> indexes), for code that uses them. */
+export function kvsInProcess(entities: EntityIndexes = {}): KvsEmulator {
+  const kvs = createKvsEmulator(new Database(':memory:'), entities);
   const g = globalThis as typeof globalThis & { __forge_fetch__?: unknown };
   g.__forge_fetch__ = (_meta: unknown, path: string, init: FetchInit = {}) => {
     const reply = kvs.handle(path, typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined);

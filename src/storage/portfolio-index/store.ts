@@ -21,6 +21,22 @@ export const BATCH_KEYS = 25;
 export const bucketKey = (n: number) => `bucket-${n}`;
 export const bucketOf = (issueId: string, bucketCount: number) => Number(issueId) % bucketCount;
 
+/**
+ * The most a bucket may hold, packed: under the 240 KiB a stored value may have
+ * (docs/platform-facts.md), with room for the entity's other attributes.
+ */
+export const BUCKET_MAX_BYTES = 200 * 1024;
+
+/** A bucket that would pass BUCKET_MAX_BYTES: the portfolio outgrew the bucket count; a rebuild sizes it again. */
+export class IndexBucketFullError extends Error {
+  constructor(bucket: number, bytes: number) {
+    super(
+      `Bucket ${bucket} of the portfolio index would hold ${bytes} bytes (at most ${BUCKET_MAX_BYTES}); the next reconcile rebuilds the index with more buckets.`,
+    );
+    this.name = 'IndexBucketFullError';
+  }
+}
+
 const RowEntitySchema = z.object({ issueKey: z.string(), parentKey: z.string().optional(), bucket: z.number().int(), row: z.unknown() });
 type RowEntity = z.infer<typeof RowEntitySchema>;
 const BucketEntitySchema = z.object({ version: z.number().int(), rows: PackedBucketSchema });
@@ -176,11 +192,11 @@ async function changeBucket(n: number, change: RowChange): Promise<number> {
       bucket.version === 0
         ? new Filter<{ version: number }>().and('version', FilterConditions.notExists())
         : new Filter<{ version: number }>().and('version', FilterConditions.equalTo(bucket.version));
-    tx.set(
-      bucketKey(n),
-      { version: bucket.version + 1, rows: encodeBucket(rows, (r) => generations.get(r.id) ?? change.generation) },
-      { entityName: BUCKET_ENTITY, conditions: condition },
-    );
+    const packed = encodeBucket(rows, (r) => generations.get(r.id) ?? change.generation);
+    const bytes = Buffer.byteLength(JSON.stringify(packed), 'utf8');
+    // Refused here, before Forge refuses the whole transaction for its size.
+    if (bytes > BUCKET_MAX_BYTES && put.length > 0) throw new IndexBucketFullError(n, bytes);
+    tx.set(bucketKey(n), { version: bucket.version + 1, rows: packed }, { entityName: BUCKET_ENTITY, conditions: condition });
     try {
       await tx.execute();
       return put.length + remove.size + 1;

@@ -30,8 +30,13 @@ import { openIndexWriter, searchPage } from './writer';
 
 /** The queue of rebuild steps (manifest consumer lcoo-index-rebuild). */
 export const REBUILD_QUEUE = 'lcoo-index-rebuild';
-/** Rows a bucket holds at most (about 80 bytes each packed: well under Forge's 240 KiB value). */
-export const ROWS_PER_BUCKET = 2000;
+/**
+ * Rows a bucket is sized for at a rebuild (items x 1.25 / this, at most 100 buckets). A packed row
+ * takes about 170 bytes with every company listed, so a bucket can grow to about 1,200 rows before
+ * BUCKET_MAX_BYTES; the reconcile rebuilds once a bucket holds FULL_BUCKET_ROWS (test: bucket-capacity).
+ */
+export const ROWS_PER_BUCKET = 500;
+export const FULL_BUCKET_ROWS = 800;
 /** A step stops starting pages after this long, so it ends well within Forge's limits. */
 export const STEP_BUDGET_MS = 7_000;
 export const MAX_PAGES_PER_STEP = 20;

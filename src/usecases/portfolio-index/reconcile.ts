@@ -13,12 +13,12 @@ import { readBuckets } from '../../storage/portfolio-index/store';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { DELIVERY_PROPERTY, VETTING_PROPERTY } from '../../records/kinds';
 import { readLatestRevisionsOf } from '../../storage/latest-revisions';
-import { changeRows } from '../../storage/portfolio-index/store';
+import { changeRows, IndexBucketFullError } from '../../storage/portfolio-index/store';
 import { asApp } from '../../jira/client';
 import { readGateRules } from '../gate-settings';
 import { deriveFromIssues } from './derive';
 import { LCOO_ISSUE_TYPES_CLAUSE } from './jql-scope';
-import { startRebuild, STALE_STEP_MS } from './rebuild';
+import { FULL_BUCKET_ROWS, startRebuild, STALE_STEP_MS } from './rebuild';
 import { fingerprintOf } from './settings';
 import { openIndexWriter, removeIssues, searchPage, syncIssues } from './writer';
 
@@ -48,6 +48,10 @@ export async function reconcile(nowMs = Date.now()): Promise<ReconcileOutcome> {
   if (meta.state !== 'ready') reason = 'the index has not been built';
   else if (fingerprintOf(config, rules, nowMs) !== meta.fingerprint) reason = 'the gate settings or the release calendar changed';
   else if (!meta.fullPassAt || nowMs - Date.parse(meta.fullPassAt) >= FULL_PASS_EVERY_MS) reason = 'the daily full pass is due';
+  else if ((await readBuckets(meta.bucketCount)).buckets.some((b) => b.rows.length >= FULL_BUCKET_ROWS)) {
+    // The portfolio grew since the bucket count was chosen: more buckets before one is refused.
+    reason = 'the portfolio outgrew the index buckets';
+  }
   if (reason) {
     const started = await startRebuild('scheduled');
     return started.started ? { action: 'rebuild-started', reason } : { action: 'rebuild-running', reason: started.reason };
@@ -122,7 +126,7 @@ export function changesRow(event: z.infer<typeof IssueEventSchema>): boolean {
 
 export interface IssueEventOutcome {
   issueId?: string;
-  indexed: 'synced' | 'removed' | 'unchanged' | 'not-an-issue-event';
+  indexed: 'synced' | 'removed' | 'unchanged' | 'deferred' | 'not-an-issue-event';
   writes?: number;
 }
 
@@ -132,8 +136,15 @@ export async function onIssueChanged(event: unknown, created: boolean): Promise<
   if (!parsed.success) return { indexed: 'not-an-issue-event' };
   if (!created && !changesRow(parsed.data)) return { issueId: parsed.data.issue.id, indexed: 'unchanged' };
   const writer = await openIndexWriter();
-  const { writes } = await syncIssues(writer, [parsed.data.issue.id]);
-  return { issueId: parsed.data.issue.id, indexed: 'synced', writes };
+  try {
+    const { writes } = await syncIssues(writer, [parsed.data.issue.id]);
+    return { issueId: parsed.data.issue.id, indexed: 'synced', writes };
+  } catch (err) {
+    if (!(err instanceof IndexBucketFullError)) throw err;
+    // The reconcile rebuilds with more buckets, and derives this issue again.
+    await kvs.set(KVS_KEYS.portfolioDirty(parsed.data.issue.id), { at: new Date().toISOString(), why: err.message });
+    return { issueId: parsed.data.issue.id, indexed: 'deferred' };
+  }
 }
 
 /** avi:jira:deleted:issue: the row goes (no Jira call: the issue is gone). */
