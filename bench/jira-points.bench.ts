@@ -84,7 +84,7 @@ export async function run(): Promise<BenchRow[]> {
       have = size;
       process.stderr.write(`bench: jira points: portfolio of ${size} items ready in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
       const gadget = await pointsOf(sb, () => invoke<PortfolioLoad>(sb, 'portfolio/load', {}));
-      row(`one gadget load, ${size.toLocaleString('en')} items`, gadget);
+      row(`one gadget load before the portfolio index is built, ${size.toLocaleString('en')} items`, gadget);
       rows.push({
         area: 'jira points',
         figure: `gadget loads of ${size.toLocaleString('en')} items per hour within ${HOURLY_POINTS.toLocaleString('en')} points`,
