@@ -129,15 +129,18 @@ async function validatorAnswer(c: Case, target: Stage): Promise<{ pass: boolean;
 }
 
 async function gadgetRows(): Promise<Map<string, { nextStage?: Stage; blockers: string[] }>> {
-  const p = unwrap<PortfolioLoad>(
-    await site.sb.host.invoke('lcoo-portfolio-gadget', 'portfolio/load', {}, { asEmail: ADMIN, gadgetConfiguration: {} }),
-  );
-  return new Map(
-    p.rows.map((r) => [
-      r.key,
-      { ...(r.nextStage ? { nextStage: r.nextStage } : {}), blockers: r.blockers.map((i) => p.blockerMessages[i]!) },
-    ]),
-  );
+  // The gadget answers one page at a time: every page, so every case has its row.
+  const out = new Map<string, { nextStage?: Stage; blockers: string[] }>();
+  for (let page = 1, last = 1; page <= last; page++) {
+    const p = unwrap<PortfolioLoad>(
+      await site.sb.host.invoke('lcoo-portfolio-gadget', 'portfolio/load', { page }, { asEmail: ADMIN, gadgetConfiguration: {} }),
+    );
+    last = Math.ceil(p.matched / p.pageSize);
+    for (const r of p.rows) {
+      out.set(r.key, { ...(r.nextStage ? { nextStage: r.nextStage } : {}), blockers: r.blockers.map((i) => p.blockerMessages[i]!) });
+    }
+  }
+  return out;
 }
 
 /** Asks the three entry points about every case and checks they agree. Returns the panel's answers for further checks. */
