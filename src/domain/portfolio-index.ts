@@ -11,7 +11,7 @@ import {
   type PortfolioStage,
   type Stage,
 } from './lifecycle';
-import { RELEASES, hasSlipped, releaseById } from './releases';
+import { BUILTIN_CALENDAR, hasSlipped, releaseById, releaseSortKey, type ReleaseCalendar } from './releases';
 import { COMPLETENESS_BUCKETS, NONE_LABEL, type CompanyCell, type Matrix, type PortfolioItem } from './portfolio';
 import { ITEM_TYPES, ItemTypeSchema, SizeSchema, checklistCompleted, type ItemType, type Size } from './vetting';
 
@@ -96,7 +96,13 @@ export function configIdOf(list: readonly { id: string; name: string }[], value:
 }
 
 /** The row of one gated item. `config` maps FST and company names to ids. */
-export function rowOfItem(item: PortfolioItem, facts: RowFacts, config: Pick<AppConfig, 'fsts' | 'companies'>, nowMs: number): IndexRow {
+export function rowOfItem(
+  item: PortfolioItem,
+  facts: RowFacts,
+  config: Pick<AppConfig, 'fsts' | 'companies'>,
+  at: { nowMs: number; calendar: ReleaseCalendar },
+): IndexRow {
+  const { nowMs, calendar } = at;
   const isPortfolio = item.lifecycle === 'portfolio';
   const v = isPortfolio ? item.vetting : undefined;
   const companies: string[] = [];
@@ -151,7 +157,7 @@ export function rowOfItem(item: PortfolioItem, facts: RowFacts, config: Pick<App
   const releaseId = isPortfolio ? v?.targetRelease : item.delivery?.milestone?.releaseId;
   if (releaseId) row.releaseId = releaseId;
   // A record the app did not sign never counts as done, whatever it claims.
-  if (isPortfolio) row.completed = item.integrity === 'valid' && v ? checklistCompleted(v, nowMs) : 0;
+  if (isPortfolio) row.completed = item.integrity === 'valid' && v ? checklistCompleted(v, { nowMs, calendar }) : 0;
   if (!isPortfolio && item.integrity === 'valid' && item.delivery?.roadmapItemKey) row.parentKey = item.delivery.roadmapItemKey;
   if (item.delivery?.project) row.project = item.delivery.project;
   if (facts.securityLevel) {
@@ -223,6 +229,8 @@ export interface IndexAggregates {
 
 export interface IndexQuery {
   nowMs: number;
+  /** The release calendar in effect (the admin's entries over the built-in series); default: the built-in series. */
+  calendar?: ReleaseCalendar;
   filters?: IndexFilters;
   sort?: { key: SortKey; order: SortOrder };
   page?: number;
@@ -240,16 +248,22 @@ export interface IndexAnswer extends IndexAggregates {
   pageSize: number;
 }
 
-const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
 const STAGE_ORDER = new Map<Stage, number>(STAGES.map((s, i) => [s, i]));
 const PORTFOLIO_INDEX = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
 const TYPE_ORDER = new Map<ItemType, number>(ITEM_TYPES.map((t, i) => [t, i]));
 const SIZE_ORDER: Record<Size, number> = { S: 0, M: 1, L: 2, XL: 3 };
 
 /** Fills in what a deliverable inherits from its Roadmap Item (when the person may see that item). */
-export function effectiveRows(rows: readonly SlimRow[], nowMs: number): EffectiveRow[] {
+export function effectiveRows(rows: readonly SlimRow[], nowMs: number, calendar: ReleaseCalendar = BUILTIN_CALENDAR): EffectiveRow[] {
   const roadmapByKey = new Map<string, SlimRow>();
   for (const r of rows) if (r.lifecycle === 'portfolio') roadmapByKey.set(r.key, r);
+  // A Development Ready item slips when its target shipped before all its deliverables were Delivered.
+  const deliveredByKey = new Map<string, boolean>();
+  for (const r of rows) {
+    if (r.lifecycle === 'delivery' && r.parentKey) {
+      deliveredByKey.set(r.parentKey, (deliveredByKey.get(r.parentKey) ?? true) && r.stage === 'delivered');
+    }
+  }
   return rows.map((r) => {
     let eff: EffectiveRow;
     if (r.lifecycle === 'delivery') {
@@ -271,7 +285,9 @@ export function effectiveRows(rows: readonly SlimRow[], nowMs: number): Effectiv
       const release = r.releaseId ?? parent?.releaseId;
       if (release) eff.releaseId = release;
     } else eff = { ...r, inherited: false, slipped: false };
-    eff.slipped = eff.releaseId !== undefined && hasSlipped(eff.releaseId, eff.stage, nowMs);
+    eff.slipped =
+      eff.releaseId !== undefined &&
+      hasSlipped(calendar, eff.releaseId, eff.stage, nowMs, eff.lifecycle === 'portfolio' ? deliveredByKey.get(eff.key) : undefined);
     return eff;
   });
 }
@@ -296,7 +312,7 @@ function sortedLabels(set: Iterable<string>): string[] {
 }
 
 /** Counts the summaries over the matching rows. Linear in rows. */
-export function aggregateRows(rows: readonly EffectiveRow[]): IndexAggregates {
+export function aggregateRows(rows: readonly EffectiveRow[], calendar: ReleaseCalendar = BUILTIN_CALENDAR): IndexAggregates {
   const totals = { items: 0, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
   const stageCounts = new Map<Stage, number>();
   const fstStage = new Map<string, number[]>();
@@ -341,9 +357,8 @@ export function aggregateRows(rows: readonly EffectiveRow[]): IndexAggregates {
     });
   }
   const fsts = sortedLabels(fstLabels);
-  const releases = [...releaseFst.keys()].sort(
-    (a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b),
-  );
+  const order = (id: string) => (id === NONE_LABEL ? Number.POSITIVE_INFINITY : releaseSortKey(calendar, id));
+  const releases = [...releaseFst.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
   const companies = [...companyCells.keys()].sort((a, b) => a.localeCompare(b));
   const stageRowOf = (f: string) => fstStage.get(f) ?? PORTFOLIO_STAGES.map(() => 0);
   // FST x stage lists only FSTs with Roadmap Items; release x FST every FST a row carries.
@@ -356,7 +371,7 @@ export function aggregateRows(rows: readonly EffectiveRow[]): IndexAggregates {
     },
     fstByStage: { rows: fstsWithItems, columns: [...PORTFOLIO_STAGES], cells: fstsWithItems.map(stageRowOf) },
     releaseByFst: {
-      rows: releases.map((id) => (id === NONE_LABEL ? id : (releaseById(id)?.id ?? id))),
+      rows: releases.map((id) => (id === NONE_LABEL ? id : (releaseById(calendar, id)?.id ?? id))),
       columns: fsts,
       cells: releases.map((r) => fsts.map((f) => releaseFst.get(r)?.get(f) ?? { roadmapItems: 0, deliverables: 0 })),
     },
@@ -380,7 +395,7 @@ export function compareIssueKeys(a: string, b: string): number {
  * "Vetting" the least complete first: the first click shows what needs attention.
  */
 type SortValue = number | string | undefined;
-function sortValue(r: EffectiveRow, key: SortKey, names: IndexQuery['names']): SortValue {
+function sortValue(r: EffectiveRow, key: SortKey, names: IndexQuery['names'], calendar: ReleaseCalendar): SortValue {
   switch (key) {
     case 'key':
       return undefined; // the tie-break below
@@ -395,7 +410,7 @@ function sortValue(r: EffectiveRow, key: SortKey, names: IndexQuery['names']): S
     case 'stage':
       return STAGE_ORDER.get(r.stage);
     case 'release':
-      return r.releaseId === undefined ? undefined : (RELEASE_ORDER.get(r.releaseId) ?? 1e6);
+      return r.releaseId === undefined ? undefined : Math.min(releaseSortKey(calendar, r.releaseId), 1e15);
     case 'companies':
       return r.companies.length === 0
         ? undefined
@@ -415,9 +430,15 @@ function sortValue(r: EffectiveRow, key: SortKey, names: IndexQuery['names']): S
 }
 
 /** Sorts in place: the column's order, rows without a value last, then issue key ascending. */
-export function sortRows(rows: EffectiveRow[], key: SortKey, order: SortOrder, names?: IndexQuery['names']): EffectiveRow[] {
+export function sortRows(
+  rows: EffectiveRow[],
+  key: SortKey,
+  order: SortOrder,
+  names?: IndexQuery['names'],
+  calendar: ReleaseCalendar = BUILTIN_CALENDAR,
+): EffectiveRow[] {
   const sign = order === 'DESC' ? -1 : 1;
-  const keyed = rows.map((r) => ({ r, v: sortValue(r, key, names) }));
+  const keyed = rows.map((r) => ({ r, v: sortValue(r, key, names, calendar) }));
   keyed.sort((a, b) => {
     if (key !== 'key') {
       if (a.v === undefined && b.v !== undefined) return 1;
@@ -438,12 +459,13 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Filters, aggregates, sorts and pages the rows a person may see. */
 export function queryIndex(visible: readonly SlimRow[], q: IndexQuery): IndexAnswer {
   const filters = q.filters ?? {};
-  const matching = effectiveRows(visible, q.nowMs).filter((r) => matchesFilters(r, filters));
-  const aggregates = aggregateRows(matching);
+  const calendar = q.calendar ?? BUILTIN_CALENDAR;
+  const matching = effectiveRows(visible, q.nowMs, calendar).filter((r) => matchesFilters(r, filters));
+  const aggregates = aggregateRows(matching, calendar);
   const pageSize = Math.max(1, Math.min(100, q.pageSize ?? DEFAULT_PAGE_SIZE));
   const lastPage = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(Math.max(1, q.page ?? 1), lastPage);
   const sort = q.sort ?? { key: 'key', order: 'ASC' };
-  sortRows(matching, sort.key, sort.order, q.names);
+  sortRows(matching, sort.key, sort.order, q.names, calendar);
   return { ...aggregates, rows: matching.slice((page - 1) * pageSize, page * pageSize), matched: matching.length, page, pageSize };
 }

@@ -30,7 +30,11 @@ const NONE: CalendarEntries = { version: 1, series: [] };
  * calendar still knows every series a record could have been saved against.
  */
 export async function loadReleaseCalendar(): Promise<LoadedCalendar> {
-  const raw = await kvs.get<unknown>(KVS_KEYS.releaseCalendar);
+  return calendarFromStored(await kvs.get<unknown>(KVS_KEYS.releaseCalendar));
+}
+
+/** The calendar in effect from the stored value (read by the caller, e.g. in a batch with other keys). */
+export function calendarFromStored(raw: unknown): LoadedCalendar {
   if (raw === undefined || raw === null) return { calendar: BUILTIN_CALENDAR, entries: NONE, source: 'built-in' };
   const parsed = CalendarEntriesInputSchema.safeParse(raw);
   const stamp = raw as { updatedAt?: unknown; updatedBy?: unknown };

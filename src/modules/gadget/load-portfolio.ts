@@ -9,7 +9,7 @@ import type { GadgetWire } from '../../contract/wire';
 import type { Handlers } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
-import { GADGET_VOCABULARY } from './vocabulary';
+import { gadgetVocabulary } from './vocabulary';
 
 /** Drops empty filter lists, so "no filter" has one shape everywhere. */
 function compactFilters(filters: GadgetFilters): GadgetFilters {
@@ -71,7 +71,7 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
         fsts: appConfig.fsts.map((x) => ({ id: x.id, name: x.name })),
         companies: appConfig.companies.map((x) => ({ id: x.id, name: x.name })),
       },
-      vocabulary: GADGET_VOCABULARY,
+      vocabulary: gadgetVocabulary(f.calendar, new Date()),
       timings: { ...f.timings, totalMs: Date.now() - started },
       gateSettingsSource: f.rules.source,
       ...(f.rules.note ? { gateSettingsNote: f.rules.note } : {}),

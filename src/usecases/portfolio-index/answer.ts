@@ -34,6 +34,9 @@ import { loadRebuildProgress, parseMeta, type IndexMeta } from '../../storage/po
 import { readBuckets, readRows } from '../../storage/portfolio-index/store';
 import { getSigningKey } from '../../storage/signing-key';
 import { loadStatusStageMap } from '../../storage/status-stages';
+import { calendarFromStored } from '../../storage/release-calendar';
+import type { ReleaseCalendar } from '../../domain/releases';
+import { portfolioStageOf } from '../issue-snapshot';
 import { readGateRules, type GateRules } from '../gate-settings';
 import { readParentChecklist } from '../../records/roadmap-item';
 import { deriveFromIssues } from './derive';
@@ -56,6 +59,7 @@ export interface PortfolioFigures extends IndexAnswer {
   /** The page's rows in full (summary, blocker sentences). */
   pageRows: IndexRow[];
   config: LoadedConfig;
+  calendar: ReleaseCalendar;
   rules: GateRules;
   source: 'index' | 'search';
   meta?: IndexMeta;
@@ -102,7 +106,7 @@ function scopeJqlOf(scope: Scope): string {
 }
 
 /** The rows of the search fallback: every LCOO item in scope, searched and verified as the person. */
-async function searchRows(user: JiraClient, app: JiraClient, jql: string, config: LoadedConfig) {
+async function searchRows(user: JiraClient, app: JiraClient, jql: string, config: LoadedConfig, calendar: ReleaseCalendar) {
   const statusStages = await loadStatusStageMap();
   const [rules, latest, secret] = await Promise.all([
     readGateRules(statusStages, app),
@@ -122,7 +126,8 @@ async function searchRows(user: JiraClient, app: JiraClient, jql: string, config
     settingsFor: settingsForIndex(config, rules),
     config: config.config,
     now: new Date(),
-    readParent: (key) => readParentChecklist(user, key, secret),
+    calendar,
+    readParent: (key) => readParentChecklist(user, key, secret, portfolioStageOf(statusStages)),
   });
   return {
     rows: derived.rows,
@@ -137,7 +142,11 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   const t0 = performance.now();
   const calls = { jira: 0, storage: 0 };
   // 1. The index's meta and the configuration: one storage call.
-  const first = await kvs.batchGet<unknown>([{ key: KVS_KEYS.portfolioIndex }, { key: KVS_KEYS.config }]);
+  const first = await kvs.batchGet<unknown>([
+    { key: KVS_KEYS.portfolioIndex },
+    { key: KVS_KEYS.config },
+    { key: KVS_KEYS.releaseCalendar },
+  ]);
   calls.storage += 1;
   const byKey = new Map(first.successfulKeys.map((k) => [k.key, k.value]));
   const meta = parseMeta(byKey.get(KVS_KEYS.portfolioIndex));
@@ -148,6 +157,8 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
       : ConfigShape.safeParse(rawConfig).success
         ? { config: ConfigShape.parse(rawConfig), source: 'stored' }
         : await loadAppConfig();
+
+  const { calendar } = calendarFromStored(byKey.get(KVS_KEYS.releaseCalendar));
 
   let scopePredicate: ((r: SlimRow) => boolean) | undefined;
   let jqlAskedJira: string | undefined;
@@ -217,7 +228,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     const jql = q.scope.kind === 'jql' ? `${scopeJql ? `(${scopeJql}) AND ` : ''}${LCOO_ISSUE_TYPES_CLAUSE}` : scopeJql;
     let searched: Awaited<ReturnType<typeof searchRows>>;
     try {
-      searched = await searchRows(user, app, jql, config);
+      searched = await searchRows(user, app, jql, config, calendar);
     } catch (err) {
       if (err instanceof JiraError && err.status === 400) {
         throw new AppError(
@@ -247,6 +258,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
 
   const answer = queryIndex(rows, {
     nowMs: Date.now(),
+    calendar,
     filters,
     sort: q.sort,
     page: q.page,
@@ -275,6 +287,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     ...answer,
     pageRows,
     config,
+    calendar,
     rules,
     source,
     meta,

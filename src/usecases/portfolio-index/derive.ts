@@ -14,6 +14,7 @@ import type { LatestRevisions } from '../../storage/latest-revisions';
 import type { StatusStageMap } from '../../storage/status-stages';
 import { snapshotOf } from '../issue-snapshot';
 import { gatePortfolio, parentKeysNeeded, type PortfolioIssue } from '../portfolio-gates';
+import type { ReleaseCalendar } from '../../domain/releases';
 import type { SettingsFor } from './settings';
 import { toPortfolioIssues, type VerifiedIssues } from './verify-issues';
 
@@ -21,6 +22,8 @@ export interface DeriveContext {
   settingsFor: SettingsFor;
   config: Pick<AppConfig, 'fsts' | 'companies'>;
   now: Date;
+  /** The release calendar in effect (checklist item 12, slipped). */
+  calendar: ReleaseCalendar;
   /** A Roadmap Item the batch does not hold, read when some gate needs its checklist. */
   readParent: (key: string) => Promise<ParentChecklist>;
 }
@@ -40,9 +43,9 @@ async function rowsOf(
 ): Promise<IndexRow[]> {
   const parents = new Map<string, ParentChecklist>();
   for (const key of parentKeysNeeded(issues, ctx.settingsFor)) parents.set(key, inBatch(key) ?? (await ctx.readParent(key)));
-  const items = gatePortfolio(issues, ctx.settingsFor, (key) => parents.get(key), ctx.now);
-  const nowMs = ctx.now.getTime();
-  return items.map((item) => rowOfItem(item, facts.get(item.key)!, ctx.config, nowMs));
+  const at = { nowMs: ctx.now.getTime(), calendar: ctx.calendar };
+  const items = gatePortfolio(issues, ctx.settingsFor, (key) => parents.get(key), at);
+  return items.map((item) => rowOfItem(item, facts.get(item.key)!, ctx.config, at));
 }
 
 /** Rows of issues read from Jira with their LCOO properties. */

@@ -26,6 +26,7 @@ import { readGateRules } from '../gate-settings';
 import { deriveFromIssues } from './derive';
 import { LCOO_ISSUE_TYPES_CLAUSE } from './jql-scope';
 import { fingerprintOf } from './settings';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { openIndexWriter, searchPage } from './writer';
 
 /** The queue of rebuild steps (manifest consumer lcoo-index-rebuild). */
@@ -73,7 +74,12 @@ export async function startRebuild(
   const now = Date.now();
   const current = await loadRebuildProgress();
   if (current && running(current, now)) return { started: false, progress: current, reason: 'A rebuild is already running.' };
-  const [meta, config, statusStages] = await Promise.all([loadIndexMeta(), loadAppConfig(), loadStatusStageMap()]);
+  const [meta, config, statusStages, { calendar }] = await Promise.all([
+    loadIndexMeta(),
+    loadAppConfig(),
+    loadStatusStageMap(),
+    loadReleaseCalendar(),
+  ]);
   const rules = await readGateRules(statusStages, asApp());
   const counted = await approximateCount();
   let items = counted;
@@ -86,7 +92,7 @@ export async function startRebuild(
     ...meta,
     generation,
     settings: rules,
-    fingerprint: fingerprintOf(config, rules, now),
+    fingerprint: fingerprintOf(config, rules, now, calendar),
   };
   if (bucketCount !== meta.bucketCount) {
     // Rows are placed by bucket count: a new count starts from empty buckets (the gadget

@@ -20,6 +20,7 @@ import { deriveFromIssues } from './derive';
 import { LCOO_ISSUE_TYPES_CLAUSE } from './jql-scope';
 import { FULL_BUCKET_ROWS, startRebuild, STALE_STEP_MS } from './rebuild';
 import { fingerprintOf } from './settings';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { openIndexWriter, removeIssues, searchPage, syncIssues } from './writer';
 
 export const FULL_PASS_EVERY_MS = 24 * 3600_000;
@@ -42,11 +43,16 @@ export async function reconcile(nowMs = Date.now()): Promise<ReconcileOutcome> {
   if (progress?.state === 'running' && nowMs - Date.parse(progress.lastStepAt ?? progress.startedAt) < STALE_STEP_MS) {
     return { action: 'rebuild-running' };
   }
-  const [meta, config, statusStages] = await Promise.all([loadIndexMeta(), loadAppConfig(), loadStatusStageMap()]);
+  const [meta, config, statusStages, { calendar }] = await Promise.all([
+    loadIndexMeta(),
+    loadAppConfig(),
+    loadStatusStageMap(),
+    loadReleaseCalendar(),
+  ]);
   const rules = await readGateRules(statusStages, asApp());
   let reason: string | undefined;
   if (meta.state !== 'ready') reason = 'the index has not been built';
-  else if (fingerprintOf(config, rules, nowMs) !== meta.fingerprint) reason = 'the gate settings or the release calendar changed';
+  else if (fingerprintOf(config, rules, nowMs, calendar) !== meta.fingerprint) reason = 'the gate settings or the release calendar changed';
   else if (!meta.fullPassAt || nowMs - Date.parse(meta.fullPassAt) >= FULL_PASS_EVERY_MS) reason = 'the daily full pass is due';
   else if ((await readBuckets(meta.bucketCount)).buckets.some((b) => b.rows.length >= FULL_BUCKET_ROWS)) {
     // The portfolio grew since the bucket count was chosen: more buckets before one is refused.
@@ -57,7 +63,7 @@ export async function reconcile(nowMs = Date.now()): Promise<ReconcileOutcome> {
     return started.started ? { action: 'rebuild-started', reason } : { action: 'rebuild-running', reason: started.reason };
   }
 
-  const writer = await openIndexWriter({ config, statusStages, meta });
+  const writer = await openIndexWriter({ config, statusStages, meta, calendar });
   const since = Date.parse(meta.reconciledAt ?? meta.builtAt ?? new Date(nowMs).toISOString()) - RECONCILE_OVERLAP_MS;
   const jql = `${LCOO_ISSUE_TYPES_CLAUSE} AND updated >= "${jqlMinute(since)}" ORDER BY updated ASC`;
   const started = Date.now();

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from '../../records/canonical';
-import { RELEASES, isReleased } from '../../domain/releases';
+import { isReleased, type ReleaseCalendar } from '../../domain/releases';
 import type { LoadedConfig } from '../../storage/app-config';
 import type { IndexMeta } from '../../storage/portfolio-index/meta';
 import { StageSchema } from '../../domain/lifecycle';
@@ -34,11 +34,12 @@ export type SettingsFor = ReturnType<typeof movesFromRules>;
 
 export const settingsForIndex = (config: LoadedConfig, rules: GateRules): SettingsFor => movesFromRules(adminSettingsOf(config), rules);
 
-/** What rows depend on besides the records: the rules, the admin's gate settings, which series shipped. */
-export function fingerprintOf(config: LoadedConfig, rules: GateRules, nowMs: number): string {
-  const shipped = RELEASES.filter((r) => isReleased(r.id, nowMs)).map((r) => r.id);
+/** What rows depend on besides the records: the rules, the admin's gate settings, the calendar in effect and which series shipped. */
+export function fingerprintOf(config: LoadedConfig, rules: GateRules, nowMs: number, calendar: ReleaseCalendar): string {
+  const shipped = calendar.releases.filter((r) => isReleased(calendar, r.id, nowMs)).map((r) => r.id);
+  const series = calendar.releases.map((r) => [r.id, r.version, r.firstReleaseDate]);
   return createHash('sha256')
-    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped }))
+    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped, series }))
     .digest('hex')
     .slice(0, 32);
 }

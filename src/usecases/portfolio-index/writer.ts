@@ -18,38 +18,45 @@ import { deriveFromIssues, type DeriveContext } from './derive';
 import { rulesOf, settingsForIndex } from './settings';
 import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES } from './verify-issues';
 import { z } from 'zod';
+import type { ReleaseCalendar } from '../../domain/releases';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
+import { portfolioStageOf } from '../issue-snapshot';
 
 export interface IndexWriter {
   meta: IndexMeta;
   config: LoadedConfig;
   statusStages: StatusStageMap;
   secret: string;
+  calendar: ReleaseCalendar;
   ctx: DeriveContext;
   client: JiraClient;
 }
 
 export async function openIndexWriter(
-  known: { config?: LoadedConfig; statusStages?: StatusStageMap; meta?: IndexMeta } = {},
+  known: { config?: LoadedConfig; statusStages?: StatusStageMap; meta?: IndexMeta; calendar?: ReleaseCalendar } = {},
 ): Promise<IndexWriter> {
   const client = asApp();
-  const [meta, config, statusStages, secret] = await Promise.all([
+  const [meta, config, statusStages, secret, calendar] = await Promise.all([
     known.meta ?? loadIndexMeta(),
     known.config ?? loadAppConfig(),
     known.statusStages ?? loadStatusStageMap(),
     getSigningKey(),
+    known.calendar ?? loadReleaseCalendar().then((c) => c.calendar),
   ]);
   return {
     meta,
     config,
     statusStages,
     secret,
+    calendar,
     client,
     ctx: {
+      calendar,
       settingsFor: settingsForIndex(config, rulesOf(meta)),
       config: config.config,
       now: new Date(),
       // Rows do not depend on who looks: a Roadmap Item outside the batch is read as the app.
-      readParent: (key) => readParentChecklist(client, key, secret),
+      readParent: (key) => readParentChecklist(client, key, secret, portfolioStageOf(statusStages)),
     },
   };
 }
