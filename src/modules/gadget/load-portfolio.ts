@@ -4,6 +4,7 @@
 import { performance } from 'node:perf_hooks';
 import { AppError } from '../../contract/envelope';
 import type { GadgetFilters, PortfolioLoad } from '../../contract/gadget';
+import { companyIdOf, directoryOf, vettingWithIds, type Directory } from '../../domain/directory';
 import { aggregatePortfolio } from '../../domain/portfolio';
 import { asApp, asUser } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
@@ -50,6 +51,15 @@ function compactFilters(filters: GadgetFilters): GadgetFilters {
     if (Array.isArray(v) ? v.length > 0 : v === true) (out as Record<string, unknown>)[k] = v;
   }
   return out;
+}
+
+/** Records and filters name FSTs and companies by id; a gadget saved before ids filters by names, read as ids here. */
+function filtersWithIds(filters: GadgetFilters, d: Directory): GadgetFilters {
+  return {
+    ...filters,
+    ...(filters.fsts ? { fsts: filters.fsts.map((f) => d.fst(f)?.id ?? f) } : {}),
+    ...(filters.companies ? { companies: filters.companies.map((c) => companyIdOf(d, c)) } : {}),
+  };
 }
 
 export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
@@ -124,8 +134,12 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
     }
     const t2 = performance.now();
     const now = new Date();
-    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now);
-    const portfolio = aggregatePortfolio(items, { now, filters });
+    const directory = directoryOf(appConfig);
+    // The gate reads each record as stored; the summaries group by id (a record saved before ids names FSTs and companies by name).
+    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now).map((it) =>
+      it.vetting ? { ...it, vetting: vettingWithIds(it.vetting, directory) } : it,
+    );
+    const portfolio = aggregatePortfolio(items, { now, filters: filtersWithIds(filters, directory) });
     const t3 = performance.now();
     const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
     return {
