@@ -221,7 +221,12 @@ describe('edit view keys', () => {
 describe('an old signed copy put back through raw REST (a replay)', () => {
   test('is marked modified outside the app in the portfolio, as the panel and the stage gate mark it', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Replayed checklist');
-    const { approvals: _a, ...vetting } = makeCompleteVetting();
+    // LEAD (an AT&T rep) records AT&T's entry only: each company's entry is its own people's.
+    const { approvals: _a, collaborators, ...others } = makeCompleteVetting();
+    const vetting = {
+      ...others,
+      collaborators: { ...collaborators!, companies: collaborators!.companies.filter((c) => c.company === 'AT&T') },
+    };
     const first = unwrap<PanelData>(
       await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }),
     );
@@ -238,5 +243,23 @@ describe('an old signed copy put back through raw REST (a replay)', () => {
     expect((await load({}, undefined, LEAD)).rows.find((r) => r.key === key)?.integrity).toBe('modified-outside-app');
     const panelView = unwrap<PanelData>(await panel(sb, LEAD, key, 'panel/load', {}));
     expect(panelView.vetting?.integrity).toBe('modified-outside-app');
+  });
+});
+
+describe('a search index edited through raw REST', () => {
+  test('is marked modified outside the app in the portfolio: JQL may match the forged values, the app does not vouch for them', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Forged index');
+    const { approvals: _a, collaborators, ...others } = makeCompleteVetting();
+    const vetting = {
+      ...others,
+      collaborators: { ...collaborators!, companies: collaborators!.companies.filter((c) => c.company === 'AT&T') },
+    };
+    unwrap<PanelData>(
+      await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }),
+    );
+    const got = (await rest(sb, LEAD, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).body as { value: { index: object } };
+    const forged = { ...got.value, index: { ...got.value.index, completeness: 100, integrity: 'valid' } };
+    expect((await rest(sb, LEAD, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, forged)).status).toBeLessThan(300);
+    expect((await load({}, undefined, LEAD)).rows.find((r) => r.key === key)?.integrity).toBe('modified-outside-app');
   });
 });
