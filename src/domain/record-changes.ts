@@ -107,7 +107,9 @@ function flatten(value: unknown, path: string[], labels: string[], out: Map<stri
   if (typeof value === 'object') {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (BOOKKEEPING.has(k)) continue;
-      flatten(v, [...path, k], [...labels, words(k)], out);
+      // An approval's key (role:account:change) is an identity, not words: its text says whose and which.
+      const inApprovals = path.length === 1 && path[0] === 'approvals';
+      flatten(v, [...path, k], inApprovals ? labels : [...labels, words(k)], out);
     }
     return;
   }
