@@ -14,7 +14,15 @@ export const LCOO_ISSUETYPE_SCHEME_ID = 10001;
 export const DEFAULT_WORKFLOW_SCHEME_ID = 10000;
 
 /** The app's default FST and company ids (src/domain/app-config.ts): each gets its own group, as the default configuration names them. */
-export const FST_IDS = ['operations-lma', 'networking', 'containers', 'test-automation', 'resource-management', 'security', 'other'] as const;
+export const FST_IDS = [
+  'operations-lma',
+  'networking',
+  'containers',
+  'test-automation',
+  'resource-management',
+  'security',
+  'other',
+] as const;
 export const COMPANY_IDS = ['att', 'comcast', 'ntt', 'orange', 'reliance-jio', 'intel'] as const;
 /** Each FST's elected lead(s). */
 export const fstLeadGroup = (fst: (typeof FST_IDS)[number]) => `lcoo-fst-${fst}`;

@@ -166,7 +166,11 @@ export function bindApproval(approval: Approval, record: ApprovedRecord, revisio
  * Approvals recorded before the app kept what they approved, bound to the content the app last
  * signed (`record`, at `revision`), before a write changes it: from then on a change shows.
  */
-export function bindUnboundApprovals(approvals: readonly Approval[] | undefined, record: ApprovedRecord, revision: number): Approval[] | undefined {
+export function bindUnboundApprovals(
+  approvals: readonly Approval[] | undefined,
+  record: ApprovedRecord,
+  revision: number,
+): Approval[] | undefined {
   if (!approvals) return undefined;
   return approvals.map((a) => (a.approved ? a : bindApproval(a, record, revision)));
 }

@@ -11,7 +11,9 @@ export interface Directory {
   company(ref: string | undefined): Company | undefined;
 }
 
-function finder<T extends { id: string; name: string; formerNames: string[] }>(entries: readonly T[]): (ref: string | undefined) => T | undefined {
+function finder<T extends { id: string; name: string; formerNames: string[] }>(
+  entries: readonly T[],
+): (ref: string | undefined) => T | undefined {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const byName = new Map<string, T>();
   // Current names win over former ones; earlier entries over later ones.

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 import { ApprovalListSchema, noApprovalsIn } from './approvals';
 import { canonicalProjectName, isOpenStackProject } from './openstack-projects';
-import { AccountIdSchema, IsoDateSchema, IsoDateTimeSchema, MAX_SHORT, MAX_TEXT, WebUrlSchema, isBlank, isWebUrl, jsonBytes, list, requiredText, text } from './primitives';
+import {
+  AccountIdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  MAX_SHORT,
+  MAX_TEXT,
+  WebUrlSchema,
+  isBlank,
+  isWebUrl,
+  jsonBytes,
+  list,
+  requiredText,
+  text,
+} from './primitives';
 import { RELEASES, findRelease, isReleased, releaseById, releaseLabel } from './releases';
 
 /**

@@ -11,11 +11,7 @@ import type { IndexValues, RecordKind, RecordMeta } from './stored-record';
  * from the (signed) data when it saved it, at `meta.updatedAt`; only the stage, which the app
  * refreshes as the issue moves, can't be derived and must merely be a stage of the lifecycle.
  */
-function legacyIndexMatches(
-  derived: IndexValues,
-  index: IndexValues,
-  stages: readonly Stage[],
-): boolean {
+function legacyIndexMatches(derived: IndexValues, index: IndexValues, stages: readonly Stage[]): boolean {
   const { stage, ...rest } = index;
   if (stage !== undefined && !(typeof stage === 'string' && (stages as readonly string[]).includes(stage))) return false;
   return canonicalJson(rest) === canonicalJson(derived);

@@ -273,7 +273,7 @@ export async function refreshIndex<T>(
   try {
     claim = await claimRevision(
       issue.id,
-      kind as RecordKind<unknown>,
+      kind,
       Math.max(latest?.revision ?? 0, stored.data.meta.revision) + 1,
       { accountId: 'app' },
       stored.data.meta.revision,
@@ -284,7 +284,7 @@ export async function refreshIndex<T>(
   }
   try {
     const secret = await getSigningKey();
-    await setIssueProperty(appClient, issue.key, kind.propertyKey, withIndex(secret, kind as RecordKind<unknown>, issue.id, stored.data, index));
+    await setIssueProperty(appClient, issue.key, kind.propertyKey, withIndex(secret, kind, issue.id, stored.data, index));
   } finally {
     await claim.release().catch(() => undefined);
   }

@@ -72,9 +72,7 @@ export function signRecord(secret: string, issueId: string, propertyKey: string,
 }
 
 export function signIndex(secret: string, issueId: string, propertyKey: string, revision: number, sig: string, index: IndexValues): string {
-  return createHmac('sha256', secret)
-    .update(canonicalJson({ issueId, propertyKey, revision, sig, index }))
-    .digest('hex');
+  return createHmac('sha256', secret).update(canonicalJson({ issueId, propertyKey, revision, sig, index })).digest('hex');
 }
 
 function sigMatches(expected: string, actual: string | undefined): boolean {
@@ -146,6 +144,12 @@ export function buildStoredRecord(
 }
 
 /** The same stored record with a new searchable copy, signed again (a stage change; data and revision untouched). */
-export function withIndex(secret: string, kind: RecordKind<unknown>, issueId: string, stored: StoredRecord, index: IndexValues): StoredRecord {
+export function withIndex(
+  secret: string,
+  kind: RecordKind<unknown>,
+  issueId: string,
+  stored: StoredRecord,
+  index: IndexValues,
+): StoredRecord {
   return { ...stored, index, indexSig: signIndex(secret, issueId, kind.propertyKey, stored.meta.revision, stored.sig ?? '', index) };
 }

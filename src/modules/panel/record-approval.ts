@@ -37,7 +37,12 @@ async function readPerson(ctx: CallContext) {
   return { user, read, loaded, canEdit: perms['EDIT_ISSUES'] === true, groups, actor };
 }
 
-function answer(ctx: CallContext, record: 'vetting' | 'delivery', saved: SavedRecord<Vetting | Delivery>, known: Known): Promise<PanelData> {
+function answer(
+  ctx: CallContext,
+  record: 'vetting' | 'delivery',
+  saved: SavedRecord<Vetting | Delivery>,
+  known: Known,
+): Promise<PanelData> {
   return loadPanel(
     ctx,
     record === 'vetting'

@@ -137,7 +137,7 @@ function write(
   const k = recordKind(req);
   return writeRecord<ApprovedRecord>({
     client: req.client,
-    kind: k.kind as WriteRequest<ApprovedRecord>['kind'],
+    kind: k.kind,
     issue: req.issue,
     expectedRevision: req.expectedRevision,
     actor: req.actor,

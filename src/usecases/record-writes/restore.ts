@@ -56,7 +56,10 @@ export function restoreRecord(req: RestoreRequest): Promise<SavedRecord<Approved
         : {},
     build(_trusted, { current, lastSaved }) {
       if (current.integrity === 'valid') {
-        throw new AppError('BAD_REQUEST', `The ${kind.label} on ${req.issue.key} is the one the LCOO app saved last; there is nothing to restore.`);
+        throw new AppError(
+          'BAD_REQUEST',
+          `The ${kind.label} on ${req.issue.key} is the one the LCOO app saved last; there is nothing to restore.`,
+        );
       }
       if (!lastSaved) {
         throw new AppError(

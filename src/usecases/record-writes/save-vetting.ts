@@ -36,7 +36,10 @@ export interface VettingSave {
  */
 export function checkConfiguredRefs(vetting: Vetting, before: Vetting | undefined, directory: Directory): void {
   if (vetting.fst && !directory.fst(vetting.fst) && vetting.fst !== before?.fst) {
-    throw new AppError('BAD_REQUEST', `"${vetting.fst}" is not one of the configured Functional Specialty Teams; choose one from the list.`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `"${vetting.fst}" is not one of the configured Functional Specialty Teams; choose one from the list.`,
+    );
   }
   if (vetting.proposingCompany && !directory.company(vetting.proposingCompany) && vetting.proposingCompany !== before?.proposingCompany) {
     throw new AppError(
@@ -107,7 +110,8 @@ export function saveVetting(req: VettingSave): Promise<SavedRecord<Vetting>> {
       }
       // Approvals come only from the signed record, never from the person's save; those given
       // before the app kept what they approved are bound to the content this save replaces.
-      const approvals = before && trustedRevision !== undefined ? bindUnboundApprovals(before.approvals, before, trustedRevision) : undefined;
+      const approvals =
+        before && trustedRevision !== undefined ? bindUnboundApprovals(before.approvals, before, trustedRevision) : undefined;
       if (approvals?.length) out.approvals = approvals;
       else delete out.approvals;
       return VettingSchema.parse(out);

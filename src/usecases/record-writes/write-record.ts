@@ -1,8 +1,7 @@
 // Every write of an LCOO record (a save, an approval, a withdrawal, a restore) goes through
 // writeRecord: the records layer writes the signed property as the person (asUser) and, in one
 // KVS transaction, the replay check, the copy a restore puts back and the history entry built
-// here. After a successful write, writeRecord is the one place where anything else that must
-// follow every write belongs (marked below).
+// here.
 import type { Delivery } from '../../domain/delivery';
 import type { HistoryAction, HistoryEntry } from '../../domain/history';
 import { recordChanges, type ChangeNames } from '../../domain/record-changes';
@@ -55,19 +54,16 @@ function historyEntry<T extends Vetting | Delivery>(
   };
 }
 
-export async function writeRecord<T extends Vetting | Delivery>(req: WriteRequest<T>): Promise<SavedRecord<T>> {
-  const saved = await saveRecord<T>({
+export function writeRecord<T extends Vetting | Delivery>(req: WriteRequest<T>): Promise<SavedRecord<T>> {
+  return saveRecord<T>({
     client: req.client,
     kind: req.kind,
     issue: req.issue,
     expectedRevision: req.expectedRevision,
     actor: req.actor,
     now: req.now,
-    build: req.build,
-    index: req.index,
+    build: (trusted, context) => req.build(trusted, context),
+    index: (data) => req.index(data),
     history: (args) => historyEntry(req, args),
   });
-  // ---- After a successful write (save, approval, withdrawal, restore): the one place for what
-  // ---- must follow every write of an LCOO record (e.g. updating an index of the portfolio).
-  return saved;
 }

@@ -224,7 +224,7 @@ export function ConfigTab() {
             { label: 'Id', width: 170 },
             { label: 'Name', width: 220 },
             { label: 'Description', width: 220 },
-            { label: "Lead groups (comma-separated)", width: 240 },
+            { label: 'Lead groups (comma-separated)', width: 240 },
           ]}
         />
         {config.fsts.map((f, i) => (

@@ -108,7 +108,11 @@ function peopleInput(people: readonly PersonDraft[]): Record<string, unknown>[] 
     .filter((p) => !blank(p.name))
     .map((p) => {
       const weeks = personWeeksValue(p.personWeeks);
-      return { name: p.name.trim(), ...(p.accountId ? { accountId: p.accountId } : {}), ...(weeks !== undefined ? { personWeeks: weeks } : {}) };
+      return {
+        name: p.name.trim(),
+        ...(p.accountId ? { accountId: p.accountId } : {}),
+        ...(weeks !== undefined ? { personWeeks: weeks } : {}),
+      };
     });
 }
 

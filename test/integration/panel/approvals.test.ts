@@ -131,7 +131,12 @@ describe('an Upstream Deliverable', () => {
     expect(data.delivery).toEqual({ revision: null, integrity: 'missing' });
     expect(data.checklist).toBeUndefined();
     expect(data.readiness[0]).toMatchObject({ target: 'blueprint-in-progress', pass: false });
-    expect(data.approvals.offered.map((o) => o.role)).toEqual(['stakeholder-acceptance', 'core-approval', 'pod-acceptance', 'lrc-tracking']);
+    expect(data.approvals.offered.map((o) => o.role)).toEqual([
+      'stakeholder-acceptance',
+      'core-approval',
+      'pod-acceptance',
+      'lrc-tracking',
+    ]);
   });
 
   test('evidence is saved and stamped with who recorded it; readiness follows', async () => {

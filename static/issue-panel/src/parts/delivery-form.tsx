@@ -217,7 +217,6 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
           )}
         />
       </Card>
-
     </Stack>
   );
 }

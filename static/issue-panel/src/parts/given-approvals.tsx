@@ -68,7 +68,13 @@ export function GivenApprovals(props: {
                   label={label}
                   busy={props.busy}
                   onWithdraw={(reason) =>
-                    props.onWithdraw({ record: props.record, role: a.role, accountId: a.accountId, ...(a.ref ? { ref: a.ref } : {}), reason })
+                    props.onWithdraw({
+                      record: props.record,
+                      role: a.role,
+                      accountId: a.accountId,
+                      ...(a.ref ? { ref: a.ref } : {}),
+                      reason,
+                    })
                   }
                 />
               ) : null}

@@ -38,7 +38,11 @@ function EntryView({ e, roleLabel }: { e: Entry; roleLabel: (r: string) => strin
         <Help>{`Put back revision ${e.restored.revision}, saved by ${e.restored.updatedByName ?? e.restored.updatedBy} on ${
           savedLabel(e.restored.updatedAt) ?? e.restored.updatedAt
         }; the issue held ${
-          e.restored.replaced === 'missing' ? 'no record' : e.restored.replaced === 'unreadable' ? 'an unreadable value' : 'a record changed outside the app'
+          e.restored.replaced === 'missing'
+            ? 'no record'
+            : e.restored.replaced === 'unreadable'
+              ? 'an unreadable value'
+              : 'a record changed outside the app'
         }.`}</Help>
       ) : null}
       {e.changes.length > 0 ? (

@@ -52,7 +52,8 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
   }
   // Records name FSTs and companies by id; a stored one the configuration no longer has stays visible.
   const fstOptions: Labelled[] = data.options.fsts.map((f) => ({ value: f.id, label: f.name }));
-  if (draft.fst && !fstOptions.some((o) => o.value === draft.fst)) fstOptions.push({ value: draft.fst, label: `${draft.fst} (not configured)` });
+  if (draft.fst && !fstOptions.some((o) => o.value === draft.fst))
+    fstOptions.push({ value: draft.fst, label: `${draft.fst} (not configured)` });
   const companyOptions: Labelled[] = data.options.companies.map((c) => ({ value: c.id, label: c.name }));
   if (draft.proposingCompany && !companyOptions.some((o) => o.value === draft.proposingCompany)) {
     companyOptions.push({ value: draft.proposingCompany, label: `${draft.proposingCompany} (not configured)` });
