@@ -1,6 +1,6 @@
 // Records name FSTs and member companies by id (issue 11, point 7): a record saved with a name,
 // current or former, is read with the id, so renaming an FST or a company orphans nothing.
-import { DEFAULT_APP_CONFIG, type AppConfig } from '../../../src/domain/app-config';
+import { DEFAULT_APP_CONFIG, keepFormerNames, type AppConfig } from '../../../src/domain/app-config';
 import { directoryOf, vettingWithIds } from '../../../src/domain/directory';
 import { makeVetting } from '../../fixtures/builders';
 
@@ -35,4 +35,14 @@ test('a record saved with names before a rename reads with ids, and shows the cu
 
 test('a name the configuration no longer knows stays as the record said it', () => {
   expect(vettingWithIds(makeVetting({ fst: 'Telecom SIG' }), directoryOf(renamed)).fst).toBe('Telecom SIG');
+});
+
+test('an admin rename keeps the old name as a former name, so records holding it still resolve', () => {
+  const next: AppConfig = {
+    ...DEFAULT_APP_CONFIG,
+    fsts: DEFAULT_APP_CONFIG.fsts.map((f) => (f.id === 'networking' ? { ...f, name: 'Network Infrastructure' } : f)),
+  };
+  const saved = keepFormerNames(DEFAULT_APP_CONFIG, next);
+  expect(saved.fsts.find((f) => f.id === 'networking')?.formerNames).toEqual(['Networking']);
+  expect(directoryOf(saved).fst('Networking')?.id).toBe('networking');
 });
