@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { defaultGateConfig } from '../src/domain/gates';
 import { aggregatePortfolio } from '../src/domain/portfolio';
+import { BUILTIN_CALENDAR } from '../src/domain/releases';
 import type { Issue } from '../src/jira/issues';
 import { toPortfolioIssues } from '../src/modules/gadget/portfolio-items';
 import { parentChecklistOf } from '../src/records/roadmap-item';
@@ -37,8 +38,8 @@ function load(): { wall: number; cpu: number } {
     const found = verified.roadmapItems.get(key);
     return found ? parentChecklistOf(key, found) : undefined;
   };
-  const items = gatePortfolio(verified.issues, settingsFor, parentOf, FIXTURE_NOW);
-  const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW });
+  const items = gatePortfolio(verified.issues, settingsFor, parentOf, { nowMs: FIXTURE_NOW.getTime(), calendar: BUILTIN_CALENDAR });
+  const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW, calendar: BUILTIN_CALENDAR });
   if (portfolio.totals.items !== N) throw new Error(`aggregated ${portfolio.totals.items} of ${N} items`);
   return { wall: performance.now() - t, cpu: cpuMs() - c };
 }

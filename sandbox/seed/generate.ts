@@ -3,22 +3,78 @@
 // releases, with vetting and delivery records in every state of completeness, a few forged
 // through raw REST, and the approvals each target stage's gate needs. Pure: no I/O; the
 // orchestration (orchestrate.ts) turns the plan into Jira issues through the app itself.
-import { DELIVERY_STAGES, PORTFOLIO_STAGES, RELEASES, releaseById, releasesOpenForTargeting } from '../../src/domain';
+//
+// What a Roadmap Committee would believe: stage, proposing company and target release are drawn
+// independently of each other; projects, specs repositories and milestones are real (the
+// governance project list and the release calendar of src/domain); every item has its own
+// texts; people are committed only by the company that employs them; the SIGs are OpenStack's.
+import {
+  BUILTIN_CALENDAR,
+  DELIVERY_STAGES,
+  PORTFOLIO_STAGES,
+  projectByName,
+  releaseById,
+  releaseLabel,
+  releasedBy,
+  releasesOpenForTargeting,
+  seriesThrough,
+  type Release,
+  type ReleaseCalendar,
+} from '../../src/domain';
 import type { ApprovalRole, DeliveryInput, DeliveryStage, PortfolioStage, VettingInput } from '../../src/domain';
-import { CATALOG, PEOPLE, STAKEHOLDER_ROLES, WORKING_GROUPS, type Proposal } from './catalog';
+import { SEED_USERS } from '../jira/seed-site';
+import { CATALOG, STAKEHOLDER_ROLES, type Proposal } from './catalog';
 import { createPrng, type Prng } from './prng';
 
 export const DEFAULT_SEED = 2026;
 
-/** Member companies (names as the app's configuration has them) and the seeded user who represents each. */
-export const COMPANIES = [
-  { name: 'AT&T', email: 'j.miller@att.example' },
-  { name: 'Comcast', email: 'p.nguyen@comcast.example' },
-  { name: 'NTT', email: 'k.tanaka@ntt.example' },
-  { name: 'Orange', email: 'm.lefevre@orange.example' },
-  { name: 'Reliance Jio', email: 'r.sharma@jio.example' },
-  { name: 'Intel', email: 'd.okafor@intel.example' },
-] as const;
+/** Someone on a member company's staff; `email` when the sandbox seeds them as a Jira user. */
+export interface StaffMember {
+  name: string;
+  email?: string;
+}
+
+/**
+ * Member companies (names as the app's configuration has them), the seeded user who represents
+ * each (creates its items, saves their checklists) and its staff: the only people a company
+ * names as stakeholders or commits to an item.
+ */
+export const COMPANIES: readonly { name: string; email: string; staff: readonly StaffMember[] }[] = [
+  {
+    name: 'AT&T',
+    email: 'j.miller@att.example',
+    staff: [
+      { name: 'Jordan Miller', email: 'j.miller@att.example' },
+      { name: 'Sun-hee Kim', email: 's.kim@att.example' },
+      { name: 'Grace Liu' },
+    ],
+  },
+  {
+    name: 'Comcast',
+    email: 'p.nguyen@comcast.example',
+    staff: [{ name: 'Priya Nguyen', email: 'p.nguyen@comcast.example' }, { name: 'Hannah Berg' }, { name: 'Tomás Herrera' }],
+  },
+  { name: 'NTT', email: 'k.tanaka@ntt.example', staff: [{ name: 'Kenji Tanaka', email: 'k.tanaka@ntt.example' }, { name: 'Yuki Sato' }] },
+  {
+    name: 'Orange',
+    email: 'm.lefevre@orange.example',
+    staff: [
+      { name: 'Marie Lefèvre', email: 'm.lefevre@orange.example' },
+      { name: 'Luc Moreau', email: 'l.moreau@orange.example' },
+      { name: 'Chloé Dubois' },
+    ],
+  },
+  {
+    name: 'Reliance Jio',
+    email: 'r.sharma@jio.example',
+    staff: [{ name: 'Rohan Sharma', email: 'r.sharma@jio.example' }, { name: 'Arjun Mehta' }],
+  },
+  {
+    name: 'Intel',
+    email: 'd.okafor@intel.example',
+    staff: [{ name: 'Daniel Okafor', email: 'd.okafor@intel.example' }, { name: 'Aisha Bello' }, { name: 'Mateo Rossi' }],
+  },
+];
 
 /** Who may give each approval (their groups match the app's default role groups). */
 export const APPROVERS: Record<ApprovalRole, string[]> = {
@@ -86,36 +142,55 @@ const slug = (s: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 48);
-const repoOf = (project: string) => project.toLowerCase().replace(/[^a-z0-9-]+/g, '');
+/** The repository of a project under openstack/ on opendev: "Nova" -> nova, "os-vif" -> os-vif. */
+const repoOf = (project: string) => project.toLowerCase().replace(/\s+/g, '-');
 
-/** Stage order per FST slot: rotated by FST so every FST has items in every stage. */
-const STAGE_SLOTS: PortfolioStage[] = [
-  'vetting-backlog',
-  'vetting-backlog',
-  'being-vetted',
-  'prioritized',
-  'development-ready',
-  'being-vetted',
-];
+const accountOf = (email: string | undefined) => (email ? SEED_USERS.find((u) => u.email === email)?.accountId : undefined);
+/** A person as a record names them: with their Jira account when the sandbox has one. */
+const personOf = (m: StaffMember) => {
+  const accountId = accountOf(m.email);
+  return accountId ? { name: m.name, accountId } : { name: m.name };
+};
+
+const companyNamed = (name: string) => COMPANIES.find((c) => c.name === name) ?? COMPANIES[0]!;
+
+/** Every FST has an item in every portfolio stage; the other two are drawn, so stages spread unevenly but not by company. */
+function stagesForTeam(rng: Prng, count: number): PortfolioStage[] {
+  const stages: PortfolioStage[] = [...PORTFOLIO_STAGES];
+  while (stages.length < count) stages.push(rng.pick(PORTFOLIO_STAGES));
+  return rng.sample(stages, stages.length);
+}
+
 const BACKLOG_KINDS: Completeness[] = ['none', 'draft', 'forged', 'complete', 'draft', 'none', 'forged'];
+const CHANNEL_NAMES = { ptg: 'the PTG', forum: 'the Forum', 'mailing-list': 'openstack-discuss', irc: 'the project IRC meeting' } as const;
 
-function fullVetting(rng: Prng, p: Proposal, fst: string, company: string, target: string, now: Date, committed: boolean): VettingInput {
+function fullVetting(rng: Prng, p: Proposal, team: string, company: string, target: Release, now: Date, committed: boolean): VettingInput {
+  const proposer = companyNamed(company);
   const partners = rng.sample(
     COMPANIES.filter((c) => c.name !== company),
     rng.int(1, 3),
   );
   const type = rng.pick(['new', 'new', 'debt', 'bug', 'open-sourcing', 'other'] as const);
+  const lead = p.components[0] ?? 'Nova';
+  const launchpad = p.components.map((c) => projectByName(c)?.launchpad).find((x) => x !== undefined) ?? 'nova';
+  const channel = rng.pick(['ptg', 'forum', 'mailing-list', 'irc'] as const);
+  // Each company names its own people: a stakeholder and the staff it commits.
+  const stakeholderFrom = (c: (typeof COMPANIES)[number]) => ({
+    name: rng.pick(c.staff).name,
+    company: c.name,
+    role: rng.pick(STAKEHOLDER_ROLES),
+  });
+  const staffOf = (c: (typeof COMPANIES)[number], n: number) => rng.sample(c.staff, n).map(personOf);
+  const sigs = CATALOG.find((c) => c.fst === team)?.sigs ?? [];
   return {
     schemaVersion: 2,
-    fst,
+    fst: team,
     proposingCompany: company,
     type,
     requirements: p.requirements,
     acceptanceCriteria: p.acceptance,
     components: p.components,
-    stakeholders: rng
-      .sample(PEOPLE, 2)
-      .map((name, i) => ({ name, company: i === 0 ? company : (partners[0]?.name ?? company), role: rng.pick(STAKEHOLDER_ROLES) })),
+    stakeholders: [stakeholderFrom(proposer), ...(partners[0] ? [stakeholderFrom(partners[0])] : [])],
     artifacts: [
       { kind: 'story', url: `https://etherpad.opendev.org/p/lcoo-${slug(p.summary)}`, title: 'Operator user stories (etherpad)' },
       ...(rng.chance(0.5)
@@ -127,45 +202,33 @@ function fullVetting(rng: Prng, p: Proposal, fst: string, company: string, targe
     valueToCommunity: p.valueToCommunity,
     blueprints: {
       searched: true,
-      findings: [
-        {
-          url: `https://blueprints.launchpad.net/${repoOf(p.components[0] ?? 'nova')}/+spec/${slug(p.summary).slice(0, 30)}`,
-          summary: 'An older blueprint covers part of this; it stalled without an owner.',
-        },
-      ],
-      conclusion: 'We take over the existing blueprint and extend it instead of filing a new one.',
+      findings: [{ url: `https://blueprints.launchpad.net/${launchpad}/+spec/${slug(p.summary).slice(0, 30)}`, summary: p.found }],
+      conclusion: p.conclusion,
     },
     communityAlignment: [
+      { channel: 'ptl-cores', notes: `Discussed with the ${lead} team: ${p.asked}.`, date: day(now, -rng.int(20, 90)) },
       {
-        channel: 'ptl-cores',
-        notes: `Discussed with the ${p.components[0] ?? 'project'} PTL; supportive if operators staff the work.`,
-        date: day(now, -rng.int(20, 90)),
-      },
-      {
-        channel: rng.pick(['ptg', 'forum', 'mailing-list', 'irc'] as const),
-        notes: 'Presented the use case; cores asked for a spec first.',
+        channel,
+        notes: `Presented the use case at ${CHANNEL_NAMES[channel]} (${p.summary.toLowerCase()}); ${rng.int(2, 6)} operators said they need it too.`,
         date: day(now, -rng.int(5, 60)),
       },
     ],
     collaborators: {
       companies: [
-        { company, interest: 'yes', people: committed ? [{ name: rng.pick(PEOPLE) }, { name: rng.pick(PEOPLE) }] : [] },
+        { company, interest: 'yes', people: committed ? staffOf(proposer, 2) : [] },
         ...partners.map((c, i) => ({
           company: c.name,
           interest: i === 0 ? ('yes' as const) : rng.pick(['no', 'undecided'] as const),
-          people: i === 0 && committed ? [{ name: rng.pick(PEOPLE) }] : [],
+          people: i === 0 && committed ? staffOf(c, 1) : [],
         })),
       ],
-      workingGroups: rng.chance(0.4) ? [rng.pick(WORKING_GROUPS)] : [],
+      workingGroups: rng.chance(0.4) && sigs.length > 0 ? [rng.pick(sigs)] : [],
     },
-    targetRelease: target,
+    targetRelease: target.id,
     ...(committed
       ? { deliveryStream: rng.pick(['own-contributors', 'community-working-groups', 'project-teams', 'other-contributors'] as const) }
       : {}),
-    alignmentStrategy: {
-      benefittingRelease: releaseById(target)?.name ?? target,
-      plan: 'If the spec slips, land the Placement model first and the scheduler change in the next cycle.',
-    },
+    alignmentStrategy: { benefittingRelease: releaseLabel(target), plan: p.plan },
   };
 }
 
@@ -189,24 +252,61 @@ function draftVetting(full: VettingInput): VettingInput {
   return { schemaVersion: 2, fst: full.fst, proposingCompany: full.proposingCompany, type: full.type, requirements: full.requirements };
 }
 
-export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): SeedPlan {
+/**
+ * The milestone a deliverable aims at: milestone 1, 2 or 3 of a release's schedule (features
+ * land by feature freeze), on the schedule's date. Work still ahead aims at one to come in its
+ * Roadmap Item's target release; merged work at one that has passed, in the series under
+ * development or the one before it.
+ */
+function milestoneFor(
+  rng: Prng,
+  target: Release,
+  calendar: ReleaseCalendar,
+  now: Date,
+  done: boolean,
+): { releaseId: string; label: string; date: string } | undefined {
+  const features = (r: Release) =>
+    r.milestones.filter((m) => m.kind === 'milestone-1' || m.kind === 'milestone-2' || m.kind === 'milestone-3').map((m) => ({ r, m }));
+  const passed = (date: string) => releasedBy({ firstReleaseDate: date }, now);
+  let pool: { r: Release; m: Release['milestones'][number] }[];
+  if (done) {
+    const recent = seriesThrough(calendar, now).filter((r) => r.version && r.milestones.length > 0);
+    pool = recent
+      .flatMap(features)
+      .filter((x) => passed(x.m.date))
+      .slice(-3);
+  } else {
+    const ahead = [target, ...releasesOpenForTargeting(calendar, now)].flatMap(features).filter((x) => !passed(x.m.date));
+    pool = ahead.filter((x) => x.r.id === target.id);
+    if (pool.length === 0) pool = ahead.slice(0, 3);
+  }
+  if (pool.length === 0) return undefined;
+  const { r, m } = rng.pick(pool);
+  return { releaseId: r.id, label: m.label, date: m.date };
+}
+
+export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date(), calendar: ReleaseCalendar = BUILTIN_CALENDAR): SeedPlan {
   const rng = createPrng(seed);
-  const open = releasesOpenForTargeting(now).map((r) => r.id);
-  const shipped = RELEASES.filter((r) => !open.includes(r.id))
-    .slice(-3)
-    .map((r) => r.id);
-  if (open.length === 0)
-    throw new Error(`No OpenStack release is open for targeting at ${now.toISOString()}; add the next series to src/domain/releases.ts`);
+  const open = releasesOpenForTargeting(calendar, now);
+  if (open.length === 0) throw new Error(`No OpenStack release is open for targeting at ${now.toISOString()}.`);
+  // Items still being vetted may name a release that has shipped meanwhile (they show as slipped).
+  const shipped = seriesThrough(calendar, now)
+    .filter((r) => r.version && releasedBy(r, now))
+    .slice(-3);
 
   const roadmapItems: PlannedRoadmapItem[] = [];
   let backlogCount = 0;
-  CATALOG.forEach((team, fi) => {
+  for (const team of CATALOG) {
+    // Stage and proposing company are drawn independently: every company proposes one item
+    // per FST, and which stage that item reached does not depend on who proposed it.
+    const stages = stagesForTeam(rng, team.proposals.length);
+    const proposers = rng.sample(COMPANIES, COMPANIES.length);
     team.proposals.forEach((proposal, pi) => {
-      const stage = STAGE_SLOTS[(pi + fi) % STAGE_SLOTS.length] ?? 'vetting-backlog';
-      const company = COMPANIES[(fi + pi) % COMPANIES.length] ?? COMPANIES[0];
+      const stage = stages[pi] ?? 'vetting-backlog';
+      const company = proposers[pi % proposers.length] ?? COMPANIES[0]!;
       const committed = stage === 'development-ready';
-      // Complete records target an open release; the rest also name releases that have shipped (slipped items).
-      const target = stage === 'prioritized' || committed ? rng.pick(open) : rng.pick([...open, ...shipped]);
+      // Items past the Prioritized gate passed it with a release that had not shipped.
+      const target = stage === 'prioritized' || committed || shipped.length === 0 || !rng.chance(0.4) ? rng.pick(open) : rng.pick(shipped);
       const full = fullVetting(rng, proposal, team.fst, company.name, target, now, committed);
       let completeness: Completeness;
       if (stage === 'vetting-backlog') completeness = BACKLOG_KINDS[backlogCount++ % BACKLOG_KINDS.length] ?? 'none';
@@ -220,10 +320,10 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
             : completeness === 'partial'
               ? partialVetting(rng, full)
               : completeness === 'forged'
-                ? { ...full, targetRelease: open[0] }
+                ? { ...full, targetRelease: open[0]!.id }
                 : {
                     ...full,
-                    targetRelease: completeness === 'complete' && stage === 'vetting-backlog' ? rng.pick(open) : full.targetRelease,
+                    targetRelease: completeness === 'complete' && stage === 'vetting-backlog' ? rng.pick(open).id : full.targetRelease,
                   };
       const approvals: PlannedApproval[] =
         stage === 'prioritized' || stage === 'development-ready'
@@ -256,9 +356,11 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
         approvals,
       });
     });
-  });
+  }
 
-  // Deliverables: three per delivery stage, each delivering a prioritized or development-ready item.
+  // Deliverables: three per delivery stage, each delivering a prioritized or development-ready
+  // item, in one of its projects that tracks blueprints on Launchpad (and, from the
+  // specification on, reviews specs in a specs repository governance lists).
   const parents = roadmapItems.filter((r) => r.targetStage === 'development-ready' || r.targetStage === 'prioritized');
   const deliverables: PlannedDeliverable[] = [];
   let change = 910_000 + rng.int(0, 5000);
@@ -269,16 +371,27 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
     used.set(summary, n);
     return n === 1 ? summary : `${summary} (part ${n})`;
   };
-  DELIVERY_STAGES.forEach((stage, si) => {
+  let next = 0;
+  DELIVERY_STAGES.forEach((stage) => {
+    const reached = (s: DeliveryStage) => DELIVERY_STAGES.indexOf(stage) >= DELIVERY_STAGES.indexOf(s);
+    const needsSpec = reached('spec-in-progress');
+    const projectsOf = (parent: PlannedRoadmapItem) =>
+      (parent.vetting?.components ?? []).filter((c) => {
+        const p = projectByName(c);
+        return p?.status === 'active' && p.launchpad !== undefined && (!needsSpec || p.specsRepo !== undefined);
+      });
     for (let k = 0; k < 3; k++) {
-      const parent = parents[(si * 3 + k) % parents.length];
+      let parent: PlannedRoadmapItem | undefined;
+      for (let tries = 0; tries < parents.length && !parent; tries++) {
+        const candidate = parents[next++ % parents.length];
+        if (candidate && projectsOf(candidate).length > 0) parent = candidate;
+      }
       if (!parent) continue;
-      const components = parent.vetting?.components ?? ['Nova'];
-      const project = components[k % components.length] ?? 'Nova';
+      const project = rng.pick(projectsOf(parent));
+      const info = projectByName(project)!;
       const repo = repoOf(project);
-      const release = releaseById(parent.vetting?.targetRelease ?? open[0] ?? '') ?? releaseById(open[0] ?? '');
-      const reached = (s: DeliveryStage) => DELIVERY_STAGES.indexOf(stage) >= DELIVERY_STAGES.indexOf(s);
-      const owner = COMPANIES.find((c) => c.name === parent.company)?.email ?? 'coordinator@lcoo.example';
+      const target = releaseById(calendar, parent.vetting?.targetRelease ?? '') ?? open[0]!;
+      const owner = parent.ownerEmail;
       const changes = reached('coding-in-progress')
         ? [0, 1].slice(0, reached('code-committed') ? 2 : 1).map(() => ({
             url: `https://review.opendev.org/c/openstack/${repo}/+/${++change}`,
@@ -288,21 +401,32 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date()): S
           }))
         : [];
       const bpName = `${slug(parent.summary).slice(0, 28)}-${repo}`;
+      const milestone = reached('blueprint-accepted') ? milestoneFor(rng, target, calendar, now, reached('code-committed')) : undefined;
       const delivery: PlannedDeliverable['delivery'] = {
         project,
         ...(stage !== 'backlog' || rng.chance(0.5)
-          ? { blueprint: { url: `https://blueprints.launchpad.net/${repo}/+spec/${bpName}`, title: `${project}: ${parent.summary}` } }
+          ? {
+              blueprint: {
+                url: `https://blueprints.launchpad.net/${info.launchpad}/+spec/${bpName}`,
+                title: `${project}: ${parent.summary}`,
+              },
+            }
           : {}),
         ...(reached('blueprint-in-progress')
-          ? { alignment: [{ notes: `Feature aligned with the ${project} cores at the weekly meeting.`, date: day(now, -rng.int(10, 80)) }] }
+          ? {
+              alignment: [
+                {
+                  notes: `${project} cores reviewed the blueprint for ${parent.ref} at their weekly meeting and agreed on the scope.`,
+                  date: day(now, -rng.int(10, 80)),
+                },
+              ],
+            }
           : {}),
-        ...(reached('blueprint-accepted') && release
-          ? { milestone: { releaseId: release.id, label: `${release.name}-${rng.int(1, 3)}`, date: release.firstReleaseDate } }
-          : {}),
-        ...(reached('spec-in-progress')
+        ...(milestone ? { milestone } : {}),
+        ...(needsSpec && info.specsRepo
           ? {
               specification: {
-                reviewUrl: `https://review.opendev.org/c/openstack/${repo}-specs/+/${++change}`,
+                reviewUrl: `https://review.opendev.org/c/${info.specsRepo}/+/${++change}`,
                 approved: reached('spec-accepted'),
               },
             }

@@ -161,11 +161,21 @@ export interface PanelVocabulary {
 export interface PanelOptions {
   fsts: { id: string; name: string }[];
   companies: { id: string; name: string }[];
-  /** Releases not shipped yet: the only valid targets. */
-  releasesOpen: { id: string; label: string; firstReleaseDate: string }[];
+  /** Releases not shipped yet: the only valid targets, each with its milestones (a deliverable's milestone is one of them). */
+  releasesOpen: {
+    id: string;
+    label: string;
+    firstReleaseDate: string;
+    /** The date is the six-month estimate: the series has no published schedule yet. */
+    estimated: boolean;
+    milestones: { label: string; date: string; estimated: boolean }[];
+  }[];
   /** Every release, for showing a stored milestone/target that is no longer open. */
   releaseLabels: Record<string, string>;
+  /** Active OpenStack projects: what the pickers offer. */
   projects: string[];
+  /** Projects a record may still name that are not offered (retired, not OpenStack), with why. */
+  projectNotices: Record<string, string>;
   vocabulary: PanelVocabulary;
 }
 

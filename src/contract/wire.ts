@@ -15,6 +15,7 @@ import {
   type GroupsCheckResult,
   type SetupResult,
 } from './admin';
+import { CalendarGetInputSchema, CalendarSaveInputSchema, type CalendarView } from './calendar';
 import type { Envelope, FieldErrors, InvalidInputDetails, JiraFailureDetails } from './envelope';
 import { CheckConfigPayloadSchema, LoadPortfolioPayloadSchema, type GadgetConfig, type GadgetOptions, type PortfolioLoad } from './gadget';
 import {
@@ -88,6 +89,9 @@ export const ADMIN_WIRE = {
   'setup/plan': endpoint<SetupResult>()(SetupRequestSchema),
   'setup/run': endpoint<SetupResult>()(SetupRequestSchema),
   'setup/status': endpoint<SetupResult>()(SetupRequestSchema),
+  // The release calendar: its own keys and KVS key, beside the app configuration.
+  'calendar/get': endpoint<CalendarView>()(CalendarGetInputSchema),
+  'calendar/save': endpoint<CalendarView, { fieldErrors: FieldErrors }>()(CalendarSaveInputSchema),
 };
 
 export const VALIDATOR_CONFIG_WIRE = {

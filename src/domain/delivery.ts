@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApprovalListSchema, noApprovalsIn } from './approvals';
-import { isOpenStackProject } from './openstack-projects';
+import { canonicalProjectName, isKnownProject } from './openstack-projects';
 import {
   AccountIdSchema,
   IsoDateSchema,
@@ -14,7 +14,7 @@ import {
   requiredText,
   text,
 } from './primitives';
-import { releaseById } from './releases';
+import { ReleaseIdSchema } from './releases';
 
 /**
  * The evidence of an Upstream Deliverable (the `lcoo-delivery` issue property): the
@@ -38,15 +38,12 @@ export const LaunchpadUrlSchema = WebUrlSchema.refine(
   { error: 'Link the blueprint on Launchpad (https://blueprints.launchpad.net/<project>/+spec/<name>).' },
 );
 
+/** A project the app knows, in its current spelling; a retired one still reads, a save may not pick one (references.ts). */
 const ProjectSchema = z
   .string({ error: 'The OpenStack project must be a project name.' })
   .trim()
-  .refine(isOpenStackProject, { error: 'Pick the OpenStack project from the list.' });
-
-const ReleaseIdSchema = z
-  .string({ error: 'The milestone release must be a release id.' })
-  .trim()
-  .refine((id) => releaseById(id) !== undefined, { error: 'Choose the milestone release from the list of OpenStack releases.' });
+  .refine(isKnownProject, { error: 'Pick the OpenStack project from the list.' })
+  .transform((name) => canonicalProjectName(name) ?? name);
 
 export const CHANGE_STATUSES = ['open', 'merged', 'abandoned'] as const;
 export const ChangeStatusSchema = z.enum(CHANGE_STATUSES, { error: 'Change status must be open, merged or abandoned.' });
@@ -64,7 +61,7 @@ const alignmentFields = {
 };
 const milestoneFields = {
   releaseId: ReleaseIdSchema,
-  /** The milestone as the release schedule names it: "Gazpacho-2", "RC1", "Final". */
+  /** The milestone as the release schedule names it: "Indri-2", "Feature freeze", "Final release" (a real one of the release: references.ts, gates.ts). */
   label: requiredText(MAX_SHORT, 'Milestone'),
   date: IsoDateSchema,
 };

@@ -3,8 +3,15 @@ import { approvalCounts, approvalState, partLabel, type ApprovedRecord } from '.
 import { APPROVAL_ROLES, ApprovalRoleSchema, GATE_APPROVALS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, StageSchema, isSpecificationStage, type LifecycleId, type Stage } from './lifecycle';
-import { releaseById, releaseLabel } from './releases';
-import { CHECKLIST_ITEM_IDS, ChecklistItemIdSchema, checklistItemMissing, type ChecklistItemId, type Vetting } from './vetting';
+import { milestoneProblem, releaseById, releaseLabel, type ReleaseCalendar } from './releases';
+import {
+  CHECKLIST_ITEM_IDS,
+  ChecklistItemIdSchema,
+  checklistItemMissing,
+  type ChecklistAt,
+  type ChecklistItemId,
+  type Vetting,
+} from './vetting';
 
 /**
  * The stage gates: one engine for every stage of both lifecycles, the gate table of the
@@ -134,6 +141,14 @@ export interface GateSubject {
   vetting?: Vetting;
   delivery?: Delivery;
   integrity: Integrity;
+  /** Where a deliverable's Roadmap Item stands, when known: its checklist is read as of that stage. */
+  parentStage?: Stage;
+}
+
+/** The day a gate is checked, and the release calendar in effect (built-in merged with the admin's entries). */
+export interface GateTime {
+  nowMs: number;
+  calendar: ReleaseCalendar;
 }
 
 export interface MissingRequirement {
@@ -158,7 +173,7 @@ const MSG = {
     "Delivery stream: choose who delivers it (the member's own community contributors, other community working groups, project teams or other contributors).",
   blueprint: 'Blueprint: link the Launchpad blueprint for this deliverable.',
   alignment: "PTL/core alignment: note the feature alignment discussion with the project's PTL or cores.",
-  milestone: 'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.',
+  milestone: 'Delivery milestone: assign the release and one of its milestones (e.g. "Indri-2"), with the date its schedule gives.',
   stakeholders:
     'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
   specReview: "Specification: link the specification review (the Gerrit change in the project's specs repository).",
@@ -216,47 +231,49 @@ const CHECKLIST_REQUIREMENT = Object.fromEntries(CHECKLIST_ITEM_IDS.map((id) => 
   string
 >;
 
-function checklistMissing(vetting: Vetting, ids: readonly ChecklistItemId[], nowMs: number, out: MissingRequirement[]): void {
+function checklistMissing(vetting: Vetting, ids: readonly ChecklistItemId[], at: ChecklistAt, out: MissingRequirement[]): void {
   for (const id of ids) {
-    const message = checklistItemMissing(vetting, id, nowMs);
+    const message = checklistItemMissing(vetting, id, at);
     if (message !== undefined) out.push({ requirement: CHECKLIST_REQUIREMENT[id], message });
   }
 }
 
-function targetReleaseName(vetting: Vetting): string {
-  const release = vetting.targetRelease ? releaseById(vetting.targetRelease) : undefined;
+function targetReleaseName(vetting: Vetting, calendar: ReleaseCalendar): string {
+  const release = vetting.targetRelease ? releaseById(calendar, vetting.targetRelease) : undefined;
   return release ? releaseLabel(release) : 'the target release';
 }
 
 const NO_VETTING: Vetting = { schemaVersion: 2 };
 
-function portfolioRules(stage: Stage, vetting: Vetting = NO_VETTING, config: GateConfig, nowMs: number, out: MissingRequirement[]): void {
+/** An item passing a gate now: its checklist is read with no stage, so a target that has shipped is missing. */
+function portfolioRules(stage: Stage, vetting: Vetting = NO_VETTING, config: GateConfig, at: GateTime, out: MissingRequirement[]): void {
+  const now: ChecklistAt = { nowMs: at.nowMs, calendar: at.calendar };
   switch (stage) {
     case 'being-vetted':
       // "Alignment with project PTLs/cores under way": the item must say what it is, which
       // projects it touches, and show at least one conversation with them.
-      checklistMissing(vetting, ['type', 'components', 'communityAlignment'], nowMs, out);
+      checklistMissing(vetting, ['type', 'components', 'communityAlignment'], now, out);
       break;
     case 'prioritized':
       // The configured checklist (all 12 by default) comes first, then the two decisions.
-      checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, out);
+      checklistMissing(vetting, requiredChecklistFor(stage, config), now, out);
       needApproval(vetting, 'fst-prioritization', config, 'approval:fst-prioritization', MSG.fst, out);
       needApproval(vetting, 'lrc-prioritization', config, 'approval:lrc-prioritization', MSG.lrc, out);
       return;
     case 'development-ready':
-      checklistMissing(vetting, ['targetRelease'], nowMs, out);
+      checklistMissing(vetting, ['targetRelease'], now, out);
       if (!vetting.deliveryStream) out.push({ requirement: 'deliveryStream', message: MSG.deliveryStream });
       if (!(vetting.collaborators?.companies ?? []).some((c) => c.interest === 'yes' && c.people.length > 0)) {
         out.push({
           requirement: 'collaborators:committed',
-          message: `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting)}.`,
+          message: `Committed people: at least one member company must name who on its staff will work on this in ${targetReleaseName(vetting, at.calendar)}.`,
         });
       }
       break;
     default:
       break;
   }
-  checklistMissing(vetting, requiredChecklistFor(stage, config), nowMs, out);
+  checklistMissing(vetting, requiredChecklistFor(stage, config), now, out);
 }
 
 function coreApprovalsMessage(required: number, cores: number, earlier: number): string {
@@ -273,7 +290,8 @@ function deliveryRules(
   delivery: Delivery = { schemaVersion: 1 },
   config: GateConfig,
   parent: Vetting | undefined,
-  nowMs: number,
+  parentStage: Stage | undefined,
+  at: GateTime,
   out: MissingRequirement[],
 ): void {
   switch (stage) {
@@ -281,10 +299,14 @@ function deliveryRules(
       if (!delivery.blueprint) out.push({ requirement: 'delivery:blueprint', message: MSG.blueprint });
       if (!(delivery.alignment ?? []).length) out.push({ requirement: 'delivery:alignment', message: MSG.alignment });
       break;
-    case 'blueprint-accepted':
+    case 'blueprint-accepted': {
+      // "Delivery date/milestone assigned": a real milestone of its release, on its date.
+      const wrong = delivery.milestone ? milestoneProblem(at.calendar, delivery.milestone) : undefined;
       if (!delivery.milestone) out.push({ requirement: 'delivery:milestone', message: MSG.milestone });
+      else if (wrong) out.push({ requirement: 'delivery:milestone', message: `Delivery milestone: ${wrong}` });
       needApproval(delivery, 'stakeholder-acceptance', config, 'approval:stakeholder-acceptance', MSG.stakeholders, out);
       break;
+    }
     case 'spec-in-progress':
       if (!delivery.specification) out.push({ requirement: 'delivery:spec-review', message: MSG.specReview });
       break;
@@ -333,10 +355,11 @@ function deliveryRules(
       break;
   }
   // Checklist items an admin requires at a delivery stage are read from the deliverable's
-  // Roadmap Item (subject.vetting).
+  // Roadmap Item (subject.vetting), as of the stage that item stands in: a target that shipped
+  // after it passed its gate has slipped, it is not missing.
   const extra = requiredChecklistFor(stage, config);
   if (extra.length === 0) return;
-  if (parent) checklistMissing(parent, extra, nowMs, out);
+  if (parent) checklistMissing(parent, extra, { nowMs: at.nowMs, calendar: at.calendar, stage: parentStage }, out);
   else out.push({ requirement: 'roadmap-item', message: MSG.roadmapItem });
 }
 
@@ -388,13 +411,13 @@ export function approvalsAhead(
  * - Skipping stages needs the gates of every stage skipped.
  * Which move is legal and under which settings is the gate check's (src/usecases/gate-check.ts).
  */
-export function missingOnTheWay(path: readonly Stage[], subject: GateSubject, config: GateConfig, nowMs: number): MissingRequirement[] {
+export function missingOnTheWay(path: readonly Stage[], subject: GateSubject, config: GateConfig, at: GateTime): MissingRequirement[] {
   const missing: MissingRequirement[] = [];
   if (path.length === 0) return missing;
   if (subject.integrity !== 'valid') missing.push({ requirement: 'integrity', message: INTEGRITY_MESSAGES[subject.integrity] });
   for (const stage of path) {
-    if (subject.lifecycle === 'portfolio') portfolioRules(stage, subject.vetting, config, nowMs, missing);
-    else deliveryRules(stage, subject.delivery, config, subject.vetting, nowMs, missing);
+    if (subject.lifecycle === 'portfolio') portfolioRules(stage, subject.vetting, config, at, missing);
+    else deliveryRules(stage, subject.delivery, config, subject.vetting, subject.parentStage, at, missing);
   }
   // A configured checklist item can repeat a stage's own: keep the first of each requirement.
   for (let i = missing.length - 1; i > 0; i--) {

@@ -6,6 +6,8 @@ export * from './delivery';
 export * from './approvals';
 export * from './gates';
 export * from './releases';
+export * from './release-calendar';
+export * from './references';
 export * from './openstack-projects';
 export * from './portfolio';
 export { WebUrlSchema, AccountIdSchema, IsoDateTimeSchema, IsoDateSchema, IssueKeySchema, isWebUrl, jsonBytes } from './primitives';

@@ -12,7 +12,7 @@ import {
   type PortfolioStage,
   type Stage,
 } from './lifecycle';
-import { RELEASES, hasSlipped, releaseById } from './releases';
+import { hasSlipped, releaseById, releaseSortKey, type ReleaseCalendar } from './releases';
 import { ItemTypeSchema, checklistCompleted, type ItemType, type Size, type Vetting } from './vetting';
 
 /**
@@ -53,6 +53,8 @@ export type PortfolioFilters = z.infer<typeof PortfolioFiltersSchema>;
 
 export interface PortfolioOptions {
   now: Date | number;
+  /** The release calendar in effect (built-in merged with the admin's entries). */
+  calendar: ReleaseCalendar;
   filters?: PortfolioFilters;
 }
 
@@ -126,8 +128,6 @@ export interface Portfolio {
 /** Row/column label for items without an FST or release. */
 export const NONE_LABEL = '(none)';
 
-const RELEASE_ORDER = new Map(RELEASES.map((r, i) => [r.id, i]));
-
 function matchesAny(filter: readonly string[] | undefined, value: string | undefined): boolean {
   return !filter || filter.length === 0 || (value !== undefined && filter.includes(value));
 }
@@ -178,9 +178,12 @@ class Aggregation {
 
   constructor(
     private readonly nowMs: number,
+    private readonly calendar: ReleaseCalendar,
     private readonly filters: PortfolioFilters,
     /** The Roadmap Items some deliverable names, by key: deliverables inherit FST and release from them. */
     private readonly roadmapByKey: ReadonlyMap<string, PortfolioItem>,
+    /** Per Roadmap Item key, whether every deliverable of this load that names it is Delivered. */
+    private readonly deliveredByKey: ReadonlyMap<string, boolean>,
   ) {}
 
   add(it: PortfolioItem): void {
@@ -198,7 +201,9 @@ class Aggregation {
     if (filters.types?.length && !(v?.type && filters.types.includes(v.type))) return;
     const companies = companiesOf(v);
     if (filters.companies?.length && !companies.some((c) => filters.companies?.includes(c))) return;
-    const slipped = releaseId !== undefined && hasSlipped(releaseId, it.stage, this.nowMs);
+    const slipped =
+      releaseId !== undefined &&
+      hasSlipped(this.calendar, releaseId, it.stage, this.nowMs, isPortfolio ? this.deliveredByKey.get(it.key) : undefined);
     if (filters.onlySlipped && !slipped) return;
     if (filters.onlyBlocked && it.blockers.length === 0) return;
 
@@ -206,7 +211,11 @@ class Aggregation {
     if (isPortfolio) {
       // A record the app did not sign never counts as done, whatever it claims: it shows as
       // 0 of 12 (and its integrity says why) until someone re-saves it from the LCOO panel.
-      const completed = it.integrity === 'valid' && it.vetting ? checklistCompleted(it.vetting, this.nowMs) : 0;
+      // Read where the item stands: a target that shipped after it passed its gate has slipped, it is not a gap.
+      const completed =
+        it.integrity === 'valid' && it.vetting
+          ? checklistCompleted(it.vetting, { nowMs: this.nowMs, calendar: this.calendar, stage: it.stage })
+          : 0;
       completeness = { completed, total: 12, percent: Math.round((completed / 12) * 100) };
     }
     const row: PortfolioRow = {
@@ -299,8 +308,16 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   // wins for a repeated key).
   const roadmapByKey = new Map<string, PortfolioItem>();
   for (const it of items) if (it.lifecycle === 'portfolio' && it.vetting) roadmapByKey.set(it.key, it);
+  // A Development Ready item whose release shipped slipped if a deliverable of it was not
+  // Delivered; without deliverables in the load, its delivery is not known here.
+  const deliveredByKey = new Map<string, boolean>();
+  for (const it of items) {
+    const key = it.lifecycle === 'delivery' && it.integrity === 'valid' ? it.delivery?.roadmapItemKey : undefined;
+    if (key) deliveredByKey.set(key, (deliveredByKey.get(key) ?? true) && it.stage === 'delivered');
+  }
 
-  const agg = new Aggregation(nowMs, filters, roadmapByKey);
+  const calendar = options.calendar;
+  const agg = new Aggregation(nowMs, calendar, filters, roadmapByKey, deliveredByKey);
   for (const it of items) agg.add(it);
   const { rows, totals, stageCounts, fstStageCounts, releaseFstCounts, companyCells, bucketCounts } = agg;
   totals.items = rows.length;
@@ -315,7 +332,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
   const fsts = sortedLabels(new Set(fstStageCounts.keys()));
   const fstCells = fsts.map((f) => fstStageCounts.get(f) ?? PORTFOLIO_STAGES.map(() => 0));
   const releases = [...releaseFstCounts.keys()].sort(
-    (a, b) => (RELEASE_ORDER.get(a) ?? 1e9) - (RELEASE_ORDER.get(b) ?? 1e9) || a.localeCompare(b),
+    (a, b) => releaseSortKey(calendar, a) - releaseSortKey(calendar, b) || a.localeCompare(b),
   );
   const releaseCells = releases.map((r) => {
     const byFst = releaseFstCounts.get(r);
@@ -329,7 +346,7 @@ export function aggregatePortfolio(items: readonly PortfolioItem[], options: Por
     funnels,
     fstByStage: { rows: fsts, columns: [...PORTFOLIO_STAGES], cells: fstCells },
     releaseByFst: {
-      rows: releases.map((id) => (id === NONE_LABEL ? id : (releaseById(id)?.id ?? id))),
+      rows: releases.map((id) => (id === NONE_LABEL ? id : (releaseById(calendar, id)?.id ?? id))),
       columns: fsts,
       cells: releaseCells,
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ApprovalListSchema, noApprovalsIn } from './approvals';
-import { canonicalProjectName, isOpenStackProject } from './openstack-projects';
+import type { Stage } from './lifecycle';
+import { canonicalProjectName, isKnownProject } from './openstack-projects';
 import {
   AccountIdSchema,
   IsoDateSchema,
@@ -15,7 +16,7 @@ import {
   requiredText,
   text,
 } from './primitives';
-import { RELEASES, findRelease, isReleased, releaseById, releaseLabel } from './releases';
+import { BUILTIN_CALENDAR, ReleaseIdSchema, findRelease, releaseById, releaseLabel, releasedBy, type ReleaseCalendar } from './releases';
 
 /**
  * The roadmap vetting checklist of the source slide ("Roadmap Vetting", 12 points), with
@@ -251,15 +252,16 @@ export const AlignmentStrategySchema = z.object({
   closingLoops: text(MAX_TEXT, 'Closing loops with release planning').optional(),
 });
 
-const ComponentSchema = z
+/**
+ * A project the app knows, in its current spelling ("Cloudkitty" reads as "CloudKitty"). A
+ * retired project still reads, so an old record is never lost; a save may not add one
+ * (references.ts).
+ */
+export const ComponentSchema = z
   .string({ error: 'A component must be an OpenStack project name.' })
   .trim()
-  .refine(isOpenStackProject, { error: 'Pick impacted components from the list of OpenStack projects.' });
-
-const ReleaseIdSchema = z
-  .string({ error: 'Target release must be a release id.' })
-  .trim()
-  .refine((id) => releaseById(id) !== undefined, { error: 'Choose the target release from the list of OpenStack releases.' });
+  .refine(isKnownProject, { error: 'Pick impacted components from the list of OpenStack projects.' })
+  .transform((name) => canonicalProjectName(name) ?? name);
 
 /** The fields of a vetting record, without the whole-record size check (so .omit/.pick work). */
 export const VettingFieldsSchema = z.object({
@@ -321,7 +323,26 @@ export interface ChecklistItemStatus {
   complete: boolean;
   /** What is missing, in the committee's words, when not complete. */
   missing?: string;
+  /** Item 12 only: the target shipped after the item passed its gate; the item slipped (it is not incomplete). */
+  slipped?: string;
 }
+
+/**
+ * When and against which calendar a checklist is read. `stage` is where the item stands; left
+ * out when a gate is being passed now, which needs a target that has not shipped. An item past
+ * Prioritized had its target checked while it was open (the Prioritized gate reads the whole
+ * checklist, the Development Ready gate the target again), so a target that ships later is
+ * history, not a gap: the item has slipped, and its checklist stays complete.
+ */
+export interface ChecklistAt {
+  nowMs: number;
+  calendar: ReleaseCalendar;
+  stage?: Stage | undefined;
+}
+
+/** The stages whose items keep a target that shipped after they got there. */
+const TARGET_FIXED: ReadonlySet<Stage> = new Set<Stage>(['prioritized', 'development-ready']);
+export const targetFixedAt = (stage: Stage | undefined): boolean => stage !== undefined && TARGET_FIXED.has(stage);
 
 export interface ChecklistStatus {
   items: ChecklistItemStatus[];
@@ -361,21 +382,21 @@ function requirementsMissing(v: Vetting): string | undefined {
   return req ? MISSING.requirementsAcceptance : MISSING.requirementsRequirement;
 }
 
-/** "Targeted OpenStack release: 2026.1 Gazpacho was released on ...": one sentence per release. */
-const SHIPPED_MESSAGE = new Map(
-  RELEASES.map((r) => [
-    r.id,
-    `${L('targetRelease')}: ${releaseLabel(r)} was released on ${r.firstReleaseDate}; choose a release that has not shipped yet.`,
-  ]),
-);
-
-function targetReleaseMissing(releaseId: string | undefined, nowMs: number): string | undefined {
-  if (!releaseId || !releaseById(releaseId)) return MISSING.targetRelease;
-  return isReleased(releaseId, nowMs) ? SHIPPED_MESSAGE.get(releaseId) : undefined;
+/** Item 12 as read at `at`: missing (and why), slipped (and why), or neither. */
+function targetReleaseReading(releaseId: string | undefined, at: ChecklistAt): { missing?: string; slipped?: string } {
+  const release = releaseId ? releaseById(at.calendar, releaseId) : undefined;
+  if (!release) return { missing: MISSING.targetRelease };
+  if (!releasedBy(release, at.nowMs)) return {};
+  const shipped = `${releaseLabel(release)} was released on ${release.firstReleaseDate}`;
+  return targetFixedAt(at.stage)
+    ? {
+        slipped: `${L('targetRelease')}: ${shipped}, after this item passed the gate that fixed its target; the item has slipped (to move on, retarget it to a release that has not shipped).`,
+      }
+    : { missing: `${L('targetRelease')}: ${shipped}; choose a release that has not shipped yet.` };
 }
 
 /** Each item's rule: what is missing, or undefined when it is complete. */
-const CHECKLIST_RULES: Record<ChecklistItemId, (v: Vetting, nowMs: number) => string | undefined> = {
+const CHECKLIST_RULES: Record<ChecklistItemId, (v: Vetting, at: ChecklistAt) => string | undefined> = {
   type: (v) => (v.type ? undefined : MISSING.type),
   requirements: requirementsMissing,
   components: (v) => ((v.components ?? []).length > 0 ? undefined : MISSING.components),
@@ -396,30 +417,29 @@ const CHECKLIST_RULES: Record<ChecklistItemId, (v: Vetting, nowMs: number) => st
       ? undefined
       : MISSING.collaborators;
   },
-  targetRelease: (v, nowMs) => targetReleaseMissing(v.targetRelease, nowMs),
+  targetRelease: (v, at) => targetReleaseReading(v.targetRelease, at).missing,
 };
 
 /** What is missing for one checklist item of a parsed record, or undefined when it is complete. */
-export function checklistItemMissing(v: Vetting, id: ChecklistItemId, nowMs: number): string | undefined {
-  return CHECKLIST_RULES[id](v, nowMs);
+export function checklistItemMissing(v: Vetting, id: ChecklistItemId, at: ChecklistAt): string | undefined {
+  return CHECKLIST_RULES[id](v, at);
 }
 
 /** How many of the 12 items a parsed record completes. */
-export function checklistCompleted(v: Vetting, nowMs: number): number {
+export function checklistCompleted(v: Vetting, at: ChecklistAt): number {
   let completed = 0;
-  for (const id of CHECKLIST_ITEM_IDS) if (checklistItemMissing(v, id, nowMs) === undefined) completed += 1;
+  for (const id of CHECKLIST_ITEM_IDS) if (checklistItemMissing(v, id, at) === undefined) completed += 1;
   return completed;
 }
 
-/** Where the checklist stands: per item complete or what is missing. */
-export function checklistStatus(vetting: Vetting | undefined, now: Date | number): ChecklistStatus {
-  const nowMs = typeof now === 'number' ? now : now.getTime();
+/** Where the checklist stands: per item complete or what is missing (and, for item 12, whether the item slipped). */
+export function checklistStatus(vetting: Vetting | undefined, at: ChecklistAt): ChecklistStatus {
   const v = vetting ?? emptyVetting();
   const items: ChecklistItemStatus[] = CHECKLIST_ITEMS.map((item) => {
-    const missing = checklistItemMissing(v, item.id, nowMs);
-    return missing === undefined
-      ? { id: item.id, number: item.number, label: item.label, complete: true }
-      : { id: item.id, number: item.number, label: item.label, complete: false, missing };
+    const missing = checklistItemMissing(v, item.id, at);
+    if (missing !== undefined) return { id: item.id, number: item.number, label: item.label, complete: false, missing };
+    const slipped = item.id === 'targetRelease' ? targetReleaseReading(v.targetRelease, at).slipped : undefined;
+    return { id: item.id, number: item.number, label: item.label, complete: true, ...(slipped ? { slipped } : {}) };
   });
   const completed = items.filter((i) => i.complete).length;
   return { items, completed, total: 12, percent: Math.round((completed / 12) * 100) };
@@ -561,7 +581,8 @@ function fromV1(v1: VettingV1): unknown {
   // v1 never recorded per-company interest; the text stays readable as a note for the FST to re-enter.
   if (!isBlank(v1.collaborators)) addNote(notes, 'collaborators', v1.collaborators ?? '');
 
-  const release = v1.targetRelease ? findRelease(v1.targetRelease) : undefined;
+  // Version 1 records predate the admin's calendar: the built-in series name every release they could.
+  const release = v1.targetRelease ? findRelease(BUILTIN_CALENDAR, v1.targetRelease) : undefined;
   if (!release && !isBlank(v1.targetRelease)) addNote(notes, 'targetRelease', `Version 1 target: ${v1.targetRelease ?? ''}`);
 
   const deliveryStream = streamOf(v1.deliveryStream);

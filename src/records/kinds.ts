@@ -2,7 +2,9 @@
 // (manifest.yml jira:entityProperty: lcoo-vetting-index, lcoo-delivery-index).
 import { DeliverySchema, type Delivery } from '../domain/delivery';
 import { canonicalJson } from '../domain/canonical';
+import type { GateTime } from '../domain/gates';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, type Stage } from '../domain/lifecycle';
+import { BUILTIN_CALENDAR } from '../domain/releases';
 import { checklistStatus, migrateVetting, type Vetting } from '../domain/vetting';
 import type { IndexValues, RecordKind, RecordMeta } from './stored-record';
 
@@ -17,8 +19,10 @@ function legacyIndexMatches(derived: IndexValues, index: IndexValues, stages: re
   return canonicalJson(rest) === canonicalJson(derived);
 }
 
+// Records written before the index was signed were indexed with the built-in release calendar
+// (the admin's calendar came with the same release), as of their save.
 const vettingDerived = (v: Vetting, meta: RecordMeta): IndexValues => {
-  const { stage: _stage, ...rest } = vettingIndex(v, undefined, new Date(meta.updatedAt));
+  const { stage: _stage, ...rest } = vettingIndex(v, undefined, { nowMs: Date.parse(meta.updatedAt), calendar: BUILTIN_CALENDAR });
   return rest;
 };
 
@@ -55,10 +59,13 @@ export const DELIVERY_RECORD: RecordKind<Delivery> = {
   legacyIndexOk: (data, index) => legacyIndexMatches(deliveryIndex(data, undefined), index, DELIVERY_STAGES),
 };
 
-/** Searchable copy of a vetting record. Empty values are left out so `IS EMPTY` works in JQL. */
-export function vettingIndex(vetting: Vetting, stage: Stage | undefined, now: Date): IndexValues {
+/**
+ * Searchable copy of a vetting record. Empty values are left out so `IS EMPTY` works in JQL.
+ * Completeness is read where the item stands (`stage`), at `at` (the day and the release calendar).
+ */
+export function vettingIndex(vetting: Vetting, stage: Stage | undefined, at: GateTime): IndexValues {
   const index: IndexValues = {
-    completeness: checklistStatus(vetting, now).percent,
+    completeness: checklistStatus(vetting, { ...at, stage }).percent,
     companies: (vetting.collaborators?.companies ?? []).filter((c) => c.interest === 'yes').map((c) => c.company),
     integrity: 'valid',
   };

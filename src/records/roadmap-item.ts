@@ -3,7 +3,7 @@
 // record. The validator reads it as the app, the panel as the person, the gadget from its
 // search pages; all three turn what they read into a ParentChecklist here.
 import { INTEGRITY_MESSAGES } from '../domain/gates';
-import { LIFECYCLES } from '../domain/lifecycle';
+import { LIFECYCLES, type Stage } from '../domain/lifecycle';
 import type { Vetting } from '../domain/vetting';
 import type { JiraClient } from '../jira/client';
 import { JiraError } from '../jira/errors';
@@ -14,8 +14,15 @@ import { readRecord, type RecordRead } from './stored-record';
 
 const ROADMAP_ITEM = LIFECYCLES.portfolio.issueTypeName;
 
-/** The checklist that counts, or why none does (the gate then lists every item it needs, after the reason). */
-export type ParentChecklist = { ok: true; vetting: Vetting } | { ok: false; problem: string };
+/**
+ * The checklist that counts, with the stage the Roadmap Item stands in when known (its target
+ * release is read as of that stage), or why none counts (the gate then lists every item it
+ * needs, after the reason).
+ */
+export type ParentChecklist = { ok: true; vetting: Vetting; stage?: Stage } | { ok: false; problem: string };
+
+/** How the caller maps a Jira status to a portfolio stage (the gate check's one way: usecases/issue-snapshot.ts). */
+export type PortfolioStageOf = (status: { id?: string | undefined; name?: string | undefined }) => Stage | undefined;
 
 /** What a deliverable's roadmapItemKey names, when it is not a Roadmap Item; undefined when it is. */
 export function notARoadmapItem(itemKey: string, typeName: string | undefined): string | undefined {
@@ -27,7 +34,7 @@ export function notARoadmapItem(itemKey: string, typeName: string | undefined): 
 /** The parent checklist from what was read: the issue's type and its verified record, or nothing found. */
 export function parentChecklistOf(
   itemKey: string,
-  found: { typeName: string | undefined; read: RecordRead<Vetting> } | undefined,
+  found: { typeName: string | undefined; read: RecordRead<Vetting>; stage?: Stage | undefined } | undefined,
 ): ParentChecklist {
   if (!found) {
     return {
@@ -38,18 +45,24 @@ export function parentChecklistOf(
   const wrongType = notARoadmapItem(itemKey, found.typeName);
   if (wrongType) return { ok: false, problem: wrongType };
   const { read } = found;
-  if (read.state === 'present' && read.integrity === 'valid') return { ok: true, vetting: read.data };
+  if (read.state === 'present' && read.integrity === 'valid')
+    return found.stage ? { ok: true, vetting: read.data, stage: found.stage } : { ok: true, vetting: read.data };
   return {
     ok: false,
     problem: `${ROADMAP_ITEM} ${itemKey}: ${INTEGRITY_MESSAGES[read.integrity === 'valid' ? 'unreadable' : read.integrity]} Its checklist can't count until then.`,
   };
 }
 
-/** Reads the Roadmap Item through `client` (one REST call) and its freshness in KVS. */
-export async function readParentChecklist(client: JiraClient, itemKey: string, secret: string): Promise<ParentChecklist> {
+/** Reads the Roadmap Item through `client` (one REST call: its type, status and record) and its freshness in KVS. */
+export async function readParentChecklist(
+  client: JiraClient,
+  itemKey: string,
+  secret: string,
+  stageOf: PortfolioStageOf,
+): Promise<ParentChecklist> {
   let item;
   try {
-    item = await getIssue(client, itemKey, { fields: ['issuetype'], properties: [VETTING_PROPERTY] });
+    item = await getIssue(client, itemKey, { fields: ['issuetype', 'status'], properties: [VETTING_PROPERTY] });
   } catch (err) {
     if (err instanceof JiraError && err.status === 404) return parentChecklistOf(itemKey, undefined);
     throw err;
@@ -59,5 +72,5 @@ export async function readParentChecklist(client: JiraClient, itemKey: string, s
     VETTING_RECORD,
     readRecord(VETTING_RECORD, item.id, item.properties?.[VETTING_PROPERTY], secret),
   );
-  return parentChecklistOf(itemKey, { typeName: item.fields.issuetype?.name, read });
+  return parentChecklistOf(itemKey, { typeName: item.fields.issuetype?.name, read, stage: stageOf(item.fields.status ?? {}) });
 }

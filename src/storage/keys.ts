@@ -4,6 +4,8 @@
 export const KVS_KEYS = {
   /** The app configuration (FSTs, member companies, role groups, gate settings). */
   config: 'lcoo:config',
+  /** The admin's additions and corrections to the OpenStack release calendar (its own key: no app configuration save touches it). */
+  releaseCalendar: 'lcoo:release-calendar',
   /** Jira status id -> LCOO stage, recorded by setup. */
   statusStages: 'lcoo:status-stages',
   /** The HMAC secret behind record signatures (secret store). */

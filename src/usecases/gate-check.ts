@@ -10,6 +10,7 @@ import {
   requiredChecklistFor,
   type GateConfig,
   type GateSubject,
+  type GateTime,
   type MissingRequirement,
 } from '../domain/gates';
 import {
@@ -96,10 +97,11 @@ export const needsParent = (snapshot: IssueSnapshot, plan: MovePlan): snapshot i
   plan.kind === 'gated' && plan.needsParentChecklist && snapshot.parentKey !== undefined;
 
 /**
- * The gate's answer for `snapshot` making the move `plan` (planned from the snapshot's stage).
- * `parent` is the deliverable's Roadmap Item checklist, read by the caller when needsParent() says so.
+ * The gate's answer for `snapshot` making the move `plan` (planned from the snapshot's stage)
+ * at `at` (the day, and the release calendar in effect). `parent` is the deliverable's Roadmap
+ * Item checklist (with that item's stage), read by the caller when needsParent() says so.
  */
-export function gateCheck(snapshot: IssueSnapshot, plan: MovePlan, now: Date | number, parent?: ParentChecklist): GateOutcome {
+export function gateCheck(snapshot: IssueSnapshot, plan: MovePlan, at: GateTime, parent?: ParentChecklist): GateOutcome {
   const target = plan.target;
   if (plan.kind === 'open') return { target, pass: true, missing: [] };
   if (plan.kind === 'refused') return { target, pass: false, failClosed: plan.failClosed, missing: [] };
@@ -111,13 +113,16 @@ export function gateCheck(snapshot: IssueSnapshot, plan: MovePlan, now: Date | n
   } else {
     if (snapshot.delivery) subject.delivery = snapshot.delivery;
     // An unreadable or forged Roadmap Item counts as an empty checklist, and says why first.
-    if (parent?.ok) subject.vetting = parent.vetting;
-    else if (parent) {
+    if (parent?.ok) {
+      subject.vetting = parent.vetting;
+      // A target the Roadmap Item fixed at its gate and that shipped since has slipped; it is not missing.
+      if (parent.stage) subject.parentStage = parent.stage;
+    } else if (parent) {
       subject.vetting = { schemaVersion: 2 };
       problem = { requirement: 'roadmap-item:record', message: parent.problem };
     }
   }
-  const missing = missingOnTheWay(plan.path, subject, plan.config, typeof now === 'number' ? now : now.getTime());
+  const missing = missingOnTheWay(plan.path, subject, plan.config, at);
   if (problem) missing.unshift(problem);
   return { target, pass: missing.length === 0, missing };
 }

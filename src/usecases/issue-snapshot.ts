@@ -40,6 +40,12 @@ export function stageOfStatus(
   return stage && (lifecycle === undefined || lifecycleOfStage(stage) === lifecycle) ? stage : undefined;
 }
 
+/** The stage of a Roadmap Item from its status (a deliverable's Roadmap Item, read to check the deliverable's gate). */
+export const portfolioStageOf =
+  (statusStages: StatusStageMap) =>
+  (status: IssueFacts['status']): Stage | undefined =>
+    stageOfStatus(status, 'portfolio', statusStages);
+
 /** The snapshot of an LCOO issue; undefined for an issue type outside both lifecycles. */
 export function snapshotOf(facts: IssueFacts, statusStages: StatusStageMap): IssueSnapshot | undefined {
   const lifecycle = lifecycleOfIssueType(facts.issueTypeName);

@@ -1,7 +1,7 @@
 // The gate check for every item of a portfolio load: the same gateCheck() the validator and
 // the panel call, with each stage's next move planned once (its target, settings and the
 // gates on the way), not once per item. What comes out is the domain's PortfolioItem.
-import type { MissingRequirement } from '../domain/gates';
+import type { GateTime, MissingRequirement } from '../domain/gates';
 import type { LifecycleId, Stage } from '../domain/lifecycle';
 import type { PortfolioItem } from '../domain/portfolio';
 import type { ParentChecklist } from '../records/roadmap-item';
@@ -47,10 +47,9 @@ export function gatePortfolio(
   issues: readonly PortfolioIssue[],
   settingsFor: SettingsFor,
   parentOf: (key: string) => ParentChecklist | undefined,
-  now: Date | number,
+  at: GateTime,
 ): PortfolioItem[] {
   const planOf = nextMoves(settingsFor);
-  const nowMs = typeof now === 'number' ? now : now.getTime();
   return issues.map(({ snapshot, summary, issueType }) => {
     const plan = planOf(snapshot.lifecycle, snapshot.stage);
     const parent = plan && needsParent(snapshot, plan) ? parentOf(snapshot.parentKey) : undefined;
@@ -64,7 +63,7 @@ export function gatePortfolio(
       vetting: snapshot.vetting,
       delivery: snapshot.delivery,
       next: plan?.target,
-      blockers: plan ? blockersOf(gateCheck(snapshot, plan, nowMs, parent)) : NONE,
+      blockers: plan ? blockersOf(gateCheck(snapshot, plan, at, parent)) : NONE,
     };
   });
 }

@@ -9,6 +9,7 @@ export const text = /* @__PURE__ */ token('color.text', '#172B4D');
 export const subtle = /* @__PURE__ */ token('color.text.subtle', '#44546F');
 export const subtlest = /* @__PURE__ */ token('color.text.subtlest', '#626F86');
 export const danger = /* @__PURE__ */ token('color.text.danger', '#AE2E24');
+export const warning = /* @__PURE__ */ token('color.text.warning', '#A54800');
 export const success = /* @__PURE__ */ token('color.text.success', '#216E4E');
 export const border = /* @__PURE__ */ token('color.border', '#091E4224');
 export const surface = /* @__PURE__ */ token('elevation.surface', '#FFFFFF');

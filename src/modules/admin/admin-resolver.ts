@@ -10,17 +10,13 @@ import { GATE_CONFIG_BOUNDS } from '../../domain/gates';
 import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
 import { asApp } from '../../jira/client';
-import { checkGroupsExist, isJiraAdmin } from '../../jira/jira-admin';
+import { checkGroupsExist } from '../../jira/jira-admin';
 import { planSetup, runSetup, setupStatus } from '../../usecases/setup/run';
 import { loadAppConfig, saveAppConfig } from '../../storage/app-config';
 import { stageGateAri } from '../../usecases/stage-gate-ari';
-import { defineResolver, type CallContext, type Handlers } from '../shared/define-resolver';
-
-async function requireAdmin(ctx: CallContext, doing: string): Promise<void> {
-  if (!(await isJiraAdmin(asApp(), ctx.accountId))) {
-    throw new AppError('FORBIDDEN', `Only Jira administrators can ${doing}. Ask a Jira administrator, or ask to be made one.`);
-  }
-}
+import { defineResolver, type Handlers } from '../shared/define-resolver';
+import { calendarGet, calendarSave } from './release-calendar';
+import { requireAdmin } from './require-admin';
 
 const VOCABULARY: ConfigVocabulary = {
   approvalRoles: APPROVAL_ROLES.map((id) => ({ id, label: APPROVAL_ROLE_LABELS[id] })),
@@ -119,4 +115,6 @@ export const adminResolver = defineResolver(ADMIN_WIRE, {
   'setup/plan': setupPlan,
   'setup/run': setupRun,
   'setup/status': setupStatusHandler,
+  'calendar/get': calendarGet,
+  'calendar/save': calendarSave,
 });

@@ -5,14 +5,15 @@ import { AppError } from '../../contract/envelope';
 import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig, type GadgetOptions } from '../../contract/gadget';
 import type { GadgetWire } from '../../contract/wire';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import type { Handlers } from '../shared/define-resolver';
 import { resolveGadgetConfig } from './gadget-config';
-import { GADGET_VOCABULARY } from './vocabulary';
+import { gadgetVocabulary } from './vocabulary';
 
 export const gadgetOptionsHandler: Handlers<GadgetWire>['gadget/options'] = {
   doing: 'load the gadget settings',
   async run(_input, ctx): Promise<GadgetOptions> {
-    const { config: app } = await loadAppConfig();
+    const [{ config: app }, { calendar }] = await Promise.all([loadAppConfig(), loadReleaseCalendar()]);
     let config: GadgetConfig = DEFAULT_GADGET_CONFIG;
     let problem: string | undefined;
     try {
@@ -25,7 +26,7 @@ export const gadgetOptionsHandler: Handlers<GadgetWire>['gadget/options'] = {
     return {
       fsts: app.fsts.map((f) => ({ id: f.id, name: f.name })),
       companies: app.companies.map((c) => ({ id: c.id, name: c.name })),
-      vocabulary: GADGET_VOCABULARY,
+      vocabulary: gadgetVocabulary(calendar, new Date()),
       config,
       ...(problem ? { problem } : {}),
     };

@@ -12,10 +12,12 @@ import { searchAll } from '../../jira/search';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
 import { parentChecklistOf, readParentChecklist, type ParentChecklist } from '../../records/roadmap-item';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { readAllLatestRevisions } from '../../storage/latest-revisions';
 import { getSigningKey } from '../../storage/signing-key';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { adminSettingsOf, movesFromRules, readGateRules } from '../../usecases/gate-settings';
+import { portfolioStageOf } from '../../usecases/issue-snapshot';
 import { gatePortfolio, parentKeysNeeded } from '../../usecases/portfolio-gates';
 import type { GadgetWire } from '../../contract/wire';
 import type { Handlers } from '../shared/define-resolver';
@@ -23,7 +25,7 @@ import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
 import { buildPortfolioJql } from './portfolio-jql';
 import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES, toPortfolioIssues } from './portfolio-items';
-import { GADGET_VOCABULARY } from './vocabulary';
+import { gadgetVocabulary } from './vocabulary';
 
 export const PAGE_SIZE = 100;
 /**
@@ -79,7 +81,8 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
     // The latest signed revisions (the replay check) are paged out of KVS alongside too.
     const latestRead = readAllLatestRevisions([VETTING_RECORD.propertyKey, DELIVERY_RECORD.propertyKey]);
     latestRead.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-    const [loaded, secret] = await Promise.all([loadAppConfig(), getSigningKey()]);
+    const [loaded, secret, calendarLoaded] = await Promise.all([loadAppConfig(), getSigningKey(), loadReleaseCalendar()]);
+    const { calendar } = calendarLoaded;
     const appConfig = loaded.config;
 
     let found: Awaited<ReturnType<typeof searchAll>>;
@@ -124,7 +127,9 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
       else outside.push(key);
     }
     await Promise.all(
-      outside.slice(0, PARENT_READ_LIMIT).map(async (key) => parents.set(key, await readParentChecklist(client, key, secret))),
+      outside
+        .slice(0, PARENT_READ_LIMIT)
+        .map(async (key) => parents.set(key, await readParentChecklist(client, key, secret, portfolioStageOf(statusStages)))),
     );
     for (const key of outside.slice(PARENT_READ_LIMIT)) {
       parents.set(key, {
@@ -136,10 +141,10 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
     const now = new Date();
     const directory = directoryOf(appConfig);
     // The gate reads each record as stored; the summaries group by id (a record saved before ids names FSTs and companies by name).
-    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), now).map((it) =>
+    const items = gatePortfolio(issues, settingsFor, (key) => parents.get(key), { nowMs: now.getTime(), calendar }).map((it) =>
       it.vetting ? { ...it, vetting: vettingWithIds(it.vetting, directory) } : it,
     );
-    const portfolio = aggregatePortfolio(items, { now, filters: filtersWithIds(filters, directory) });
+    const portfolio = aggregatePortfolio(items, { now, calendar, filters: filtersWithIds(filters, directory) });
     const t3 = performance.now();
     const ms = (a: number, b: number) => Math.round((b - a) * 10) / 10;
     return {
@@ -159,7 +164,7 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
         fsts: appConfig.fsts.map((f) => ({ id: f.id, name: f.name })),
         companies: appConfig.companies.map((c) => ({ id: c.id, name: c.name })),
       },
-      vocabulary: GADGET_VOCABULARY,
+      vocabulary: gadgetVocabulary(calendar, now),
       timings: { searchMs: ms(t0, t1), verifyMs: ms(t1, t2), aggregateMs: ms(t2, t3), totalMs: ms(t0, t3) },
       gateSettingsSource: rules.source,
       ...(rules.note ? { gateSettingsNote: rules.note } : {}),

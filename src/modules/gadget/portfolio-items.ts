@@ -4,6 +4,7 @@
 // copy put back through raw REST, caught against the latest revisions the app wrote (read in
 // bulk once per load). Roadmap Items are also kept by key, as the checklists deliverables may
 // need (whatever their status).
+import type { Stage } from '../../domain/lifecycle';
 import type { Vetting } from '../../domain/vetting';
 import type { Issue } from '../../jira/issues';
 import { DELIVERY_PROPERTY, DELIVERY_RECORD, VETTING_PROPERTY, VETTING_RECORD } from '../../records/kinds';
@@ -20,8 +21,8 @@ export const PORTFOLIO_PROPERTIES = [VETTING_PROPERTY, DELIVERY_PROPERTY];
 
 export interface VerifiedIssues {
   issues: PortfolioIssue[];
-  /** Every Roadmap Item read, by key: its type and verified record. */
-  roadmapItems: Map<string, { typeName: string; read: RecordRead<Vetting> }>;
+  /** Every Roadmap Item read, by key: its type, verified record and stage (a deliverable's gate reads its checklist as of that stage). */
+  roadmapItems: Map<string, { typeName: string; read: RecordRead<Vetting>; stage: Stage | undefined }>;
   skipped: { count: number; examples: { key: string; reason: string }[] };
 }
 
@@ -59,7 +60,7 @@ export function toPortfolioIssues(
       continue;
     }
     if (snapshot.lifecycle === 'portfolio') {
-      out.roadmapItems.set(issue.key, { typeName, read: vetting ?? { state: 'missing', integrity: 'missing' } });
+      out.roadmapItems.set(issue.key, { typeName, read: vetting ?? { state: 'missing', integrity: 'missing' }, stage: snapshot.stage });
     }
     const { stage } = snapshot;
     if (!stage) {

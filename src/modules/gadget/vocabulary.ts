@@ -2,14 +2,23 @@
 // browser bundle needs neither the domain's code nor zod.
 import type { GadgetVocabulary } from '../../contract/gadget';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, stageDef } from '../../domain/lifecycle';
-import { RELEASES } from '../../domain/releases';
+import { seriesThrough, type ReleaseCalendar } from '../../domain/releases';
 import { ITEM_TYPES, ITEM_TYPE_LABELS } from '../../domain/vetting';
 
-export const GADGET_VOCABULARY: GadgetVocabulary = {
-  stages: [
-    ...PORTFOLIO_STAGES.map((id) => ({ id, label: stageDef(id).statusName, lifecycle: 'portfolio' as const })),
-    ...DELIVERY_STAGES.map((id) => ({ id, label: stageDef(id).statusName, lifecycle: 'delivery' as const })),
-  ],
-  releases: RELEASES.map((r) => ({ id: r.id, label: r.version ? `${r.name} (${r.version})` : r.name })),
-  types: ITEM_TYPES.map((id) => ({ id, label: ITEM_TYPE_LABELS[id] })),
-};
+const STAGES: GadgetVocabulary['stages'] = [
+  ...PORTFOLIO_STAGES.map((id) => ({ id, label: stageDef(id).statusName, lifecycle: 'portfolio' as const })),
+  ...DELIVERY_STAGES.map((id) => ({ id, label: stageDef(id).statusName, lifecycle: 'delivery' as const })),
+];
+const TYPES: GadgetVocabulary['types'] = ITEM_TYPES.map((id) => ({ id, label: ITEM_TYPE_LABELS[id] }));
+
+/** The words for one answer: the releases are the calendar in effect (the admin's entries and the next series by number included). */
+export function gadgetVocabulary(calendar: ReleaseCalendar, now: Date): GadgetVocabulary {
+  return {
+    stages: STAGES,
+    releases: seriesThrough(calendar, now).map((r) => ({
+      id: r.id,
+      label: r.version && r.version !== r.name ? `${r.name} (${r.version})` : r.name,
+    })),
+    types: TYPES,
+  };
+}

@@ -15,10 +15,11 @@ import { loadRecordAndLatest, readLastSaved, revisionOf, type LoadedRecord } fro
 import { readParentChecklist } from '../../records/roadmap-item';
 import type { RecordKind, RecordRead } from '../../records/stored-record';
 import { loadAppConfig, type LoadedConfig } from '../../storage/app-config';
+import { loadReleaseCalendar, type LoadedCalendar } from '../../storage/release-calendar';
 import { getSigningKey } from '../../storage/signing-key';
 import { blockersOf, gateCheck, needsParent, planMove } from '../../usecases/gate-check';
 import { adminSettingsOf, movesFromRules, nextStageFor, readGateRules, type GateRules } from '../../usecases/gate-settings';
-import { snapshotOf } from '../../usecases/issue-snapshot';
+import { portfolioStageOf, snapshotOf } from '../../usecases/issue-snapshot';
 import { approversOf, companyRight, inAnyGroup } from '../../usecases/rights';
 import { approvalOffers } from './approval-offers';
 import { readPanelIssue, type ReadIssue } from './issue-context';
@@ -108,6 +109,7 @@ export interface Known {
   vetting?: RecordRead<Vetting>;
   delivery?: RecordRead<Delivery>;
   config?: LoadedConfig;
+  calendar?: LoadedCalendar;
   gateRules?: GateRules;
   userGroups?: readonly string[] | undefined;
 }
@@ -130,9 +132,10 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const { issue, statusStages } = read;
   const ref = { id: issue.id, key: issue.key };
   // Independent reads go out together: on Forge each REST call costs a round trip.
-  const [perms, loaded, vettingLoad, deliveryLoad, groups, rules] = await Promise.all([
+  const [perms, loaded, calendarLoaded, vettingLoad, deliveryLoad, groups, rules] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     known.config ?? loadAppConfig(),
+    known.calendar ?? loadReleaseCalendar(),
     issue.lifecycle === 'portfolio'
       ? known.vetting
         ? { read: known.vetting, lastSaved: undefined }
@@ -154,13 +157,15 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const directory = directoryOf(config);
   const vettingRead = vettingLoad?.read;
   const deliveryRead = deliveryLoad?.read;
+  const { calendar } = calendarLoaded;
+  const at = { nowMs: now.getTime(), calendar };
   const canEdit = perms['EDIT_ISSUES'] === true;
   const base: PanelData = {
     issue,
     permissions: canEdit ? { canEdit } : { canEdit, readOnlyReason: READ_ONLY_REASON },
     readiness: [],
     approvals: { given: [], offered: [] },
-    options: panelOptions(config, now),
+    options: panelOptions(config, calendar, now),
     ...(loaded.problem ? { configProblem: loaded.problem } : {}),
     gateSettingsSource: rules?.source ?? 'admin-settings',
     ...(rules?.note ? { gateSettingsNote: rules.note } : {}),
@@ -181,7 +186,8 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
       vettingLoad?.lastSaved,
     );
     base.vetting = view;
-    base.checklist = checklistStatus(view.data, now);
+    // Where the item stands: a target that shipped after its gate has slipped, it is not a gap.
+    base.checklist = checklistStatus(view.data, { ...at, stage: snapshot.stage });
     base.checklistComplete = view.integrity === 'valid' && base.checklist.completed === base.checklist.total;
     base.companyRights = companyRights(config, view.data, canEdit ? groups : []).map((r) =>
       canEdit ? r : { ...r, canEdit: false, reason: "You can't edit this issue in Jira." },
@@ -198,8 +204,10 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const target = nextStageFor(snapshot.stage ?? firstStage(snapshot.lifecycle), settingsFor);
   if (target) {
     const plan = planMove(snapshot.lifecycle, snapshot.stage, target, settingsFor(target, snapshot.stage));
-    const parent = needsParent(snapshot, plan) ? await readParentChecklist(user, snapshot.parentKey, await getSigningKey()) : undefined;
-    const outcome = gateCheck(snapshot, plan, now, parent);
+    const parent = needsParent(snapshot, plan)
+      ? await readParentChecklist(user, snapshot.parentKey, await getSigningKey(), portfolioStageOf(statusStages))
+      : undefined;
+    const outcome = gateCheck(snapshot, plan, at, parent);
     const def = stageDef(target);
     const view: ReadinessView = { target, targetName: def.statusName, gate: def.gate, pass: outcome.pass, missing: blockersOf(outcome) };
     base.readiness = [view];

@@ -4,8 +4,8 @@ import type { Labelled, PanelOptions, PanelVocabulary } from '../../contract/pan
 import type { AppConfig } from '../../domain/app-config';
 import { APPROVAL_ROLES, APPROVAL_ROLE_LABELS } from '../../domain/approvals';
 import { CHANGE_STATUSES, CI_RESULTS } from '../../domain/delivery';
-import { OPENSTACK_PROJECTS } from '../../domain/openstack-projects';
-import { RELEASES, releaseLabel, releasesOpenForTargeting } from '../../domain/releases';
+import { OPENSTACK_PROJECTS, OPENSTACK_PROJECT_LIST, projectNotice } from '../../domain/openstack-projects';
+import { releaseLabel, releasesOpenForTargeting, seriesThrough, type ReleaseCalendar } from '../../domain/releases';
 import {
   ALIGNMENT_CHANNELS,
   ALIGNMENT_CHANNEL_LABELS,
@@ -53,13 +53,25 @@ export function vocabulary(): PanelVocabulary {
   };
 }
 
-export function panelOptions(config: AppConfig, now: Date): PanelOptions {
+/** Retired projects (and Zuul, which is not an OpenStack project) with why they are not offered: a record naming one still shows it. */
+const PROJECT_NOTICES: Record<string, string> = Object.fromEntries(
+  OPENSTACK_PROJECT_LIST.filter((p) => p.status !== 'active').map((p) => [p.name, projectNotice(p.name) ?? p.status]),
+);
+
+export function panelOptions(config: AppConfig, calendar: ReleaseCalendar, now: Date): PanelOptions {
   return {
     fsts: config.fsts.map(({ id, name }) => ({ id, name })),
     companies: config.companies.map(({ id, name }) => ({ id, name })),
-    releasesOpen: releasesOpenForTargeting(now).map((r) => ({ id: r.id, label: releaseLabel(r), firstReleaseDate: r.firstReleaseDate })),
-    releaseLabels: Object.fromEntries(RELEASES.map((r) => [r.id, releaseLabel(r)])),
+    releasesOpen: releasesOpenForTargeting(calendar, now).map((r) => ({
+      id: r.id,
+      label: releaseLabel(r),
+      firstReleaseDate: r.firstReleaseDate,
+      estimated: r.estimated === true,
+      milestones: r.milestones.map((m) => ({ label: m.label, date: m.date, estimated: m.estimated === true })),
+    })),
+    releaseLabels: Object.fromEntries(seriesThrough(calendar, now).map((r) => [r.id, releaseLabel(r)])),
     projects: [...OPENSTACK_PROJECTS],
+    projectNotices: PROJECT_NOTICES,
     vocabulary: vocabulary(),
   };
 }

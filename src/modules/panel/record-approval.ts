@@ -14,6 +14,7 @@ import { asApp, asUser } from '../../jira/client';
 import { myIssuePermissions, userGroups } from '../../jira/issues';
 import type { SavedRecord } from '../../records/record-store';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { recordApproval as giveApproval, requireLifecycle, withdrawApproval as takeBack } from '../../usecases/record-writes/approvals';
 import { restoreRecord } from '../../usecases/record-writes/restore';
 import type { CallContext } from '../shared/define-resolver';
@@ -28,13 +29,14 @@ type RestoreInput = z.output<typeof RecordRestorePayloadSchema>;
 async function readPerson(ctx: CallContext) {
   const user = asUser();
   const read = await readPanelIssue(user, ctx.extension);
-  const [loaded, perms, groups, actor] = await Promise.all([
+  const [loaded, perms, groups, actor, calendar] = await Promise.all([
     loadAppConfig(),
     myIssuePermissions(user, read.issue.key, ['EDIT_ISSUES']),
     userGroups(asApp(), ctx.accountId),
     actorOf(user, ctx.accountId),
+    loadReleaseCalendar(),
   ]);
-  return { user, read, loaded, canEdit: perms['EDIT_ISSUES'] === true, groups, actor };
+  return { user, read, loaded, canEdit: perms['EDIT_ISSUES'] === true, groups, actor, calendar };
 }
 
 function answer(
@@ -65,9 +67,10 @@ export async function recordApproval(input: ApprovalInput, ctx: CallContext): Pr
     userGroups: p.groups,
     canEdit: p.canEdit,
     config: p.loaded.config,
+    calendar: p.calendar.calendar,
     now: new Date(),
   });
-  return answer(ctx, input.record, saved, { read: p.read, config: p.loaded, userGroups: p.groups });
+  return answer(ctx, input.record, saved, { read: p.read, config: p.loaded, calendar: p.calendar, userGroups: p.groups });
 }
 
 export async function withdrawApproval(input: WithdrawInput, ctx: CallContext): Promise<PanelData> {
@@ -85,14 +88,20 @@ export async function withdrawApproval(input: WithdrawInput, ctx: CallContext): 
     userGroups: p.groups,
     canEdit: p.canEdit,
     config: p.loaded.config,
+    calendar: p.calendar.calendar,
     now: new Date(),
   });
-  return answer(ctx, input.record, saved, { read: p.read, config: p.loaded, userGroups: p.groups });
+  return answer(ctx, input.record, saved, { read: p.read, config: p.loaded, calendar: p.calendar, userGroups: p.groups });
 }
 
 export async function restore(input: RestoreInput, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
-  const [read, loaded, actor] = await Promise.all([readPanelIssue(user, ctx.extension), loadAppConfig(), actorOf(user, ctx.accountId)]);
+  const [read, loaded, actor, calendar] = await Promise.all([
+    readPanelIssue(user, ctx.extension),
+    loadAppConfig(),
+    actorOf(user, ctx.accountId),
+    loadReleaseCalendar(),
+  ]);
   requireLifecycle(read.issue, input.record === 'vetting' ? 'portfolio' : 'delivery');
   const saved = await restoreRecord({
     client: user,
@@ -101,7 +110,8 @@ export async function restore(input: RestoreInput, ctx: CallContext): Promise<Pa
     expectedRevision: input.revision,
     actor,
     config: loaded.config,
+    calendar: calendar.calendar,
     now: new Date(),
   });
-  return answer(ctx, input.record, saved, { read, config: loaded });
+  return answer(ctx, input.record, saved, { read, config: loaded, calendar });
 }

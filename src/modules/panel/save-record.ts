@@ -11,6 +11,7 @@ import { notARoadmapItem } from '../../records/roadmap-item';
 import type { SavedRecord } from '../../records/record-store';
 import type { RecordRead } from '../../records/stored-record';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { requireLifecycle } from '../../usecases/record-writes/approvals';
 import { saveDelivery as saveDeliveryRecord } from '../../usecases/record-writes/save-delivery';
 import { saveVetting as saveVettingRecord } from '../../usecases/record-writes/save-vetting';
@@ -34,13 +35,14 @@ export function savedRead<T>(saved: SavedRecord<T>): RecordRead<T> {
 
 export async function saveVetting(input: VettingSave, ctx: CallContext): Promise<PanelData> {
   const user = asUser();
-  // The issue, the configuration, who is saving and their groups (as the app reads them: which
-  // companies they speak for) are independent reads: one round trip.
-  const [read, loaded, actor, groups] = await Promise.all([
+  // The issue, the configuration, the release calendar, who is saving and their groups (as the
+  // app reads them: which companies they speak for) are independent reads: one round trip.
+  const [read, loaded, actor, groups, calendar] = await Promise.all([
     readPanelIssue(user, ctx.extension),
     loadAppConfig(),
     actorOf(user, ctx.accountId),
     userGroups(asApp(), ctx.accountId).catch(() => undefined),
+    loadReleaseCalendar(),
   ]);
   const { issue } = read;
   requireLifecycle(issue, 'portfolio');
@@ -52,9 +54,10 @@ export async function saveVetting(input: VettingSave, ctx: CallContext): Promise
     actor,
     userGroups: groups,
     config: loaded.config,
+    calendar: calendar.calendar,
     now: new Date(),
   });
-  return loadPanel(ctx, { read, config: loaded, vetting: savedRead(saved), userGroups: groups });
+  return loadPanel(ctx, { read, config: loaded, calendar, vetting: savedRead(saved), userGroups: groups });
 }
 
 /**
@@ -83,10 +86,11 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
   const user = asUser();
   const itemKey = input.delivery.roadmapItemKey;
   // The issue, the configuration, who is saving and the Roadmap Item named are independent reads: one round trip.
-  const [read, loaded, actor] = await Promise.all([
+  const [read, loaded, actor, calendar] = await Promise.all([
     readPanelIssue(user, ctx.extension),
     loadAppConfig(),
     actorOf(user, ctx.accountId),
+    loadReleaseCalendar(),
     itemKey ? requireVisibleRoadmapItem(user, itemKey) : undefined,
   ]);
   const { issue } = read;
@@ -98,7 +102,8 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
     delivery: input.delivery,
     actor,
     config: loaded.config,
+    calendar: calendar.calendar,
     now: new Date(),
   });
-  return loadPanel(ctx, { read, config: loaded, delivery: savedRead(saved) });
+  return loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved) });
 }

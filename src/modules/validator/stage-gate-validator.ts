@@ -18,11 +18,12 @@ import { checkFreshness } from '../../records/record-store';
 import { readParentChecklist } from '../../records/roadmap-item';
 import { readRecord, type RecordKind, type RecordRead } from '../../records/stored-record';
 import { loadAppConfig } from '../../storage/app-config';
+import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { getSigningKey } from '../../storage/signing-key';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { gateCheck, needsParent, planMove } from '../../usecases/gate-check';
 import { adminSettingsOf, settingsForMove } from '../../usecases/gate-settings';
-import { snapshotOf } from '../../usecases/issue-snapshot';
+import { portfolioStageOf, snapshotOf } from '../../usecases/issue-snapshot';
 import { appErrorFromJira } from '../../usecases/jira-failure';
 import { blockedMessage, failClosedMessage } from './gate-message';
 
@@ -60,11 +61,12 @@ async function evaluateTransition(event: unknown): Promise<ValidatorResult> {
   const key = ref.key;
   const client = asApp();
   try {
-    const [issue, config, statusStages, secret] = await Promise.all([
+    const [issue, config, statusStages, secret, calendar] = await Promise.all([
       getIssue(client, key, { fields: ['status', 'issuetype'], properties: [VETTING_PROPERTY, DELIVERY_PROPERTY] }),
       loadAppConfig(),
       loadStatusStageMap(),
       getSigningKey(),
+      loadReleaseCalendar(),
     ]);
     const target = statusStages[transition.to.id];
     if (!target) {
@@ -97,8 +99,10 @@ async function evaluateTransition(event: unknown): Promise<ValidatorResult> {
       target,
       settingsForMove(adminSettingsOf(config), parseRuleConfig(configuration), target),
     );
-    const parent = needsParent(snapshot, plan) ? await readParentChecklist(client, snapshot.parentKey, secret) : undefined;
-    const outcome = gateCheck(snapshot, plan, new Date(), parent);
+    const parent = needsParent(snapshot, plan)
+      ? await readParentChecklist(client, snapshot.parentKey, secret, portfolioStageOf(statusStages))
+      : undefined;
+    const outcome = gateCheck(snapshot, plan, { nowMs: Date.now(), calendar: calendar.calendar }, parent);
     if (outcome.pass) return { result: true };
     if (outcome.failClosed) return refuse(failClosedMessage(key, outcome.failClosed.message));
     return refuse(blockedMessage(key, stageDef(target).statusName, outcome.missing));

@@ -21,6 +21,7 @@ import { approvalsAhead } from '../../domain/gates';
 import type { LifecycleId, Stage } from '../../domain/lifecycle';
 import { VettingSchema, type Vetting } from '../../domain/vetting';
 import type { JiraClient } from '../../jira/client';
+import type { ReleaseCalendar } from '../../domain/releases';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../records/kinds';
 import type { SavedRecord } from '../../records/record-store';
 import { approversOf, cannotGive, inAnyGroup } from '../rights';
@@ -48,6 +49,8 @@ interface ApprovalCommon {
   /** Whether Jira lets the person edit the issue. */
   canEdit: boolean;
   config: AppConfig;
+  /** The release calendar in effect (the index's completeness reads it). */
+  calendar: ReleaseCalendar;
   now: Date;
 }
 
@@ -117,7 +120,7 @@ function recordKind(req: ApprovalCommon) {
         // Read with ids (a record saved before ids is migrated by this write too).
         normalize: (v: ApprovedRecord) => vettingWithIds(v as Vetting, directory),
         parse: (v: unknown) => VettingSchema.parse(v),
-        index: (d: ApprovedRecord) => vettingIndex(d as Vetting, req.issue.stage, req.now),
+        index: (d: ApprovedRecord) => vettingIndex(d as Vetting, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar }),
       }
     : {
         kind: DELIVERY_RECORD,

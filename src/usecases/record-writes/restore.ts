@@ -10,6 +10,7 @@ import type { Delivery } from '../../domain/delivery';
 import type { Stage } from '../../domain/lifecycle';
 import type { Vetting } from '../../domain/vetting';
 import type { JiraClient } from '../../jira/client';
+import type { ReleaseCalendar } from '../../domain/releases';
 import { DELIVERY_RECORD, VETTING_RECORD, deliveryIndex, vettingIndex } from '../../records/kinds';
 import type { SavedRecord } from '../../records/record-store';
 import type { RecordKind } from '../../records/stored-record';
@@ -24,13 +25,16 @@ export interface RestoreRequest {
   expectedRevision: number | null;
   actor: Actor;
   config: AppConfig;
+  calendar: ReleaseCalendar;
   now: Date;
 }
 
 export function restoreRecord(req: RestoreRequest): Promise<SavedRecord<ApprovedRecord>> {
   const kind = (req.record === 'vetting' ? VETTING_RECORD : DELIVERY_RECORD) as RecordKind<ApprovedRecord>;
   const index = (d: ApprovedRecord) =>
-    req.record === 'vetting' ? vettingIndex(d as Vetting, req.issue.stage, req.now) : deliveryIndex(d as Delivery, req.issue.stage);
+    req.record === 'vetting'
+      ? vettingIndex(d as Vetting, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar })
+      : deliveryIndex(d as Delivery, req.issue.stage);
   return writeRecord<ApprovedRecord>({
     client: req.client,
     kind,

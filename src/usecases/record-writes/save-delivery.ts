@@ -5,10 +5,13 @@ import { bindUnboundApprovals } from '../../domain/approval-content';
 import type { AppConfig } from '../../domain/app-config';
 import { applyDeliveryInput, DeliverySchema, type Delivery, type DeliveryInputSchema } from '../../domain/delivery';
 import type { Stage } from '../../domain/lifecycle';
+import { deliveryReferenceProblems } from '../../domain/references';
+import type { ReleaseCalendar } from '../../domain/releases';
 import type { JiraClient } from '../../jira/client';
 import { DELIVERY_RECORD, deliveryIndex } from '../../records/kinds';
 import type { SavedRecord } from '../../records/record-store';
 import { changeNames } from './names';
+import { refuseReferences } from './references';
 import { writeRecord, type Actor } from './write-record';
 
 export interface DeliverySave {
@@ -18,6 +21,8 @@ export interface DeliverySave {
   delivery: z.output<typeof DeliveryInputSchema>;
   actor: Actor;
   config: AppConfig;
+  /** The release calendar in effect: a milestone must be one of its release's, on its date. */
+  calendar: ReleaseCalendar;
   now: Date;
 }
 
@@ -37,7 +42,9 @@ export function saveDelivery(req: DeliverySave): Promise<SavedRecord<Delivery>> 
       if (trusted && trustedRevision !== undefined && merged.approvals) {
         merged.approvals = bindUnboundApprovals(trusted.approvals, trusted, trustedRevision);
       }
-      return DeliverySchema.parse(merged);
+      const next = DeliverySchema.parse(merged);
+      refuseReferences(deliveryReferenceProblems(next, trusted, req.calendar), 'delivery');
+      return next;
     },
     index: (d) => deliveryIndex(d, req.issue.stage),
   });

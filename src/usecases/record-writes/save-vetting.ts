@@ -7,6 +7,8 @@ import type { AppConfig } from '../../domain/app-config';
 import { changedCompanyEntries, duplicateCompanies, stampCompanyEntries } from '../../domain/company-entries';
 import { directoryOf, vettingWithIds, type Directory } from '../../domain/directory';
 import type { Stage } from '../../domain/lifecycle';
+import { vettingReferenceProblems } from '../../domain/references';
+import type { ReleaseCalendar } from '../../domain/releases';
 import { VettingSchema, type Vetting, type VettingInputSchema } from '../../domain/vetting';
 import type { z } from 'zod';
 import type { JiraClient } from '../../jira/client';
@@ -14,6 +16,7 @@ import { VETTING_RECORD, vettingIndex } from '../../records/kinds';
 import type { SavedRecord } from '../../records/record-store';
 import { companyRight } from '../rights';
 import { changeNames } from './names';
+import { refuseReferences } from './references';
 import { writeRecord, type Actor } from './write-record';
 
 export interface VettingSave {
@@ -26,6 +29,8 @@ export interface VettingSave {
   /** The person's Jira groups as the app read them; undefined when Jira did not answer. */
   userGroups: readonly string[] | undefined;
   config: AppConfig;
+  /** The release calendar in effect: what the save may name (references.ts) and the index's completeness. */
+  calendar: ReleaseCalendar;
   now: Date;
 }
 
@@ -81,7 +86,7 @@ function checkCompanyRights(before: Vetting | undefined, after: Vetting, req: Ve
 
 export function saveVetting(req: VettingSave): Promise<SavedRecord<Vetting>> {
   const directory = directoryOf(req.config);
-  const index = (d: Vetting) => vettingIndex(d, req.issue.stage, req.now);
+  const index = (d: Vetting) => vettingIndex(d, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar });
   return writeRecord<Vetting>({
     client: req.client,
     kind: VETTING_RECORD,
@@ -114,7 +119,9 @@ export function saveVetting(req: VettingSave): Promise<SavedRecord<Vetting>> {
         before && trustedRevision !== undefined ? bindUnboundApprovals(before.approvals, before, trustedRevision) : undefined;
       if (approvals?.length) out.approvals = approvals;
       else delete out.approvals;
-      return VettingSchema.parse(out);
+      const next = VettingSchema.parse(out);
+      refuseReferences(vettingReferenceProblems(next, before, req.calendar), 'vetting');
+      return next;
     },
     index,
   });

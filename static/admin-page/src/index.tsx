@@ -2,6 +2,7 @@
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
+import { CalendarTab } from './calendar-tab';
 import { ConfigTab } from './config-tab';
 import { Stack } from '../../shared/layout';
 import * as color from '../../shared/color';
@@ -21,6 +22,7 @@ function App() {
           <TabList>
             <Tab>Jira setup</Tab>
             <Tab>Configuration</Tab>
+            <Tab>Release calendar</Tab>
           </TabList>
           <TabPanel>
             <div style={{ paddingTop: space.l, width: '100%' }}>
@@ -30,6 +32,11 @@ function App() {
           <TabPanel>
             <div style={{ paddingTop: space.l, width: '100%' }}>
               <ConfigTab />
+            </div>
+          </TabPanel>
+          <TabPanel>
+            <div style={{ paddingTop: space.l, width: '100%' }}>
+              <CalendarTab />
             </div>
           </TabPanel>
         </Tabs>

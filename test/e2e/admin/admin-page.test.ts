@@ -269,3 +269,26 @@ test('the configuration saved on the rule screen is what the next Code Committed
     await b.screenshot(page, 'issue-view-gate-saved-config-passed');
   });
 });
+
+// Issue 11, item 9: the calendar does not run out. The tab shows the series as openstack/releases
+// has them and the next one by number; an administrator names and dates it, and the table follows.
+test('an administrator names the next series on the Release calendar tab', async () => {
+  const { page, frame } = await openAdmin();
+  await b.screenshotOnFailure(async () => {
+    await frame.getByRole('tab', { name: 'Release calendar' }).click();
+    const row = (label: string) => frame.locator('tbody tr', { has: frame.locator('th', { hasText: label }) });
+    await expectText(row('2027.1 Indri'), 'In development');
+    await expectText(row('2027.1 Indri'), 'Indri-2 2027-01-14');
+    await expectText(row('2024.2 Dalmatian'), 'End of life');
+    await expectText(row('2027.2'), 'By number (estimated)');
+
+    await frame.getByRole('button', { name: 'Add series 2027.2' }).click();
+    await frame.getByLabel('Name', { exact: true }).fill('Juniper');
+    await frame.getByLabel('Release date', { exact: true }).fill('2027-09-29');
+    await frame.getByRole('button', { name: 'Save release calendar' }).click();
+    await expectText(frame.locator('body'), 'Saved. Targets, milestones and slipped items follow the calendar from now on.');
+    await expectText(row('2027.2 Juniper'), 'Added here');
+    await expectText(row('2027.2 Juniper'), '2027-09-29');
+    await b.screenshot(page, 'admin-release-calendar');
+  });
+});

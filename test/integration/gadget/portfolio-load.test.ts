@@ -106,7 +106,8 @@ describe('portfolio/load with the default configuration', () => {
     expect(blocked.length).toBe(p.totals.blocked);
     expect(blocked.every((r) => r.blockers.every((i) => typeof p.blockerMessages[i] === 'string'))).toBe(true);
     expect(p.totals.slipped).toBeGreaterThan(0);
-    expect(p.rows.filter((r) => r.slipped).every((r) => r.stage !== 'development-ready' && r.stage !== 'delivered')).toBe(true);
+    // Slipped: shipped without getting where it had to be (a Development Ready item can slip too, on its delivery).
+    expect(p.rows.filter((r) => r.slipped).every((r) => r.stage !== 'delivered')).toBe(true);
     const roadmapItems = p.rows.filter((r) => p.vocabulary.stages.find((st) => st.id === r.stage)?.lifecycle === 'portfolio');
     expect(roadmapItems).toHaveLength(p.totals.roadmapItems);
     expect(roadmapItems.every((r) => r.companies.length > 0 || r.integrity !== undefined)).toBe(true);
@@ -116,7 +117,11 @@ describe('portfolio/load with the default configuration', () => {
   test('carries the words the Custom UI shows (no domain code in the bundle)', () => {
     expect(p.vocabulary.stages).toHaveLength(12);
     expect(p.vocabulary.stages[1]).toEqual({ id: 'being-vetted', label: 'Being Vetted / Groomed', lifecycle: 'portfolio' });
-    expect(p.vocabulary.releases.at(-1)?.label).toBe('Indri (2027.1)');
+    // The calendar in effect: the built-in series, then the next one by number before it has a name.
+    expect(p.vocabulary.releases.map((r) => r.label)).toContain('Indri (2027.1)');
+    const last = p.vocabulary.releases.at(-1);
+    expect(last?.label).toMatch(/^\d{4}\.[12]$/);
+    expect(last?.id).toBe(last?.label);
     expect(p.labels.fsts.length).toBeGreaterThan(0);
   });
 });

@@ -209,6 +209,66 @@ test('with a stored configuration that does not parse: every move forward is ref
   }
 });
 
+// Issue 11, items 8-10: the release calendar in effect (with the admin's entries) and a target
+// that shipped after its gate reach the three entry points through the one gate check.
+test("with the admin's calendar correcting a milestone: all three hold the deliverables' milestones to it", async () => {
+  const saved = unwrap(
+    await site.sb.host.invoke(
+      'lcoo-admin',
+      'calendar/save',
+      { version: 1, series: [{ version: '2027.1', milestones: { 'milestone-2': '2027-01-21' } }] },
+      { asEmail: ADMIN },
+    ),
+  );
+  expect(saved).toBeDefined();
+  try {
+    const answers = await expectAgreement();
+    const atBlueprint = cases.find((c) => c.lifecycle === 'delivery' && c.stage === 'blueprint-in-progress' && c.integrity === 'valid')!;
+    expect(answers.get(atBlueprint.key)?.missing).toContainEqual({
+      requirement: 'delivery:milestone',
+      message: 'Delivery milestone: Indri-2 of 2027.1 Indri is on 2027-01-21, not 2027-01-14.',
+    });
+  } finally {
+    unwrap(await site.sb.host.invoke('lcoo-admin', 'calendar/save', { version: 1, series: [] }, { asEmail: ADMIN }));
+  }
+});
+
+test('with the Roadmap Item targeting a release that shipped after its gate: slipped, not incomplete, for all three', async () => {
+  const config = unwrap<{ config: { gate: { requiredChecklist: Record<string, string[]> } } }>(
+    await site.sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }),
+  ).config;
+  const requiring = {
+    ...config,
+    gate: { ...config.gate, requiredChecklist: { ...config.gate.requiredChecklist, 'code-committed': ['size', 'targetRelease'] } },
+  };
+  unwrap(await site.sb.host.invoke('lcoo-admin', 'config/save', requiring, { asEmail: ADMIN }));
+  const before = await site.ok('panel/load', {}, ADMIN, parentKey);
+  const { size: _size, ...unsized } = completeVetting();
+  // 2026.2 Hibiscus shipped on 2026-09-30: the item passed its gates before (it stands in Development Ready).
+  await site.ok(
+    'vetting/save',
+    { revision: before.vetting!.revision, vetting: { ...unsized, targetRelease: 'hibiscus' } },
+    FST_LEAD,
+    parentKey,
+  );
+  place(parentKey, 'development-ready');
+  try {
+    const item = await site.ok('panel/load', {}, ADMIN, parentKey);
+    const twelve = item.checklist!.items.find((i) => i.id === 'targetRelease')!;
+    expect(twelve).toMatchObject({ complete: true, slipped: expect.stringMatching(/2026\.2 Hibiscus was released on 2026-09-30/) });
+    const answers = await expectAgreement();
+    const atCodeCommitted = cases.find((c) => c.lifecycle === 'delivery' && c.stage === 'coding-in-progress' && c.integrity === 'valid')!;
+    const requirements = answers.get(atCodeCommitted.key)?.missing.map((m) => m.requirement) ?? [];
+    expect(requirements).toContain('checklist:size');
+    expect(requirements).not.toContain('checklist:targetRelease');
+  } finally {
+    const now = await site.ok('panel/load', {}, ADMIN, parentKey);
+    await site.ok('vetting/save', { revision: now.vetting!.revision, vetting: unsized }, FST_LEAD, parentKey);
+    place(parentKey, 'development-ready');
+    unwrap(await site.sb.host.invoke('lcoo-admin', 'config/save', config, { asEmail: ADMIN }));
+  }
+});
+
 describe('no entry point builds its own gate subject', () => {
   const GATE_INTERNALS = new Set([
     'evaluateGate',

@@ -3,6 +3,7 @@
 // with exactly what is missing (as the domain's gate engine lists it), then allowed once the
 // record (written through the panel resolver) and the approvals (approvals/record, by people
 // in the right groups) supply it.
+import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 import type { Delivery, DeliveryInput } from '../../../src/domain/delivery';
 import { defaultGateConfig } from '../../../src/domain/gates';
 import { evaluateGate } from '../../fixtures/evaluate-gate';
@@ -350,7 +351,7 @@ describe("the rule's own configuration", () => {
 
     // Checklist items required at a delivery stage are read from the deliverable's Roadmap Item.
     const sizeRule = JSON.stringify({ requiredChecklist: { 'blueprint-in-progress': ['size'] } });
-    const sizeMissing = checklistItemMissing({ schemaVersion: 2 }, 'size', Date.now())!;
+    const sizeMissing = checklistItemMissing({ schemaVersion: 2 }, 'size', { nowMs: Date.now(), calendar: BUILTIN_CALENDAR })!;
     const item = await createIssue(sb, 'Roadmap Item', 'Unsized item');
     const { size: _size, approvals: _a, ...unsized } = atAndTOnly(makeCompleteVetting());
     await saveVetting(item, unsized);

@@ -5,7 +5,8 @@ import {
   GateConfigSchema,
   ITEM_TYPES,
   OPENSTACK_PROJECTS,
-  RELEASES,
+  BUILTIN_CALENDAR,
+  BUILTIN_RELEASES,
   VettingSchema,
   checklistStatus,
   defaultGateConfig,
@@ -26,7 +27,7 @@ const nowArb = fc.date({ min: new Date('2016-11-27T00:00:00Z'), max: new Date('2
 
 /** A vetting record whose 12 checklist answers are complete at `now`, varied every way the schema allows. */
 function completeVetting(now: Date): fc.Arbitrary<Vetting> {
-  const open = releasesOpenForTargeting(now).map((r) => r.id);
+  const open = releasesOpenForTargeting(BUILTIN_CALENDAR, now).map((r) => r.id);
   return fc.record(
     {
       schemaVersion: fc.constant(2 as const),
@@ -152,7 +153,7 @@ function withoutItem(v: Vetting, id: ChecklistItemId, variant: number, now: Date
       };
       break;
     case 'targetRelease': {
-      const shipped = RELEASES.filter((r) => Date.parse(r.firstReleaseDate) <= now.getTime());
+      const shipped = BUILTIN_RELEASES.filter((r) => Date.parse(r.firstReleaseDate) <= now.getTime());
       if (variant % 2 && shipped.length) out.targetRelease = shipped[variant % shipped.length]!.id;
       else delete out.targetRelease;
       break;
@@ -166,7 +167,7 @@ describe('gate properties', () => {
     fc.assert(
       fc.property(completeAt, ({ now, vetting }) => {
         expect(VettingSchema.safeParse(vetting).success).toBe(true);
-        expect(checklistStatus(vetting, now).completed).toBe(12);
+        expect(checklistStatus(vetting, { nowMs: now.getTime(), calendar: BUILTIN_CALENDAR }).completed).toBe(12);
         const r = evaluateGate(
           'prioritized',
           { lifecycle: 'portfolio', from: 'being-vetted', vetting, integrity: 'valid' },
@@ -209,7 +210,7 @@ describe('gate properties', () => {
             expect(checklistMisses[0]!.requirement).toBe(`checklist:${id}`);
             expect(checklistMisses[0]!.message.startsWith(`${label}: `)).toBe(true);
           }
-          const item = checklistStatus(broken, now).items.find((i) => i.id === id)!;
+          const item = checklistStatus(broken, { nowMs: now.getTime(), calendar: BUILTIN_CALENDAR }).items.find((i) => i.id === id)!;
           expect(item.complete).toBe(false);
           expect(item.missing).toContain(label);
         },
@@ -233,7 +234,7 @@ describe('gate properties', () => {
             new Date('2026-11-25'),
           );
           expect(typeof r.pass).toBe('boolean');
-          expect(checklistStatus(m.vetting, new Date('2026-11-25')).items).toHaveLength(12);
+          expect(checklistStatus(m.vetting, { nowMs: Date.parse('2026-11-25'), calendar: BUILTIN_CALENDAR }).items).toHaveLength(12);
         }
       }),
       { numRuns: 500 },
@@ -254,7 +255,7 @@ describe('gate properties', () => {
         blueprintsInvestigated: fc.boolean(),
         blueprintFindings: fc.string({ maxLength: 500 }),
         communityAlignment: fc.string({ maxLength: 500 }),
-        targetRelease: fc.oneof(fc.constantFrom(...RELEASES.map((r) => r.name)), fc.string()),
+        targetRelease: fc.oneof(fc.constantFrom(...BUILTIN_RELEASES.map((r) => r.name)), fc.string()),
         deliveryStream: fc.string(),
       },
       { requiredKeys: ['schemaVersion'] },

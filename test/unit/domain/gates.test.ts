@@ -189,7 +189,7 @@ describe('delivery gates', () => {
     const full = makeCompleteDelivery();
     const d = makeDelivery({ blueprint: full.blueprint!, alignment: full.alignment! });
     expect(messages('blueprint-accepted', delivery(d, 'blueprint-in-progress'))).toEqual([
-      'Delivery milestone: assign the release, the milestone (e.g. "Gazpacho-2") and its date.',
+      'Delivery milestone: assign the release and one of its milestones (e.g. "Indri-2"), with the date its schedule gives.',
       'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
     ]);
     const ok = { ...d, milestone: full.milestone!, approvals: [makeApproval('stakeholder-acceptance')] };

@@ -1,4 +1,4 @@
-import { aggregatePortfolio, type PortfolioItem } from '../../../src/domain';
+import { BUILTIN_CALENDAR, aggregatePortfolio, type PortfolioItem } from '../../../src/domain';
 import {
   FIXED_NOW,
   makeCompleteDelivery,
@@ -34,7 +34,7 @@ function sample(): PortfolioItem[] {
 }
 
 describe('aggregatePortfolio', () => {
-  const p = aggregatePortfolio(sample(), { now: FIXED_NOW });
+  const p = aggregatePortfolio(sample(), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR });
 
   it('gives every item a row with its next stage, blockers and slip', () => {
     const row = (key: string) => p.rows.find((r) => r.key === key)!;
@@ -113,29 +113,39 @@ describe('aggregatePortfolio', () => {
   });
 
   it('filters before aggregating', () => {
-    const sec = aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { fsts: ['Security'] } });
+    const sec = aggregatePortfolio(sample(), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR, filters: { fsts: ['Security'] } });
     expect(sec.rows.map((r) => r.key)).toEqual(['LCOO-2', 'LCOO-4', 'LCOO-11']);
     expect(sec.totals.items).toBe(3);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { onlySlipped: true } }).rows.map((r) => r.key)).toEqual([
-      'LCOO-2',
-      'LCOO-11',
-    ]);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { lifecycle: 'delivery' } }).totals.roadmapItems).toBe(0);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { companies: ['NTT'] } }).rows.map((r) => r.key)).toEqual([
-      'LCOO-1',
-      'LCOO-4',
-      'LCOO-10',
-    ]);
     expect(
-      aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { releases: ['gazpacho'], types: ['bug'] } }).rows.map((r) => r.key),
+      aggregatePortfolio(sample(), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR, filters: { onlySlipped: true } }).rows.map((r) => r.key),
     ).toEqual(['LCOO-2', 'LCOO-11']);
-    expect(aggregatePortfolio(sample(), { now: FIXED_NOW, filters: { stages: ['prioritized'], onlyBlocked: true } }).rows).toEqual([]);
+    expect(
+      aggregatePortfolio(sample(), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR, filters: { lifecycle: 'delivery' } }).totals.roadmapItems,
+    ).toBe(0);
+    expect(
+      aggregatePortfolio(sample(), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR, filters: { companies: ['NTT'] } }).rows.map((r) => r.key),
+    ).toEqual(['LCOO-1', 'LCOO-4', 'LCOO-10']);
+    expect(
+      aggregatePortfolio(sample(), {
+        now: FIXED_NOW,
+        calendar: BUILTIN_CALENDAR,
+        filters: { releases: ['gazpacho'], types: ['bug'] },
+      }).rows.map((r) => r.key),
+    ).toEqual(['LCOO-2', 'LCOO-11']);
+    expect(
+      aggregatePortfolio(sample(), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR, filters: { stages: ['prioritized'], onlyBlocked: true } })
+        .rows,
+    ).toEqual([]);
   });
 
   it('shows the next stage and blockers each item arrives with (the gate check decides them, under the settings of each move)', () => {
     const items = [makeDeliverable({ stage: 'blueprint-accepted', delivery: makeCompleteDelivery({ specification: undefined }) })];
-    expect(aggregatePortfolio(gated(items), { now: FIXED_NOW }).rows[0]).toMatchObject({ nextStage: 'spec-in-progress' });
-    expect(aggregatePortfolio(gated(items, { config: { specificationStep: false } }), { now: FIXED_NOW }).rows[0]).toMatchObject({
+    expect(aggregatePortfolio(gated(items), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR }).rows[0]).toMatchObject({
+      nextStage: 'spec-in-progress',
+    });
+    expect(
+      aggregatePortfolio(gated(items, { config: { specificationStep: false } }), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR }).rows[0],
+    ).toMatchObject({
       nextStage: 'coding-in-progress',
       blockers: [],
     });
@@ -149,7 +159,7 @@ describe('aggregatePortfolio', () => {
       makeRoadmapItem({ key: 'LCOO-1', stage: 'development-ready', vetting: noSize }),
       makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
     ];
-    const rows = aggregatePortfolio(gated(items, { config }), { now: FIXED_NOW }).rows;
+    const rows = aggregatePortfolio(gated(items, { config }), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR }).rows;
     expect(rows[1]?.blockers.map((b) => b.message)).toEqual(['Size of effort: choose S, M, L or XL.']);
   });
 
@@ -164,7 +174,7 @@ describe('aggregatePortfolio', () => {
       }),
       makeDeliverable({ key: 'LCOO-2', stage: 'code-committed', delivery: makeCompleteDelivery({ roadmapItemKey: 'LCOO-1' }) }),
     ];
-    const row = aggregatePortfolio(gated(items, { config }), { now: FIXED_NOW }).rows[1];
+    const row = aggregatePortfolio(gated(items, { config }), { now: FIXED_NOW, calendar: BUILTIN_CALENDAR }).rows[1];
     expect(row?.blockers.map((b) => b.requirement)).toEqual(['roadmap-item:record', 'checklist:size']);
     expect(row?.blockers[0]?.message).toMatch(/^Roadmap Item LCOO-1: The LCOO record was modified outside the LCOO app/);
     // Still grouped under its Roadmap Item's FST: only the gate needs a signed checklist.
@@ -194,7 +204,7 @@ describe('aggregatePortfolio', () => {
         items.push(makeRoadmapItem({ key: `LCOO-${i}`, stage: stages[i % 4]!, vetting }));
       }
     }
-    const out = aggregatePortfolio(items, { now: FIXED_NOW });
+    const out = aggregatePortfolio(items, { now: FIXED_NOW, calendar: BUILTIN_CALENDAR });
     expect(out.totals.items).toBe(10_000);
     expect(out.rows).toHaveLength(10_000);
     expect(out.funnels.portfolio.reduce((sum, s) => sum + s.count, 0)).toBe(7_500);

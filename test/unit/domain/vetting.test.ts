@@ -1,4 +1,5 @@
 import {
+  BUILTIN_CALENDAR,
   CHECKLIST_ITEMS,
   CHECKLIST_ITEM_IDS,
   OPENSTACK_PROJECTS,
@@ -13,8 +14,9 @@ import {
 } from '../../../src/domain';
 import { FIXED_NOW, makeCompleteVetting, makeVetting } from '../../fixtures/builders';
 
+const AT = { nowMs: FIXED_NOW.getTime(), calendar: BUILTIN_CALENDAR };
 /** What a parsed record (as the app reads one) misses for an item. */
-const missingOf = (v: Vetting, id: string) => checklistStatus(VettingSchema.parse(v), FIXED_NOW).items.find((i) => i.id === id)?.missing;
+const missingOf = (v: Vetting, id: string) => checklistStatus(VettingSchema.parse(v), AT).items.find((i) => i.id === id)?.missing;
 
 describe('vetting checklist data', () => {
   it('has the 12 points of the source slide in order', () => {
@@ -68,7 +70,9 @@ describe('VettingSchema', () => {
     expect(VettingSchema.safeParse({ ...makeVetting(), size: 'l' }).error?.issues[0]?.message).toBe(
       'Size of effort must be S, M, L or XL.',
     );
-    expect(VettingSchema.safeParse({ ...makeVetting(), targetRelease: 'R' }).error?.issues[0]?.message).toMatch(/target release/);
+    expect(VettingSchema.safeParse({ ...makeVetting(), targetRelease: 'R' }).error?.issues[0]?.message).toMatch(
+      /list of OpenStack releases/,
+    );
     expect(VettingSchema.safeParse({ ...makeVetting(), type: 'feature' }).success).toBe(false);
     expect(VettingSchema.safeParse({ ...makeVetting(), schemaVersion: 1 }).success).toBe(false);
   });
@@ -96,13 +100,13 @@ describe('VettingSchema', () => {
 
 describe('checklistStatus', () => {
   it('says a complete checklist is complete', () => {
-    const s = checklistStatus(makeCompleteVetting(), FIXED_NOW);
+    const s = checklistStatus(makeCompleteVetting(), AT);
     expect(s).toMatchObject({ completed: 12, total: 12, percent: 100 });
     expect(s.items.every((i) => i.complete && i.missing === undefined)).toBe(true);
   });
 
   it('names what is missing in committee words', () => {
-    const s = checklistStatus(emptyVetting(), FIXED_NOW);
+    const s = checklistStatus(emptyVetting(), AT);
     expect(s).toMatchObject({ completed: 0, total: 12, percent: 0 });
     expect(missingOf(emptyVetting(), 'size')).toBe('Size of effort: choose S, M, L or XL.');
     expect(missingOf(emptyVetting(), 'type')).toBe('Type: choose Debt, New, Bug, Open-sourcing or Other.');
@@ -155,14 +159,17 @@ describe('checklistStatus', () => {
       'Targeted OpenStack release: 2026.1 Gazpacho was released on 2026-04-01; choose a release that has not shipped yet.',
     );
     // The same target was fine before it shipped.
-    const before = checklistStatus(makeCompleteVetting({ targetRelease: 'gazpacho' }), new Date('2026-03-01'));
+    const before = checklistStatus(makeCompleteVetting({ targetRelease: 'gazpacho' }), {
+      nowMs: Date.parse('2026-03-01'),
+      calendar: BUILTIN_CALENDAR,
+    });
     expect(before.completed).toBe(12);
     // An unknown release never gets this far: the schema refuses it on save and on read.
     expect(VettingSchema.safeParse({ ...makeCompleteVetting(), targetRelease: 'R' }).success).toBe(false);
   });
 
   it('reads no record as an empty checklist', () => {
-    expect(checklistStatus(undefined, FIXED_NOW).completed).toBe(0);
+    expect(checklistStatus(undefined, AT).completed).toBe(0);
     expect(missingOf(makeCompleteVetting(), 'targetRelease')).toBeUndefined();
   });
 });

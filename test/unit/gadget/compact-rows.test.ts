@@ -1,10 +1,11 @@
 import { aggregatePortfolio } from '../../../src/domain/portfolio';
+import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 import { compactRows } from '../../../src/modules/gadget/compact-rows';
 import { FIXTURE_NOW, makePortfolioIssues, portfolioItemsOf } from './make-portfolio-issues';
 
 const SECRET = 's'.repeat(64);
 const { items } = portfolioItemsOf(makePortfolioIssues(500, SECRET), SECRET);
-const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW });
+const portfolio = aggregatePortfolio(items, { now: FIXTURE_NOW, calendar: BUILTIN_CALENDAR });
 
 describe('compactRows', () => {
   const compact = compactRows(portfolio.rows);
@@ -42,7 +43,7 @@ describe('PortfolioRow.companies (domain)', () => {
     // makeVetting(0): proposer att, collaborators ntt (undecided) and orange (yes).
     expect(row('LCOO-1').companies).toEqual(['att', 'ntt', 'orange']);
     expect(row('LCOO-5').companies).toEqual(row('LCOO-4').companies);
-    const filtered = aggregatePortfolio(items, { now: FIXTURE_NOW, filters: { companies: ['intel'] } });
+    const filtered = aggregatePortfolio(items, { now: FIXTURE_NOW, calendar: BUILTIN_CALENDAR, filters: { companies: ['intel'] } });
     expect(filtered.rows.length).toBeGreaterThan(0);
     expect(filtered.rows.every((r) => r.companies.includes('intel'))).toBe(true);
   });

@@ -1,8 +1,9 @@
-import { GADGET_VOCABULARY } from '../../../src/modules/gadget/vocabulary';
+import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
+import { gadgetVocabulary } from '../../../src/modules/gadget/vocabulary';
 import { ageLabel, hasFilters, heatLevel, issueKeySortKey, makeNames, splitProjectKeys } from '../../../static/portfolio-gadget/src/format';
 
 describe('gadget display helpers', () => {
-  const names = makeNames(GADGET_VOCABULARY, {
+  const names = makeNames(gadgetVocabulary(BUILTIN_CALENDAR, new Date('2026-11-25T12:00:00Z')), {
     fsts: [{ id: 'networking', name: 'Networking' }],
     companies: [{ id: 'att', name: 'AT&T' }],
   });

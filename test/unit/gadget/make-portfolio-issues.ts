@@ -14,6 +14,7 @@ import { toPortfolioIssues, type VerifiedIssues } from '../../../src/modules/gad
 import { parentChecklistOf } from '../../../src/records/roadmap-item';
 import { adminOnly, movesFromRules, type AdminSettings, type GateRules } from '../../../src/usecases/gate-settings';
 import { gatePortfolio } from '../../../src/usecases/portfolio-gates';
+import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 
 export const FIXTURE_NOW = new Date('2026-11-25T12:00:00Z');
 export const FSTS = ['networking', 'security', 'containers', 'operations-lma', 'test-automation', 'resource-management', 'other'];
@@ -115,7 +116,13 @@ export function makePortfolioIssues(count: number, secret: string, opts: { proje
     }
     const stage = pick(PORTFOLIO, Math.floor(i / 3));
     const vetting = makeVetting(i);
-    const record = signedRecord(secret, VETTING_RECORD, id, vetting, vettingIndex(vetting, stage, FIXTURE_NOW));
+    const record = signedRecord(
+      secret,
+      VETTING_RECORD,
+      id,
+      vetting,
+      vettingIndex(vetting, stage, { nowMs: FIXTURE_NOW.getTime(), calendar: BUILTIN_CALENDAR }),
+    );
     // A forged record: someone changed the size through raw REST; the signature no longer matches.
     if (i % 100 === 7) {
       const data = record.data as Vetting;
@@ -163,5 +170,8 @@ export function portfolioItemsOf(
     const found = verified.roadmapItems.get(key);
     return found ? parentChecklistOf(key, found) : undefined;
   };
-  return { items: gatePortfolio(verified.issues, settingsFor, parents, opts.now ?? FIXTURE_NOW), skipped: verified.skipped };
+  return {
+    items: gatePortfolio(verified.issues, settingsFor, parents, { nowMs: (opts.now ?? FIXTURE_NOW).getTime(), calendar: BUILTIN_CALENDAR }),
+    skipped: verified.skipped,
+  };
 }

@@ -1,4 +1,5 @@
 import { aggregatePortfolio } from '../../../src/domain/portfolio';
+import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 import type { Issue } from '../../../src/jira/issues';
 import { toPortfolioIssues } from '../../../src/modules/gadget/portfolio-items';
 import { FIXTURE_NOW, asSearchIssue, makePortfolioIssues, portfolioItemsOf } from './make-portfolio-issues';
@@ -53,7 +54,7 @@ describe('toPortfolioIssues', () => {
 
   it('feeds the domain aggregation, which marks forged rows as integrity problems', () => {
     const { items } = portfolioItemsOf(fixture, SECRET);
-    const p = aggregatePortfolio(items, { now: FIXTURE_NOW });
+    const p = aggregatePortfolio(items, { now: FIXTURE_NOW, calendar: BUILTIN_CALENDAR });
     expect(p.totals).toMatchObject({ items: 200, deliverables: 40, roadmapItems: 160, integrityProblems: 2 });
     expect(p.rows.find((r) => r.key === 'LCOO-8')!.blockers.length).toBeGreaterThan(0);
   });

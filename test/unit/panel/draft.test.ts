@@ -152,7 +152,7 @@ const fullDelivery: Delivery = {
       recordedAt: '2026-11-01T10:00:00.000Z',
     },
   ],
-  milestone: { releaseId: 'indri', label: 'Indri-2', date: '2027-01-08', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
+  milestone: { releaseId: 'indri', label: 'Indri-2', date: '2027-01-14', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
   alignment: [{ notes: 'PTL agreed at the PTG', date: '2026-10-21', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' }],
   approvals: [{ role: 'core-approval', accountId: 'a-2', displayName: 'Core', at: '2026-11-02T10:00:00.000Z', ref: '912345' }],
 };
@@ -166,7 +166,7 @@ describe('delivery draft', () => {
     expect(parsed.changes).toEqual([
       { number: 912345, url: 'https://review.opendev.org/c/openstack/nova/+/912345', status: 'merged', ci: 'pass' },
     ]);
-    expect(parsed.milestone).toEqual({ releaseId: 'indri', label: 'Indri-2', date: '2027-01-08' });
+    expect(parsed.milestone).toEqual({ releaseId: 'indri', label: 'Indri-2', date: '2027-01-14' });
   });
 
   test('a change without a typed number takes it from its Gerrit link', () => {

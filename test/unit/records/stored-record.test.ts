@@ -1,4 +1,5 @@
 import { buildStoredRecord, readRecord, type RecordKind } from '../../../src/records/stored-record';
+import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 import { canonicalJson } from '../../../src/records/canonical';
 import { VETTING_RECORD, vettingIndex } from '../../../src/records/kinds';
 import { emptyVetting } from '../../../src/domain/vetting';
@@ -15,7 +16,7 @@ function stored() {
     kind,
     '10001',
     structuredClone(vetting),
-    vettingIndex(vetting, 'being-vetted', new Date('2026-11-25')),
+    vettingIndex(vetting, 'being-vetted', { nowMs: Date.parse('2026-11-25'), calendar: BUILTIN_CALENDAR }),
     meta,
   );
 }

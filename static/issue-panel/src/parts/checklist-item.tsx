@@ -32,7 +32,10 @@ export function ChecklistItemCard(props: {
     <Card labelledBy={headingId} tone={complete ? 'success' : 'neutral'} testId={`item-${item.id}`}>
       <Row gap={space.s} wrap={false} style={{ justifyContent: 'space-between' }}>
         <Heading id={headingId} level={3}>{`${item.number}. ${item.label}`}</Heading>
-        <Lozenge appearance={complete ? 'success' : 'default'}>{complete ? 'Complete' : 'Open'}</Lozenge>
+        <Row gap={space.xs} wrap={false}>
+          {complete && status?.slipped ? <Lozenge appearance="moved">Slipped</Lozenge> : null}
+          <Lozenge appearance={complete ? 'success' : 'default'}>{complete ? 'Complete' : 'Open'}</Lozenge>
+        </Row>
       </Row>
       <Help>{item.help}</Help>
       {props.children}
@@ -40,6 +43,9 @@ export function ChecklistItemCard(props: {
         <p style={{ margin: 0, font: font.small, color: color.subtle }} data-testid={`item-${item.id}-missing`}>
           {`Still needed: ${status.missing.replace(/^[^:]*:\s*/, '')}`}
         </p>
+      ) : null}
+      {status?.complete && status.slipped ? (
+        <p style={{ margin: 0, font: font.small, color: color.warning }}>{status.slipped.replace(/^[^:]*:\s*/, '')}</p>
       ) : null}
       {showNote ? (
         <LongText

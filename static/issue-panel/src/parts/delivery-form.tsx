@@ -6,6 +6,7 @@ import { Check, LongText, RowList, SingleSelect, TextInput } from './controls';
 import { Stack } from '../../../shared/layout';
 import * as space from '../../../shared/space';
 import { Card, FieldRow, Heading, Help, Wide } from './layout';
+import { projectOptions } from './project-options';
 
 interface Props {
   data: PanelData;
@@ -24,7 +25,7 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
   const voc = data.options.vocabulary;
   const stored = data.delivery?.data;
   const set = <K extends keyof DeliveryDraft>(k: K, v: DeliveryDraft[K]) => onChange({ ...draft, [k]: v });
-  const projects: Labelled[] = data.options.projects.map((p) => ({ value: p, label: p }));
+  const projects: Labelled[] = projectOptions(data.options, [draft.project]);
   const releases: Labelled[] = data.options.releasesOpen.map((r) => ({ value: r.id, label: r.label }));
   if (draft.milestone.releaseId && !releases.some((r) => r.value === draft.milestone.releaseId)) {
     releases.unshift({
@@ -32,6 +33,18 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
       label: data.options.releaseLabels[draft.milestone.releaseId] ?? draft.milestone.releaseId,
     });
   }
+  // A milestone is one of its release's, on the date the schedule gives: picking it sets both.
+  const scheduled = data.options.releasesOpen.find((r) => r.id === draft.milestone.releaseId)?.milestones ?? [];
+  const milestoneLabel = (m: { label: string; date: string; estimated: boolean }) =>
+    `${m.label}: ${m.date}${m.estimated ? ' (estimated)' : ''}`;
+  const milestones: Labelled[] = scheduled.map((m) => ({ value: m.label, label: milestoneLabel(m) }));
+  if (draft.milestone.label && !scheduled.some((m) => m.label === draft.milestone.label)) {
+    milestones.unshift({ value: draft.milestone.label, label: `${draft.milestone.label}: ${draft.milestone.date || 'no date'}` });
+  }
+  const pickMilestone = (label: string) => {
+    const m = scheduled.find((x) => x.label === label);
+    set('milestone', { ...draft.milestone, label, date: m ? m.date : label === draft.milestone.label ? draft.milestone.date : '' });
+  };
 
   return (
     <Stack gap={space.m}>
@@ -122,26 +135,20 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
             label="Release"
             options={releases}
             value={draft.milestone.releaseId}
-            onChange={(v) => set('milestone', { ...draft.milestone, releaseId: v })}
+            onChange={(v) => set('milestone', { releaseId: v, label: '', date: '' })}
             disabled={disabled}
           />
-          <TextInput
+          <SingleSelect
             id="milestone-label"
             label="Milestone"
-            placeholder="e.g. Indri-2"
+            options={milestones}
             value={draft.milestone.label}
-            onChange={(v) => set('milestone', { ...draft.milestone, label: v })}
-            disabled={disabled}
-          />
-          <TextInput
-            id="milestone-date"
-            label="Milestone date"
-            type="date"
-            value={draft.milestone.date}
-            onChange={(v) => set('milestone', { ...draft.milestone, date: v })}
-            disabled={disabled}
+            onChange={pickMilestone}
+            disabled={disabled || !draft.milestone.releaseId}
+            placeholder={draft.milestone.releaseId ? 'Choose a milestone…' : 'Choose the release first'}
           />
         </FieldRow>
+        <Help>The milestones and dates of the release schedule (releases.openstack.org); an administrator keeps them current.</Help>
         <Stamp at={stored?.milestone?.recordedAt} />
       </Card>
 

@@ -1,6 +1,7 @@
 // The vetting checklist of a Roadmap Item: each of the 12 points with the input it deserves.
 import type { Labelled, PanelData } from '../../../../src/contract/panel';
 import type { VettingDraft } from '../draft';
+import { projectOptions } from './project-options';
 import { ChecklistItemCard } from './checklist-item';
 import { CompanyEntries } from './company-entries';
 import { Check, LongText, MultiSelect, RowList, SingleSelect, TextInput } from './controls';
@@ -14,8 +15,6 @@ interface Props {
   onChange: (d: VettingDraft) => void;
   disabled: boolean;
 }
-
-const asOptions = (values: readonly string[]): Labelled[] => values.map((v) => ({ value: v, label: v }));
 
 export function VettingForm({ data, draft, onChange, disabled }: Props) {
   const voc = data.options.vocabulary;
@@ -42,7 +41,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
   // A stored release that has shipped since stays visible (so the person sees why it is incomplete).
   const releaseOptions: Labelled[] = data.options.releasesOpen.map((r) => ({
     value: r.id,
-    label: `${r.label} (releases ${r.firstReleaseDate})`,
+    label: `${r.label} (${r.estimated ? 'estimated ' : 'releases '}${r.firstReleaseDate})`,
   }));
   if (draft.targetRelease && !releaseOptions.some((o) => o.value === draft.targetRelease)) {
     releaseOptions.unshift({
@@ -137,7 +136,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
         <MultiSelect
           id="components"
           label="OpenStack projects"
-          options={asOptions(data.options.projects)}
+          options={projectOptions(data.options, draft.components)}
           values={draft.components}
           onChange={(v) => set('components', v)}
           disabled={disabled}
