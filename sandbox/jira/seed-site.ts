@@ -13,6 +13,22 @@ export const DEFAULT_ISSUETYPE_SCHEME_ID = 10000;
 export const LCOO_ISSUETYPE_SCHEME_ID = 10001;
 export const DEFAULT_WORKFLOW_SCHEME_ID = 10000;
 
+/** The app's default FST and company ids (src/domain/app-config.ts): each gets its own group, as the default configuration names them. */
+export const FST_IDS = [
+  'operations-lma',
+  'networking',
+  'containers',
+  'test-automation',
+  'resource-management',
+  'security',
+  'other',
+] as const;
+export const COMPANY_IDS = ['att', 'comcast', 'ntt', 'orange', 'reliance-jio', 'intel'] as const;
+/** Each FST's elected lead(s). */
+export const fstLeadGroup = (fst: (typeof FST_IDS)[number]) => `lcoo-fst-${fst}`;
+/** Each member company's Roadmap Coordinator and reps. */
+export const companyGroup = (company: (typeof COMPANY_IDS)[number]) => `lcoo-company-${company}`;
+
 /** Groups whose members may work on LCOO issues (create, edit, transition); browse is for every user. */
 export const CONTRIBUTOR_GROUPS = [
   'jira-administrators',
@@ -21,11 +37,18 @@ export const CONTRIBUTOR_GROUPS = [
   'lcoo-coordinators',
   'lcoo-cores',
   'lcoo-pod',
+  ...FST_IDS.map(fstLeadGroup),
+  ...COMPANY_IDS.map(companyGroup),
 ];
 const GROUPS = [...CONTRIBUTOR_GROUPS, 'jira-users'];
 
 const acct = (n: number): string => `557058:5e1c00de-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
+/**
+ * The seeded people. Every FST has an elected lead (in `lcoo-fst-leads` and the FST's own group)
+ * and every member company its Roadmap Coordinator and reps (in the company's group), as the
+ * LCOO proposal has them; the other groups are the approvals' (docs/design.md "Sandbox").
+ */
 export const SEED_USERS: SeedUser[] = [
   {
     accountId: acct(1),
@@ -41,7 +64,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Farah Stein (Networking FST lead)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-fst-leads', 'lcoo-cores', 'jira-users'],
+    groups: ['lcoo-fst-leads', fstLeadGroup('networking'), companyGroup('att'), 'lcoo-cores', 'jira-users'],
   },
   {
     accountId: acct(3),
@@ -49,7 +72,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Chris Ortega (Roadmap Coordinator)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-coordinators', 'lcoo-pod', 'jira-users'],
+    groups: ['lcoo-coordinators', companyGroup('comcast'), 'lcoo-pod', 'jira-users'],
   },
   {
     accountId: acct(4),
@@ -65,7 +88,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Jordan Miller (AT&T)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-roadmap-committee', 'lcoo-coordinators', 'jira-users'],
+    groups: ['lcoo-roadmap-committee', 'lcoo-coordinators', companyGroup('att'), 'jira-users'],
   },
   {
     accountId: acct(6),
@@ -73,7 +96,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Priya Nguyen (Comcast)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-fst-leads', 'lcoo-cores', 'jira-users'],
+    groups: ['lcoo-fst-leads', fstLeadGroup('containers'), companyGroup('comcast'), 'lcoo-cores', 'jira-users'],
   },
   {
     accountId: acct(7),
@@ -81,7 +104,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Kenji Tanaka (NTT)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-cores', 'lcoo-pod', 'jira-users'],
+    groups: [companyGroup('ntt'), 'lcoo-cores', 'lcoo-pod', 'jira-users'],
   },
   {
     accountId: acct(8),
@@ -89,7 +112,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Marie Lefèvre (Orange)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-roadmap-committee', 'lcoo-pod', 'jira-users'],
+    groups: ['lcoo-roadmap-committee', companyGroup('orange'), 'lcoo-pod', 'jira-users'],
   },
   {
     accountId: acct(9),
@@ -97,7 +120,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Rohan Sharma (Reliance Jio)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-coordinators', 'lcoo-cores', 'jira-users'],
+    groups: ['lcoo-coordinators', companyGroup('reliance-jio'), 'lcoo-cores', 'jira-users'],
   },
   {
     accountId: acct(10),
@@ -105,7 +128,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Daniel Okafor (Intel)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-fst-leads', 'lcoo-cores', 'jira-users'],
+    groups: ['lcoo-fst-leads', fstLeadGroup('resource-management'), companyGroup('intel'), 'lcoo-cores', 'jira-users'],
   },
   {
     accountId: acct(11),
@@ -113,7 +136,7 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Sun-hee Kim (AT&T)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-cores', 'jira-users'],
+    groups: ['lcoo-cores', companyGroup('att'), 'jira-users'],
   },
   {
     accountId: acct(12),
@@ -121,7 +144,39 @@ export const SEED_USERS: SeedUser[] = [
     displayName: 'Luc Moreau (Orange)',
     accountType: 'atlassian',
     siteAdmin: false,
-    groups: ['lcoo-coordinators', 'jira-users'],
+    groups: ['lcoo-coordinators', companyGroup('orange'), 'jira-users'],
+  },
+  {
+    accountId: acct(13),
+    email: 'h.yamada@ntt.example',
+    displayName: 'Hiro Yamada (NTT, Operations / LMA FST lead)',
+    accountType: 'atlassian',
+    siteAdmin: false,
+    groups: ['lcoo-fst-leads', fstLeadGroup('operations-lma'), companyGroup('ntt'), 'jira-users'],
+  },
+  {
+    accountId: acct(14),
+    email: 'a.verma@jio.example',
+    displayName: 'Anika Verma (Reliance Jio, Test Automation FST lead)',
+    accountType: 'atlassian',
+    siteAdmin: false,
+    groups: ['lcoo-fst-leads', fstLeadGroup('test-automation'), companyGroup('reliance-jio'), 'jira-users'],
+  },
+  {
+    accountId: acct(15),
+    email: 'e.dubois@orange.example',
+    displayName: 'Élise Dubois (Orange, Security FST lead)',
+    accountType: 'atlassian',
+    siteAdmin: false,
+    groups: ['lcoo-fst-leads', fstLeadGroup('security'), companyGroup('orange'), 'jira-users'],
+  },
+  {
+    accountId: acct(16),
+    email: 'm.garcia@comcast.example',
+    displayName: 'Marco Garcia (Comcast, Other FST lead)',
+    accountType: 'atlassian',
+    siteAdmin: false,
+    groups: ['lcoo-fst-leads', fstLeadGroup('other'), companyGroup('comcast'), 'jira-users'],
   },
   { accountId: APP_ACCOUNT_ID, email: '', displayName: 'LCOO Roadmap for Jira', accountType: 'app', siteAdmin: false, groups: [] },
 ];

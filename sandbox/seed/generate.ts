@@ -83,6 +83,7 @@ export const APPROVERS: Record<ApprovalRole, string[]> = {
   'stakeholder-acceptance': ['coordinator@lcoo.example', 'r.sharma@jio.example', 'l.moreau@orange.example'],
   'core-approval': ['fst-lead@lcoo.example', 'k.tanaka@ntt.example', 's.kim@att.example', 'p.nguyen@comcast.example'],
   'pod-acceptance': ['coordinator@lcoo.example', 'k.tanaka@ntt.example', 'm.lefevre@orange.example'],
+  'lrc-tracking': ['admin@lcoo.example', 'j.miller@att.example', 'm.lefevre@orange.example'],
 };
 
 /** How much of the vetting checklist a seeded item has. */
@@ -431,7 +432,6 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date(), ca
             }
           : {}),
         ...(changes.length ? { changes } : {}),
-        ...(reached('delivered') ? { lrcTracking: { tracked: true, note: 'Tracked in the monthly LRC delivery review.' } } : {}),
       };
       const approvals: PlannedApproval[] = [];
       if (reached('blueprint-accepted'))
@@ -459,6 +459,14 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date(), ca
           role: 'pod-acceptance',
           asEmail: rng.pick(APPROVERS['pod-acceptance']),
           note: 'Accepted by the POD after the release demo.',
+        });
+      // The Roadmap Committee's tracking is an approval its members record (no rng draw: the plan stays as it was).
+      if (reached('delivered'))
+        approvals.push({
+          beforeStage: 'delivered',
+          role: 'lrc-tracking',
+          asEmail: APPROVERS['lrc-tracking'][0] ?? 'admin@lcoo.example',
+          note: 'Tracked in the monthly LRC delivery review.',
         });
       deliverables.push({
         ref: `D${String(deliverables.length + 1).padStart(2, '0')}`,

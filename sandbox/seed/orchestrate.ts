@@ -1,12 +1,24 @@
 // Turns a seed plan into a live LCOO roadmap THROUGH THE APP: the admin resolver sets up
 // issue types, statuses and workflows; issues are created over the emulator's REST as their
 // owners; records are saved with the panel resolver (vetting/save, delivery/save) and
-// approvals recorded with approvals/record by people in the right groups; then each issue
-// is walked through its workflow to its target stage, so the app's own stage-gate
-// validator judges every move. A gate that refuses is a seed failure: the data is meant to
-// be complete enough to pass.
+// approvals recorded with approvals/record, each by someone the app lets do it: a company's
+// interest and committed people by that company's own people (the owner saves the checklist
+// with the proposing company's entry, then each partner company's rep adds its own), an FST
+// prioritization by that FST's lead, the Roadmap Committee's decisions and delivery tracking by
+// committee members. Then each issue is walked through its workflow to its target stage, so the
+// app's own stage-gate validator judges every move. A refusal is a seed failure: the data is
+// meant to follow the rules and be complete enough to pass.
 import { z } from 'zod';
-import { LIFECYCLES, type DeliveryStage, type PortfolioStage } from '../../src/domain';
+import {
+  DEFAULT_APP_CONFIG,
+  LIFECYCLES,
+  directoryOf,
+  type CompanyCollaboration,
+  type DeliveryStage,
+  type PortfolioStage,
+  type VettingInput,
+} from '../../src/domain';
+import { SEED_USERS, companyGroup, fstLeadGroup, type COMPANY_IDS, type FST_IDS } from '../jira/seed-site';
 import type { RunningSandbox } from '../host/boot';
 import type { FrontendContext } from '../host/forge-host';
 import { errorMessage } from '../host/runtime';
@@ -61,6 +73,37 @@ const Created = z.looseObject({ key: z.string() });
 const Transitions = z.looseObject({
   transitions: z.array(z.looseObject({ id: z.string(), name: z.string(), to: z.looseObject({ name: z.string() }).optional() })),
 });
+
+const directory = directoryOf(DEFAULT_APP_CONFIG);
+
+/** The first seeded person in `group`: who acts for an FST or a company. */
+function memberOf(group: string, what: string): string {
+  const u = SEED_USERS.find((x) => x.groups.includes(group) && x.email);
+  if (!u) throw new SeedError(`No seeded user is in ${group}, so no one can act for ${what}; add one to sandbox/jira/seed-site.ts`);
+  return u.email;
+}
+
+/** The lead of the FST named `fst` (a name or an id, as the plan has it). */
+export function fstLeadEmail(fst: string): string {
+  const id = directory.fst(fst)?.id;
+  if (!id) throw new SeedError(`The plan names FST "${fst}", which the app's default configuration does not have`);
+  return memberOf(fstLeadGroup(id as (typeof FST_IDS)[number]), `the ${fst} FST`);
+}
+
+/** A Roadmap Coordinator or rep of the company named `company`. */
+export function companyRepEmail(company: string): string {
+  const id = directory.company(company)?.id;
+  if (!id) throw new SeedError(`The plan names member company "${company}", which the app's default configuration does not have`);
+  return memberOf(companyGroup(id as (typeof COMPANY_IDS)[number]), company);
+}
+
+const sameCompany = (a: string, b: string) => (directory.company(a)?.id ?? a) === (directory.company(b)?.id ?? b);
+
+/** The planned checklist with only `entries` as its company entries. */
+function withCompanies(v: VettingInput, entries: readonly CompanyCollaboration[]): VettingInput {
+  if (!v.collaborators) return v;
+  return { ...v, collaborators: { ...v.collaborators, companies: [...entries] } };
+}
 
 const adf = (text: string) => ({
   type: 'doc',
@@ -172,12 +215,14 @@ export async function runSeed(
       const stage = lifecycle.stages[i];
       if (!stage) break;
       for (const a of item.approvals.filter((x: PlannedApproval) => x.beforeStage === stage.id)) {
+        // Only the item's own FST lead prioritizes it for the FST.
+        const asEmail = a.role === 'fst-prioritization' && item.kind === 'roadmap-item' ? fstLeadEmail(item.fst) : a.asEmail;
         const data = await invoke(
           `${item.ref} ${key}`,
           PANEL_MODULE,
           'approvals/record',
           { record, role: a.role, revision, note: a.note, ...(a.ref ? { ref: a.ref } : {}) },
-          a.asEmail,
+          asEmail,
           key,
         );
         revision = revisionOf(data, record);
@@ -234,17 +279,36 @@ export async function runSeed(
         sig: 'forged-through-raw-rest',
       });
     } else if (item.vetting) {
+      // The owner saves the checklist with the proposing company's own entry; each other
+      // company's entry is then added by one of that company's people.
+      const entries = item.vetting.collaborators?.companies ?? [];
+      const own = entries.filter((c) => sameCompany(c.company, item.company));
+      let saved: CompanyCollaboration[] = own as CompanyCollaboration[];
       revision = revisionOf(
         await invoke(
           `${item.ref} ${created.key}`,
           PANEL_MODULE,
           'vetting/save',
-          { revision: null, vetting: item.vetting },
+          { revision: null, vetting: withCompanies(item.vetting, saved) },
           item.ownerEmail,
           created.key,
         ),
         'vetting',
       );
+      for (const entry of entries.filter((c) => !sameCompany(c.company, item.company))) {
+        saved = [...saved, entry as CompanyCollaboration];
+        revision = revisionOf(
+          await invoke(
+            `${item.ref} ${created.key} (${entry.company})`,
+            PANEL_MODULE,
+            'vetting/save',
+            { revision, vetting: withCompanies(item.vetting, saved) },
+            companyRepEmail(entry.company),
+            created.key,
+          ),
+          'vetting',
+        );
+      }
     }
     await walk(item, created.key, 'vetting', revision);
     log(`${item.ref} ${created.key} ${item.targetStage} (${item.completeness})`);

@@ -2,7 +2,7 @@
 // configuration, and the group check. The page imports these types, never its own copies.
 import { z } from 'zod';
 import type { AppConfig, ConfigSource } from '../domain/app-config';
-import type { ApprovalRole } from '../domain/approvals';
+import type { ApprovalRole, GroupApprovalRole } from '../domain/approvals';
 import type { Stage } from '../domain/lifecycle';
 import type { ChecklistItemId } from '../domain/vetting';
 
@@ -53,7 +53,10 @@ export const ConfigGetInputSchema = z.object({}).loose();
 
 /** Names the page shows, sent by the server so the browser carries no copy of the domain (nor zod). */
 export interface ConfigVocabulary {
+  /** Every approval (the stale-approval setting lists them all). */
   approvalRoles: { id: ApprovalRole; label: string }[];
+  /** The approvals Jira groups give ("Who may approve"); the FST prioritization is each FST's lead groups'. */
+  groupRoles: { id: GroupApprovalRole; label: string }[];
   /** Every stage but the first of each lifecycle: the ones with a gate. */
   gatedStages: { id: Stage; statusName: string }[];
   checklistItems: { id: ChecklistItemId; number: number; label: string }[];

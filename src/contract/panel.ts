@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { GateSettingsSource } from './validator-config';
 import type { Approval, ApprovalRole } from '../domain/approvals';
+import type { HistoryEntry } from '../domain/history';
 import { ApprovalRoleSchema } from '../domain/approvals';
 import type { Delivery } from '../domain/delivery';
 import { DeliveryInputSchema } from '../domain/delivery';
@@ -44,6 +45,37 @@ export const ApprovalRecordPayloadSchema = z.object({
   ref: z.string().trim().max(200, { error: 'Keep the approval reference under 200 characters.' }).optional(),
 });
 
+export const ApprovalWithdrawPayloadSchema = z.object({
+  record: RecordNameSchema,
+  role: ApprovalRoleSchema,
+  revision: RevisionSchema,
+  /** Whose approval is taken back (the approver's account id as the panel shows it). */
+  accountId: z.string().trim().min(1, { error: 'Say whose approval to withdraw.' }).max(128),
+  ref: z.string().trim().max(200, { error: 'Keep the approval reference under 200 characters.' }).optional(),
+  reason: z
+    .string({ error: 'Say why the approval is withdrawn.' })
+    .trim()
+    .min(1, { error: 'Say why the approval is withdrawn: the history keeps the reason for the committee.' })
+    .max(2000, { error: 'Keep the reason under 2000 characters.' }),
+});
+
+export const RecordRestorePayloadSchema = z.object({
+  record: RecordNameSchema,
+  /** The revision the person saw on the issue (null: none): a restore must not undo a save they have not seen. */
+  revision: RevisionSchema,
+});
+
+export const HistoryListPayloadSchema = z.object({
+  record: RecordNameSchema,
+  /** From which revision down (the previous page's nextBefore); the newest when left out. */
+  before: z.number().int().min(1).optional(),
+});
+
+export interface HistoryPage {
+  entries: HistoryEntry[];
+  nextBefore?: number;
+}
+
 // ---------------------------------------------------------------- answer (panel/load and every write)
 
 export interface RecordView<T> {
@@ -56,6 +88,30 @@ export interface RecordView<T> {
   updatedByName?: string;
   /** Why the record can't be used as it is, in words for the person. */
   problem?: string;
+  /**
+   * When the property is missing, forged, replaced or unreadable and the app kept the last
+   * version it saved: who saved that version and when ("Restore the last version saved in the app").
+   */
+  restore?: { revision: number; updatedAt: string; updatedBy: string; updatedByName?: string };
+}
+
+/** An approval as the panel shows it: against the record as it is now, and whether this person may withdraw it. */
+export interface GivenApproval extends Approval {
+  /** current: given for this content; stale: for an earlier version (`changed` says what changed); unbound: given before the app kept what approvals approve. */
+  state: 'current' | 'stale' | 'unbound';
+  /** With 'stale': the parts that changed since, in the words on screen. */
+  changed?: string[];
+  /** Whether the gates count it (a stale one only where the admin lets its kind count). */
+  counts: boolean;
+  canWithdraw: boolean;
+}
+
+/** Whether this person may change a member company's entry (interest and committed people) on the item. */
+export interface CompanyRightView {
+  company: string;
+  name: string;
+  canEdit: boolean;
+  reason?: string;
 }
 
 export interface ReadinessView {
@@ -140,7 +196,9 @@ export interface PanelData {
   /** All 12 items done AND the record signed by the app: a forged record is never complete. */
   checklistComplete?: boolean;
   readiness: ReadinessView[];
-  approvals: { given: Approval[]; offered: ApprovalOffer[] };
+  approvals: { given: GivenApproval[]; offered: ApprovalOffer[] };
+  /** Per member company (configured ones and any the record names): may this person change its entry. Roadmap Items only. */
+  companyRights?: CompanyRightView[];
   options: PanelOptions;
   /** A configuration problem an admin should know about (invalid stored config). */
   configProblem?: string;

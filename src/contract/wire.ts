@@ -21,9 +21,13 @@ import type { Envelope, FieldErrors, InvalidInputDetails, JiraFailureDetails } f
 import { CheckConfigPayloadSchema, LoadPortfolioPayloadSchema, type GadgetConfig, type GadgetOptions, type PortfolioLoad } from './gadget';
 import {
   ApprovalRecordPayloadSchema,
+  ApprovalWithdrawPayloadSchema,
   DeliverySavePayloadSchema,
+  HistoryListPayloadSchema,
   PanelLoadPayloadSchema,
+  RecordRestorePayloadSchema,
   VettingSavePayloadSchema,
+  type HistoryPage,
   type PanelData,
 } from './panel';
 import {
@@ -63,9 +67,12 @@ export interface FieldDetails {
 
 export const PANEL_WIRE = {
   'panel/load': endpoint<PanelData>()(PanelLoadPayloadSchema),
-  'vetting/save': endpoint<PanelData, ConflictDetails>()(VettingSavePayloadSchema),
+  'vetting/save': endpoint<PanelData, ConflictDetails | { companies: string[] }>()(VettingSavePayloadSchema),
   'delivery/save': endpoint<PanelData, ConflictDetails | FieldDetails>()(DeliverySavePayloadSchema),
   'approvals/record': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalRecordPayloadSchema),
+  'approvals/withdraw': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalWithdrawPayloadSchema),
+  'record/restore': endpoint<PanelData, ConflictDetails>()(RecordRestorePayloadSchema),
+  'history/list': endpoint<HistoryPage>()(HistoryListPayloadSchema),
 };
 
 export const GADGET_WIRE = {

@@ -79,17 +79,12 @@ const changeFields = {
   status: ChangeStatusSchema,
   ci: CiResultSchema,
 };
-const lrcTrackingFields = {
-  tracked: z.boolean({ error: '"Tracked by the Roadmap Committee" must be true or false.' }),
-  note: text(MAX_TEXT, 'Tracking note').optional(),
-};
 
 export const DeliveryBlueprintSchema = z.object({ ...blueprintFields, ...stamp });
 export const AlignmentNoteSchema = z.object({ ...alignmentFields, ...stamp });
 export const MilestoneSchema = z.object({ ...milestoneFields, ...stamp });
 export const SpecificationSchema = z.object({ ...specificationFields, ...stamp });
 export const GerritChangeSchema = z.object({ ...changeFields, ...stamp });
-export const LrcTrackingSchema = z.object({ ...lrcTrackingFields, ...stamp });
 export type Milestone = z.infer<typeof MilestoneSchema>;
 export type Specification = z.infer<typeof SpecificationSchema>;
 export type GerritChange = z.infer<typeof GerritChangeSchema>;
@@ -129,7 +124,8 @@ export const DeliveryFieldsSchema = z.object({
   milestone: MilestoneSchema.optional(),
   specification: SpecificationSchema.optional(),
   changes: list(GerritChangeSchema, 'Gerrit changes', 50).optional(),
-  lrcTracking: LrcTrackingSchema.optional(),
+  // The Roadmap Committee's tracking is an approval now ('lrc-tracking'): the checkbox older
+  // records carry (`lrcTracking`) is not read, so a box any editor ticked confirms nothing.
   approvals: ApprovalListSchema.optional(),
 });
 
@@ -143,7 +139,7 @@ const optionalStamp = { recordedBy: AccountIdSchema.optional(), recordedAt: IsoD
 
 /**
  * What a client sends in delivery/save: the same evidence, stamps optional (the app sets
- * them), no approvals (only approvals/record writes those).
+ * them), no approvals and no Roadmap Committee tracking (only approvals/record writes those).
  */
 export const DeliveryInputSchema = z
   .object({
@@ -155,7 +151,12 @@ export const DeliveryInputSchema = z
     milestone: z.object({ ...milestoneFields, ...optionalStamp }).optional(),
     specification: z.object({ ...specificationFields, ...optionalStamp }).optional(),
     changes: list(z.object({ ...changeFields, ...optionalStamp }), 'Gerrit changes', 50).optional(),
-    lrcTracking: z.object({ ...lrcTrackingFields, ...optionalStamp }).optional(),
+    lrcTracking: z
+      .undefined({
+        error:
+          "The Roadmap Committee's tracking can't be saved with the delivery record; a committee member records it with the approval button.",
+      })
+      .optional(),
     approvals: noApprovalsIn('delivery record'),
   })
   .superRefine((d, ctx) => {
@@ -202,7 +203,6 @@ export function applyDeliveryInput(previous: Delivery | undefined, input: Delive
   if (input.blueprint) out.blueprint = restamp(input.blueprint, previous?.blueprint, recordedBy, recordedAt);
   if (input.milestone) out.milestone = restamp(input.milestone, previous?.milestone, recordedBy, recordedAt);
   if (input.specification) out.specification = restamp(input.specification, previous?.specification, recordedBy, recordedAt);
-  if (input.lrcTracking) out.lrcTracking = restamp(input.lrcTracking, previous?.lrcTracking, recordedBy, recordedAt);
   if (input.alignment) {
     const old = previous?.alignment ?? [];
     out.alignment = input.alignment.map((n) =>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { GATE_APPROVALS, distinctCoreApprovals, type ApprovalRole } from './approvals';
+import { approvalCounts, approvalState, partLabel, type ApprovedRecord } from './approval-content';
+import { APPROVAL_ROLES, ApprovalRoleSchema, GATE_APPROVALS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, StageSchema, isSpecificationStage, type LifecycleId, type Stage } from './lifecycle';
 import { milestoneProblem, releaseById, releaseLabel, type ReleaseCalendar } from './releases';
@@ -42,6 +43,16 @@ export const GateConfigSchema = z.object({
   /** Whether deliverables go through Specification In Progress / Accepted (some projects need no spec). */
   specificationStep: specificationStep.default(true),
   requiredChecklist: requiredChecklist.default({}),
+  /**
+   * The kinds of approval that still count after what they approved has changed. Empty by
+   * default: a gate counts an approval only for the content it was given for
+   * (approval-content.ts); an admin may relax this per kind.
+   */
+  staleApprovalsCount: z
+    .array(ApprovalRoleSchema)
+    .max(APPROVAL_ROLES.length)
+    .default([])
+    .transform((roles) => [...new Set(roles)]),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 
@@ -63,6 +74,7 @@ export const defaultGateConfig: GateConfig = Object.freeze({
   coreApprovalsRequired: 2,
   specificationStep: true,
   requiredChecklist: Object.freeze({ prioritized: [...CHECKLIST_ITEM_IDS] }),
+  staleApprovalsCount: Object.freeze([]) as unknown as ApprovalRole[],
 });
 
 /** A rule's stored configuration as the gate reads it: the settings, or why they can't be used. */
@@ -100,6 +112,8 @@ export function overlayGateConfig(admin: GateConfig, rule: RuleConfig): GateConf
     coreApprovalsRequired: rule.coreApprovalsRequired ?? admin.coreApprovalsRequired,
     specificationStep: rule.specificationStep ?? admin.specificationStep,
     requiredChecklist: { ...admin.requiredChecklist, ...rule.requiredChecklist },
+    // Not a rule setting: which approvals count for an earlier version is the admin's call.
+    staleApprovalsCount: admin.staleApprovalsCount,
   };
 }
 
@@ -167,12 +181,49 @@ const MSG = {
   changes: 'Code: link at least one Gerrit change under review.',
   liveChanges: 'Code: link at least one Gerrit change that is not abandoned.',
   pod: 'POD acceptance: the community and LCOO POD have not accepted the delivery yet (record it in the LCOO panel).',
-  lrcTracking: 'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.',
+  lrcTracking:
+    'Delivery tracking: the LCOO Roadmap Committee has not confirmed it tracks this delivery yet (a committee member records it in the LCOO panel).',
   roadmapItem:
     "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
 } as const;
 
-const hasApproval = (record: Vetting | Delivery | undefined, role: ApprovalRole) => (record?.approvals ?? []).some((a) => a.role === role);
+const AGAIN: Partial<Record<ApprovalRole, string>> = {
+  'fst-prioritization': 'the FST lead must prioritize it again',
+  'lrc-prioritization': 'the Roadmap Committee must prioritize it again',
+  'stakeholder-acceptance': 'the stakeholders must accept it again',
+  'pod-acceptance': 'the POD must accept it again',
+  'lrc-tracking': 'the Roadmap Committee must confirm it again',
+};
+
+/** "Farah Stein gave it on 2026-11-20 for an earlier version (changed since: Size of effort); ..." */
+function staleNote(approval: Approval, changed: readonly string[]): string {
+  return `${approval.displayName || 'someone'} gave it on ${approval.at.slice(0, 10)} for an earlier version (changed since: ${changed
+    .map(partLabel)
+    .join(', ')}); ${AGAIN[approval.role] ?? 'it must be given again'}.`;
+}
+
+/**
+ * Whether `record` carries an approval of `role` that counts (of the current content, or of an
+ * earlier one where the settings allow it). Missing: the gate's own sentence, or, when the only
+ * approvals were given for an earlier version, who gave one and what changed since.
+ */
+function needApproval(
+  record: ApprovedRecord | undefined,
+  role: ApprovalRole,
+  config: GateConfig,
+  requirement: string,
+  message: string,
+  out: MissingRequirement[],
+): void {
+  const given = (record?.approvals ?? []).filter((a) => a.role === role);
+  if (given.some((a) => approvalCounts(a, record!, config.staleApprovalsCount))) return;
+  const stale = given.map((a) => ({ a, state: approvalState(a, record!) })).find((x) => x.state.kind === 'stale');
+  const label = message.slice(0, message.indexOf(':'));
+  out.push({
+    requirement,
+    message: stale && stale.state.kind === 'stale' ? `${label}: ${staleNote(stale.a, stale.state.changed)}` : message,
+  });
+}
 
 /** Requirement ids of the checklist items ("checklist:size"). */
 const CHECKLIST_REQUIREMENT = Object.fromEntries(CHECKLIST_ITEM_IDS.map((id) => [id, `checklist:${id}`])) as Record<
@@ -206,8 +257,8 @@ function portfolioRules(stage: Stage, vetting: Vetting = NO_VETTING, config: Gat
     case 'prioritized':
       // The configured checklist (all 12 by default) comes first, then the two decisions.
       checklistMissing(vetting, requiredChecklistFor(stage, config), now, out);
-      if (!hasApproval(vetting, 'fst-prioritization')) out.push({ requirement: 'approval:fst-prioritization', message: MSG.fst });
-      if (!hasApproval(vetting, 'lrc-prioritization')) out.push({ requirement: 'approval:lrc-prioritization', message: MSG.lrc });
+      needApproval(vetting, 'fst-prioritization', config, 'approval:fst-prioritization', MSG.fst, out);
+      needApproval(vetting, 'lrc-prioritization', config, 'approval:lrc-prioritization', MSG.lrc, out);
       return;
     case 'development-ready':
       checklistMissing(vetting, ['targetRelease'], now, out);
@@ -225,8 +276,10 @@ function portfolioRules(stage: Stage, vetting: Vetting = NO_VETTING, config: Gat
   checklistMissing(vetting, requiredChecklistFor(stage, config), now, out);
 }
 
-function coreApprovalsMessage(required: number, cores: number): string {
-  const sofar = `${cores} ${cores === 1 ? 'has' : 'have'} so far`;
+function coreApprovalsMessage(required: number, cores: number, earlier: number): string {
+  const stale =
+    earlier > 0 ? ` (${earlier} more approved an earlier version of the change${earlier === 1 ? '' : 's'} and must approve again)` : '';
+  const sofar = `${cores} ${cores === 1 ? 'has' : 'have'} so far${stale}`;
   return required === 1
     ? `Core approvals: a core reviewer must approve; ${sofar}.`
     : `Core approvals: ${required} different core reviewers must approve; ${sofar}.`;
@@ -251,8 +304,7 @@ function deliveryRules(
       const wrong = delivery.milestone ? milestoneProblem(at.calendar, delivery.milestone) : undefined;
       if (!delivery.milestone) out.push({ requirement: 'delivery:milestone', message: MSG.milestone });
       else if (wrong) out.push({ requirement: 'delivery:milestone', message: `Delivery milestone: ${wrong}` });
-      if (!hasApproval(delivery, 'stakeholder-acceptance'))
-        out.push({ requirement: 'approval:stakeholder-acceptance', message: MSG.stakeholders });
+      needApproval(delivery, 'stakeholder-acceptance', config, 'approval:stakeholder-acceptance', MSG.stakeholders, out);
       break;
     }
     case 'spec-in-progress':
@@ -265,9 +317,13 @@ function deliveryRules(
       if (!(delivery.changes ?? []).length) out.push({ requirement: 'delivery:changes', message: MSG.changes });
       break;
     case 'code-committed': {
-      const cores = distinctCoreApprovals(delivery).length;
+      const cores = distinctCoreApprovals(delivery, (a) => approvalCounts(a, delivery, config.staleApprovalsCount)).length;
       if (cores < config.coreApprovalsRequired) {
-        out.push({ requirement: 'approval:core-approval', message: coreApprovalsMessage(config.coreApprovalsRequired, cores) });
+        const earlier = distinctCoreApprovals(delivery).length - cores;
+        out.push({
+          requirement: 'approval:core-approval',
+          message: coreApprovalsMessage(config.coreApprovalsRequired, cores, earlier),
+        });
       }
       const live = (delivery.changes ?? []).filter((c) => c.status !== 'abandoned');
       if (live.length === 0) {
@@ -291,8 +347,9 @@ function deliveryRules(
       break;
     }
     case 'delivered':
-      if (!hasApproval(delivery, 'pod-acceptance')) out.push({ requirement: 'approval:pod-acceptance', message: MSG.pod });
-      if (delivery.lrcTracking?.tracked !== true) out.push({ requirement: 'delivery:lrc-tracking', message: MSG.lrcTracking });
+      needApproval(delivery, 'pod-acceptance', config, 'approval:pod-acceptance', MSG.pod, out);
+      // The committee's confirmation is an approval its members record, not a box any editor ticks.
+      needApproval(delivery, 'lrc-tracking', config, 'approval:lrc-tracking', MSG.lrcTracking, out);
       break;
     default:
       break;

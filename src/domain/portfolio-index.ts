@@ -89,10 +89,19 @@ export interface RowFacts {
   securityLevel?: { id: string; name?: string };
 }
 
-/** An FST or company as the configuration identifies it: stored ids, and today's display names, map to ids. */
-export function configIdOf(list: readonly { id: string; name: string }[], value: string): string {
+/**
+ * An FST or company as the configuration identifies it: a stored id, a current display name or a
+ * former one (a record saved before ids, or before a rename) map to the id, as domain/directory.ts
+ * reads them; anything else stays as written (an entry since removed).
+ */
+export function configIdOf(list: readonly { id: string; name: string; formerNames?: readonly string[] }[], value: string): string {
   const trimmed = value.trim();
-  return (list.find((x) => x.id === trimmed) ?? list.find((x) => x.name === trimmed))?.id ?? trimmed;
+  const lower = trimmed.toLowerCase();
+  const found =
+    list.find((x) => x.id === trimmed) ??
+    list.find((x) => x.name.toLowerCase() === lower) ??
+    list.find((x) => (x.formerNames ?? []).some((n) => n.toLowerCase() === lower));
+  return found?.id ?? trimmed;
 }
 
 /** The row of one gated item. `config` maps FST and company names to ids. */

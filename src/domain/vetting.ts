@@ -2,7 +2,20 @@ import { z } from 'zod';
 import { ApprovalListSchema, noApprovalsIn } from './approvals';
 import type { Stage } from './lifecycle';
 import { canonicalProjectName, isKnownProject } from './openstack-projects';
-import { IsoDateSchema, MAX_SHORT, MAX_TEXT, WebUrlSchema, isBlank, isWebUrl, jsonBytes, list, requiredText, text } from './primitives';
+import {
+  AccountIdSchema,
+  IsoDateSchema,
+  IsoDateTimeSchema,
+  MAX_SHORT,
+  MAX_TEXT,
+  WebUrlSchema,
+  isBlank,
+  isWebUrl,
+  jsonBytes,
+  list,
+  requiredText,
+  text,
+} from './primitives';
 import { BUILTIN_CALENDAR, ReleaseIdSchema, findRelease, releaseById, releaseLabel, releasedBy, type ReleaseCalendar } from './releases';
 
 /**
@@ -196,16 +209,36 @@ export const AlignmentEntrySchema = z.object({
 });
 export type AlignmentEntry = z.infer<typeof AlignmentEntrySchema>;
 
+export const MAX_PERSON_WEEKS = 26;
+
 export const CommittedPersonSchema = z.object({
   name: requiredText(MAX_SHORT, 'Person name'),
   accountId: text(128, 'Account id').optional(),
+  /** The time this person gives in the target release, in person-weeks (a release cycle is about 26 weeks). */
+  personWeeks: z
+    .number({ error: 'Person-weeks must be a number.' })
+    .positive({ error: 'Person-weeks must be more than 0.' })
+    .max(MAX_PERSON_WEEKS, { error: `Person-weeks: at most ${MAX_PERSON_WEEKS} (one person for a whole release cycle).` })
+    .optional(),
 });
+export type CommittedPerson = z.infer<typeof CommittedPersonSchema>;
 
+/**
+ * One member company's answer on an item: whether it joins and whom it commits. Only that
+ * company's Roadmap Coordinator or reps may change it (src/usecases/record-writes), and the app
+ * stamps who last did and when; a save can't set the stamp (the server keeps or replaces it).
+ * `company` is the company's id (records saved before ids were used hold its name; the app maps
+ * names to ids when it reads them: directory.ts).
+ */
 export const CompanyCollaborationSchema = z.object({
   company: requiredText(MAX_SHORT, 'Company'),
   interest: InterestSchema,
   people: list(CommittedPersonSchema, 'Committed people').default([]),
+  recordedBy: AccountIdSchema.optional(),
+  recordedByName: text(MAX_SHORT, 'Recorded by').optional(),
+  recordedAt: IsoDateTimeSchema.optional(),
 });
+export type CompanyCollaboration = z.infer<typeof CompanyCollaborationSchema>;
 
 export const CollaboratorsSchema = z.object({
   companies: list(CompanyCollaborationSchema, 'Member companies', 40).default([]),
@@ -233,7 +266,9 @@ export const ComponentSchema = z
 /** The fields of a vetting record, without the whole-record size check (so .omit/.pick work). */
 export const VettingFieldsSchema = z.object({
   schemaVersion: z.literal(2, { error: 'This is not a version 2 LCOO vetting record.' }),
+  /** The FST's id (or, in a record saved before ids, its name: directory.ts maps it). */
   fst: text(MAX_SHORT, 'Functional Specialty Team').optional(),
+  /** The proposing member company's id (or, before ids, its name). */
   proposingCompany: text(MAX_SHORT, 'Proposing company').optional(),
   type: ItemTypeSchema.optional(),
   requirements: list(requiredText(MAX_TEXT, 'A requirement'), 'Requirements').optional(),

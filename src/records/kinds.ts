@@ -1,10 +1,30 @@
 // The two LCOO records the app keeps on issues, and the flat copies Jira indexes for JQL
 // (manifest.yml jira:entityProperty: lcoo-vetting-index, lcoo-delivery-index).
 import { DeliverySchema, type Delivery } from '../domain/delivery';
-import type { Stage } from '../domain/lifecycle';
+import { canonicalJson } from '../domain/canonical';
 import type { GateTime } from '../domain/gates';
+import { DELIVERY_STAGES, PORTFOLIO_STAGES, type Stage } from '../domain/lifecycle';
+import { BUILTIN_CALENDAR } from '../domain/releases';
 import { checklistStatus, migrateVetting, type Vetting } from '../domain/vetting';
-import type { IndexValues, RecordKind } from './stored-record';
+import type { IndexValues, RecordKind, RecordMeta } from './stored-record';
+
+/**
+ * A record written before the index was signed: its index must be exactly what the app derived
+ * from the (signed) data when it saved it, at `meta.updatedAt`; only the stage, which the app
+ * refreshes as the issue moves, can't be derived and must merely be a stage of the lifecycle.
+ */
+function legacyIndexMatches(derived: IndexValues, index: IndexValues, stages: readonly Stage[]): boolean {
+  const { stage, ...rest } = index;
+  if (stage !== undefined && !(typeof stage === 'string' && (stages as readonly string[]).includes(stage))) return false;
+  return canonicalJson(rest) === canonicalJson(derived);
+}
+
+// Records written before the index was signed were indexed with the built-in release calendar
+// (the admin's calendar came with the same release), as of their save.
+const vettingDerived = (v: Vetting, meta: RecordMeta): IndexValues => {
+  const { stage: _stage, ...rest } = vettingIndex(v, undefined, { nowMs: Date.parse(meta.updatedAt), calendar: BUILTIN_CALENDAR });
+  return rest;
+};
 
 export const VETTING_PROPERTY = 'lcoo-vetting';
 export const DELIVERY_PROPERTY = 'lcoo-delivery';
@@ -17,6 +37,7 @@ export const VETTING_RECORD: RecordKind<Vetting> = {
     const r = migrateVetting(raw);
     return r.ok ? { ok: true, value: r.vetting } : { ok: false, error: r.error };
   },
+  legacyIndexOk: (data, index, meta) => legacyIndexMatches(vettingDerived(data, meta), index, PORTFOLIO_STAGES),
 };
 
 export const DELIVERY_RECORD: RecordKind<Delivery> = {
@@ -35,6 +56,7 @@ export const DELIVERY_RECORD: RecordKind<Delivery> = {
             .join('; '),
         };
   },
+  legacyIndexOk: (data, index) => legacyIndexMatches(deliveryIndex(data, undefined), index, DELIVERY_STAGES),
 };
 
 /**

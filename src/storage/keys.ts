@@ -17,6 +17,14 @@ export const KVS_KEYS = {
   /** The latest revision (and signature) the app wrote for a record: the replay check. */
   latestRevision: (propertyKey: string, issueId: string) => `lcoo:latest:${propertyKey}:${issueId}`,
   latestRevisionPrefix: (propertyKey: string) => `lcoo:latest:${propertyKey}:`,
+  /**
+   * The latest signed record the app wrote, whole (a property is at most 32 KB, well under KVS's
+   * 240 KiB per value): what "Restore the last version saved in the app" puts back. Not under
+   * `lcoo:latest:`, which the gadget pages through in bulk.
+   */
+  recordCopy: (propertyKey: string, issueId: string) => `lcoo:copy:${propertyKey}:${issueId}`,
+  /** One entry of a record's LCOO history per revision the app wrote (paged by revision: storage/history.ts). */
+  historyEntry: (propertyKey: string, issueId: string, revision: number) => `lcoo:history:${propertyKey}:${issueId}:${revision}`,
   /** The claim on the next revision of a record: the first save to take it wins. */
   revisionClaim: (propertyKey: string, issueId: string, revision: number) => `lcoo:claim:${propertyKey}:${issueId}:${revision}`,
   /** The portfolio index's state: bucket count, generation, the settings rows were derived with, last reconcile. */

@@ -15,10 +15,14 @@ import { startSandbox, type StartOptions, type TestSandbox } from './sandbox';
 
 export const PANEL = 'lcoo-issue-panel';
 export const ADMIN = 'admin@lcoo.example';
-export const FST_LEAD = 'fst-lead@lcoo.example'; // lcoo-fst-leads, lcoo-cores
-export const COORDINATOR = 'coordinator@lcoo.example'; // lcoo-coordinators, lcoo-pod
+/** The Networking FST's lead (lcoo-fst-networking), an AT&T rep (lcoo-company-att), a core. */
+export const FST_LEAD = 'fst-lead@lcoo.example';
+/** Comcast's Roadmap Coordinator (lcoo-company-comcast), lcoo-coordinators, lcoo-pod. */
+export const COORDINATOR = 'coordinator@lcoo.example';
+/** The Containers FST's lead (lcoo-fst-containers), a Comcast rep, a core. */
+export const CONTAINERS_LEAD = 'p.nguyen@comcast.example';
 export const VIEWER = 'viewer@lcoo.example';
-/** In lcoo-roadmap-committee and lcoo-coordinators, not an FST lead. */
+/** In lcoo-roadmap-committee and lcoo-coordinators, AT&T's Roadmap Coordinator, not an FST lead. */
 export const LRC_MEMBER = 'j.miller@att.example';
 /** A core reviewer (lcoo-cores) only. */
 export const CORE = 's.kim@att.example';
@@ -124,12 +128,16 @@ export async function startLcooSite(opts: Pick<StartOptions, 'hostTokensCss'> = 
   };
 }
 
-/** A fully answered checklist targeting a release that has not shipped (Indri, 2027.1). */
+/**
+ * A fully answered checklist targeting a release that has not shipped (Indri, 2027.1): a
+ * Networking item AT&T proposes and joins, so FST_LEAD (Networking's lead, an AT&T rep) may
+ * save it whole.
+ */
 export function completeVetting(): Record<string, unknown> {
   return {
     schemaVersion: 2,
-    fst: 'Networking',
-    proposingCompany: 'AT&T',
+    fst: 'networking',
+    proposingCompany: 'att',
     type: 'new',
     requirements: ['Nova live-migrates instances with direct SR-IOV ports.'],
     acceptanceCriteria: ['A VNF with two VFs migrates with under 2 s of packet loss.'],
@@ -145,7 +153,7 @@ export function completeVetting(): Record<string, unknown> {
       conclusion: 'Revive and extend the existing blueprint.',
     },
     communityAlignment: [{ channel: 'ptg', notes: 'Nova PTG agreed to review a spec.', date: '2026-10-20' }],
-    collaborators: { companies: [{ company: 'Comcast', interest: 'yes', people: [{ name: 'Bo Chen' }] }], workingGroups: [] },
+    collaborators: { companies: [{ company: 'att', interest: 'yes', people: [{ name: 'Ann Lee', personWeeks: 6 }] }], workingGroups: [] },
     targetRelease: 'indri',
   };
 }

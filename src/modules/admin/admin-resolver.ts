@@ -5,7 +5,7 @@ import { type ConfigView, type ConfigVocabulary, type FieldErrors, type GroupsCh
 import { AppError } from '../../contract/envelope';
 import { ADMIN_WIRE, type AdminWire } from '../../contract/wire';
 import type { AppConfig } from '../../domain/app-config';
-import { APPROVAL_ROLES, APPROVAL_ROLE_LABELS } from '../../domain/approvals';
+import { APPROVAL_ROLES, APPROVAL_ROLE_LABELS, GROUP_APPROVAL_ROLES } from '../../domain/approvals';
 import { GATE_CONFIG_BOUNDS } from '../../domain/gates';
 import { LIFECYCLES } from '../../domain/lifecycle';
 import { CHECKLIST_ITEMS } from '../../domain/vetting';
@@ -21,6 +21,7 @@ import { indexHandlers } from './index-handlers';
 
 const VOCABULARY: ConfigVocabulary = {
   approvalRoles: APPROVAL_ROLES.map((id) => ({ id, label: APPROVAL_ROLE_LABELS[id] })),
+  groupRoles: GROUP_APPROVAL_ROLES.map((id) => ({ id, label: APPROVAL_ROLE_LABELS[id] })),
   gatedStages: Object.values(LIFECYCLES).flatMap((lc) => lc.stages.slice(1).map((s) => ({ id: s.id, statusName: s.statusName }))),
   checklistItems: CHECKLIST_ITEMS.map((i) => ({ id: i.id, number: i.number, label: i.label })),
   bounds: { coreApprovalsRequired: { ...GATE_CONFIG_BOUNDS.coreApprovalsRequired } },
@@ -37,20 +38,35 @@ export const configGet: AdminHandlers['config/get'] = {
   },
 };
 
-/** A refused payload is answered by the wire (BAD_REQUEST with details.fieldErrors by path); this checks what zod can't: that each group exists. */
+/** Every group the configuration names, with the field it is named in (for an error beside that field). */
+function namedGroups(config: AppConfig): { path: string; groups: string[] }[] {
+  return [
+    ...config.fsts.map((f, i) => ({ path: `fsts.${i}.leadGroups`, groups: f.leadGroups })),
+    ...config.companies.map((c, i) => ({ path: `companies.${i}.groups`, groups: c.groups })),
+    ...GROUP_APPROVAL_ROLES.map((r) => ({ path: `roleGroups.${r}`, groups: config.roleGroups[r] })),
+  ];
+}
+
+/**
+ * A refused payload is answered by the wire (BAD_REQUEST with details.fieldErrors by path); this
+ * checks what zod can't: that each group exists (each FST's leads, each company's coordinator and
+ * reps, each approval's). A rename keeps the old name findable (storage saveAppConfig).
+ */
 export const configSave: AdminHandlers['config/save'] = {
   doing: 'save the LCOO configuration',
   async run(config: AppConfig, ctx): Promise<ConfigView> {
     await requireAdmin(ctx, 'change the LCOO configuration');
-    const names = APPROVAL_ROLES.flatMap((r) => config.roleGroups[r]);
-    const { missing } = await checkGroupsExist(asApp(), names);
+    const named = namedGroups(config);
+    const { missing } = await checkGroupsExist(
+      asApp(),
+      named.flatMap((n) => n.groups),
+    );
     if (missing.length > 0) {
       const fieldErrors: FieldErrors = {};
-      for (const role of APPROVAL_ROLES) {
-        const bad = config.roleGroups[role].filter((g) => missing.includes(g));
+      for (const { path, groups } of named) {
+        const bad = groups.filter((g) => missing.includes(g));
         if (bad.length > 0)
-          fieldErrors[`roleGroups.${role}`] =
-            `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}. Create it in Jira or pick an existing group.`;
+          fieldErrors[path] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}. Create it in Jira or pick an existing group.`;
       }
       throw new AppError('BAD_REQUEST', `The configuration was not saved: ${missing.length} group(s) do not exist in Jira.`, {
         fieldErrors,

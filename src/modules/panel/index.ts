@@ -1,9 +1,10 @@
 // panel-resolver: the LCOO issue panel (manifest module lcoo-issue-panel). Keys and payloads
-// and payloads are the contract's PANEL_WIRE (src/contract/wire.ts).
+// are the contract's PANEL_WIRE (src/contract/wire.ts).
 import { PANEL_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
+import { historyList } from './history';
 import { loadPanel } from './load-panel';
-import { recordApproval } from './record-approval';
+import { recordApproval, restore, withdrawApproval } from './record-approval';
 import { saveDelivery, saveVetting } from './save-record';
 
 export const panelResolver = defineResolver(PANEL_WIRE, {
@@ -11,4 +12,7 @@ export const panelResolver = defineResolver(PANEL_WIRE, {
   'vetting/save': { doing: 'save the vetting checklist', run: saveVetting },
   'delivery/save': { doing: 'save the delivery record', run: saveDelivery },
   'approvals/record': { doing: 'record the approval', run: recordApproval },
+  'approvals/withdraw': { doing: 'withdraw the approval', run: withdrawApproval },
+  'record/restore': { doing: 'restore the last version saved in the app', run: restore },
+  'history/list': { doing: 'load the LCOO history of this issue', run: historyList },
 });

@@ -1,38 +1,58 @@
 // panel/load: everything the panel shows about one issue, read as the person. Every write
 // answers with the same shape, so the UI always renders from what the server decided.
-import type { ApprovalOffer, PanelData, ReadinessView, RecordView } from '../../contract/panel';
+import type { ApprovalOffer, CompanyRightView, GivenApproval, PanelData, ReadinessView, RecordView } from '../../contract/panel';
+import { approvalState, partLabel, type ApprovedRecord } from '../../domain/approval-content';
+import type { AppConfig } from '../../domain/app-config';
 import type { Approval } from '../../domain/approvals';
 import type { Delivery } from '../../domain/delivery';
+import { directoryOf, vettingWithIds } from '../../domain/directory';
 import { firstStage, stageDef } from '../../domain/lifecycle';
 import { checklistStatus, type Vetting } from '../../domain/vetting';
 import { asApp, asUser } from '../../jira/client';
 import { myIssuePermissions, userGroups } from '../../jira/issues';
 import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
-import { loadRecord, revisionOf } from '../../records/record-store';
+import { loadRecordAndLatest, readLastSaved, revisionOf, type LoadedRecord } from '../../records/record-store';
 import { readParentChecklist } from '../../records/roadmap-item';
-import type { RecordRead } from '../../records/stored-record';
+import type { RecordKind, RecordRead } from '../../records/stored-record';
 import { loadAppConfig, type LoadedConfig } from '../../storage/app-config';
 import { loadReleaseCalendar, type LoadedCalendar } from '../../storage/release-calendar';
 import { getSigningKey } from '../../storage/signing-key';
 import { blockersOf, gateCheck, needsParent, planMove } from '../../usecases/gate-check';
 import { adminSettingsOf, movesFromRules, nextStageFor, readGateRules, type GateRules } from '../../usecases/gate-settings';
 import { portfolioStageOf, snapshotOf } from '../../usecases/issue-snapshot';
+import { approversOf, companyRight, inAnyGroup } from '../../usecases/rights';
 import { approvalOffers } from './approval-offers';
 import { readPanelIssue, type ReadIssue } from './issue-context';
 import { panelOptions } from './options';
 
 export const MODIFIED_OUTSIDE_APP =
   'This record was modified outside the LCOO app (its signature does not match), so it never counts as complete and no gate accepts it. Check the values, then save it from this panel to vouch for them.';
+export const INDEX_OUTSIDE_APP =
+  "This record's search values (what JQL such as lcooCompleteness or lcooIntegrity finds it by) were changed outside the LCOO app, so no gate accepts it and searches may list it wrongly. Its content and approvals are the app's: save it from this panel to write the search values again.";
+export const REPLAYED =
+  'An older version of this record was put back outside the LCOO app, so no gate accepts it. Restore the last version saved in the app, or check the values and save it from this panel.';
 const READ_ONLY_REASON =
   "You can view this issue but not edit it in Jira, so the LCOO record is read-only for you. Ask a Jira administrator or the issue's project admin for edit permission.";
 
-export function recordView<T>(read: RecordRead<T>): RecordView<T> {
+type Restorable = { data: unknown; meta: { revision: number; updatedAt: string; updatedBy: string; updatedByName?: string } } | undefined;
+
+export function recordView<T>(read: RecordRead<T>, lastSaved?: Restorable): RecordView<T> {
   const revision = revisionOf(read);
+  const restore = lastSaved
+    ? {
+        restore: {
+          revision: lastSaved.meta.revision,
+          updatedAt: lastSaved.meta.updatedAt,
+          updatedBy: lastSaved.meta.updatedBy,
+          ...(lastSaved.meta.updatedByName ? { updatedByName: lastSaved.meta.updatedByName } : {}),
+        },
+      }
+    : {};
   switch (read.state) {
     case 'missing':
-      return { revision, integrity: 'missing' };
+      return { revision, integrity: 'missing', ...restore };
     case 'unreadable':
-      return { revision, integrity: 'unreadable', problem: `${read.error} Saving from this panel replaces it.` };
+      return { revision, integrity: 'unreadable', problem: `${read.error} Saving from this panel replaces it.`, ...restore };
     case 'present':
       return {
         data: read.data,
@@ -41,14 +61,46 @@ export function recordView<T>(read: RecordRead<T>): RecordView<T> {
         updatedAt: read.meta.updatedAt,
         updatedBy: read.meta.updatedBy,
         ...(read.meta.updatedByName ? { updatedByName: read.meta.updatedByName } : {}),
-        ...(read.integrity === 'modified-outside-app' ? { problem: MODIFIED_OUTSIDE_APP } : {}),
+        ...(read.integrity === 'modified-outside-app'
+          ? { problem: read.outside === 'index' ? INDEX_OUTSIDE_APP : read.outside === 'replayed' ? REPLAYED : MODIFIED_OUTSIDE_APP }
+          : {}),
+        ...restore,
       };
   }
 }
 
-/** Approvals in a record the app did not sign are claims, not decisions: they are not shown as given. */
-function trustedApprovals(view: RecordView<{ approvals?: Approval[] | undefined }>): Approval[] {
-  return view.integrity === 'valid' ? (view.data?.approvals ?? []) : [];
+/**
+ * Approvals in a record the app did not sign are claims, not decisions: they are not shown as
+ * given. Each given one says whether it is for the content as it is now, and whether this person
+ * may withdraw it (whoever may give it).
+ */
+function givenApprovals(
+  view: RecordView<ApprovedRecord>,
+  config: AppConfig,
+  groups: readonly string[] | undefined,
+  canEdit: boolean,
+): GivenApproval[] {
+  const record = view.data;
+  if (view.integrity !== 'valid' || !record) return [];
+  const staleAllowed = config.gate.staleApprovalsCount;
+  return (record.approvals ?? []).map((a: Approval) => {
+    const state = approvalState(a, record);
+    const mayWithdraw = canEdit && groups !== undefined && inAnyGroup(approversOf(a.role, config, record as Vetting).groups, groups);
+    return {
+      ...a,
+      state: state.kind,
+      ...(state.kind === 'stale' ? { changed: state.changed.map(partLabel) } : {}),
+      counts: state.kind !== 'stale' || staleAllowed.includes(a.role),
+      canWithdraw: mayWithdraw,
+    };
+  });
+}
+
+/** Every configured member company, and any other the record names: may this person change its entry. */
+function companyRights(config: AppConfig, vetting: Vetting | undefined, groups: readonly string[] | undefined): CompanyRightView[] {
+  const ids = [...config.companies.map((c) => c.id)];
+  for (const c of vetting?.collaborators?.companies ?? []) if (!ids.includes(c.company)) ids.push(c.company);
+  return ids.map((id) => companyRight(config, id, groups));
 }
 
 /** What the caller already knows, so a write does not read again what it has just written. */
@@ -59,6 +111,18 @@ export interface Known {
   config?: LoadedConfig;
   calendar?: LoadedCalendar;
   gateRules?: GateRules;
+  userGroups?: readonly string[] | undefined;
+}
+
+/** The record as read, and the last version the app saved when Jira's is not it (what a restore offers). */
+async function readWithRestore<T>(
+  user: ReturnType<typeof asUser>,
+  kind: RecordKind<T>,
+  issue: { id: string; key: string },
+): Promise<{ read: RecordRead<T>; lastSaved: Restorable }> {
+  const loaded: LoadedRecord<T> = await loadRecordAndLatest(user, kind, issue);
+  const lastSaved = loaded.read.integrity === 'valid' ? undefined : await readLastSaved(kind, issue.id, loaded.latest);
+  return { read: loaded.read, lastSaved };
 }
 
 export async function loadPanel(ctx: { accountId: string; extension: unknown }, known: Known = {}): Promise<PanelData> {
@@ -68,20 +132,31 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const { issue, statusStages } = read;
   const ref = { id: issue.id, key: issue.key };
   // Independent reads go out together: on Forge each REST call costs a round trip.
-  const [perms, loaded, calendarLoaded, vettingRead, deliveryRead, groups, rules] = await Promise.all([
+  const [perms, loaded, calendarLoaded, vettingLoad, deliveryLoad, groups, rules] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     known.config ?? loadAppConfig(),
     known.calendar ?? loadReleaseCalendar(),
-    issue.lifecycle === 'portfolio' ? (known.vetting ?? loadRecord(user, VETTING_RECORD, ref)) : undefined,
-    issue.lifecycle === 'delivery' ? (known.delivery ?? loadRecord(user, DELIVERY_RECORD, ref)) : undefined,
+    issue.lifecycle === 'portfolio'
+      ? known.vetting
+        ? { read: known.vetting, lastSaved: undefined }
+        : readWithRestore(user, VETTING_RECORD, ref)
+      : undefined,
+    issue.lifecycle === 'delivery'
+      ? known.delivery
+        ? { read: known.delivery, lastSaved: undefined }
+        : readWithRestore(user, DELIVERY_RECORD, ref)
+      : undefined,
     // Read as the app (a person can't vouch for their own groups). Failing to read them only
-    // disables the approval buttons, with the reason; the record still shows.
-    issue.lifecycle ? userGroups(asApp(), ctx.accountId).catch(() => undefined) : undefined,
+    // disables the approval buttons and company entries, with the reason; the record still shows.
+    issue.lifecycle ? ('userGroups' in known ? known.userGroups : userGroups(asApp(), ctx.accountId).catch(() => undefined)) : undefined,
     // The gate settings Jira will enforce: the workflow rules over the admin's settings. Read
     // as the app (people can't read workflows); never fails, it falls back with a note.
     issue.lifecycle ? (known.gateRules ?? readGateRules(statusStages)) : undefined,
   ]);
   const { config } = loaded;
+  const directory = directoryOf(config);
+  const vettingRead = vettingLoad?.read;
+  const deliveryRead = deliveryLoad?.read;
   const { calendar } = calendarLoaded;
   const at = { nowMs: now.getTime(), calendar };
   const canEdit = perms['EDIT_ISSUES'] === true;
@@ -101,18 +176,26 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   );
   if (!snapshot || !rules) return base;
 
-  let given: Approval[] = [];
+  let given: GivenApproval[] = [];
   if (vettingRead) {
-    const view = recordView(vettingRead);
+    // The gate reads the record as stored; the panel shows it with ids where it names FSTs and
+    // companies (a record saved before ids holds names), which is what the form edits.
+    given = givenApprovals(recordView(vettingRead), config, groups, canEdit);
+    const view = recordView(
+      vettingRead.state === 'present' ? { ...vettingRead, data: vettingWithIds(vettingRead.data, directory) } : vettingRead,
+      vettingLoad?.lastSaved,
+    );
     base.vetting = view;
     // Where the item stands: a target that shipped after its gate has slipped, it is not a gap.
     base.checklist = checklistStatus(view.data, { ...at, stage: snapshot.stage });
     base.checklistComplete = view.integrity === 'valid' && base.checklist.completed === base.checklist.total;
-    given = trustedApprovals(view);
+    base.companyRights = companyRights(config, view.data, canEdit ? groups : []).map((r) =>
+      canEdit ? r : { ...r, canEdit: false, reason: "You can't edit this issue in Jira." },
+    );
   } else if (deliveryRead) {
-    const view = recordView(deliveryRead);
+    const view = recordView(deliveryRead, deliveryLoad?.lastSaved);
     base.delivery = view;
-    given = trustedApprovals(view);
+    given = givenApprovals(view, config, groups, canEdit);
   }
 
   // The next stage's gate, as the stage gate on that very move will decide it (the rule on the
@@ -134,9 +217,10 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     lifecycle: snapshot.lifecycle,
     stage: snapshot.stage,
     gate: config.gate,
-    roleGroups: config.roleGroups,
+    config,
     userGroups: groups,
     canEdit,
+    vetting: snapshot.vetting,
     delivery: snapshot.delivery,
   });
   base.approvals = { given, offered };

@@ -1,6 +1,8 @@
-// Configuration: FSTs, member companies, the Jira groups allowed to give each approval, and
-// the default gate settings. The server checks everything (zod, and that each group exists)
-// and answers with an error per field, shown beside that field.
+// Configuration: FSTs with the Jira group(s) of their elected lead(s), member companies with the
+// group(s) of their Roadmap Coordinator and reps, the Jira groups allowed to give each other
+// approval, and the default gate settings. The server checks everything (zod, and that each group
+// exists) and answers with an error per field, shown beside that field. An id is fixed once saved
+// (records store ids); a rename keeps the old name, so nothing saved under it is orphaned.
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
@@ -9,7 +11,7 @@ import Toggle from '@atlaskit/toggle';
 import { useEffect, useState } from 'react';
 import type { AppConfig } from '../../../src/contract/domain-types';
 import type { ConfigView, FieldErrors } from '../../../src/contract/admin';
-import type { ApprovalRole } from '../../../src/contract/domain-types';
+import type { ApprovalRole, GroupApprovalRole } from '../../../src/contract/domain-types';
 import type { Stage } from '../../../src/contract/domain-types';
 import type { ChecklistItemId } from '../../../src/contract/domain-types';
 import { FieldError, Label } from '../../shared/field';
@@ -78,10 +80,21 @@ function TextCell(props: {
 /** Errors whose path starts with `prefix` ("fsts" also catches "fsts.2.name"), for a list-level message. */
 const errorAt = (errors: FieldErrors, path: string) => errors[path];
 
+const splitGroups = (text: string) =>
+  text
+    .split(',')
+    .map((g) => g.trim())
+    .filter((g) => g !== '');
+
 export function ConfigTab() {
   const [view, setView] = useState<ConfigView | undefined>();
   const [config, setConfig] = useState<AppConfig | undefined>();
-  const [groupText, setGroupText] = useState<Record<ApprovalRole, string>>();
+  const [groupText, setGroupText] = useState<Record<GroupApprovalRole, string>>();
+  // Group lists as typed, one per FST and company row (a trailing comma must survive typing).
+  const [fstGroups, setFstGroups] = useState<string[]>([]);
+  const [companyGroups, setCompanyGroups] = useState<string[]>([]);
+  // Ids of the saved configuration: fixed (records store them), only new rows take an id.
+  const [savedIds, setSavedIds] = useState<{ fsts: Set<string>; companies: Set<string> }>({ fsts: new Set(), companies: new Set() });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ tone: 'error' | 'success' | 'warning'; text: string } | undefined>();
   const [busy, setBusy] = useState<'save' | 'check' | undefined>();
@@ -90,10 +103,17 @@ export function ConfigTab() {
     setView(v);
     setConfig(v.config);
     setGroupText(
-      Object.fromEntries(v.vocabulary.approvalRoles.map((r) => [r.id, v.config.roleGroups[r.id].join(', ')])) as Record<
-        ApprovalRole,
+      Object.fromEntries(v.vocabulary.groupRoles.map((r) => [r.id, v.config.roleGroups[r.id].join(', ')])) as Record<
+        GroupApprovalRole,
         string
       >,
+    );
+    setFstGroups(v.config.fsts.map((f) => f.leadGroups.join(', ')));
+    setCompanyGroups(v.config.companies.map((c) => c.groups.join(', ')));
+    setSavedIds(
+      v.source === 'stored'
+        ? { fsts: new Set(v.config.fsts.map((f) => f.id)), companies: new Set(v.config.companies.map((c) => c.id)) }
+        : { fsts: new Set(), companies: new Set() },
     );
   };
 
@@ -115,18 +135,23 @@ export function ConfigTab() {
     );
   }
 
-  const { approvalRoles, gatedStages, checklistItems, bounds } = view.vocabulary;
-  const APPROVAL_ROLES = approvalRoles.map((r) => r.id);
+  const { approvalRoles, groupRoles, gatedStages, checklistItems, bounds } = view.vocabulary;
+  const GROUP_ROLES = groupRoles.map((r) => r.id);
   const allItems = checklistItems.map((i) => i.id);
-  const groupsOf = (role: ApprovalRole) =>
-    groupText[role]
-      .split(',')
-      .map((g) => g.trim())
-      .filter((g) => g !== '');
+  const groupsOf = (role: GroupApprovalRole) => splitGroups(groupText[role]);
   const draft = (): AppConfig => ({
     ...config,
-    roleGroups: Object.fromEntries(APPROVAL_ROLES.map((r) => [r, groupsOf(r)])) as AppConfig['roleGroups'],
+    fsts: config.fsts.map((f, i) => ({ ...f, leadGroups: splitGroups(fstGroups[i] ?? '') })),
+    companies: config.companies.map((c, i) => ({ ...c, groups: splitGroups(companyGroups[i] ?? '') })),
+    roleGroups: Object.fromEntries(GROUP_ROLES.map((r) => [r, groupsOf(r)])) as AppConfig['roleGroups'],
   });
+  /** Every group list on the page, by the field it is typed in. */
+  const allGroupLists = (): { path: string; groups: string[] }[] => [
+    ...config.fsts.map((_, i) => ({ path: `fsts.${i}.leadGroups`, groups: splitGroups(fstGroups[i] ?? '') })),
+    ...config.companies.map((_, i) => ({ path: `companies.${i}.groups`, groups: splitGroups(companyGroups[i] ?? '') })),
+    ...GROUP_ROLES.map((r) => ({ path: `roleGroups.${r}`, groups: groupsOf(r) })),
+  ];
+  const staleAllowed = new Set<ApprovalRole>(config.gate.staleApprovalsCount);
 
   const save = async () => {
     setBusy('save');
@@ -150,11 +175,12 @@ export function ConfigTab() {
     setBusy('check');
     setMessage(undefined);
     try {
-      const res = await call('groups/check', { names: APPROVAL_ROLES.flatMap(groupsOf) });
+      const lists = allGroupLists();
+      const res = await call('groups/check', { names: [...new Set(lists.flatMap((l) => l.groups))] });
       const next: FieldErrors = {};
-      for (const r of APPROVAL_ROLES) {
-        const bad = groupsOf(r).filter((g) => res.missing.includes(g));
-        if (bad.length) next[`roleGroups.${r}`] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}.`;
+      for (const { path, groups } of lists) {
+        const bad = groups.filter((g) => res.missing.includes(g));
+        if (bad.length) next[path] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}.`;
       }
       setErrors(next);
       setMessage(
@@ -188,25 +214,36 @@ export function ConfigTab() {
         </SectionMessage>
       ) : null}
 
-      <Section id="cfg-fsts" title="Functional Specialty Teams" description="The FSTs a roadmap item can belong to.">
+      <Section
+        id="cfg-fsts"
+        title="Functional Specialty Teams"
+        description="The FSTs a roadmap item can belong to, and the Jira group(s) of each FST's elected lead(s): only they prioritize the FST's items. An id is fixed once saved; a renamed FST keeps its old names."
+      >
         <ColumnHeads
           columns={[
             { label: 'Id', width: 170 },
             { label: 'Name', width: 220 },
-            { label: 'Description', width: 260 },
+            { label: 'Description', width: 220 },
+            { label: 'Lead groups (comma-separated)', width: 240 },
           ]}
         />
         {config.fsts.map((f, i) => (
           <Row key={i} align="flex-start">
-            <TextCell
-              hideLabel
-              id={`fsts-${i}-id`}
-              label={`FST ${i + 1} id`}
-              width={170}
-              value={f.id}
-              error={err(`fsts.${i}.id`)}
-              onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })}
-            />
+            {savedIds.fsts.has(f.id) ? (
+              <div style={{ width: 170, paddingTop: space.xs, font: font.body, color: color.subtle }} id={`fsts-${i}-id`}>
+                {f.id}
+              </div>
+            ) : (
+              <TextCell
+                hideLabel
+                id={`fsts-${i}-id`}
+                label={`FST ${i + 1} id`}
+                width={170}
+                value={f.id}
+                error={err(`fsts.${i}.id`)}
+                onChange={(v) => update({ fsts: config.fsts.map((x, j) => (j === i ? { ...x, id: v } : x)) })}
+              />
+            )}
             <TextCell
               hideLabel
               id={`fsts-${i}-name`}
@@ -220,18 +257,41 @@ export function ConfigTab() {
               hideLabel
               id={`fsts-${i}-description`}
               label={`FST ${i + 1} description`}
-              width={260}
+              width={220}
               value={f.description ?? ''}
               error={err(`fsts.${i}.description`)}
               onChange={(v) =>
-                update({ fsts: config.fsts.map((x, j) => (j === i ? { id: x.id, name: x.name, ...(v ? { description: v } : {}) } : x)) })
+                update({
+                  fsts: config.fsts.map((x, j) => {
+                    if (j !== i) return x;
+                    const { description: _old, ...rest } = x;
+                    return v ? { ...rest, description: v } : rest;
+                  }),
+                })
               }
             />
+            <Stack gap={space.xs}>
+              <TextCell
+                hideLabel
+                id={`fsts-${i}-leadGroups`}
+                label={`FST ${i + 1} lead groups`}
+                width={240}
+                value={fstGroups[i] ?? ''}
+                error={err(`fsts.${i}.leadGroups`)}
+                onChange={(v) => setFstGroups(fstGroups.map((g, j) => (j === i ? v : g)))}
+              />
+              {f.formerNames.length > 0 ? (
+                <span style={{ font: font.small, color: color.subtlest }}>{`Formerly: ${f.formerNames.join(', ')}`}</span>
+              ) : null}
+            </Stack>
             <div>
               <Button
                 appearance="subtle"
                 aria-label={`Remove FST ${i + 1}`}
-                onClick={() => update({ fsts: config.fsts.filter((_, j) => j !== i) })}
+                onClick={() => {
+                  update({ fsts: config.fsts.filter((_, j) => j !== i) });
+                  setFstGroups(fstGroups.filter((_, j) => j !== i));
+                }}
               >
                 Remove
               </Button>
@@ -240,32 +300,46 @@ export function ConfigTab() {
         ))}
         <FieldError id="fsts" message={err('fsts')} />
         <div>
-          <Button onClick={() => update({ fsts: [...config.fsts, { id: '', name: '' }] })}>Add FST</Button>
+          <Button
+            onClick={() => {
+              update({ fsts: [...config.fsts, { id: '', name: '', leadGroups: [], formerNames: [] }] });
+              setFstGroups([...fstGroups, '']);
+            }}
+          >
+            Add FST
+          </Button>
         </div>
       </Section>
 
       <Section
         id="cfg-companies"
         title="Member companies"
-        description="Companies that declare interest and commit people to roadmap items."
+        description="Companies that declare interest and commit people to roadmap items, and the Jira group(s) of each company's Roadmap Coordinator and reps: only they record whether the company joins an item and whom it commits. An id is fixed once saved; a renamed company keeps its old names."
       >
         <ColumnHeads
           columns={[
             { label: 'Id', width: 170 },
             { label: 'Name', width: 220 },
+            { label: 'Coordinator and reps groups (comma-separated)', width: 300 },
           ]}
         />
         {config.companies.map((c, i) => (
           <Row key={i} align="flex-start">
-            <TextCell
-              hideLabel
-              id={`companies-${i}-id`}
-              label={`Company ${i + 1} id`}
-              width={170}
-              value={c.id}
-              error={err(`companies.${i}.id`)}
-              onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })}
-            />
+            {savedIds.companies.has(c.id) ? (
+              <div style={{ width: 170, paddingTop: space.xs, font: font.body, color: color.subtle }} id={`companies-${i}-id`}>
+                {c.id}
+              </div>
+            ) : (
+              <TextCell
+                hideLabel
+                id={`companies-${i}-id`}
+                label={`Company ${i + 1} id`}
+                width={170}
+                value={c.id}
+                error={err(`companies.${i}.id`)}
+                onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, id: v } : x)) })}
+              />
+            )}
             <TextCell
               hideLabel
               id={`companies-${i}-name`}
@@ -275,11 +349,28 @@ export function ConfigTab() {
               error={err(`companies.${i}.name`)}
               onChange={(v) => update({ companies: config.companies.map((x, j) => (j === i ? { ...x, name: v } : x)) })}
             />
+            <Stack gap={space.xs}>
+              <TextCell
+                hideLabel
+                id={`companies-${i}-groups`}
+                label={`Company ${i + 1} coordinator and reps groups`}
+                width={300}
+                value={companyGroups[i] ?? ''}
+                error={err(`companies.${i}.groups`)}
+                onChange={(v) => setCompanyGroups(companyGroups.map((g, j) => (j === i ? v : g)))}
+              />
+              {c.formerNames.length > 0 ? (
+                <span style={{ font: font.small, color: color.subtlest }}>{`Formerly: ${c.formerNames.join(', ')}`}</span>
+              ) : null}
+            </Stack>
             <div>
               <Button
                 appearance="subtle"
                 aria-label={`Remove company ${i + 1}`}
-                onClick={() => update({ companies: config.companies.filter((_, j) => j !== i) })}
+                onClick={() => {
+                  update({ companies: config.companies.filter((_, j) => j !== i) });
+                  setCompanyGroups(companyGroups.filter((_, j) => j !== i));
+                }}
               >
                 Remove
               </Button>
@@ -288,16 +379,23 @@ export function ConfigTab() {
         ))}
         <FieldError id="companies" message={err('companies')} />
         <div>
-          <Button onClick={() => update({ companies: [...config.companies, { id: '', name: '' }] })}>Add company</Button>
+          <Button
+            onClick={() => {
+              update({ companies: [...config.companies, { id: '', name: '', groups: [], formerNames: [] }] });
+              setCompanyGroups([...companyGroups, '']);
+            }}
+          >
+            Add company
+          </Button>
         </div>
       </Section>
 
       <Section
         id="cfg-groups"
         title="Who may approve"
-        description="For each approval, the Jira groups whose members may record it (comma-separated group names)."
+        description="For each approval, the Jira groups whose members may record (and withdraw) it, comma-separated. The FST prioritization is given by each FST's lead groups, above."
       >
-        {approvalRoles.map(({ id: r, label }) => (
+        {groupRoles.map(({ id: r, label }) => (
           <Stack key={r} gap={space.xs}>
             <Label htmlFor={`roleGroups-${r}`}>{label}</Label>
             <Textfield
@@ -312,10 +410,39 @@ export function ConfigTab() {
           </Stack>
         ))}
         <div>
-          <Button onClick={() => void checkGroups()} isLoading={busy === 'check'} isDisabled={!!busy}>
+          <Button onClick={() => void checkGroups()} isLoading={busy === 'check'} isDisabled={!!busy} testId="check-groups">
             Check that the groups exist
           </Button>
         </div>
+      </Section>
+
+      <Section
+        id="cfg-stale"
+        title="Approvals after a change"
+        description="Each approval keeps what it approved. When that changes, the panel shows the approval as given for an earlier version, and the gates stop counting it, unless its kind is ticked here."
+      >
+        {approvalRoles.map(({ id: r, label }) => (
+          <Row key={r} gap={space.xs}>
+            <Toggle
+              id={`gate-stale-${r}`}
+              isChecked={staleAllowed.has(r)}
+              onChange={(e) =>
+                update({
+                  gate: {
+                    ...config.gate,
+                    staleApprovalsCount: e.target.checked
+                      ? [...config.gate.staleApprovalsCount, r]
+                      : config.gate.staleApprovalsCount.filter((x) => x !== r),
+                  },
+                })
+              }
+            />
+            <label htmlFor={`gate-stale-${r}`} style={{ font: font.body, color: color.text }}>
+              {`${label}: still counts after what it approved changed`}
+            </label>
+          </Row>
+        ))}
+        <FieldError id="gate-staleApprovalsCount" message={err('gate.staleApprovalsCount')} />
       </Section>
 
       <Section

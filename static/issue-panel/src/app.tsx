@@ -9,6 +9,8 @@ import type { PanelData } from '../../../src/contract/panel';
 import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
+import { HistorySection } from './parts/history-section';
+import { RestoreNotice } from './parts/restore-notice';
 import { markBusy } from '../../shared/busy';
 import { Row, Stack } from '../../shared/layout';
 import { useRenderMarks } from '../../shared/render-marks';
@@ -29,9 +31,14 @@ function needsResave(s: PanelState): boolean {
 function statusText(s: PanelState): string {
   if (s.busy === 'saving') return 'Saving…';
   if (s.busy === 'approving') return 'Recording the approval…';
+  if (s.busy === 'withdrawing') return 'Withdrawing the approval…';
+  if (s.busy === 'restoring') return 'Restoring the last version saved in the app…';
   if (s.dirty) return 'Unsaved changes';
   const saved = savedLabel(s.savedAt);
-  if (saved) return s.savedWhat === 'approval' ? `Approval recorded ${saved}` : `Saved ${saved}`;
+  if (saved) {
+    const what = { approval: 'Approval recorded', withdrawal: 'Approval withdrawn', restore: 'Restored', record: 'Saved' } as const;
+    return `${what[s.savedWhat ?? 'record']} ${saved}`;
+  }
   // Who "saved" a record modified outside the app is only a claim of that record.
   if (needsResave(s)) return 'Not saved by the LCOO app: check the values, then save';
   const rec = s.data?.vetting ?? s.data?.delivery;
@@ -104,7 +111,17 @@ function Completeness({ data }: { data: PanelData }) {
   );
 }
 
-function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload: () => void; onDismissLost: () => void }) {
+function Notices({
+  s,
+  onReload,
+  onDismissLost,
+  onRestore,
+}: {
+  s: PanelState;
+  onReload: () => void;
+  onDismissLost: () => void;
+  onRestore: () => void;
+}) {
   const d = s.data;
   const rec = d?.vetting ?? d?.delivery;
   // A failed save is announced and brought into view: the person may have pressed the Save at the bottom.
@@ -165,6 +182,7 @@ function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload: () =
           <p>{d.permissions.readOnlyReason ?? 'You can view this record but not change it.'}</p>
         </SectionMessage>
       ) : null}
+      <RestoreNotice record={rec} canEdit={d?.permissions.canEdit === true} busy={s.busy !== 'idle'} onRestore={onRestore} />
       {rec?.integrity === 'modified-outside-app' ? (
         <SectionMessage appearance="warning" title="Modified outside the LCOO app" testId="integrity-warning">
           <p>{rec.problem}</p>
@@ -185,7 +203,7 @@ function Notices({ s, onReload, onDismissLost }: { s: PanelState; onReload: () =
 }
 
 export function App() {
-  const { state: s, load, save, approve, reloadAfterConflict, setVetting, setDelivery, dismissLost } = usePanel();
+  const { state: s, load, save, approve, withdraw, restore, reloadAfterConflict, setVetting, setDelivery, dismissLost } = usePanel();
   const d = s.data;
   // Busy until the first real render (the record, or why it could not be loaded) is on screen.
   const settled = d !== undefined || s.loadError !== undefined;
@@ -248,7 +266,7 @@ export function App() {
         <Row style={{ justifyContent: 'space-between' }}>
           <span style={{ font: font.small, color: color.subtlest }}>{`${d.issue.issueType} · ${d.issue.statusName}`}</span>
         </Row>
-        <Notices s={s} onReload={() => void reloadAfterConflict()} onDismissLost={dismissLost} />
+        <Notices s={s} onReload={() => void reloadAfterConflict()} onDismissLost={dismissLost} onRestore={() => void restore()} />
         <SaveBar s={s} onSave={() => void save()} />
         <Completeness data={d} />
         <ReadinessBox readiness={d.readiness} stale={s.dirty} />
@@ -256,7 +274,13 @@ export function App() {
         {d.readiness.length === 0 && d.issue.stage ? (
           <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help>
         ) : null}
-        <ApprovalsSection data={d} busy={s.busy !== 'idle'} dirty={s.dirty} onApprove={(r) => void approve(r)} />
+        <ApprovalsSection
+          data={d}
+          busy={s.busy !== 'idle'}
+          dirty={s.dirty}
+          onApprove={(r) => void approve(r)}
+          onWithdraw={(r) => void withdraw(r)}
+        />
         {d.issue.lifecycle === 'portfolio' && s.vetting ? (
           <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} />
         ) : null}
@@ -264,6 +288,11 @@ export function App() {
           <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
         ) : null}
         <SaveBar s={s} onSave={() => void save()} />
+        <HistorySection
+          record={d.issue.lifecycle === 'portfolio' ? 'vetting' : 'delivery'}
+          revision={(d.vetting ?? d.delivery)?.revision ?? null}
+          roleLabel={(r) => d.options.vocabulary.approvalRoles.find((x) => x.value === r)?.label ?? r}
+        />
       </Stack>
     </main>
   );

@@ -6,12 +6,20 @@ import type { Vetting } from '../../../src/contract/domain-types';
 
 // ---------------------------------------------------------------- vetting
 
+export interface PersonDraft {
+  name: string;
+  /** Person-weeks in the target release, as typed ("4", "2.5"); '' = not said. */
+  personWeeks: string;
+  /** Kept from the record (a person the app knows by account); not edited in the form. */
+  accountId?: string;
+}
+
 export interface CompanyDraft {
+  /** The company's id (records name companies by id). */
   company: string;
   /** '' = not asked yet (not saved). */
   interest: '' | 'yes' | 'no' | 'undecided';
-  /** Committed people as typed: "Ann Lee, Bo Chen". */
-  people: string;
+  people: PersonDraft[];
 }
 
 export interface VettingDraft {
@@ -41,10 +49,10 @@ const blank = (v: string) => v.trim() === '';
 const allBlank = (o: Record<string, unknown>) =>
   Object.values(o).every((v) => (typeof v === 'string' ? blank(v) : typeof v === 'boolean' ? !v : v === undefined));
 
-/** Every configured member company gets a row (interest asked per company, as the minutes do), plus any the record names. */
-export function vettingDraft(v: Vetting | undefined, companyNames: readonly string[]): VettingDraft {
+/** Every configured member company (by id) gets a row (interest asked per company, as the minutes do), plus any the record names. */
+export function vettingDraft(v: Vetting | undefined, companyIds: readonly string[]): VettingDraft {
   const stored = v?.collaborators?.companies ?? [];
-  const names = [...companyNames, ...stored.map((c) => c.company).filter((n) => !companyNames.includes(n))];
+  const names = [...companyIds, ...stored.map((c) => c.company).filter((n) => !companyIds.includes(n))];
   return {
     fst: s(v?.fst),
     proposingCompany: s(v?.proposingCompany),
@@ -65,7 +73,15 @@ export function vettingDraft(v: Vetting | undefined, companyNames: readonly stri
     communityAlignment: (v?.communityAlignment ?? []).map((e) => ({ channel: e.channel, notes: e.notes, date: s(e.date) })),
     companies: names.map((company) => {
       const c = stored.find((x) => x.company === company);
-      return { company, interest: c?.interest ?? '', people: (c?.people ?? []).map((p) => p.name).join(', ') };
+      return {
+        company,
+        interest: c?.interest ?? '',
+        people: (c?.people ?? []).map((p) => ({
+          name: p.name,
+          personWeeks: p.personWeeks === undefined ? '' : String(p.personWeeks),
+          ...(p.accountId ? { accountId: p.accountId } : {}),
+        })),
+      };
     }),
     workingGroups: [...(v?.collaborators?.workingGroups ?? [])],
     targetRelease: s(v?.targetRelease),
@@ -79,11 +95,26 @@ export function vettingDraft(v: Vetting | undefined, companyNames: readonly stri
   };
 }
 
-export const splitNames = (text: string): string[] =>
-  text
-    .split(/[,;\n]/)
-    .map((n) => n.trim())
-    .filter((n) => n !== '');
+/** Person-weeks as typed: a number when it is one ("2,5" reads as 2.5), otherwise the text, so the server names the problem. */
+export function personWeeksValue(typed: string): number | string | undefined {
+  const t = typed.trim().replace(',', '.');
+  if (t === '') return undefined;
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : typed.trim();
+}
+
+/** The people of a company's entry as the save sends them: rows without a name are dropped. */
+function peopleInput(people: readonly PersonDraft[]): Record<string, unknown>[] {
+  return people
+    .filter((p) => !blank(p.name))
+    .map((p) => {
+      const weeks = personWeeksValue(p.personWeeks);
+      return {
+        name: p.name.trim(),
+        ...(p.accountId ? { accountId: p.accountId } : {}),
+        ...(weeks !== undefined ? { personWeeks: weeks } : {}),
+      };
+    });
+}
 
 /**
  * The vetting/save payload: blank rows the person added but never filled are dropped, empty
@@ -135,12 +166,12 @@ export function vettingInput(d: VettingDraft): Record<string, unknown> {
       .map((e) => ({ channel: e.channel || 'ptl-cores', notes: e.notes, ...(blank(e.date) ? {} : { date: e.date }) })),
   );
   const companies = d.companies
-    .filter((c) => c.interest !== '' || splitNames(c.people).length > 0)
+    .filter((c) => c.interest !== '' || peopleInput(c.people).length > 0)
     .map((c) => ({
       company: c.company,
       // Naming people without saying whether the company joins records it as undecided, never as a yes.
       interest: c.interest === '' ? 'undecided' : c.interest,
-      people: splitNames(c.people).map((name) => ({ name })),
+      people: peopleInput(c.people),
     }));
   const workingGroups = d.workingGroups.filter((g) => !blank(g));
   if (companies.length > 0 || workingGroups.length > 0) out.collaborators = { companies, workingGroups };
@@ -166,7 +197,6 @@ export interface DeliveryDraft {
   changes: { number: string; url: string; status: string; ci: string }[];
   milestone: { releaseId: string; label: string; date: string };
   alignment: { notes: string; date: string }[];
-  lrcTracking: { tracked: boolean; note: string };
 }
 
 export function deliveryDraft(d: Delivery | undefined): DeliveryDraft {
@@ -178,7 +208,6 @@ export function deliveryDraft(d: Delivery | undefined): DeliveryDraft {
     changes: (d?.changes ?? []).map((c) => ({ number: String(c.number), url: c.url, status: c.status, ci: c.ci })),
     milestone: { releaseId: s(d?.milestone?.releaseId), label: s(d?.milestone?.label), date: s(d?.milestone?.date) },
     alignment: (d?.alignment ?? []).map((n) => ({ notes: n.notes, date: s(n.date) })),
-    lrcTracking: { tracked: d?.lrcTracking?.tracked ?? false, note: s(d?.lrcTracking?.note) },
   };
 }
 
@@ -211,9 +240,6 @@ export function deliveryInput(d: DeliveryDraft): Record<string, unknown> {
     .filter((n) => !blank(n.notes) || !blank(n.date))
     .map((n) => ({ notes: n.notes, ...(blank(n.date) ? {} : { date: n.date }) }));
   if (alignment.length > 0) out.alignment = alignment;
-  if (d.lrcTracking.tracked || !blank(d.lrcTracking.note)) {
-    out.lrcTracking = { tracked: d.lrcTracking.tracked, ...(blank(d.lrcTracking.note) ? {} : { note: d.lrcTracking.note.trim() }) };
-  }
   return out;
 }
 
@@ -254,7 +280,8 @@ const WORDS: Record<string, string> = {
   alignmentStrategy: 'Alignment strategy',
   workingGroups: 'working groups',
   roadmapItemKey: 'Roadmap Item it delivers',
-  lrcTracking: 'Roadmap Committee tracking',
+  people: 'committed people',
+  personWeeks: 'person-weeks',
   changes: 'Gerrit changes',
   alignment: 'PTL / core alignment',
 };

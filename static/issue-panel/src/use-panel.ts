@@ -6,7 +6,7 @@ import type { PanelData } from '../../../src/contract/panel';
 import { CallError } from '../../shared/invoke';
 import { call } from './call';
 import { takeEarlyLoad } from './early-load';
-import type { ApproveRequest } from './parts/approvals-section';
+import type { ApproveRequest, WithdrawRequest } from './parts/approvals-section';
 import {
   deliveryDraft,
   deliveryInput,
@@ -18,7 +18,7 @@ import {
   type VettingDraft,
 } from './draft';
 
-export type Busy = 'idle' | 'loading' | 'saving' | 'approving';
+export type Busy = 'idle' | 'loading' | 'saving' | 'approving' | 'withdrawing' | 'restoring';
 
 export interface PanelState {
   data?: PanelData;
@@ -30,15 +30,15 @@ export interface PanelState {
   dirty: boolean;
   /** When this person last saved in this session (for "Saved 12:03"), and what. */
   savedAt?: string;
-  savedWhat?: 'record' | 'approval';
+  savedWhat?: 'record' | 'approval' | 'withdrawal' | 'restore';
   /** The person's text from before a conflict reload, so nothing they typed is lost. */
   lostText?: string[];
 }
 
-const companyNames = (d: PanelData) => d.options.companies.map((c) => c.name);
+const companyIds = (d: PanelData) => d.options.companies.map((c) => c.id);
 
 function draftsOf(d: PanelData): { vetting?: VettingDraft; delivery?: DeliveryDraft } {
-  if (d.issue.lifecycle === 'portfolio') return { vetting: vettingDraft(d.vetting?.data, companyNames(d)) };
+  if (d.issue.lifecycle === 'portfolio') return { vetting: vettingDraft(d.vetting?.data, companyIds(d)) };
   if (d.issue.lifecycle === 'delivery') return { delivery: deliveryDraft(d.delivery?.data) };
   return {};
 }
@@ -52,7 +52,7 @@ export function usePanel() {
   const [error, setError] = useState<CallError>();
   const [loadError, setLoadError] = useState<CallError>();
   const [savedAt, setSavedAt] = useState<string>();
-  const [savedWhat, setSavedWhat] = useState<'record' | 'approval'>('record');
+  const [savedWhat, setSavedWhat] = useState<NonNullable<PanelState['savedWhat']>>('record');
   const [lostText, setLostText] = useState<string[]>();
 
   const apply = useCallback((d: PanelData) => {
@@ -150,6 +150,40 @@ export function usePanel() {
     [data, busy, apply],
   );
 
+  /** Runs one write that answers with the whole panel (approvals, withdrawals, restores). */
+  const runWrite = useCallback(
+    async (what: Busy, done: NonNullable<PanelState['savedWhat']>, write: () => Promise<PanelData>) => {
+      if (!data || busy !== 'idle') return;
+      setBusy(what);
+      setError(undefined);
+      try {
+        apply(await write());
+        setSavedAt(new Date().toISOString());
+        setSavedWhat(done);
+      } catch (err) {
+        setError(toError(err));
+      } finally {
+        setBusy('idle');
+      }
+    },
+    [data, busy, apply],
+  );
+
+  const withdraw = useCallback(
+    (req: WithdrawRequest) => {
+      const revision = (req.record === 'vetting' ? data?.vetting?.revision : data?.delivery?.revision) ?? null;
+      return runWrite('withdrawing', 'withdrawal', () => call('approvals/withdraw', { ...req, revision }));
+    },
+    [data, runWrite],
+  );
+
+  /** Puts back the last version the app saved (the property was deleted, forged or replaced). */
+  const restore = useCallback(() => {
+    const record = data?.issue.lifecycle === 'delivery' ? 'delivery' : 'vetting';
+    const revision = (record === 'vetting' ? data?.vetting?.revision : data?.delivery?.revision) ?? null;
+    return runWrite('restoring', 'restore', () => call('record/restore', { record, revision }));
+  }, [data, runWrite]);
+
   const state: PanelState = {
     busy,
     dirty,
@@ -161,5 +195,16 @@ export function usePanel() {
     ...(savedAt ? { savedAt, savedWhat } : {}),
     ...(lostText ? { lostText } : {}),
   };
-  return { state, load, save, approve, reloadAfterConflict, setVetting, setDelivery, dismissLost: () => setLostText(undefined) };
+  return {
+    state,
+    load,
+    save,
+    approve,
+    withdraw,
+    restore,
+    reloadAfterConflict,
+    setVetting,
+    setDelivery,
+    dismissLost: () => setLostText(undefined),
+  };
 }

@@ -146,9 +146,9 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
     }
   };
 
-  // Records store FSTs and companies by name (the panel saves names): filter on names.
-  const fstOptions = options.fsts.map((f) => ({ value: f.name, label: f.name }));
-  const companyOptions = options.companies.map((c) => ({ value: c.name, label: c.name }));
+  // Records store FSTs and companies by id (names change): filter on ids.
+  const fstOptions = options.fsts.map((f) => ({ value: f.id, label: f.name }));
+  const companyOptions = options.companies.map((c) => ({ value: c.id, label: c.name }));
   return (
     <form
       style={{ padding: space.m, maxWidth: 900 }}

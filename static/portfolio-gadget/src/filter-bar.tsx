@@ -71,7 +71,7 @@ interface Props {
 
 /**
  * Options from the app configuration, plus any value already in the filter (never hide a chosen
- * value). Records store FSTs and companies by name (the panel saves names), so names are the values.
+ * value). Records store FSTs and companies by id (names change), so ids are the values.
  */
 function withChosen(options: Option[], chosen: readonly string[] | undefined): Option[] {
   const known = new Set(options.map((o) => o.value));
@@ -106,7 +106,7 @@ export function FilterBar({ filters, labels, vocabulary, onChange, busy }: Props
         label="FST"
         values={filters.fsts ?? []}
         options={withChosen(
-          labels.fsts.map((f) => ({ value: f.name, label: f.name })),
+          labels.fsts.map((f) => ({ value: f.id, label: f.name })),
           filters.fsts,
         )}
         onChange={(v) => set('fsts', v)}
@@ -123,7 +123,7 @@ export function FilterBar({ filters, labels, vocabulary, onChange, busy }: Props
         label="Member company"
         values={filters.companies ?? []}
         options={withChosen(
-          labels.companies.map((c) => ({ value: c.name, label: c.name })),
+          labels.companies.map((c) => ({ value: c.id, label: c.name })),
           filters.companies,
         )}
         onChange={(v) => set('companies', v)}

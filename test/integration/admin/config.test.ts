@@ -28,7 +28,18 @@ describe('config/get and config/save', () => {
       'stakeholder-acceptance',
       'core-approval',
       'pod-acceptance',
+      'lrc-tracking',
     ]);
+    // Every approval but the FST prioritization is given by groups; each FST's leads give that one.
+    expect(view.vocabulary.groupRoles.map((r) => r.id)).toEqual([
+      'lrc-prioritization',
+      'stakeholder-acceptance',
+      'core-approval',
+      'pod-acceptance',
+      'lrc-tracking',
+    ]);
+    expect(view.config.fsts.find((f) => f.id === 'networking')?.leadGroups).toEqual(['lcoo-fst-networking']);
+    expect(view.config.companies.find((c) => c.id === 'comcast')?.groups).toEqual(['lcoo-company-comcast']);
     expect(view.vocabulary.gatedStages).toHaveLength(10);
     expect(view.vocabulary.checklistItems).toHaveLength(12);
   });

@@ -340,7 +340,12 @@ describe('edit view keys', () => {
 describe('an old signed copy put back through raw REST (a replay)', () => {
   test('the index keeps the save until the reconcile reads Jira again; then it is marked modified outside the app, as the panel marks it', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Replayed checklist');
-    const { approvals: _a, ...vetting } = makeCompleteVetting();
+    // LEAD (an AT&T rep) records AT&T's entry only: each company's entry is its own people's.
+    const { approvals: _a, collaborators, ...others } = makeCompleteVetting();
+    const vetting = {
+      ...others,
+      collaborators: { ...collaborators!, companies: collaborators!.companies.filter((c) => c.company === 'AT&T') },
+    };
     const first = unwrap<PanelData>(
       await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }),
     );
@@ -372,5 +377,32 @@ describe('an old signed copy put back through raw REST (a replay)', () => {
     const after = await row();
     expect(after?.integrity).toBe('modified-outside-app');
     expect(after?.completed).toBe(0);
+  });
+});
+
+describe('a search index edited through raw REST', () => {
+  test('is marked modified outside the app in the portfolio: JQL may match the forged values, the app does not vouch for them', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Forged index');
+    const { approvals: _a, collaborators, ...others } = makeCompleteVetting();
+    const vetting = {
+      ...others,
+      collaborators: { ...collaborators!, companies: collaborators!.companies.filter((c) => c.company === 'AT&T') },
+    };
+    unwrap<PanelData>(
+      await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2, type: undefined } }),
+    );
+    const got = (await rest(sb, LEAD, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).body as { value: { index: object } };
+    await sb.host.settled();
+    const row = async () => (await loadAll({}, undefined, LEAD)).rows.find((r) => r.key === key);
+    expect((await row())?.integrity).toBeUndefined();
+    const forged = { ...got.value, index: { ...got.value.index, completeness: 100, integrity: 'valid' } };
+    expect((await rest(sb, LEAD, 'PUT', `/rest/api/3/issue/${key}/properties/lcoo-vetting`, forged)).status).toBeLessThan(300);
+    // Jira sends no event for a property write; the reconcile's daily full pass reads the record again.
+    const meta = sb.host.raw.kvs.handle('/api/v1/get', { key: INDEX_META }).body as { value: Record<string, unknown> };
+    const dayAgo = new Date(Date.now() - 25 * 3600_000).toISOString();
+    sb.host.raw.kvs.handle('/api/v1/set', { key: INDEX_META, value: { ...meta.value, fullPassAt: dayAgo } });
+    expect((await sb.host.runScheduledTrigger('lcoo-index-reconcile')).ok).toBe(true);
+    await sb.host.settled();
+    expect((await row())?.integrity).toBe('modified-outside-app');
   });
 });

@@ -3,6 +3,7 @@
 // delivery evidence of an Upstream Deliverable, stamped with who recorded it.
 import {
   ADMIN,
+  CONTAINERS_LEAD,
   CORE,
   COORDINATOR,
   FST_LEAD,
@@ -41,6 +42,13 @@ describe('vetting approvals', () => {
       ['fst-prioritization', true],
       ['lrc-prioritization', false],
     ]);
+    // Another FST's lead may not prioritize a Networking item.
+    const asContainersLead = await p.ok('panel/load', {}, CONTAINERS_LEAD, key);
+    expect(asContainersLead.approvals.offered[0]).toMatchObject({
+      role: 'fst-prioritization',
+      canGive: false,
+      reason: 'Only the Networking FST\'s lead(s), members of "lcoo-fst-networking", can prioritize it for the FST.',
+    });
     const asViewer = await p.ok('panel/load', {}, VIEWER, key);
     expect(asViewer.approvals.offered.every((o) => !o.canGive)).toBe(true);
   });
@@ -51,9 +59,14 @@ describe('vetting approvals', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('FORBIDDEN');
     expect(r.error.message).toBe(
-      'You can\'t record "Prioritized by the Functional Specialty Team". Only members of "lcoo-fst-leads" can record this approval.',
+      'You can\'t record "Prioritized by the Functional Specialty Team". Only the Networking FST\'s lead(s), members of "lcoo-fst-networking", can prioritize it for the FST.',
     );
-    expect(r.error.details).toEqual({ allowedGroups: ['lcoo-fst-leads'] });
+    expect(r.error.details).toEqual({ allowedGroups: ['lcoo-fst-networking'] });
+  });
+
+  test("the Containers FST's lead can't prioritize a Networking item, though in lcoo-fst-leads", async () => {
+    const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1 }, CONTAINERS_LEAD, key);
+    expect(!r.ok && r.error).toMatchObject({ code: 'FORBIDDEN', details: { allowedGroups: ['lcoo-fst-networking'] } });
   });
 
   test('a viewer is refused even before groups matter', async () => {
@@ -118,7 +131,12 @@ describe('an Upstream Deliverable', () => {
     expect(data.delivery).toEqual({ revision: null, integrity: 'missing' });
     expect(data.checklist).toBeUndefined();
     expect(data.readiness[0]).toMatchObject({ target: 'blueprint-in-progress', pass: false });
-    expect(data.approvals.offered.map((o) => o.role)).toEqual(['stakeholder-acceptance', 'core-approval', 'pod-acceptance']);
+    expect(data.approvals.offered.map((o) => o.role)).toEqual([
+      'stakeholder-acceptance',
+      'core-approval',
+      'pod-acceptance',
+      'lrc-tracking',
+    ]);
   });
 
   test('evidence is saved and stamped with who recorded it; readiness follows', async () => {
@@ -198,7 +216,7 @@ describe('a stored configuration that no longer parses', () => {
       expect(data.configProblem).toMatch(/not valid/);
       expect(data.approvals.offered.find((o) => o.role === 'fst-prioritization')).toMatchObject({
         canGive: false,
-        reason: expect.stringMatching(/No Jira group may record this approval yet/),
+        reason: expect.stringMatching(/No Jira group is set for the leads of the Networking FST yet/),
       });
       const r = await p.call('approvals/record', { record: 'vetting', role: 'fst-prioritization', revision: 1 }, FST_LEAD, key);
       expect(!r.ok && r.error.code).toBe('FORBIDDEN');

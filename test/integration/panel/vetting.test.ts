@@ -1,7 +1,7 @@
 // The issue panel's vetting checklist through the sandbox with the real Forge packages:
 // load, save, reload; Jira's own permissions on writes; revisions against lost updates.
 import type { PanelData } from '../../../src/contract/panel';
-import { ADMIN, FST_LEAD, VIEWER, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
+import { ADMIN, FST_LEAD, LRC_MEMBER, VIEWER, completeVetting, startLcooSite, type LcooSite } from '../../support/lcoo-site';
 
 // Each file boots its own sandbox (bundling the app, SQLite, the web server): more than jest's 5 s default.
 jest.setTimeout(60_000);
@@ -65,7 +65,17 @@ describe('saving and reloading', () => {
     expect(saved.checklistComplete).toBe(true);
 
     const reloaded = await p.ok('panel/load', {}, FST_LEAD, item);
-    expect(reloaded.vetting?.data).toEqual(completeVetting());
+    // Every value as sent; the company's entry also says who recorded it and when (the app's stamp).
+    const { collaborators, ...rest } = completeVetting() as { collaborators: { companies: object[] } };
+    expect(reloaded.vetting?.data).toMatchObject(rest);
+    expect(reloaded.vetting?.data?.collaborators?.companies).toEqual([
+      {
+        ...collaborators.companies[0],
+        recordedBy: p.sb.host.accountIdOf(FST_LEAD),
+        recordedByName: 'Farah Stein (Networking FST lead)',
+        recordedAt: reloaded.vetting?.updatedAt,
+      },
+    ]);
     expect(reloaded.vetting?.revision).toBe(1);
     expect(reloaded.readiness[0]).toMatchObject({ target: 'being-vetted', pass: true, missing: [] });
 
@@ -73,18 +83,19 @@ describe('saving and reloading', () => {
     expect(prop.status).toBe(200);
     expect((prop.body as { value: { index: Record<string, unknown> } }).value.index).toMatchObject({
       stage: 'vetting-backlog',
-      fst: 'Networking',
+      fst: 'networking',
       type: 'new',
       size: 'L',
       targetRelease: 'indri',
       completeness: 100,
-      companies: ['Comcast'],
+      companies: ['att'],
+      integrity: 'valid',
     });
   });
 
   test('JQL finds the item by its indexed values', async () => {
     const r = await p.rest('POST', '/rest/api/3/search/jql', ADMIN, {
-      jql: 'lcooFst = "Networking" AND lcooCompleteness = 100',
+      jql: 'lcooFst = "networking" AND lcooCompleteness = 100',
       fields: ['summary'],
     });
     expect(r.status).toBe(200);
@@ -109,7 +120,7 @@ describe('saving and reloading', () => {
     const fresh = await p.createIssue('Roadmap Item', 'Two coordinators typing at once');
     const [a, b] = await Promise.all([
       p.call('vetting/save', { revision: null, vetting: { ...completeVetting(), size: 'S' } }, FST_LEAD, fresh),
-      p.call('vetting/save', { revision: null, vetting: { ...completeVetting(), size: 'XL' } }, ADMIN, fresh),
+      p.call('vetting/save', { revision: null, vetting: { ...completeVetting(), size: 'XL' } }, LRC_MEMBER, fresh),
     ]);
     const outcomes = [a, b].map((r) => (r.ok ? 'saved' : r.error.code)).sort();
     expect(outcomes).toEqual(['CONFLICT', 'saved']);
@@ -151,7 +162,7 @@ describe('a person who can only browse', () => {
     const data = await p.ok('panel/load', {}, VIEWER, item);
     expect(data.permissions.canEdit).toBe(false);
     expect(data.permissions.readOnlyReason).toMatch(/can view this issue but not edit it/);
-    expect(data.vetting?.data?.fst).toBe('Networking');
+    expect(data.vetting?.data?.fst).toBe('networking');
     expect(data.approvals.offered.every((o) => !o.canGive)).toBe(true);
   });
 

@@ -110,13 +110,22 @@ async function approve(asEmail: string, issueKey: string, record: 'vetting' | 'd
   });
 }
 
+/**
+ * The complete checklist with only AT&T's entry: FST_LEAD, who saves it, is an AT&T rep, and a
+ * company's entry is only its own people's to record.
+ */
+const atAndTOnly = (v: Vetting): Vetting => ({
+  ...v,
+  collaborators: { ...v.collaborators!, companies: v.collaborators!.companies.filter((c) => c.company === 'AT&T') },
+});
+
 const withoutApprovals = <T extends { approvals?: unknown }>(r: T): Omit<T, 'approvals'> => {
   const { approvals: _a, ...rest } = r;
   return rest;
 };
 
 describe('Roadmap Item: every portfolio gate', () => {
-  const full: Vetting = makeCompleteVetting();
+  const full: Vetting = atAndTOnly(makeCompleteVetting());
   let key: string;
 
   beforeAll(async () => {
@@ -248,9 +257,10 @@ describe('Upstream Deliverable: every delivery gate', () => {
   });
 
   test('Delivered: the POD’s acceptance and the committee’s tracking', async () => {
-    expect(await expectBlocked(key, 'delivered')).toEqual(['approval:pod-acceptance', 'delivery:lrc-tracking']);
-    await saveDelivery(key, { ...soFar(), specification: full.specification!, changes: full.changes!, lrcTracking: full.lrcTracking! });
+    expect(await expectBlocked(key, 'delivered')).toEqual(['approval:pod-acceptance', 'approval:lrc-tracking']);
     unwrap(await approve(COORDINATOR, key, 'delivery', 'pod-acceptance'));
+    expect(await expectBlocked(key, 'delivered')).toEqual(['approval:lrc-tracking']);
+    unwrap(await approve(ADMIN, key, 'delivery', 'lrc-tracking'));
     await expectMoves(key, 'delivered');
   });
 });
@@ -258,7 +268,7 @@ describe('Upstream Deliverable: every delivery gate', () => {
 describe('records not written by the app never pass a gate', () => {
   test('a property forged through raw REST (approvals added, signature kept) is refused', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Forged approvals');
-    const { approvals: _a, ...vetting } = makeCompleteVetting();
+    const { approvals: _a, ...vetting } = atAndTOnly(makeCompleteVetting());
     await saveVetting(key, { ...vetting, schemaVersion: 2 });
     await expectMoves(key, 'being-vetted');
     const raw = await rest(sb, FST_LEAD, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`);
@@ -302,7 +312,7 @@ describe('records not written by the app never pass a gate', () => {
 describe('a stored configuration that no longer parses', () => {
   test('fails closed: no move forward (the defaults may be weaker than what the admin set) until an admin saves it again; moves back stay allowed', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Gate under a broken configuration');
-    const { approvals: _a, ...vetting } = makeCompleteVetting();
+    const { approvals: _a, ...vetting } = atAndTOnly(makeCompleteVetting());
     await saveVetting(key, { ...vetting, schemaVersion: 2 });
     await expectMoves(key, 'being-vetted');
     const kvs = sb.host.raw.kvs;
@@ -343,7 +353,7 @@ describe("the rule's own configuration", () => {
     const sizeRule = JSON.stringify({ requiredChecklist: { 'blueprint-in-progress': ['size'] } });
     const sizeMissing = checklistItemMissing({ schemaVersion: 2 }, 'size', { nowMs: Date.now(), calendar: BUILTIN_CALENDAR })!;
     const item = await createIssue(sb, 'Roadmap Item', 'Unsized item');
-    const { size: _size, approvals: _a, ...unsized } = makeCompleteVetting();
+    const { size: _size, approvals: _a, ...unsized } = atAndTOnly(makeCompleteVetting());
     await saveVetting(item, unsized);
     await saveDelivery(key, { schemaVersion: 1, roadmapItemKey: item, blueprint: full.blueprint!, alignment: full.alignment! });
     expect(await run(sizeRule)).toEqual({
@@ -434,7 +444,7 @@ describe('REST budget', () => {
 describe('issue updated trigger', () => {
   test('a transition refreshes index.stage so JQL on lcooStage follows the workflow', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Index follows transitions');
-    const full = makeCompleteVetting();
+    const full = atAndTOnly(makeCompleteVetting());
     await saveVetting(key, {
       schemaVersion: 2,
       fst: full.fst,

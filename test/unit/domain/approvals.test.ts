@@ -22,7 +22,7 @@ describe('approvals', () => {
     expect(GATE_APPROVALS.prioritized).toEqual(['fst-prioritization', 'lrc-prioritization']);
     expect(GATE_APPROVALS['blueprint-accepted']).toEqual(['stakeholder-acceptance']);
     expect(GATE_APPROVALS['code-committed']).toEqual(['core-approval']);
-    expect(GATE_APPROVALS.delivered).toEqual(['pod-acceptance']);
+    expect(GATE_APPROVALS.delivered).toEqual(['pod-acceptance', 'lrc-tracking']);
     const gated = Object.values(GATE_APPROVALS).flat();
     expect([...new Set(gated)].sort()).toEqual([...APPROVAL_ROLES].sort());
     expect(APPROVAL_RECORD['fst-prioritization']).toBe('vetting');

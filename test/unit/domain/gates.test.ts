@@ -1,3 +1,4 @@
+import { DeliverySchema } from '../../../src/domain/delivery';
 import {
   GateConfigSchema,
   defaultGateConfig,
@@ -39,7 +40,12 @@ const messages = (target: Stage, subject: GateSubject, config = defaultGateConfi
 
 describe('GateConfig', () => {
   it('defaults to the seed: two cores, specification step on, all 12 items before Prioritized', () => {
-    expect(GateConfigSchema.parse({})).toEqual({ coreApprovalsRequired: 2, specificationStep: true, requiredChecklist: {} });
+    expect(GateConfigSchema.parse({})).toEqual({
+      coreApprovalsRequired: 2,
+      specificationStep: true,
+      requiredChecklist: {},
+      staleApprovalsCount: [],
+    });
     expect(defaultGateConfig.coreApprovalsRequired).toBe(2);
     expect(requiredChecklistFor('prioritized', GateConfigSchema.parse({}))).toHaveLength(12);
     expect(requiredChecklistFor('prioritized', defaultGateConfig)).toHaveLength(12);
@@ -254,12 +260,15 @@ describe('delivery gates', () => {
     );
   });
 
-  it('Delivered: needs POD acceptance and Roadmap Committee tracking', () => {
-    const d = makeCompleteDelivery({ approvals: makeCompleteDelivery().approvals!.filter((a) => a.role !== 'pod-acceptance') });
-    delete d.lrcTracking;
-    expect(messages('delivered', delivery(d, 'code-committed'))).toEqual([
+  it('Delivered: needs POD acceptance and the Roadmap Committee tracking, an approval (a ticked box from an older record confirms nothing)', () => {
+    const d = makeCompleteDelivery({
+      approvals: makeCompleteDelivery().approvals!.filter((a) => a.role !== 'pod-acceptance' && a.role !== 'lrc-tracking'),
+    });
+    // An older record's checkbox, as any editor could tick it: not read.
+    const legacy = DeliverySchema.parse({ ...d, lrcTracking: { tracked: true, recordedBy: 'x', recordedAt: '2026-11-01T00:00:00.000Z' } });
+    expect(messages('delivered', delivery(legacy, 'code-committed'))).toEqual([
       'POD acceptance: the community and LCOO POD have not accepted the delivery yet (record it in the LCOO panel).',
-      'Delivery tracking: the LCOO Roadmap Committee must confirm it tracks this delivery.',
+      'Delivery tracking: the LCOO Roadmap Committee has not confirmed it tracks this delivery yet (a committee member records it in the LCOO panel).',
     ]);
     expect(gate('delivered', delivery(makeCompleteDelivery(), 'code-committed'))).toEqual({ pass: true, missing: [] });
   });

@@ -1,11 +1,14 @@
 // Which approvals the panel offers and who may give them: only gates still ahead, only
-// people in the configured groups, and never someone who can't edit the issue.
+// people in the configured groups (for the FST prioritization: the item's own FST's lead
+// groups), and never someone who can't edit the issue.
 import { approvalsAhead as rolesAhead } from '../../../src/domain/gates';
-import { approvalOffers, allowedToGive, whyNot } from '../../../src/modules/panel/approval-offers';
-import { DEFAULT_APP_CONFIG } from '../../../src/domain/app-config';
+import { approvalOffers } from '../../../src/modules/panel/approval-offers';
+import { DEFAULT_APP_CONFIG, type AppConfig } from '../../../src/domain/app-config';
+import { approversOf, mayGive } from '../../../src/usecases/rights';
 
-const roleGroups = DEFAULT_APP_CONFIG.roleGroups;
+const config = DEFAULT_APP_CONFIG;
 const gate = { specificationStep: true };
+const networking = { fst: 'networking' };
 
 describe('approval offers', () => {
   test('a Roadmap Item being vetted is offered both prioritizations, for Prioritized', () => {
@@ -20,8 +23,12 @@ describe('approval offers', () => {
     expect(rolesAhead('portfolio', 'development-ready', gate)).toEqual([]);
   });
 
-  test('a deliverable in Coding In Progress is offered core approval and POD acceptance only', () => {
-    expect(rolesAhead('delivery', 'coding-in-progress', gate).map((r) => r.role)).toEqual(['core-approval', 'pod-acceptance']);
+  test("a deliverable in Coding In Progress is offered core approval, POD acceptance and the committee's tracking only", () => {
+    expect(rolesAhead('delivery', 'coding-in-progress', gate).map((r) => r.role)).toEqual([
+      'core-approval',
+      'pod-acceptance',
+      'lrc-tracking',
+    ]);
   });
 
   test('an issue whose status is not an LCOO stage counts as the first stage', () => {
@@ -29,22 +36,37 @@ describe('approval offers', () => {
       'stakeholder-acceptance',
       'core-approval',
       'pod-acceptance',
+      'lrc-tracking',
     ]);
   });
 
   test('only members of the role groups may give it, and the refusal names the groups', () => {
-    expect(allowedToGive('fst-prioritization', roleGroups, ['jira-users', 'lcoo-fst-leads'])).toBe(true);
-    expect(allowedToGive('lrc-prioritization', roleGroups, ['jira-users', 'lcoo-fst-leads'])).toBe(false);
-    expect(whyNot('stakeholder-acceptance', roleGroups)).toBe(
+    expect(mayGive('lrc-prioritization', config, ['jira-users', 'lcoo-roadmap-committee'])).toBe(true);
+    expect(mayGive('lrc-prioritization', config, ['jira-users', 'lcoo-fst-leads'])).toBe(false);
+    expect(approversOf('stakeholder-acceptance', config).onlyWho).toBe(
       'Only members of "lcoo-coordinators" or "lcoo-roadmap-committee" can record this approval.',
     );
-    expect(whyNot('pod-acceptance', { ...roleGroups, 'pod-acceptance': [] })).toMatch(/No Jira group may record this approval yet/);
+    const none: AppConfig = { ...config, roleGroups: { ...config.roleGroups, 'pod-acceptance': [] } };
+    expect(approversOf('pod-acceptance', none).onlyWho).toMatch(/No Jira group may record this approval yet/);
   });
 
-  test('group names match as Jira names groups, case-insensitively (the admin page accepts "LCOO-FST-Leads" for lcoo-fst-leads)', () => {
-    const configured = { ...roleGroups, 'fst-prioritization': ['LCOO-FST-Leads'] };
-    expect(allowedToGive('fst-prioritization', configured, ['lcoo-fst-leads'])).toBe(true);
-    expect(allowedToGive('fst-prioritization', configured, ['lcoo-fst-leads-alumni'])).toBe(false);
+  test("an FST prioritization is given only by that FST's own lead(s): the Networking lead can't prioritize a Containers item", () => {
+    expect(mayGive('fst-prioritization', config, ['lcoo-fst-leads', 'lcoo-fst-networking'], networking)).toBe(true);
+    expect(mayGive('fst-prioritization', config, ['lcoo-fst-leads', 'lcoo-fst-networking'], { fst: 'containers' })).toBe(false);
+    expect(approversOf('fst-prioritization', config, { fst: 'containers' }).onlyWho).toBe(
+      'Only the Containers FST\'s lead(s), members of "lcoo-fst-containers", can prioritize it for the FST.',
+    );
+    // The flat group of all FST leads is not enough any more.
+    expect(mayGive('fst-prioritization', config, ['lcoo-fst-leads'], networking)).toBe(false);
+    // A record saved before ids names its FST: still found.
+    expect(mayGive('fst-prioritization', config, ['lcoo-fst-networking'], { fst: 'Networking' })).toBe(true);
+    expect(approversOf('fst-prioritization', config, {}).blocked).toMatch(/Choose this item's Functional Specialty Team first/);
+  });
+
+  test('group names match as Jira names groups, case-insensitively (the admin page accepts "LCOO-Roadmap-Committee")', () => {
+    const configured: AppConfig = { ...config, roleGroups: { ...config.roleGroups, 'lrc-prioritization': ['LCOO-Roadmap-Committee'] } };
+    expect(mayGive('lrc-prioritization', configured, ['lcoo-roadmap-committee'])).toBe(true);
+    expect(mayGive('lrc-prioritization', configured, ['lcoo-roadmap-committee-alumni'])).toBe(false);
   });
 
   test('offers say who can give them and why not', () => {
@@ -52,9 +74,10 @@ describe('approval offers', () => {
       lifecycle: 'portfolio',
       stage: 'being-vetted',
       gate,
-      roleGroups,
-      userGroups: ['lcoo-fst-leads'],
+      config,
+      userGroups: ['lcoo-fst-leads', 'lcoo-fst-networking'],
       canEdit: true,
+      vetting: networking,
     });
     expect(offers.map((o) => [o.role, o.canGive, o.forStageName])).toEqual([
       ['fst-prioritization', true, 'Prioritized'],
@@ -69,9 +92,10 @@ describe('approval offers', () => {
       lifecycle: 'portfolio',
       stage: 'being-vetted',
       gate,
-      roleGroups,
-      userGroups: ['lcoo-fst-leads', 'lcoo-roadmap-committee'],
+      config,
+      userGroups: ['lcoo-fst-networking', 'lcoo-roadmap-committee'],
       canEdit: false,
+      vetting: networking,
     });
     expect(offers.every((o) => !o.canGive && /can't edit this issue/.test(o.reason ?? ''))).toBe(true);
   });
@@ -81,7 +105,7 @@ describe('approval offers', () => {
       lifecycle: 'portfolio',
       stage: 'vetting-backlog',
       gate,
-      roleGroups,
+      config,
       userGroups: undefined,
       canEdit: true,
     });
@@ -93,7 +117,7 @@ describe('approval offers', () => {
       lifecycle: 'delivery',
       stage: 'coding-in-progress',
       gate,
-      roleGroups,
+      config,
       userGroups: ['lcoo-cores'],
       canEdit: true,
       delivery: {

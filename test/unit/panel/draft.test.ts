@@ -6,8 +6,8 @@ import {
   deliveryDraft,
   deliveryInput,
   sameDraft,
+  personWeeksValue,
   savedLabel,
-  splitNames,
   textsOf,
   readableProblem,
   lostTexts,
@@ -15,7 +15,7 @@ import {
   vettingInput,
 } from '../../../static/issue-panel/src/draft';
 
-const COMPANIES = ['AT&T', 'Comcast', 'NTT'];
+const COMPANIES = ['att', 'comcast', 'ntt'];
 
 const fullVetting: Vetting = {
   schemaVersion: 2,
@@ -36,7 +36,7 @@ const fullVetting: Vetting = {
   },
   communityAlignment: [{ channel: 'ptg', notes: 'Nova PTG session agreed', date: '2026-10-20' }],
   collaborators: {
-    companies: [{ company: 'Comcast', interest: 'yes', people: [{ name: 'Bo Chen' }, { name: 'Cy Diaz' }] }],
+    companies: [{ company: 'comcast', interest: 'yes', people: [{ name: 'Bo Chen', personWeeks: 6 }, { name: 'Cy Diaz' }] }],
     workingGroups: ['Edge WG'],
   },
   targetRelease: 'indri',
@@ -59,8 +59,8 @@ describe('vetting draft', () => {
       { schemaVersion: 2, collaborators: { companies: [{ company: 'Ericsson', interest: 'no', people: [] }], workingGroups: [] } },
       COMPANIES,
     );
-    expect(d.companies.map((c) => c.company)).toEqual(['AT&T', 'Comcast', 'NTT', 'Ericsson']);
-    expect(d.companies[3]).toEqual({ company: 'Ericsson', interest: 'no', people: '' });
+    expect(d.companies.map((c) => c.company)).toEqual(['att', 'comcast', 'ntt', 'Ericsson']);
+    expect(d.companies[3]).toEqual({ company: 'Ericsson', interest: 'no', people: [] });
   });
 
   test('blank rows and empty answers are left out, so an empty draft is a minimal valid record', () => {
@@ -75,11 +75,36 @@ describe('vetting draft', () => {
 
   test('people named without an interest are recorded as undecided, never as joining', () => {
     const d = vettingDraft(undefined, COMPANIES);
-    d.companies[2] = { company: 'NTT', interest: '', people: 'Kenji Tanaka,  ; Aiko Sato' };
+    d.companies[2] = {
+      company: 'ntt',
+      interest: '',
+      people: [
+        { name: 'Kenji Tanaka', personWeeks: '4' },
+        { name: '  ', personWeeks: '' },
+        { name: 'Aiko Sato', personWeeks: '2,5' },
+      ],
+    };
     const input = VettingInputSchema.parse(vettingInput(d));
     expect(input.collaborators?.companies).toEqual([
-      { company: 'NTT', interest: 'undecided', people: [{ name: 'Kenji Tanaka' }, { name: 'Aiko Sato' }] },
+      {
+        company: 'ntt',
+        interest: 'undecided',
+        people: [
+          { name: 'Kenji Tanaka', personWeeks: 4 },
+          { name: 'Aiko Sato', personWeeks: 2.5 },
+        ],
+      },
     ]);
+  });
+
+  test('person-weeks that are not a number are sent as typed, so the server names the problem', () => {
+    expect(personWeeksValue('3')).toBe(3);
+    expect(personWeeksValue(' ')).toBeUndefined();
+    expect(personWeeksValue('three')).toBe('three');
+    const d = vettingDraft(undefined, COMPANIES);
+    d.companies[0] = { company: 'att', interest: 'yes', people: [{ name: 'Ann', personWeeks: 'three' }] };
+    const r = VettingInputSchema.safeParse(vettingInput(d));
+    expect(r.error?.issues[0]?.path).toEqual(['collaborators', 'companies', 0, 'people', 0, 'personWeeks']);
   });
 
   test('a half-filled stakeholder row is sent so the server can say which field is missing', () => {
@@ -98,10 +123,6 @@ describe('vetting draft', () => {
     expect(sameDraft(a, b, vettingInput)).toBe(true);
     b.valueToMembers = 'Changed';
     expect(sameDraft(a, b, vettingInput)).toBe(false);
-  });
-
-  test('splitNames takes commas, semicolons and new lines', () => {
-    expect(splitNames('Ann, Bo;\nCy ,, ')).toEqual(['Ann', 'Bo', 'Cy']);
   });
 });
 
@@ -133,7 +154,6 @@ const fullDelivery: Delivery = {
   ],
   milestone: { releaseId: 'indri', label: 'Indri-2', date: '2027-01-14', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
   alignment: [{ notes: 'PTL agreed at the PTG', date: '2026-10-21', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' }],
-  lrcTracking: { tracked: true, note: 'Monthly review', recordedBy: 'a-1', recordedAt: '2026-11-01T10:00:00.000Z' },
   approvals: [{ role: 'core-approval', accountId: 'a-2', displayName: 'Core', at: '2026-11-02T10:00:00.000Z', ref: '912345' }],
 };
 
@@ -200,7 +220,7 @@ describe('words on screen', () => {
       readableProblem('The request is not valid. vetting.artifacts.0.url: Enter a web address starting with http:// or https://.', labels),
     ).toBe('The request is not valid. Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.');
     expect(readableProblem('x. vetting.collaborators.companies.2.people.0.name: A; delivery.changes.1.number: B.', labels)).toBe(
-      'x. Collaborators sought / identified, companies, entry 3, people, entry 1, name: A; Gerrit changes, entry 2, number: B.',
+      'x. Collaborators sought / identified, companies, entry 3, committed people, entry 1, name: A; Gerrit changes, entry 2, number: B.',
     );
     expect(readableProblem('Someone else saved this.', labels)).toBe('Someone else saved this.');
   });

@@ -3,9 +3,9 @@
 import { AppError } from '../../../src/contract/envelope';
 import { DEFAULT_APP_CONFIG } from '../../../src/domain/app-config';
 import { issueFromExtension } from '../../../src/modules/panel/issue-context';
-import { MODIFIED_OUTSIDE_APP, recordView } from '../../../src/modules/panel/load-panel';
-import { checkConfiguredNames } from '../../../src/modules/panel/save-record';
-import type { Vetting } from '../../../src/domain';
+import { INDEX_OUTSIDE_APP, MODIFIED_OUTSIDE_APP, REPLAYED, recordView } from '../../../src/modules/panel/load-panel';
+import { checkConfiguredRefs } from '../../../src/usecases/record-writes/save-vetting';
+import { directoryOf, type Vetting } from '../../../src/domain';
 
 describe('issueFromExtension', () => {
   test('reads the issue the platform put in the frame context (ids may be numbers)', () => {
@@ -46,35 +46,46 @@ describe('recordView', () => {
     });
   });
 
-  test('modified outside the app: shown with the warning', () => {
-    const v = recordView({ state: 'present', integrity: 'modified-outside-app', data, meta, index: {} });
+  test('modified outside the app: shown with the warning that says what gave it away', () => {
+    const v = recordView({ state: 'present', integrity: 'modified-outside-app', data, meta, index: {}, outside: 'content' });
     expect(v.problem).toBe(MODIFIED_OUTSIDE_APP);
     expect(v.problem).toMatch(/modified outside the LCOO app/);
+    expect(recordView({ state: 'present', integrity: 'modified-outside-app', data, meta, index: {}, outside: 'index' }).problem).toBe(
+      INDEX_OUTSIDE_APP,
+    );
+    expect(recordView({ state: 'present', integrity: 'modified-outside-app', data, meta, index: {}, outside: 'replayed' }).problem).toBe(
+      REPLAYED,
+    );
+  });
+
+  test('the last version the app saved is offered with who saved it and when', () => {
+    const v = recordView({ state: 'missing', integrity: 'missing' }, { data, meta });
+    expect(v.restore).toEqual({ revision: 3, updatedAt: meta.updatedAt, updatedBy: 'acc-1', updatedByName: 'Farah' });
   });
 });
 
-describe('checkConfiguredNames', () => {
-  const config = DEFAULT_APP_CONFIG;
+describe('checkConfiguredRefs', () => {
+  const d = directoryOf(DEFAULT_APP_CONFIG);
+  const checkConfiguredNames = (v: Vetting | Omit<Vetting, 'schemaVersion'>, trusted: Vetting | undefined) =>
+    checkConfiguredRefs({ schemaVersion: 2, ...v }, trusted, d);
 
   test('configured FSTs and companies pass', () => {
     expect(() =>
       checkConfiguredNames(
-        { fst: 'Networking', collaborators: { companies: [{ company: 'NTT', interest: 'yes', people: [] }], workingGroups: [] } },
+        { fst: 'networking', collaborators: { companies: [{ company: 'ntt', interest: 'yes', people: [] }], workingGroups: [] } },
         undefined,
-        config,
       ),
     ).not.toThrow();
   });
 
   test('an unknown FST or company is refused, naming it', () => {
-    expect(() => checkConfiguredNames({ fst: 'Marketing' }, undefined, config)).toThrow(
+    expect(() => checkConfiguredNames({ fst: 'Marketing' }, undefined)).toThrow(
       /"Marketing" is not one of the configured Functional Specialty Teams/,
     );
     expect(() =>
       checkConfiguredNames(
         { collaborators: { companies: [{ company: 'Acme', interest: 'no', people: [] }], workingGroups: [] } },
         undefined,
-        config,
       ),
     ).toThrow(/"Acme" is not one of the configured member companies/);
   });
@@ -85,6 +96,23 @@ describe('checkConfiguredNames', () => {
       fst: 'Edge',
       collaborators: { companies: [{ company: 'Ericsson', interest: 'yes', people: [] }], workingGroups: [] },
     };
-    expect(() => checkConfiguredNames({ fst: 'Edge', collaborators: trusted.collaborators }, trusted, config)).not.toThrow();
+    expect(() => checkConfiguredNames({ fst: 'Edge', collaborators: trusted.collaborators }, trusted)).not.toThrow();
+  });
+
+  test('a company named twice (by id and by its name) is refused: one entry per company', () => {
+    expect(() =>
+      checkConfiguredNames(
+        {
+          collaborators: {
+            companies: [
+              { company: 'ntt', interest: 'yes', people: [] },
+              { company: 'ntt', interest: 'no', people: [] },
+            ],
+            workingGroups: [],
+          },
+        },
+        undefined,
+      ),
+    ).toThrow(/NTT is listed twice among the collaborators/);
   });
 });

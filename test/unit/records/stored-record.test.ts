@@ -79,4 +79,14 @@ describe('signed LCOO records', () => {
     };
     expect(readRecord(VETTING_RECORD, '10001', reordered, secret).integrity).toBe('valid');
   });
+
+  test('the search index is signed: a raw edit of it reads as modified outside the app (JQL aliases read it)', () => {
+    const s = stored();
+    const forged = { ...s, index: { ...s.index, completeness: 100, integrity: 'valid' } };
+    expect(readRecord(VETTING_RECORD, '10001', forged, secret)).toMatchObject({ integrity: 'modified-outside-app', outside: 'index' });
+    // A record written before the index was signed passes only with the index derived from its data.
+    const { indexSig: _sig, ...legacy } = s;
+    expect(readRecord(VETTING_RECORD, '10001', legacy, secret).integrity).toBe('valid');
+    expect(readRecord(VETTING_RECORD, '10001', { ...legacy, index: forged.index }, secret)).toMatchObject({ outside: 'index' });
+  });
 });

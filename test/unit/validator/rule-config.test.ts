@@ -47,6 +47,8 @@ describe('overlayGateConfig', () => {
       coreApprovalsRequired: 4,
       specificationStep: false,
       requiredChecklist: { prioritized: ['size'], delivered: ['targetRelease'] },
+      // Which approvals count for an earlier version is the admin's, never a rule's.
+      staleApprovalsCount: admin.staleApprovalsCount,
     });
   });
 });

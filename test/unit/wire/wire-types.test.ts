@@ -55,5 +55,13 @@ test('every resolver has one wire map, and the typed caller exists for the apps'
   for (const wire of [PANEL_WIRE, GADGET_WIRE, ADMIN_WIRE, VALIDATOR_CONFIG_WIRE]) {
     for (const endpoint of Object.values(wire)) expect(typeof endpoint.input.safeParse).toBe('function');
   }
-  expect(Object.keys(PANEL_WIRE)).toEqual(['panel/load', 'vetting/save', 'delivery/save', 'approvals/record']);
+  expect(Object.keys(PANEL_WIRE)).toEqual([
+    'panel/load',
+    'vetting/save',
+    'delivery/save',
+    'approvals/record',
+    'approvals/withdraw',
+    'record/restore',
+    'history/list',
+  ]);
 });

@@ -1,15 +1,16 @@
-// The approvals a gate still ahead can use: who gave which and when, and buttons for the
-// ones this person may give (the server decides that from their Jira groups).
+// The approvals a gate still ahead can use: who gave which and when (given-approvals.tsx, with
+// stale marks and withdrawal), and buttons for the ones this person may give (the server decides
+// that from their Jira groups and, for the FST prioritization, the item's FST).
 import Button from '@atlaskit/button/new';
 import { useState } from 'react';
 import type { ApprovalOffer, PanelData } from '../../../../src/contract/panel';
-import { savedLabel } from '../draft';
 import { SingleSelect, TextInput } from './controls';
 import { Stack } from '../../../shared/layout';
-import * as color from '../../../shared/color';
-import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
+import { GivenApprovals, type WithdrawRequest } from './given-approvals';
 import { Card, FieldRow, Heading, Help } from './layout';
+
+export type { WithdrawRequest };
 
 export interface ApproveRequest {
   record: 'vetting' | 'delivery';
@@ -77,30 +78,28 @@ function blocked(data: PanelData, dirty: boolean): string | undefined {
   return undefined;
 }
 
-export function ApprovalsSection(props: { data: PanelData; busy: boolean; dirty: boolean; onApprove: (r: ApproveRequest) => void }) {
+export function ApprovalsSection(props: {
+  data: PanelData;
+  busy: boolean;
+  dirty: boolean;
+  onApprove: (r: ApproveRequest) => void;
+  onWithdraw: (r: WithdrawRequest) => void;
+}) {
   const { given, offered } = props.data.approvals;
   const blockedBy = blocked(props.data, props.dirty);
   // A new revision remounts the forms, so a recorded approval's note and change don't linger.
   const revision = (props.data.vetting ?? props.data.delivery)?.revision ?? 0;
-  const labels = new Map(props.data.options.vocabulary.approvalRoles.map((r) => [r.value, r.label]));
   if (given.length === 0 && offered.length === 0) return null;
   return (
     <Card labelledBy="approvals-title" testId="approvals">
       <Heading id="approvals-title">Approvals</Heading>
-      {given.length > 0 ? (
-        <ul style={{ margin: 0, paddingLeft: space.l, font: font.body, color: color.text }} data-testid="approvals-given">
-          {given.map((a) => (
-            <li key={`${a.role}-${a.accountId}-${a.ref ?? ''}`}>
-              <strong>{labels.get(a.role) ?? a.role}</strong>
-              {a.ref ? ` (change ${a.ref})` : ''}
-              {`: ${a.displayName || a.accountId}, ${savedLabel(a.at) ?? a.at}`}
-              {a.note ? <span style={{ color: color.subtle }}>{` "${a.note}"`}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Help>No approvals recorded yet.</Help>
-      )}
+      <GivenApprovals
+        key={`given-${revision}`}
+        data={props.data}
+        record={props.data.vetting ? 'vetting' : 'delivery'}
+        busy={props.busy}
+        onWithdraw={props.onWithdraw}
+      />
       {offered.map((offer) => (
         <Stack key={offer.role} gap={space.xs}>
           <Heading level={4}>{`${offer.label} (for ${offer.forStageName})`}</Heading>

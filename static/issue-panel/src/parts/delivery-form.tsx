@@ -224,26 +224,6 @@ export function DeliveryForm({ data, draft, onChange, disabled }: Props) {
           )}
         />
       </Card>
-
-      <Card labelledBy="d-lrc">
-        <Heading id="d-lrc">Roadmap Committee tracking</Heading>
-        <Check
-          id="lrc-tracked"
-          label="The LCOO Roadmap Committee tracks this delivery"
-          checked={draft.lrcTracking.tracked}
-          onChange={(v) => set('lrcTracking', { ...draft.lrcTracking, tracked: v })}
-          disabled={disabled}
-        />
-        <LongText
-          id="lrc-note"
-          label="Tracking note"
-          value={draft.lrcTracking.note}
-          onChange={(v) => set('lrcTracking', { ...draft.lrcTracking, note: v })}
-          disabled={disabled}
-          rows={1}
-        />
-        <Stamp at={stored?.lrcTracking?.recordedAt} />
-      </Card>
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
 // The vetting checklist of a Roadmap Item: each of the 12 points with the input it deserves.
 import type { Labelled, PanelData } from '../../../../src/contract/panel';
-import type { CompanyDraft, VettingDraft } from '../draft';
+import type { VettingDraft } from '../draft';
 import { projectOptions } from './project-options';
 import { ChecklistItemCard } from './checklist-item';
+import { CompanyEntries } from './company-entries';
 import { Check, LongText, MultiSelect, RowList, SingleSelect, TextInput } from './controls';
 import { Stack } from '../../../shared/layout';
 import * as space from '../../../shared/space';
@@ -48,13 +49,14 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
       label: `${data.options.releaseLabels[draft.targetRelease] ?? draft.targetRelease} (already released)`,
     });
   }
-  const fstOptions = data.options.fsts.map((f) => ({ value: f.name, label: f.name }));
-  const companyOptions = data.options.companies.map((c) => ({ value: c.name, label: c.name }));
-  const setCompany = (i: number, next: CompanyDraft) =>
-    set(
-      'companies',
-      draft.companies.map((c, j) => (j === i ? next : c)),
-    );
+  // Records name FSTs and companies by id; a stored one the configuration no longer has stays visible.
+  const fstOptions: Labelled[] = data.options.fsts.map((f) => ({ value: f.id, label: f.name }));
+  if (draft.fst && !fstOptions.some((o) => o.value === draft.fst))
+    fstOptions.push({ value: draft.fst, label: `${draft.fst} (not configured)` });
+  const companyOptions: Labelled[] = data.options.companies.map((c) => ({ value: c.id, label: c.name }));
+  if (draft.proposingCompany && !companyOptions.some((o) => o.value === draft.proposingCompany)) {
+    companyOptions.push({ value: draft.proposingCompany, label: `${draft.proposingCompany} (not configured)` });
+  }
 
   return (
     <Stack gap={space.m}>
@@ -352,27 +354,7 @@ export function VettingForm({ data, draft, onChange, disabled }: Props) {
       {card(
         'collaborators',
         <Stack>
-          <Help>For each member company: does it join, and who on its staff has time in the target release (names, comma separated)?</Help>
-          {draft.companies.map((c, i) => (
-            <FieldRow key={c.company} align="flex-end">
-              <div style={{ flex: '0 0 120px', paddingBottom: space.s }}>{c.company}</div>
-              <SingleSelect
-                id={`company-${i}-interest`}
-                label={`${c.company}: interest`}
-                options={voc.interests}
-                value={c.interest}
-                onChange={(v) => setCompany(i, { ...c, interest: v as CompanyDraft['interest'] })}
-                disabled={disabled}
-              />
-              <TextInput
-                id={`company-${i}-people`}
-                label={`${c.company}: committed people`}
-                value={c.people}
-                onChange={(v) => setCompany(i, { ...c, people: v })}
-                disabled={disabled}
-              />
-            </FieldRow>
-          ))}
+          <CompanyEntries data={data} companies={draft.companies} onChange={(v) => set('companies', v)} disabled={disabled} />
           <Heading level={4}>Other working groups</Heading>
           <RowList
             id="working-groups"
