@@ -380,6 +380,34 @@ describe('an old signed copy put back through raw REST (a replay)', () => {
   });
 });
 
+describe('a restore from the panel', () => {
+  test('reaches the index in its own invocation: a record deleted through REST (and found missing by the reconcile) is valid again without waiting for Jira', async () => {
+    const key = await createIssue(sb, 'Roadmap Item', 'Deleted, then restored');
+    const { approvals: _a, collaborators, ...others } = makeCompleteVetting();
+    const vetting = {
+      ...others,
+      collaborators: { ...collaborators!, companies: collaborators!.companies.filter((c) => c.company === 'AT&T') },
+    };
+    unwrap<PanelData>(await panel(sb, LEAD, key, 'vetting/save', { revision: null, vetting: { ...vetting, schemaVersion: 2 } }));
+    await sb.host.settled();
+    const row = async () => (await loadAll({}, undefined, LEAD)).rows.find((r) => r.key === key);
+    expect((await row())?.integrity).toBeUndefined();
+
+    expect((await rest(sb, LEAD, 'DELETE', `/rest/api/3/issue/${key}/properties/lcoo-vetting`)).status).toBe(204);
+    const meta = sb.host.raw.kvs.handle('/api/v1/get', { key: INDEX_META }).body as { value: Record<string, unknown> };
+    sb.host.raw.kvs.handle('/api/v1/set', {
+      key: INDEX_META,
+      value: { ...meta.value, fullPassAt: new Date(Date.now() - 25 * 3600_000).toISOString() },
+    });
+    expect((await sb.host.runScheduledTrigger('lcoo-index-reconcile')).ok).toBe(true);
+    await sb.host.settled();
+    expect((await row())?.integrity).toBe('missing');
+
+    unwrap<PanelData>(await panel(sb, LEAD, key, 'record/restore', { record: 'vetting', revision: null }));
+    expect((await row())?.integrity).toBeUndefined();
+  });
+});
+
 describe('a search index edited through raw REST', () => {
   test('is marked modified outside the app in the portfolio: JQL may match the forged values, the app does not vouch for them', async () => {
     const key = await createIssue(sb, 'Roadmap Item', 'Forged index');
