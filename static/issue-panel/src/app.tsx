@@ -5,7 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import type { PanelData } from '../../../src/contract/panel';
+import type { PanelData, ReadinessView } from '../../../src/contract/panel';
 import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
@@ -47,10 +47,20 @@ function statusText(s: PanelState): string {
   return 'Not saved yet';
 }
 
-function SaveBar({ s, onSave }: { s: PanelState; onSave: () => void }) {
+function SaveBar({ s, onSave, readiness }: { s: PanelState; onSave: () => void; readiness?: ReadinessView | undefined }) {
   if (!s.data?.permissions.canEdit) return null;
   return (
     <Row style={{ justifyContent: 'space-between' }}>
+      {readiness ? (
+        // The panel grows with its content (Forge sizes the frame to it), so nothing inside it can
+        // stay pinned on screen: the bar at the foot repeats the verdict of the box at the top.
+        <span data-testid="readiness-verdict" style={{ font: font.small, color: color.subtle }}>
+          <Lozenge appearance={readiness.pass ? 'success' : 'moved'}>{readiness.pass ? 'Ready' : 'Not ready'}</Lozenge>
+          {readiness.pass
+            ? ` for ${readiness.targetName}`
+            : ` for ${readiness.targetName}: ${readiness.missing.length} ${readiness.missing.length === 1 ? 'thing' : 'things'} missing`}
+        </span>
+      ) : null}
       <span
         role="status"
         aria-live="polite"
@@ -282,12 +292,12 @@ export function App() {
           onWithdraw={(r) => void withdraw(r)}
         />
         {d.issue.lifecycle === 'portfolio' && s.vetting ? (
-          <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} />
+          <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} checklist={d.checklist} />
         ) : null}
         {d.issue.lifecycle === 'delivery' && s.delivery ? (
           <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
         ) : null}
-        <SaveBar s={s} onSave={() => void save()} />
+        <SaveBar s={s} onSave={() => void save()} readiness={d.readiness[0]} />
         <HistorySection
           record={d.issue.lifecycle === 'portfolio' ? 'vetting' : 'delivery'}
           revision={(d.vetting ?? d.delivery)?.revision ?? null}

@@ -33,6 +33,12 @@ async function choose(frame: Frame, inputId: string, text: string): Promise<void
   await frame.locator(`#${inputId}`).press('Enter');
 }
 
+/** Opens a checklist row (a closed row shows only its summary). */
+async function openRow(frame: Frame, id: string): Promise<void> {
+  const toggle = frame.getByTestId(`item-${id}-toggle`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}
+
 const readiness = (frame: Frame) => frame.getByTestId('readiness');
 const status = (frame: Frame) => frame.getByTestId('save-status');
 
@@ -44,6 +50,9 @@ test('an FST lead fills the checklist, sees readiness change, saves, reloads and
     await expectText(frame.getByTestId('completeness'), '0 of 12 checklist items complete');
     await expectText(status(frame), 'Not saved yet');
 
+    // A new record is a list of closed rows, each saying it is not answered.
+    await expectText(frame.getByTestId('item-type-summary'), 'Not answered');
+    await frame.getByTestId('open-all').click();
     await choose(frame, 'fst', 'Networking');
     await choose(frame, 'type', 'New');
     await choose(frame, 'components', 'Nova');
@@ -71,6 +80,10 @@ test('an FST lead fills the checklist, sees readiness change, saves, reloads and
     await page.goto('about:blank');
     await page.goto(`${p.sb.url}/browse/${key}`);
     const again = await b.waitForApp(page, PANEL);
+    // Closed rows say what was answered.
+    await expectText(again.getByTestId('item-requirements-summary'), '1 requirement, 0 acceptance criteria: Nova live-migrates');
+    await expectText(again.getByTestId('item-components-summary'), 'Nova, Neutron');
+    await again.getByTestId('open-all').click();
     expect(await again.locator('#requirement-0').inputValue()).toBe('Nova live-migrates instances with direct SR-IOV ports.');
     expect(await again.locator('#valueToMembers').inputValue()).toBe('Hardware maintenance without VNF downtime.');
     expect(await again.locator('#alignment-0-date').inputValue()).toBe('2026-10-20');
@@ -90,6 +103,7 @@ test('a viewer sees the record read-only, and why', async () => {
   await b.screenshotOnFailure(async () => {
     await expectText(frame.getByTestId('read-only'), 'can view this issue but not edit it');
     expect(await frame.getByTestId('save-button').count()).toBe(0);
+    await frame.getByTestId('open-all').click();
     expect(await frame.locator('#valueToMembers').isEditable()).toBe(false);
     expect(await frame.locator('#valueToMembers').inputValue()).toBe('Hardware maintenance without VNF downtime.');
     expect(await frame.locator('#type').isDisabled()).toBe(true);
@@ -107,6 +121,8 @@ test('two tabs editing: the later save gets a conflict, not a lost update, and k
   const a = await openIssue(key, FST_LEAD);
   const c = await openIssue(key, ADMIN);
   await b.screenshotOnFailure(async () => {
+    await openRow(a.frame, 'valueToMembers');
+    await openRow(c.frame, 'valueToMembers');
     await a.frame.locator('#valueToMembers').fill('Written in tab A.');
     await c.frame.locator('#valueToMembers').fill('Written in tab B, later.');
     await a.frame.getByTestId('save-button').first().click();
@@ -163,7 +179,11 @@ test('every control has a label, and the keyboard alone can answer and save', as
   const key = await p.createIssue('Roadmap Item', 'Keyboard item');
   const { page, frame } = await openIssue(key, FST_LEAD);
   await b.screenshotOnFailure(async () => {
+    // The rows open from the keyboard: Tab to the row, Enter.
+    await frame.getByTestId('item-stakeholders-toggle').focus();
+    await page.keyboard.press('Enter');
     await frame.getByTestId('stakeholders-add').click();
+    await openRow(frame, 'type');
     await frame.getByTestId('note-type-open').click();
     // Every input, select and text area has an accessible name from a <label> or aria-label.
     const unlabelled = await frame.evaluate(() =>
@@ -226,6 +246,7 @@ test('a bad link is refused with the field named, and what was typed stays', asy
   const key = await p.createIssue('Roadmap Item', 'Bad link item');
   const { page, frame } = await openIssue(key, FST_LEAD);
   await b.screenshotOnFailure(async () => {
+    await openRow(frame, 'artifacts');
     await frame.getByTestId('artifacts-add').click();
     await frame.locator('#artifact-0-url').fill('etherpad/sriov');
     await frame.locator('#artifact-0-title').fill('PTG etherpad');
@@ -245,6 +266,42 @@ test('a bad link is refused with the field named, and what was typed stays', asy
     await frame.getByTestId('save-button').first().click();
     await expectText(status(frame), /^Saved /);
     expect(await frame.getByTestId('error-message').count()).toBe(0);
+  });
+  await page.context().close();
+});
+
+test('the checklist is compact rows: a summary per answer, "only what\'s missing", and rows that open to edit', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Compact checklist item');
+  const half = completeVetting();
+  delete half.size;
+  delete half.valueToCommunity;
+  await p.ok('vetting/save', { revision: null, vetting: half }, FST_LEAD, key);
+  const { page, frame } = await openIssue(key, FST_LEAD);
+  await b.screenshotOnFailure(async () => {
+    // Every row is closed: no text field is on screen until a row is opened.
+    expect(await frame.locator('textarea').count()).toBe(0);
+    expect(await frame.getByTestId('item-type').getAttribute('data-state')).toBe('done');
+    expect(await frame.getByTestId('item-size').getAttribute('data-state')).toBe('missing');
+    await expectText(frame.getByTestId('item-size-summary'), 'Not answered');
+    await expectText(frame.getByTestId('item-valueToMembers-summary'), 'Hardware maintenance without VNF downtime.');
+    const closedHeight = await frame.evaluate(() => document.body.scrollHeight);
+    await b.screenshot(page, 'panel-compact-rows');
+
+    await frame.getByText("Show only what's missing (2)").click();
+    await waitFor(async () => (await frame.getByTestId('item-type').count()) === 0);
+    expect(await frame.locator('[data-state="missing"]').count()).toBe(2);
+    await b.screenshot(page, 'panel-only-missing');
+
+    // Opening a row shows its editor; answering it keeps it on screen while it is open.
+    await frame.getByTestId('item-size-toggle').click();
+    expect(await frame.getByTestId('item-size-toggle').getAttribute('aria-expanded')).toBe('true');
+    await choose(frame, 'size', 'XL');
+    await expectText(frame.getByTestId('item-size-summary'), 'XL');
+    expect(await frame.getByTestId('item-size').count()).toBe(1);
+    // The foot of the panel repeats the readiness verdict.
+    await expectText(frame.getByTestId('readiness-verdict'), /Not ready for|Ready for/);
+    // Far shorter than the open form (4,400 px in issue 15).
+    expect(closedHeight).toBeLessThan(1600);
   });
   await page.context().close();
 });

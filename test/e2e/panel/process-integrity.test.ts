@@ -86,6 +86,7 @@ test("each company's row is editable only by that company's people", async () =>
   const { page, frame } = await openIssue(key, COORDINATOR);
   await b.screenshotOnFailure(async () => {
     // COORDINATOR is Comcast's Roadmap Coordinator: Comcast's row is theirs, AT&T's is not.
+    await frame.getByTestId('item-collaborators-toggle').click();
     await frame.getByTestId('company-comcast').waitFor();
     expect(await frame.getByTestId('company-comcast').getAttribute('data-editable')).toBe('true');
     expect(await frame.getByTestId('company-att').getAttribute('data-editable')).toBe('false');
@@ -108,6 +109,8 @@ test('a record deleted through raw REST is restored from the panel, approvals in
     await expectText(frame, 'save-status', /^Restored \d\d:\d\d$/);
     expect(await frame.getByTestId('restore-offer').count()).toBe(0);
     await expectText(frame, 'approvals-given', 'Given for an earlier version');
+    await expectText(frame, 'item-valueToMembers-summary', 'Hardware maintenance without VNF downtime.');
+    await frame.getByTestId('item-valueToMembers-toggle').click();
     expect(await frame.locator('#valueToMembers').inputValue()).toBe('Hardware maintenance without VNF downtime.');
   });
   await page.context().close();
