@@ -22,6 +22,12 @@
 //    literal tokens, so they are computed while building, with @atlaskit/tokens' own token() (as
 //    Atlassian's babel-plugin-tokens does), and the map leaves the bundle. A call with anything
 //    but string literals is left as it is (esbuild is told, as a warning).
+//
+// 4. zodEnglishOnly: zod's namespace `z` re-exports every locale it ships (`z.locales`, ~40
+//    languages of default messages), so a bundle that imports `z` carries them all. The domain
+//    words its own messages, and zod configures its English defaults itself (classic/schemas.js
+//    imports locales/en.js directly), so the list of other languages becomes an empty module.
+//    Only the issue panel's live check (a lazy chunk) imports zod in the browser.
 import type { Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, extname, sep } from 'node:path';
@@ -88,6 +94,20 @@ export function featureFlagsOff(): Plugin {
   };
 }
 
+const ZOD_LOCALES_INDEX = /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/;
+
+export function zodEnglishOnly(): Plugin {
+  return {
+    name: 'zod-english-only',
+    setup(build) {
+      build.onLoad({ filter: ZOD_LOCALES_INDEX }, () => ({
+        contents: '// Emptied by scripts/lean-bundle-plugins.ts: zod keeps its English defaults (locales/en.js).\nexport {};\n',
+        loader: 'js',
+      }));
+    },
+  };
+}
+
 const APP_SOURCE = /[\\/]static[\\/].+\.tsx?$/;
 const STRING = `'(?:[^'\\\\\\n])*'|"(?:[^"\\\\\\n])*"`;
 const LITERAL_CALL = new RegExp(`(?:/\\*\\s*@__PURE__\\s*\\*/\\s*)?\\btoken\\(\\s*(${STRING})\\s*(?:,\\s*(${STRING})\\s*)?\\)`, 'g');
@@ -124,4 +144,4 @@ export function compiledTokenCalls(): Plugin {
   };
 }
 
-export const leanBundlePlugins = (): Plugin[] => [offeredThemesOnly(), featureFlagsOff(), compiledTokenCalls()];
+export const leanBundlePlugins = (): Plugin[] => [offeredThemesOnly(), featureFlagsOff(), compiledTokenCalls(), zodEnglishOnly()];

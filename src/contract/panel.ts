@@ -11,7 +11,8 @@ import { DeliveryInputSchema } from '../domain/delivery';
 import type { LifecycleId, Stage } from '../domain/lifecycle';
 import type { ChecklistStatus, Vetting } from '../domain/vetting';
 import { VettingInputSchema } from '../domain/vetting';
-import type { Integrity } from '../domain/gates';
+import type { GateConfig, Integrity } from '../domain/gates';
+import type { Release } from '../domain/releases';
 
 // ---------------------------------------------------------------- payloads
 
@@ -124,6 +125,22 @@ export interface ReadinessView {
   missing: { requirement: string; message: string }[];
 }
 
+/**
+ * What the next move's gate reads besides the record, so the panel can run the same check on the
+ * person's draft as they type (src/contract/live-gate.ts). Only for a move the gates decide (not
+ * one that is open or refused whatever the record holds).
+ */
+export interface ReadinessBasis {
+  /** The gate settings of that move (the workflow rule over the admin's settings). */
+  config: GateConfig;
+  /** The stages whose gates the move passes. */
+  path: Stage[];
+  /** A deliverable's Roadmap Item checklist as the gate reads it (when the settings ask for it). */
+  parent?: { ok: true; vetting: Vetting; stage?: Stage } | { ok: false; problem: string };
+  /** The release calendar in effect (the browser rebuilds its lookup). */
+  releases: Release[];
+}
+
 export interface ApprovalOffer {
   role: ApprovalRole;
   label: string;
@@ -196,6 +213,8 @@ export interface PanelData {
   /** All 12 items done AND the record signed by the app: a forged record is never complete. */
   checklistComplete?: boolean;
   readiness: ReadinessView[];
+  /** For the live check of the next move as the person types; absent when the record can't change the answer. */
+  readinessBasis?: ReadinessBasis;
   approvals: { given: GivenApproval[]; offered: ApprovalOffer[] };
   /** Per member company (configured ones and any the record names): may this person change its entry. Roadmap Items only. */
   companyRights?: CompanyRightView[];

@@ -211,6 +211,16 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     const def = stageDef(target);
     const view: ReadinessView = { target, targetName: def.statusName, gate: def.gate, pass: outcome.pass, missing: blockersOf(outcome) };
     base.readiness = [view];
+    if (plan.kind === 'gated') {
+      base.readinessBasis = {
+        config: plan.config,
+        path: [...plan.path],
+        releases: [...calendar.releases],
+        ...(parent
+          ? { parent: parent.ok ? { ok: true, vetting: parent.vetting, ...(parent.stage ? { stage: parent.stage } : {}) } : parent }
+          : {}),
+      };
+    }
   }
 
   const offered: ApprovalOffer[] = approvalOffers({

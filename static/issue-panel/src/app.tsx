@@ -5,6 +5,7 @@ import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { ChecklistStatus } from '../../../src/contract/domain-types';
 import type { PanelData, ReadinessView } from '../../../src/contract/panel';
 import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
@@ -82,11 +83,12 @@ function SaveBar({ s, onSave, readiness }: { s: PanelState; onSave: () => void; 
   );
 }
 
-function Completeness({ data }: { data: PanelData }) {
-  const c = data.checklist;
+function Completeness({ data, live }: { data: PanelData; live: ChecklistStatus | undefined }) {
+  const c = live ?? data.checklist;
   if (!c) return null;
-  const trusted = data.vetting?.integrity === 'valid';
-  const complete = data.checklistComplete === true;
+  // A save signs the record: the draft's checklist counts as the saved one will.
+  const trusted = live !== undefined || data.vetting?.integrity === 'valid';
+  const complete = live ? live.completed === live.total : data.checklistComplete === true;
   return (
     <Stack gap={space.xs}>
       <Row style={{ justifyContent: 'space-between' }}>
@@ -257,6 +259,8 @@ export function App() {
   }
 
   const readOnly = !d.permissions.canEdit || s.busy !== 'idle';
+  // While the person edits: the gate's answer for their draft, worked out here; else the server's.
+  const readiness = s.live?.readiness ?? d.readiness[0];
   const onKeyDown = (e: KeyboardEvent) => {
     // Ctrl/Cmd+S saves, as in Jira's own editors.
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
@@ -278,8 +282,8 @@ export function App() {
         </Row>
         <Notices s={s} onReload={() => void reloadAfterConflict()} onDismissLost={dismissLost} onRestore={() => void restore()} />
         <SaveBar s={s} onSave={() => void save()} />
-        <Completeness data={d} />
-        <ReadinessBox readiness={d.readiness} stale={s.dirty} />
+        <Completeness data={d} live={s.live?.checklist} />
+        <ReadinessBox next={readiness} mode={!s.dirty ? 'saved' : s.live?.readiness ? 'live' : 'stale'} />
         {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
         {d.readiness.length === 0 && d.issue.stage ? (
           <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help>
@@ -292,12 +296,12 @@ export function App() {
           onWithdraw={(r) => void withdraw(r)}
         />
         {d.issue.lifecycle === 'portfolio' && s.vetting ? (
-          <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} checklist={d.checklist} />
+          <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} checklist={s.live?.checklist ?? d.checklist} />
         ) : null}
         {d.issue.lifecycle === 'delivery' && s.delivery ? (
           <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
         ) : null}
-        <SaveBar s={s} onSave={() => void save()} readiness={d.readiness[0]} />
+        <SaveBar s={s} onSave={() => void save()} readiness={readiness} />
         <HistorySection
           record={d.issue.lifecycle === 'portfolio' ? 'vetting' : 'delivery'}
           revision={(d.vetting ?? d.delivery)?.revision ?? null}

@@ -2,6 +2,7 @@
 // is happening (loading, saving, an error). Every server answer is a full PanelData, so the
 // screen always shows what the server decided (checklist, readiness, approvals).
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LiveCheck, liveCheck } from '../../../src/contract/live-gate';
 import type { PanelData } from '../../../src/contract/panel';
 import { CallError } from '../../shared/invoke';
 import { call } from './call';
@@ -33,7 +34,14 @@ export interface PanelState {
   savedWhat?: 'record' | 'approval' | 'withdrawal' | 'restore';
   /** The person's text from before a conflict reload, so nothing they typed is lost. */
   lostText?: string[];
+  /** The gate and the save's checks run on the draft as the person types (absent while nothing changed). */
+  live?: LiveCheck;
 }
+
+// The live check (zod, the domain's gate engine) is a chunk of its own, fetched at the first
+// change: the first render never waits for it.
+let liveGate: Promise<{ liveCheck: typeof liveCheck }> | undefined;
+const loadLiveGate = () => (liveGate ??= import('../../../src/contract/live-gate.js'));
 
 const companyIds = (d: PanelData) => d.options.companies.map((c) => c.id);
 
@@ -94,6 +102,26 @@ export function usePanel() {
     if (delivery && baseline.delivery) return !sameDraft(delivery, baseline.delivery, deliveryInput);
     return false;
   }, [vetting, delivery, baseline]);
+
+  const [live, setLive] = useState<LiveCheck>();
+  useEffect(() => {
+    const input = !dirty || !data ? undefined : vetting ? vettingInput(vetting) : delivery ? deliveryInput(delivery) : undefined;
+    if (!data || !input) {
+      setLive(undefined);
+      return;
+    }
+    let current = true;
+    loadLiveGate().then(
+      (m) => {
+        if (current) setLive(m.liveCheck(data, input, Date.now()));
+      },
+      // Without the chunk the panel still works: readiness stays as of the last save.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [data, dirty, vetting, delivery]);
 
   const save = useCallback(async () => {
     if (!data || busy !== 'idle') return;
@@ -194,6 +222,7 @@ export function usePanel() {
     ...(delivery ? { delivery } : {}),
     ...(savedAt ? { savedAt, savedWhat } : {}),
     ...(lostText ? { lostText } : {}),
+    ...(live && dirty ? { live } : {}),
   };
   return {
     state,

@@ -42,7 +42,7 @@ async function openRow(frame: Frame, id: string): Promise<void> {
 const readiness = (frame: Frame) => frame.getByTestId('readiness');
 const status = (frame: Frame) => frame.getByTestId('save-status');
 
-test('an FST lead fills the checklist, sees readiness change, saves, reloads and finds the values', async () => {
+test('an FST lead fills the checklist, sees readiness change as they type, saves, reloads and finds the values', async () => {
   const key = await p.createIssue('Roadmap Item', 'Live migration of instances with SR-IOV ports');
   const { page, frame } = await openIssue(key, FST_LEAD);
   await b.screenshotOnFailure(async () => {
@@ -66,7 +66,11 @@ test('an FST lead fills the checklist, sees readiness change, saves, reloads and
     await frame.getByTestId('requirements-add').click();
     await frame.locator('#requirement-0').fill('Nova live-migrates instances with direct SR-IOV ports.');
     await expectText(status(frame), 'Unsaved changes');
-    await expectText(readiness(frame), 'As of the last save');
+    // Readiness follows the typing, from the same gate engine, before any save.
+    await expectText(readiness(frame), 'this item can move to Being Vetted / Groomed');
+    await expectText(frame.getByTestId('readiness-live'), 'With your unsaved changes');
+    await expectText(frame.getByTestId('completeness'), '6 of 12 checklist items complete');
+    expect(await frame.getByTestId('item-type').getAttribute('data-state')).toBe('done');
     await b.screenshot(page, 'panel-fst-lead-editing');
 
     await frame.getByTestId('save-button').first().click();

@@ -1,7 +1,9 @@
 // The replacements the Custom UI build makes answer as the packages they replace do
 // (scripts/lean-bundle-plugins.ts): platform feature flags default off with and without a
-// product's resolver; token() calls compiled at build time give the string token() returns.
-import { compileTokenCalls, DEFAULT_OFF_RESOLVER_SOURCE, themeImportMapSource } from '../../../scripts/lean-bundle-plugins';
+// product's resolver; token() calls compiled at build time give the string token() returns;
+// zod without its other languages answers as zod does.
+import { build, type Plugin } from 'esbuild';
+import { compileTokenCalls, DEFAULT_OFF_RESOLVER_SOURCE, themeImportMapSource, zodEnglishOnly } from '../../../scripts/lean-bundle-plugins';
 
 type Resolve = (flag: string) => boolean;
 const GLOBAL = '__PLATFORM_FEATURE_FLAGS__';
@@ -113,4 +115,34 @@ test('the rebuilt theme import map offers light and dark and answers any other i
   await expect(map['dark']?.()).resolves.toEqual({ default: 'atlassian-dark css' });
   await expect(map['UNSAFE-test-dark']?.()).resolves.toEqual({ default: '' });
   await expect(map['light-increased-contrast']?.()).resolves.toEqual({ default: '' });
+});
+
+test('zod without its other languages still words its own errors in English and parses as before', async () => {
+  const bundle = (plugins: Plugin[]) =>
+    build({
+      stdin: {
+        contents:
+          "import { z } from 'zod'; const r = z.object({ n: z.number() }).safeParse({ n: 'x' }); globalThis.out = { message: r.success ? '' : r.error.issues[0].message, locales: Object.keys(z.locales).length, ok: z.string().min(2).safeParse('ab').success };",
+        resolveDir: process.cwd(),
+        loader: 'ts',
+      },
+      bundle: true,
+      write: false,
+      format: 'iife',
+      minify: true,
+      plugins,
+    });
+  const run = (code: string) => {
+    const g: { out?: unknown } = {};
+    new Function('globalThis', code)(g);
+    return g.out as { message: string; locales: number; ok: boolean };
+  };
+  const lean = await bundle([zodEnglishOnly()]);
+  const full = await bundle([]);
+  const leanOut = run(lean.outputFiles[0]!.text);
+  const fullOut = run(full.outputFiles[0]!.text);
+  expect(leanOut).toEqual({ ...fullOut, locales: 0 });
+  expect(fullOut.locales).toBeGreaterThan(10);
+  expect(leanOut.message).toMatch(/expected number/i);
+  expect(lean.outputFiles[0]!.text.length).toBeLessThan(full.outputFiles[0]!.text.length * 0.7);
 });

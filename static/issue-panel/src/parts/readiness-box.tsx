@@ -1,5 +1,6 @@
 // "To move to Prioritized this still needs: ..." from the same gate engine the workflow
-// validator runs, so the panel never promises a transition Jira will refuse.
+// validator runs, so the panel never promises a transition Jira will refuse. While the person
+// edits, the box shows the same engine's answer for their draft (src/contract/live-gate.ts).
 import Lozenge from '@atlaskit/lozenge';
 import type { ReadinessView } from '../../../../src/contract/panel';
 import { Row } from '../../../shared/layout';
@@ -8,8 +9,10 @@ import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
 import { Card, Heading, Help } from './layout';
 
-export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[]; stale: boolean }) {
-  const next = readiness[0];
+/** saved: the record as saved; live: the draft as typed, checked here; stale: unsaved changes not checked yet. */
+export type ReadinessMode = 'saved' | 'live' | 'stale';
+
+export function ReadinessBox({ next, mode }: { next: ReadinessView | undefined; mode: ReadinessMode }) {
   if (!next) return null;
   return (
     <Card labelledBy="readiness-title" tone={next.pass ? 'success' : 'neutral'} testId="readiness">
@@ -32,7 +35,12 @@ export function ReadinessBox({ readiness, stale }: { readiness: ReadinessView[];
           </ul>
         </>
       )}
-      {stale ? <Help>As of the last save: save your changes to check them.</Help> : null}
+      {mode === 'live' ? (
+        <p style={{ margin: 0, font: font.small, color: color.warning }} data-testid="readiness-live">
+          With your unsaved changes. Jira checks the saved record when the item moves: save before you move it.
+        </p>
+      ) : null}
+      {mode === 'stale' ? <Help>As of the last save: save your changes to check them.</Help> : null}
     </Card>
   );
 }
