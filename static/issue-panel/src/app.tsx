@@ -34,7 +34,7 @@ function statusText(s: PanelState): string {
   if (s.busy === 'approving') return 'Recording the approval…';
   if (s.busy === 'withdrawing') return 'Withdrawing the approval…';
   if (s.busy === 'restoring') return 'Restoring the last version saved in the app…';
-  if (s.dirty) return 'Unsaved changes';
+  if (s.dirty) return s.restoredAt ? `Unsaved changes from ${savedLabel(s.restoredAt) ?? 'an earlier visit'}` : 'Unsaved changes';
   const saved = savedLabel(s.savedAt);
   if (saved) {
     const what = { approval: 'Approval recorded', withdrawal: 'Approval withdrawn', restore: 'Restored', record: 'Saved' } as const;
@@ -48,7 +48,17 @@ function statusText(s: PanelState): string {
   return 'Not saved yet';
 }
 
-function SaveBar({ s, onSave, readiness }: { s: PanelState; onSave: () => void; readiness?: ReadinessView | undefined }) {
+function SaveBar({
+  s,
+  onSave,
+  onDiscard,
+  readiness,
+}: {
+  s: PanelState;
+  onSave: () => void;
+  onDiscard: () => void;
+  readiness?: ReadinessView | undefined;
+}) {
   if (!s.data?.permissions.canEdit) return null;
   return (
     <Row style={{ justifyContent: 'space-between' }}>
@@ -70,6 +80,11 @@ function SaveBar({ s, onSave, readiness }: { s: PanelState; onSave: () => void; 
       >
         {statusText(s)}
       </span>
+      {s.dirty ? (
+        <Button appearance="subtle" onClick={onDiscard} isDisabled={s.busy !== 'idle'} testId="discard-button">
+          Discard changes
+        </Button>
+      ) : null}
       <Button
         appearance="primary"
         onClick={onSave}
@@ -128,11 +143,13 @@ function Notices({
   onReload,
   onDismissLost,
   onRestore,
+  onDiscard,
 }: {
   s: PanelState;
   onReload: () => void;
   onDismissLost: () => void;
   onRestore: () => void;
+  onDiscard: () => void;
 }) {
   const d = s.data;
   const rec = d?.vetting ?? d?.delivery;
@@ -171,6 +188,25 @@ function Notices({
           )
         ) : null}
       </div>
+      {s.draftKept === false ? (
+        <p style={{ margin: 0, font: font.small, color: color.warning }} data-testid="draft-not-kept">
+          This browser does not let the panel keep unsaved changes for your next visit: save before you leave this issue.
+        </p>
+      ) : null}
+      {s.restoredAt ? (
+        <SectionMessage
+          appearance="information"
+          title="Your unsaved changes are back"
+          testId="restored-draft"
+          actions={[
+            <SectionMessageAction key="discard" onClick={onDiscard} testId="restored-discard">
+              Discard them
+            </SectionMessageAction>,
+          ]}
+        >
+          <p>{`You changed this record ${savedLabel(s.restoredAt) ?? 'on an earlier visit'} without saving; this browser kept the changes. Save them to make them count.`}</p>
+        </SectionMessage>
+      ) : null}
       {s.lostText ? (
         <SectionMessage
           appearance="information"
@@ -215,7 +251,19 @@ function Notices({
 }
 
 export function App() {
-  const { state: s, load, save, approve, withdraw, restore, reloadAfterConflict, setVetting, setDelivery, dismissLost } = usePanel();
+  const {
+    state: s,
+    load,
+    save,
+    approve,
+    withdraw,
+    restore,
+    reloadAfterConflict,
+    setVetting,
+    setDelivery,
+    dismissLost,
+    discard,
+  } = usePanel();
   const d = s.data;
   // Busy until the first real render (the record, or why it could not be loaded) is on screen.
   const settled = d !== undefined || s.loadError !== undefined;
@@ -280,8 +328,14 @@ export function App() {
         <Row style={{ justifyContent: 'space-between' }}>
           <span style={{ font: font.small, color: color.subtlest }}>{`${d.issue.issueType} · ${d.issue.statusName}`}</span>
         </Row>
-        <Notices s={s} onReload={() => void reloadAfterConflict()} onDismissLost={dismissLost} onRestore={() => void restore()} />
-        <SaveBar s={s} onSave={() => void save()} />
+        <Notices
+          s={s}
+          onReload={() => void reloadAfterConflict()}
+          onDismissLost={dismissLost}
+          onRestore={() => void restore()}
+          onDiscard={discard}
+        />
+        <SaveBar s={s} onSave={() => void save()} onDiscard={discard} />
         <Completeness data={d} live={s.live?.checklist} />
         <ReadinessBox next={readiness} mode={!s.dirty ? 'saved' : s.live?.readiness ? 'live' : 'stale'} />
         {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
@@ -301,7 +355,7 @@ export function App() {
         {d.issue.lifecycle === 'delivery' && s.delivery ? (
           <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
         ) : null}
-        <SaveBar s={s} onSave={() => void save()} readiness={readiness} />
+        <SaveBar s={s} onSave={() => void save()} onDiscard={discard} readiness={readiness} />
         <HistorySection
           record={d.issue.lifecycle === 'portfolio' ? 'vetting' : 'delivery'}
           revision={(d.vetting ?? d.delivery)?.revision ?? null}

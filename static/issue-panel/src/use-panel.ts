@@ -6,6 +6,7 @@ import type { LiveCheck, liveCheck } from '../../../src/contract/live-gate';
 import type { PanelData } from '../../../src/contract/panel';
 import { CallError } from '../../shared/invoke';
 import { call } from './call';
+import { clearDraft, readDraft, writeDraft } from './draft-store';
 import { takeEarlyLoad } from './early-load';
 import type { ApproveRequest, WithdrawRequest } from './parts/approvals-section';
 import {
@@ -36,6 +37,10 @@ export interface PanelState {
   lostText?: string[];
   /** The gate and the save's checks run on the draft as the person types (absent while nothing changed). */
   live?: LiveCheck;
+  /** When the unsaved edits on screen were made, if they were put back from an earlier visit. */
+  restoredAt?: string;
+  /** With unsaved edits: false when the browser refuses to keep them for the next visit. */
+  draftKept?: boolean;
 }
 
 // The live check (zod, the domain's gate engine) is a chunk of its own, fetched at the first
@@ -44,6 +49,8 @@ let liveGate: Promise<{ liveCheck: typeof liveCheck }> | undefined;
 const loadLiveGate = () => (liveGate ??= import('../../../src/contract/live-gate.js'));
 
 const companyIds = (d: PanelData) => d.options.companies.map((c) => c.id);
+const recordOf = (d: PanelData) =>
+  d.issue.lifecycle === 'portfolio' ? 'vetting' : d.issue.lifecycle === 'delivery' ? 'delivery' : undefined;
 
 function draftsOf(d: PanelData): { vetting?: VettingDraft; delivery?: DeliveryDraft } {
   if (d.issue.lifecycle === 'portfolio') return { vetting: vettingDraft(d.vetting?.data, companyIds(d)) };
@@ -63,12 +70,43 @@ export function usePanel() {
   const [savedWhat, setSavedWhat] = useState<NonNullable<PanelState['savedWhat']>>('record');
   const [lostText, setLostText] = useState<string[]>();
 
-  const apply = useCallback((d: PanelData) => {
+  const [restoredAt, setRestoredAt] = useState<string>();
+
+  /**
+   * Shows a server answer. `restore`: a fresh load, where edits this browser kept from an earlier
+   * visit come back: on the same revision as they were made on, into the form; on a record someone
+   * saved since, as the list of texts they would lose (nothing is merged silently).
+   */
+  const apply = useCallback((d: PanelData, restore = false) => {
     const drafts = draftsOf(d);
     setData(d);
     setBaseline(drafts);
     setVetting(drafts.vetting);
     setDelivery(drafts.delivery);
+    const record = recordOf(d);
+    if (!record) return;
+    if (!restore) {
+      clearDraft(d.issue.id, record);
+      setRestoredAt(undefined);
+      return;
+    }
+    const kept = readDraft(d.issue.id, record);
+    if (!kept) return;
+    const revision = d[record]?.revision ?? null;
+    const mine = kept.vetting ? vettingInput(kept.vetting) : kept.delivery ? deliveryInput(kept.delivery) : {};
+    const theirs = drafts.vetting ? vettingInput(drafts.vetting) : drafts.delivery ? deliveryInput(drafts.delivery) : {};
+    if (JSON.stringify(mine) === JSON.stringify(theirs)) {
+      clearDraft(d.issue.id, record);
+    } else if (kept.revision === revision && d.permissions.canEdit) {
+      if (kept.vetting && drafts.vetting) setVetting(kept.vetting);
+      if (kept.delivery && drafts.delivery) setDelivery(kept.delivery);
+      setRestoredAt(kept.at);
+    } else {
+      const labels = Object.fromEntries(d.options.vocabulary.checklistItems.map((i) => [i.id, i.label]));
+      const lost = lostTexts(mine, theirs, labels);
+      setLostText(lost.length > 0 ? lost : undefined);
+      clearDraft(d.issue.id, record);
+    }
   }, []);
 
   const toError = (err: unknown) =>
@@ -81,7 +119,7 @@ export function usePanel() {
     try {
       // The first load was asked for by the entry, while the app's code was still loading (index.tsx).
       const fresh = await (takeEarlyLoad() ?? call('panel/load', {}));
-      apply(fresh);
+      apply(fresh, true);
       setLoadError(undefined);
       setError(undefined);
       return fresh;
@@ -102,6 +140,41 @@ export function usePanel() {
     if (delivery && baseline.delivery) return !sameDraft(delivery, baseline.delivery, deliveryInput);
     return false;
   }, [vetting, delivery, baseline]);
+
+  const [draftKept, setDraftKept] = useState<boolean>();
+  // Unsaved edits are kept in this browser as they are typed, and a leave of the page asks first.
+  useEffect(() => {
+    const record = data && recordOf(data);
+    if (!data || !record) return;
+    if (!dirty) {
+      clearDraft(data.issue.id, record);
+      return;
+    }
+    const at = new Date().toISOString();
+    const kept = writeDraft(data.issue.id, record, {
+      revision: data[record]?.revision ?? null,
+      at,
+      ...(vetting ? { vetting } : {}),
+      ...(delivery ? { delivery } : {}),
+    });
+    setDraftKept(kept);
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older browsers show the prompt only when returnValue is set.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [data, dirty, vetting, delivery]);
+
+  /** Drops the unsaved edits (on screen and kept in the browser): the form shows the saved record. */
+  const discard = useCallback(() => {
+    setVetting(baseline.vetting);
+    setDelivery(baseline.delivery);
+    setRestoredAt(undefined);
+    const record = data && recordOf(data);
+    if (data && record) clearDraft(data.issue.id, record);
+  }, [baseline, data]);
 
   const [live, setLive] = useState<LiveCheck>();
   useEffect(() => {
@@ -223,6 +296,8 @@ export function usePanel() {
     ...(savedAt ? { savedAt, savedWhat } : {}),
     ...(lostText ? { lostText } : {}),
     ...(live && dirty ? { live } : {}),
+    ...(restoredAt && dirty ? { restoredAt } : {}),
+    ...(dirty && draftKept !== undefined ? { draftKept } : {}),
   };
   return {
     state,
@@ -235,5 +310,6 @@ export function usePanel() {
     setVetting,
     setDelivery,
     dismissLost: () => setLostText(undefined),
+    discard,
   };
 }

@@ -310,6 +310,57 @@ test('the checklist is compact rows: a summary per answer, "only what\'s missing
   await page.context().close();
 });
 
+test('unsaved edits are never lost silently: a leave asks first, Discard drops them, the next visit puts them back where the browser keeps them', async () => {
+  const key = await p.createIssue('Roadmap Item', 'Unsaved edits item');
+  const { page, frame } = await openIssue(key, FST_LEAD);
+  const leaveIsHeld = () =>
+    frame.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    });
+  // Whether this browser lets the panel's frame (another site than the page) keep data.
+  const storageAllowed = await frame.evaluate(() => {
+    try {
+      return typeof window.localStorage.length === 'number';
+    } catch {
+      return false;
+    }
+  });
+  await b.screenshotOnFailure(async () => {
+    expect(await leaveIsHeld()).toBe(false);
+    await openRow(frame, 'valueToMembers');
+    await frame.locator('#valueToMembers').fill('Typed, then discarded.');
+    await expectText(status(frame), 'Unsaved changes');
+    // Closing the tab or reloading asks first.
+    expect(await leaveIsHeld()).toBe(true);
+    await frame.getByTestId('discard-button').first().click();
+    await expectText(status(frame), 'Not saved yet');
+    expect(await frame.locator('#valueToMembers').inputValue()).toBe('');
+    expect(await leaveIsHeld()).toBe(false);
+
+    await frame.locator('#valueToMembers').fill('Typed, then the person went to another issue.');
+    await expectText(status(frame), 'Unsaved changes');
+    if (!storageAllowed) {
+      // The person is told, while there is still time to save.
+      await expectText(frame.getByTestId('draft-not-kept'), 'save before you leave this issue');
+      await b.screenshot(page, 'panel-draft-not-kept');
+      return;
+    }
+    expect(await frame.getByTestId('draft-not-kept').count()).toBe(0);
+    // Jira swaps the panel away without an unload event: the edits come back on the next visit.
+    page.on('dialog', (d) => void d.accept());
+    await page.goto('about:blank');
+    await page.goto(`${p.sb.url}/browse/${key}`);
+    const again = await b.waitForApp(page, PANEL);
+    await expectText(again.getByTestId('restored-draft'), 'Your unsaved changes are back');
+    await expectText(again.getByTestId('item-valueToMembers-summary'), 'Typed, then the person went to another issue.');
+    await expectText(status(again), 'Unsaved changes from');
+    await b.screenshot(page, 'panel-restored-draft');
+  });
+  await page.context().close();
+});
+
 // ---------------------------------------------------------------- waiting helpers
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
