@@ -4,7 +4,7 @@ import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import { token } from '@atlaskit/tokens';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChecklistStatus } from '../../../src/contract/domain-types';
 import type { PanelData, ReadinessView } from '../../../src/contract/panel';
 import { readableProblem, savedLabel } from './draft';
@@ -21,7 +21,8 @@ import * as space from '../../shared/space';
 import { Help, Skeleton } from './parts/layout';
 import { ReadinessBox } from './parts/readiness-box';
 import { VettingForm } from './parts/vetting-form';
-import { usePanel, type PanelState } from './use-panel';
+import { fieldErrorsOf, usePanel, type PanelState } from './use-panel';
+import { errorsByField, errorsByRow, FieldErrorContext, fieldIdOf } from './field-errors';
 
 /** A record the app can't vouch for can be re-saved as it is, once the person has checked it. */
 function needsResave(s: PanelState): boolean {
@@ -250,9 +251,51 @@ function Notices({
   );
 }
 
+/**
+ * The field errors on screen: with unsaved edits, the live check's (the save's own schemas on the
+ * draft), on fields the person has left, or on every field once a save was refused; without, the
+ * last refused save's. A refused save opens the rows and focuses the first bad field.
+ */
+function useShownFieldErrors(s: PanelState, fieldFocus: number): { shown: Record<string, string>; markTouched: (id: string) => void } {
+  const [showAll, setShowAll] = useState(false);
+  // Fields the person has left since the last save: the live check's errors show there, not while they still type.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const markTouched = useCallback((id: string) => setTouched((t) => (!id || t.has(id) ? t : new Set(t).add(id))), []);
+  useEffect(() => {
+    if (fieldFocus > 0) setShowAll(true);
+  }, [fieldFocus]);
+  useEffect(() => {
+    if (!s.dirty) {
+      setShowAll(false);
+      setTouched(new Set());
+    }
+  }, [s.dirty]);
+  const live = s.live?.fieldErrors;
+  const shown = useMemo(
+    () =>
+      live
+        ? Object.fromEntries(Object.entries(live).filter(([path]) => showAll || touched.has(fieldIdOf(path) ?? '')))
+        : (fieldErrorsOf(s.error) ?? {}),
+    [live, showAll, touched, s.error],
+  );
+  // After the rows with errors have opened: the first bad field in the panel's order gets the focus.
+  useEffect(() => {
+    if (fieldFocus === 0) return;
+    const els = [...errorsByField(shown).keys()]
+      .map((id) => document.getElementById(id))
+      .filter((el): el is HTMLElement => el !== null)
+      .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    els[0]?.focus();
+    els[0]?.scrollIntoView({ block: 'center' });
+    // Only a new refusal moves the focus (fieldFocus), not every change of the errors while the person fixes them.
+  }, [fieldFocus]);
+  return { shown, markTouched };
+}
+
 export function App() {
   const {
     state: s,
+    fieldFocus,
     load,
     save,
     approve,
@@ -265,6 +308,8 @@ export function App() {
     discard,
   } = usePanel();
   const d = s.data;
+  const { shown: fieldErrors, markTouched } = useShownFieldErrors(s, fieldFocus);
+  const byField = useMemo(() => errorsByField(fieldErrors), [fieldErrors]);
   // Busy until the first real render (the record, or why it could not be loaded) is on screen.
   const settled = d !== undefined || s.loadError !== undefined;
   useEffect(() => markBusy(!settled), [settled]);
@@ -318,50 +363,60 @@ export function App() {
   };
 
   return (
-    <main
-      onKeyDown={onKeyDown}
-      style={{ padding: space.s, font: font.body, color: color.text }}
-      aria-label={`LCOO record of ${d.issue.key}`}
-      data-testid="lcoo-panel"
-    >
-      <Stack gap={space.m}>
-        <Row style={{ justifyContent: 'space-between' }}>
-          <span style={{ font: font.small, color: color.subtlest }}>{`${d.issue.issueType} · ${d.issue.statusName}`}</span>
-        </Row>
-        <Notices
-          s={s}
-          onReload={() => void reloadAfterConflict()}
-          onDismissLost={dismissLost}
-          onRestore={() => void restore()}
-          onDiscard={discard}
-        />
-        <SaveBar s={s} onSave={() => void save()} onDiscard={discard} />
-        <Completeness data={d} live={s.live?.checklist} />
-        <ReadinessBox next={readiness} mode={!s.dirty ? 'saved' : s.live?.readiness ? 'live' : 'stale'} />
-        {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
-        {d.readiness.length === 0 && d.issue.stage ? (
-          <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help>
-        ) : null}
-        <ApprovalsSection
-          data={d}
-          busy={s.busy !== 'idle'}
-          dirty={s.dirty}
-          onApprove={(r) => void approve(r)}
-          onWithdraw={(r) => void withdraw(r)}
-        />
-        {d.issue.lifecycle === 'portfolio' && s.vetting ? (
-          <VettingForm data={d} draft={s.vetting} onChange={setVetting} disabled={readOnly} checklist={s.live?.checklist ?? d.checklist} />
-        ) : null}
-        {d.issue.lifecycle === 'delivery' && s.delivery ? (
-          <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
-        ) : null}
-        <SaveBar s={s} onSave={() => void save()} onDiscard={discard} readiness={readiness} />
-        <HistorySection
-          record={d.issue.lifecycle === 'portfolio' ? 'vetting' : 'delivery'}
-          revision={(d.vetting ?? d.delivery)?.revision ?? null}
-          roleLabel={(r) => d.options.vocabulary.approvalRoles.find((x) => x.value === r)?.label ?? r}
-        />
-      </Stack>
-    </main>
+    <FieldErrorContext.Provider value={byField}>
+      <main
+        onKeyDown={onKeyDown}
+        onBlurCapture={(e) => markTouched(e.target.id)}
+        style={{ padding: space.s, font: font.body, color: color.text }}
+        aria-label={`LCOO record of ${d.issue.key}`}
+        data-testid="lcoo-panel"
+      >
+        <Stack gap={space.m}>
+          <Row style={{ justifyContent: 'space-between' }}>
+            <span style={{ font: font.small, color: color.subtlest }}>{`${d.issue.issueType} · ${d.issue.statusName}`}</span>
+          </Row>
+          <Notices
+            s={s}
+            onReload={() => void reloadAfterConflict()}
+            onDismissLost={dismissLost}
+            onRestore={() => void restore()}
+            onDiscard={discard}
+          />
+          <SaveBar s={s} onSave={() => void save()} onDiscard={discard} />
+          <Completeness data={d} live={s.live?.checklist} />
+          <ReadinessBox next={readiness} mode={!s.dirty ? 'saved' : s.live?.readiness ? 'live' : 'stale'} />
+          {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
+          {d.readiness.length === 0 && d.issue.stage ? (
+            <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help>
+          ) : null}
+          <ApprovalsSection
+            data={d}
+            busy={s.busy !== 'idle'}
+            dirty={s.dirty}
+            onApprove={(r) => void approve(r)}
+            onWithdraw={(r) => void withdraw(r)}
+          />
+          {d.issue.lifecycle === 'portfolio' && s.vetting ? (
+            <VettingForm
+              data={d}
+              draft={s.vetting}
+              onChange={setVetting}
+              disabled={readOnly}
+              checklist={s.live?.checklist ?? d.checklist}
+              rowErrors={errorsByRow(fieldErrors)}
+            />
+          ) : null}
+          {d.issue.lifecycle === 'delivery' && s.delivery ? (
+            <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
+          ) : null}
+          <SaveBar s={s} onSave={() => void save()} onDiscard={discard} readiness={readiness} />
+          <HistorySection
+            record={d.issue.lifecycle === 'portfolio' ? 'vetting' : 'delivery'}
+            revision={(d.vetting ?? d.delivery)?.revision ?? null}
+            roleLabel={(r) => d.options.vocabulary.approvalRoles.find((x) => x.value === r)?.label ?? r}
+          />
+        </Stack>
+      </main>
+    </FieldErrorContext.Provider>
   );
 }

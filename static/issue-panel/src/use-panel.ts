@@ -13,12 +13,19 @@ import {
   deliveryDraft,
   deliveryInput,
   lostTexts,
+  readablePath,
   sameDraft,
   vettingDraft,
   vettingInput,
   type DeliveryDraft,
   type VettingDraft,
 } from './draft';
+
+/** The per-field refusals a save got (BAD_REQUEST with details.fieldErrors), if any. */
+export function fieldErrorsOf(err: CallError | undefined): Record<string, string> | undefined {
+  const details = err?.code === 'BAD_REQUEST' ? (err.details as { fieldErrors?: Record<string, string> } | undefined) : undefined;
+  return details?.fieldErrors && Object.keys(details.fieldErrors).length > 0 ? details.fieldErrors : undefined;
+}
 
 export type Busy = 'idle' | 'loading' | 'saving' | 'approving' | 'withdrawing' | 'restoring';
 
@@ -196,10 +203,22 @@ export function usePanel() {
     };
   }, [data, dirty, vetting, delivery]);
 
+  /** Bumped when a save is refused for fields: the form opens their rows and focuses the first. */
+  const [fieldFocus, setFieldFocus] = useState(0);
+
   const save = useCallback(async () => {
     if (!data || busy !== 'idle') return;
-    setBusy('saving');
     setError(undefined);
+    // The live check runs the save's own schemas: what it refuses, the server would refuse too.
+    const refused = live && Object.keys(live.fieldErrors).length > 0 ? live.fieldErrors : undefined;
+    if (refused) {
+      const labels = Object.fromEntries(data.options.vocabulary.checklistItems.map((i) => [i.id, i.label]));
+      const list = Object.entries(refused).map(([path, m]) => `${readablePath(path.replace(/^\w+\./, ''), labels)}: ${m}`);
+      setError(new CallError('BAD_REQUEST', `Not saved: ${list.join(' ')}`, { fieldErrors: refused }));
+      setFieldFocus((n) => n + 1);
+      return;
+    }
+    setBusy('saving');
     try {
       const next =
         data.issue.lifecycle === 'portfolio' && vetting
@@ -214,11 +233,13 @@ export function usePanel() {
         setLostText(undefined);
       }
     } catch (err) {
-      setError(toError(err));
+      const e = toError(err);
+      setError(e);
+      if (fieldErrorsOf(e)) setFieldFocus((n) => n + 1);
     } finally {
       setBusy('idle');
     }
-  }, [data, busy, vetting, delivery, apply]);
+  }, [data, busy, vetting, delivery, apply, live]);
 
   /** After a conflict: fetch the other person's version, and keep on screen what of this person's text it lacks. */
   const reloadAfterConflict = useCallback(async () => {
@@ -301,6 +322,7 @@ export function usePanel() {
   };
   return {
     state,
+    fieldFocus,
     load,
     save,
     approve,

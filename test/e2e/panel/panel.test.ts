@@ -246,7 +246,7 @@ test('a core reviewer records a core approval for a Gerrit change from the panel
   await page.context().close();
 });
 
-test('a bad link is refused with the field named, and what was typed stays', async () => {
+test('a bad link is refused on its field, which gets the focus, and what was typed stays', async () => {
   const key = await p.createIssue('Roadmap Item', 'Bad link item');
   const { page, frame } = await openIssue(key, FST_LEAD);
   await b.screenshotOnFailure(async () => {
@@ -260,13 +260,19 @@ test('a bad link is refused with the field named, and what was typed stays', asy
       frame.getByTestId('error-message'),
       'Related artifacts, entry 1, link: Enter a web address starting with http:// or https://.',
     );
-    await waitFor(() => frame.evaluate(() => document.activeElement?.getAttribute('role') === 'alert'));
+    // The error sits on its field, which has the focus (brought into view), and says the same words.
+    await expectText(frame.getByTestId('artifact-0-url-error'), 'Enter a web address starting with http:// or https://.');
+    await waitFor(() => frame.evaluate(() => document.activeElement?.id === 'artifact-0-url'));
+    expect(await frame.locator('#artifact-0-url').getAttribute('aria-invalid')).toBe('true');
+    await expectText(frame.getByTestId('item-artifacts'), '1 to fix');
     await expectText(status(frame), 'Unsaved changes');
     expect(await frame.locator('#artifact-0-title').inputValue()).toBe('PTG etherpad');
     await b.screenshot(page, 'panel-bad-link');
     await page.screenshot({ path: `${RESULTS_DIR}/panel-bad-link-viewport.png` });
 
     await frame.locator('#artifact-0-url').fill('https://etherpad.opendev.org/p/sriov');
+    // Fixed as typed: the field's error goes before any save.
+    await waitFor(async () => (await frame.getByTestId('artifact-0-url-error').count()) === 0);
     await frame.getByTestId('save-button').first().click();
     await expectText(status(frame), /^Saved /);
     expect(await frame.getByTestId('error-message').count()).toBe(0);
@@ -357,6 +363,31 @@ test('unsaved edits are never lost silently: a leave asks first, Discard drops t
     await expectText(again.getByTestId('item-valueToMembers-summary'), 'Typed, then the person went to another issue.');
     await expectText(status(again), 'Unsaved changes from');
     await b.screenshot(page, 'panel-restored-draft');
+  });
+  await page.context().close();
+});
+
+test('limits show before saving, and a link is checked as the save checks it once the person leaves the field', async () => {
+  const key = await p.createIssue('Upstream Deliverable', 'Limits and links');
+  const { page, frame } = await openIssue(key, FST_LEAD);
+  await b.screenshotOnFailure(async () => {
+    // A blueprint link must be on Launchpad (the save's own rule): said when the person leaves the field, not while typing.
+    await frame.locator('#blueprint-url').fill('https://github.com/openstack/nova-specs/pull/1');
+    expect(await frame.getByTestId('blueprint-url-error').count()).toBe(0);
+    await frame.locator('#blueprint-title').focus();
+    await expectText(frame.getByTestId('blueprint-url-error'), 'Link the blueprint on Launchpad');
+    await b.screenshot(page, 'panel-blueprint-link-error');
+    await frame.locator('#blueprint-url').fill('https://blueprints.launchpad.net/nova/+spec/sriov-live-migration');
+    await waitFor(async () => (await frame.getByTestId('blueprint-url-error').count()) === 0);
+
+    // The 2,000-character limit of a long text shows as it fills, and going over is marked before saving.
+    await frame.getByTestId('d-alignment-notes-add').click();
+    await frame.locator('#d-alignment-0-notes').fill('x'.repeat(1990));
+    expect(await frame.locator('#d-alignment-0-notes-count').innerText()).toBe('1,990 of 2,000 characters');
+    await frame.locator('#d-alignment-0-notes').fill('x'.repeat(2001));
+    await frame.getByTestId('save-button').first().click();
+    await expectText(frame.getByTestId('d-alignment-0-notes-error'), '2000');
+    await waitFor(() => frame.evaluate(() => document.activeElement?.id === 'd-alignment-0-notes'));
   });
   await page.context().close();
 });

@@ -10,7 +10,8 @@ import type { Labelled } from '../../../../src/contract/panel';
 import { Row, Stack } from '../../../shared/layout';
 import * as color from '../../../shared/color';
 import * as space from '../../../shared/space';
-import { Field, FieldRow } from './layout';
+import { useFieldError } from '../field-errors';
+import { describedBy, Field, FieldRow } from './layout';
 
 interface Common {
   id: string;
@@ -19,11 +20,29 @@ interface Common {
   disabled?: boolean;
 }
 
+/** The limits of the record's schemas (src/domain/primitives.ts: MAX_SHORT, MAX_TEXT). */
+export const MAX_SHORT = 200;
+export const MAX_TEXT = 2000;
+
 export function TextInput(
-  props: Common & { value: string; onChange: (v: string) => void; type?: 'text' | 'url' | 'date'; placeholder?: string },
+  props: Common & {
+    value: string;
+    onChange: (v: string) => void;
+    type?: 'text' | 'url' | 'date';
+    placeholder?: string;
+    /** The schema's limit; a counter shows when the value nears it. */
+    max?: number;
+  },
 ) {
+  const error = useFieldError(props.id);
+  const max = props.max ?? (props.type === 'text' || props.type === undefined ? MAX_SHORT : undefined);
   return (
-    <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
+    <Field
+      id={props.id}
+      label={props.label}
+      {...(props.help ? { help: props.help } : {})}
+      count={max ? { length: props.value.length, max, always: false } : undefined}
+    >
       <Textfield
         id={props.id}
         name={props.id}
@@ -32,9 +51,10 @@ export function TextInput(
         placeholder={props.disabled ? undefined : props.placeholder}
         // Read-only rather than disabled: a viewer can still read (full contrast), select and copy.
         isReadOnly={props.disabled}
+        isInvalid={error !== undefined}
         isCompact
         onChange={(e) => props.onChange((e.target as HTMLInputElement).value)}
-        {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
+        {...describedBy(props.id, error, props.help)}
       />
     </Field>
   );
@@ -46,21 +66,29 @@ export function estimatedRows(value: string, charsPerRow = 60): number {
 }
 
 export function LongText(
-  props: Common & { value: string; onChange: (v: string) => void; placeholder?: string; rows?: number; autoFocus?: boolean },
+  props: Common & { value: string; onChange: (v: string) => void; placeholder?: string; rows?: number; autoFocus?: boolean; max?: number },
 ) {
+  const error = useFieldError(props.id);
+  const max = props.max ?? MAX_TEXT;
   return (
-    <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
+    <Field
+      id={props.id}
+      label={props.label}
+      {...(props.help ? { help: props.help } : {})}
+      count={props.disabled ? undefined : { length: props.value.length, max, always: true }}
+    >
       <TextArea
         id={props.id}
         name={props.id}
         value={props.value}
         placeholder={props.disabled ? undefined : props.placeholder}
         isReadOnly={props.disabled}
+        isInvalid={error !== undefined}
         minimumRows={Math.min(8, Math.max(props.rows ?? 2, estimatedRows(props.value)))}
         autoFocus={props.autoFocus}
         resize="smart"
         onChange={(e) => props.onChange(e.target.value)}
-        {...(props.help ? { 'aria-describedby': `${props.id}-help` } : {})}
+        {...describedBy(props.id, error, props.help)}
       />
     </Field>
   );
@@ -82,6 +110,7 @@ const optionFor = (options: readonly Labelled[], value: string): Option | null =
 export function SingleSelect(
   props: Common & { value: string; options: readonly Labelled[]; onChange: (v: string) => void; placeholder?: string; clearable?: boolean },
 ) {
+  const invalid = useFieldError(props.id) !== undefined;
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <Select<Option>
@@ -91,6 +120,7 @@ export function SingleSelect(
         options={props.options.map((o) => ({ label: o.label, value: o.value }))}
         value={optionFor(props.options, props.value)}
         isDisabled={props.disabled}
+        isInvalid={invalid}
         isClearable={(props.clearable ?? true) && !props.disabled}
         styles={readableWhenDisabled}
         placeholder={props.placeholder ?? 'Choose…'}
@@ -104,6 +134,7 @@ export function SingleSelect(
 export function MultiSelect(
   props: Common & { values: string[]; options: readonly Labelled[]; onChange: (v: string[]) => void; placeholder?: string },
 ) {
+  const invalid = useFieldError(props.id) !== undefined;
   return (
     <Field id={props.id} label={props.label} {...(props.help ? { help: props.help } : {})}>
       <Select<Option, true>
@@ -115,6 +146,7 @@ export function MultiSelect(
         value={props.values.map((v) => optionFor(props.options, v)).filter((o): o is Option => o !== null)}
         styles={readableWhenDisabled}
         isDisabled={props.disabled}
+        isInvalid={invalid}
         placeholder={props.placeholder ?? 'Choose…'}
         onChange={(list) => props.onChange(list.map((o) => o.value))}
         menuPlacement="auto"

@@ -3,6 +3,7 @@
 import { token } from '@atlaskit/tokens';
 import type { ComponentProps, ReactNode } from 'react';
 import { Label } from '../../../shared/field';
+import { useFieldError } from '../field-errors';
 import { Row, Stack } from '../../../shared/layout';
 import * as color from '../../../shared/color';
 import * as font from '../../../shared/font';
@@ -61,15 +62,50 @@ export function Help({ id, children }: { id?: string; children: ReactNode }) {
   );
 }
 
-/** A label above a control; `htmlFor` ties them together for screen readers and clicks. */
-export function Field({ id, label, help, children }: { id: string; label: string; help?: string; children: ReactNode }) {
+/**
+ * A label above a control; `htmlFor` ties them together for screen readers and clicks. Below it:
+ * what is wrong with the value (from a refused save or the live check), and how much of the
+ * length limit is used.
+ */
+export function Field({
+  id,
+  label,
+  help,
+  count,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  count?: { length: number; max: number; always: boolean } | undefined;
+  children: ReactNode;
+}) {
+  const error = useFieldError(id);
+  const over = count !== undefined && count.length > count.max;
+  const showCount = count !== undefined && (count.always ? count.length > 0 : count.length > count.max * 0.8);
   return (
     <Stack gap={space.xs} style={{ minWidth: 0 }}>
       <Label htmlFor={id}>{label}</Label>
       {children}
+      {error ? (
+        <p id={`${id}-error`} data-testid={`${id}-error`} style={{ margin: 0, font: font.small, color: color.danger }}>
+          {error}
+        </p>
+      ) : null}
+      {showCount ? (
+        <p id={`${id}-count`} style={{ margin: 0, font: font.small, color: over ? color.danger : color.subtlest, textAlign: 'right' }}>
+          {`${count.length.toLocaleString()} of ${count.max.toLocaleString()} characters`}
+        </p>
+      ) : null}
       {help ? <Help id={`${id}-help`}>{help}</Help> : null}
     </Stack>
   );
+}
+
+/** aria-describedby of a control: its error, its help. */
+export function describedBy(id: string, error: string | undefined, help: string | undefined): { 'aria-describedby'?: string } {
+  const ids = [error ? `${id}-error` : '', help ? `${id}-help` : ''].filter(Boolean);
+  return ids.length > 0 ? { 'aria-describedby': ids.join(' ') } : {};
 }
 
 /** Loading placeholder: the shape of the panel, no spinner jumping around. */
