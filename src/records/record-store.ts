@@ -182,7 +182,8 @@ export async function saveRecord<T>(opts: SaveOptions<T>): Promise<SavedRecord<T
     const at = current.state === 'present' ? current.meta.updatedAt : undefined;
     throw new AppError(
       'CONFLICT',
-      `Someone else saved this ${kind.label} while you were editing${by ? ` (${by}${at ? `, ${at}` : ''})` : ''}. ` +
+      // When is in details.updatedAt: the panel says it in the person's clock (a server knows no time zone).
+      `Someone else saved this ${kind.label} while you were editing${by ? ` (${by})` : ''}. ` +
         'Reload to see their changes; copy anything of yours you want to keep first.',
       { currentRevision, updatedBy: by, updatedAt: at },
     );

@@ -26,9 +26,9 @@ import { readPanelIssue, type ReadIssue } from './issue-context';
 import { panelOptions } from './options';
 
 export const MODIFIED_OUTSIDE_APP =
-  'This record was modified outside the LCOO app (its signature does not match), so it never counts as complete and no gate accepts it. Check the values, then save it from this panel to vouch for them.';
+  'Someone changed this record directly in Jira, not through this panel, so the app cannot vouch for it: it does not count as complete and no transition accepts it. Check the values below, then save them from this panel.';
 export const INDEX_OUTSIDE_APP =
-  "This record's search values (what JQL such as lcooCompleteness or lcooIntegrity finds it by) were changed outside the LCOO app, so no gate accepts it and searches may list it wrongly. Its content and approvals are the app's: save it from this panel to write the search values again.";
+  "This issue's LCOO search fields were changed directly in Jira, so filters and the portfolio dashboard may list it wrongly and no transition accepts it. Its answers and approvals are intact: save it from this panel to put the search fields right.";
 export const REPLAYED =
   'An older version of this record was put back outside the LCOO app, so no gate accepts it. Restore the last version saved in the app, or check the values and save it from this panel.';
 const READ_ONLY_REASON =

@@ -49,6 +49,12 @@ function statusText(s: PanelState): string {
   return 'Not saved yet';
 }
 
+/** When the other person saved, from the conflict's details, as people say it. */
+function conflictWhen(details: unknown): string | undefined {
+  const at = (details as { updatedAt?: unknown } | undefined)?.updatedAt;
+  return typeof at === 'string' ? savedLabel(at) : undefined;
+}
+
 function SaveBar({
   s,
   onSave,
@@ -174,7 +180,10 @@ function Notices({
                 </SectionMessageAction>,
               ]}
             >
-              <p>{s.error.message}</p>
+              <p>
+                {s.error.message}
+                {conflictWhen(s.error.details) ? ` They saved it ${conflictWhen(s.error.details)}.` : ''}
+              </p>
               <p>Your text is still in the form below. Reload shows their version; your text stays listed here to copy from.</p>
             </SectionMessage>
           ) : (

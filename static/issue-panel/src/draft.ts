@@ -245,15 +245,20 @@ export function deliveryInput(d: DeliveryDraft): Record<string, unknown> {
 
 // ---------------------------------------------------------------- status words
 
-/** "Saved 12:03" in the person's clock; the date too when it was not today. */
-export function savedLabel(iso: string | undefined, now: Date = new Date()): string | undefined {
+/**
+ * A moment as people say it, in their clock and their browser's language: "today at 14:05",
+ * "yesterday at 09:12", "24 Nov 2026 at 09:05" (never an ISO timestamp).
+ */
+export function savedLabel(iso: string | undefined, now: Date = new Date(), locale?: string): string | undefined {
   if (!iso) return undefined;
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return undefined;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-  const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
-  return sameDay ? time : `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${time}`;
+  const time = at.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
+  const dayOf = (d: Date) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((dayOf(now) - dayOf(at)) / 86_400_000);
+  if (days === 0) return `today at ${time}`;
+  if (days === 1) return `yesterday at ${time}`;
+  return `${at.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' })} at ${time}`;
 }
 
 /** Whether two drafts differ in anything that would be saved. */

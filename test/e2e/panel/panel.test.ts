@@ -74,7 +74,7 @@ test('an FST lead fills the checklist, sees readiness change as they type, saves
     await b.screenshot(page, 'panel-fst-lead-editing');
 
     await frame.getByTestId('save-button').first().click();
-    await expectText(status(frame), /^Saved \d\d:\d\d$/);
+    await expectText(status(frame), /^Saved today at \d\d:\d\d/);
     // The gate engine now finds the three answers Being Vetted needs.
     await expectText(readiness(frame), 'this item can move to Being Vetted / Groomed');
     await expectText(frame.getByTestId('completeness'), '6 of 12 checklist items complete');
@@ -95,7 +95,7 @@ test('an FST lead fills the checklist, sees readiness change as they type, saves
     await expectText(again.getByTestId('item-components'), 'Neutron');
     await expectText(again.getByTestId('item-targetRelease'), '2027.1 Indri');
     await expectText(again.getByTestId('item-type'), 'Complete');
-    await expectText(status(again), /^Last saved \d\d:\d\d by Farah Stein/);
+    await expectText(status(again), /^Last saved today at \d\d:\d\d.* by Farah Stein/);
   });
   await page.context().close();
 });
@@ -137,6 +137,9 @@ test('two tabs editing: the later save gets a conflict, not a lost update, and k
       c.frame.getByTestId('conflict-message'),
       'Someone else saved this vetting checklist while you were editing (Farah Stein',
     );
+    // When, in the person's words: no ISO timestamp.
+    await expectText(c.frame.getByTestId('conflict-message'), /They saved it today at \d\d:\d\d/);
+    expect(await c.frame.getByTestId('conflict-message').innerText()).not.toMatch(/\d{4}-\d\d-\d\dT/);
     expect(await c.frame.locator('#valueToMembers').inputValue()).toBe('Written in tab B, later.');
     await b.screenshot(c.page, 'panel-conflict');
 
@@ -239,7 +242,7 @@ test('a core reviewer records a core approval for a Gerrit change from the panel
     await frame.getByTestId('approve-core-approval-button').click();
     await expectText(frame.getByTestId('approvals-given'), 'Approved by a project core reviewer (change 912345): Sun-hee Kim (AT&T)');
     await expectText(frame.getByTestId('readiness'), 'To move to Blueprint In Progress this still needs:');
-    await expectText(status(frame), /^Approval recorded \d\d:\d\d$/);
+    await expectText(status(frame), /^Approval recorded today at \d\d:\d\d/);
     expect(await frame.locator('#approve-core-approval-note').inputValue()).toBe('');
     await b.screenshot(page, 'panel-deliverable-core-approval');
   });

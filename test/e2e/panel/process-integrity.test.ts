@@ -67,7 +67,7 @@ test('an approval given for an earlier version is marked with what changed, and 
     await frame.getByTestId(`${id}-withdraw`).click();
     await frame.locator(`#${id}-reason`).fill('The size grew to XL; the FST reconsiders.');
     await frame.getByTestId(`${id}-withdraw-confirm`).click();
-    await expectText(frame, 'save-status', /^Approval withdrawn \d\d:\d\d$/);
+    await expectText(frame, 'save-status', /^Approval withdrawn today at \d\d:\d\d/);
     await expectText(frame, 'approvals', 'No approvals recorded yet.');
 
     await frame.getByTestId('history-toggle').click();
@@ -106,7 +106,7 @@ test('a record deleted through raw REST is restored from the panel, approvals in
     await expectText(frame, 'restore-offer', /kept revision 3, saved by Farah Stein/);
     await b.screenshot(page, 'panel-restore-offer');
     await frame.getByTestId('restore-button').click();
-    await expectText(frame, 'save-status', /^Restored \d\d:\d\d$/);
+    await expectText(frame, 'save-status', /^Restored today at \d\d:\d\d/);
     expect(await frame.getByTestId('restore-offer').count()).toBe(0);
     await expectText(frame, 'approvals-given', 'Given for an earlier version');
     await expectText(frame, 'item-valueToMembers-summary', 'Hardware maintenance without VNF downtime.');

@@ -198,10 +198,12 @@ describe('words on screen', () => {
     expect(changeNumberFromUrl('https://example.org/docs')).toBeUndefined();
   });
 
-  test('savedLabel shows the time today and the date otherwise', () => {
+  test('savedLabel says today, yesterday or the date, with the time, as people say it', () => {
     const now = new Date(2026, 10, 25, 18, 0);
-    expect(savedLabel(new Date(2026, 10, 25, 12, 3).toISOString(), now)).toBe('12:03');
-    expect(savedLabel(new Date(2026, 10, 24, 9, 5).toISOString(), now)).toBe('2026-11-24 09:05');
+    expect(savedLabel(new Date(2026, 10, 25, 12, 3).toISOString(), now, 'en-GB')).toBe('today at 12:03');
+    expect(savedLabel(new Date(2026, 10, 24, 9, 5).toISOString(), now, 'en-GB')).toBe('yesterday at 09:05');
+    expect(savedLabel(new Date(2026, 10, 20, 9, 5).toISOString(), now, 'en-GB')).toBe('20 Nov 2026 at 09:05');
+    expect(savedLabel(new Date(2026, 10, 20, 14, 5).toISOString(), now, 'en-US')).toBe('Nov 20, 2026 at 02:05 PM');
     expect(savedLabel('not a date', now)).toBeUndefined();
     expect(savedLabel(undefined, now)).toBeUndefined();
   });

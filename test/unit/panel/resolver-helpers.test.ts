@@ -49,7 +49,9 @@ describe('recordView', () => {
   test('modified outside the app: shown with the warning that says what gave it away', () => {
     const v = recordView({ state: 'present', integrity: 'modified-outside-app', data, meta, index: {}, outside: 'content' });
     expect(v.problem).toBe(MODIFIED_OUTSIDE_APP);
-    expect(v.problem).toMatch(/modified outside the LCOO app/);
+    expect(v.problem).toMatch(/changed this record directly in Jira/);
+    // Said in words a person acts on: no signature or other machinery.
+    expect(v.problem).not.toMatch(/signature/i);
     expect(recordView({ state: 'present', integrity: 'modified-outside-app', data, meta, index: {}, outside: 'index' }).problem).toBe(
       INDEX_OUTSIDE_APP,
     );
