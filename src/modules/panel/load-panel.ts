@@ -232,6 +232,8 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     canEdit,
     vetting: snapshot.vetting,
     delivery: snapshot.delivery,
+    accountId: ctx.accountId,
+    given,
   });
   base.approvals = { given, offered };
   return base;

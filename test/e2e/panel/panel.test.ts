@@ -243,7 +243,11 @@ test('a core reviewer records a core approval for a Gerrit change from the panel
     await expectText(frame.getByTestId('approvals-given'), 'Approved by a project core reviewer (change 912345): Sun-hee Kim (AT&T)');
     await expectText(frame.getByTestId('readiness'), 'To move to Blueprint In Progress this still needs:');
     await expectText(status(frame), /^Approval recorded today at \d\d:\d\d/);
-    expect(await frame.locator('#approve-core-approval-note').inputValue()).toBe('');
+    // After recording, the button goes: the one change is approved by this person, and the panel says so.
+    expect(await frame.getByTestId('approve-core-approval-button').count()).toBe(0);
+    await expectText(frame.getByTestId('approvals'), 'You have approved every change listed here');
+    // POD acceptance is not theirs to give, and the panel says why.
+    await expectText(frame.getByTestId('approvals'), 'Only members of "lcoo-pod" can record this approval.');
     await b.screenshot(page, 'panel-deliverable-core-approval');
   });
   await page.context().close();

@@ -146,4 +146,90 @@ describe('approval offers', () => {
     expect(core?.canGive).toBe(true);
     expect(offers.find((o) => o.role === 'pod-acceptance')?.canGive).toBe(false);
   });
+
+  test('the committee is not offered its prioritization before the FST has given its own, and is told why', () => {
+    const base = {
+      lifecycle: 'portfolio' as const,
+      stage: 'being-vetted' as const,
+      gate,
+      config,
+      userGroups: ['lcoo-roadmap-committee'],
+      canEdit: true,
+      accountId: 'lrc-member',
+    };
+    const before = approvalOffers({ ...base, vetting: networking });
+    expect(before[1]).toMatchObject({ role: 'lrc-prioritization', canGive: false });
+    expect(before[1]?.reason).toMatch(/record the FST prioritization first/);
+    const fst = { role: 'fst-prioritization' as const, accountId: 'lead', displayName: 'Lead', at: '2026-11-30T10:00:00Z' };
+    const after = approvalOffers({ ...base, vetting: { ...networking, approvals: [fst] } });
+    expect(after[1]).toMatchObject({ role: 'lrc-prioritization', canGive: true });
+  });
+
+  test('an approval the person gave for the record as it is is not offered again; one for an earlier version is', () => {
+    const mine = { role: 'fst-prioritization' as const, accountId: 'lead', displayName: 'Lead', at: '2026-11-30T10:00:00Z' };
+    const input = {
+      lifecycle: 'portfolio' as const,
+      stage: 'being-vetted' as const,
+      gate,
+      config,
+      userGroups: ['lcoo-fst-leads', 'lcoo-fst-networking'],
+      canEdit: true,
+      accountId: 'lead',
+      vetting: { ...networking, approvals: [mine] },
+    };
+    const current = approvalOffers({ ...input, given: [{ ...mine, state: 'current', counts: true, canWithdraw: true }] });
+    expect(current[0]).toMatchObject({ role: 'fst-prioritization', canGive: false });
+    expect(current[0]?.reason).toMatch(/You recorded this approval/);
+    const stale = approvalOffers({ ...input, given: [{ ...mine, state: 'stale', counts: false, canWithdraw: true }] });
+    expect(stale[0]).toMatchObject({ role: 'fst-prioritization', canGive: true });
+    // Someone else's approval does not take the button away.
+    const others = approvalOffers({
+      ...input,
+      accountId: 'other-lead',
+      given: [{ ...mine, state: 'current', counts: true, canWithdraw: false }],
+    });
+    expect(others[0]?.canGive).toBe(true);
+  });
+
+  test('a core reviewer is offered only the changes they have not approved yet', () => {
+    const changes = [
+      {
+        number: 1,
+        url: 'https://review.opendev.org/1',
+        status: 'open' as const,
+        ci: 'pass' as const,
+        recordedBy: 'x',
+        recordedAt: '2026-11-30T10:00:00Z',
+      },
+      {
+        number: 2,
+        url: 'https://review.opendev.org/2',
+        status: 'open' as const,
+        ci: 'pass' as const,
+        recordedBy: 'x',
+        recordedAt: '2026-11-30T10:00:00Z',
+      },
+    ];
+    const core = { role: 'core-approval' as const, accountId: 'core', displayName: 'Core', at: '2026-11-30T10:00:00Z', ref: '1' };
+    const input = {
+      lifecycle: 'delivery' as const,
+      stage: 'coding-in-progress' as const,
+      gate,
+      config,
+      userGroups: ['lcoo-cores'],
+      canEdit: true,
+      accountId: 'core',
+      delivery: { changes, approvals: [core] },
+    };
+    const one = approvalOffers({ ...input, given: [{ ...core, state: 'current', counts: true, canWithdraw: true }] });
+    expect(one.find((o) => o.role === 'core-approval')).toMatchObject({ canGive: true, refs: ['2'] });
+    const both = approvalOffers({
+      ...input,
+      given: [
+        { ...core, state: 'current', counts: true, canWithdraw: true },
+        { ...core, ref: '2', state: 'current', counts: true, canWithdraw: true },
+      ],
+    });
+    expect(both.find((o) => o.role === 'core-approval')).toMatchObject({ canGive: false, refs: [] });
+  });
 });
