@@ -35,7 +35,7 @@ describe('a record modified outside the LCOO app', () => {
 
     const data = await p.ok('panel/load', {}, FST_LEAD, key);
     expect(data.vetting?.integrity).toBe('modified-outside-app');
-    expect(data.vetting?.problem).toMatch(/modified outside the LCOO app/);
+    expect(data.vetting?.problem).toMatch(/changed this record directly in Jira/);
     expect(data.vetting?.data?.valueToMembers).toBe('Edited through REST');
     // Every answer is there, yet it does not count.
     expect(data.checklist?.completed).toBe(12);
