@@ -393,7 +393,12 @@ export function App() {
           />
           <SaveBar s={s} onSave={() => void save()} onDiscard={discard} />
           <Completeness data={d} live={s.live?.checklist} />
-          <ReadinessBox next={readiness} mode={!s.dirty ? 'saved' : s.live?.readiness ? 'live' : 'stale'} />
+          <ReadinessBox
+            next={readiness}
+            mode={
+              !s.dirty ? 'saved' : s.live?.readiness ? 'live' : s.live && Object.keys(s.live.fieldErrors).length > 0 ? 'invalid' : 'stale'
+            }
+          />
           {d.gateSettingsNote ? <Help>{d.gateSettingsNote}</Help> : null}
           {d.readiness.length === 0 && d.issue.stage ? (
             <Help>{`${d.issue.statusName} is the last stage of this lifecycle: no gate is ahead.`}</Help>

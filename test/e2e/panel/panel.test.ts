@@ -272,6 +272,7 @@ test('a bad link is refused on its field, which gets the focus, and what was typ
     await waitFor(() => frame.evaluate(() => document.activeElement?.id === 'artifact-0-url'));
     expect(await frame.locator('#artifact-0-url').getAttribute('aria-invalid')).toBe('true');
     await expectText(frame.getByTestId('item-artifacts'), '1 to fix');
+    await expectText(readiness(frame), 'fix the fields marked below');
     await expectText(status(frame), 'Unsaved changes');
     expect(await frame.locator('#artifact-0-title').inputValue()).toBe('PTG etherpad');
     await b.screenshot(page, 'panel-bad-link');

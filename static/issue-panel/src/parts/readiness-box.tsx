@@ -9,8 +9,8 @@ import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
 import { Card, Heading, Help } from './layout';
 
-/** saved: the record as saved; live: the draft as typed, checked here; stale: unsaved changes not checked yet. */
-export type ReadinessMode = 'saved' | 'live' | 'stale';
+/** saved: the record as saved; live: the draft as typed, checked here; invalid: the draft has fields a save would refuse; stale: unsaved changes not checked yet. */
+export type ReadinessMode = 'saved' | 'live' | 'invalid' | 'stale';
 
 export function ReadinessBox({ next, mode }: { next: ReadinessView | undefined; mode: ReadinessMode }) {
   if (!next) return null;
@@ -38,6 +38,11 @@ export function ReadinessBox({ next, mode }: { next: ReadinessView | undefined; 
       {mode === 'live' ? (
         <p style={{ margin: 0, font: font.small, color: color.warning }} data-testid="readiness-live">
           With your unsaved changes. Jira checks the saved record when the item moves: save before you move it.
+        </p>
+      ) : null}
+      {mode === 'invalid' ? (
+        <p style={{ margin: 0, font: font.small, color: color.warning }} data-testid="readiness-invalid">
+          As of the last save: fix the fields marked below to see what your changes make of it.
         </p>
       ) : null}
       {mode === 'stale' ? <Help>As of the last save: save your changes to check them.</Help> : null}
