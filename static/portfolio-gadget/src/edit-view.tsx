@@ -159,7 +159,7 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
       }}
     >
       <section style={{ ...card, marginBottom: space.m }}>
-        <h3 style={cardTitle}>Which items</h3>
+        <h2 style={cardTitle}>Which items</h2>
         <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space.l, marginBottom: space.s, fontSize: 13 }}>
           <label>
             <input
@@ -204,7 +204,7 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
       </section>
 
       <section style={{ ...card, marginBottom: space.m }}>
-        <h3 style={cardTitle}>Default filters</h3>
+        <h2 style={cardTitle}>Default filters</h2>
         <p style={{ ...small, marginTop: 0 }}>What the gadget shows when it opens; people can still change the filters on the dashboard.</p>
         <div style={{ display: 'grid', gap: space.s }}>
           <CheckboxGroup legend="FSTs" name="fsts" options={fstOptions} values={filters.fsts ?? []} onChange={setList('fsts')} />
@@ -241,7 +241,7 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
       </section>
 
       <section style={{ ...card, marginBottom: space.m }}>
-        <h3 style={cardTitle}>Table and refresh</h3>
+        <h2 style={cardTitle}>Table and refresh</h2>
         <CheckboxGroup
           legend="Visible columns (the key is always shown)"
           name="columns"

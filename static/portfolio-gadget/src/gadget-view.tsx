@@ -14,7 +14,7 @@ import { HeatMap } from './charts/heat-map';
 import { CompletenessChart } from './charts/completeness';
 import { StageFunnel } from './charts/stage-funnel';
 import { FilterBar } from './filter-bar';
-import { ageLabel, hasFilters, makeNames } from './format';
+import { ageLabel, hasFilters, makeNames, NONE } from './format';
 import { PortfolioTable } from './portfolio-table';
 import { LoadingView, markSettled, Notice, TextButton } from './states';
 import * as color from './color';
@@ -30,6 +30,23 @@ function freshness(data: PortfolioLoad, now: number): string {
 function scopeText(config: PortfolioLoad['config']): string {
   if (config.scope.kind === 'jql') return `JQL: ${config.scope.jql}`;
   return config.scope.projectKeys.length > 0 ? `projects ${config.scope.projectKeys.join(', ')}` : 'every project you can browse';
+}
+
+/**
+ * Below this width (a dashboard's two-column layout gives a gadget about 600 px) the table folds
+ * its minor columns under the key, so the blockers and slipped marks stay on screen.
+ */
+const COMPACT_BELOW_PX = 960;
+
+/** Whether the gadget's own frame is narrow; follows the dashboard's layout changes. */
+function useCompact(): boolean {
+  const [compact, setCompact] = useState(() => window.innerWidth < COMPACT_BELOW_PX);
+  useEffect(() => {
+    const onResize = () => setCompact(window.innerWidth < COMPACT_BELOW_PX);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+  return compact;
 }
 
 /**
@@ -54,6 +71,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   // Settled loads so far: lets a person's tools (and the browser tests) tell one load from the next.
   const [loads, setLoads] = useState(0);
   const latest = useRef(0);
+  const compact = useCompact();
 
   const load = useCallback(
     async (next: GadgetFilters | undefined, order: { key: SortKey; order: SortOrder }, at: number) => {
@@ -111,6 +129,13 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
     setFilters({ ...shown, stages: current.includes(stage) ? current.filter((s) => s !== stage) : [...current, stage] });
   };
 
+  // Drill-down from a pivot cell: its row and column become the filters (other filters stay).
+  // "No FST" / "No release" rows have no id a filter can name, so those cells stay plain.
+  const drill =
+    (make: (row: string, column: string) => GadgetFilters) =>
+    (row: string, column: string): (() => void) | undefined =>
+      row === NONE || column === NONE ? undefined : () => setFilters(make(row, column));
+
   const errorNotice = error ? (
     <Notice
       tone="error"
@@ -155,12 +180,15 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
   );
 
   return (
-    <div
+    // <main> and a heading: the gadget's iframe is a page of its own to a screen reader.
+    <main
       style={{ padding: space.s, opacity: loading ? 0.6 : 1, transition: 'opacity 120ms' }}
       aria-busy={loading}
       data-testid="gadget-view"
       data-loads={loads}
+      data-layout={compact ? 'compact' : 'wide'}
     >
+      <h1 className="lcoo-visually-hidden">LCOO roadmap portfolio</h1>
       {errorNotice}
       <Row align="baseline" style={{ marginBottom: space.s }} testId="gadget-summary">
         <strong style={{ fontSize: 16 }}>{t.items.toLocaleString('en-US')} items</strong>
@@ -263,6 +291,8 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
               columnLabel={names.stage}
               value={(n: number) => n}
               empty="No Roadmap Items."
+              corner="FST"
+              onCell={drill((fst, stage) => ({ ...shown, fsts: [fst], stages: [stage as Stage] }))}
             />
             <HeatMap<ReleaseCell>
               title="Release x FST"
@@ -286,6 +316,8 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
                 `${names.release(r)}, ${names.fst(f)}: ${c.roadmapItems} Roadmap Item(s) and ${c.deliverables} Upstream Deliverable(s)`
               }
               empty="No items."
+              corner="Release"
+              onCell={drill((release, fst) => ({ ...shown, releases: [release], fsts: [fst] }))}
             />
           </div>
           <div className="lcoo-grid">
@@ -303,7 +335,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
                 ) : (
                   <span>
                     {c.interested}/{c.items}
-                    <span style={{ display: 'block', fontSize: 10, opacity: 0.85 }}>{c.committedPeople} ppl</span>
+                    <span style={{ display: 'block', fontSize: 11 }}>{c.committedPeople} ppl</span>
                   </span>
                 )
               }
@@ -311,6 +343,8 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
                 `${names.company(r)} in ${names.stage(s)}: listed on ${c.items} item(s), interested in ${c.interested}, ${c.committedPeople} people committed`
               }
               empty="No member companies recorded on these items."
+              corner="Company"
+              onCell={drill((company, stage) => ({ ...shown, companies: [company], stages: [stage as Stage] }))}
             />
           </div>
           <PortfolioTable
@@ -329,9 +363,10 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
               setPage(1);
             }}
             onSetPage={setPage}
+            compact={compact}
           />
         </>
       )}
-    </div>
+    </main>
   );
 }

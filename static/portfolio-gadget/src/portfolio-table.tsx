@@ -25,7 +25,14 @@ interface Props {
   busy: boolean;
   onSort: (sort: { key: SortKey; order: SortOrder }) => void;
   onSetPage: (page: number) => void;
+  /** A half-width gadget: fewer, wider columns; the rest of each row's facts under its key. */
+  compact: boolean;
 }
+
+/** The columns that keep a column of their own in a compact table; the others fold under the key. */
+const COMPACT_COLUMNS: readonly GadgetColumn[] = ['summary', 'stage', 'blockers'];
+/** Folded columns shown as one line of facts under the key, in this order. */
+const FOLDED_COLUMNS: readonly GadgetColumn[] = ['fst', 'type', 'size', 'release', 'companies', 'completeness'];
 
 function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
   // Inside Jira the gadget is an iframe on another origin: its own href would point at the
@@ -86,11 +93,20 @@ function Blockers({ row, messages, names }: { row: GadgetRow; messages: string[]
   if (!row.nextStage) return <span style={small}>Last stage</span>;
   if (row.blockers.length === 0) return <span style={{ ...small, color: color.successText }}>Ready for {names.stage(row.nextStage)}</span>;
   const all = row.blockers.map((i) => messages[i] ?? '');
+  const heading = `To reach ${names.stage(row.nextStage)}:`;
+  if (all.length === 1) return <span style={{ fontSize: 12 }}>{all[0]}</span>;
+  // Every blocker readable without a mouse: a disclosure (keyboard and screen reader), not a tooltip.
   return (
-    <span title={`To reach ${names.stage(row.nextStage)}:\n- ${all.join('\n- ')}`} className="lcoo-clamp" style={{ fontSize: 12 }}>
-      {all[0]}
-      {all.length > 1 ? <span style={{ color: color.subtlest }}> (+{all.length - 1} more)</span> : null}
-    </span>
+    <details className="lcoo-more" style={{ fontSize: 12 }} data-testid="blockers-more">
+      <summary>
+        {all[0]} <span style={{ color: color.link }}>(+{all.length - 1} more)</span>
+      </summary>
+      <ul aria-label={heading} style={{ margin: '4px 0 0', paddingLeft: 16 }}>
+        {all.slice(1).map((m, i) => (
+          <li key={i}>{m}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -107,22 +123,25 @@ export function PortfolioTable({
   busy,
   onSort,
   onSetPage,
+  compact,
 }: Props) {
+  const own = useMemo(() => (compact ? columns.filter((c) => COMPACT_COLUMNS.includes(c)) : columns), [columns, compact]);
+  const folded = useMemo(() => (compact ? FOLDED_COLUMNS.filter((c) => columns.includes(c)) : []), [columns, compact]);
   const head = useMemo(
     () => ({
       cells: [
         // testId per head cell: <th data-testid="head-<column>--head--cell" aria-sort=...>.
-        { key: 'key', content: 'Key', isSortable: true, width: 8, testId: 'head-key' },
-        ...columns.map((c) => ({
+        { key: 'key', content: 'Key', isSortable: true, width: compact ? 30 : 8, testId: 'head-key' },
+        ...own.map((c) => ({
           key: c,
           content: GADGET_COLUMN_LABELS[c],
           isSortable: true,
           testId: `head-${c}`,
-          ...(c === 'summary' ? { width: 22 } : c === 'blockers' ? { width: 24 } : {}),
+          ...(c === 'summary' ? { width: compact ? 30 : 22 } : c === 'blockers' ? { width: 24 } : {}),
         })),
       ],
     }),
-    [columns],
+    [own, compact],
   );
 
   const tableRows = useMemo(
@@ -192,6 +211,25 @@ export function PortfolioTable({
                   >
                     {row.key}
                   </a>
+                  {compact && columns.includes('slipped') && row.slipped ? (
+                    <span style={{ ...badge(color.danger, color.dangerText), marginLeft: 6 }} data-testid="slipped-mark">
+                      Slipped
+                    </span>
+                  ) : null}
+                  {folded.length > 0 ? (
+                    <span style={{ ...small, display: 'block' }} data-testid="folded-facts">
+                      {/* One run of "label: value" facts; the vetting bar on its own line after them. */}
+                      {folded
+                        .filter((c) => c !== 'completeness' && cell[c].content !== '')
+                        .map((c, i) => (
+                          <span key={c}>
+                            {i > 0 ? ' · ' : ''}
+                            {GADGET_COLUMN_LABELS[c]}: {cell[c].content}
+                          </span>
+                        ))}
+                      {folded.includes('completeness') ? <span style={{ display: 'block' }}>{cell.completeness.content}</span> : null}
+                    </span>
+                  ) : null}
                   {row.secured ? (
                     <span style={{ ...small, display: 'block' }} title={`Issue security level: ${row.secured}`} data-testid="secured-mark">
                       Restricted: {row.secured}
@@ -200,17 +238,17 @@ export function PortfolioTable({
                 </span>
               ),
             },
-            ...columns.map((c) => cell[c]),
+            ...own.map((c) => cell[c]),
           ],
         };
       }),
-    [rows, columns, blockerMessages, names],
+    [rows, columns, own, folded, compact, blockerMessages, names],
   );
 
   // In a narrow dashboard column the table scrolls sideways on its own, the charts above stay put.
   return (
     <div className="lcoo-scroll" data-testid="portfolio-table-scroll">
-      <div style={{ minWidth: 120 + columns.length * 85 }}>
+      <div style={{ minWidth: compact ? 0 : 120 + columns.length * 85 }}>
         <DynamicTableStateless
           testId="portfolio-table"
           label="LCOO roadmap items"

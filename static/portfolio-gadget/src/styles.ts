@@ -7,7 +7,8 @@ import * as color from './color';
 
 /** Heat-map shades by level 0..4 with a text colour that stays readable on each. */
 export const heat: { background: string; color: string }[] = [
-  { background: 'transparent', color: color.subtlest },
+  // Subtle, not subtlest: the pale grey failed WCAG AA (4.5:1) on small numbers.
+  { background: 'transparent', color: color.subtle },
   { background: token('color.background.accent.blue.subtlest'), color: color.text },
   { background: token('color.background.accent.blue.subtler'), color: color.text },
   { background: token('color.background.accent.blue.subtle'), color: color.text },
@@ -50,11 +51,18 @@ body { margin: 0; background: ${color.surface}; color: ${color.text}; font-famil
 .lcoo-chip { cursor: pointer; border: 1px solid ${color.border}; background: ${color.surface}; color: ${color.text}; border-radius: 12px; padding: 2px 10px; font: inherit; font-size: 12px; }
 .lcoo-chip[aria-pressed="true"] { background: ${color.selected}; color: ${color.selectedText}; border-color: ${color.selectedBorder}; }
 .lcoo-heat { border-collapse: collapse; font-size: 12px; width: 100%; table-layout: fixed; min-width: 360px; }
-.lcoo-heat th.lcoo-heat-col { white-space: normal; vertical-align: bottom; text-align: center; overflow-wrap: break-word; hyphens: auto; }
+.lcoo-heat th.lcoo-heat-col { white-space: normal; vertical-align: bottom; text-align: center; overflow-wrap: normal; word-break: normal; }
+.lcoo-heat th.lcoo-heat-corner { vertical-align: bottom; font-weight: 400; }
+/* relative: the cell's hidden label is absolutely placed and must stay inside the heat map's scroll box. */
+.lcoo-cell { all: unset; position: relative; box-sizing: border-box; display: block; width: 100%; cursor: pointer; border-radius: 2px; }
+.lcoo-cell:hover { text-decoration: underline; }
+.lcoo-cell:focus-visible, .lcoo-scroll:focus-visible, .lcoo-more:focus-visible { outline: 2px solid ${color.focus}; outline-offset: 1px; }
+.lcoo-more > summary { cursor: pointer; }
 .lcoo-heat th.lcoo-heat-col-turned { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; white-space: nowrap; max-height: 170px; overflow: hidden; text-overflow: ellipsis; padding: 4px 2px; }
-.lcoo-heat tbody th { overflow: hidden; text-overflow: ellipsis; }
+.lcoo-heat tbody th { white-space: normal; overflow-wrap: normal; }
 .lcoo-heat th { font-weight: 600; color: ${color.subtle}; text-align: left; padding: 2px 4px; white-space: nowrap; }
 .lcoo-heat td { text-align: center; padding: 3px 4px; border: 1px solid ${color.surface}; min-width: 28px; }
 .lcoo-scroll { overflow-x: auto; }
+.lcoo-visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .lcoo-clamp { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 `;

@@ -10,7 +10,7 @@ export function CompletenessChart({ buckets, integrityProblems }: { buckets: Por
   const height = 72;
   return (
     <section style={card} aria-label="Vetting checklist completeness" data-testid="completeness-chart">
-      <h3 style={cardTitle}>Vetting checklist completeness</h3>
+      <h2 style={cardTitle}>Vetting checklist completeness</h2>
       <svg
         role="img"
         aria-label={buckets.map((b) => `${b.label}: ${b.count}`).join(', ')}

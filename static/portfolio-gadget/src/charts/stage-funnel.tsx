@@ -81,7 +81,7 @@ function Funnel({
 export function StageFunnel({ funnels, selected, onToggleStage }: Props) {
   return (
     <section style={card} aria-label="Stage funnel">
-      <h3 style={cardTitle}>Stage funnel</h3>
+      <h2 style={cardTitle}>Stage funnel</h2>
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(250px, 1fr))', gap: space.m }}>
         <Funnel
           title="Roadmap Items (vetting)"
