@@ -98,6 +98,8 @@ export interface GadgetOptions {
   fsts: NamedOption[];
   companies: NamedOption[];
   vocabulary: GadgetVocabulary;
+  /** Ids of the series not yet released (the current cycle and the next): the edit view's release choices. */
+  targetReleases: string[];
   /** The gadget's stored configuration, parsed; the defaults when it has none or it no longer parses. */
   config: GadgetConfig;
   /** Set when the stored configuration could not be read (saving again repairs it). */

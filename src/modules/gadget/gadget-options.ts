@@ -6,6 +6,7 @@ import { DEFAULT_GADGET_CONFIG, GadgetConfigSchema, type GadgetConfig, type Gadg
 import type { GadgetWire } from '../../contract/wire';
 import { loadAppConfig } from '../../storage/app-config';
 import { loadReleaseCalendar } from '../../storage/release-calendar';
+import { releasesOpenForTargeting } from '../../domain/releases';
 import { checkScopeJql } from '../../usecases/portfolio-index/answer';
 import type { Handlers } from '../shared/define-resolver';
 import { resolveGadgetConfig } from './gadget-config';
@@ -24,10 +25,12 @@ export const gadgetOptionsHandler: Handlers<GadgetWire>['gadget/options'] = {
       if (!(err instanceof AppError)) throw err;
       problem = err.message;
     }
+    const now = new Date();
     return {
       fsts: app.fsts.map((f) => ({ id: f.id, name: f.name })),
       companies: app.companies.map((c) => ({ id: c.id, name: c.name })),
-      vocabulary: gadgetVocabulary(calendar, new Date()),
+      vocabulary: gadgetVocabulary(calendar, now),
+      targetReleases: releasesOpenForTargeting(calendar, now).map((r) => r.id),
       config,
       ...(problem ? { problem } : {}),
     };

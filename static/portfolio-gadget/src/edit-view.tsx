@@ -2,6 +2,8 @@
 // auto-refresh. The resolver zod-checks the draft (gadget/check-config) and answers the
 // normalised configuration, which view.submit stores with the gadget; Jira then shows the
 // gadget, which reads it back from context.extension.gadgetConfiguration.
+import Button from '@atlaskit/button/new';
+import { Checkbox } from '@atlaskit/checkbox';
 import { view } from '@forge/bridge';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { GadgetConfig, GadgetFilters, GadgetOptions } from '../../../src/contract/gadget';
@@ -9,7 +11,7 @@ import { GADGET_COLUMN_LABELS, GADGET_COLUMNS, REFRESH_MINUTES } from '../../../
 import { call, isCallError } from './call';
 import * as space from '../../shared/space';
 import { splitProjectKeys } from './format';
-import { LoadingView, markSettled, Notice, TextButton } from './states';
+import { LoadingView, markSettled, Notice } from './states';
 import * as color from './color';
 import { card, cardTitle, small } from './styles';
 
@@ -45,16 +47,14 @@ function CheckboxGroup({
         }}
       >
         {options.map((o) => (
-          <label key={o.value} style={{ fontSize: 13, display: 'flex', gap: 6, alignItems: 'center' }}>
-            <input
-              type="checkbox"
-              name={name}
-              value={o.value}
-              checked={values.includes(o.value)}
-              onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
-            />
-            {o.label}
-          </label>
+          <Checkbox
+            key={o.value}
+            name={name}
+            value={o.value}
+            label={o.label}
+            isChecked={values.includes(o.value)}
+            onChange={(e) => onChange(e.target.checked ? [...values, o.value] : values.filter((v) => v !== o.value))}
+          />
         ))}
       </div>
     </fieldset>
@@ -149,154 +149,171 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
   // Records store FSTs and companies by id (names change): filter on ids.
   const fstOptions = options.fsts.map((f) => ({ value: f.id, label: f.name }));
   const companyOptions = options.companies.map((c) => ({ value: c.id, label: c.name }));
+  // The series still to ship (what the panel offers for targeting), newest first; a release the
+  // saved filters already name stays listed, so nothing is filtered on that the form hides.
+  const releaseOptions = [...vocab.releases]
+    .filter((r) => options.targetReleases.includes(r.id) || (filters.releases ?? []).includes(r.id))
+    .reverse()
+    .map((r) => ({ value: r.id, label: r.label }));
+  // <main> and a heading: to a screen reader the edit view's iframe is a page of its own.
   return (
-    <form
-      style={{ padding: space.m, maxWidth: 900 }}
-      data-testid="gadget-edit"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-    >
-      <section style={{ ...card, marginBottom: space.m }}>
-        <h2 style={cardTitle}>Which items</h2>
-        <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space.l, marginBottom: space.s, fontSize: 13 }}>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              value="projects"
-              checked={kind === 'projects'}
-              onChange={() => setKind('projects')}
-              data-testid="scope-projects"
-            />{' '}
-            Projects
-          </label>
-          <label>
-            <input type="radio" name="scope" value="jql" checked={kind === 'jql'} onChange={() => setKind('jql')} data-testid="scope-jql" />{' '}
-            JQL or saved filter
-          </label>
-        </div>
-        {kind === 'projects' ? (
-          <Field
-            label="Project keys"
-            htmlFor="projects"
-            help="Separate keys with commas, e.g. LCOO, NET. Leave empty for every project you can browse."
-          >
-            <input id="projects" className="lcoo-input" value={projects} onChange={(e) => setProjects(e.target.value)} placeholder="LCOO" />
-          </Field>
-        ) : (
-          <Field
-            label="JQL"
-            htmlFor="jql"
-            help='Any JQL, or a saved filter: filter = 10001. The gadget always adds issuetype in ("Roadmap Item", "Upstream Deliverable").'
-          >
-            <textarea
-              id="jql"
-              className="lcoo-textarea"
-              rows={3}
-              value={jql}
-              onChange={(e) => setJql(e.target.value)}
-              placeholder="project = LCOO AND lcooFst = networking"
-            />
-          </Field>
-        )}
-      </section>
-
-      <section style={{ ...card, marginBottom: space.m }}>
-        <h2 style={cardTitle}>Default filters</h2>
-        <p style={{ ...small, marginTop: 0 }}>What the gadget shows when it opens; people can still change the filters on the dashboard.</p>
-        <div style={{ display: 'grid', gap: space.s }}>
-          <CheckboxGroup legend="FSTs" name="fsts" options={fstOptions} values={filters.fsts ?? []} onChange={setList('fsts')} />
-          <CheckboxGroup
-            legend="Member companies"
-            name="companies"
-            options={companyOptions}
-            values={filters.companies ?? []}
-            onChange={setList('companies')}
-          />
-          <CheckboxGroup
-            legend="Stages"
-            name="stages"
-            options={vocab.stages.map((s) => ({ value: s.id, label: s.label }))}
-            values={filters.stages ?? []}
-            onChange={setList('stages')}
-          />
-          <CheckboxGroup
-            legend="Types"
-            name="types"
-            options={vocab.types.map((t) => ({ value: t.id, label: t.label }))}
-            values={filters.types ?? []}
-            onChange={setList('types')}
-          />
-          <CheckboxGroup
-            legend="Target releases"
-            name="releases"
-            scroll
-            options={[...vocab.releases].reverse().map((r) => ({ value: r.id, label: r.label }))}
-            values={filters.releases ?? []}
-            onChange={setList('releases')}
-          />
-        </div>
-      </section>
-
-      <section style={{ ...card, marginBottom: space.m }}>
-        <h2 style={cardTitle}>Table and refresh</h2>
-        <CheckboxGroup
-          legend="Visible columns (the key is always shown)"
-          name="columns"
-          options={GADGET_COLUMNS.map((c) => ({ value: c, label: GADGET_COLUMN_LABELS[c] }))}
-          values={columns}
-          onChange={setColumns}
-        />
-        <div style={{ marginTop: space.m }}>
-          <Field label="Auto-refresh" htmlFor="refresh" help="Each refresh reads the whole portfolio again (one Jira call per 100 issues).">
-            <select
-              id="refresh"
-              className="lcoo-select"
-              value={refresh}
-              onChange={(e) => setRefresh(Number(e.target.value))}
-              style={{ maxWidth: 200 }}
+    <main>
+      <h1 className="lcoo-visually-hidden">LCOO portfolio gadget settings</h1>
+      <form
+        style={{ padding: space.m, maxWidth: 900 }}
+        data-testid="gadget-edit"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <section style={{ ...card, marginBottom: space.m }}>
+          <h2 style={cardTitle}>Which items</h2>
+          <div role="radiogroup" aria-label="Scope" style={{ display: 'flex', gap: space.l, marginBottom: space.s, fontSize: 13 }}>
+            <label>
+              <input
+                type="radio"
+                name="scope"
+                value="projects"
+                checked={kind === 'projects'}
+                onChange={() => setKind('projects')}
+                data-testid="scope-projects"
+              />{' '}
+              Projects
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="scope"
+                value="jql"
+                checked={kind === 'jql'}
+                onChange={() => setKind('jql')}
+                data-testid="scope-jql"
+              />{' '}
+              JQL or saved filter
+            </label>
+          </div>
+          {kind === 'projects' ? (
+            <Field
+              label="Project keys"
+              htmlFor="projects"
+              help="Separate keys with commas, e.g. LCOO, NET. Leave empty for every project you can browse."
             >
-              {REFRESH_MINUTES.map((m) => (
-                <option key={m} value={m}>
-                  {m === 0 ? 'Off' : `Every ${m} minutes`}
-                </option>
-              ))}
-            </select>
-          </Field>
-        </div>
-      </section>
+              <input
+                id="projects"
+                className="lcoo-input"
+                value={projects}
+                onChange={(e) => setProjects(e.target.value)}
+                placeholder="LCOO"
+              />
+            </Field>
+          ) : (
+            <Field
+              label="JQL"
+              htmlFor="jql"
+              help='Any JQL, or a saved filter: filter = 10001. The gadget always adds issuetype in ("Roadmap Item", "Upstream Deliverable").'
+            >
+              <textarea
+                id="jql"
+                className="lcoo-textarea"
+                rows={3}
+                value={jql}
+                onChange={(e) => setJql(e.target.value)}
+                placeholder="project = LCOO AND lcooFst = networking"
+              />
+            </Field>
+          )}
+        </section>
 
-      {problems.length > 0 ? (
-        <Notice tone="error" title="Fix these before saving" testId="edit-problems">
-          <ul style={{ margin: 0, paddingLeft: 18 }}>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
-      <div style={{ display: 'flex', gap: space.s }}>
-        <button
-          type="submit"
-          className="lcoo-chip"
-          disabled={saving}
-          data-testid="edit-save"
-          style={{
-            background: color.selected,
-            color: color.selectedText,
-            borderColor: color.selectedBorder,
-            fontWeight: 600,
-            padding: '4px 16px',
-          }}
-        >
-          {saving ? 'Saving...' : 'Save'}
-        </button>
-        <TextButton onClick={() => void view.close().catch(() => undefined)} testId="edit-cancel">
-          Cancel
-        </TextButton>
-      </div>
-    </form>
+        <section style={{ ...card, marginBottom: space.m }}>
+          <h2 style={cardTitle}>Default filters</h2>
+          <p style={{ ...small, marginTop: 0 }}>
+            What the gadget shows when it opens; people can still change the filters on the dashboard.
+          </p>
+          <div style={{ display: 'grid', gap: space.s }}>
+            <CheckboxGroup legend="FSTs" name="fsts" options={fstOptions} values={filters.fsts ?? []} onChange={setList('fsts')} />
+            <CheckboxGroup
+              legend="Member companies"
+              name="companies"
+              options={companyOptions}
+              values={filters.companies ?? []}
+              onChange={setList('companies')}
+            />
+            <CheckboxGroup
+              legend="Stages"
+              name="stages"
+              options={vocab.stages.map((s) => ({ value: s.id, label: s.label }))}
+              values={filters.stages ?? []}
+              onChange={setList('stages')}
+            />
+            <CheckboxGroup
+              legend="Types"
+              name="types"
+              options={vocab.types.map((t) => ({ value: t.id, label: t.label }))}
+              values={filters.types ?? []}
+              onChange={setList('types')}
+            />
+            <CheckboxGroup
+              legend="Target releases"
+              name="releases"
+              scroll
+              options={releaseOptions}
+              values={filters.releases ?? []}
+              onChange={setList('releases')}
+            />
+          </div>
+        </section>
+
+        <section style={{ ...card, marginBottom: space.m }}>
+          <h2 style={cardTitle}>Table and refresh</h2>
+          <CheckboxGroup
+            legend="Visible columns (the key is always shown)"
+            name="columns"
+            options={GADGET_COLUMNS.map((c) => ({ value: c, label: GADGET_COLUMN_LABELS[c] }))}
+            values={columns}
+            onChange={setColumns}
+          />
+          <div style={{ marginTop: space.m }}>
+            <Field
+              label="Auto-refresh"
+              htmlFor="refresh"
+              help="Each refresh reads the whole portfolio again (one Jira call per 100 issues)."
+            >
+              <select
+                id="refresh"
+                className="lcoo-select"
+                value={refresh}
+                onChange={(e) => setRefresh(Number(e.target.value))}
+                style={{ maxWidth: 200 }}
+              >
+                {REFRESH_MINUTES.map((m) => (
+                  <option key={m} value={m}>
+                    {m === 0 ? 'Off' : `Every ${m} minutes`}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        </section>
+
+        {problems.length > 0 ? (
+          <Notice tone="error" title="Fix these before saving" testId="edit-problems">
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
+        <div style={{ display: 'flex', gap: space.s }}>
+          <Button type="submit" appearance="primary" isLoading={saving} testId="edit-save">
+            Save
+          </Button>
+          <Button appearance="subtle" onClick={() => void view.close().catch(() => undefined)} testId="edit-cancel">
+            Cancel
+          </Button>
+        </div>
+      </form>
+    </main>
   );
 }

@@ -2,13 +2,15 @@
 // (context.extension.entryPoint === 'edit'). The configuration Jira stores with the gadget
 // (context.extension.gadgetConfiguration) is zod-checked by the resolver, never trusted here.
 import { view } from '@forge/bridge';
-import { StrictMode, useEffect, useState } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
-import { EditView } from './edit-view';
 import { GadgetView } from './gadget-view';
 import { LoadingView, markSettled, Notice } from './states';
 import { GLOBAL_CSS } from './styles';
+
+// The edit view (Atlaskit form controls) is a chunk of its own: the dashboard view never loads it.
+const EditView = lazy(() => import('./edit-view.js').then((m) => ({ default: m.EditView })));
 
 type Boot = { state: 'loading' } | { state: 'ready'; edit: boolean; rawConfig: unknown } | { state: 'failed'; message: string };
 
@@ -47,7 +49,19 @@ function App() {
       </div>
     );
   }
-  return boot.edit ? <EditView /> : <GadgetView rawConfig={boot.rawConfig} />;
+  return boot.edit ? (
+    <Suspense
+      fallback={
+        <div style={{ padding: 8 }}>
+          <LoadingView />
+        </div>
+      }
+    >
+      <EditView />
+    </Suspense>
+  ) : (
+    <GadgetView rawConfig={boot.rawConfig} />
+  );
 }
 
 const style = document.createElement('style');
