@@ -83,7 +83,7 @@ test('a JQL scope that is not one query is refused when saving, in the edit view
     const { page, edit } = await openEdit();
     await edit.check('[data-testid="scope-jql"]');
     await edit.fill('#jql', 'project = LCOO AND (');
-    await edit.click('[data-testid="edit-save"]');
+    await edit.locator('[data-testid="edit-save"]').press('Enter');
     await edit.waitForSelector('[data-testid="edit-problems"]');
     await expect(edit.locator('[data-testid="edit-problems"]').innerText()).resolves.toMatch(/JQL/);
     // Nothing was submitted: the page is still the edit view and the stored configuration is untouched.

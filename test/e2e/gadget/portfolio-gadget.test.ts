@@ -199,7 +199,9 @@ test('the edit view saves with view.submit and the gadget follows the new config
     await edit.waitForSelector('[data-testid="gadget-edit"]');
     // A bad project key is refused with the reason, nothing is saved.
     await edit.fill('#projects', 'LCOO, 1X');
-    await edit.click('[data-testid="edit-save"]');
+    // Save is pressed from the keyboard: a pointer click is aimed at page coordinates, and the
+    // sandbox page's sticky header can sit over the frame where the button was scrolled to.
+    await edit.locator('[data-testid="edit-save"]').press('Enter');
     await expect(edit.locator('[data-testid="edit-problems"]').innerText()).resolves.toMatch(/A project key is 2-10 letters/);
     await b.screenshot(page, 'gadget-edit-problem');
 
@@ -209,7 +211,7 @@ test('the edit view saves with view.submit and the gadget follows the new config
     await edit.uncheck('input[name="columns"][value="summary"]');
     await edit.selectOption('#refresh', '15');
     await b.screenshot(page, 'gadget-edit');
-    await Promise.all([page.waitForURL(/\/dashboard$/), edit.click('[data-testid="edit-save"]')]);
+    await Promise.all([page.waitForURL(/\/dashboard$/), edit.locator('[data-testid="edit-save"]').press('Enter')]);
 
     const frame = await b.waitForApp(page, GADGET);
     await settled(frame);
