@@ -3,6 +3,7 @@
 // resolver does every zod check; the app gets the domain's words (stages, releases, types)
 // in each answer as a GadgetVocabulary.
 import type { LifecycleId, Stage } from '../domain/lifecycle';
+import type { SortKey } from '../domain/portfolio-index';
 import type { ItemType } from '../domain/vetting';
 
 /** Columns a person may hide. The issue key is always shown: it is how a row is opened. */
@@ -19,6 +20,14 @@ export const GADGET_COLUMNS = [
   'slipped',
 ] as const;
 export type GadgetColumn = (typeof GADGET_COLUMNS)[number];
+
+/**
+ * The table sorts by the key and by every column. The domain's SORT_KEYS say the same (this file
+ * may not import the domain's runtime code); tsc fails here if the two lists drift apart.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type ColumnsAreSortKeys = Holds<Same<SortKey, 'key' | GadgetColumn>>;
 
 export const GADGET_COLUMN_LABELS: Record<GadgetColumn, string> = {
   summary: 'Summary',
