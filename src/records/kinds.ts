@@ -1,10 +1,12 @@
 // The two LCOO records the app keeps on issues, and the flat copies Jira indexes for JQL
 // (manifest.yml jira:entityProperty: lcoo-vetting-index, lcoo-delivery-index).
+import type { AppConfig } from '../domain/app-config';
 import { DeliverySchema, type Delivery } from '../domain/delivery';
 import { canonicalJson } from '../domain/canonical';
 import type { GateTime } from '../domain/gates';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, type Stage } from '../domain/lifecycle';
-import { BUILTIN_CALENDAR } from '../domain/releases';
+import { BUILTIN_CALENDAR, type ReleaseCalendar } from '../domain/releases';
+import { deliverySearchValues, searchNamesOf, stageTerms, vettingSearchValues } from '../domain/search-aliases';
 import { checklistStatus, migrateVetting, type Vetting } from '../domain/vetting';
 import type { IndexValues, RecordKind, RecordMeta } from './stored-record';
 
@@ -20,10 +22,26 @@ function legacyIndexMatches(derived: IndexValues, index: IndexValues, stages: re
 }
 
 // Records written before the index was signed were indexed with the built-in release calendar
-// (the admin's calendar came with the same release), as of their save.
+// (the admin's calendar came with the same release), as of their save, with ids only: the
+// index as that version of the app derived it, kept here unchanged so those records still verify.
 const vettingDerived = (v: Vetting, meta: RecordMeta): IndexValues => {
-  const { stage: _stage, ...rest } = vettingIndex(v, undefined, { nowMs: Date.parse(meta.updatedAt), calendar: BUILTIN_CALENDAR });
-  return rest;
+  const index: IndexValues = {
+    completeness: checklistStatus(v, { nowMs: Date.parse(meta.updatedAt), calendar: BUILTIN_CALENDAR, stage: undefined }).percent,
+    companies: (v.collaborators?.companies ?? []).filter((c) => c.interest === 'yes').map((c) => c.company),
+    integrity: 'valid',
+  };
+  if (v.type) index.type = v.type;
+  if (v.size) index.size = v.size;
+  if (v.targetRelease) index.targetRelease = v.targetRelease;
+  if (v.fst) index.fst = v.fst;
+  return index;
+};
+const deliveryDerived = (d: Delivery): IndexValues => {
+  const index: IndexValues = {};
+  if (d.roadmapItemKey) index.roadmapItem = d.roadmapItemKey;
+  if (d.project) index.project = d.project;
+  if (d.milestone) index.milestone = d.milestone.releaseId;
+  return index;
 };
 
 export const VETTING_PROPERTY = 'lcoo-vetting';
@@ -56,32 +74,31 @@ export const DELIVERY_RECORD: RecordKind<Delivery> = {
             .join('; '),
         };
   },
-  legacyIndexOk: (data, index) => legacyIndexMatches(deliveryIndex(data, undefined), index, DELIVERY_STAGES),
+  legacyIndexOk: (data, index) => legacyIndexMatches(deliveryDerived(data), index, DELIVERY_STAGES),
 };
 
 /**
- * Searchable copy of a vetting record. Empty values are left out so `IS EMPTY` works in JQL.
- * Completeness is read where the item stands (`stage`), at `at` (the day and the release calendar).
+ * Searchable copy of a vetting record: every value as the app shows it and by its id
+ * (domain/search-aliases.ts, the one rule), names as the configuration and the calendar give
+ * them today. Empty values are left out so `IS EMPTY` works in JQL. Completeness is read where
+ * the item stands (`stage`), at `at` (the day and the release calendar).
  */
-export function vettingIndex(vetting: Vetting, stage: Stage | undefined, at: GateTime): IndexValues {
-  const index: IndexValues = {
+export function vettingIndex(
+  vetting: Vetting,
+  stage: Stage | undefined,
+  at: GateTime,
+  config: Pick<AppConfig, 'fsts' | 'companies'>,
+): IndexValues {
+  return {
     completeness: checklistStatus(vetting, { ...at, stage }).percent,
-    companies: (vetting.collaborators?.companies ?? []).filter((c) => c.interest === 'yes').map((c) => c.company),
     integrity: 'valid',
+    ...vettingSearchValues(vetting, stage, searchNamesOf(config, at.calendar)),
   };
-  if (stage) index.stage = stage;
-  if (vetting.type) index.type = vetting.type;
-  if (vetting.size) index.size = vetting.size;
-  if (vetting.targetRelease) index.targetRelease = vetting.targetRelease;
-  if (vetting.fst) index.fst = vetting.fst;
-  return index;
 }
 
-export function deliveryIndex(delivery: Delivery, stage: Stage | undefined): IndexValues {
-  const index: IndexValues = {};
-  if (stage) index.stage = stage;
-  if (delivery.roadmapItemKey) index.roadmapItem = delivery.roadmapItemKey;
-  if (delivery.project) index.project = delivery.project;
-  if (delivery.milestone) index.milestone = delivery.milestone.releaseId;
-  return index;
+export function deliveryIndex(delivery: Delivery, stage: Stage | undefined, calendar: ReleaseCalendar): IndexValues {
+  return deliverySearchValues(delivery, stage, calendar);
 }
+
+/** The index's stage after a move, as every save writes it (the trigger's patch). */
+export const stageIndexValue = (stage: Stage): IndexValues => ({ stage: stageTerms(stage) });

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { lifecycleOfIssueType, type Stage } from '../../domain/lifecycle';
 import { asApp, type JiraClient } from '../../jira/client';
 import { loadStatusStageMap } from '../../storage/status-stages';
-import { DELIVERY_RECORD, VETTING_RECORD } from '../../records/kinds';
+import { DELIVERY_RECORD, VETTING_RECORD, stageIndexValue } from '../../records/kinds';
 import { refreshIndex } from '../../records/record-store';
 import type { RecordKind } from '../../records/stored-record';
 import { stageOfStatus } from '../../usecases/issue-snapshot';
@@ -71,7 +71,7 @@ async function handleIssueUpdated(event: unknown, client: JiraClient = asApp()):
         : ([VETTING_RECORD, DELIVERY_RECORD] as RecordKind<unknown>[]);
   const refreshed: string[] = [];
   for (const kind of kinds) {
-    if (await refreshIndex(client, kind, { id: issue.id, key: issue.key }, { stage })) refreshed.push(kind.propertyKey);
+    if (await refreshIndex(client, kind, { id: issue.id, key: issue.key }, stageIndexValue(stage))) refreshed.push(kind.propertyKey);
   }
   return { issueKey: issue.key, stage, refreshed };
 }

@@ -165,7 +165,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   let jiraIds: Promise<{ ids: Set<string>; calls: number }> | undefined;
   let scopeJql = scopeJqlOf(q.scope);
   if (q.scope.kind === 'jql') {
-    const parsed = parseScopeJql(q.scope.jql, config.config);
+    const parsed = parseScopeJql(q.scope.jql, config.config, calendar);
     if (!parsed.ok) throw new AppError('BAD_REQUEST', `${parsed.problem} Open the gadget's menu, choose Edit, and correct it.`);
     scopeJql = parsed.jql;
     if (parsed.predicate) scopePredicate = parsed.predicate;

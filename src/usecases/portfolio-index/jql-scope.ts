@@ -8,7 +8,9 @@
 import { JastBuilder, print, type Clause, type Jast, type Operand, type TerminalClause } from '@atlaskit/jql-ast';
 import type { AppConfig } from '../../domain/app-config';
 import { LIFECYCLES, stageByStatusName, type LifecycleId } from '../../domain/lifecycle';
-import { configIdOf, type SlimRow } from '../../domain/portfolio-index';
+import type { SlimRow } from '../../domain/portfolio-index';
+import { BUILTIN_CALENDAR, type ReleaseCalendar } from '../../domain/releases';
+import { companyTerms, fstTerms, releaseTerms, searchNamesOf, stageTerms, typeTerms, type SearchNames } from '../../domain/search-aliases';
 
 export const LCOO_ISSUE_TYPES_CLAUSE = `issuetype in ("${LIFECYCLES.portfolio.issueTypeName}", "${LIFECYCLES.delivery.issueTypeName}")`;
 
@@ -41,10 +43,16 @@ const LIFECYCLE_BY_TYPE = new Map<string, LifecycleId>([
   [lower(LIFECYCLES.delivery.issueTypeName), 'delivery'],
 ]);
 
-/** What a field reads of a row: its value(s), undefined when empty. Undefined: the index can't answer the field. */
-function fieldReader(field: string, config: Pick<AppConfig, 'fsts' | 'companies'>): ((r: SlimRow) => (string | number)[]) | undefined {
+/**
+ * What a field reads of a row: its value(s), undefined when empty. Undefined: the index can't
+ * answer the field. The LCOO aliases read what Jira indexes for them (domain/search-aliases.ts:
+ * the name as shown and the id), compared without case.
+ */
+function fieldReader(field: string, names: SearchNames): ((r: SlimRow) => (string | number)[]) | undefined {
   const percent = (r: SlimRow) => (r.completed === undefined ? [] : [Math.round((r.completed / 12) * 100)]);
-  const own = (v: string | undefined) => (v === undefined ? [] : [v]);
+  const terms = (list: string[]) => list.map(lower);
+  const portfolio = (r: SlimRow) => r.lifecycle === 'portfolio';
+  const companies = (ids: string[]) => ids.flatMap((c) => terms(companyTerms(c, names)));
   switch (lower(field)) {
     case 'project':
       return (r) => [lower(r.projectKey), r.projectId];
@@ -59,21 +67,23 @@ function fieldReader(field: string, config: Pick<AppConfig, 'fsts' | 'companies'
     case 'id':
       return (r) => [lower(r.key), r.id];
     case 'lcoofst':
-      return (r) => (r.lifecycle === 'portfolio' ? own(r.fst) : []);
+      return (r) => (portfolio(r) && r.fst ? terms(fstTerms(r.fst, names)) : []);
     case 'lcoostage':
-      return (r) => (r.lifecycle === 'portfolio' ? [r.stage] : []);
+      return (r) => (portfolio(r) ? terms(stageTerms(r.stage)) : []);
     case 'lcoodeliverystage':
-      return (r) => (r.lifecycle === 'delivery' ? [r.stage] : []);
+      return (r) => (!portfolio(r) ? terms(stageTerms(r.stage)) : []);
     case 'lcootype':
-      return (r) => own(r.type);
+      return (r) => (r.type ? terms(typeTerms(r.type)) : []);
     case 'lcoosize':
-      return (r) => own(r.size);
+      return (r) => (r.size ? [lower(r.size)] : []);
     case 'lcootargetrelease':
-      return (r) => (r.lifecycle === 'portfolio' ? own(r.releaseId) : []);
+      return (r) => (portfolio(r) && r.releaseId ? terms(releaseTerms(r.releaseId, names.calendar)) : []);
     case 'lcoomilestone':
-      return (r) => (r.lifecycle === 'delivery' ? own(r.releaseId) : []);
+      return (r) => (!portfolio(r) && r.releaseId ? terms(releaseTerms(r.releaseId, names.calendar)) : []);
     case 'lcoocompany':
-      return (r) => r.interested;
+      return (r) => companies(r.companies);
+    case 'lcoocommittedcompany':
+      return (r) => companies(r.companies.filter((_, i) => (r.people[i] ?? 0) > 0));
     case 'lcoocompleteness':
       return percent;
     case 'lcoointegrity':
@@ -81,23 +91,18 @@ function fieldReader(field: string, config: Pick<AppConfig, 'fsts' | 'companies'
     case 'lcooroadmapitem':
       return (r) => (r.parentKey ? [lower(r.parentKey)] : []);
     default:
-      void config;
       return undefined;
   }
 }
 
 /** A JQL value as the row's reader holds it. */
-function normaliseValue(field: string, v: string, config: Pick<AppConfig, 'fsts' | 'companies'>): string | number {
+function normaliseValue(field: string, v: string): string | number {
   switch (lower(field)) {
     case 'issuetype':
     case 'type':
       return LIFECYCLE_BY_TYPE.get(lower(v)) ?? `not-an-lcoo-type:${v}`;
     case 'status':
       return stageByStatusName(v) ?? `not-an-lcoo-status:${v}`;
-    case 'lcoofst':
-      return configIdOf(config.fsts, v);
-    case 'lcoocompany':
-      return configIdOf(config.companies, v);
     case 'lcoocompleteness':
       return Number(v);
     case 'project':
@@ -105,24 +110,21 @@ function normaliseValue(field: string, v: string, config: Pick<AppConfig, 'fsts'
     case 'issuekey':
     case 'issue':
     case 'id':
-    case 'lcooroadmapitem':
-      return /^\d+$/.test(v) && lower(field) !== 'lcooroadmapitem' ? v : lower(v);
-    case 'lcoosize':
-      return v.trim().toUpperCase();
+      return /^\d+$/.test(v) ? v : lower(v);
     default:
-      // Stage, type, release and integrity values are ids (lower case).
+      // The aliases' values are compared without case (the reader lower-cases them too).
       return lower(v);
   }
 }
 
-function terminal(c: TerminalClause, config: Pick<AppConfig, 'fsts' | 'companies'>): Pred {
+function terminal(c: TerminalClause, names: SearchNames): Pred {
   const field = c.field.value;
   if (c.field.properties && c.field.properties.length > 0) throw new NeedsJira(`the field ${c.field.text}`);
-  const read = fieldReader(field, config);
+  const read = fieldReader(field, names);
   if (!read) throw new NeedsJira(`the field ${field}`);
   const op = c.operator?.value;
   const raw = operandValues(c.operand ?? undefined);
-  const values = raw.filter((v): v is string => v !== null).map((v) => normaliseValue(field, v, config));
+  const values = raw.filter((v): v is string => v !== null).map((v) => normaliseValue(field, v));
   const wantsEmpty = raw.includes(null);
   const has = (r: SlimRow) => read(r);
   switch (op) {
@@ -160,25 +162,29 @@ function terminal(c: TerminalClause, config: Pick<AppConfig, 'fsts' | 'companies
   }
 }
 
-function compile(c: Clause, config: Pick<AppConfig, 'fsts' | 'companies'>): Pred {
+function compile(c: Clause, names: SearchNames): Pred {
   switch (c.clauseType) {
     case 'compound': {
-      const parts = c.clauses.map((x) => compile(x, config));
+      const parts = c.clauses.map((x) => compile(x, names));
       return c.operator.value === 'and' ? (r) => parts.every((p) => p(r)) : (r) => parts.some((p) => p(r));
     }
     case 'not': {
-      const inner = compile(c.clause, config);
+      const inner = compile(c.clause, names);
       return (r) => !inner(r);
     }
     case 'terminal':
-      return terminal(c, config);
+      return terminal(c, names);
     default:
       throw new NeedsJira('that clause');
   }
 }
 
 /** Parses the gadget's JQL. Never wraps text: the query must parse whole, and is printed back from the parse. */
-export function parseScopeJql(jql: string, config: Pick<AppConfig, 'fsts' | 'companies'>): ScopeOutcome {
+export function parseScopeJql(
+  jql: string,
+  config: Pick<AppConfig, 'fsts' | 'companies'>,
+  calendar: ReleaseCalendar = BUILTIN_CALENDAR,
+): ScopeOutcome {
   let ast: Jast;
   try {
     ast = new JastBuilder().build(jql);
@@ -197,7 +203,7 @@ export function parseScopeJql(jql: string, config: Pick<AppConfig, 'fsts' | 'com
   if (!where) return { ok: true, predicate: () => true, jql: '' };
   const printed = print(ast).replace(/\s+/g, ' ').trim();
   try {
-    return { ok: true, predicate: compile(where, config), jql: printed };
+    return { ok: true, predicate: compile(where, searchNamesOf(config, calendar)), jql: printed };
   } catch (err) {
     if (!(err instanceof NeedsJira)) throw err;
     // The parse is balanced, so the parentheses below hold the whole condition.

@@ -120,14 +120,15 @@ function recordKind(req: ApprovalCommon) {
         // Read with ids (a record saved before ids is migrated by this write too).
         normalize: (v: ApprovedRecord) => vettingWithIds(v as Vetting, directory),
         parse: (v: unknown) => VettingSchema.parse(v),
-        index: (d: ApprovedRecord) => vettingIndex(d as Vetting, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar }),
+        index: (d: ApprovedRecord) =>
+          vettingIndex(d as Vetting, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar }, req.config),
       }
     : {
         kind: DELIVERY_RECORD,
         label: 'delivery record',
         normalize: (d: ApprovedRecord) => d,
         parse: (d: unknown) => DeliverySchema.parse(d),
-        index: (d: ApprovedRecord) => deliveryIndex(d as Delivery, req.issue.stage),
+        index: (d: ApprovedRecord) => deliveryIndex(d as Delivery, req.issue.stage, req.calendar),
       };
 }
 

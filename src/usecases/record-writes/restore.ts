@@ -33,8 +33,8 @@ export function restoreRecord(req: RestoreRequest): Promise<SavedRecord<Approved
   const kind = (req.record === 'vetting' ? VETTING_RECORD : DELIVERY_RECORD) as RecordKind<ApprovedRecord>;
   const index = (d: ApprovedRecord) =>
     req.record === 'vetting'
-      ? vettingIndex(d as Vetting, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar })
-      : deliveryIndex(d as Delivery, req.issue.stage);
+      ? vettingIndex(d as Vetting, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar }, req.config)
+      : deliveryIndex(d as Delivery, req.issue.stage, req.calendar);
   return writeRecord<ApprovedRecord>({
     client: req.client,
     kind,

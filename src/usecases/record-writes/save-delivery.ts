@@ -46,6 +46,6 @@ export function saveDelivery(req: DeliverySave): Promise<SavedRecord<Delivery>> 
       refuseReferences(deliveryReferenceProblems(next, trusted, req.calendar), 'delivery');
       return next;
     },
-    index: (d) => deliveryIndex(d, req.issue.stage),
+    index: (d) => deliveryIndex(d, req.issue.stage, req.calendar),
   });
 }

@@ -86,7 +86,7 @@ function checkCompanyRights(before: Vetting | undefined, after: Vetting, req: Ve
 
 export function saveVetting(req: VettingSave): Promise<SavedRecord<Vetting>> {
   const directory = directoryOf(req.config);
-  const index = (d: Vetting) => vettingIndex(d, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar });
+  const index = (d: Vetting) => vettingIndex(d, req.issue.stage, { nowMs: req.now.getTime(), calendar: req.calendar }, req.config);
   return writeRecord<Vetting>({
     client: req.client,
     kind: VETTING_RECORD,

@@ -15,6 +15,7 @@ import { parentChecklistOf } from '../../../src/records/roadmap-item';
 import { adminOnly, movesFromRules, type AdminSettings, type GateRules } from '../../../src/usecases/gate-settings';
 import { gatePortfolio } from '../../../src/usecases/portfolio-gates';
 import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
+import { DEFAULT_APP_CONFIG } from '../../../src/domain/app-config';
 
 export const FIXTURE_NOW = new Date('2026-11-25T12:00:00Z');
 export const FSTS = ['networking', 'security', 'containers', 'operations-lma', 'test-automation', 'resource-management', 'other'];
@@ -110,7 +111,15 @@ export function makePortfolioIssues(count: number, secret: string, opts: { proje
         issueTypeName: 'Upstream Deliverable',
         stage,
         statusName: LIFECYCLES.delivery.stages.find((s) => s.id === stage)!.statusName,
-        properties: { [DELIVERY_RECORD.propertyKey]: signedRecord(secret, DELIVERY_RECORD, id, delivery, deliveryIndex(delivery, stage)) },
+        properties: {
+          [DELIVERY_RECORD.propertyKey]: signedRecord(
+            secret,
+            DELIVERY_RECORD,
+            id,
+            delivery,
+            deliveryIndex(delivery, stage, BUILTIN_CALENDAR),
+          ),
+        },
       });
       continue;
     }
@@ -121,7 +130,7 @@ export function makePortfolioIssues(count: number, secret: string, opts: { proje
       VETTING_RECORD,
       id,
       vetting,
-      vettingIndex(vetting, stage, { nowMs: FIXTURE_NOW.getTime(), calendar: BUILTIN_CALENDAR }),
+      vettingIndex(vetting, stage, { nowMs: FIXTURE_NOW.getTime(), calendar: BUILTIN_CALENDAR }, DEFAULT_APP_CONFIG),
     );
     // A forged record: someone changed the size through raw REST; the signature no longer matches.
     if (i % 100 === 7) {

@@ -3,6 +3,7 @@ import { BUILTIN_CALENDAR } from '../../../src/domain/releases';
 import { canonicalJson } from '../../../src/records/canonical';
 import { VETTING_RECORD, vettingIndex } from '../../../src/records/kinds';
 import { emptyVetting } from '../../../src/domain/vetting';
+import { DEFAULT_APP_CONFIG } from '../../../src/domain/app-config';
 
 const secret = 'a'.repeat(64);
 const meta = { revision: 3, updatedAt: '2026-11-25T10:00:00.000Z', updatedBy: 'acc-fst-lead', updatedByName: 'Farah Stein' };
@@ -16,7 +17,7 @@ function stored() {
     kind,
     '10001',
     structuredClone(vetting),
-    vettingIndex(vetting, 'being-vetted', { nowMs: Date.parse('2026-11-25'), calendar: BUILTIN_CALENDAR }),
+    vettingIndex(vetting, 'being-vetted', { nowMs: Date.parse('2026-11-25'), calendar: BUILTIN_CALENDAR }, DEFAULT_APP_CONFIG),
     meta,
   );
 }
@@ -71,6 +72,7 @@ describe('signed LCOO records', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }] })).toBe(canonicalJson({ a: [{ c: 3, d: 2 }], b: 1 }));
     const s = stored();
     const reordered = {
+      indexSig: s.indexSig,
       sig: s.sig,
       meta: { updatedByName: meta.updatedByName, updatedBy: meta.updatedBy, updatedAt: meta.updatedAt, revision: meta.revision },
       index: s.index,
@@ -84,9 +86,23 @@ describe('signed LCOO records', () => {
     const s = stored();
     const forged = { ...s, index: { ...s.index, completeness: 100, integrity: 'valid' } };
     expect(readRecord(VETTING_RECORD, '10001', forged, secret)).toMatchObject({ integrity: 'modified-outside-app', outside: 'index' });
-    // A record written before the index was signed passes only with the index derived from its data.
-    const { indexSig: _sig, ...legacy } = s;
+    // A record written before the index was signed passes only with the index that version of the
+    // app derived from its data (ids only, interested companies), whatever the app indexes today.
+    const { indexSig: _sig, ...unsigned } = s;
+    const legacyIndex = {
+      completeness: s.index.completeness!,
+      companies: [],
+      integrity: 'valid',
+      stage: 'being-vetted',
+      type: 'new',
+      size: 'M',
+      fst: 'networking',
+    };
+    const legacy = { ...unsigned, index: legacyIndex };
     expect(readRecord(VETTING_RECORD, '10001', legacy, secret).integrity).toBe('valid');
+    expect(readRecord(VETTING_RECORD, '10001', { ...legacy, index: { ...legacyIndex, fst: 'security' } }, secret)).toMatchObject({
+      outside: 'index',
+    });
     expect(readRecord(VETTING_RECORD, '10001', { ...legacy, index: forged.index }, secret)).toMatchObject({ outside: 'index' });
   });
 });
