@@ -17,6 +17,7 @@ import {
   type SetupResult,
 } from './admin';
 import { CalendarGetInputSchema, CalendarSaveInputSchema, type CalendarView } from './calendar';
+import { SearchAliasesInputSchema, type SearchAliasesView } from './search';
 import type { Envelope, FieldErrors, InvalidInputDetails, JiraFailureDetails } from './envelope';
 import { CheckConfigPayloadSchema, LoadPortfolioPayloadSchema, type GadgetConfig, type GadgetOptions, type PortfolioLoad } from './gadget';
 import {
@@ -96,6 +97,7 @@ export const ADMIN_WIRE = {
   'index/status': endpoint<IndexStatusView>()(IndexRequestSchema),
   'index/rebuild': endpoint<IndexStatusView>()(IndexRequestSchema),
   'index/resume': endpoint<IndexStatusView>()(IndexRequestSchema),
+  'search/aliases': endpoint<SearchAliasesView>()(SearchAliasesInputSchema),
 };
 
 export const VALIDATOR_CONFIG_WIRE = {

@@ -18,6 +18,7 @@ import { defineResolver, type Handlers } from '../shared/define-resolver';
 import { calendarGet, calendarSave } from './release-calendar';
 import { requireAdmin } from './require-admin';
 import { indexHandlers } from './index-handlers';
+import { searchAliases } from './search-aliases';
 
 const VOCABULARY: ConfigVocabulary = {
   approvalRoles: APPROVAL_ROLES.map((id) => ({ id, label: APPROVAL_ROLE_LABELS[id] })),
@@ -118,5 +119,6 @@ export const adminResolver = defineResolver(ADMIN_WIRE, {
   'setup/status': setupStatusHandler,
   'calendar/get': calendarGet,
   'calendar/save': calendarSave,
+  'search/aliases': searchAliases,
   ...indexHandlers(requireAdmin),
 });

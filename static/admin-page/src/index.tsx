@@ -1,5 +1,5 @@
 // The LCOO admin page: set the Jira objects up for a project, edit the configuration, and
-// rebuild the portfolio index.
+// rebuild the portfolio index, and list the JQL search aliases.
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import { createRoot } from 'react-dom/client';
 import { enableTheme } from '../../shared/theme';
@@ -11,6 +11,7 @@ import * as font from '../../shared/font';
 import * as space from '../../shared/space';
 import { SetupTab } from './setup-tab';
 import { IndexTab } from './index-tab';
+import { SearchTab } from './search-tab';
 
 function App() {
   return (
@@ -26,6 +27,7 @@ function App() {
             <Tab>Configuration</Tab>
             <Tab>Release calendar</Tab>
             <Tab>Portfolio index</Tab>
+            <Tab>Search (JQL)</Tab>
           </TabList>
           <TabPanel>
             <div style={{ paddingTop: space.l, width: '100%' }}>
@@ -45,6 +47,11 @@ function App() {
           <TabPanel>
             <div style={{ paddingTop: space.l, width: '100%' }}>
               <IndexTab />
+            </div>
+          </TabPanel>
+          <TabPanel>
+            <div style={{ paddingTop: space.l, width: '100%' }}>
+              <SearchTab />
             </div>
           </TabPanel>
         </Tabs>
