@@ -23,5 +23,8 @@ export interface IndexStatusView {
     error?: string;
     /** True when the last step is so long ago that the rebuild counts as stopped: resume it. */
     stalled?: boolean;
+    /** Records whose JQL search values the rebuild rewrote (new names, the current rule), and those left for the next rebuild. */
+    reindexed?: number;
+    reindexLeft?: number;
   };
 }

@@ -26,6 +26,8 @@ async function statusView(): Promise<IndexStatusView> {
       ...(progress.total !== undefined ? { total: progress.total } : {}),
       ...(progress.error ? { error: progress.error } : {}),
       ...(stalled ? { stalled } : {}),
+      ...(progress.reindexed ? { reindexed: progress.reindexed } : {}),
+      ...(progress.reindexLeft ? { reindexLeft: progress.reindexLeft } : {}),
     };
   }
   return view;

@@ -12,7 +12,7 @@ import type { Handlers } from '../shared/define-resolver';
 import { requireAdmin } from './require-admin';
 
 export const SEARCH_RULE =
-  'Search a value as the app shows it, spelled the same (quote it when it has spaces or symbols), or by its id: both are indexed. After a rename, the new name is found once the portfolio index is rebuilt; ids are found throughout.';
+  'Search a value as the app shows it, spelled the same (quote it when it has spaces or symbols), or by its id: both are indexed. After a rename, the new name is found once the portfolio index has been rebuilt (the hourly reconcile does it, or rebuild now on the Portfolio index tab); ids are found throughout.';
 
 const quote = (v: string) => (/^[A-Za-z0-9.-]+$/.test(v) ? v : `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`);
 

@@ -64,6 +64,9 @@ export const RebuildProgressSchema = z.object({
   resumeFrom: z.string().optional(),
   /** The longest step so far (ms), to hold each step under Forge's limit. */
   longestStepMs: z.number().min(0).default(0),
+  /** Records whose JQL search values this rebuild rewrote, and those left for the next rebuild (issue 15.12). */
+  reindexed: z.number().int().min(0).optional(),
+  reindexLeft: z.number().int().min(0).optional(),
   error: z.string().optional(),
   lastStepAt: z.string().optional(),
 });

@@ -28,6 +28,7 @@ import { LCOO_ISSUE_TYPES_CLAUSE } from './jql-scope';
 import { fingerprintOf } from './settings';
 import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { openIndexWriter, searchPage } from './writer';
+import { reindexRecords, staleSearchIndexes } from './reindex-records';
 
 /** The queue of rebuild steps (manifest consumer lcoo-index-rebuild). */
 export const REBUILD_QUEUE = 'lcoo-index-rebuild';
@@ -41,6 +42,11 @@ export const FULL_BUCKET_ROWS = 800;
 /** A step stops starting pages after this long, so it ends well within Forge's limits. */
 export const STEP_BUDGET_MS = 7_000;
 export const MAX_PAGES_PER_STEP = 20;
+/**
+ * Records whose JQL search values a step rewrites at most (a property read and a write each): the
+ * first rebuild after an upgrade or a rename re-indexes the site over its steps, within Forge's limits.
+ */
+export const REINDEX_PER_STEP = 50;
 /** A running rebuild with no step for this long is taken as dead (resumable). */
 export const STALE_STEP_MS = 15 * 60_000;
 
@@ -161,6 +167,8 @@ export async function rebuildStep(
     const meta = { ...writer.meta, generation: progress.generation, bucketCount: progress.bucketCount };
     let pages = 0;
     let last = false;
+    let reindexed = 0;
+    let reindexLeft = 0;
     while (pages < MAX_PAGES_PER_STEP && Date.now() - started < STEP_BUDGET_MS) {
       const jql = `${LCOO_ISSUE_TYPES_CLAUSE}${progress.resumeFrom && !progress.nextPageToken ? ` AND created >= "${jqlMinute(progress.resumeFrom)}"` : ''} ORDER BY created ASC`;
       const page = await searchPage(writer.client, jql, progress.nextPageToken);
@@ -170,6 +178,18 @@ export async function rebuildStep(
       );
       const derived = await deriveFromIssues(page.issues, writer.secret, writer.statusStages, latest, writer.ctx);
       await changeRows({ put: derived.rows, remove: derived.notItems, generation: meta.generation }, meta.bucketCount);
+      const stale = staleSearchIndexes(
+        page.issues,
+        writer.secret,
+        writer.statusStages,
+        latest,
+        { nowMs: writer.ctx.now.getTime(), calendar: writer.calendar },
+        writer.config.config,
+      );
+      const budget = Date.now() - started < STEP_BUDGET_MS ? REINDEX_PER_STEP - reindexed : 0;
+      const written = await reindexRecords(writer.client, stale, Math.max(0, budget));
+      reindexed += written.reindexed;
+      reindexLeft += written.left;
       pages += 1;
       const lastCreated =
         page.issues.length > 0 ? CreatedSchema.safeParse(page.issues[page.issues.length - 1]!.fields).data?.created : undefined;
@@ -190,6 +210,8 @@ export async function rebuildStep(
     const took = Date.now() - started;
     progress = {
       ...progress,
+      reindexed: (progress.reindexed ?? 0) + reindexed,
+      reindexLeft: (progress.reindexLeft ?? 0) + reindexLeft,
       steps: progress.steps + 1,
       longestStepMs: Math.max(progress.longestStepMs, took),
       lastStepAt: new Date().toISOString(),

@@ -34,12 +34,27 @@ export type SettingsFor = ReturnType<typeof movesFromRules>;
 
 export const settingsForIndex = (config: LoadedConfig, rules: GateRules): SettingsFor => movesFromRules(adminSettingsOf(config), rules);
 
-/** What rows depend on besides the records: the rules, the admin's gate settings, the calendar in effect and which series shipped. */
+/**
+ * The rule the records' JQL search values follow (domain/search-aliases.ts): a new version makes
+ * the next reconcile rebuild, and the rebuild re-indexes every record (reindex-records.ts).
+ */
+export const SEARCH_VALUES_VERSION = 2;
+
+/**
+ * What rows depend on besides the records: the rules, the admin's gate settings, the calendar in
+ * effect and which series shipped; and what the records' search values name: the FSTs', companies'
+ * and series' names (a rename is re-indexed by the rebuild it starts).
+ */
 export function fingerprintOf(config: LoadedConfig, rules: GateRules, nowMs: number, calendar: ReleaseCalendar): string {
   const shipped = calendar.releases.filter((r) => isReleased(calendar, r.id, nowMs)).map((r) => r.id);
-  const series = calendar.releases.map((r) => [r.id, r.version, r.firstReleaseDate]);
+  const series = calendar.releases.map((r) => [r.id, r.version, r.firstReleaseDate, r.name]);
+  const names = {
+    version: SEARCH_VALUES_VERSION,
+    fsts: config.config.fsts.map((f) => [f.id, f.name]),
+    companies: config.config.companies.map((c) => [c.id, c.name]),
+  };
   return createHash('sha256')
-    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped, series }))
+    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped, series, names }))
     .digest('hex')
     .slice(0, 32);
 }

@@ -26,6 +26,11 @@ function Progress({ rebuild }: { rebuild: NonNullable<IndexStatusView['rebuild']
       : rebuild.state === 'done'
         ? `${rebuild.done.toLocaleString('en-US')} items indexed in ${rebuild.steps} step(s), finished ${when(rebuild.finishedAt)}`
         : `Stopped after ${rebuild.done.toLocaleString('en-US')}${of} items (step ${rebuild.steps})`;
+  const reindexed = rebuild.reindexed
+    ? ` ${rebuild.reindexed.toLocaleString('en-US')} record(s) re-indexed for JQL search${
+        rebuild.reindexLeft ? `, ${rebuild.reindexLeft.toLocaleString('en-US')} left for the next rebuild` : ''
+      }.`
+    : '';
   return (
     <Stack gap={space.xs}>
       <progress
@@ -37,6 +42,7 @@ function Progress({ rebuild }: { rebuild: NonNullable<IndexStatusView['rebuild']
       />
       <span style={{ font: font.small, color: color.subtle }} data-testid="index-progress-text">
         {label}
+        {reindexed}
       </span>
     </Stack>
   );

@@ -82,13 +82,15 @@ describe('saving and reloading', () => {
     const prop = await p.rest('GET', `/rest/api/3/issue/${item}/properties/lcoo-vetting`, ADMIN);
     expect(prop.status).toBe(200);
     expect((prop.body as { value: { index: Record<string, unknown> } }).value.index).toMatchObject({
-      stage: 'vetting-backlog',
-      fst: 'networking',
-      type: 'new',
-      size: 'L',
-      targetRelease: 'indri',
+      // Each value as the app shows it and by its id (src/domain/search-aliases.ts).
+      stage: ['Vetting Backlog', 'vetting-backlog'],
+      fst: ['Networking', 'networking'],
+      type: ['New', 'new'],
+      size: ['L'],
+      targetRelease: ['Indri', '2027.1', 'indri'],
       completeness: 100,
-      companies: ['att'],
+      companies: ['AT&T', 'att'],
+      committedCompanies: ['AT&T', 'att'],
       integrity: 'valid',
     });
   });

@@ -455,12 +455,14 @@ describe('issue updated trigger', () => {
     await expectMoves(key, 'being-vetted');
     await sb.host.settled();
     const prop = await rest(sb, ADMIN, 'GET', `/rest/api/3/issue/${key}/properties/lcoo-vetting`);
-    expect((prop.body as { value: { index: { stage: string } } }).value.index.stage).toBe('being-vetted');
-    const found = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
-      jql: `lcooStage = "being-vetted" AND key = ${key}`,
-      fields: ['summary'],
-    });
-    expect((found.body as { issues: { key: string }[] }).issues.map((i) => i.key)).toEqual([key]);
+    expect((prop.body as { value: { index: { stage: string[] } } }).value.index.stage).toEqual(['Being Vetted / Groomed', 'being-vetted']);
+    for (const stage of ['being-vetted', 'Being Vetted / Groomed']) {
+      const found = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
+        jql: `lcooStage = "${stage}" AND key = ${key}`,
+        fields: ['summary'],
+      });
+      expect((found.body as { issues: { key: string }[] }).issues.map((i) => i.key)).toEqual([key]);
+    }
     // The signature is untouched: the gate still trusts the record after the index rewrite.
     expect((await load(sb, key)).vetting?.integrity).toBe('valid');
   });
