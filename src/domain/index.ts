@@ -13,6 +13,7 @@ export * from './portfolio';
 export { WebUrlSchema, AccountIdSchema, IsoDateTimeSchema, IsoDateSchema, IssueKeySchema, isWebUrl, jsonBytes } from './primitives';
 export * from './app-config';
 export * from './portfolio-index';
+export * from './delivery-progress';
 export * from './approval-content';
 export * from './company-entries';
 export * from './directory';
