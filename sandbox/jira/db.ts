@@ -71,6 +71,13 @@ CREATE INDEX IF NOT EXISTS property_index_issue_path ON property_index(issue_id,
 CREATE TABLE IF NOT EXISTS changelog (
   id INTEGER PRIMARY KEY, issue_id INTEGER NOT NULL, author TEXT, created INTEGER NOT NULL, items TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS changelog_issue ON changelog(issue_id);
+-- Issue links (routes/issue-links.ts): a link reads "outward issue <outward> inward issue".
+CREATE TABLE IF NOT EXISTS issue_link_types (id INTEGER PRIMARY KEY, name TEXT NOT NULL, inward TEXT NOT NULL, outward TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS issue_link_types_name ON issue_link_types(name COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS issue_links (
+  id INTEGER PRIMARY KEY, type_id INTEGER NOT NULL, outward_issue_id INTEGER NOT NULL, inward_issue_id INTEGER NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS issue_links_pair ON issue_links(type_id, outward_issue_id, inward_issue_id);
+CREATE INDEX IF NOT EXISTS issue_links_inward ON issue_links(inward_issue_id);
 `;
 
 export const TABLES = [
@@ -92,6 +99,8 @@ export const TABLES = [
   'issue_properties',
   'property_index',
   'changelog',
+  'issue_link_types',
+  'issue_links',
 ] as const;
 
 export function openDb(path: string): Db {

@@ -11,6 +11,7 @@ import { Query, type Ctx, type Reply, type Route } from './router';
 import type { Principal } from './types';
 import { issuePropertyRoutes } from './routes/issue-properties';
 import { issueRoutes } from './routes/issues';
+import { issueLinkRoutes } from './routes/issue-links';
 import { issueTypeRoutes } from './routes/issue-types';
 import { peopleAndProjectRoutes } from './routes/people-and-projects';
 import { searchRoutes } from './routes/search';
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
   ...transitionRoutes,
   ...searchRoutes,
   ...issueTypeRoutes,
+  ...issueLinkRoutes,
   ...statusRoutes,
   ...workflowRoutes,
   ...workflowSchemeRoutes,

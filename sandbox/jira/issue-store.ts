@@ -4,6 +4,8 @@ import { forbidden, notFound } from './errors';
 import type { IssueRow, StatusRow } from './model';
 import type { Ctx } from './router';
 import type { Site } from './site';
+import type { Principal } from './types';
+import { issueLinksField } from './routes/issue-links';
 
 export const ISSUE_NOT_FOUND = 'Issue does not exist or you do not have permission to see it.';
 export const SYSTEM_FIELDS = [
@@ -20,6 +22,7 @@ export const SYSTEM_FIELDS = [
   'description',
   'parent',
   'statuscategorychangedate',
+  'issuelinks',
 ] as const;
 
 /** Jira's timestamp format: 2026-11-25T18:30:00.000+0000 */
@@ -68,6 +71,8 @@ export interface BeanOptions {
   fields: Set<string> | 'all';
   properties?: string[];
   expand?: string[];
+  /** Who reads: `issuelinks` leaves out links to issues they may not see (default: the app, who sees all). */
+  viewer?: Principal;
 }
 
 export function issueBean(
@@ -107,6 +112,14 @@ export function issueBean(
         self: site.api(`/issue/${parent.id}`),
         fields: { summary: parent.summary },
       };
+  }
+  if (want('issuelinks')) {
+    const viewer = opts.viewer ?? { kind: 'app' };
+    fields.issuelinks = issueLinksField(
+      site,
+      issue.id,
+      (other) => site.can(viewer, other.project_id, 'BROWSE_PROJECTS') && site.seesIssue(viewer, other),
+    );
   }
   const extra = JSON.parse(issue.extra) as Record<string, unknown>;
   for (const [k, v] of Object.entries(extra)) if (want(k) || want('*custom')) fields[k] = v;

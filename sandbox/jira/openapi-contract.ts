@@ -2,7 +2,8 @@
 // openapi-backend (quick mode loads the 2.4 MB document in ~0.1 s). Every request the
 // emulator receives and every response it returns is validated; problems are recorded,
 // never thrown, so a test can exercise everything and then assert zero violations.
-import OpenAPIBackend from 'openapi-backend';
+import { readFile } from 'node:fs/promises';
+import OpenAPIBackend, { type Document } from 'openapi-backend';
 import addFormats from 'ajv-formats';
 import type { ContractViolation, EmulatorResponse, OpenApiContract } from './types';
 
@@ -32,9 +33,28 @@ const describe = (errors: unknown): string =>
     )
     .join('; ');
 
+/**
+ * The document has a few `$ref`s with sibling keywords (Fields.issuetype: `{description, $ref}`,
+ * in the body of POST /issueLink). openapi-backend's request validator cannot compile those
+ * ("properties/$ref must be object,boolean"), so each becomes `{allOf: [{$ref}], ...siblings}`,
+ * which validates the same.
+ */
+function wrapRefsWithSiblings(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(wrapRefsWithSiblings);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = wrapRefsWithSiblings(v);
+  if (typeof out.$ref === 'string' && Object.keys(out).length > 1) {
+    const { $ref, ...siblings } = out;
+    return { allOf: [{ $ref }], ...siblings };
+  }
+  return out;
+}
+
 export async function createOpenApiContract(specPath: string): Promise<OpenApiContract> {
+  const definition = wrapRefsWithSiblings(JSON.parse(await readFile(specPath, 'utf8'))) as Document;
   const api = new OpenAPIBackend({
-    definition: specPath,
+    definition,
     quick: true,
     validate: true,
     customizeAjv: (ajv) => {

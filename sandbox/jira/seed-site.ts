@@ -324,6 +324,7 @@ export function seedSite(db: Db): void {
       'ASSIGNABLE_USER',
       'RESOLVE_ISSUES',
       'ADD_COMMENTS',
+      'LINK_ISSUES',
     ]) {
       for (const g of CONTRIBUTOR_GROUPS) grant.run(LCOO_PROJECT_ID, perm, 'group', g);
     }
@@ -336,6 +337,11 @@ export function seedSite(db: Db): void {
     setSeq.run('workflowscheme', 10000);
     setSeq.run('issuetypescheme', 10001);
     setSeq.run('issue', 10000);
+    // The link types of the OpenAPI document's example answer of GET /issueLinkType (docs/platform-facts.md).
+    const linkType = db.prepare('INSERT INTO issue_link_types (id, name, inward, outward) VALUES (?, ?, ?, ?)');
+    linkType.run(1000, 'Duplicate', 'Duplicated by', 'Duplicates');
+    linkType.run(1010, 'Blocks', 'Blocked by', 'Blocks');
+    setSeq.run('issuelinktype', 1010);
     db.prepare("INSERT INTO meta (key, value) VALUES ('seeded', ?)").run(now);
   })();
 }

@@ -25,6 +25,7 @@ export const SETUP_STEP_IDS = [
   'workflow-scheme',
   'issue-type-scheme',
   'project-workflow-scheme',
+  'issue-link-type',
 ] as const;
 export type SetupStepId = (typeof SETUP_STEP_IDS)[number];
 

@@ -243,6 +243,7 @@ function getIssue(ctx: Ctx) {
       fields: selectFields(ctx.query.list('fields'), ['*all']),
       properties: ctx.query.list('properties'),
       expand: ctx.query.list('expand'),
+      viewer: ctx.principal,
     }),
   );
 }

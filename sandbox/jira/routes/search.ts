@@ -57,6 +57,7 @@ export function search(ctx: Ctx, input: SearchInput) {
       row,
       {
         fields: selection,
+        viewer: ctx.principal,
         ...(input.properties ? { properties: input.properties } : {}),
         ...(input.expand ? { expand: input.expand } : {}),
       },

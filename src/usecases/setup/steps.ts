@@ -8,6 +8,7 @@ import { SETUP_STEP_IDS } from '../../contract/admin';
 import { LIFECYCLES, type LifecycleId, type Stage } from '../../domain/lifecycle';
 import type { JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
+import { createIssueLinkType, DELIVERY_LINK_TYPE, findDeliveryLinkType } from '../../jira/issue-links';
 import { FORGE_VALIDATOR_RULE_KEY, gatedStages, workflowCreatePayload, type KnownStatus } from '../../jira/lcoo-workflows';
 import type { TaskOutcome } from '../../jira/tasks';
 import {
@@ -56,6 +57,7 @@ export const STEP_LABELS: Record<SetupStepId, string> = {
   'workflow-scheme': `Workflow scheme "${WORKFLOW_SCHEME_NAME}"`,
   'issue-type-scheme': "Issue types in the project's issue type scheme",
   'project-workflow-scheme': 'Workflow scheme used by the project',
+  'issue-link-type': `Issue link type "${DELIVERY_LINK_TYPE.name}" between a Roadmap Item and its deliverables`,
 };
 
 /** What earlier steps found or created, handed to the later ones. */
@@ -492,6 +494,43 @@ async function switchProjectScheme(ctx: StepContext, projectId: string, schemeId
   throw new AppError('JIRA_ERROR', `Jira did not confirm that ${ctx.projectKey} was switched to "${WORKFLOW_SCHEME_NAME}". ${byHand}`);
 }
 
+const LINKING_PAGE = 'Jira settings > Issues > Issue linking';
+
+/** The link type a deliverable's save writes between it and its Roadmap Item (src/usecases/record-writes/delivery-link.ts). */
+export const issueLinkTypeStep: Step = {
+  id: 'issue-link-type',
+  doing: `create the issue link type "${DELIVERY_LINK_TYPE.name}"`,
+  async inspect(ctx) {
+    let found;
+    try {
+      found = await findDeliveryLinkType(ctx.client);
+    } catch (err) {
+      // Jira answers 404 when issue linking is switched off for the site.
+      if (err instanceof JiraError && err.status === 404)
+        throw new AppError('CONFLICT', `Issue linking is turned off on this Jira site. Turn it on in ${LINKING_PAGE}, then resume.`);
+      throw err;
+    }
+    const wanted = `"${DELIVERY_LINK_TYPE.outward}" / "${DELIVERY_LINK_TYPE.inward}"`;
+    if (!found)
+      return {
+        satisfied: false,
+        detail: `Will create it: a Roadmap Item "${DELIVERY_LINK_TYPE.outward}" each of its Upstream Deliverables, which "${DELIVERY_LINK_TYPE.inward}" it.`,
+      };
+    if (norm(found.outward) !== norm(DELIVERY_LINK_TYPE.outward) || norm(found.inward) !== norm(DELIVERY_LINK_TYPE.inward))
+      throw new AppError(
+        'CONFLICT',
+        `An issue link type named "${found.name}" exists, but it reads "${found.outward}" / "${found.inward}" instead of ${wanted}, so links would read the wrong way round. ` +
+          `In ${LINKING_PAGE}, change its descriptions to ${wanted} or rename it, then resume.`,
+      );
+    return { satisfied: true, detail: `Exists (${wanted}).` };
+  },
+  async apply(ctx) {
+    await createIssueLinkType(ctx.client, { ...DELIVERY_LINK_TYPE });
+    ctx.created.push(`issue link type "${DELIVERY_LINK_TYPE.name}"`);
+    return `Created: a Roadmap Item "${DELIVERY_LINK_TYPE.outward}" each Upstream Deliverable.`;
+  },
+};
+
 export const SETUP_STEPS: Step[] = [
   projectStep,
   issueTypesStep,
@@ -501,6 +540,7 @@ export const SETUP_STEPS: Step[] = [
   workflowSchemeStep,
   issueTypeSchemeStep,
   projectSchemeStep,
+  issueLinkTypeStep,
 ];
 // Keep the contract's list and the steps in the same order.
 if (SETUP_STEPS.map((s) => s.id).join() !== SETUP_STEP_IDS.join()) throw new Error('SETUP_STEPS and SETUP_STEP_IDS disagree.');

@@ -19,17 +19,19 @@ const states = (r: SetupResult) => Object.fromEntries(r.steps.map((s) => [s.id, 
 
 /** What a run could have created, counted straight from Jira. */
 async function siteCounts(sb: TestSandbox) {
-  const [types, statuses, workflows, schemes] = await Promise.all([
+  const [types, statuses, workflows, schemes, linkTypes] = await Promise.all([
     rest(sb, ADMIN, 'GET', '/rest/api/3/issuetype'),
     rest(sb, ADMIN, 'GET', '/rest/api/3/statuses/search?maxResults=200'),
     rest(sb, ADMIN, 'GET', '/rest/api/3/workflows/search?maxResults=50'),
     rest(sb, ADMIN, 'GET', '/rest/api/3/workflowscheme'),
+    rest(sb, ADMIN, 'GET', '/rest/api/3/issueLinkType'),
   ]);
   return {
     issueTypes: (types.body as unknown[]).length,
     statuses: (statuses.body as { total: number }).total,
     workflows: (workflows.body as { values: unknown[] }).values.length,
     schemes: (schemes.body as { values: unknown[] }).values.length,
+    linkTypes: (linkTypes.body as { issueLinkTypes: unknown[] }).issueLinkTypes.length,
   };
 }
 
@@ -64,8 +66,10 @@ describe('setup on a fresh site', () => {
       'workflow-scheme': 'todo',
       'issue-type-scheme': 'todo',
       'project-workflow-scheme': 'todo',
+      'issue-link-type': 'todo',
     });
     expect(plan.steps.find((s) => s.id === 'statuses')?.detail).toMatch(/^Will create 12: "Vetting Backlog"/);
+    expect(plan.steps.find((s) => s.id === 'issue-link-type')?.detail).toMatch(/^Will create it: a Roadmap Item "is delivered by"/);
     expect(await siteCounts(sb)).toEqual(before);
   });
 
@@ -87,7 +91,12 @@ describe('setup on a fresh site', () => {
     const first = await runSetup(sb);
     expect(first.steps.every((s) => s.state === 'done')).toBe(true);
     expect(first.created).toEqual(
-      expect.arrayContaining(['issue type "Roadmap Item"', 'workflow "LCOO Upstream Delivery Lifecycle"', 'workflow scheme of LCOO']),
+      expect.arrayContaining([
+        'issue type "Roadmap Item"',
+        'workflow "LCOO Upstream Delivery Lifecycle"',
+        'workflow scheme of LCOO',
+        'issue link type "LCOO delivery"',
+      ]),
     );
 
     const ari = sb.host.raw.extensionAri('lcoo-stage-gate');
@@ -172,6 +181,7 @@ describe('setup that fails midway, then resumes', () => {
         'workflow-scheme': 'todo',
         'issue-type-scheme': 'todo',
         'project-workflow-scheme': 'todo',
+        'issue-link-type': 'todo',
       });
       expect(failed.steps.find((s) => s.id === 'workflow-delivery')?.detail).toContain('Workflow storage is unavailable.');
       expect(failed.steps.find((s) => s.id === 'workflow-scheme')?.detail).toBe('Waits for: Workflow "LCOO Upstream Delivery Lifecycle".');
@@ -196,6 +206,7 @@ describe('setup that fails midway, then resumes', () => {
       'workflow scheme "LCOO Roadmap Workflow Scheme"',
       'issue types added to the issue type scheme of LCOO',
       'workflow scheme of LCOO',
+      'issue link type "LCOO delivery"',
     ]);
   });
 });
