@@ -225,4 +225,6 @@ export interface PanelData {
   gateSettingsSource: GateSettingsSource;
   /** Why the rules were not used; the panel shows it as a note under the readiness box. */
   gateSettingsNote?: string;
+  /** After a deliverable's save: why its Jira link to the Roadmap Item was not written (the record is saved). */
+  linkNote?: string;
 }

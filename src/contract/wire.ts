@@ -16,6 +16,7 @@ import {
   type GroupsCheckResult,
   type SetupResult,
 } from './admin';
+import { DeliverablesListPayloadSchema, type ItemDeliverablesView } from './item-deliverables';
 import { CalendarGetInputSchema, CalendarSaveInputSchema, type CalendarView } from './calendar';
 import { SearchAliasesInputSchema, type SearchAliasesView } from './search';
 import type { Envelope, FieldErrors, InvalidInputDetails, JiraFailureDetails } from './envelope';
@@ -74,6 +75,7 @@ export const PANEL_WIRE = {
   'approvals/withdraw': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalWithdrawPayloadSchema),
   'record/restore': endpoint<PanelData, ConflictDetails>()(RecordRestorePayloadSchema),
   'history/list': endpoint<HistoryPage>()(HistoryListPayloadSchema),
+  'deliverables/list': endpoint<ItemDeliverablesView>()(DeliverablesListPayloadSchema),
 };
 
 export const GADGET_WIRE = {

@@ -24,7 +24,9 @@ export async function findDeliveryLinkType(client: JiraClient): Promise<JiraLink
   return all.find((t) => t.name.trim().toLowerCase() === DELIVERY_LINK_TYPE.name.toLowerCase());
 }
 
-const LinkedIssueSchema = z.object({ id: z.string(), key: z.string() }).loose();
+const LinkedIssueSchema = z
+  .object({ id: z.string(), key: z.string(), fields: z.object({ summary: z.string().optional() }).loose().optional() })
+  .loose();
 const IssueLinkSchema = z
   .object({
     id: z.string(),
@@ -39,28 +41,45 @@ export interface DeliveryLink {
   linkId: string;
   otherKey: string;
   otherId: string;
+  otherSummary?: string;
   /** True when the issue read is the link's outward issue (the Roadmap Item side). */
   thisIsOutward: boolean;
 }
 
 /**
- * The delivery links of one issue (GET /issue/{key}?fields=issuelinks: 1 call, 2 points). From
- * the outward issue a link names the other as `outwardIssue`, from the inward one as `inwardIssue`.
+ * The delivery links of one issue and its type, read as the caller (GET /issue/{key}?fields=issuelinks,issuetype:
+ * 1 call, 2 points; a 404 when they may not see it). From the outward issue a link names the
+ * other as `outwardIssue`, from the inward one as `inwardIssue`.
  */
-export async function deliveryLinksOf(client: JiraClient, issueKey: string): Promise<DeliveryLink[]> {
+export async function deliveryLinksOf(client: JiraClient, issueKey: string): Promise<{ issueType?: string; links: DeliveryLink[] }> {
   const issue = await client.request(
     'GET',
-    route`/rest/api/3/issue/${issueKey}?fields=issuelinks`,
-    z.object({ fields: z.object({ issuelinks: z.array(IssueLinkSchema).default([]) }).loose() }).loose(),
+    route`/rest/api/3/issue/${issueKey}?fields=issuelinks,issuetype`,
+    z
+      .object({
+        fields: z
+          .object({
+            issuelinks: z.array(IssueLinkSchema).default([]),
+            issuetype: z.object({ name: z.string() }).loose().optional(),
+          })
+          .loose(),
+      })
+      .loose(),
   );
-  const out: DeliveryLink[] = [];
+  const links: DeliveryLink[] = [];
   for (const l of issue.fields.issuelinks) {
     if (l.type.name.trim().toLowerCase() !== DELIVERY_LINK_TYPE.name.toLowerCase()) continue;
     const other = l.outwardIssue ?? l.inwardIssue;
     if (!other) continue;
-    out.push({ linkId: l.id, otherKey: other.key, otherId: other.id, thisIsOutward: l.outwardIssue !== undefined });
+    links.push({
+      linkId: l.id,
+      otherKey: other.key,
+      otherId: other.id,
+      ...(other.fields?.summary !== undefined ? { otherSummary: other.fields.summary } : {}),
+      thisIsOutward: l.outwardIssue !== undefined,
+    });
   }
-  return out;
+  return { ...(issue.fields.issuetype ? { issueType: issue.fields.issuetype.name } : {}), links };
 }
 
 /** Links a Roadmap Item to a deliverable ("item is delivered by deliverable"). Jira answers 201 with no body; a duplicate adds nothing. */

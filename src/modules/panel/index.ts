@@ -3,6 +3,7 @@
 import { PANEL_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
 import { historyList } from './history';
+import { listItemDeliverables } from './item-deliverables';
 import { loadPanel } from './load-panel';
 import { recordApproval, restore, withdrawApproval } from './record-approval';
 import { saveDelivery, saveVetting } from './save-record';
@@ -15,4 +16,5 @@ export const panelResolver = defineResolver(PANEL_WIRE, {
   'approvals/withdraw': { doing: 'withdraw the approval', run: withdrawApproval },
   'record/restore': { doing: 'restore the last version saved in the app', run: restore },
   'history/list': { doing: 'load the LCOO history of this issue', run: historyList },
+  'deliverables/list': { doing: "load this Roadmap Item's Upstream Deliverables", run: listItemDeliverables },
 });

@@ -20,6 +20,7 @@ import type { CallContext } from '../shared/define-resolver';
 import { readPanelIssue } from './issue-context';
 import { loadPanel } from './load-panel';
 import { afterRecordWrite } from '../../usecases/portfolio-index/after-write';
+import { syncDeliveryLink } from '../../usecases/record-writes/delivery-link';
 
 type VettingSave = z.output<typeof VettingSavePayloadSchema>;
 type DeliverySave = z.output<typeof DeliverySavePayloadSchema>;
@@ -108,6 +109,11 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
     calendar: calendar.calendar,
     now: new Date(),
   });
-  await afterRecordWrite({ read, config: loaded, delivery: savedRead(saved) });
-  return loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved) });
+  // The index row and the Jira link to the Roadmap Item follow the record (neither fails the save).
+  const [, link] = await Promise.all([
+    afterRecordWrite({ read, config: loaded, delivery: savedRead(saved) }),
+    syncDeliveryLink(user, issue.key, saved.data.roadmapItemKey),
+  ]);
+  const panel = await loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved) });
+  return link.state === 'failed' ? { ...panel, linkNote: link.note } : panel;
 }

@@ -11,6 +11,7 @@ import { readableProblem, savedLabel } from './draft';
 import { ApprovalsSection } from './parts/approvals-section';
 import { DeliveryForm } from './parts/delivery-form';
 import { HistorySection } from './parts/history-section';
+import { ItemDeliverables } from './parts/item-deliverables';
 import { RestoreNotice } from './parts/restore-notice';
 import { markBusy } from '../../shared/busy';
 import { Row, Stack } from '../../shared/layout';
@@ -251,6 +252,11 @@ function Notices({
           <p>{rec.problem}</p>
         </SectionMessage>
       ) : null}
+      {d?.linkNote ? (
+        <SectionMessage appearance="warning" title="Saved, but not linked in Jira" testId="link-note">
+          <p>{d.linkNote}</p>
+        </SectionMessage>
+      ) : null}
       {d?.configProblem ? (
         <SectionMessage appearance="warning" title="LCOO configuration problem">
           <p>{d.configProblem}</p>
@@ -410,6 +416,7 @@ export function App() {
             onApprove={(r) => void approve(r)}
             onWithdraw={(r) => void withdraw(r)}
           />
+          {d.issue.lifecycle === 'portfolio' ? <ItemDeliverables revision={d.vetting?.revision ?? null} /> : null}
           {d.issue.lifecycle === 'portfolio' && s.vetting ? (
             <VettingForm
               data={d}
