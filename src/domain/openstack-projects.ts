@@ -1,5 +1,5 @@
 /**
- * OpenStack projects for the "Impacted component(s)" multi-select (checklist item 3) and the
+ * OpenStack projects for the "Impacted components" multi-select (checklist item 3) and the
  * project of an Upstream Deliverable: the project teams of openstack/governance
  * reference/projects.yaml and the deliverables operators name on their own (Placement under
  * Nova, Tempest under Quality Assurance, ...), each with the service it provides so a committee

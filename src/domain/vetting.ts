@@ -64,7 +64,7 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = Object.freeze([
   {
     id: 'components',
     number: 3,
-    label: 'Impacted component(s)',
+    label: 'Impacted components',
     help: 'The OpenStack projects the change touches, e.g. Nova, Horizon, Neutron.',
   },
   {

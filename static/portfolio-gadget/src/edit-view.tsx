@@ -277,7 +277,7 @@ function EditForm({ options, initial }: { options: GadgetOptions; initial: Gadge
             <Field
               label="Auto-refresh"
               htmlFor="refresh"
-              help="Each refresh reads the whole portfolio again (one Jira call per 100 issues)."
+              help="Each refresh reads the portfolio again while the dashboard is open; a longer interval leaves more of the app's hourly Jira allowance to everyone else."
             >
               <select
                 id="refresh"

@@ -19,12 +19,13 @@ import { PortfolioTable } from './portfolio-table';
 import { LoadingView, markSettled, Notice, TextButton } from './states';
 import * as color from './color';
 import { small } from './styles';
+import { agree, count } from './plural';
 
 /** When the figures were true: the index's last reconcile with Jira (or this load's own search). */
 function freshness(data: PortfolioLoad, now: number): string {
   if (data.index.source === 'search') return `Read from Jira ${ageLabel(data.fetchedAt, now)}`;
   const at = data.index.reconciledAt ?? data.index.builtAt;
-  return `Index reconciled with Jira ${at ? ageLabel(at, now) : 'never'} · saves show at once`;
+  return `${at ? `Checked against Jira ${ageLabel(at, now)}` : 'Not yet checked against Jira'} · saves in the LCOO panel show at once`;
 }
 
 function scopeText(config: PortfolioLoad['config']): string {
@@ -217,9 +218,10 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
         {t.integrityProblems > 0 ? (
           <span
             style={{ ...small, color: color.warningText }}
-            title="Records changed outside the LCOO app or missing: they never count as complete."
+            title="These items have no LCOO record saved from the LCOO panel, or theirs was changed outside it, so they count as incomplete and pass no gate until someone saves them from the panel."
+            data-testid="gadget-integrity"
           >
-            {t.integrityProblems} without a verified record
+            {`${count(t.integrityProblems, 'item', 'items')} without a record saved in the LCOO panel`}
           </span>
         ) : null}
         <span style={{ ...small, marginLeft: 'auto' }} data-testid="gadget-freshness">
@@ -240,7 +242,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
         </Notice>
       ) : null}
       {data.hidden ? (
-        <Notice tone="info" title={`${data.hidden.count} item(s) are not shown to you`} testId="gadget-hidden">
+        <Notice tone="info" title={`${count(data.hidden.count, 'item is', 'items are')} not shown to you`} testId="gadget-hidden">
           {data.hidden.reason}
         </Notice>
       ) : null}
@@ -265,7 +267,11 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
         </Notice>
       ) : null}
       {data.skipped.count > 0 ? (
-        <Notice tone="warning" title={`${data.skipped.count} issue(s) left out: their status is not an LCOO stage`} testId="gadget-skipped">
+        <Notice
+          tone="warning"
+          title={`${count(data.skipped.count, 'issue', 'issues')} left out: ${agree(data.skipped.count, 'its', 'their')} status is not an LCOO stage`}
+          testId="gadget-skipped"
+        >
           For example {data.skipped.examples.map((e) => `${e.key} (${e.reason})`).join('; ')}. Ask a Jira administrator to put the project
           on the LCOO Roadmap Workflow Scheme.
         </Notice>
@@ -313,7 +319,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
                 )
               }
               cellTitle={(r, f, c) =>
-                `${names.release(r)}, ${names.fst(f)}: ${c.roadmapItems} Roadmap Item(s) and ${c.deliverables} Upstream Deliverable(s)`
+                `${names.release(r)}, ${names.fst(f)}: ${count(c.roadmapItems, 'Roadmap Item', 'Roadmap Items')} and ${count(c.deliverables, 'Upstream Deliverable', 'Upstream Deliverables')}`
               }
               empty="No items."
               corner="Release"
@@ -340,7 +346,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
                 )
               }
               cellTitle={(r, s, c) =>
-                `${names.company(r)} in ${names.stage(s)}: listed on ${c.items} item(s), interested in ${c.interested}, ${c.committedPeople} people committed`
+                `${names.company(r)} in ${names.stage(s)}: listed on ${count(c.items, 'item', 'items')}, interested in ${c.interested}, ${count(c.committedPeople, 'person', 'people')} committed`
               }
               empty="No member companies recorded on these items."
               corner="Company"

@@ -170,7 +170,9 @@ test('the next page is asked from the resolver, in the order chosen; the gadget 
   await b.screenshotOnFailure(async () => {
     const { page, frame } = await openDashboard();
     await settled(frame);
-    await expect(frame.locator('[data-testid="gadget-freshness"]').innerText()).resolves.toMatch(/Index reconciled with Jira/);
+    await expect(frame.locator('[data-testid="gadget-freshness"]').innerText()).resolves.toMatch(
+      /^Checked against Jira .* · saves in the LCOO panel show at once/,
+    );
     const num = (k: string) => Number(k.split('-')[1]);
     const ascending = allRows.map((r) => r.key).sort((x, y) => num(x) - num(y));
     expect(await visibleKeys(frame)).toEqual(ascending.slice(0, 20));
@@ -310,5 +312,30 @@ test('dark theme: every colour comes from tokens', async () => {
     const [r, g, bl] = (bg.match(/\d+/g) ?? []).map(Number);
     expect((r ?? 255) + (g ?? 255) + (bl ?? 255)).toBeLessThan(200);
     await b.screenshot(page, 'gadget-dark');
+  });
+});
+
+test('the gadget speaks plainly: counts in proper plurals, no "(s)", no internal words such as "verified record" or "Jira call"', async () => {
+  await b.screenshotOnFailure(async () => {
+    const { page, frame } = await openDashboard();
+    await settled(frame);
+    // What a person reads, and what a pointer or a screen reader is told (titles, chart titles).
+    const words = await frame.evaluate(() =>
+      [
+        document.body.innerText,
+        ...[...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title') ?? ''),
+        ...[...document.querySelectorAll('title')].map((e) => e.textContent ?? ''),
+        ...[...document.querySelectorAll('[aria-label]')].map((e) => e.getAttribute('aria-label') ?? ''),
+      ].join('\n'),
+    );
+    expect(words).not.toMatch(/\(s\)/);
+    expect(words).not.toMatch(/verified record|Jira call|reconciled/i);
+    const n = expected.totals.integrityProblems;
+    if (n > 0) {
+      await expect(frame.locator('[data-testid="gadget-integrity"]').innerText()).resolves.toBe(
+        `${n} ${n === 1 ? 'item' : 'items'} without a record saved in the LCOO panel`,
+      );
+    }
+    await b.screenshot(page, 'gadget-plain-words');
   });
 });

@@ -85,7 +85,7 @@ describe('portfolio gates', () => {
         { requirement: 'checklist:type', message: 'Type: choose Debt, New, Bug, Open-sourcing or Other.' },
         {
           requirement: 'checklist:components',
-          message: 'Impacted component(s): pick at least one OpenStack project, e.g. Nova or Neutron.',
+          message: 'Impacted components: pick at least one OpenStack project, e.g. Nova or Neutron.',
         },
         {
           requirement: 'checklist:communityAlignment',

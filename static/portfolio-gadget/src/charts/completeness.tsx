@@ -4,6 +4,7 @@ import type { Portfolio } from '../../../../src/contract/domain-types';
 import * as space from '../../../shared/space';
 import * as color from '../color';
 import { card, cardTitle, small } from '../styles';
+import { agree, count } from '../plural';
 
 export function CompletenessChart({ buckets, integrityProblems }: { buckets: Portfolio['completeness']; integrityProblems: number }) {
   const max = Math.max(1, ...buckets.map((b) => b.count));
@@ -22,7 +23,7 @@ export function CompletenessChart({ buckets, integrityProblems }: { buckets: Por
           const h = (b.count / max) * height;
           return (
             <g key={b.bucket}>
-              <title>{`${b.label}: ${b.count} Roadmap Item(s)`}</title>
+              <title>{`${b.label}: ${count(b.count, 'Roadmap Item', 'Roadmap Items')}`}</title>
               <rect
                 x={i * 60 + 10}
                 y={height - h + 12}
@@ -43,7 +44,7 @@ export function CompletenessChart({ buckets, integrityProblems }: { buckets: Por
       </svg>
       {integrityProblems > 0 ? (
         <div style={{ ...small, color: color.warningText, marginTop: space.xs }}>
-          {integrityProblems} record(s) were changed outside the LCOO app and count as incomplete until re-saved from the LCOO panel.
+          {`${count(integrityProblems, 'item has', 'items have')} no record saved in the LCOO panel, or one changed outside it: ${agree(integrityProblems, 'it counts', 'they count')} as incomplete until someone saves ${agree(integrityProblems, 'it', 'them')} from the LCOO panel.`}
         </div>
       ) : null}
     </section>

@@ -5,6 +5,7 @@ import type { Portfolio } from '../../../../src/contract/domain-types';
 import * as space from '../../../shared/space';
 import * as color from '../color';
 import { card, cardTitle, small } from '../styles';
+import { count } from '../plural';
 
 interface Props {
   funnels: Portfolio['funnels'];
@@ -37,7 +38,7 @@ function Funnel({
             type="button"
             onClick={() => onToggleStage(s.stage)}
             aria-pressed={pressed}
-            title={`${s.statusName}: ${s.count} item(s). Click to ${pressed ? 'remove this stage from' : 'add this stage to'} the filter.`}
+            title={`${s.statusName}: ${count(s.count, 'item', 'items')}. Click to ${pressed ? 'remove this stage from' : 'add this stage to'} the filter.`}
             data-testid={`funnel-${s.stage}`}
             style={{
               display: 'grid',
