@@ -49,11 +49,21 @@ test('runSeed builds the roadmap through the app: every issue at its target stat
       method: 'POST',
       path: '/rest/api/3/search/jql',
       principal: admin,
-      body: { jql: 'project = LCOO ORDER BY key ASC', fields: ['summary', 'status', 'issuetype'], maxResults: 100 },
+      body: { jql: 'project = LCOO ORDER BY key ASC', fields: ['summary', 'status', 'issuetype', 'issuelinks'], maxResults: 100 },
     });
     expect(search.status).toBe(200);
     const issues = (
-      search.body as { issues: { key: string; fields: { summary: string; status: { name: string }; issuetype: { name: string } } }[] }
+      search.body as {
+        issues: {
+          key: string;
+          fields: {
+            summary: string;
+            status: { name: string };
+            issuetype: { name: string };
+            issuelinks: { type: { name: string }; inwardIssue?: { key: string } }[];
+          };
+        }[];
+      }
     ).issues;
     const plan = generateSeedPlan();
     const planned = [...plan.roadmapItems, ...plan.deliverables];
@@ -66,6 +76,16 @@ test('runSeed builds the roadmap through the app: every issue at its target stat
       expect({ ref: p.ref, status: bySummary.get(p.summary)?.fields.status.name }).toEqual({
         ref: p.ref,
         status: statusName(p.targetStage),
+      });
+    }
+
+    // Each deliverable saved with a record is linked in Jira to the Roadmap Item its record names ("delivers").
+    const itemKeyOf = new Map(plan.roadmapItems.map((r) => [r.ref, bySummary.get(r.summary)?.key]));
+    for (const d of plan.deliverables.filter((x) => x.delivery)) {
+      const links = bySummary.get(d.summary)?.fields.issuelinks.filter((l) => l.type.name === 'LCOO delivery') ?? [];
+      expect({ ref: d.ref, linkedTo: links.map((l) => l.inwardIssue?.key) }).toEqual({
+        ref: d.ref,
+        linkedTo: [itemKeyOf.get(d.roadmapRef)],
       });
     }
 
