@@ -184,7 +184,7 @@ const MSG = {
   lrcTracking:
     'Delivery tracking: the LCOO Roadmap Committee has not confirmed it tracks this delivery yet (a committee member records it in the LCOO panel).',
   roadmapItem:
-    "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
+    "Roadmap Item: name this deliverable's Roadmap Item in the LCOO panel and save (a link made by hand in Jira does not count); the LCOO gate settings require parts of that item's checklist at this stage.",
 } as const;
 
 const AGAIN: Partial<Record<ApprovalRole, string>> = {

@@ -166,3 +166,40 @@ test('a deliverable asks for no list, and a Task is refused in words', async () 
     error: { code: 'BAD_REQUEST', message: `${task} is not a Roadmap Item, so it has no Upstream Deliverables.` },
   });
 });
+
+test('a link made by hand in Jira passes no gate: only the record naming the Roadmap Item does', async () => {
+  // The gate into Blueprint In Progress reads parts of the Roadmap Item's checklist (as an admin may set it).
+  const got = unwrap<{ config: { gate: Record<string, unknown> } }>(
+    await site.sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }),
+  );
+  const config = {
+    ...got.config,
+    gate: {
+      ...got.config.gate,
+      requiredChecklist: { ...(got.config.gate['requiredChecklist'] as object), 'blueprint-in-progress': ['size', 'targetRelease'] },
+    },
+  };
+  unwrap(await site.sb.host.invoke('lcoo-admin', 'config/save', config, { asEmail: ADMIN }));
+
+  const item = await site.createIssue('Roadmap Item', 'Complete item');
+  await site.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, item);
+  const d = await site.createIssue('Upstream Deliverable', 'Linked by hand, record names no item');
+  await site.ok('delivery/save', { revision: null, delivery: evidence() }, FST_LEAD, d);
+  expect(
+    (
+      await site.rest('POST', '/rest/api/3/issueLink', FST_LEAD, {
+        type: { name: 'LCOO delivery' },
+        outwardIssue: { key: item },
+        inwardIssue: { key: d },
+      })
+    ).status,
+  ).toBe(201);
+  const before = await site.ok('panel/load', {}, FST_LEAD, d);
+  expect(before.readiness[0]?.missing.map((m) => m.requirement)).toEqual(['roadmap-item']);
+  expect(before.readiness[0]?.missing[0]?.message).toContain('a link made by hand in Jira does not count');
+  expect((await site.transition(d, 'Blueprint In Progress', FST_LEAD)).status).toBe(400);
+
+  await site.ok('delivery/save', { revision: 1, delivery: evidence(item) }, FST_LEAD, d);
+  expect((await site.transition(d, 'Blueprint In Progress', FST_LEAD)).status).toBe(204);
+  expect(await deliveryLinks(d)).toHaveLength(1);
+});

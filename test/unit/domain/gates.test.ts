@@ -280,7 +280,7 @@ describe('delivery gates', () => {
       {
         requirement: 'roadmap-item',
         message:
-          "Roadmap Item: link this deliverable to its Roadmap Item; the LCOO gate settings require parts of that item's checklist at this stage.",
+          "Roadmap Item: name this deliverable's Roadmap Item in the LCOO panel and save (a link made by hand in Jira does not count); the LCOO gate settings require parts of that item's checklist at this stage.",
       },
     ]);
     const noSize = makeCompleteVetting();
