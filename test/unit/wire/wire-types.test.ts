@@ -63,5 +63,6 @@ test('every resolver has one wire map, and the typed caller exists for the apps'
     'approvals/withdraw',
     'record/restore',
     'history/list',
+    'deliverables/list',
   ]);
 });
