@@ -9,7 +9,7 @@ import type { Frame, Page } from 'playwright-core';
 import { STATIC_DIR, buildResource } from '../scripts/build-static';
 import { bundleSizes, contributorLines, measure } from '../scripts/bundle-report';
 import { launchBrowser } from '../test/support/browser';
-import { FST_LEAD, completeVetting, startLcooSite } from '../test/support/lcoo-site';
+import { ADMIN, FST_LEAD, completeVetting, startLcooSite, unwrap } from '../test/support/lcoo-site';
 import type { BenchRow } from './run';
 
 const RUNS = Number(process.env['PANEL_BENCH_RUNS'] ?? 7);
@@ -138,6 +138,34 @@ export async function run(): Promise<BenchRow[]> {
       unit: 'calls',
       goal: '<= 8',
       met: saveCalls <= 8,
+    });
+    // A deliverable's save also brings its Jira link to the Roadmap Item in step (1 read, 1 write
+    // when the link is new); the item's deliverables come from the portfolio index in 1 Jira call.
+    unwrap(await p.sb.host.invoke('lcoo-admin', 'index/rebuild', {}, { asEmail: ADMIN }));
+    await p.sb.host.settled();
+    const deliverable = await p.createIssue('Upstream Deliverable', 'Bench deliverable');
+    const evidence = {
+      roadmapItemKey: key,
+      blueprint: { url: 'https://blueprints.launchpad.net/nova/+spec/bench', title: 'Bench' },
+      alignment: [{ notes: 'Nova PTL agreed at the PTG.' }],
+    };
+    const deliverySaveCalls = await jiraCalls(() => p.ok('delivery/save', { revision: null, delivery: evidence }, FST_LEAD, deliverable));
+    const listCalls = await jiraCalls(() => p.call('deliverables/list', {}, FST_LEAD, key));
+    rows.push({
+      area: 'panel',
+      figure: 'Jira REST calls per delivery/save (first save, link written)',
+      value: deliverySaveCalls,
+      unit: 'calls',
+      goal: '<= 8',
+      met: deliverySaveCalls <= 8,
+    });
+    rows.push({
+      area: 'panel',
+      figure: "Jira REST calls per deliverables/list (a Roadmap Item's deliverables, from the index)",
+      value: listCalls,
+      unit: 'calls',
+      goal: '<= 2',
+      met: listCalls <= 2,
     });
     rows.push({
       area: 'panel',

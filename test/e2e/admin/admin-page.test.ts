@@ -42,6 +42,7 @@ test('an administrator checks the plan, runs setup and sees every step done', as
     await frame.getByRole('button', { name: 'Check what setup will do' }).click();
     await expectText(frame.locator('h2'), 'Plan for LCOO');
     await expectText(frame.getByTestId('step-statuses'), 'Will create 12');
+    await expectText(frame.getByTestId('step-issue-link-type'), 'Will create it: a Roadmap Item "is delivered by"');
     await b.screenshot(page, 'admin-setup-plan');
 
     // Jira takes its time over each workflow here, so the run's progress is visible while it happens.
@@ -61,8 +62,9 @@ test('an administrator checks the plan, runs setup and sees every step done', as
       sb.emulator.handle = original;
     }
     const states = await frame.locator('[data-testid^="step-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    expect(states).toEqual(Array(8).fill('done'));
+    expect(states).toEqual(Array(9).fill('done'));
     await expectText(frame.getByTestId('step-workflow-delivery'), 'Created, validated first by Jira.');
+    await expectText(frame.getByTestId('step-issue-link-type'), 'Created: a Roadmap Item "is delivered by" each Upstream Deliverable.');
     await b.screenshot(page, 'admin-setup-done');
 
     // A reload shows the last run (kept in KVS); a second run creates nothing.
