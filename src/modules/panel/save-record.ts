@@ -112,7 +112,7 @@ export async function saveDelivery(input: DeliverySave, ctx: CallContext): Promi
   // The index row and the Jira link to the Roadmap Item follow the record (neither fails the save).
   const [, link] = await Promise.all([
     afterRecordWrite({ read, config: loaded, delivery: savedRead(saved) }),
-    syncDeliveryLink(user, issue.key, saved.data.roadmapItemKey),
+    syncDeliveryLink(user, issue.key, saved.data.roadmapItemKey, saved.previousItem),
   ]);
   const panel = await loadPanel(ctx, { read, config: loaded, calendar, delivery: savedRead(saved) });
   return link.state === 'failed' ? { ...panel, linkNote: link.note } : panel;

@@ -2,8 +2,9 @@
 // record: the record's `roadmapItemKey` decides (gates and the portfolio index read only the
 // record), and the link is its mirror in Jira, so people see the relation in Jira's own issue
 // view and in JQL (`issue in linkedIssues(...)`). Written as the person (asUser): Jira's
-// "Link issues" permission holds. Cost: 1 read (2 points) and, when something changes, 1 write
-// per link added or removed.
+// "Link issues" permission holds. Cost per save: 1 write (1 point) when the record names an
+// item; when the item changed or the previous record is not the app's, also 1 read (2 points)
+// and 1 write per old link removed.
 import type { JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { deleteIssueLink, deliveryLinksOf, DELIVERY_LINK_TYPE, linkDelivery } from '../../jira/issue-links';
@@ -24,28 +25,39 @@ function failureNote(err: unknown, itemKey: string | undefined): string {
 }
 
 /**
- * Makes the deliverable's delivery links say what its record says: a link to `itemKey` (added if
- * missing), none to any other issue (a move removes the old one). Never throws: the record is
- * already saved, so a refused link is reported, not a failed save.
+ * Makes the deliverable's delivery links say what its record says: a link to `itemKey`, none to
+ * any other issue. `previous` is what the record named before this save when the app can vouch
+ * for it: then only a change of item needs Jira's links read (to remove the old one); otherwise
+ * the link is (re)written directly, as Jira adds nothing for a duplicate, so a link someone
+ * removed by hand comes back with the next save. Never throws: the record is already saved, so
+ * a refused link is reported, not a failed save.
  */
-export async function syncDeliveryLink(user: JiraClient, deliverableKey: string, itemKey: string | undefined): Promise<LinkOutcome> {
+export async function syncDeliveryLink(
+  user: JiraClient,
+  deliverableKey: string,
+  itemKey: string | undefined,
+  previous: { itemKey?: string } | undefined,
+): Promise<LinkOutcome> {
   let calls = 0;
+  const same = (a: string | undefined, b: string | undefined) => (a ?? '').toUpperCase() === (b ?? '').toUpperCase();
   try {
-    const { links } = await deliveryLinksOf(user, deliverableKey);
-    calls += 1;
-    const wanted = itemKey?.toUpperCase();
-    const stale = links.filter((l) => l.otherKey.toUpperCase() !== wanted);
-    const present = wanted !== undefined && links.some((l) => l.otherKey.toUpperCase() === wanted);
-    for (const l of stale) {
-      await deleteIssueLink(user, l.linkId);
+    let removed = 0;
+    // An old link may need removing: the item changed or was cleared, or what the record said before is unknown.
+    if (previous === undefined || (previous.itemKey !== undefined && !same(previous.itemKey, itemKey))) {
+      const { links } = await deliveryLinksOf(user, deliverableKey);
       calls += 1;
+      for (const l of links.filter((x) => !same(x.otherKey, itemKey))) {
+        await deleteIssueLink(user, l.linkId);
+        calls += 1;
+        removed += 1;
+      }
     }
-    if (itemKey && !present) {
+    if (itemKey) {
       await linkDelivery(user, itemKey, deliverableKey);
       calls += 1;
       return { state: 'linked', calls };
     }
-    return { state: stale.length > 0 ? 'unlinked' : 'unchanged', calls };
+    return { state: removed > 0 ? 'unlinked' : 'unchanged', calls };
   } catch (err) {
     console.error(`[lcoo] could not bring the delivery link of ${deliverableKey} in step with its record:`, err);
     return { state: 'failed', note: failureNote(err, itemKey), calls };

@@ -26,8 +26,16 @@ export interface DeliverySave {
   now: Date;
 }
 
-export function saveDelivery(req: DeliverySave): Promise<SavedRecord<Delivery>> {
-  return writeRecord<Delivery>({
+/**
+ * What the record named as its Roadmap Item before this save, when the app can vouch for it:
+ * `{}` for a first save, absent when the stored record was not the app's (then the Jira link
+ * is compared with Jira's, src/usecases/record-writes/delivery-link.ts).
+ */
+export type PreviousItem = { itemKey?: string } | undefined;
+
+export async function saveDelivery(req: DeliverySave): Promise<SavedRecord<Delivery> & { previousItem: PreviousItem }> {
+  let previous: PreviousItem;
+  const saved = await writeRecord<Delivery>({
     client: req.client,
     kind: DELIVERY_RECORD,
     issue: req.issue,
@@ -36,7 +44,14 @@ export function saveDelivery(req: DeliverySave): Promise<SavedRecord<Delivery>> 
     now: req.now,
     action: 'save',
     names: changeNames(req.config),
-    build(trusted, { trustedRevision }) {
+    build(trusted, { trustedRevision, current, lastSaved }) {
+      previous = trusted
+        ? trusted.roadmapItemKey
+          ? { itemKey: trusted.roadmapItemKey }
+          : {}
+        : current.state === 'missing' && !lastSaved
+          ? {}
+          : undefined;
       // Stamps who recorded each changed piece of evidence; unchanged evidence keeps its stamp.
       const merged = applyDeliveryInput(trusted, req.delivery, req.actor.accountId, req.now.toISOString());
       if (trusted && trustedRevision !== undefined && merged.approvals) {
@@ -48,4 +63,5 @@ export function saveDelivery(req: DeliverySave): Promise<SavedRecord<Delivery>> 
     },
     index: (d) => deliveryIndex(d, req.issue.stage, req.calendar),
   });
+  return { ...saved, previousItem: previous };
 }

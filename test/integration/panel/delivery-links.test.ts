@@ -156,6 +156,23 @@ test('a link added by hand in Jira is listed apart and not counted; a link remov
       note: `Linked to ${item} in Jira, but its delivery record does not name ${item}, so it is not counted here or by the gates. Save its delivery record with Roadmap Item ${item} to count it, or remove the link.`,
     },
   ]);
+  // The next save of the deliverable puts its removed link back.
+  await site.ok('delivery/save', { revision: 1, delivery: evidence(item) }, FST_LEAD, recorded);
+  expect((await list(item)).deliverables.map((d) => [d.key, d.linked])).toEqual([[recorded, true]]);
+});
+
+test('after a record written outside the app, a save compares with the links Jira holds and removes a stale one', async () => {
+  const d = await site.createIssue('Upstream Deliverable', 'Forged, then saved');
+  await site.ok('delivery/save', { revision: null, delivery: evidence(itemA) }, FST_LEAD, d);
+  // Someone writes the property over raw REST: the app can no longer vouch for what it named.
+  const prop = await site.rest('GET', `/rest/api/3/issue/${d}/properties/lcoo-delivery`, ADMIN);
+  const stored = (prop.body as { value: { data: Record<string, unknown> } }).value;
+  const forged = { ...stored, data: { ...stored.data, roadmapItemKey: itemB } };
+  expect((await site.rest('PUT', `/rest/api/3/issue/${d}/properties/lcoo-delivery`, ADMIN, forged)).status).toBe(200);
+  const loaded = await site.ok('panel/load', {}, FST_LEAD, d);
+  expect(loaded.delivery?.integrity).not.toBe('valid');
+  await site.ok('delivery/save', { revision: loaded.delivery?.revision ?? null, delivery: evidence(itemB) }, FST_LEAD, d);
+  expect((await deliveryLinks(d)).map((l) => l.inwardIssue?.key)).toEqual([itemB]);
 });
 
 test('a deliverable asks for no list, and a Task is refused in words', async () => {
