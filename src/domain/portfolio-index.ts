@@ -11,7 +11,7 @@ import {
   type PortfolioStage,
   type Stage,
 } from './lifecycle';
-import { BUILTIN_CALENDAR, hasSlipped, releaseById, releaseSortKey, type ReleaseCalendar } from './releases';
+import { BUILTIN_CALENDAR, isReleased, releaseById, releaseSortKey, slipsOnceReleased, type ReleaseCalendar } from './releases';
 import { COMPLETENESS_BUCKETS, NONE_LABEL, type CompanyCell, type Matrix, type PortfolioItem } from './portfolio';
 import { ITEM_TYPES, ItemTypeSchema, SizeSchema, checklistCompleted, type ItemType, type Size } from './vetting';
 
@@ -262,7 +262,12 @@ const PORTFOLIO_INDEX = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s
 const TYPE_ORDER = new Map<ItemType, number>(ITEM_TYPES.map((t, i) => [t, i]));
 const SIZE_ORDER: Record<Size, number> = { S: 0, M: 1, L: 2, XL: 3 };
 
-/** Fills in what a deliverable inherits from its Roadmap Item (when the person may see that item). */
+/**
+ * Fills in what a deliverable inherits from its Roadmap Item (when the person may see that item).
+ * Runs over every visible row on each load, so it is written for speed: each effective row is
+ * built with the same properties in the same order (one object shape for the filters, pivots
+ * and sort that follow), and whether a series has shipped is decided once per series.
+ */
 export function effectiveRows(rows: readonly SlimRow[], nowMs: number, calendar: ReleaseCalendar = BUILTIN_CALENDAR): EffectiveRow[] {
   const roadmapByKey = new Map<string, SlimRow>();
   for (const r of rows) if (r.lifecycle === 'portfolio') roadmapByKey.set(r.key, r);
@@ -273,32 +278,51 @@ export function effectiveRows(rows: readonly SlimRow[], nowMs: number, calendar:
       deliveredByKey.set(r.parentKey, (deliveredByKey.get(r.parentKey) ?? true) && r.stage === 'delivered');
     }
   }
-  return rows.map((r) => {
-    let eff: EffectiveRow;
-    if (r.lifecycle === 'delivery') {
-      const parent = r.parentKey ? roadmapByKey.get(r.parentKey) : undefined;
-      eff = {
-        ...r,
-        companies: parent?.companies ?? [],
-        interested: parent?.interested ?? [],
-        people: parent?.people ?? [],
-        inherited: parent !== undefined,
-        slipped: false,
-      };
-      if (parent?.fst) eff.fst = parent.fst;
-      else delete eff.fst;
-      if (parent?.type) eff.type = parent.type;
-      else delete eff.type;
-      if (parent?.size) eff.size = parent.size;
-      else delete eff.size;
-      const release = r.releaseId ?? parent?.releaseId;
-      if (release) eff.releaseId = release;
-    } else eff = { ...r, inherited: false, slipped: false };
-    eff.slipped =
-      eff.releaseId !== undefined &&
-      hasSlipped(calendar, eff.releaseId, eff.stage, nowMs, eff.lifecycle === 'portfolio' ? deliveredByKey.get(eff.key) : undefined);
-    return eff;
-  });
+  const shipped = new Map<string, boolean>();
+  const released = (id: string): boolean => {
+    let v = shipped.get(id);
+    if (v === undefined) shipped.set(id, (v = isReleased(calendar, id, nowMs)));
+    return v;
+  };
+  const out = new Array<EffectiveRow>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const delivery = r.lifecycle === 'delivery';
+    const parent = delivery && r.parentKey ? roadmapByKey.get(r.parentKey) : undefined;
+    const from = delivery ? parent : r;
+    const releaseId = delivery ? (r.releaseId ?? parent?.releaseId) : r.releaseId;
+    out[i] = {
+      id: r.id,
+      key: r.key,
+      projectId: r.projectId,
+      projectKey: r.projectKey,
+      lifecycle: r.lifecycle,
+      stage: r.stage,
+      next: r.next,
+      // A deliverable takes what its item has (an empty value counts as none); an item keeps its own.
+      fst: delivery ? parent?.fst || undefined : r.fst,
+      type: delivery ? parent?.type || undefined : r.type,
+      size: delivery ? parent?.size || undefined : r.size,
+      releaseId: delivery ? releaseId || undefined : r.releaseId,
+      companies: from?.companies ?? [],
+      interested: from?.interested ?? [],
+      people: from?.people ?? [],
+      completed: r.completed,
+      integrity: r.integrity,
+      blockerCount: r.blockerCount,
+      parentKey: r.parentKey,
+      sortSummary: r.sortSummary,
+      securityLevel: r.securityLevel,
+      updated: r.updated,
+      inherited: parent !== undefined,
+      slipped:
+        releaseId !== undefined &&
+        releaseId !== '' &&
+        released(releaseId) &&
+        slipsOnceReleased(r.stage, delivery ? undefined : deliveredByKey.get(r.key)),
+    };
+  }
+  return out;
 }
 
 const anyOf = (filter: readonly string[] | undefined, value: string | undefined): boolean =>
@@ -438,6 +462,15 @@ function sortValue(r: EffectiveRow, key: SortKey, names: IndexQuery['names'], ca
   }
 }
 
+/**
+ * Each distinct value's rank in `compare`'s order: a sort over thousands of rows then compares
+ * small numbers instead of comparing strings again and again.
+ */
+function ranks(values: Iterable<string>, compare: (a: string, b: string) => number): Map<string, number> {
+  const distinct = [...new Set(values)].sort(compare);
+  return new Map(distinct.map((v, i) => [v, i]));
+}
+
 /** Sorts in place: the column's order, rows without a value last, then issue key ascending. */
 export function sortRows(
   rows: EffectiveRow[],
@@ -447,17 +480,46 @@ export function sortRows(
   calendar: ReleaseCalendar = BUILTIN_CALENDAR,
 ): EffectiveRow[] {
   const sign = order === 'DESC' ? -1 : 1;
-  const keyed = rows.map((r) => ({ r, v: sortValue(r, key, names, calendar) }));
+  // The issue key as compareIssueKeys orders it: the project part's rank, then the number.
+  const keyParts = rows.map((r) => {
+    const m = /^(.*)-(\d+)$/.exec(r.key);
+    return m ? { prefix: m[1]!, n: Number(m[2]) } : { prefix: r.key, n: Number.NaN };
+  });
+  const prefixRank = ranks(
+    keyParts.map((k) => k.prefix),
+    (a, b) => a.localeCompare(b),
+  );
+  // A series' position is looked up once per series, not once per row.
+  const releaseKeys = new Map<string, number>();
+  const releaseKey = (id: string): number => {
+    let v = releaseKeys.get(id);
+    if (v === undefined) releaseKeys.set(id, (v = Math.min(releaseSortKey(calendar, id), 1e15)));
+    return v;
+  };
+  const raw = rows.map((r) =>
+    key === 'release' ? (r.releaseId === undefined ? undefined : releaseKey(r.releaseId)) : sortValue(r, key, names, calendar),
+  );
+  const textRank = ranks(
+    raw.filter((v): v is string => typeof v === 'string'),
+    (a, b) => a.localeCompare(b),
+  );
+  const keyed = rows.map((r, i) => {
+    const v = raw[i];
+    const k = keyParts[i]!;
+    return { r, v: typeof v === 'string' ? textRank.get(v)! : v, prefix: prefixRank.get(k.prefix)!, n: k.n };
+  });
+  const byKey = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
+    // Keys without a number (none in Jira) compare by the whole key, as compareIssueKeys does.
+    if (Number.isNaN(a.n) || Number.isNaN(b.n)) return compareIssueKeys(a.r.key, b.r.key);
+    return a.prefix - b.prefix || a.n - b.n;
+  };
   keyed.sort((a, b) => {
     if (key !== 'key') {
       if (a.v === undefined && b.v !== undefined) return 1;
       if (b.v === undefined && a.v !== undefined) return -1;
-      if (a.v !== undefined && b.v !== undefined && a.v !== b.v) {
-        const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : String(a.v).localeCompare(String(b.v));
-        if (c !== 0) return sign * c;
-      }
+      if (a.v !== undefined && b.v !== undefined && a.v !== b.v) return sign * (a.v - b.v);
     }
-    return (key === 'key' ? sign : 1) * compareIssueKeys(a.r.key, b.r.key);
+    return (key === 'key' ? sign : 1) * byKey(a, b);
   });
   for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.r;
   return rows;

@@ -458,7 +458,11 @@ export function hasSlipped(
   now: Date | number | string,
   delivered?: boolean,
 ): boolean {
-  if (!isReleased(calendar, releaseId, now)) return false;
+  return isReleased(calendar, releaseId, now) && slipsOnceReleased(stage, delivered);
+}
+
+/** Whether an item at `stage` has slipped once its release has shipped (hasSlipped's second half, for callers that know "released" per series). */
+export function slipsOnceReleased(stage: Stage, delivered?: boolean): boolean {
   if (stage === 'delivered') return false;
   if (stage === 'development-ready') return delivered === false;
   return true;

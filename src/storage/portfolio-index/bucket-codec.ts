@@ -85,39 +85,36 @@ export function generationsOf(packed: PackedBucket): Map<string, number> {
   return new Map(packed.r.map((t) => [String(t[0]), t[19]]));
 }
 
+/** Every row is built with the same properties in the same order: one object shape for the query that reads them all. */
 export function decodeBucket(packed: PackedBucket): SlimRow[] {
   const { s } = packed;
   const str = (i: number): string | undefined => (i < 0 ? undefined : s[i]);
-  return packed.r.map((t) => {
+  return packed.r.map((t): SlimRow => {
     const project = str(t[2]) ?? ':';
     const colon = project.indexOf(':');
     const companies = t[9].map((i) => s[i] ?? '');
-    const row: SlimRow = {
+    return {
       id: String(t[0]),
       key: t[1],
       projectId: project.slice(0, colon),
       projectKey: project.slice(colon + 1),
       lifecycle: t[3] < PORTFOLIO_STAGES.length ? 'portfolio' : 'delivery',
       stage: STAGES[t[3]] as Stage,
+      next: t[4] >= 0 ? STAGES[t[4]] : undefined,
+      fst: str(t[5]),
+      type: t[6] >= 0 ? ITEM_TYPES[t[6]] : undefined,
+      size: t[7] >= 0 ? SIZES[t[7]] : undefined,
+      releaseId: str(t[8]),
       companies,
       interested: companies.filter((_, i) => i < 31 && (t[10] & (1 << i)) !== 0),
       people: t[11],
+      completed: t[12] >= 0 ? t[12] : undefined,
       integrity: INTEGRITY_STATES[t[13]] ?? 'unreadable',
       blockerCount: t[14],
+      parentKey: t[15] !== '' ? t[15] : undefined,
       sortSummary: t[16],
+      securityLevel: str(t[17]),
       updated: t[18] * 1000,
     };
-    if (t[4] >= 0) row.next = STAGES[t[4]];
-    const fst = str(t[5]);
-    if (fst !== undefined) row.fst = fst;
-    if (t[6] >= 0) row.type = ITEM_TYPES[t[6]];
-    if (t[7] >= 0) row.size = SIZES[t[7]];
-    const release = str(t[8]);
-    if (release !== undefined) row.releaseId = release;
-    if (t[12] >= 0) row.completed = t[12];
-    if (t[15] !== '') row.parentKey = t[15];
-    const security = str(t[17]);
-    if (security !== undefined) row.securityLevel = security;
-    return row;
   });
 }

@@ -1,6 +1,18 @@
 // The index query (src/domain/portfolio-index.ts): what a deliverable inherits under any
 // filter, the pivots counting Roadmap Items and deliverables apart, the sort orders and paging.
-import { queryIndex, sortRows, effectiveRows, type SlimRow, type EffectiveRow } from '../../../src/domain/portfolio-index';
+import {
+  compareIssueKeys,
+  queryIndex,
+  sortRows,
+  effectiveRows,
+  SORT_KEYS,
+  type SlimRow,
+  type EffectiveRow,
+  type SortKey,
+} from '../../../src/domain/portfolio-index';
+import { BUILTIN_CALENDAR, releaseSortKey } from '../../../src/domain/releases';
+import { PORTFOLIO_STAGES, STAGES } from '../../../src/domain/lifecycle';
+import { ITEM_TYPES, SIZES } from '../../../src/domain/vetting';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let nextId = 100;
@@ -144,6 +156,90 @@ describe('sorting', () => {
     const r = effectiveRows([item('LCOO-1', { fst: 'zeta' }), item('LCOO-2', { fst: 'alpha' })], NOW);
     const names = { fst: (id: string) => (id === 'zeta' ? 'Aardvark' : 'Zulu') };
     expect(keys(sortRows(r, 'fst', 'ASC', names))).toEqual(['LCOO-1', 'LCOO-2']);
+  });
+});
+
+describe('the sort is the plain comparison, computed faster', () => {
+  // sortRows ranks strings and key parts once instead of comparing them row against row; this
+  // is the comparison it must equal, written the obvious way (as the index first shipped it).
+  function plainValue(r: EffectiveRow, key: SortKey): number | string | undefined {
+    switch (key) {
+      case 'key':
+        return undefined;
+      case 'summary':
+        return r.sortSummary;
+      case 'fst':
+        return r.fst?.toLowerCase();
+      case 'type':
+        return r.type === undefined ? undefined : ITEM_TYPES.indexOf(r.type);
+      case 'size':
+        return r.size === undefined ? undefined : SIZES.indexOf(r.size);
+      case 'stage':
+        return STAGES.indexOf(r.stage);
+      case 'release':
+        return r.releaseId === undefined ? undefined : Math.min(releaseSortKey(BUILTIN_CALENDAR, r.releaseId), 1e15);
+      case 'companies':
+        return r.companies.length === 0 ? undefined : r.companies.join(', ').toLowerCase();
+      case 'completeness':
+        return r.lifecycle !== 'portfolio' ? undefined : r.integrity === 'valid' ? (r.completed ?? 0) : -1;
+      case 'blockers':
+        return r.next === undefined ? undefined : r.blockerCount;
+      case 'slipped':
+        return r.slipped ? 0 : 1;
+    }
+  }
+  function plainSort(rows: EffectiveRow[], key: SortKey, order: 'ASC' | 'DESC'): string[] {
+    const sign = order === 'DESC' ? -1 : 1;
+    return [...rows]
+      .sort((a, b) => {
+        if (key !== 'key') {
+          const [va, vb] = [plainValue(a, key), plainValue(b, key)];
+          if (va === undefined && vb !== undefined) return 1;
+          if (vb === undefined && va !== undefined) return -1;
+          if (va !== undefined && vb !== undefined && va !== vb) {
+            const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb));
+            if (c !== 0) return sign * c;
+          }
+        }
+        return (key === 'key' ? sign : 1) * compareIssueKeys(a.key, b.key);
+      })
+      .map((r) => r.key);
+  }
+
+  test('every column, both orders, over rows with ties, gaps, two projects and keys of every length', () => {
+    let seed = 7;
+    const pick = <T>(xs: readonly T[]): T => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return xs[(seed >>> 16) % xs.length]!;
+    };
+    const rows: SlimRow[] = [];
+    for (let i = 1; i <= 300; i++) {
+      const key = `${pick(['LCOO', 'LCOO', 'NET', 'AB'])}-${pick([i, i * 7, i * 113])}`;
+      const over: Partial<SlimRow> = {
+        stage: pick(PORTFOLIO_STAGES),
+        fst: pick(['zeta', 'Alpha', 'beta', undefined]),
+        type: pick(['new', 'debt', 'other', undefined] as const),
+        size: pick(['S', 'XL', undefined] as const),
+        releaseId: pick(['indri', 'flamingo', 'gazpacho', '2031.2', undefined]),
+        companies: pick([[], ['att'], ['ntt', 'att'], ['Orange']]),
+        completed: pick([0, 5, 12]),
+        integrity: pick(['valid', 'valid', 'modified-outside-app'] as const),
+        blockerCount: pick([0, 1, 3]),
+        next: pick(['prioritized', undefined] as const),
+        sortSummary: pick(['échange', 'exchange', 'Zebra', 'apple', 'apple']),
+      };
+      rows.push(
+        i % 4 === 0
+          ? deliverable(key, pick([rows[0]?.key, undefined]), { stage: 'backlog', sortSummary: over.sortSummary! })
+          : item(key, over),
+      );
+    }
+    const eff = effectiveRows(rows, NOW);
+    for (const key of SORT_KEYS) {
+      for (const order of ['ASC', 'DESC'] as const) {
+        expect([key, order, sortRows([...eff], key, order).map((r) => r.key)]).toEqual([key, order, plainSort(eff, key, order)]);
+      }
+    }
   });
 });
 
