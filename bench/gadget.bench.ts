@@ -8,6 +8,7 @@
 // the first index load after the rebuild is printed apart (the bench process is warm by then:
 // it is not a fresh process). The rebuild runs with the same latency: steps, longest step, total.
 // An index load that was cut short fails the bench. The aggregation alone is aggregation.bench.ts.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -63,13 +64,24 @@ export function signingKey(sb: TestSandbox): string {
 }
 
 /** `count` issues (default N): created as the app, then their signed record PUT (the signature binds the issue id). */
-export async function createPortfolio(sb: TestSandbox, secret: string, count = N, from = 0): Promise<void> {
+export async function createPortfolio(sb: TestSandbox, secret: string, count = N, from = 0, quiet = false): Promise<void> {
   // The fixture signs with a placeholder id; each record is re-signed for the real id below.
   const plan = makePortfolioIssues(count, secret).slice(from);
+  // `quiet`: Jira sends the app no events while the portfolio is made (the index is then built
+  // by the rebuild alone), so that 50,000 issues are made in minutes rather than an hour.
+  if (quiet) sb.emulator.setHooks({});
+  try {
+    await createIssues(sb, secret, plan, quiet);
+  } finally {
+    if (quiet) sb.emulator.setHooks(sb.host.raw.jiraHooks());
+  }
+}
+
+async function createIssues(sb: TestSandbox, secret: string, plan: ReturnType<typeof makePortfolioIssues>, quiet: boolean): Promise<void> {
   for (const [i, f] of plan.entries()) {
     // Each creation fires the index's issue trigger: let them run at the pace a site creates
     // issues, not 10,000 at once against the same buckets.
-    if (i % 50 === 49) await sb.host.settled();
+    if (!quiet && i % 50 === 49) await sb.host.settled();
     const created = (await asApp(sb, 'POST', '/rest/api/3/issue', {
       fields: { project: { key: 'LCOO' }, issuetype: { name: f.issueTypeName }, summary: f.summary },
     })) as { id: string; key: string };
@@ -113,6 +125,20 @@ async function measuredLoad(sb: TestSandbox, payload: Record<string, unknown>): 
   };
 }
 
+/** `count` loads, each the first call of a fresh process on this sandbox's data (gadget-fresh-child.ts). */
+function freshLoads(dataDir: string, count: number): { ms: number; jira: number; storage: number }[] {
+  const Line = z.object({ ms: z.number(), jira: z.number(), storage: z.number() });
+  const tsx = join(__dirname, '..', 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  return Array.from({ length: count }, () => {
+    const out = execFileSync(
+      process.execPath,
+      [tsx, join(__dirname, 'gadget-fresh-child.ts'), dataDir, '{}', String(LATENCY.jiraMs), String(LATENCY.storageMs)],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+    );
+    return Line.parse(JSON.parse(out.trim().split('\n').pop() ?? '{}'));
+  });
+}
+
 const FILTERS: Record<string, unknown>[] = [
   { filters: { stages: ['prioritized'] } },
   { filters: { onlySlipped: true } },
@@ -131,18 +157,32 @@ async function figuresAt(sb: TestSandbox, n: number, rows: BenchRow[]): Promise<
     // with the old search-per-load gadget, whose whole-row answer is gone.
     const meta = sb.host.raw.kvs.handle('/api/v1/get', { key: INDEX_META }).body as { value?: unknown } | undefined;
     sb.host.raw.kvs.handle('/api/v1/delete', { key: INDEX_META });
-    const today = await measuredLoad(sb, {});
-    if (meta?.value !== undefined) sb.host.raw.kvs.handle('/api/v1/set', { key: INDEX_META, value: meta.value });
-    const cut = today.p.truncated ? ` (cut short by ${today.p.truncatedBy}: ${today.p.totals.items} of ${n} items)` : '';
-    rows.push({
-      area: 'gadget, no index',
-      figure: `${at}: Jira calls / points per load${cut}`,
-      value: today.jira,
-      unit: `calls, ${today.points} points`,
+    const [jira0, points0, t0] = [c.jira, sb.emulator.rateLimits.points().app, performance.now()];
+    const today = await measuredLoad(sb, {}).catch((err: unknown) => {
+      // The search-per-load path can outrun Forge's 25 s on a big site: that is its figure.
+      if (err instanceof Error && /did not finish within/.test(err.message)) return err;
+      throw err;
     });
-    rows.push({ area: 'gadget, no index', figure: `${at}: storage calls per load`, value: today.storage, unit: 'calls' });
-    rows.push({ area: 'gadget, no index', figure: `${at}: resolver time per load, with latency`, value: today.ms, unit: 'ms' });
-    rows.push({ area: 'gadget, no index', figure: `${at}: answer size`, value: KiB(today.p), unit: 'KiB' });
+    if (meta?.value !== undefined) sb.host.raw.kvs.handle('/api/v1/set', { key: INDEX_META, value: meta.value });
+    if (today instanceof Error) {
+      rows.push({
+        area: 'gadget, no index',
+        figure: `${at}: stopped by Forge's 25 s limit after ${c.jira - jira0} Jira calls, ${sb.emulator.rateLimits.points().app - points0} points`,
+        value: performance.now() - t0,
+        unit: 'ms',
+      });
+    } else {
+      const cut = today.p.truncated ? ` (cut short by ${today.p.truncatedBy}: ${today.p.totals.items} of ${n} items)` : '';
+      rows.push({
+        area: 'gadget, no index',
+        figure: `${at}: Jira calls / points per load${cut}`,
+        value: today.jira,
+        unit: `calls, ${today.points} points`,
+      });
+      rows.push({ area: 'gadget, no index', figure: `${at}: storage calls per load`, value: today.storage, unit: 'calls' });
+      rows.push({ area: 'gadget, no index', figure: `${at}: resolver time per load, with latency`, value: today.ms, unit: 'ms' });
+      rows.push({ area: 'gadget, no index', figure: `${at}: answer size`, value: KiB(today.p), unit: 'KiB' });
+    }
 
     // The rebuild (admin page, "Rebuild the portfolio index"), async-event steps with latency.
     const t = performance.now();
@@ -229,6 +269,17 @@ async function figuresAt(sb: TestSandbox, n: number, rows: BenchRow[]): Promise<
       goal: '<= 150 ms',
       met: bare <= 150,
     });
+    // The first call in a fresh process (a new Forge container): 3 child processes, one load each.
+    const fresh = freshLoads(sb.dataDir, 3);
+    const freshMs = median(fresh.map((f) => f.ms));
+    rows.push({
+      area: 'gadget index',
+      figure: `${at}: first load in a fresh process, with latency (median of ${fresh.length}; ${fresh.map((f) => Math.round(f.ms)).join(', ')} ms)`,
+      value: freshMs,
+      unit: 'ms',
+      goal: '<= 1000 ms',
+      met: freshMs <= 1000,
+    });
     const size = KiB(last.p);
     rows.push({ area: 'gadget index', figure: `${at}: answer size`, value: size, unit: 'KiB', goal: '<= 150 KiB', met: size <= 150 });
   } finally {
@@ -268,7 +319,7 @@ export async function run(): Promise<BenchRow[]> {
     let made = 0;
     for (const n of SIZES) {
       const t0 = Date.now();
-      await createPortfolio(sb, secret, n, made);
+      await createPortfolio(sb, secret, n, made, true);
       await sb.host.settled();
       made = n;
       process.stderr.write(`bench: gadget: ${n} issues ready in ${((Date.now() - t0) / 1000).toFixed(1)} s\n`);
