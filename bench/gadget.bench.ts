@@ -1,4 +1,5 @@
-// Portfolio gadget figures at 1,000 and 10,000 items (GADGET_BENCH_ITEMS=1000,10000), side by
+// Portfolio gadget figures at 1,000 and 10,000 items (GADGET_BENCH_ITEMS=1000,10000; add 50000 for
+// the big-site figures: about an hour, most of it the rebuild's emulated latency), side by
 // side: today's search-per-load path (the index not built) and the app's portfolio index. The
 // portfolio is created in the Jira emulator as the app (records signed as the app signs them);
 // then `portfolio/load` runs through the Forge host with the real packages. Every Jira and
