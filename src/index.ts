@@ -4,6 +4,7 @@ export { panelResolver } from './modules/panel';
 export { stageGateValidator } from './modules/validator/stage-gate-validator';
 export { validatorConfigResolver } from './modules/validator-config/validator-config-resolver';
 export { adminResolver } from './modules/admin/admin-resolver';
+export { roadmapResolver } from './modules/roadmap';
 export { installTrigger } from './modules/triggers/install-trigger';
 export { issueUpdatedTrigger } from './modules/triggers/issue-updated-trigger';
 export { portfolioIndexTrigger, portfolioReconcile, portfolioRebuildStep } from './modules/triggers/portfolio-index-triggers';

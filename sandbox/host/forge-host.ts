@@ -31,6 +31,8 @@ export type FrameTarget =
   | { kind: 'issue'; issueKey: string }
   | { kind: 'gadget'; dashboardId: string; gadgetId: string; entryPoint?: 'edit' }
   | { kind: 'admin' }
+  /** A full page of its own (jira:globalPage): nothing but the module type in the extension context. */
+  | { kind: 'page' }
   | {
       kind: 'validator';
       entryPoint: 'create' | 'edit' | 'view';
@@ -48,6 +50,7 @@ export const FrameTargetSchema: z.ZodType<FrameTarget> = z.discriminatedUnion('k
     entryPoint: z.literal('edit').optional(),
   }),
   z.object({ kind: z.literal('admin') }),
+  z.object({ kind: z.literal('page') }),
   z.object({
     kind: z.literal('validator'),
     entryPoint: z.enum(['create', 'edit', 'view']),
@@ -271,6 +274,7 @@ export function createForgeHost(opts: {
         };
         break;
       case 'admin':
+      case 'page':
         extension = { type };
         break;
       case 'validator':

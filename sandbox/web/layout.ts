@@ -22,7 +22,7 @@ export interface FrameSpec {
 
 export interface ShellInput {
   title: string;
-  active: 'issues' | 'dashboard' | 'apps' | 'workflows';
+  active: 'issues' | 'dashboard' | 'apps' | 'workflows' | 'roadmap';
   user: PageUser;
   users: PageUser[];
   colorMode: 'light' | 'dark';
@@ -34,6 +34,8 @@ export interface ShellInput {
   currentPath: string;
   /** A seed under way (npm start): the page says so above its content. */
   seed?: SeedStatus | undefined;
+  /** The app's jira:globalPage modules: Jira lists them in the main navigation. */
+  globalPages?: { href: string; title: string }[];
 }
 
 /** The script both the sign-in page and the header's user switcher use: a JSON POST, then back to the page. */
@@ -114,6 +116,7 @@ export function shell(p: ShellInput): string {
     <div class="side-group">PLANNING</div>
     ${nav('issues', `/projects/${p.projectKey}/issues`, 'Issues')}
     ${nav('dashboard', '/dashboard', 'Portfolio dashboard')}
+    ${(p.globalPages ?? []).map((g) => nav('roadmap', g.href, g.title)).join('')}
     <div class="side-group">SETTINGS</div>
     ${nav('apps', '/admin/apps', 'App administration')}
     ${nav('workflows', '/admin/workflows', 'Workflows')}

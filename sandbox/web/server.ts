@@ -15,6 +15,7 @@ import { isStateChanging, passesXsrfCheck, refuseCrossOrigin, requireJson } from
 import { signInPage } from './pages/sign-in';
 import { frameTag, shell, type FrameSpec, type PageUser } from './layout';
 import { adminPage, appsIndexPage, type AdminModule } from './pages/apps';
+import { globalPage, globalPagePath, type GlobalPageModule } from './pages/global-page';
 import { dashboardPage, DASHBOARD_ID, type GadgetModule } from './pages/dashboard';
 import { issueViewPage, type IssuePanelModule } from './pages/issue-view';
 import { issueListPage } from './pages/issues';
@@ -61,6 +62,7 @@ const TARGET_KIND_BY_TYPE: Record<string, FrameTarget['kind']> = {
   'jira:issueContext': 'issue',
   'jira:dashboardGadget': 'gadget',
   'jira:adminPage': 'admin',
+  'jira:globalPage': 'page',
   'jira:workflowValidator': 'validator',
 };
 
@@ -127,6 +129,9 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const adminPages: AdminModule[] = modulesOf('jira:adminPage').flatMap(({ key, module }) =>
     str(module['resource']) ? [{ moduleKey: key, resourceKey: String(module['resource']), title: str(module['title']) ?? key }] : [],
   );
+  const globalPages: GlobalPageModule[] = modulesOf('jira:globalPage').flatMap(({ key, module }) =>
+    str(module['resource']) ? [{ moduleKey: key, resourceKey: String(module['resource']), title: str(module['title']) ?? key }] : [],
+  );
   const validators: ValidatorModule[] = modulesOf('jira:workflowValidator').map(({ key, module }) => {
     const resources: ValidatorModule['resources'] = {};
     for (const mode of ['create', 'edit', 'view'] as const) {
@@ -191,6 +196,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
         body: p.body,
         currentPath: req.url ?? '/',
         seed: opts.seedStatus?.(),
+        globalPages: globalPages.map((g) => ({ href: globalPagePath(g.moduleKey), title: g.title })),
       }),
     );
   }
@@ -363,6 +369,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     }
     if (path === '/dashboard') {
       return page(req, res, user, 'dashboard', dashboardPage(gadgets, url.searchParams.get('edit'), renderFrameFor(req)));
+    }
+    if ((m = path.match(/^\/jira\/apps\/([\w-]+)$/))) {
+      const p = globalPages.find((g) => g.moduleKey === m?.[1]);
+      if (!p) throw new HttpError(404, `The app has no global page '${m[1]}'`);
+      return page(req, res, user, 'roadmap', globalPage(p, renderFrameFor(req)));
     }
     if (path === '/admin/apps') return page(req, res, user, 'apps', appsIndexPage(adminPages));
     if ((m = path.match(/^\/admin\/apps\/([\w-]+)$/))) {

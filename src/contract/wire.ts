@@ -32,6 +32,7 @@ import {
   type HistoryPage,
   type PanelData,
 } from './panel';
+import { DraftLoadInputSchema, type DraftView } from './roadmap';
 import {
   ValidatorCheckInputSchema,
   ValidatorOptionsInputSchema,
@@ -107,7 +108,16 @@ export const VALIDATOR_CONFIG_WIRE = {
   'validator/check': endpoint<ValidatorCheckResult>()(ValidatorCheckInputSchema),
 };
 
+/**
+ * The LCOO roadmap page (jira:globalPage lcoo-roadmap-page, resolver roadmap-resolver). Each tab
+ * owns its keys: the scope tracker's wire is spread in here from its own contract file.
+ */
+export const ROADMAP_WIRE = {
+  'draft/load': endpoint<DraftView>()(DraftLoadInputSchema),
+};
+
 export type PanelWire = typeof PANEL_WIRE;
+export type RoadmapWire = typeof ROADMAP_WIRE;
 export type GadgetWire = typeof GADGET_WIRE;
 export type AdminWire = typeof ADMIN_WIRE;
 export type ValidatorConfigWire = typeof VALIDATOR_CONFIG_WIRE;

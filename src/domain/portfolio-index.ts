@@ -244,6 +244,8 @@ export interface IndexQuery {
   sort?: { key: SortKey; order: SortOrder };
   page?: number;
   pageSize?: number;
+  /** The largest page allowed (default 100, a gadget's table); the roadmap page reads every matching row at once. */
+  maxPageSize?: number;
   /** Display names for sorting by FST and companies (ids sort as themselves otherwise). */
   names?: { fst?: (id: string) => string; company?: (id: string) => string };
 }
@@ -533,7 +535,7 @@ export function queryIndex(visible: readonly SlimRow[], q: IndexQuery): IndexAns
   const calendar = q.calendar ?? BUILTIN_CALENDAR;
   const matching = effectiveRows(visible, q.nowMs, calendar).filter((r) => matchesFilters(r, filters));
   const aggregates = aggregateRows(matching, calendar);
-  const pageSize = Math.max(1, Math.min(100, q.pageSize ?? DEFAULT_PAGE_SIZE));
+  const pageSize = Math.max(1, Math.min(q.maxPageSize ?? 100, q.pageSize ?? DEFAULT_PAGE_SIZE));
   const lastPage = Math.max(1, Math.ceil(matching.length / pageSize));
   const page = Math.min(Math.max(1, q.page ?? 1), lastPage);
   const sort = q.sort ?? { key: 'key', order: 'ASC' };

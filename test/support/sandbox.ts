@@ -77,7 +77,7 @@ export interface TestSandbox {
 /** Builds the real app's Custom UI resources when a build folder is missing (the manifest check needs them). */
 function ensureStaticBuilt(appDir: string): void {
   if (resolve(appDir) !== REPO_DIR) return;
-  const missing = ['issue-panel', 'validator-config', 'portfolio-gadget', 'admin-page'].filter(
+  const missing = ['issue-panel', 'validator-config', 'portfolio-gadget', 'admin-page', 'roadmap-page'].filter(
     (r) => !existsSync(join(REPO_DIR, 'static', r, 'build', 'index.html')),
   );
   if (missing.length === 0) return;
@@ -140,6 +140,8 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
       }
       case 'jira:adminPage':
         return { kind: 'admin' };
+      case 'jira:globalPage':
+        return { kind: 'page' };
       case 'jira:workflowValidator':
         return {
           kind: 'validator',

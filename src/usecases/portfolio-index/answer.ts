@@ -53,6 +53,8 @@ export interface PortfolioQuestion {
   sort: { key: SortKey; order: SortOrder };
   page: number;
   pageSize?: number;
+  /** Above the gadget's 100 rows a page (the roadmap page asks for every matching row). */
+  maxPageSize?: number;
 }
 
 export interface PortfolioFigures extends IndexAnswer {
@@ -263,6 +265,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     sort: q.sort,
     page: q.page,
     pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE,
+    ...(q.maxPageSize !== undefined ? { maxPageSize: q.maxPageSize } : {}),
     names: namesOf(config.config),
   });
   // 3. The page's rows in full: one storage call.

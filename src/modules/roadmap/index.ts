@@ -1,0 +1,9 @@
+// Resolver of the LCOO roadmap page (jira:globalPage lcoo-roadmap-page). Each tab's handlers
+// live in their own file and are spread in here; the scope tracker's come from ./scope-tracker.
+import { ROADMAP_WIRE } from '../../contract/wire';
+import { defineResolver } from '../shared/define-resolver';
+import { draftLoad } from './draft';
+
+export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
+  'draft/load': draftLoad,
+});
