@@ -2,8 +2,27 @@
 // Payload schemas are values (the resolver parses with them); answers are types only.
 import { z } from 'zod';
 import { QuarterIdSchema } from '../domain/roadmap/quarter';
+import { RankScopeSchema, type RankChange, type RankScope } from '../domain/roadmap/ranking';
+
+export type { RankChange, RankScope };
 
 export const DraftLoadInputSchema = z.object({ quarter: QuarterIdSchema.optional() }).strict();
+
+/** A ranker's list: the items (issue ids) in the order they left them, best first. */
+export const RankingSaveInputSchema = z
+  .object({
+    quarter: QuarterIdSchema,
+    scope: RankScopeSchema,
+    order: z.array(z.string().regex(/^\d+$/)).max(10_000),
+    /** The ranking revision the page loaded. */
+    revision: z.number().int().min(0),
+  })
+  .strict();
+
+/** An FST lead sends the FST's list (as saved) to the committee as the quarter's area roadmap submission. */
+export const RankingSubmitInputSchema = z
+  .object({ quarter: QuarterIdSchema, fst: z.string().min(1).max(40), revision: z.number().int().min(0) })
+  .strict();
 
 /** One member company on a draft item: who joined and how many people it committed. */
 export interface DraftCompany {
@@ -15,6 +34,8 @@ export interface DraftCompany {
 
 /** A Roadmap Item of the quarter's draft, as the portfolio index holds it. */
 export interface DraftItem {
+  /** Jira issue id: what rank lists hold. */
+  id: string;
   key: string;
   summary: string;
   stage: string;
@@ -27,6 +48,37 @@ export interface DraftItem {
   companies: DraftCompany[];
   integrity: string;
   slipped: boolean;
+  /** Place in the committee's list and in its FST's list (absent: not ranked there yet). */
+  rank: { committee?: number; fst?: number };
+}
+
+export interface Stamp {
+  by: { accountId: string; displayName?: string };
+  at: string;
+}
+
+/** One ranked list as the page shows it: every item of the list in order (unranked ones last). */
+export interface RankListView {
+  scope: RankScope;
+  label: string;
+  /** Issue ids, best first. */
+  order: string[];
+  /** How many of them a ranker placed (the rest follow in key order). */
+  ranked: number;
+  last?: Stamp;
+  /** Whether this person may reorder it, and why not. */
+  canRank: boolean;
+  reason?: string;
+  /** FST lists: the area roadmap submission for the quarter. */
+  submitted?: Stamp & { count: number };
+}
+
+export interface RankingView {
+  revision: number;
+  lists: RankListView[];
+  /** The newest changes first (who moved what, when). */
+  history: RankChange[];
+  problem?: string;
 }
 
 /** What one page load cost: Jira REST calls and storage calls, as the resolver counted them. */
@@ -44,4 +96,12 @@ export interface DraftView {
   /** Items of a security level the person may not see, left out. */
   hidden: number;
   cost: LoadCost;
+  ranking: RankingView;
+  /** What the person may do on the page. */
+  rights: { committee: boolean; fsts: string[] };
+}
+
+/** A save's answer: the draft as it now is, and the items whose search value (lcooRank) could not be written. */
+export interface RankingSaved extends DraftView {
+  searchNotUpdated: string[];
 }

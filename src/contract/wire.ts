@@ -32,7 +32,7 @@ import {
   type HistoryPage,
   type PanelData,
 } from './panel';
-import { DraftLoadInputSchema, type DraftView } from './roadmap';
+import { DraftLoadInputSchema, RankingSaveInputSchema, RankingSubmitInputSchema, type DraftView, type RankingSaved } from './roadmap';
 import {
   ValidatorCheckInputSchema,
   ValidatorOptionsInputSchema,
@@ -114,6 +114,8 @@ export const VALIDATOR_CONFIG_WIRE = {
  */
 export const ROADMAP_WIRE = {
   'draft/load': endpoint<DraftView>()(DraftLoadInputSchema),
+  'ranking/save': endpoint<RankingSaved, ConflictDetails | { item: string }>()(RankingSaveInputSchema),
+  'ranking/submit': endpoint<RankingSaved, ConflictDetails>()(RankingSubmitInputSchema),
 };
 
 export type PanelWire = typeof PANEL_WIRE;

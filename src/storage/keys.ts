@@ -36,4 +36,8 @@ export const KVS_KEYS = {
   portfolioDirtyPrefix: 'lcoo:portfolio-dirty:',
   /** One rebuild at a time. */
   portfolioRebuildLock: 'lcoo:portfolio-rebuild-lock',
+  /** The quarter's ranking: the committee's list, each FST's list and area submission, who and when (src/domain/roadmap/ranking.ts). */
+  roadmapRanking: (quarter: string) => `lcoo:roadmap:ranking:${quarter}`,
+  /** The claim on the ranking's next revision: the first save to take it wins. */
+  roadmapRankingClaim: (quarter: string, revision: number) => `lcoo:roadmap:ranking-claim:${quarter}:${revision}`,
 } as const;

@@ -115,8 +115,12 @@ describe('manifest.yml and the code', () => {
     const validator = manifest.modules['jira:workflowValidator']![0]!;
     expect(validator.function).toBe('stage-gate-validator');
     for (const entry of ['create', 'edit', 'view']) expect(validator[entry]).toEqual({ resource: 'validator-config' });
+    // Forge deploys at most one jira:globalPage per app (docs/platform-facts.md).
+    expect(manifest.modules['jira:globalPage']!.map((m) => [m.key, m.resource, m.resolver])).toEqual([
+      ['lcoo-roadmap-page', 'roadmap-page', { function: 'roadmap-resolver' }],
+    ]);
     const props = manifest.modules['jira:entityProperty']!.map((p) => p.propertyKey);
-    expect(props).toEqual(['lcoo-vetting', 'lcoo-delivery']);
+    expect(props).toEqual(['lcoo-vetting', 'lcoo-delivery', 'lcoo-rank']);
     const values = manifest.modules['jira:entityProperty']!.flatMap((p) => p.values as { type: string }[]);
     expect(values.length).toBeLessThanOrEqual(100);
     for (const v of values) expect(['number', 'string', 'text', 'user', 'date']).toContain(v.type);

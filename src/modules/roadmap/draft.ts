@@ -1,22 +1,36 @@
-// draft/load: the quarter's draft roadmap, from the portfolio index (no search per item).
-import type { DraftItem, DraftView } from '../../contract/roadmap';
+// draft/load, ranking/save, ranking/submit: the quarter's draft roadmap with its ranking, from
+// the portfolio index (no search per item) and the ranking's KVS value. A load costs 2 Jira calls
+// (the person's browse permissions, their groups as the app) and the index's storage calls + 1.
+import type { DraftItem, DraftView, RankingSaved } from '../../contract/roadmap';
 import type { RoadmapWire } from '../../contract/wire';
+import type { AppConfig } from '../../domain/app-config';
 import { directoryOf } from '../../domain/directory';
 import { stageDef } from '../../domain/lifecycle';
 import type { EffectiveRow, IndexRow } from '../../domain/portfolio-index';
 import { releaseById, releaseLabel, type ReleaseCalendar } from '../../domain/releases';
-import type { AppConfig } from '../../domain/app-config';
-import { draftQuarter, parseQuarter, quarterLabel } from '../../domain/roadmap/quarter';
-import { asApp, asUser } from '../../jira/client';
-import { readRoadmapRows } from '../../usecases/roadmap/draft-rows';
-import type { Handlers } from '../shared/define-resolver';
+import { draftQuarter, parseQuarter, quarterLabel, type Quarter } from '../../domain/roadmap/quarter';
+import type { Actor, Ranking } from '../../domain/roadmap/ranking';
+import { asApp, asUser, type JiraClient } from '../../jira/client';
+import { getMyself, userGroups } from '../../jira/issues';
+import { loadRanking } from '../../storage/roadmap-ranking';
+import { readRoadmapRows, type RoadmapRows } from '../../usecases/roadmap/draft-rows';
+import { writeRankProperties } from '../../usecases/roadmap/rank-search';
+import { itemRanks, rankingView, rankRights, saveRankList, submitFstList } from '../../usecases/roadmap/ranking';
+import type { CallContext, Handlers } from '../shared/define-resolver';
 
 /** A row as the page shows it: names for ids, the release's label. */
-export function draftItemOf(row: EffectiveRow, full: IndexRow | undefined, config: AppConfig, calendar: ReleaseCalendar): DraftItem {
+export function draftItemOf(
+  row: EffectiveRow,
+  full: IndexRow | undefined,
+  config: AppConfig,
+  calendar: ReleaseCalendar,
+  rank: DraftItem['rank'] = {},
+): DraftItem {
   const dir = directoryOf(config);
   const fst = row.fst ? dir.fst(row.fst) : undefined;
   const release = row.releaseId ? releaseById(calendar, row.releaseId) : undefined;
   return {
+    id: row.id,
     key: row.key,
     summary: full?.summary ?? row.sortSummary,
     stage: row.stage,
@@ -33,23 +47,87 @@ export function draftItemOf(row: EffectiveRow, full: IndexRow | undefined, confi
     })),
     integrity: row.integrity,
     slipped: row.slipped,
+    rank,
   };
+}
+
+interface Loaded {
+  quarter: Quarter;
+  read: RoadmapRows;
+  ranking: Ranking;
+  problem?: string;
+  groups: string[];
+  user: JiraClient;
+  app: JiraClient;
+  started: number;
+}
+
+async function loadAll(quarterId: string | undefined, ctx: CallContext): Promise<Loaded> {
+  const started = Date.now();
+  const quarter = quarterId ? parseQuarter(quarterId) : draftQuarter(Date.now());
+  const user = asUser();
+  const app = asApp();
+  const [read, stored, groups] = await Promise.all([readRoadmapRows(user, app), loadRanking(quarter.id), userGroups(app, ctx.accountId)]);
+  return { quarter, read, ranking: stored.ranking, ...(stored.problem ? { problem: stored.problem } : {}), groups, user, app, started };
+}
+
+function viewOf(l: Loaded, ranking: Ranking = l.ranking): DraftView {
+  const ranks = itemRanks(ranking, l.read.rows);
+  return {
+    quarter: { id: l.quarter.id, label: quarterLabel(l.quarter.id) },
+    items: l.read.rows.map((r) => draftItemOf(r, l.read.full.get(r.id), l.read.config, l.read.calendar, ranks.get(r.id))),
+    source: l.read.source,
+    hidden: l.read.hidden,
+    // +1 storage call: the ranking's value.
+    cost: { jiraCalls: l.user.calls + l.app.calls, storageCalls: l.read.storageCalls + 1, ms: Date.now() - l.started },
+    ranking: rankingView(ranking, l.read.rows, l.read.config, l.groups, l.problem),
+    rights: rankRights(l.read.config, l.groups),
+  };
+}
+
+async function actorOf(l: Loaded, ctx: CallContext): Promise<Actor> {
+  const me = await getMyself(l.user);
+  return { accountId: ctx.accountId, ...(me.displayName ? { displayName: me.displayName } : {}) };
 }
 
 export const draftLoad: Handlers<RoadmapWire>['draft/load'] = {
   doing: "load the quarter's draft roadmap",
-  async run(input): Promise<DraftView> {
-    const started = Date.now();
-    const quarter = input.quarter ? parseQuarter(input.quarter) : draftQuarter(Date.now());
-    const user = asUser();
-    const app = asApp();
-    const read = await readRoadmapRows(user, app);
-    return {
-      quarter: { id: quarter.id, label: quarterLabel(quarter.id) },
-      items: read.rows.map((r) => draftItemOf(r, read.full.get(r.id), read.config, read.calendar)),
-      source: read.source,
-      hidden: read.hidden,
-      cost: { jiraCalls: user.calls + app.calls, storageCalls: read.storageCalls, ms: Date.now() - started },
-    };
+  async run(input, ctx): Promise<DraftView> {
+    return viewOf(await loadAll(input.quarter, ctx));
+  },
+};
+
+export const rankingSave: Handlers<RoadmapWire>['ranking/save'] = {
+  doing: 'save the ranking',
+  async run(input, ctx): Promise<RankingSaved> {
+    const l = await loadAll(input.quarter, ctx);
+    const actor = await actorOf(l, ctx);
+    const s = { ranking: l.ranking, rows: l.read.rows, config: l.read.config, userGroups: l.groups, actor, now: new Date() };
+    const { ranking, moved } = await saveRankList(s, input);
+    const ranks = itemRanks(ranking, l.read.rows);
+    const keyOf = new Map(l.read.rows.map((r) => [r.id, r.key]));
+    const refused = await writeRankProperties(
+      l.user,
+      moved.map((id) => {
+        const r = ranks.get(id) ?? {};
+        return {
+          id,
+          key: keyOf.get(id) ?? id,
+          value: { quarter: l.quarter.id, ...(r.committee ? { rank: r.committee } : {}), ...(r.fst ? { fstRank: r.fst } : {}) },
+        };
+      }),
+    );
+    return { ...viewOf(l, ranking), searchNotUpdated: refused };
+  },
+};
+
+export const rankingSubmit: Handlers<RoadmapWire>['ranking/submit'] = {
+  doing: "submit the FST's ranked list",
+  async run(input, ctx): Promise<RankingSaved> {
+    const l = await loadAll(input.quarter, ctx);
+    const actor = await actorOf(l, ctx);
+    const s = { ranking: l.ranking, rows: l.read.rows, config: l.read.config, userGroups: l.groups, actor, now: new Date() };
+    const ranking = await submitFstList(s, input);
+    return { ...viewOf(l, ranking), searchNotUpdated: [] };
   },
 };

@@ -2,8 +2,10 @@
 // live in their own file and are spread in here; the scope tracker's come from ./scope-tracker.
 import { ROADMAP_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
-import { draftLoad } from './draft';
+import { draftLoad, rankingSave, rankingSubmit } from './draft';
 
 export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'draft/load': draftLoad,
+  'ranking/save': rankingSave,
+  'ranking/submit': rankingSubmit,
 });

@@ -1,12 +1,14 @@
 // The LCOO roadmap page (jira:globalPage) in Chromium on the sandbox, over the LCOO seed: reached
-// from the project's navigation, it shows the quarter's draft from the portfolio index.
+// from the navigation, it shows the quarter's draft from the portfolio index; the Roadmap
+// Committee ranks roadmap-wide by drag and by keyboard, an FST lead ranks and submits the FST's
+// list, and the ranks are searchable in Jira.
 import type { Frame, Page } from 'playwright-core';
 import { z } from 'zod';
 import type { DraftView } from '../../../src/contract/roadmap';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { envelopeSchema } from '../../support/envelope';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN } from '../../support/lcoo-site';
+import { ADMIN, FST_LEAD, rest } from '../../support/lcoo-site';
 
 const PAGE = 'lcoo-roadmap-page';
 
@@ -39,24 +41,122 @@ async function openRoadmap(asEmail = ADMIN): Promise<{ page: Page; frame: Frame 
   return { page, frame };
 }
 
-test('the draft answers from the portfolio index with one Jira call', () => {
+/** The keys of the table's rows, top to bottom. */
+const rowKeys = (frame: Frame) =>
+  frame.locator('[data-testid^="draft-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-key')));
+
+async function searchKeys(jql: string): Promise<string[]> {
+  const res = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', { jql, fields: ['key'], maxResults: 100 });
+  expect(res.status).toBe(200);
+  return (res.body as { issues: { key: string }[] }).issues.map((i) => i.key);
+}
+
+test('the draft answers from the portfolio index: 2 Jira calls, nothing searched per item', () => {
   expect(draft.source).toBe('index');
-  expect(draft.items.length).toBeGreaterThan(0);
+  expect(draft.items.length).toBeGreaterThan(3);
   expect(draft.items.every((i) => ['prioritized', 'development-ready'].includes(i.stage))).toBe(true);
-  // One permission check as the person; nothing searched per item.
-  expect(draft.cost.jiraCalls).toBe(1);
+  // The person's browse permissions (as them) and their groups (as the app).
+  expect(draft.cost.jiraCalls).toBe(2);
+  expect(draft.rights).toEqual({ committee: true, fsts: [] });
 });
 
-test('the page is in the navigation and shows the quarter draft', async () => {
+test('the Roadmap Committee ranks roadmap-wide by drag and by keyboard; who, when, and lcooRank in Jira', async () => {
   const { page, frame } = await openRoadmap();
   await b.screenshotOnFailure(async () => {
     await frame
       .getByTestId('draft-heading')
       .filter({ hasText: `Draft for ${draft.quarter.label}` })
       .waitFor();
-    const first = draft.items[0]!;
-    await frame.getByTestId(`draft-row-${first.key}`).filter({ hasText: first.summary }).waitFor();
-    expect(await frame.locator('[data-testid^="draft-row-"]').count()).toBe(draft.items.length);
-    await b.screenshot(page, 'roadmap-draft');
+    const keys = draft.items.map((i) => i.key);
+    expect(await rowKeys(frame)).toEqual(keys);
+
+    // Drag the last row onto the first.
+    const last = keys[keys.length - 1]!;
+    await frame.getByTestId(`draft-row-${last}`).dragTo(frame.getByTestId(`draft-row-${keys[0]!}`));
+    await frame.waitForFunction((k) => document.querySelector('[data-testid^="draft-row-"]')?.getAttribute('data-key') === k, last);
+
+    // Keyboard: focus the (new) second row's "Move down" and press Enter twice.
+    const second = keys[0]!;
+    const down = frame.getByRole('button', { name: `Move ${second} down` });
+    await down.focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    const expected = [last, keys[1]!, keys[2]!, second, ...keys.slice(3, -1)];
+    await frame.waitForFunction(
+      (want) =>
+        JSON.stringify([...document.querySelectorAll('[data-testid^="draft-row-"]')].map((r) => r.getAttribute('data-key'))) === want,
+      JSON.stringify(expected),
+    );
+    await frame.getByTestId('rank-save').click();
+    await frame.getByTestId('rank-note').filter({ hasText: 'ranking is saved' }).waitFor();
+    await frame.getByTestId('rank-last').filter({ hasText: 'Last ranked by Alex Admin' }).waitFor();
+    expect(await rowKeys(frame)).toEqual(expected);
+    expect(await frame.getByTestId(`draft-row-${last}`).getByTestId('rank-cell').innerText()).toBe('1');
+    await b.screenshot(page, 'roadmap-ranked-by-committee');
+
+    // A reload shows the stored order.
+    await page.reload();
+    const again = await b.waitForApp(page, PAGE);
+    await again.getByTestId('rank-last').filter({ hasText: 'Last ranked by Alex Admin' }).waitFor();
+    expect(await rowKeys(again)).toEqual(expected);
+
+    // Searchable in Jira: the draft quarter's rank on each moved item.
+    expect(await searchKeys(`lcooRankQuarter = "${draft.quarter.id}" AND lcooRank = 1`)).toEqual([last]);
+    expect(await searchKeys(`lcooRankQuarter = "${draft.quarter.id}" AND lcooRank <= 4 ORDER BY key ASC`)).toHaveLength(4);
   });
+});
+
+test('an FST lead ranks and submits the FST list, and may not reorder the roadmap-wide list', async () => {
+  const lead = await invoke<DraftView>('draft/load', {}, FST_LEAD);
+  expect(lead.rights.committee).toBe(false);
+  const fst = lead.rights.fsts[0]!;
+  const listIdx = lead.ranking.lists.findIndex((l) => l.scope.kind === 'fst' && l.scope.fst === fst);
+  const mine = lead.ranking.lists[listIdx]!;
+  expect(mine.order.length).toBeGreaterThan(1);
+  const { page, frame } = await openRoadmap(FST_LEAD);
+  await b.screenshotOnFailure(async () => {
+    // The roadmap-wide list: no move controls, and why.
+    await frame.getByTestId('rank-reason').filter({ hasText: 'Only the Roadmap Committee' }).waitFor();
+    expect(await frame.getByRole('button', { name: /^Move / }).count()).toBe(0);
+    expect(await frame.getByTestId('rank-save').count()).toBe(0);
+
+    await frame.getByTestId('rank-list').selectOption(String(listIdx));
+    const keys = mine.order.map((id) => lead.items.find((i) => i.id === id)!.key);
+    await frame.getByRole('button', { name: `Move ${keys[1]!} up` }).click();
+    await frame.getByTestId('rank-save').click();
+    await frame.getByTestId('rank-note').filter({ hasText: 'ranking is saved' }).waitFor();
+    expect((await rowKeys(frame)).slice(0, 2)).toEqual([keys[1], keys[0]]);
+
+    await frame.getByTestId('rank-submit').click();
+    await frame.getByTestId('rank-note').filter({ hasText: 'submitted to the Roadmap Committee' }).waitFor();
+    await frame.getByTestId('submissions').locator('summary').click();
+    await frame.getByTestId(`submission-${fst}`).filter({ hasText: 'submitted by' }).waitFor();
+    await b.screenshot(page, 'roadmap-fst-submitted');
+  });
+  expect(await searchKeys(`lcooRankQuarter = "${draft.quarter.id}" AND lcooFstRank = 1 AND lcooFst = "${fst}"`)).toEqual([
+    lead.items.find((i) => i.id === mine.order[1])!.key,
+  ]);
+});
+
+test('a save is refused to someone outside the configured groups, and on a stale revision', async () => {
+  const lead = await invoke<DraftView>('draft/load', {}, FST_LEAD);
+  const committee = lead.ranking.lists[0]!;
+  const refused = envelopeSchema(z.unknown()).parse(
+    await sb.host.invoke(
+      PAGE,
+      'ranking/save',
+      { quarter: lead.quarter.id, scope: { kind: 'committee' }, order: committee.order, revision: lead.ranking.revision },
+      { asEmail: FST_LEAD },
+    ),
+  );
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  const stale = envelopeSchema(z.unknown()).parse(
+    await sb.host.invoke(
+      PAGE,
+      'ranking/save',
+      { quarter: lead.quarter.id, scope: { kind: 'committee' }, order: committee.order, revision: 0 },
+      { asEmail: ADMIN },
+    ),
+  );
+  expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 });
