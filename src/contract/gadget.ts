@@ -139,6 +139,8 @@ export interface GadgetRow {
   inherited?: true;
   /** The issue's security level (its name), when it has one: only people who may see the issue get the row. */
   secured?: string;
+  /** A Roadmap Item's place in the Roadmap Committee's ranking of the draft quarter (`rankQuarter`), when ranked. */
+  rank?: number;
 }
 
 /** Where an answer's figures come from, and how fresh they are. */
@@ -162,6 +164,8 @@ export interface PortfolioLoad extends Omit<IndexAggregates, 'funnels'> {
   };
   rows: GadgetRow[];
   blockerMessages: string[];
+  /** The quarter whose ranking `rows[].rank` is ("2027 Q1"). */
+  rankQuarter: string;
   /** Rows matching the filters (every page). */
   matched: number;
   page: number;

@@ -10,6 +10,10 @@ import type { Handlers } from '../shared/define-resolver';
 import { compactRows } from './compact-rows';
 import { resolveGadgetConfig } from './gadget-config';
 import { gadgetVocabulary } from './vocabulary';
+import { draftQuarter, quarterLabel } from '../../domain/roadmap/quarter';
+import { ranksOf } from '../../domain/roadmap/ranking';
+import { KVS_KEYS } from '../../storage/keys';
+import { rankingFromStored } from '../../storage/roadmap-ranking';
 
 /** Drops empty filter lists, so "no filter" has one shape everywhere. */
 function compactFilters(filters: GadgetFilters): GadgetFilters {
@@ -29,8 +33,13 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
     const sort = input.sort ?? { key: 'key' as const, order: 'ASC' as const };
     const user = asUser();
     const app = asApp();
-    const f = await answerPortfolio({ scope: config.scope, filters, sort, page: input.page ?? 1 }, user, app);
+    // The draft quarter's ranking rides in the load's first storage call: a rank costs no call.
+    const quarter = draftQuarter(Date.now()).id;
+    const rankingKey = KVS_KEYS.roadmapRanking(quarter);
+    const f = await answerPortfolio({ scope: config.scope, filters, sort, page: input.page ?? 1, alsoRead: [rankingKey] }, user, app);
     const full = new Map(f.pageRows.map((r) => [r.id, r]));
+    const ranks = ranksOf(rankingFromStored(quarter, f.alsoRead.get(rankingKey)).ranking.committee?.order ?? []);
+    const page = compactRows(f.rows, full);
     const appConfig = f.config.config;
     const status = (stage: string) => stageDef(stage as Parameters<typeof stageDef>[0]).statusName;
     return {
@@ -43,7 +52,12 @@ export const loadPortfolioHandler: Handlers<GadgetWire>['portfolio/load'] = {
       releaseByFst: f.releaseByFst,
       companyByStage: f.companyByStage,
       completeness: f.completeness,
-      ...compactRows(f.rows, full),
+      rows: page.rows.map((r, i) => {
+        const rank = f.rows[i]?.lifecycle === 'portfolio' ? ranks.get(f.rows[i].id) : undefined;
+        return rank ? { ...r, rank } : r;
+      }),
+      blockerMessages: page.blockerMessages,
+      rankQuarter: quarterLabel(quarter),
       matched: f.matched,
       page: f.page,
       pageSize: f.pageSize,

@@ -55,6 +55,8 @@ export interface PortfolioQuestion {
   pageSize?: number;
   /** Above the gadget's 100 rows a page (the roadmap page asks for every matching row). */
   maxPageSize?: number;
+  /** Other KVS keys read in the same first storage call (the gadget's rank: the draft's ranking). */
+  alsoRead?: string[];
 }
 
 export interface PortfolioFigures extends IndexAnswer {
@@ -72,6 +74,8 @@ export interface PortfolioFigures extends IndexAnswer {
   skipped: { count: number; examples: { key: string; reason: string }[] };
   truncated?: 'limit' | 'time';
   calls: { jira: number; storage: number };
+  /** The values of `alsoRead` (undefined: not stored). */
+  alsoRead: Map<string, unknown>;
   timings: { readMs: number; queryMs: number };
 }
 
@@ -148,6 +152,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     { key: KVS_KEYS.portfolioIndex },
     { key: KVS_KEYS.config },
     { key: KVS_KEYS.releaseCalendar },
+    ...(q.alsoRead ?? []).map((key) => ({ key })),
   ]);
   calls.storage += 1;
   const byKey = new Map(first.successfulKeys.map((k) => [k.key, k.value]));
@@ -301,6 +306,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     skipped,
     ...(truncated ? { truncated } : {}),
     calls,
+    alsoRead: new Map((q.alsoRead ?? []).map((k) => [k, byKey.get(k)])),
     timings: { readMs: ms(t0, t1), queryMs: ms(t1, t2) },
   };
 }

@@ -355,6 +355,7 @@ export function GadgetView({ rawConfig }: { rawConfig: unknown }) {
           </div>
           <PortfolioTable
             rows={data.rows}
+            rankQuarter={data.rankQuarter}
             blockerMessages={data.blockerMessages}
             columns={data.config.columns}
             names={names}

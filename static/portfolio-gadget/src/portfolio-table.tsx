@@ -13,6 +13,8 @@ import { badge, small } from './styles';
 
 interface Props {
   rows: GadgetRow[];
+  /** The quarter whose Roadmap Committee ranking `row.rank` is. */
+  rankQuarter: string;
   blockerMessages: string[];
   columns: GadgetColumn[];
   names: Names;
@@ -124,6 +126,7 @@ export function PortfolioTable({
   onSort,
   onSetPage,
   compact,
+  rankQuarter,
 }: Props) {
   const own = useMemo(() => (compact ? columns.filter((c) => COMPACT_COLUMNS.includes(c)) : columns), [columns, compact]);
   const folded = useMemo(() => (compact ? FOLDED_COLUMNS.filter((c) => columns.includes(c)) : []), [columns, compact]);
@@ -211,6 +214,11 @@ export function PortfolioTable({
                   >
                     {row.key}
                   </a>
+                  {row.rank ? (
+                    <span style={{ ...small, display: 'block' }} data-testid="rank-mark">
+                      Rank {row.rank} ({rankQuarter})
+                    </span>
+                  ) : null}
                   {compact && columns.includes('slipped') && row.slipped ? (
                     <span style={{ ...badge(color.danger, color.dangerText), marginLeft: 6 }} data-testid="slipped-mark">
                       Slipped
@@ -242,7 +250,7 @@ export function PortfolioTable({
           ],
         };
       }),
-    [rows, columns, own, folded, compact, blockerMessages, names],
+    [rows, columns, own, folded, compact, blockerMessages, names, rankQuarter],
   );
 
   // In a narrow dashboard column the table scrolls sideways on its own, the charts above stay put.

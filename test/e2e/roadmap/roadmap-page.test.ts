@@ -103,6 +103,15 @@ test('the Roadmap Committee ranks roadmap-wide by drag and by keyboard; who, whe
     // Searchable in Jira: the draft quarter's rank on each moved item.
     expect(await searchKeys(`lcooRankQuarter = "${draft.quarter.id}" AND lcooRank = 1`)).toEqual([last]);
     expect(await searchKeys(`lcooRankQuarter = "${draft.quarter.id}" AND lcooRank <= 4 ORDER BY key ASC`)).toHaveLength(4);
+
+    // The portfolio gadget shows the rank beside the key (first page, key order).
+    await page.goto(`${sb.url}/dashboard`);
+    const gadget = await b.waitForApp(page, 'lcoo-portfolio-gadget');
+    const row = gadget.locator('tr').filter({ has: gadget.getByRole('link', { name: second, exact: true }) });
+    await row
+      .getByTestId('rank-mark')
+      .filter({ hasText: `Rank 4 (${draft.quarter.label})` })
+      .waitFor();
   });
 });
 
