@@ -30,6 +30,7 @@ import {
   type PlannedRoadmapItem,
   type SeedPlan,
 } from './generate';
+import { PUBLISH_AS, ROADMAP_MODULE, publishSeedVersion, type PageInvoke } from './published-versions';
 
 export const PANEL_MODULE = 'lcoo-issue-panel';
 export const ADMIN_MODULE = 'lcoo-admin';
@@ -55,6 +56,8 @@ export interface SeedReport {
   keys: Record<string, string>;
   transitions: number;
   approvals: number;
+  /** The LCOO roadmap versions published through the roadmap page (names). */
+  published: string[];
   ms: number;
 }
 
@@ -169,7 +172,11 @@ export async function runSeed(
   ): Promise<unknown> => {
     let context: FrontendContext;
     try {
-      context = await sb.host.frontendContext(moduleKey, accountOf(email), issueKey ? { kind: 'issue', issueKey } : { kind: 'admin' });
+      context = await sb.host.frontendContext(
+        moduleKey,
+        accountOf(email),
+        issueKey ? { kind: 'issue', issueKey } : moduleKey === ROADMAP_MODULE ? { kind: 'page' } : { kind: 'admin' },
+      );
     } catch (e) {
       throw new SeedError(`${what}: ${errorMessage(e)}`);
     }
@@ -249,8 +256,16 @@ export async function runSeed(
     }
   }
 
+  // The published roadmaps (when the app has its roadmap page): the first once most Roadmap Items
+  // are in, the second at the end, so the two differ as quarters do.
+  const roadmapPage: PageInvoke | undefined = sb.app.modules.has(ROADMAP_MODULE)
+    ? (what, functionKey, payload) => invoke(what, ROADMAP_MODULE, functionKey, payload, PUBLISH_AS)
+    : undefined;
+  const firstVersionAfter = Math.floor(plan.roadmapItems.length * 0.6);
+  const published: string[] = [];
+
   // 2. Roadmap Items.
-  for (const item of plan.roadmapItems) {
+  for (const [itemIndex, item] of plan.roadmapItems.entries()) {
     const created = Created.parse(
       await rest(item.ownerEmail, 'POST', '/rest/api/3/issue', {
         fields: {
@@ -312,6 +327,7 @@ export async function runSeed(
     }
     await walk(item, created.key, 'vetting', revision);
     log(`${item.ref} ${created.key} ${item.targetStage} (${item.completeness})`);
+    if (roadmapPage && itemIndex + 1 === firstVersionAfter) published.push(await publishSeedVersion(roadmapPage, 0));
     await progress('roadmap-items');
   }
 
@@ -355,7 +371,9 @@ export async function runSeed(
   // the portfolio index"); its steps run as async events, awaited here.
   await invoke('Portfolio index', ADMIN_MODULE, 'index/rebuild', {}, 'admin@lcoo.example');
   await sb.host.settled();
-  return { plan, keys, transitions, approvals, ms: Date.now() - started };
+  if (roadmapPage) published.push(await publishSeedVersion(roadmapPage, 1));
+  for (const name of published) log(`published: ${name}`);
+  return { plan, keys, transitions, approvals, published, ms: Date.now() - started };
 }
 
 export type { PortfolioStage, DeliveryStage };

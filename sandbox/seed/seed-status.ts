@@ -47,7 +47,9 @@ export function writeSeedState(dataDir: string, state: SeedState): void {
 }
 
 export function seedSummary(r: SeedReport): string {
-  return `${r.plan.roadmapItems.length} Roadmap Items and ${r.plan.deliverables.length} Upstream Deliverables (${r.transitions} gated transitions, ${r.approvals} approvals)`;
+  return `${r.plan.roadmapItems.length} Roadmap Items and ${r.plan.deliverables.length} Upstream Deliverables (${r.transitions} gated transitions, ${r.approvals} approvals)${
+    r.published.length > 0 ? `, and the published LCOO roadmaps ${r.published.map((n) => `"${n}"`).join(' and ')}` : ''
+  }`;
 }
 
 /** The live status of one seed run; status() is what GET /__sandbox/seed answers. */

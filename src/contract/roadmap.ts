@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { QuarterIdSchema } from '../domain/roadmap/quarter';
 import { RankScopeSchema, type RankChange, type RankScope } from '../domain/roadmap/ranking';
+import { VersionEventSchema, VersionIdSchema, VersionKindSchema, type VersionItem, type VersionKind } from '../domain/roadmap/version';
 
-export type { RankChange, RankScope };
+export type { RankChange, RankScope, VersionItem, VersionKind };
 
 export const DraftLoadInputSchema = z.object({ quarter: QuarterIdSchema.optional() }).strict();
 
@@ -104,4 +105,49 @@ export interface DraftView {
 /** A save's answer: the draft as it now is, and the items whose search value (lcooRank) could not be written. */
 export interface RankingSaved extends DraftView {
   searchNotUpdated: string[];
+}
+
+// ---------------------------------------------------------------- published versions
+
+export const VersionsListInputSchema = z.object({}).strict();
+export const VersionPublishInputSchema = z
+  .object({ quarter: QuarterIdSchema, kind: VersionKindSchema, event: VersionEventSchema })
+  .strict();
+export const VersionGetInputSchema = z.object({ id: VersionIdSchema }).strict();
+
+/** A version in the list (its signature and part digests stay home). */
+export interface VersionEntry {
+  id: string;
+  quarter: string;
+  kind: VersionKind;
+  event: string;
+  name: string;
+  publishedBy: { accountId: string; displayName?: string };
+  publishedAt: string;
+  itemCount: number;
+}
+
+export interface VersionsView {
+  /** Newest first. */
+  versions: VersionEntry[];
+  /** Versions whose stored summary this app version can't read. */
+  unreadable: number;
+  canPublish: boolean;
+  reason?: string;
+  /** What the coming quarter's version would be called (the page's default). */
+  proposal: { quarter: string; kind: VersionKind; event: string; name: string };
+  cost: LoadCost;
+  /** Set by versions/publish: the version just published. */
+  published?: string;
+}
+
+export interface VersionView {
+  version: VersionEntry;
+  /** 'modified': the stored version is not what the app signed when it was published. */
+  integrity: 'valid' | 'modified';
+  /** In the committee's order at publication (ranked items first). */
+  items: VersionItem[];
+  /** Stage id -> Jira status name, for the stages the items are in. */
+  stageNames: Record<string, string>;
+  cost: LoadCost;
 }

@@ -32,7 +32,18 @@ import {
   type HistoryPage,
   type PanelData,
 } from './panel';
-import { DraftLoadInputSchema, RankingSaveInputSchema, RankingSubmitInputSchema, type DraftView, type RankingSaved } from './roadmap';
+import {
+  DraftLoadInputSchema,
+  RankingSaveInputSchema,
+  RankingSubmitInputSchema,
+  VersionGetInputSchema,
+  VersionPublishInputSchema,
+  VersionsListInputSchema,
+  type DraftView,
+  type RankingSaved,
+  type VersionView,
+  type VersionsView,
+} from './roadmap';
 import {
   ValidatorCheckInputSchema,
   ValidatorOptionsInputSchema,
@@ -116,6 +127,9 @@ export const ROADMAP_WIRE = {
   'draft/load': endpoint<DraftView>()(DraftLoadInputSchema),
   'ranking/save': endpoint<RankingSaved, ConflictDetails | { item: string }>()(RankingSaveInputSchema),
   'ranking/submit': endpoint<RankingSaved, ConflictDetails>()(RankingSubmitInputSchema),
+  'versions/list': endpoint<VersionsView>()(VersionsListInputSchema),
+  'versions/publish': endpoint<VersionsView>()(VersionPublishInputSchema),
+  'versions/get': endpoint<VersionView>()(VersionGetInputSchema),
 };
 
 export type PanelWire = typeof PANEL_WIRE;

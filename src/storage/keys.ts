@@ -40,4 +40,9 @@ export const KVS_KEYS = {
   roadmapRanking: (quarter: string) => `lcoo:roadmap:ranking:${quarter}`,
   /** The claim on the ranking's next revision: the first save to take it wins. */
   roadmapRankingClaim: (quarter: string, revision: number) => `lcoo:roadmap:ranking-claim:${quarter}:${revision}`,
+  /** A published roadmap version's signed summary (written once: FAIL_IF_EXISTS); the list of versions is a prefix query. */
+  roadmapVersion: (id: string) => `lcoo:roadmap:version:${id}`,
+  roadmapVersionPrefix: 'lcoo:roadmap:version:',
+  /** One part of a version's items (a 2,000-item version is about 4 parts). */
+  roadmapVersionPart: (id: string, n: number) => `lcoo:roadmap:version-part:${id}:${n}`,
 } as const;

@@ -51,7 +51,7 @@ export function draftItemOf(
   };
 }
 
-interface Loaded {
+export interface Loaded {
   quarter: Quarter;
   read: RoadmapRows;
   ranking: Ranking;
@@ -62,7 +62,7 @@ interface Loaded {
   started: number;
 }
 
-async function loadAll(quarterId: string | undefined, ctx: CallContext): Promise<Loaded> {
+export async function loadAll(quarterId: string | undefined, ctx: CallContext): Promise<Loaded> {
   const started = Date.now();
   const quarter = quarterId ? parseQuarter(quarterId) : draftQuarter(Date.now());
   const user = asUser();
@@ -85,7 +85,7 @@ function viewOf(l: Loaded, ranking: Ranking = l.ranking): DraftView {
   };
 }
 
-async function actorOf(l: Loaded, ctx: CallContext): Promise<Actor> {
+export async function actorOf(l: Loaded, ctx: CallContext): Promise<Actor> {
   const me = await getMyself(l.user);
   return { accountId: ctx.accountId, ...(me.displayName ? { displayName: me.displayName } : {}) };
 }

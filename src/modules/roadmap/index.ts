@@ -3,9 +3,13 @@
 import { ROADMAP_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
 import { draftLoad, rankingSave, rankingSubmit } from './draft';
+import { versionsGet, versionsList, versionsPublish } from './versions';
 
 export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'draft/load': draftLoad,
   'ranking/save': rankingSave,
   'ranking/submit': rankingSubmit,
+  'versions/list': versionsList,
+  'versions/publish': versionsPublish,
+  'versions/get': versionsGet,
 });

@@ -15,4 +15,9 @@ export interface RoadmapTab {
 // run another.
 export const ROADMAP_TABS: RoadmapTab[] = [
   { id: 'draft', label: 'Quarter draft', Panel: lazy(() => import('./draft/draft-tab.js').then((m) => ({ default: m.DraftTab }))) },
+  {
+    id: 'versions',
+    label: 'Published versions',
+    Panel: lazy(() => import('./versions/versions-tab.js').then((m) => ({ default: m.VersionsTab }))),
+  },
 ];

@@ -4,7 +4,8 @@
 // list, and the ranks are searchable in Jira.
 import type { Frame, Page } from 'playwright-core';
 import { z } from 'zod';
-import type { DraftView } from '../../../src/contract/roadmap';
+import type { DraftView, VersionView, VersionsView } from '../../../src/contract/roadmap';
+import { KVS_KEYS } from '../../../src/storage/keys';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { envelopeSchema } from '../../support/envelope';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
@@ -168,4 +169,56 @@ test('a save is refused to someone outside the configured groups, and on a stale
     ),
   );
   expect(stale).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+});
+
+test('the seed holds two published quarters; the committee publishes a third, others are refused', async () => {
+  const before = await invoke<VersionsView>('versions/list', {});
+  expect(before.versions.map((v) => v.name)).toEqual(['2026 Q4, refresh, Forum', '2026 Q3, new roadmap, Hibiscus PTG']);
+  expect(before.proposal).toMatchObject({ quarter: draft.quarter.id, name: `${draft.quarter.label}, new roadmap, Indri PTG` });
+  // The older version was published before the last Roadmap Items were in.
+  expect(before.versions[1]!.itemCount).toBeLessThan(before.versions[0]!.itemCount);
+
+  // Others: the page says why, and the resolver refuses.
+  const lead = await openRoadmap(FST_LEAD);
+  await lead.frame.getByTestId('tab-versions').click();
+  await lead.frame.getByTestId('publish-reason').filter({ hasText: 'Only the Roadmap Committee' }).waitFor();
+  expect(await lead.frame.getByTestId('publish-start').count()).toBe(0);
+  const refused = envelopeSchema(z.unknown()).parse(
+    await sb.host.invoke(PAGE, 'versions/publish', { quarter: draft.quarter.id, kind: 'new', event: 'Indri PTG' }, { asEmail: FST_LEAD }),
+  );
+  expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+  const { page, frame } = await openRoadmap();
+  await b.screenshotOnFailure(async () => {
+    await frame.getByTestId('tab-versions').click();
+    await frame
+      .getByTestId('publish-name')
+      .filter({ hasText: `${draft.quarter.label}, new roadmap, Indri PTG` })
+      .waitFor();
+    await frame.getByTestId('publish-start').click();
+    await frame.getByTestId('publish-confirm').click();
+    await frame
+      .getByTestId('versions-note')
+      .filter({ hasText: `Published “${draft.quarter.label}, new roadmap, Indri PTG”` })
+      .waitFor();
+    expect(await frame.getByTestId('version-entry').count()).toBe(3);
+    await b.screenshot(page, 'roadmap-published');
+    // Open it: the items in the committee's order, as signed.
+    await frame.getByRole('button', { name: `Open ${draft.quarter.label}, new roadmap, Indri PTG` }).click();
+    await frame.getByTestId('version-name').filter({ hasText: 'Indri PTG' }).waitFor();
+    expect(await frame.getByTestId('version-modified').count()).toBe(0);
+    expect(await frame.locator('[data-testid^="version-row-"]').count()).toBe(draft.items.length);
+  });
+
+  // Never edited afterwards: a changed part reads as modified.
+  const after = await invoke<VersionsView>('versions/list', {});
+  const id = after.versions[0]!.id;
+  const got = await invoke<VersionView>('versions/get', { id });
+  expect(got.integrity).toBe('valid');
+  const kvs = sb.host.raw.kvs;
+  const part = (kvs.handle('/api/v1/get', { key: KVS_KEYS.roadmapVersionPart(id, 0) }).body as { value: { items: { summary: string }[] } })
+    .value;
+  part.items[0]!.summary = 'Edited afterwards';
+  kvs.handle('/api/v1/set', { key: KVS_KEYS.roadmapVersionPart(id, 0), value: part });
+  expect((await invoke<VersionView>('versions/get', { id })).integrity).toBe('modified');
 });

@@ -1,0 +1,39 @@
+// One published version: its name, who published it and when, whether it is as signed, its items.
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { VersionView } from '../../../../src/contract/roadmap';
+import * as color from '../../../shared/color';
+import * as font from '../../../shared/font';
+import * as space from '../../../shared/space';
+import { Row, Stack } from '../../../shared/layout';
+import { VersionTable } from './version-table';
+
+const when = (iso: string) => `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
+
+export function VersionDetail({ view, onBack }: { view: VersionView; onBack: () => void }) {
+  const v = view.version;
+  return (
+    <Stack gap={space.m}>
+      <Row gap={space.s} className="no-print">
+        <Button onClick={onBack}>Back to the versions</Button>
+      </Row>
+      <div>
+        <h2 style={{ font: font.headingL, margin: 0 }} data-testid="version-name">
+          LCOO roadmap {v.name}
+        </h2>
+        <p style={{ color: color.subtle, margin: `${space.xs} 0 0` }}>
+          Published by {v.publishedBy.displayName ?? v.publishedBy.accountId} on {when(v.publishedAt)}: {v.itemCount} item(s).
+        </p>
+      </div>
+      {view.integrity === 'modified' ? (
+        <SectionMessage appearance="error" title="This version is not as it was published" testId="version-modified">
+          <p>
+            Its stored content does not match the signature the app made when it was published. Do not hand it on; tell your Jira
+            administrator.
+          </p>
+        </SectionMessage>
+      ) : null}
+      <VersionTable items={view.items} stageNames={view.stageNames} />
+    </Stack>
+  );
+}
