@@ -2,10 +2,11 @@
 // Payload schemas are values (the resolver parses with them); answers are types only.
 import { z } from 'zod';
 import { QuarterIdSchema } from '../domain/roadmap/quarter';
+import type { ChangeKind, ItemChange, VersionDiff } from '../domain/roadmap/compare';
 import { RankScopeSchema, type RankChange, type RankScope } from '../domain/roadmap/ranking';
 import { VersionEventSchema, VersionIdSchema, VersionKindSchema, type VersionItem, type VersionKind } from '../domain/roadmap/version';
 
-export type { RankChange, RankScope, VersionItem, VersionKind };
+export type { ChangeKind, ItemChange, RankChange, RankScope, VersionDiff, VersionItem, VersionKind };
 
 export const DraftLoadInputSchema = z.object({ quarter: QuarterIdSchema.optional() }).strict();
 
@@ -150,4 +151,26 @@ export interface VersionView {
   /** Stage id -> Jira status name, for the stages the items are in. */
   stageNames: Record<string, string>;
   cost: LoadCost;
+}
+
+export const VersionCompareInputSchema = z.object({ to: VersionIdSchema, from: VersionIdSchema.optional() }).strict();
+
+export interface CompareView {
+  from: VersionEntry;
+  to: VersionEntry;
+  diff: VersionDiff;
+  stageNames: Record<string, string>;
+  /** Either version not as signed. */
+  integrity: { from: 'valid' | 'modified'; to: 'valid' | 'modified' };
+  cost: LoadCost;
+}
+
+export const VersionExportInputSchema = z.object({ id: VersionIdSchema, format: z.enum(['markdown', 'csv']) }).strict();
+
+/** A file to download: the page saves `content` under `fileName` as `mimeType`. */
+export interface ExportFile {
+  fileName: string;
+  mimeType: string;
+  content: string;
+  integrity: 'valid' | 'modified';
 }

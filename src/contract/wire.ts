@@ -36,10 +36,14 @@ import {
   DraftLoadInputSchema,
   RankingSaveInputSchema,
   RankingSubmitInputSchema,
+  VersionCompareInputSchema,
+  VersionExportInputSchema,
   VersionGetInputSchema,
   VersionPublishInputSchema,
   VersionsListInputSchema,
+  type CompareView,
   type DraftView,
+  type ExportFile,
   type RankingSaved,
   type VersionView,
   type VersionsView,
@@ -130,6 +134,8 @@ export const ROADMAP_WIRE = {
   'versions/list': endpoint<VersionsView>()(VersionsListInputSchema),
   'versions/publish': endpoint<VersionsView>()(VersionPublishInputSchema),
   'versions/get': endpoint<VersionView>()(VersionGetInputSchema),
+  'versions/compare': endpoint<CompareView>()(VersionCompareInputSchema),
+  'versions/export': endpoint<ExportFile>()(VersionExportInputSchema),
 };
 
 export type PanelWire = typeof PANEL_WIRE;

@@ -3,7 +3,7 @@
 import { ROADMAP_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
 import { draftLoad, rankingSave, rankingSubmit } from './draft';
-import { versionsGet, versionsList, versionsPublish } from './versions';
+import { versionsCompare, versionsExport, versionsGet, versionsList, versionsPublish } from './versions';
 
 export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'draft/load': draftLoad,
@@ -12,4 +12,6 @@ export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'versions/list': versionsList,
   'versions/publish': versionsPublish,
   'versions/get': versionsGet,
+  'versions/compare': versionsCompare,
+  'versions/export': versionsExport,
 });

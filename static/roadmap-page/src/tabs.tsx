@@ -20,4 +20,10 @@ export const ROADMAP_TABS: RoadmapTab[] = [
     label: 'Published versions',
     Panel: lazy(() => import('./versions/versions-tab.js').then((m) => ({ default: m.VersionsTab }))),
   },
+  {
+    id: 'compare',
+    label: 'Compare versions',
+    Panel: lazy(() => import('./compare/compare-tab.js').then((m) => ({ default: m.CompareTab }))),
+  },
+  // The release scope tracker (issue 13 point 6) adds its entry here.
 ];

@@ -2,6 +2,7 @@
 // from the navigation, it shows the quarter's draft from the portfolio index; the Roadmap
 // Committee ranks roadmap-wide by drag and by keyboard, an FST lead ranks and submits the FST's
 // list, and the ranks are searchable in Jira.
+import { readFileSync } from 'node:fs';
 import type { Frame, Page } from 'playwright-core';
 import { z } from 'zod';
 import type { DraftView, VersionView, VersionsView } from '../../../src/contract/roadmap';
@@ -9,7 +10,7 @@ import { KVS_KEYS } from '../../../src/storage/keys';
 import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { envelopeSchema } from '../../support/envelope';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, FST_LEAD, rest } from '../../support/lcoo-site';
+import { ADMIN, FST_LEAD, VIEWER, rest } from '../../support/lcoo-site';
 
 const PAGE = 'lcoo-roadmap-page';
 
@@ -221,4 +222,66 @@ test('the seed holds two published quarters; the committee publishes a third, ot
   part.items[0]!.summary = 'Edited afterwards';
   kvs.handle('/api/v1/set', { key: KVS_KEYS.roadmapVersionPart(id, 0), value: part });
   expect((await invoke<VersionView>('versions/get', { id })).integrity).toBe('modified');
+});
+
+test('anyone compares two versions (list and table) and downloads a version as Markdown and CSV', async () => {
+  const list = await invoke<VersionsView>('versions/list', {}, VIEWER);
+  const [later, earlier] = list.versions;
+  const { page, frame } = await openRoadmap(VIEWER);
+  await b.screenshotOnFailure(async () => {
+    await frame.getByTestId('tab-compare').click();
+    await frame
+      .getByTestId('compare-heading')
+      .filter({ hasText: `${later!.name} compared with ${earlier!.name}` })
+      .waitFor();
+    // The latest versions differ in rank at least (the seed's orders differ; the third was ranked in the first test).
+    const ranks = frame.getByTestId('compare-rank');
+    await ranks.locator('li').first().waitFor();
+    await b.screenshot(page, 'roadmap-compare-list');
+    await frame.getByTestId('compare-as-table').check();
+    await frame.getByTestId('compare-table').waitFor();
+    expect(await frame.locator('[data-testid^="compare-row-"]').count()).toBeGreaterThan(0);
+    // The two seeded quarters: the later one added the Roadmap Items that came after the first.
+    await frame.getByTestId('compare-to').selectOption(list.versions[1]!.id);
+    await frame.getByTestId('compare-from').selectOption(list.versions[2]!.id);
+    await frame
+      .getByTestId('compare-heading')
+      .filter({ hasText: `${list.versions[1]!.name} compared with ${list.versions[2]!.name}` })
+      .waitFor();
+    await frame.getByTestId('compare-as-list').check();
+    const added = list.versions[1]!.itemCount - list.versions[2]!.itemCount;
+    await frame
+      .getByTestId('compare-added')
+      .locator('h3')
+      .filter({ hasText: `Added (${added})` })
+      .waitFor();
+
+    // Downloads, from the version's page.
+    await frame.getByTestId('tab-versions').click();
+    await frame.getByRole('button', { name: `Open ${later!.name}` }).click();
+    await frame.getByTestId('version-name').waitFor();
+    const [md] = await Promise.all([page.waitForEvent('download'), frame.getByTestId('export-markdown').click()]);
+    const slug = later!.name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+    expect(md.suggestedFilename()).toBe(`lcoo-roadmap-${slug}.md`);
+    const mdText = readFileSync((await md.path())!, 'utf8');
+    expect(mdText.split('\n')[0]).toBe(`# LCOO roadmap ${later!.name}`);
+    const got = await invoke<VersionView>('versions/get', { id: later!.id }, VIEWER);
+    for (const item of got.items) expect(mdText).toContain(`| ${item.key} |`);
+    const [csv] = await Promise.all([page.waitForEvent('download'), frame.getByTestId('export-csv').click()]);
+    expect(csv.suggestedFilename()).toBe(`lcoo-roadmap-${slug}.csv`);
+    const rows = readFileSync((await csv.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
+    expect(rows[0]).toBe('Rank,Key,Summary,Stage,Target release,Slipped,FST,FST rank,Type,Size,Committed companies (people)');
+    expect(rows).toHaveLength(got.items.length + 1);
+    expect(rows[1]!.split(',')[1]).toBe(got.items[0]!.key);
+
+    // Printed: the controls and tabs go, the table stays.
+    await page.emulateMedia({ media: 'print' });
+    expect(await frame.getByTestId('export-csv').isVisible()).toBe(false);
+    expect(await frame.locator('[role="tablist"]').isVisible()).toBe(false);
+    expect(await frame.getByTestId('version-table').isVisible()).toBe(true);
+    await b.screenshot(page, 'roadmap-print');
+    await page.emulateMedia({ media: 'screen' });
+  });
 });
