@@ -31,12 +31,18 @@ export type AliasValues =
   | 'percent'
   | 'integrity'
   | 'issue-key'
-  | 'project';
+  | 'project'
+  | 'rank'
+  | 'quarter';
 
 export interface SearchAlias {
   alias: string;
-  /** Which record's property Jira reads: `lcoo-vetting` (Roadmap Items) or `lcoo-delivery` (Upstream Deliverables). */
-  record: 'vetting' | 'delivery';
+  /**
+   * Which property Jira reads: `lcoo-vetting` (Roadmap Items), `lcoo-delivery` (Upstream
+   * Deliverables) or `lcoo-rank` (a Roadmap Item's place in the roadmap ranking, written by the
+   * roadmap page: src/usecases/roadmap/rank-search.ts).
+   */
+  record: 'vetting' | 'delivery' | 'rank';
   /** The path in the stored property (manifest `path`). */
   path: string;
   type: 'string' | 'number';
@@ -166,6 +172,33 @@ export const SEARCH_ALIASES: readonly SearchAlias[] = [
     values: 'release',
     example: 'lcooMilestone = "2027.1"',
   },
+  {
+    alias: 'lcooRank',
+    record: 'rank',
+    path: 'rank',
+    type: 'number',
+    meaning: "The Roadmap Item's place in the Roadmap Committee's ranking of the quarter lcooRankQuarter names (1 first).",
+    values: 'rank',
+    example: 'lcooRankQuarter = "2027-Q1" AND lcooRank <= 10',
+  },
+  {
+    alias: 'lcooFstRank',
+    record: 'rank',
+    path: 'fstRank',
+    type: 'number',
+    meaning: "The Roadmap Item's place in its FST's ranking of that quarter (1 first).",
+    values: 'rank',
+    example: 'lcooFst = "Networking" AND lcooFstRank <= 3',
+  },
+  {
+    alias: 'lcooRankQuarter',
+    record: 'rank',
+    path: 'quarter',
+    type: 'string',
+    meaning: 'The quarter the Roadmap Item was last ranked for.',
+    values: 'quarter',
+    example: 'lcooRankQuarter = "2027-Q1"',
+  },
 ];
 
 /** What each kind of value is, in a line (the README's table and the admin page). */
@@ -181,6 +214,8 @@ export const ALIAS_VALUE_HELP: Readonly<Record<AliasValues, string>> = {
   integrity: 'valid.',
   'issue-key': 'An issue key ("LCOO-12").',
   project: 'An OpenStack project name as the panel spells it ("Nova", "Neutron").',
+  rank: 'A number from 1; compare with =, <, <=, >, >=.',
+  quarter: 'A quarter written like "2027-Q1".',
 };
 
 /** The alias with that name (JQL field names are not case-sensitive). */

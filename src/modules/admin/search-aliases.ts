@@ -36,7 +36,7 @@ export function searchAliasesView(config: Pick<AppConfig, 'fsts' | 'companies'>,
     }
     return {
       alias: a.alias,
-      on: a.record === 'vetting' ? 'Roadmap Item' : 'Upstream Deliverable',
+      on: a.record === 'delivery' ? 'Upstream Deliverable' : 'Roadmap Item',
       meaning: a.meaning,
       valuesHelp: ALIAS_VALUE_HELP[a.values],
       examples,

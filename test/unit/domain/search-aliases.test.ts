@@ -17,6 +17,7 @@ import {
 } from '../../../src/domain/search-aliases';
 import { emptyVetting, type Vetting } from '../../../src/domain/vetting';
 import type { Delivery } from '../../../src/domain/delivery';
+import { RANK_PROPERTY } from '../../../src/usecases/roadmap/rank-search';
 import { DELIVERY_PROPERTY, VETTING_PROPERTY, vettingIndex, stageIndexValue } from '../../../src/records/kinds';
 
 const root = join(__dirname, '..', '..', '..');
@@ -117,7 +118,7 @@ describe('the one list of aliases', () => {
     const declared = manifest.modules['jira:entityProperty'].flatMap((m) =>
       m.values.map((v) => ({ alias: v.searchAlias, propertyKey: m.propertyKey, path: v.path, type: v.type })),
     );
-    const property = { vetting: VETTING_PROPERTY, delivery: DELIVERY_PROPERTY };
+    const property = { vetting: VETTING_PROPERTY, delivery: DELIVERY_PROPERTY, rank: RANK_PROPERTY };
     expect(declared).toEqual(SEARCH_ALIASES.map((a) => ({ alias: a.alias, propertyKey: property[a.record], path: a.path, type: a.type })));
   });
 
@@ -134,7 +135,7 @@ describe('the one list of aliases', () => {
 /** The README's table, made from the list. */
 function readmeTable(): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
-  const on = { vetting: 'Roadmap Item', delivery: 'Upstream Deliverable' };
+  const on = { vetting: 'Roadmap Item', delivery: 'Upstream Deliverable', rank: 'Roadmap Item' };
   return [
     '| alias | on | what it holds | values | example |',
     '|---|---|---|---|---|',
