@@ -50,6 +50,8 @@ export interface DraftItem {
   companies: DraftCompany[];
   integrity: string;
   slipped: boolean;
+  /** Rolled up from the Upstream Deliverables that name it, when it has any. */
+  progress?: { delivered: number; total: number; sentence: string };
   /** Place in the committee's list and in its FST's list (absent: not ranked there yet). */
   rank: { committee?: number; fst?: number };
 }

@@ -4,6 +4,7 @@
 import type { DraftItem, DraftView, RankingSaved } from '../../contract/roadmap';
 import type { RoadmapWire } from '../../contract/wire';
 import type { AppConfig } from '../../domain/app-config';
+import { deliveryProgressSentence, type DeliveryProgress } from '../../domain/delivery-progress';
 import { directoryOf } from '../../domain/directory';
 import { stageDef } from '../../domain/lifecycle';
 import type { EffectiveRow, IndexRow } from '../../domain/portfolio-index';
@@ -25,6 +26,7 @@ export function draftItemOf(
   config: AppConfig,
   calendar: ReleaseCalendar,
   rank: DraftItem['rank'] = {},
+  progress?: DeliveryProgress,
 ): DraftItem {
   const dir = directoryOf(config);
   const fst = row.fst ? dir.fst(row.fst) : undefined;
@@ -47,6 +49,9 @@ export function draftItemOf(
     })),
     integrity: row.integrity,
     slipped: row.slipped,
+    ...(progress
+      ? { progress: { delivered: progress.delivered, total: progress.total, sentence: deliveryProgressSentence(progress) } }
+      : {}),
     rank,
   };
 }
@@ -75,7 +80,9 @@ function viewOf(l: Loaded, ranking: Ranking = l.ranking): DraftView {
   const ranks = itemRanks(ranking, l.read.rows);
   return {
     quarter: { id: l.quarter.id, label: quarterLabel(l.quarter.id) },
-    items: l.read.rows.map((r) => draftItemOf(r, l.read.full.get(r.id), l.read.config, l.read.calendar, ranks.get(r.id))),
+    items: l.read.rows.map((r) =>
+      draftItemOf(r, l.read.full.get(r.id), l.read.config, l.read.calendar, ranks.get(r.id), l.read.progress.get(r.id)),
+    ),
     source: l.read.source,
     hidden: l.read.hidden,
     // +1 storage call: the ranking's value.

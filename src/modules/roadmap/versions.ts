@@ -57,7 +57,17 @@ export const versionsPublish: Handlers<RoadmapWire>['versions/publish'] = {
     const l = await loadAll(input.quarter, ctx);
     const actor = await actorOf(l, ctx);
     const summary = await publishVersion(
-      { rows: l.read.rows, full: l.read.full, config: l.read.config, calendar: l.read.calendar, ranking: l.ranking },
+      {
+        rows: l.read.rows,
+        full: l.read.full,
+        config: l.read.config,
+        calendar: l.read.calendar,
+        ranking: l.ranking,
+        extra: (id) => {
+          const p = l.read.progress.get(id);
+          return p ? { progress: { delivered: p.delivered, total: p.total } } : {};
+        },
+      },
       input,
       { actor, groups: l.groups, now: new Date() },
     );

@@ -57,6 +57,8 @@ export interface PortfolioQuestion {
   maxPageSize?: number;
   /** Other KVS keys read in the same first storage call (the gadget's rank: the draft's ranking). */
   alsoRead?: string[];
+  /** Which of the page's rows to read in full (default: all); the roadmap page needs only its Roadmap Items'. */
+  fullRowsFor?: (row: SlimRow) => boolean;
 }
 
 export interface PortfolioFigures extends IndexAnswer {
@@ -277,7 +279,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   let pageRows: IndexRow[];
   if (fullRows) pageRows = answer.rows.map((r) => fullRows.get(r.id)).filter((r): r is IndexRow => r !== undefined);
   else if (answer.rows.length > 0) {
-    const got = await readRows(answer.rows.map((r) => r.id));
+    const got = await readRows(answer.rows.filter((r) => q.fullRowsFor?.(r) ?? true).map((r) => r.id));
     calls.storage += 1;
     pageRows = answer.rows.map((r) => got.get(r.id)).filter((r): r is IndexRow => r !== undefined);
   } else pageRows = [];

@@ -62,6 +62,23 @@ test('the draft answers from the portfolio index: 2 Jira calls, nothing searched
   expect(draft.rights).toEqual({ committee: true, fsts: [] });
 });
 
+test("each item's delivery progress is rolled up from the Upstream Deliverables that name it", async () => {
+  const withProgress = draft.items.filter((i) => i.progress);
+  expect(withProgress.length).toBeGreaterThan(0);
+  for (const item of withProgress.slice(0, 3)) {
+    const deliverables = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
+      jql: `lcooRoadmapItem = ${item.key}`,
+      fields: ['status'],
+      maxResults: 100,
+    });
+    const issues = (deliverables.body as { issues: { fields: { status: { name: string } } }[] }).issues;
+    expect(item.progress).toMatchObject({
+      total: issues.length,
+      delivered: issues.filter((i) => i.fields.status.name === 'Delivered').length,
+    });
+  }
+});
+
 test('the Roadmap Committee ranks roadmap-wide by drag and by keyboard; who, when, and lcooRank in Jira', async () => {
   const { page, frame } = await openRoadmap();
   await b.screenshotOnFailure(async () => {

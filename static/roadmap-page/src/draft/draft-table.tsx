@@ -57,6 +57,7 @@ export function DraftTable({
           <th style={cell}>FST</th>
           <th style={cell}>Type / size</th>
           <th style={cell}>Committed companies (people)</th>
+          <th style={cell}>Delivery</th>
           {onMove ? (
             <th style={cell} className="no-print">
               Move
@@ -110,6 +111,9 @@ export function DraftTable({
             <td style={cell}>{item.fst?.name ?? '—'}</td>
             <td style={cell}>{[item.type, item.size].filter(Boolean).join(' / ') || '—'}</td>
             <td style={cell}>{companiesText(item) || '—'}</td>
+            <td style={cell} data-testid="progress-cell" title={item.progress?.sentence}>
+              {item.progress ? `${item.progress.delivered} of ${item.progress.total} delivered` : '—'}
+            </td>
             {onMove ? (
               <td style={{ ...cell, whiteSpace: 'nowrap' }} className="no-print">
                 <button type="button" aria-label={`Move ${item.key} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>

@@ -27,6 +27,7 @@ export function VersionTable({ items, stageNames }: { items: VersionItem[]; stag
           <th style={cell}>FST (rank)</th>
           <th style={cell}>Type / size</th>
           <th style={cell}>Committed companies (people)</th>
+          <th style={cell}>Delivery</th>
         </tr>
       </thead>
       <tbody>
@@ -43,6 +44,7 @@ export function VersionTable({ items, stageNames }: { items: VersionItem[]; stag
             <td style={cell}>{i.fst ? `${i.fst}${i.fstRank ? ` (${i.fstRank})` : ''}` : '—'}</td>
             <td style={cell}>{[i.type, i.size].filter(Boolean).join(' / ') || '—'}</td>
             <td style={cell}>{companiesOf(i) || '—'}</td>
+            <td style={cell}>{i.progress ? `${i.progress.delivered} of ${i.progress.total} delivered` : '—'}</td>
           </tr>
         ))}
       </tbody>
