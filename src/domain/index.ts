@@ -21,3 +21,4 @@ export * from './record-changes';
 export { digestOf } from './digest';
 export { canonicalJson } from './canonical';
 export * from './history';
+export * from './scope-tracker';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AppConfig } from './app-config';
+import { personWeeksOf } from './company-entries';
 import { IntegritySchema } from './gates';
 import {
   DELIVERY_STAGES,
@@ -74,6 +75,12 @@ export const IndexRowSchema = SlimRowSchema.extend({
   /** A deliverable's OpenStack project. */
   project: z.string().optional(),
   securityLevelName: z.string().optional(),
+  /** A deliverable's milestone as its record names it (the release scope tracker checks it against the schedule). */
+  milestone: z.object({ label: z.string(), date: z.string() }).optional(),
+  /** A Roadmap Item's proposing company (id): the owner the release scope tracker shows. */
+  proposer: z.string().optional(),
+  /** A Roadmap Item's committed people and person-weeks per company (ids), for the release scope tracker. */
+  commitments: z.array(z.object({ company: z.string(), people: z.array(z.string()), personWeeks: z.number().min(0) })).optional(),
 });
 export type IndexRow = z.infer<typeof IndexRowSchema>;
 
@@ -169,6 +176,13 @@ export function rowOfItem(
   if (isPortfolio) row.completed = item.integrity === 'valid' && v ? checklistCompleted(v, { nowMs, calendar }) : 0;
   if (!isPortfolio && item.integrity === 'valid' && item.delivery?.roadmapItemKey) row.parentKey = item.delivery.roadmapItemKey;
   if (item.delivery?.project) row.project = item.delivery.project;
+  if (!isPortfolio && item.delivery?.milestone)
+    row.milestone = { label: item.delivery.milestone.label, date: item.delivery.milestone.date };
+  if (v?.proposingCompany) row.proposer = configIdOf(config.companies, v.proposingCompany);
+  const commitments = (v?.collaborators?.companies ?? [])
+    .filter((c) => c.company && c.people.length > 0)
+    .map((c) => ({ company: configIdOf(config.companies, c.company), people: c.people.map((p) => p.name), personWeeks: personWeeksOf(c) }));
+  if (commitments.length > 0) row.commitments = commitments;
   if (facts.securityLevel) {
     row.securityLevel = facts.securityLevel.id;
     if (facts.securityLevel.name) row.securityLevelName = facts.securityLevel.name;
