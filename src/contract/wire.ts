@@ -67,7 +67,7 @@ export interface Endpoint<I extends z.ZodType, O, D> {
 /** Every key answers BAD_REQUEST with fieldErrors for a payload its schema refuses, and Jira's status when Jira failed. */
 type Common = InvalidInputDetails | JiraFailureDetails;
 
-const endpoint =
+export const endpoint =
   <O, D = never>() =>
   <I extends z.ZodType>(input: I): Endpoint<I, O, D | Common> => ({ input });
 

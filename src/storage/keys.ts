@@ -34,6 +34,10 @@ export const KVS_KEYS = {
   /** An issue whose row a save could not write: the next reconcile derives it from Jira. */
   portfolioDirty: (issueId: string) => `lcoo:portfolio-dirty:${issueId}`,
   portfolioDirtyPrefix: 'lcoo:portfolio-dirty:',
+  /** A deliverable's weekly update notes (release scope tracker): how many it has and the latest, read for every row at once. */
+  trackerNotesHead: (issueId: string) => `lcoo:tracker-head:${issueId}`,
+  /** One weekly update note, by its number on the deliverable (1, 2, ...): the first write of a number wins. */
+  trackerNote: (issueId: string, seq: number) => `lcoo:tracker-note:${issueId}:${seq}`,
   /** One rebuild at a time. */
   portfolioRebuildLock: 'lcoo:portfolio-rebuild-lock',
   /** The quarter's ranking: the committee's list, each FST's list and area submission, who and when (src/domain/roadmap/ranking.ts). */
