@@ -7,7 +7,7 @@ import type { MilestoneKind } from '../domain/releases';
 import { NoteInputSchema, type MilestoneCheck, type TotalLine, type TrackerNote } from '../domain/scope-tracker';
 import type { Stage } from '../domain/lifecycle';
 import type { FieldErrors } from './envelope';
-import { endpoint } from './wire';
+import { endpoint } from './endpoint';
 
 export const TrackerLoadInputSchema = z.object({
   /** The series to show (code name or number); absent: the next one to ship. */

@@ -19,7 +19,10 @@ import {
 import { DeliverablesListPayloadSchema, type ItemDeliverablesView } from './item-deliverables';
 import { CalendarGetInputSchema, CalendarSaveInputSchema, type CalendarView } from './calendar';
 import { SearchAliasesInputSchema, type SearchAliasesView } from './search';
-import type { Envelope, FieldErrors, InvalidInputDetails, JiraFailureDetails } from './envelope';
+import type { Envelope, FieldErrors } from './envelope';
+import { endpoint, type Endpoint } from './endpoint';
+
+export type { Endpoint } from './endpoint';
 import { CheckConfigPayloadSchema, LoadPortfolioPayloadSchema, type GadgetConfig, type GadgetOptions, type PortfolioLoad } from './gadget';
 import {
   ApprovalRecordPayloadSchema,
@@ -54,22 +57,6 @@ import {
   type ValidatorCheckResult,
   type ValidatorOptions,
 } from './validator-config';
-
-/** One resolver key: its input schema (a value, for the backend) and, as types only, its answer and refusal details. */
-export interface Endpoint<I extends z.ZodType, O, D> {
-  input: I;
-  /** Never set: carries the answer type. */
-  readonly output?: O;
-  /** Never set: carries the refusal details type. */
-  readonly details?: D;
-}
-
-/** Every key answers BAD_REQUEST with fieldErrors for a payload its schema refuses, and Jira's status when Jira failed. */
-type Common = InvalidInputDetails | JiraFailureDetails;
-
-export const endpoint =
-  <O, D = never>() =>
-  <I extends z.ZodType>(input: I): Endpoint<I, O, D | Common> => ({ input });
 
 /** A save of a revision someone else changed meanwhile. */
 export interface ConflictDetails {
