@@ -126,6 +126,8 @@ export interface PlannedDeliverable {
   /** roadmapItemKey is set by the orchestration once the Roadmap Item has a key. */
   delivery?: Omit<DeliveryInput, 'roadmapItemKey' | 'schemaVersion'>;
   approvals: PlannedApproval[];
+  /** Weekly updates on the release scope tracker, added by the owner: `weeksAgo` 0 is this week. */
+  updates?: { weeksAgo: number; text: string }[];
 }
 
 export interface SeedPlan {
@@ -147,9 +149,15 @@ const repoOf = (project: string) => project.toLowerCase().replace(/\s+/g, '-');
 
 const accountOf = (email: string | undefined) => (email ? SEED_USERS.find((u) => u.email === email)?.accountId : undefined);
 /** A person as a record names them: with their Jira account when the sandbox has one. */
+/**
+ * The person-weeks someone gives in the target release (2 to 12, from their name, so the plan's
+ * random draws stay as they were): what the release scope tracker totals per company and FST.
+ */
+const personWeeksOf = (name: string) => 2 + ([...name].reduce((n, ch) => n + ch.charCodeAt(0), 0) % 11);
 const personOf = (m: StaffMember) => {
   const accountId = accountOf(m.email);
-  return accountId ? { name: m.name, accountId } : { name: m.name };
+  const personWeeks = personWeeksOf(m.name);
+  return accountId ? { name: m.name, accountId, personWeeks } : { name: m.name, personWeeks };
 };
 
 const companyNamed = (name: string) => COMPANIES.find((c) => c.name === name) ?? COMPANIES[0]!;
@@ -250,6 +258,44 @@ function partialVetting(rng: Prng, full: VettingInput): VettingInput {
 
 function draftVetting(full: VettingInput): VettingInput {
   return { schemaVersion: 2, fst: full.fst, proposingCompany: full.proposingCompany, type: full.type, requirements: full.requirements };
+}
+
+/** What an owner writes week by week about upstream work in `project` at `stage`, oldest first. */
+function weeklyUpdates(project: string, stage: DeliveryStage, weeks: number): { weeksAgo: number; text: string }[] {
+  const byStage: Partial<Record<DeliveryStage, string[]>> = {
+    'blueprint-in-progress': [
+      `Raised the blueprint at the ${project} team meeting; the PTL asked for the operator use cases in the etherpad.`,
+      `Use cases added; two ${project} cores commented on the scope and want a smaller first step.`,
+      `Scope split as the cores asked; blueprint review requested for next week's meeting.`,
+    ],
+    'blueprint-accepted': [
+      `Blueprint approved by the ${project} PTL; milestone agreed.`,
+      `Drafting the spec outline; looking for a second reviewer from another company.`,
+      `Outline shared on the mailing list; no objections so far.`,
+    ],
+    'spec-in-progress': [
+      `Spec proposed to the ${project} specs repository; first round of review comments in.`,
+      `Second patch set addresses the upgrade path questions.`,
+      `One core still asks about the API microversion; answer drafted.`,
+    ],
+    'spec-accepted': [
+      `Spec merged; coding starts next week.`,
+      `First patch in progress locally; test plan written.`,
+      `Development environment for the functional tests ready.`,
+    ],
+    'coding-in-progress': [
+      `First change up for review in Gerrit; CI green on the unit tests.`,
+      `Functional job failing on an unrelated gate issue; rechecked.`,
+      `Review comments addressed; waiting for a second +2.`,
+    ],
+    'code-committed': [
+      `Both changes merged; release note added.`,
+      `Docs change up for review.`,
+      `Preparing the demo for the POD acceptance.`,
+    ],
+  };
+  const texts = byStage[stage] ?? [];
+  return texts.slice(0, weeks).map((text, i) => ({ weeksAgo: weeks - 1 - i, text }));
 }
 
 /**
@@ -468,6 +514,10 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date(), ca
           asEmail: APPROVERS['lrc-tracking'][0] ?? 'admin@lcoo.example',
           note: 'Tracked in the monthly LRC delivery review.',
         });
+      // Work under way carries weekly updates (no rng draw: the rest of the plan stays as it was):
+      // three weeks of them on the first deliverable of a stage, this week's on the second.
+      const underWay = reached('blueprint-in-progress') && !reached('delivered');
+      const updates = underWay && k < 2 ? weeklyUpdates(project, stage, k === 0 ? 3 : 1) : [];
       deliverables.push({
         ref: `D${String(deliverables.length + 1).padStart(2, '0')}`,
         kind: 'deliverable',
@@ -481,6 +531,7 @@ export function generateSeedPlan(seed = DEFAULT_SEED, now: Date = new Date(), ca
         targetStage: stage,
         delivery,
         approvals,
+        ...(updates.length > 0 ? { updates } : {}),
       });
     }
   });

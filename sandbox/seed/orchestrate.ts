@@ -34,6 +34,8 @@ import { PUBLISH_AS, ROADMAP_MODULE, publishSeedVersion, type PageInvoke } from 
 
 export const PANEL_MODULE = 'lcoo-issue-panel';
 export const ADMIN_MODULE = 'lcoo-admin';
+/** The LCOO roadmap page: its resolver adds the scope tracker's weekly updates. */
+export const ROADMAP_MODULE = 'lcoo-roadmap-page';
 export const PROJECT_KEY = 'LCOO';
 /** Walks the workflows; a site admin, as the LRC chair would do it. */
 export const TRANSITION_AS = 'admin@lcoo.example';
@@ -362,6 +364,18 @@ export async function runSeed(
         )
       : null;
     await walk(d, created.key, 'delivery', revision);
+    // The owner's weekly updates on the release scope tracker, oldest first, each for its week
+    // (the server dates the writing; the week is the one the update is for).
+    for (const u of d.updates ?? []) {
+      const week = new Date(Date.now() - u.weeksAgo * 7 * 86_400_000).toISOString().slice(0, 10);
+      await invoke(
+        `${d.ref} ${created.key} update`,
+        ROADMAP_MODULE,
+        'tracker/add-note',
+        { issueKey: created.key, week, text: u.text },
+        d.ownerEmail,
+      );
+    }
     log(`${d.ref} ${created.key} ${d.targetStage}`);
     await progress('deliverables');
   }

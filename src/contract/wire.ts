@@ -51,6 +51,7 @@ import {
   type VersionView,
   type VersionsView,
 } from './roadmap';
+import { SCOPE_TRACKER_WIRE } from './scope-tracker';
 import {
   ValidatorCheckInputSchema,
   ValidatorOptionsInputSchema,
@@ -123,6 +124,7 @@ export const ROADMAP_WIRE = {
   'versions/get': endpoint<VersionView>()(VersionGetInputSchema),
   'versions/compare': endpoint<CompareView>()(VersionCompareInputSchema),
   'versions/export': endpoint<ExportFile>()(VersionExportInputSchema),
+  ...SCOPE_TRACKER_WIRE,
 };
 
 export type PanelWire = typeof PANEL_WIRE;

@@ -3,6 +3,7 @@
 import { ROADMAP_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
 import { draftLoad, rankingSave, rankingSubmit } from './draft';
+import { scopeTrackerHandlers } from './scope-tracker';
 import { versionsCompare, versionsExport, versionsGet, versionsList, versionsPublish } from './versions';
 
 export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
@@ -14,4 +15,5 @@ export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'versions/get': versionsGet,
   'versions/compare': versionsCompare,
   'versions/export': versionsExport,
+  ...scopeTrackerHandlers,
 });

@@ -25,5 +25,9 @@ export const ROADMAP_TABS: RoadmapTab[] = [
     label: 'Compare versions',
     Panel: lazy(() => import('./compare/compare-tab.js').then((m) => ({ default: m.CompareTab }))),
   },
-  // The release scope tracker (issue 13 point 6) adds its entry here.
+  {
+    id: 'scope-tracker',
+    label: 'Release scope tracker',
+    Panel: lazy(() => import('./scope-tracker/scope-tracker-tab.js').then((m) => ({ default: m.ScopeTrackerTab }))),
+  },
 ];

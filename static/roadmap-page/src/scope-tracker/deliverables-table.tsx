@@ -53,7 +53,8 @@ function Milestone({ row }: { row: TrackerRowView }) {
       {m.label ? <div style={{ whiteSpace: 'nowrap' }}>{m.label}</div> : null}
       {m.scheduled ? <div style={{ ...small, whiteSpace: 'nowrap' }}>{m.scheduled}</div> : null}
       <Lozenge appearance={look.appearance}>{look.text}</Lozenge>
-      <div style={{ ...small, maxWidth: 200 }}>{m.message}</div>
+      {/* On track and due soon say all with the label and date; the other states say why. */}
+      {m.state === 'on-track' || m.state === 'due-soon' ? null : <div style={{ ...small, maxWidth: 200 }}>{m.message}</div>}
     </div>
   );
 }
@@ -86,7 +87,7 @@ export function DeliverablesTable({ view }: { view: TrackerView }) {
       <table style={{ borderCollapse: 'collapse', width: '100%', font: font.body }} data-testid="tracker-table">
         <thead>
           <tr>
-            {['Deliverable', 'Project', 'Stage', 'Milestone', 'Owner', 'Committed', 'Roadmap Item', 'Weekly update'].map((h) => (
+            {['Deliverable', 'Project and stage', 'Milestone', 'Owner and committed', 'Roadmap Item', 'Weekly update'].map((h) => (
               <th key={h} scope="col" style={head}>
                 {h}
               </th>
@@ -96,23 +97,25 @@ export function DeliverablesTable({ view }: { view: TrackerView }) {
         <tbody>
           {view.rows.map((row) => (
             <tr key={row.key} data-key={row.key}>
-              <th scope="row" style={{ ...cell, fontWeight: 400, minWidth: 180 }}>
+              <th scope="row" style={{ ...cell, fontWeight: 400, minWidth: 150 }}>
                 <IssueLink issueKey={row.key} />
                 <div>{row.summary}</div>
                 {row.integrity !== 'valid' ? (
                   <Lozenge appearance="removed">{row.integrity === 'missing' ? 'No record' : 'Record not verified'}</Lozenge>
                 ) : null}
               </th>
-              <td style={cell}>{row.project ?? <span style={small}>Not named</span>}</td>
-              <td style={{ ...cell, whiteSpace: 'nowrap' }}>{row.stageName}</td>
+              <td style={cell}>
+                {row.project ?? <span style={small}>No project named</span>}
+                <div style={{ ...small, whiteSpace: 'nowrap' }}>{row.stageName}</div>
+              </td>
               <td style={cell}>
                 <Milestone row={row} />
               </td>
-              <td style={cell}>{row.ownerCompany ? companyName(view, row.ownerCompany) : <span style={small}>Unknown</span>}</td>
-              <td style={{ ...cell, minWidth: 160 }}>
+              <td style={{ ...cell, minWidth: 170 }}>
+                <div style={small}>Owner: {row.ownerCompany ? companyName(view, row.ownerCompany) : 'unknown'}</div>
                 <Commitments row={row} view={view} />
               </td>
-              <td style={{ ...cell, minWidth: 160 }}>
+              <td style={{ ...cell, minWidth: 150 }}>
                 {row.roadmapItem ? (
                   <>
                     <IssueLink issueKey={row.roadmapItem.key} />
@@ -123,7 +126,7 @@ export function DeliverablesTable({ view }: { view: TrackerView }) {
                   <span style={small}>None you can see</span>
                 )}
               </td>
-              <td style={{ ...cell, minWidth: 260 }}>
+              <td style={{ ...cell, minWidth: 240 }}>
                 <WeeklyNotes key={`${view.release.id}/${row.key}`} row={row} today={view.today} />
               </td>
             </tr>

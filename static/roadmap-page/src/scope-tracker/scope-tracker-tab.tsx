@@ -13,7 +13,7 @@ import { Row, Stack } from '../../../shared/layout';
 import * as color from '../../../shared/color';
 import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
-import { call, problemOf } from './tracker-call';
+import { call, problemOf } from '../call';
 import { DeliverablesTable } from './deliverables-table';
 import { TotalsTables } from './totals-tables';
 

@@ -10,7 +10,7 @@ import { Row, Stack } from '../../../shared/layout';
 import * as color from '../../../shared/color';
 import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
-import { call, isCallError, problemOf } from './tracker-call';
+import { call, isCallError, problemOf } from '../call';
 import { weekChoices, writtenAt } from './format';
 
 const NOTE_MAX = 2000;
