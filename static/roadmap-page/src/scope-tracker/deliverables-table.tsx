@@ -29,6 +29,8 @@ const MILESTONE_LOOK: Record<MilestoneState, { text: string; appearance: ThemeAp
   'not-in-schedule': { text: 'Not in schedule', appearance: 'removed' },
 };
 
+const WHY_SHOWN: readonly MilestoneState[] = ['late', 'no-milestone', 'not-in-schedule'];
+
 function openIssue(e: MouseEvent<HTMLAnchorElement>, key: string) {
   // The page is a frame on another origin: the bridge navigates Jira (a modified click opens a tab).
   e.preventDefault();
@@ -53,8 +55,8 @@ function Milestone({ row }: { row: TrackerRowView }) {
       {m.label ? <div style={{ whiteSpace: 'nowrap' }}>{m.label}</div> : null}
       {m.scheduled ? <div style={{ ...small, whiteSpace: 'nowrap' }}>{m.scheduled}</div> : null}
       <Lozenge appearance={look.appearance}>{look.text}</Lozenge>
-      {/* On track and due soon say all with the label and date; the other states say why. */}
-      {m.state === 'on-track' || m.state === 'due-soon' ? null : <div style={{ ...small, maxWidth: 200 }}>{m.message}</div>}
+      {/* Landed, on track and due soon say all with the label and date; the other states, and a moved date, say why. */}
+      {WHY_SHOWN.includes(m.state) || m.moved ? <div style={{ ...small, maxWidth: 200 }}>{m.message}</div> : null}
     </div>
   );
 }
@@ -111,11 +113,11 @@ export function DeliverablesTable({ view }: { view: TrackerView }) {
               <td style={cell}>
                 <Milestone row={row} />
               </td>
-              <td style={{ ...cell, minWidth: 170 }}>
+              <td style={{ ...cell, minWidth: 150 }}>
                 <div style={small}>Owner: {row.ownerCompany ? companyName(view, row.ownerCompany) : 'unknown'}</div>
                 <Commitments row={row} view={view} />
               </td>
-              <td style={{ ...cell, minWidth: 150 }}>
+              <td style={{ ...cell, minWidth: 130 }}>
                 {row.roadmapItem ? (
                   <>
                     <IssueLink issueKey={row.roadmapItem.key} />
@@ -126,7 +128,7 @@ export function DeliverablesTable({ view }: { view: TrackerView }) {
                   <span style={small}>None you can see</span>
                 )}
               </td>
-              <td style={{ ...cell, minWidth: 240 }}>
+              <td style={{ ...cell, minWidth: 220 }}>
                 <WeeklyNotes key={`${view.release.id}/${row.key}`} row={row} today={view.today} />
               </td>
             </tr>
