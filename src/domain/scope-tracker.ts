@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Stage } from './lifecycle';
-import type { EffectiveRow, IndexRow } from './portfolio-index';
+import { effectiveRows, type EffectiveRow, type IndexRow, type SlimRow } from './portfolio-index';
 import { AccountIdSchema, IsoDateSchema, IsoDateTimeSchema, IssueKeySchema, MAX_SHORT, MAX_TEXT, requiredText, text } from './primitives';
 import {
+  BUILTIN_CALENDAR,
   addDays,
   isoDay,
   releaseById,
@@ -181,14 +182,60 @@ export function deliverablesTargeting(rows: readonly EffectiveRow[], releaseId: 
   return rows.filter((r) => r.lifecycle === 'delivery' && r.releaseId === releaseId);
 }
 
-/** Milestone date first (none last), then issue key. */
-function rowOrder(a: TrackerRow, b: TrackerRow): number {
-  const da = a.milestone.scheduled ?? '9999';
-  const db = b.milestone.scheduled ?? '9999';
-  if (da !== db) return da < db ? -1 : 1;
-  const ka = /^(.*)-(\d+)$/.exec(a.key);
-  const kb = /^(.*)-(\d+)$/.exec(b.key);
-  return ka && kb ? ka[1]!.localeCompare(kb[1]!) || Number(ka[2]) - Number(kb[2]) : a.key.localeCompare(b.key);
+/** A deliverable's release: its milestone's, else its Roadmap Item's target (when the person may see the item). */
+function releaseOfDeliverable(r: SlimRow, items: ReadonlyMap<string, SlimRow>): string | undefined {
+  return r.releaseId ?? (r.parentKey ? items.get(r.parentKey)?.releaseId : undefined);
+}
+
+function roadmapItemsByKey(rows: readonly SlimRow[]): Map<string, SlimRow> {
+  const items = new Map<string, SlimRow>();
+  for (const r of rows) if (r.lifecycle === 'portfolio') items.set(r.key, r);
+  return items;
+}
+
+/** Every release some deliverable targets (for the picker), in one pass. */
+export function releasesTargeted(rows: readonly SlimRow[]): Set<string> {
+  const items = roadmapItemsByKey(rows);
+  const out = new Set<string>();
+  for (const r of rows) {
+    if (r.lifecycle !== 'delivery') continue;
+    const release = releaseOfDeliverable(r, items);
+    if (release) out.add(release);
+  }
+  return out;
+}
+
+/**
+ * The same rows as `deliverablesTargeting(effectiveRows(rows), releaseId)`, without filling in
+ * every row of the portfolio: only the release's deliverables and their Roadmap Items go through
+ * effectiveRows (a 10,000-row portfolio costs one pass over the keys).
+ */
+export function deliverablesOfRelease(
+  rows: readonly SlimRow[],
+  releaseId: string,
+  nowMs: number,
+  calendar: ReleaseCalendar = BUILTIN_CALENDAR,
+): EffectiveRow[] {
+  const items = roadmapItemsByKey(rows);
+  const picked: SlimRow[] = [];
+  const parents = new Map<string, SlimRow>();
+  for (const r of rows) {
+    if (r.lifecycle !== 'delivery' || releaseOfDeliverable(r, items) !== releaseId) continue;
+    picked.push(r);
+    const parent = r.parentKey ? items.get(r.parentKey) : undefined;
+    if (parent) parents.set(parent.key, parent);
+  }
+  return effectiveRows([...parents.values(), ...picked], nowMs, calendar).filter((r) => r.lifecycle === 'delivery');
+}
+
+/** Milestone date first (none last), then issue key (project, then number): keys computed once per row. */
+function sortRows(rows: TrackerRow[]): TrackerRow[] {
+  const keyed = rows.map((r) => {
+    const m = /^(.*)-(\d+)$/.exec(r.key);
+    return { r, date: r.milestone.scheduled ?? '9999', project: m ? m[1]! : r.key, n: m ? Number(m[2]) : 0 };
+  });
+  keyed.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.project.localeCompare(b.project) || a.n - b.n));
+  return keyed.map((k) => k.r);
 }
 
 /**
@@ -224,7 +271,7 @@ export function trackerRows(
     if (item?.proposer) row.ownerCompany = item.proposer;
     return row;
   });
-  return rows.sort(rowOrder);
+  return sortRows(rows);
 }
 
 export interface TotalLine {

@@ -8,9 +8,9 @@ import { AppError } from '../../contract/envelope';
 import type { TrackerRelease, TrackerRowView, TrackerView } from '../../contract/scope-tracker';
 import { AppConfigSchema, DEFAULT_APP_CONFIG, type AppConfig } from '../../domain/app-config';
 import { LIFECYCLES, type Stage } from '../../domain/lifecycle';
-import { effectiveRows, type IndexRow } from '../../domain/portfolio-index';
+import type { IndexRow } from '../../domain/portfolio-index';
 import { isoDay, releaseById, releaseLabel, releasedBy, type Release } from '../../domain/releases';
-import { deliverablesTargeting, trackerReleases, trackerRows, trackerTotals } from '../../domain/scope-tracker';
+import { deliverablesOfRelease, releasesTargeted, trackerReleases, trackerRows, trackerTotals } from '../../domain/scope-tracker';
 import type { JiraClient } from '../../jira/client';
 import { KVS_KEYS } from '../../storage/keys';
 import { parseMeta } from '../../storage/portfolio-index/meta';
@@ -59,9 +59,8 @@ export async function loadTracker(releaseId: string | undefined, user: JiraClien
     calls.jira += visible.calls.jira;
     calls.storage += visible.calls.storage;
   }
-  const effective = visible ? effectiveRows(visible.rows, nowMs, calendar) : [];
-  const targeted = new Set(effective.filter((r) => r.lifecycle === 'delivery' && r.releaseId).map((r) => r.releaseId!));
-  const { releases, next } = trackerReleases(calendar, nowMs, targeted);
+  const visibleRows = visible?.rows ?? [];
+  const { releases, next } = trackerReleases(calendar, nowMs, releasesTargeted(visibleRows));
   const release = releaseId ? releaseById(calendar, releaseId) : next;
   if (!release) {
     throw new AppError(
@@ -72,8 +71,8 @@ export async function loadTracker(releaseId: string | undefined, user: JiraClien
       { field: 'releaseId' },
     );
   }
-  const deliverables = deliverablesTargeting(effective, release.id);
-  const idOfKey = new Map(effective.map((r) => [r.key, r.id]));
+  const deliverables = deliverablesOfRelease(visibleRows, release.id, nowMs, calendar);
+  const idOfKey = new Map(visibleRows.map((r) => [r.key, r.id]));
   const parentIds = [...new Set(deliverables.filter((d) => d.inherited && d.parentKey).map((d) => idOfKey.get(d.parentKey!)!))];
   const deliverableIds = deliverables.map((d) => d.id);
   const [fullById, notes] = await Promise.all([
@@ -92,7 +91,7 @@ export async function loadTracker(releaseId: string | undefined, user: JiraClien
       ...(head?.latest ? { latestNote: head.latest } : {}),
     };
   });
-  const hidden = visible ? deliverablesTargeting(effectiveRows(visible.hidden, nowMs, calendar), release.id).length : 0;
+  const hidden = visible ? deliverablesOfRelease(visible.hidden, release.id, nowMs, calendar).length : 0;
   return {
     today: isoDay(nowMs),
     release: { ...releaseView(release, nowMs), milestones: release.milestones.map((m) => ({ ...m })) },

@@ -2,7 +2,9 @@ import {
   BUILTIN_CALENDAR,
   NoteInputSchema,
   checkMilestone,
+  deliverablesOfRelease,
   deliverablesTargeting,
+  releasesTargeted,
   effectiveRows,
   newerNote,
   noteWeekProblem,
@@ -153,6 +155,14 @@ describe('rows and totals', () => {
   const visible = [item, item2, d1, d2, d3, d4, d5];
   const eff = effectiveRows(visible, NOW);
   const rows = trackerRows(deliverablesTargeting(eff, 'indri'), fullRows, indri, NOW);
+
+  it('picks the same deliverables as the whole portfolio filled in, and knows every release targeted', () => {
+    const all = [...visible, hiddenItem, slim({ id: '16', key: 'LCOO-16', lifecycle: 'delivery', stage: 'backlog' })];
+    for (const release of ['indri', 'hibiscus', 'epoxy']) {
+      expect(deliverablesOfRelease(all, release, NOW)).toEqual(deliverablesTargeting(effectiveRows(all, NOW), release));
+    }
+    expect([...releasesTargeted(visible)].sort()).toEqual(['hibiscus', 'indri']);
+  });
 
   it('lists every deliverable targeting the release, by milestone date, with its item and commitments', () => {
     expect(rows.map((r) => r.key)).toEqual(['LCOO-11', 'LCOO-13', 'LCOO-12']);
