@@ -68,6 +68,13 @@ export const SlimRowSchema = z.object({
 });
 export type SlimRow = z.infer<typeof SlimRowSchema>;
 
+/**
+ * The shape of what a row holds: a version that adds a field derived from the record (2: the
+ * release scope tracker's proposer, commitments and milestone) changes the index's fingerprint,
+ * so the next reconcile rebuilds and every row gains it.
+ */
+export const INDEX_ROW_VERSION = 2;
+
 export const IndexRowSchema = SlimRowSchema.extend({
   summary: z.string(),
   issueType: z.string(),

@@ -10,6 +10,7 @@ import { isReleased, type ReleaseCalendar } from '../../domain/releases';
 import type { LoadedConfig } from '../../storage/app-config';
 import type { IndexMeta } from '../../storage/portfolio-index/meta';
 import { StageSchema } from '../../domain/lifecycle';
+import { INDEX_ROW_VERSION } from '../../domain/portfolio-index';
 import { adminOnly, adminSettingsOf, movesFromRules, type GateRules } from '../gate-settings';
 
 const ParsedRuleSchema = z.union([
@@ -41,11 +42,17 @@ export const settingsForIndex = (config: LoadedConfig, rules: GateRules): Settin
 export const SEARCH_VALUES_VERSION = 2;
 
 /**
- * What rows depend on besides the records: the rules, the admin's gate settings, the calendar in
+ * What rows depend on besides the records: the shape of a row (INDEX_ROW_VERSION), the rules, the admin's gate settings, the calendar in
  * effect and which series shipped; and what the records' search values name: the FSTs', companies'
  * and series' names (a rename is re-indexed by the rebuild it starts).
  */
-export function fingerprintOf(config: LoadedConfig, rules: GateRules, nowMs: number, calendar: ReleaseCalendar): string {
+export function fingerprintOf(
+  config: LoadedConfig,
+  rules: GateRules,
+  nowMs: number,
+  calendar: ReleaseCalendar,
+  rowVersion: number = INDEX_ROW_VERSION,
+): string {
   const shipped = calendar.releases.filter((r) => isReleased(calendar, r.id, nowMs)).map((r) => r.id);
   const series = calendar.releases.map((r) => [r.id, r.version, r.firstReleaseDate, r.name]);
   const names = {
@@ -54,7 +61,7 @@ export function fingerprintOf(config: LoadedConfig, rules: GateRules, nowMs: num
     companies: config.config.companies.map((c) => [c.id, c.name]),
   };
   return createHash('sha256')
-    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped, series, names }))
+    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped, series, names, rowVersion }))
     .digest('hex')
     .slice(0, 32);
 }
