@@ -42,7 +42,8 @@ async function openTracker(asEmail = FST_LEAD): Promise<{ page: Page; frame: Fra
   return { page, frame };
 }
 
-const rowOf = (frame: Frame, key: string) => frame.locator(`tr[data-key="${key}"]`);
+// Scoped to the tracker's table: other tabs' tables (the draft) mark their rows the same way.
+const rowOf = (frame: Frame, key: string) => frame.getByTestId('tracker-table').locator(`tr[data-key="${key}"]`);
 
 test('opens on the next release with its schedule, deliverables and totals; switching release reloads them', async () => {
   const { page, frame } = await openTracker();
@@ -50,7 +51,7 @@ test('opens on the next release with its schedule, deliverables and totals; swit
     const picker = frame.getByLabel('Release', { exact: true });
     expect(await picker.inputValue()).toBe(next.release.id);
     await frame.getByRole('list', { name: `${next.release.label} schedule` }).waitFor();
-    expect(await frame.locator('tbody tr[data-key]').count()).toBe(next.rows.length);
+    expect(await frame.getByTestId('tracker-table').locator('tbody tr[data-key]').count()).toBe(next.rows.length);
     await frame.getByRole('table', { name: 'Per company' }).waitFor();
     await frame.getByRole('table', { name: 'Per FST' }).waitFor();
     await b.screenshot(page, 'scope-tracker');
@@ -61,7 +62,7 @@ test('opens on the next release with its schedule, deliverables and totals; swit
     await picker.selectOption(other.id);
     await frame.getByRole('heading', { name: `Upstream Deliverables targeting ${other.label} (${expected.rows.length})` }).waitFor();
     await frame.waitForSelector('body[aria-busy="false"]', { state: 'attached' });
-    expect(await frame.locator('tbody tr[data-key]').count()).toBe(expected.rows.length);
+    expect(await frame.getByTestId('tracker-table').locator('tbody tr[data-key]').count()).toBe(expected.rows.length);
   });
 });
 
