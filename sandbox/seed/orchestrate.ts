@@ -34,8 +34,6 @@ import { PUBLISH_AS, ROADMAP_MODULE, publishSeedVersion, type PageInvoke } from 
 
 export const PANEL_MODULE = 'lcoo-issue-panel';
 export const ADMIN_MODULE = 'lcoo-admin';
-/** The LCOO roadmap page: its resolver adds the scope tracker's weekly updates. */
-export const ROADMAP_MODULE = 'lcoo-roadmap-page';
 export const PROJECT_KEY = 'LCOO';
 /** Walks the workflows; a site admin, as the LRC chair would do it. */
 export const TRANSITION_AS = 'admin@lcoo.example';
