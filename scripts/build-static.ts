@@ -64,7 +64,12 @@ export interface EntryFiles {
 /** Paths relative to the build folder, from esbuild's metafile. */
 export function entryFiles(metafile: Metafile, outdir: string): EntryFiles {
   const outputs = Object.entries(metafile.outputs);
-  const entry = outputs.find(([, o]) => o.entryPoint !== undefined && !o.entryPoint.endsWith('.css'));
+  // The output named after the `main` entry point (entryNames '[name]-[hash]'): every module
+  // imported lazily is an entry point of its own chunk in the metafile too, so the first output
+  // with an entry point can be a lazy tab (the roadmap page once loaded its scope tracker first).
+  const entry = outputs.find(
+    ([path, o]) => o.entryPoint !== undefined && !o.entryPoint.endsWith('.css') && /^main-[^/]+\.js$/.test(basename(path)),
+  );
   if (!entry) throw new Error(`esbuild produced no entry module in ${outdir}`);
   const rel = (p: string) => relative(outdir, p).split('\\').join('/');
   const preload: string[] = [];
