@@ -7,7 +7,8 @@
 //   src/jira      -> src/domain (the REST adapter)
 //   src/storage   -> src/domain (Forge KVS)
 //   src/records   -> src/domain, src/jira, src/storage, src/contract (its error type)
-//   src/usecases  -> src/domain, src/jira, src/records, src/storage, src/contract
+//   src/upstream  -> src/domain (Gerrit and other OpenStack tools, read through Forge egress)
+//   src/usecases  -> src/domain, src/jira, src/records, src/storage, src/contract, src/upstream
 //   src/modules   -> anything in src
 //   nothing in src imports sandbox/, scripts/, test/, bench/ or static/; no cycles anywhere.
 // test/fixtures/layering holds a small tree that breaks each rule: test/unit/layering.test.ts
@@ -67,7 +68,8 @@ module.exports = {
     allowed('jira', 'domain'),
     allowed('storage', 'domain'),
     allowed('records', 'domain', 'jira', 'storage', 'contract'),
-    allowed('usecases', 'domain', 'jira', 'records', 'storage', 'contract'),
+    allowed('upstream', 'domain'),
+    allowed('usecases', 'domain', 'jira', 'records', 'storage', 'contract', 'upstream'),
     {
       name: 'static-uses-the-contract',
       comment: 'A Custom UI app imports static/shared and, from src, only the contract.',

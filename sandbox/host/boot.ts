@@ -11,15 +11,19 @@ import { startWebServer, type WebServer } from '../web/server';
 import { loadApp, type LoadedApp } from './app-loader';
 import type { RedirectPolicy } from './forge-fetch';
 import { createForgeHost, extensionAriOf, type ForgeHost } from './forge-host';
+import { startGerritEmulator, type GerritEmulator } from '../gerrit/server';
 
 export const JIRA_DB_FILE = 'jira.sqlite';
 export const FORGE_DB_FILE = 'forge.sqlite';
+export const GERRIT_DATA_FILE = 'gerrit.json';
 
 export interface BootOptions {
   appDir: string;
   dataDir: string;
   /** 0 picks free ports (tests). */
   port: number;
+  /** The Gerrit emulator's port (review.opendev.org for the app); default PORT+2, or a free one when port is 0. */
+  gerritPort?: number;
   resourcePort?: number;
   bindAddress?: string;
   /** Installer of the app (avi:forge:installed:app), by email; default admin@lcoo.example. */
@@ -45,6 +49,8 @@ export interface BootOptions {
 }
 
 export interface RunningSandbox {
+  /** The Gerrit REST emulator the app reaches as https://review.opendev.org (sandbox/gerrit). */
+  gerrit: GerritEmulator;
   url: string;
   resourceOrigin: string;
   /** True when this data dir had no Jira yet: seed it. */
@@ -104,7 +110,20 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
   });
   const db = new Database(join(dataDir, FORGE_DB_FILE));
   db.pragma('journal_mode = WAL');
+  let gerrit: GerritEmulator;
+  try {
+    gerrit = await startGerritEmulator({
+      port: opts.gerritPort ?? (opts.port ? opts.port + 2 : 0),
+      ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+      dataFile: join(dataDir, GERRIT_DATA_FILE),
+    });
+  } catch (e) {
+    jira.close();
+    db.close();
+    throw e;
+  }
   const host = createForgeHost({
+    egressRoutes: { 'review.opendev.org': gerrit.url },
     app,
     jira,
     db,
@@ -127,6 +146,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
       ...(opts.hostTokensCss !== undefined ? { hostTokensCss: opts.hostTokensCss } : {}),
     });
   } catch (e) {
+    await gerrit.close();
     jira.close();
     db.close();
     throw e;
@@ -143,8 +163,10 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     host,
     jira,
     web,
+    gerrit,
     close: async () => {
       await web.close();
+      await gerrit.close();
       await host.settled();
       await host.drain();
       jira.close();

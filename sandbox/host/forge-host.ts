@@ -11,7 +11,8 @@ import { createEventQueue, type EventQueueEmulator } from './event-queue';
 import { createForgeProxy, type CallCounter, type FetchLogEntry, type RedirectPolicy } from './forge-fetch';
 import type { IssueEventArgs, JiraEmulatorPort, JiraHooks, ValidatorHookArgs } from './jira-port';
 import { createKvsEmulator, type EntityIndexes, type KvsEmulator } from './kvs-emulator';
-import { errorMessage, LOCAL_CLOUD_ID, runInvocation } from './runtime';
+import { createEgress, egressHostsOf } from './egress';
+import { errorMessage, LOCAL_CLOUD_ID, originalFetch, runInvocation } from './runtime';
 import { issueEventToTrigger } from './trigger-events';
 
 /** Stable ids of the one local installation: getAppContext() reports exactly these. */
@@ -160,11 +161,14 @@ export function createForgeHost(opts: {
   functionTimeoutMs?: number;
   /** What the Forge fetch does with a 303 to a Jira task (see RedirectPolicy). */
   redirects?: RedirectPolicy;
+  /** Host -> emulator base URL for the app's external fetches (e.g. review.opendev.org -> the Gerrit emulator). */
+  egressRoutes?: Record<string, string>;
 }): ForgeHost {
   const { app, jira, db } = opts;
   const timeoutMs = opts.functionTimeoutMs ?? FUNCTION_TIMEOUT_MS;
   const kvs = createKvsEmulator(db, entityIndexes(app));
   const fetchLog: FetchLogEntry[] = [];
+  const egress = createEgress(egressHostsOf(app.manifest), opts.egressRoutes ?? {}, originalFetch());
   db.exec(`CREATE TABLE IF NOT EXISTS forge_host_state (name TEXT PRIMARY KEY, value TEXT NOT NULL);
            CREATE TABLE IF NOT EXISTS forge_gadget_config (dashboard_id TEXT NOT NULL, gadget_id TEXT NOT NULL, config TEXT NOT NULL,
              PRIMARY KEY (dashboard_id, gadget_id));`);
@@ -212,6 +216,7 @@ export function createForgeHost(opts: {
           { jira, kvs, queue, counter, log: fetchLog, ...(opts.redirects ? { redirects: opts.redirects } : {}) },
           accountId,
         ),
+        egress,
       },
       () => {
         const work = Promise.resolve().then(() => fn(handler) as Promise<T>);

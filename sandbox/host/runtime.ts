@@ -43,6 +43,8 @@ export interface InvocationIdentity {
   /** Forge gives every function 25 s (validators included). */
   timeoutMs: number;
   backend: ForgeFetchBackend;
+  /** What the app's `fetch` of an external URL does (sandbox/host/egress.ts); undefined: the app declares none. */
+  egress?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 export interface ForgeRuntime {
@@ -68,6 +70,8 @@ export interface ForgeRuntime {
   accountId: string | undefined;
   /** Not read by Forge: lets __forge_fetch__ find the sandbox this invocation belongs to. */
   localBackend: ForgeFetchBackend;
+  /** Not read by Forge: where this invocation's external fetches go. */
+  localEgress?: (url: string, init?: RequestInit) => Promise<Response>;
 }
 
 export const LOCAL_CLOUD_ID = 'a1b2c3d4-0000-4000-8000-00000000c10d';
@@ -107,6 +111,7 @@ function makeRuntime(id: InvocationIdentity): ForgeRuntime {
     aaid: id.accountId,
     accountId: id.accountId,
     localBackend: id.backend,
+    ...(id.egress ? { localEgress: id.egress } : {}),
   };
 }
 
@@ -143,7 +148,47 @@ export function installForgeGlobals(): void {
       return runtime.localBackend(meta, path, init);
     },
   });
+  installEgressFetch();
   installed = true;
+}
+
+/**
+ * @forge/api's `fetch` is the global fetch, captured when the package loads; on Forge the
+ * runtime's fetch enforces the manifest's egress. Inside an invocation the sandbox's does the
+ * same (sandbox/host/egress.ts); outside one (tests, the pages) fetch stays Node's.
+ */
+let nodeFetch: typeof fetch | undefined;
+
+/** Node's own fetch (what the egress routes through to an emulator). */
+export function originalFetch(): typeof fetch {
+  installEgressFetch();
+  return nodeFetch!;
+}
+
+function installEgressFetch(): void {
+  const original = mainGlobal.fetch as typeof fetch & { lcooEgress?: true; lcooOriginal?: typeof fetch };
+  if (original.lcooEgress) {
+    nodeFetch ??= original.lcooOriginal;
+    return;
+  }
+  nodeFetch = original;
+  const wrapped = Object.assign(
+    (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const runtime = invocations.getStore();
+      if (!runtime) return original(input, init);
+      const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+      if (!runtime.localEgress) {
+        return Promise.reject(
+          new Error(
+            `URL not included in the external fetch backend permissions: ${url}. Visit go.atlassian.com/forge-egress for more information.`,
+          ),
+        );
+      }
+      return runtime.localEgress(url, init);
+    },
+    { lcooEgress: true as const, lcooOriginal: original },
+  );
+  mainGlobal.fetch = wrapped as typeof fetch;
 }
 
 /** Runs fn as one Forge invocation with its own runtime object. */

@@ -34,6 +34,9 @@ export const DeliverySavePayloadSchema = z.object({
   delivery: DeliveryInputSchema,
 });
 
+/** delivery/refresh-upstream: read Gerrit now for this deliverable (nothing to send: the app reads the linked changes). */
+export const UpstreamRefreshPayloadSchema = z.object({});
+
 export const RecordNameSchema = z.enum(['vetting', 'delivery'], { error: 'record must be "vetting" or "delivery".' });
 export type RecordName = z.infer<typeof RecordNameSchema>;
 
@@ -227,4 +230,8 @@ export interface PanelData {
   gateSettingsNote?: string;
   /** After a deliverable's save: why its Jira link to the Roadmap Item was not written (the record is saved). */
   linkNote?: string;
+  /** After "Refresh from upstream": why Gerrit could not be read (the last evidence, if any, is kept and marked stale). */
+  upstreamProblem?: string;
+  /** Where Code Committed takes its evidence under the admin's settings (the panel says so beside the evidence). */
+  codeCommittedFrom?: 'panel' | 'gerrit';
 }

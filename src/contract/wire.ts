@@ -31,6 +31,7 @@ import {
   HistoryListPayloadSchema,
   PanelLoadPayloadSchema,
   RecordRestorePayloadSchema,
+  UpstreamRefreshPayloadSchema,
   VettingSavePayloadSchema,
   type HistoryPage,
   type PanelData,
@@ -78,6 +79,7 @@ export const PANEL_WIRE = {
   'approvals/record': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalRecordPayloadSchema),
   'approvals/withdraw': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalWithdrawPayloadSchema),
   'record/restore': endpoint<PanelData, ConflictDetails>()(RecordRestorePayloadSchema),
+  'delivery/refresh-upstream': endpoint<PanelData, ConflictDetails>()(UpstreamRefreshPayloadSchema),
   'history/list': endpoint<HistoryPage>()(HistoryListPayloadSchema),
   'deliverables/list': endpoint<ItemDeliverablesView>()(DeliverablesListPayloadSchema),
 };

@@ -15,6 +15,7 @@ import {
   text,
 } from './primitives';
 import { ReleaseIdSchema } from './releases';
+import { UpstreamEvidenceSchema } from './upstream';
 
 /**
  * The evidence of an Upstream Deliverable (the `lcoo-delivery` issue property): the
@@ -127,6 +128,8 @@ export const DeliveryFieldsSchema = z.object({
   // The Roadmap Committee's tracking is an approval now ('lrc-tracking'): the checkbox older
   // records carry (`lrcTracking`) is not read, so a box any editor ticked confirms nothing.
   approvals: ApprovalListSchema.optional(),
+  /** What OpenStack's tools say (Gerrit), read by the app's refresh only: never taken from a save (upstream.ts). */
+  upstream: UpstreamEvidenceSchema.optional(),
 });
 
 export const DeliverySchema = DeliveryFieldsSchema.superRefine((d, ctx) => {
@@ -158,6 +161,9 @@ export const DeliveryInputSchema = z
       })
       .optional(),
     approvals: noApprovalsIn('delivery record'),
+    upstream: z
+      .undefined({ error: 'Evidence from Gerrit is read by the app ("Refresh from upstream"); a save cannot carry it.' })
+      .optional(),
   })
   .superRefine((d, ctx) => {
     uniqueChangeNumbers(d.changes, ctx);
@@ -219,6 +225,8 @@ export function applyDeliveryInput(previous: Delivery | undefined, input: Delive
     out.changes = input.changes.map((c) => restamp(c, byNumber.get(c.number), recordedBy, recordedAt));
   }
   if (previous?.approvals) out.approvals = previous.approvals;
+  // Read-only in the panel: only the app's refresh writes what Gerrit says.
+  if (previous?.upstream) out.upstream = previous.upstream;
   return out;
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { approvalCounts, approvalState, partLabel, type ApprovedRecord } from './approval-content';
 import { APPROVAL_ROLES, ApprovalRoleSchema, GATE_APPROVALS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
+import { changeLacks, changeLacksSentence, isLiveChange, type UpstreamChange } from './upstream';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, StageSchema, isSpecificationStage, type LifecycleId, type Stage } from './lifecycle';
 import { milestoneProblem, releaseById, releaseLabel, type ReleaseCalendar } from './releases';
 import {
@@ -53,6 +54,12 @@ export const GateConfigSchema = z.object({
     .max(APPROVAL_ROLES.length)
     .default([])
     .transform((roles) => [...new Set(roles)]),
+  /**
+   * Where Code Committed takes its evidence: 'panel' (what people enter: change status, CI and
+   * core approvals recorded in the app) or 'gerrit' (what Gerrit says, upstream.ts; the
+   * hand-entered values then no longer count).
+   */
+  codeCommittedFrom: z.enum(['panel', 'gerrit'], { error: 'Code Committed evidence must come from "panel" or "gerrit".' }).default('panel'),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 
@@ -75,6 +82,7 @@ export const defaultGateConfig: GateConfig = Object.freeze({
   specificationStep: true,
   requiredChecklist: Object.freeze({ prioritized: [...CHECKLIST_ITEM_IDS] }),
   staleApprovalsCount: Object.freeze([]) as unknown as ApprovalRole[],
+  codeCommittedFrom: 'panel',
 });
 
 /** A rule's stored configuration as the gate reads it: the settings, or why they can't be used. */
@@ -114,6 +122,8 @@ export function overlayGateConfig(admin: GateConfig, rule: RuleConfig): GateConf
     requiredChecklist: { ...admin.requiredChecklist, ...rule.requiredChecklist },
     // Not a rule setting: which approvals count for an earlier version is the admin's call.
     staleApprovalsCount: admin.staleApprovalsCount,
+    // Not a rule setting either: whether Gerrit alone is trusted is the admin's call for every move.
+    codeCommittedFrom: admin.codeCommittedFrom,
   };
 }
 
@@ -317,6 +327,10 @@ function deliveryRules(
       if (!(delivery.changes ?? []).length) out.push({ requirement: 'delivery:changes', message: MSG.changes });
       break;
     case 'code-committed': {
+      if (config.codeCommittedFrom === 'gerrit') {
+        gerritCodeCommitted(delivery, config.coreApprovalsRequired, out);
+        break;
+      }
       const cores = distinctCoreApprovals(delivery, (a) => approvalCounts(a, delivery, config.staleApprovalsCount)).length;
       if (cores < config.coreApprovalsRequired) {
         const earlier = distinctCoreApprovals(delivery).length - cores;
@@ -361,6 +375,50 @@ function deliveryRules(
   if (extra.length === 0) return;
   if (parent) checklistMissing(parent, extra, { nowMs: at.nowMs, calendar: at.calendar, stage: parentStage }, out);
   else out.push({ requirement: 'roadmap-item', message: MSG.roadmapItem });
+}
+
+/**
+ * Code Committed "from Gerrit only": every live change the deliverable links, as Gerrit last
+ * reported it, is merged, verified by Zuul and approved by `required` distinct cores. What
+ * people entered (change status, CI, core approvals in the app) does not count.
+ */
+function gerritCodeCommitted(delivery: Delivery, required: number, out: MissingRequirement[]): void {
+  const linked = (delivery.changes ?? []).map((c) => c.number);
+  const evidence = delivery.upstream?.gerrit;
+  if (linked.length === 0) {
+    out.push({ requirement: 'delivery:changes', message: MSG.liveChanges });
+    return;
+  }
+  if (!evidence) {
+    out.push({
+      requirement: 'upstream:gerrit',
+      message: 'Gerrit: the changes have not been read from Gerrit yet; use "Refresh from upstream" on the LCOO panel.',
+    });
+    return;
+  }
+  const byNumber = new Map(evidence.changes.map((c) => [c.number, c]));
+  const unread = linked.filter((n) => !byNumber.has(n));
+  if (unread.length) {
+    out.push({
+      requirement: 'upstream:gerrit',
+      message: `Gerrit: ${unread.length === 1 ? 'change' : 'changes'} ${unread.join(', ')} ${
+        unread.length === 1 ? 'was' : 'were'
+      } not found in Gerrit; check the change number or refresh from upstream.`,
+    });
+  }
+  const live = linked.map((n) => byNumber.get(n)).filter((c): c is UpstreamChange => c !== undefined && isLiveChange(c));
+  if (live.length === 0 && unread.length === 0) {
+    out.push({
+      requirement: 'delivery:changes',
+      message: 'Code: every linked change is abandoned in Gerrit; link the change that replaced it.',
+    });
+    return;
+  }
+  const sentences = live.flatMap((c) => {
+    const lacks = changeLacks(c, required);
+    return lacks.length ? [changeLacksSentence(c.number, lacks)] : [];
+  });
+  if (sentences.length) out.push({ requirement: 'upstream:code-committed', message: `Gerrit: ${sentences.join('; ')}.` });
 }
 
 // ---------------------------------------------------------------- engine

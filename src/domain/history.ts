@@ -9,7 +9,7 @@ import { MAX_CHANGES } from './record-changes';
  * app (src/storage/history.ts), never by the person, and parsed on every read.
  */
 
-export const HISTORY_ACTIONS = ['save', 'approve', 'withdraw', 'restore'] as const;
+export const HISTORY_ACTIONS = ['save', 'approve', 'withdraw', 'restore', 'refresh'] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 const FieldChangeSchema = z.object({

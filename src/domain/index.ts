@@ -21,4 +21,5 @@ export * from './record-changes';
 export { digestOf } from './digest';
 export { canonicalJson } from './canonical';
 export * from './history';
+export * from './upstream';
 export * from './scope-tracker';

@@ -6,6 +6,7 @@ import { historyList } from './history';
 import { listItemDeliverables } from './item-deliverables';
 import { loadPanel } from './load-panel';
 import { recordApproval, restore, withdrawApproval } from './record-approval';
+import { refreshFromUpstream } from './refresh-upstream';
 import { saveDelivery, saveVetting } from './save-record';
 
 export const panelResolver = defineResolver(PANEL_WIRE, {
@@ -15,6 +16,7 @@ export const panelResolver = defineResolver(PANEL_WIRE, {
   'approvals/record': { doing: 'record the approval', run: recordApproval },
   'approvals/withdraw': { doing: 'withdraw the approval', run: withdrawApproval },
   'record/restore': { doing: 'restore the last version saved in the app', run: restore },
+  'delivery/refresh-upstream': { doing: 'refresh the evidence from Gerrit', run: refreshFromUpstream },
   'history/list': { doing: 'load the LCOO history of this issue', run: historyList },
   'deliverables/list': { doing: "load this Roadmap Item's Upstream Deliverables", run: listItemDeliverables },
 });

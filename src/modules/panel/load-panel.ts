@@ -195,6 +195,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   } else if (deliveryRead) {
     const view = recordView(deliveryRead, deliveryLoad?.lastSaved);
     base.delivery = view;
+    base.codeCommittedFrom = config.gate.codeCommittedFrom;
     given = givenApprovals(view, config, groups, canEdit);
   }
 

@@ -474,6 +474,21 @@ export function ConfigTab() {
               </span>
             </Row>
           </Stack>
+          <Stack gap={space.xs}>
+            <Label htmlFor="gate-codeCommittedFrom">Code Committed from Gerrit only</Label>
+            <Row gap={space.xs}>
+              <Toggle
+                id="gate-codeCommittedFrom"
+                isChecked={config.gate.codeCommittedFrom === 'gerrit'}
+                onChange={(e) => update({ gate: { ...config.gate, codeCommittedFrom: e.target.checked ? 'gerrit' : 'panel' } })}
+              />
+              <span style={{ font: font.small, color: color.subtle }}>
+                {config.gate.codeCommittedFrom === 'gerrit'
+                  ? 'On: every live change must be merged in Gerrit, Verified +1 by Zuul, with the Code-Review +2s above; what people enter no longer counts.'
+                  : 'Off: Code Committed reads the change status, CI and core approvals entered in the LCOO panel.'}
+              </span>
+            </Row>
+          </Stack>
         </Row>
         <ChecklistMatrix
           idPrefix="gate"

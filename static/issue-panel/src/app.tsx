@@ -13,6 +13,7 @@ import { DeliveryForm } from './parts/delivery-form';
 import { HistorySection } from './parts/history-section';
 import { ItemDeliverables } from './parts/item-deliverables';
 import { RestoreNotice } from './parts/restore-notice';
+import { UpstreamSection } from './parts/upstream-section';
 import { markBusy } from '../../shared/busy';
 import { Row, Stack } from '../../shared/layout';
 import { useRenderMarks } from '../../shared/render-marks';
@@ -39,7 +40,13 @@ function statusText(s: PanelState): string {
   if (s.dirty) return s.restoredAt ? `Unsaved changes from ${savedLabel(s.restoredAt) ?? 'an earlier visit'}` : 'Unsaved changes';
   const saved = savedLabel(s.savedAt);
   if (saved) {
-    const what = { approval: 'Approval recorded', withdrawal: 'Approval withdrawn', restore: 'Restored', record: 'Saved' } as const;
+    const what = {
+      approval: 'Approval recorded',
+      withdrawal: 'Approval withdrawn',
+      restore: 'Restored',
+      record: 'Saved',
+      refresh: 'Evidence read from Gerrit',
+    } as const;
     return `${what[s.savedWhat ?? 'record']} ${saved}`;
   }
   // Who "saved" a record modified outside the app is only a claim of that record.
@@ -316,6 +323,7 @@ export function App() {
     approve,
     withdraw,
     restore,
+    refreshUpstream,
     reloadAfterConflict,
     setVetting,
     setDelivery,
@@ -429,6 +437,9 @@ export function App() {
           ) : null}
           {d.issue.lifecycle === 'delivery' && s.delivery ? (
             <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
+          ) : null}
+          {d.issue.lifecycle === 'delivery' && d.delivery?.data ? (
+            <UpstreamSection data={d} busy={s.busy !== 'idle'} dirty={s.dirty} onRefresh={() => void refreshUpstream()} />
           ) : null}
           <SaveBar s={s} onSave={() => void save()} onDiscard={discard} readiness={readiness} />
           <HistorySection

@@ -27,7 +27,7 @@ export function fieldErrorsOf(err: CallError | undefined): Record<string, string
   return details?.fieldErrors && Object.keys(details.fieldErrors).length > 0 ? details.fieldErrors : undefined;
 }
 
-export type Busy = 'idle' | 'loading' | 'saving' | 'approving' | 'withdrawing' | 'restoring';
+export type Busy = 'idle' | 'loading' | 'saving' | 'approving' | 'withdrawing' | 'restoring' | 'refreshing';
 
 export interface PanelState {
   data?: PanelData;
@@ -39,7 +39,7 @@ export interface PanelState {
   dirty: boolean;
   /** When this person last saved in this session (for "Saved 12:03"), and what. */
   savedAt?: string;
-  savedWhat?: 'record' | 'approval' | 'withdrawal' | 'restore';
+  savedWhat?: 'record' | 'approval' | 'withdrawal' | 'restore' | 'refresh';
   /** The person's text from before a conflict reload, so nothing they typed is lost. */
   lostText?: string[];
   /** The gate and the save's checks run on the draft as the person types (absent while nothing changed). */
@@ -306,6 +306,9 @@ export function usePanel() {
     return runWrite('restoring', 'restore', () => call('record/restore', { record, revision }));
   }, [data, runWrite]);
 
+  /** Reads Gerrit now for this deliverable; the answer is the panel with the new (or stale) evidence. */
+  const refreshUpstream = useCallback(() => runWrite('refreshing', 'refresh', () => call('delivery/refresh-upstream', {})), [runWrite]);
+
   const state: PanelState = {
     busy,
     dirty,
@@ -328,6 +331,7 @@ export function usePanel() {
     approve,
     withdraw,
     restore,
+    refreshUpstream,
     reloadAfterConflict,
     setVetting,
     setDelivery,

@@ -45,6 +45,8 @@ describe('GateConfig', () => {
       specificationStep: true,
       requiredChecklist: {},
       staleApprovalsCount: [],
+      // Issue 14: Code Committed reads what people enter unless the admin switches it to Gerrit.
+      codeCommittedFrom: 'panel',
     });
     expect(defaultGateConfig.coreApprovalsRequired).toBe(2);
     expect(requiredChecklistFor('prioritized', GateConfigSchema.parse({}))).toHaveLength(12);

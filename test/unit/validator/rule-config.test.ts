@@ -49,6 +49,8 @@ describe('overlayGateConfig', () => {
       requiredChecklist: { prioritized: ['size'], delivered: ['targetRelease'] },
       // Which approvals count for an earlier version is the admin's, never a rule's.
       staleApprovalsCount: admin.staleApprovalsCount,
+      // So is whether Code Committed trusts Gerrit alone (issue 14).
+      codeCommittedFrom: admin.codeCommittedFrom,
     });
   });
 });

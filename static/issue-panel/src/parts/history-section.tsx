@@ -21,6 +21,7 @@ const ACTION: Record<Entry['action'], string> = {
   approve: 'recorded an approval',
   withdraw: 'withdrew an approval',
   restore: 'restored the last version saved in the app',
+  refresh: 'refreshed the evidence from Gerrit',
 };
 
 function EntryView({ e, roleLabel }: { e: Entry; roleLabel: (r: string) => string }) {

@@ -1,0 +1,214 @@
+// A Gerrit REST emulator (the part of review.opendev.org the app reads): Query Changes and Get
+// Change / Get Change Detail of Gerrit's REST API (rest-api-changes), answered as Gerrit does:
+// JSON behind the `)]}'` line, ChangeInfo with LabelInfo (LABELS: the summary; DETAILED_LABELS:
+// `all` votes and `values`), paging with `n` and `S` and `_more_changes` on the last change of a
+// page that has more, errors as text/plain ("Not found: <id>" with 404). Sources in
+// docs/platform-facts.md. It can be made slow, failing (503) or unreachable for tests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { LABELS, GerritStore, type EmAccount, type EmChange, type Label } from './store';
+
+export type GerritMode = { kind: 'ok' } | { kind: 'slow'; delayMs: number } | { kind: 'failing'; status: number } | { kind: 'unreachable' };
+
+export interface GerritEmulator {
+  url: string;
+  port: number;
+  store: GerritStore;
+  /** Requests answered (or refused) since start, for the bench and tests. */
+  requests: number;
+  setMode(mode: GerritMode): void;
+  close(): Promise<void>;
+}
+
+const LABEL_VALUES: Record<Label, Record<string, string>> = {
+  'Code-Review': {
+    '-2': 'Do not merge',
+    '-1': 'This patch needs further work before it can be merged',
+    ' 0': 'No score',
+    '+1': 'Looks good to me, but someone else must approve',
+    '+2': 'Looks good to me (core reviewer)',
+  },
+  Verified: { '-2': 'Fails', '-1': "Doesn't seem to work", ' 0': 'No score', '+1': 'Works for me', '+2': 'Verified' },
+  Workflow: { '-1': 'Work in progress', ' 0': 'Ready for reviews', '+1': 'Approved' },
+};
+
+const MAX_PAGE = 500;
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (typeof body === 'string') {
+    res.writeHead(status, { 'content-type': 'text/plain;charset=UTF-8', 'content-disposition': 'attachment' });
+    res.end(`${body}\n`);
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json;charset=UTF-8', 'content-disposition': 'attachment' });
+  res.end(`)]}'\n${JSON.stringify(body)}\n`);
+}
+
+const accountInfo = (a: EmAccount, detailed: boolean) =>
+  detailed ? { _account_id: a._account_id, name: a.name, ...(a.email ? { email: a.email } : {}), username: a.username } : { name: a.name };
+
+function labelInfo(c: EmChange, label: Label, detailed: boolean) {
+  const votes = c.votes.filter((v) => v.label === label);
+  const min = Math.min(...Object.keys(LABEL_VALUES[label]).map(Number));
+  const max = Math.max(...Object.keys(LABEL_VALUES[label]).map(Number));
+  const info: Record<string, unknown> = {};
+  // The LABELS summary: who approved (max) / rejected (min), or recommended / disliked.
+  const pick = (pred: (v: number) => boolean) => votes.find((v) => pred(v.value))?.account;
+  const rejected = pick((v) => v === min);
+  const approved = pick((v) => v === max);
+  if (rejected) info['rejected'] = accountInfo(rejected, detailed);
+  else if (approved) info['approved'] = accountInfo(approved, detailed);
+  else {
+    const disliked = pick((v) => v < 0);
+    const recommended = pick((v) => v > 0);
+    if (disliked) info['disliked'] = accountInfo(disliked, detailed);
+    else if (recommended) info['recommended'] = accountInfo(recommended, detailed);
+  }
+  if (detailed) {
+    info['all'] = votes.map((v) => ({ value: v.value, ...accountInfo(v.account, true) }));
+    info['values'] = LABEL_VALUES[label];
+  }
+  return info;
+}
+
+function sha(c: EmChange): string {
+  return (c.changeId.slice(1) + '0'.repeat(40)).slice(0, 40);
+}
+
+function changeInfo(c: EmChange, options: ReadonlySet<string>) {
+  const labels = options.has('LABELS') || options.has('DETAILED_LABELS');
+  const detailed = options.has('DETAILED_LABELS') || options.has('DETAILED_ACCOUNTS');
+  const rev = sha(c);
+  return {
+    id: `${c.project.replace('/', '%2F')}~${c.branch}~${c.changeId}`,
+    project: c.project,
+    branch: c.branch,
+    change_id: c.changeId,
+    subject: c.subject,
+    status: c.status,
+    created: c.created,
+    updated: c.updated,
+    ...(c.status === 'MERGED' ? { submitted: c.updated } : {}),
+    _number: c.number,
+    owner: accountInfo(c.owner, detailed),
+    ...(labels ? { labels: Object.fromEntries(LABELS.map((l) => [l, labelInfo(c, l, options.has('DETAILED_LABELS'))])) } : {}),
+    ...(options.has('CURRENT_REVISION') || options.has('ALL_REVISIONS')
+      ? {
+          current_revision: rev,
+          revisions: {
+            [rev]: {
+              kind: 'REWORK',
+              _number: c.patchSets,
+              ref: `refs/changes/${String(c.number).slice(-2).padStart(2, '0')}/${c.number}/${c.patchSets}`,
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+/** The query operators the app uses: `change:<n>`, a bare number or Change-Id, joined by OR. */
+function matcher(q: string): ((c: EmChange) => boolean) | string {
+  const terms = q
+    .trim()
+    .split(/\s+OR\s+/i)
+    .map((t) => t.trim().replace(/^\((.*)\)$/, '$1'));
+  const tests: ((c: EmChange) => boolean)[] = [];
+  for (const t of terms) {
+    const m = /^(?:change:)?(\d+)$/.exec(t) ?? /^(?:change:)?(I[0-9a-f]{40})$/.exec(t);
+    if (!m) return `Unsupported query in the Gerrit emulator: ${t}`;
+    const v = m[1]!;
+    tests.push(/^\d+$/.test(v) ? (c) => c.number === Number(v) : (c) => c.changeId === v);
+  }
+  return (c) => tests.some((f) => f(c));
+}
+
+function handle(store: GerritStore, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://gerrit.local');
+  // Anonymous REST lives at /changes/; authenticated at /a/changes/ (the emulator answers both the same way).
+  const path = url.pathname.replace(/^\/a\//, '/');
+  if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
+  const options = new Set(url.searchParams.getAll('o').map((o) => o.toUpperCase()));
+  if (path === '/changes/' || path === '/changes') {
+    const q = url.searchParams.get('q');
+    if (!q) return send(res, 400, 'missing query field');
+    const match = matcher(q);
+    if (typeof match === 'string') return send(res, 400, match);
+    const n = Math.min(Number(url.searchParams.get('n') ?? MAX_PAGE) || MAX_PAGE, MAX_PAGE);
+    const start = Number(url.searchParams.get('S') ?? url.searchParams.get('start') ?? 0) || 0;
+    // Sorted by last update, most recent first, as Gerrit's Query Changes documents.
+    const all = store
+      .all()
+      .filter(match)
+      .sort((a, b) => (a.updated < b.updated ? 1 : a.updated > b.updated ? -1 : b.number - a.number));
+    const page = all.slice(start, start + n).map((c) => changeInfo(c, options) as Record<string, unknown>);
+    if (start + n < all.length && page.length > 0) page[page.length - 1]!['_more_changes'] = true;
+    return send(res, 200, page);
+  }
+  const m = /^\/changes\/([^/]+)(\/detail)?\/?$/.exec(path);
+  if (m) {
+    const id = decodeURIComponent(m[1]!);
+    const c = /^\d+$/.test(id) ? store.get(Number(id)) : store.byChangeId(id);
+    if (!c) return send(res, 404, `Not found: ${id}`);
+    const opts = m[2] ? new Set([...options, 'LABELS', 'DETAILED_LABELS', 'DETAILED_ACCOUNTS']) : options;
+    return send(res, 200, changeInfo(c, opts));
+  }
+  return send(res, 404, 'Not Found');
+}
+
+export async function startGerritEmulator(
+  opts: { port?: number; bindAddress?: string; dataFile?: string; store?: GerritStore } = {},
+): Promise<GerritEmulator> {
+  const store = opts.store ?? new GerritStore(opts.dataFile);
+  let mode: GerritMode = { kind: 'ok' };
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const emu = { requests: 0 } as GerritEmulator;
+  const server: Server = createServer((req, res) => {
+    emu.requests += 1;
+    const current = mode;
+    if (current.kind === 'unreachable') {
+      // The connection drops with no answer: to the client, the host can't be reached.
+      req.socket.destroy();
+      return;
+    }
+    if (current.kind === 'failing') return send(res, current.status, 'Service Unavailable');
+    const answer = () => {
+      try {
+        handle(store, req, res);
+      } catch (e) {
+        send(res, 500, `Internal server error: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    if (current.kind === 'slow') {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        answer();
+      }, current.delayMs);
+      timers.add(t);
+    } else answer();
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.bindAddress ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return Object.assign(emu, {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    setMode(next: GerritMode) {
+      mode = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  });
+}

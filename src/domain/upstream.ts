@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { IsoDateTimeSchema, MAX_SHORT } from './primitives';
+
+/**
+ * Evidence read from OpenStack's own tools (issue 14): what Gerrit says about each change a
+ * deliverable links. It is stored in the signed delivery record (`upstream`), written only by
+ * the app's refresh (never by a save), and read by the gates when the admin switches Code
+ * Committed to "from Gerrit only". The rules below are pure: they read votes as Gerrit
+ * reports them (LabelInfo.all, one ApprovalInfo per reviewer, DETAILED_LABELS).
+ */
+
+/** Gerrit's change states (ChangeInfo.status). */
+export const GERRIT_STATUSES = ['NEW', 'MERGED', 'ABANDONED'] as const;
+export const GerritStatusSchema = z.enum(GERRIT_STATUSES);
+export type GerritStatus = z.infer<typeof GerritStatusSchema>;
+
+/** The labels the gates read; OpenDev's projects all carry these three. */
+export const UPSTREAM_LABELS = ['Code-Review', 'Verified', 'Workflow'] as const;
+export const UpstreamLabelSchema = z.enum(UPSTREAM_LABELS);
+export type UpstreamLabel = z.infer<typeof UpstreamLabelSchema>;
+
+/** A reviewer as Gerrit names them (AccountInfo): the account id is what makes two votes one person's. */
+export const GerritAccountSchema = z.object({
+  id: z.number().int().nonnegative(),
+  name: z.string().max(MAX_SHORT).optional(),
+  username: z.string().max(MAX_SHORT).optional(),
+});
+export type GerritAccount = z.infer<typeof GerritAccountSchema>;
+
+export const UpstreamVoteSchema = z.object({
+  label: UpstreamLabelSchema,
+  by: GerritAccountSchema,
+  value: z.number().int().min(-2).max(2),
+  /** The patch set the vote was given on, when Gerrit says (a vote on a later patch set replaces the earlier one). */
+  patchSet: z.number().int().positive().optional(),
+});
+export type UpstreamVote = z.infer<typeof UpstreamVoteSchema>;
+
+export const UpstreamChangeSchema = z.object({
+  number: z.number().int().positive(),
+  project: z.string().max(MAX_SHORT),
+  branch: z.string().max(MAX_SHORT),
+  status: GerritStatusSchema,
+  subject: z.string().max(MAX_SHORT).optional(),
+  currentPatchSet: z.number().int().positive().optional(),
+  votes: z.array(UpstreamVoteSchema).max(60),
+});
+export type UpstreamChange = z.infer<typeof UpstreamChangeSchema>;
+
+/** When a source could not be read: the last evidence stays, marked stale with why. */
+export const StaleMarkSchema = z.object({
+  since: IsoDateTimeSchema,
+  reason: z.string().max(400),
+});
+
+export const GerritEvidenceSchema = z.object({
+  source: z.literal('gerrit'),
+  /** When Gerrit last answered for these changes. */
+  fetchedAt: IsoDateTimeSchema,
+  stale: StaleMarkSchema.optional(),
+  changes: z.array(UpstreamChangeSchema).max(50),
+  /** Linked change numbers Gerrit does not know (404 / not in the query's answer). */
+  notFound: z.array(z.number().int().positive()).max(50).optional(),
+});
+export type GerritEvidence = z.infer<typeof GerritEvidenceSchema>;
+
+export const UpstreamEvidenceSchema = z.object({ gerrit: GerritEvidenceSchema.optional() });
+export type UpstreamEvidence = z.infer<typeof UpstreamEvidenceSchema>;
+
+/**
+ * OpenDev's CI account: Zuul reports as the user `zuul` (display name "Zuul"). Only its
+ * Verified vote counts: a human's Verified +1 is not a CI result.
+ */
+export const ZUUL_USERNAME = 'zuul';
+export const isZuul = (a: GerritAccount): boolean =>
+  a.username?.toLowerCase() === ZUUL_USERNAME || (a.username === undefined && a.name?.toLowerCase() === ZUUL_USERNAME);
+
+// ---------------------------------------------------------------- rules
+
+/** A live change counts toward the deliverable: abandoned ones are history. */
+export const isLiveChange = (c: Pick<UpstreamChange, 'status'>): boolean => c.status !== 'ABANDONED';
+
+/**
+ * Each reviewer's standing vote on a label: the one on the latest patch set they voted on
+ * (Gerrit keeps one vote per reviewer; a list that carries several patch sets is read the same
+ * way). Votes without a patch set are taken in list order.
+ */
+export function standingVotes(change: Pick<UpstreamChange, 'votes'>, label: UpstreamLabel): UpstreamVote[] {
+  const byReviewer = new Map<number, UpstreamVote>();
+  for (const v of change.votes) {
+    if (v.label !== label) continue;
+    const had = byReviewer.get(v.by.id);
+    if (!had || (v.patchSet ?? 0) >= (had.patchSet ?? 0)) byReviewer.set(v.by.id, v);
+  }
+  return [...byReviewer.values()];
+}
+
+/** The distinct reviewers whose standing Code-Review vote is +2 (the project's cores): one person counts once. */
+export const codeReviewApprovers = (change: Pick<UpstreamChange, 'votes'>): GerritAccount[] =>
+  standingVotes(change, 'Code-Review')
+    .filter((v) => v.value === 2)
+    .map((v) => v.by);
+
+/** Reviewers whose standing Code-Review vote is -2: a veto that blocks the change whatever the +2s. */
+export const codeReviewVetoes = (change: Pick<UpstreamChange, 'votes'>): GerritAccount[] =>
+  standingVotes(change, 'Code-Review')
+    .filter((v) => v.value === -2)
+    .map((v) => v.by);
+
+/** Zuul's standing Verified vote: +1 or better passes. */
+export function zuulVerified(change: Pick<UpstreamChange, 'votes'>): number | undefined {
+  return standingVotes(change, 'Verified').find((v) => isZuul(v.by))?.value;
+}
+
+/** Workflow +1: a core approved the change for the gate. */
+export const workflowApproved = (change: Pick<UpstreamChange, 'votes'>): boolean =>
+  standingVotes(change, 'Workflow').some((v) => v.value >= 1);
+
+const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five'];
+const count = (n: number): string => NUMBER_WORDS[n] ?? String(n);
+
+/**
+ * What one change lacks for Code Committed "from Gerrit only": merged, Verified +1 or better
+ * from Zuul, `required` distinct Code-Review +2 and no -2. Empty when it has everything.
+ */
+export function changeLacks(change: UpstreamChange, required: number): string[] {
+  const lacks: string[] = [];
+  if (change.status !== 'MERGED') lacks.push('is not merged');
+  const vetoes = codeReviewVetoes(change);
+  if (vetoes.length > 0) lacks.push(`has a Code-Review -2 from ${vetoes.map((a) => a.name ?? a.username ?? `account ${a.id}`).join(', ')}`);
+  const plus2 = codeReviewApprovers(change).length;
+  if (plus2 < required) lacks.push(`has ${count(plus2)} Code-Review +2, needs ${count(required)}`);
+  const verified = zuulVerified(change);
+  if (verified === undefined || verified < 1)
+    lacks.push(verified === undefined ? 'has no Verified vote from Zuul' : `has Verified ${verified} from Zuul, needs +1`);
+  if (!workflowApproved(change)) lacks.push('has no Workflow +1');
+  return lacks;
+}
+
+/** "change 912345 has one Code-Review +2, needs two and has no Workflow +1" */
+export function changeLacksSentence(number: number, lacks: readonly string[]): string {
+  const joined = lacks.length <= 1 ? (lacks[0] ?? '') : `${lacks.slice(0, -1).join(', ')} and ${lacks[lacks.length - 1]}`;
+  return `change ${number} ${joined}`;
+}

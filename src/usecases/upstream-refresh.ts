@@ -1,0 +1,87 @@
+// "Refresh from upstream" for one deliverable: read what Gerrit says about every change the
+// deliverable links and store it in the signed record (`upstream.gerrit`) with when it was read.
+// A Gerrit that cannot be reached leaves the last evidence in place, marked stale with why,
+// so the panel and the gates keep working on the last known facts.
+import { AppError } from '../contract/envelope';
+import type { Delivery } from '../domain/delivery';
+import type { Stage } from '../domain/lifecycle';
+import type { GerritEvidence } from '../domain/upstream';
+import type { JiraClient } from '../jira/client';
+import { DELIVERY_RECORD, deliveryIndex } from '../records/kinds';
+import { loadRecord, revisionOf, trustedData, type SavedRecord } from '../records/record-store';
+import { UpstreamError, readGerritChanges, type GerritDeps } from '../upstream/gerrit-client';
+import { writeRecord, type Actor } from './record-writes/write-record';
+import type { AppConfig } from '../domain/app-config';
+import { changeNames } from './record-writes/names';
+
+export interface UpstreamRefresh {
+  client: JiraClient;
+  issue: { id: string; key: string; stage?: Stage | undefined };
+  actor: Actor;
+  config: AppConfig;
+  now: Date;
+  gerrit?: GerritDeps;
+}
+
+export interface RefreshOutcome {
+  /** The record as written (undefined: nothing to write, e.g. no linked changes and no evidence yet). */
+  saved?: SavedRecord<Delivery>;
+  /** Why Gerrit could not be read, in words for the person; the last evidence (if any) was kept and marked stale. */
+  problem?: string;
+  requests: number;
+}
+
+/** The evidence after a failed read: the last one, marked stale since the first failure. */
+export function markedStale(last: GerritEvidence, reason: string, now: Date): GerritEvidence {
+  return { ...last, stale: { since: last.stale?.since ?? now.toISOString(), reason: reason.slice(0, 400) } };
+}
+
+export async function refreshUpstream(req: UpstreamRefresh): Promise<RefreshOutcome> {
+  const read = await loadRecord(req.client, DELIVERY_RECORD, req.issue);
+  const trusted = trustedData(read);
+  if (read.state === 'present' && !trusted) {
+    throw new AppError(
+      'CONFLICT',
+      "The LCOO record on this issue was modified outside the LCOO app, so evidence can't be added to it; restore or re-save it first.",
+    );
+  }
+  const numbers = (trusted?.changes ?? []).map((c) => c.number);
+  const last = trusted?.upstream?.gerrit;
+  if (numbers.length === 0 && !last) {
+    return { problem: 'No Gerrit change is linked yet: add the change numbers to the deliverable, then refresh.', requests: 0 };
+  }
+  let evidence: GerritEvidence;
+  let problem: string | undefined;
+  let requests = 0;
+  try {
+    const got = numbers.length ? await readGerritChanges(numbers, req.gerrit) : { changes: [], notFound: [], requests: 0 };
+    requests = got.requests;
+    evidence = {
+      source: 'gerrit',
+      fetchedAt: req.now.toISOString(),
+      changes: got.changes,
+      ...(got.notFound.length ? { notFound: got.notFound } : {}),
+    };
+  } catch (e) {
+    if (!(e instanceof UpstreamError)) throw e;
+    problem = `${e.message} The evidence shown is the last read from Gerrit.`;
+    if (!last) return { problem: `${e.message} Nothing has been read from Gerrit for this deliverable yet; try again later.`, requests: 1 };
+    evidence = markedStale(last, e.message, req.now);
+  }
+  const saved = await writeRecord<Delivery>({
+    client: req.client,
+    kind: DELIVERY_RECORD,
+    issue: req.issue,
+    expectedRevision: revisionOf(read),
+    actor: req.actor,
+    now: req.now,
+    action: 'refresh',
+    names: changeNames(req.config),
+    build(current) {
+      if (!current) throw new AppError('CONFLICT', 'The LCOO record changed while Gerrit was read; reload the panel and refresh again.');
+      return { ...current, upstream: { ...current.upstream, gerrit: evidence } };
+    },
+    index: (d) => deliveryIndex(d, req.issue.stage),
+  });
+  return { saved, ...(problem ? { problem } : {}), requests };
+}

@@ -1,0 +1,82 @@
+// Evidence from upstream (issue 14): what Gerrit says about each linked change, read-only, with
+// where and when it came from ("from Gerrit, 12 minutes ago"), beside what people entered
+// ("entered by <name>"), and "Refresh from upstream". A Gerrit that can't be reached never
+// blocks the panel: the last evidence stays, marked stale, with the reason.
+import Button from '@atlaskit/button/new';
+import SectionMessage from '@atlaskit/section-message';
+import type { PanelData } from '../../../../src/contract/panel';
+import { Row, Stack } from '../../../shared/layout';
+import * as color from '../../../shared/color';
+import * as font from '../../../shared/font';
+import * as space from '../../../shared/space';
+import { savedLabel } from '../draft';
+import { coresOf, provenance, voteSummary } from '../upstream-words';
+import { Card, Heading, Help } from './layout';
+
+export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: boolean; onRefresh: () => void }) {
+  const { data } = props;
+  const record = data.delivery?.data;
+  const linked = record?.changes ?? [];
+  const evidence = record?.upstream?.gerrit;
+  const byNumber = new Map((evidence?.changes ?? []).map((c) => [c.number, c]));
+  const gerritOnly = data.codeCommittedFrom === 'gerrit';
+  const canRefresh = data.permissions.canEdit && data.delivery?.integrity === 'valid' && (linked.length > 0 || evidence !== undefined);
+  const enteredBy = (by: string, at: string) =>
+    `entered by ${by === data.delivery?.updatedBy && data.delivery.updatedByName ? data.delivery.updatedByName : 'a panel user'}, ${savedLabel(at) ?? at}`;
+  return (
+    <Card labelledBy="upstream-heading" testId="upstream-evidence">
+      <Heading id="upstream-heading">Evidence from upstream</Heading>
+      <Help>
+        {gerritOnly
+          ? 'Code Committed is decided by what Gerrit says (admin setting "from Gerrit only"): the status and CI entered below no longer count.'
+          : 'Read from Gerrit for reference; Code Committed is decided by what is entered in this panel (admin setting).'}
+      </Help>
+      {data.upstreamProblem ? (
+        <SectionMessage appearance="warning" testId="upstream-problem">
+          <p>{data.upstreamProblem}</p>
+        </SectionMessage>
+      ) : null}
+      {linked.length === 0 ? <Help>No Gerrit change is linked yet.</Help> : null}
+      <Stack gap={space.s}>
+        {linked.map((c) => {
+          const g = byNumber.get(c.number);
+          const notFound = evidence?.notFound?.includes(c.number);
+          return (
+            <div key={c.number} data-testid={`upstream-change-${c.number}`} style={{ font: font.body, color: color.text }}>
+              <strong>{`Change ${c.number}`}</strong>
+              {g ? (
+                <>
+                  <div data-testid={`upstream-gerrit-${c.number}`}>{`${voteSummary(g)} — ${g.project} (${g.branch})`}</div>
+                  {coresOf(g).length ? (
+                    <div style={{ font: font.small, color: color.subtle }}>{`Code-Review +2: ${coresOf(g).join(', ')}`}</div>
+                  ) : null}
+                  <div
+                    data-testid={`upstream-provenance-${c.number}`}
+                    style={{ font: font.small, color: evidence?.stale ? color.warning : color.subtlest }}
+                  >
+                    {provenance(evidence!)}
+                  </div>
+                </>
+              ) : (
+                <div style={{ font: font.small, color: color.subtlest }}>
+                  {notFound ? 'Gerrit does not know this change (check the number).' : 'Not read from Gerrit yet.'}
+                </div>
+              )}
+              <div
+                style={{ font: font.small, color: color.subtlest }}
+              >{`Panel: ${c.status}, CI ${c.ci} — ${enteredBy(c.recordedBy, c.recordedAt)}`}</div>
+            </div>
+          );
+        })}
+      </Stack>
+      {canRefresh ? (
+        <Row gap={space.s}>
+          <Button testId="upstream-refresh" isDisabled={props.busy || props.dirty} onClick={props.onRefresh}>
+            Refresh from upstream
+          </Button>
+          {props.dirty ? <Help>Save or discard your changes first.</Help> : null}
+        </Row>
+      ) : null}
+    </Card>
+  );
+}
