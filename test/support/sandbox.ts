@@ -53,6 +53,8 @@ export interface TestSandbox {
   resourceOrigin: string;
   dataDir: string;
   emulator: RunningSandbox['jira'];
+  /** The Gerrit emulator the app reaches as review.opendev.org (its store and its modes). */
+  gerrit: RunningSandbox['gerrit'];
   host: {
     invoke(moduleKey: string, functionKey: string, payload: unknown, as: InvokeAs): Promise<unknown>;
     /** Runs a workflow validator module as Jira would inside a transition. */
@@ -158,6 +160,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
     resourceOrigin: sb.resourceOrigin,
     dataDir,
     emulator: sb.jira,
+    gerrit: sb.gerrit,
     host: {
       async invoke(moduleKey, functionKey, payload, as) {
         const context = await sb.host.frontendContext(moduleKey, accountIdOf(as.asEmail), targetFor(moduleKey, as), sb.url);

@@ -1,0 +1,126 @@
+// Upstream evidence through the sandbox (issue 14): the seeded deliverables carry what the Gerrit
+// emulator says, "Refresh from upstream" stores it in the signed record, a Gerrit that can't be
+// reached leaves the last evidence marked stale without failing the panel, and with Code
+// Committed "from Gerrit only" the ONE gate check (validator and panel alike) decides by Gerrit.
+import type { ConfigView } from '../../../src/contract/admin';
+import type { PanelData } from '../../../src/contract/panel';
+import { ZUUL } from '../../../sandbox/gerrit/store';
+import { SEEDED_CORES } from '../../../sandbox/gerrit/seed';
+import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import { ADMIN, panel, rest, transition, unwrap } from '../../support/lcoo-site';
+
+let sb: TestSandbox;
+
+async function keysIn(status: string): Promise<string[]> {
+  const res = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
+    jql: `project = LCOO AND issuetype = "Upstream Deliverable" AND status = "${status}"`,
+    fields: ['summary'],
+    maxResults: 50,
+  });
+  return (res.body as { issues: { key: string }[] }).issues.map((i) => i.key);
+}
+
+async function setGerritOnly(on: boolean): Promise<void> {
+  const view = unwrap<ConfigView>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
+  unwrap(
+    await sb.host.invoke(
+      'lcoo-admin',
+      'config/save',
+      { ...view.config, gate: { ...view.config.gate, codeCommittedFrom: on ? 'gerrit' : 'panel' } },
+      { asEmail: ADMIN },
+    ),
+  );
+}
+
+beforeAll(async () => {
+  sb = await startSandbox({ seed: 'full' });
+}, 240_000);
+afterAll(() => sb?.stop());
+
+describe('upstream evidence from Gerrit', () => {
+  let key: string;
+  let numbers: number[];
+
+  test('seeded deliverables with changes carry what Gerrit says, with where and when it came from', async () => {
+    key = (await keysIn('Coding In Progress'))[0]!;
+    const data = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {}));
+    const record = data.delivery!.data!;
+    numbers = record.changes!.map((c) => c.number);
+    const gerrit = record.upstream!.gerrit!;
+    expect(gerrit.source).toBe('gerrit');
+    expect(Date.parse(gerrit.fetchedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
+    expect(gerrit.stale).toBeUndefined();
+    expect(gerrit.changes.map((c) => c.number)).toEqual(numbers);
+    expect(gerrit.changes[0]).toMatchObject({ status: 'NEW', project: expect.stringMatching(/^openstack\//) as unknown });
+    // The record is signed by the app with the evidence in it.
+    expect(data.delivery!.integrity).toBe('valid');
+  });
+
+  test('with Code Committed "from Gerrit only", the move is refused naming the change and what it lacks', async () => {
+    await setGerritOnly(true);
+    const res = await transition(sb, ADMIN, key, 'Code Committed');
+    expect(res.status).toBe(400);
+    const message = (res.body as { errorMessages: string[] }).errorMessages.join(' ');
+    expect(message).toContain(`change ${numbers[0]} is not merged`);
+    expect(message).toContain('has one Code-Review +2, needs two');
+    // The panel's readiness says the same (the one gate check).
+    const data = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {}));
+    expect(data.readiness[0]?.missing.map((m) => m.requirement)).toContain('upstream:code-committed');
+  });
+
+  test('once Gerrit says merged, verified and approved by two cores, a refresh opens the gate', async () => {
+    for (const n of numbers) {
+      sb.gerrit.store.vote(n, 'Code-Review', SEEDED_CORES[2]!, 2);
+      sb.gerrit.store.vote(n, 'Code-Review', SEEDED_CORES[3]!, 2);
+      sb.gerrit.store.vote(n, 'Verified', ZUUL, 2);
+      sb.gerrit.store.vote(n, 'Workflow', SEEDED_CORES[3]!, 1);
+      sb.gerrit.store.setStatus(n, 'MERGED');
+    }
+    // Until the app reads Gerrit again, the stored evidence decides.
+    expect((await transition(sb, ADMIN, key, 'Code Committed')).status).toBe(400);
+    const data = unwrap<PanelData>(await panel(sb, ADMIN, key, 'delivery/refresh-upstream', {}));
+    expect(data.upstreamProblem).toBeUndefined();
+    expect(data.delivery!.data!.upstream!.gerrit!.changes.every((c) => c.status === 'MERGED')).toBe(true);
+    expect(data.readiness[0]).toMatchObject({ target: 'code-committed', pass: true });
+    expect((await transition(sb, ADMIN, key, 'Code Committed')).status).toBe(204);
+  });
+
+  test('a Gerrit that cannot be reached keeps the last evidence, marks it stale, and never fails the panel', async () => {
+    const other = (await keysIn('Coding In Progress'))[0]!;
+    const before = unwrap<PanelData>(await panel(sb, ADMIN, other, 'panel/load', {})).delivery!.data!.upstream!.gerrit!;
+    sb.gerrit.setMode({ kind: 'unreachable' });
+    try {
+      const answer = await panel(sb, ADMIN, other, 'delivery/refresh-upstream', {});
+      const data = unwrap<PanelData>(answer);
+      expect(data.upstreamProblem).toMatch(/^Gerrit could not be reached .*The evidence shown is the last read from Gerrit\.$/);
+      const after = data.delivery!.data!.upstream!.gerrit!;
+      expect(after.changes).toEqual(before.changes);
+      expect(after.fetchedAt).toBe(before.fetchedAt);
+      expect(after.stale).toMatchObject({ reason: expect.stringMatching(/^Gerrit could not be reached/) as unknown });
+      sb.gerrit.setMode({ kind: 'failing', status: 503 });
+      const again = unwrap<PanelData>(await panel(sb, ADMIN, other, 'delivery/refresh-upstream', {}));
+      // Stale since the first failure.
+      expect(again.delivery!.data!.upstream!.gerrit!.stale!.since).toBe(after.stale!.since);
+      expect(unwrap<PanelData>(await panel(sb, ADMIN, other, 'panel/load', {})).delivery!.integrity).toBe('valid');
+    } finally {
+      sb.gerrit.setMode({ kind: 'ok' });
+    }
+    const fresh = unwrap<PanelData>(await panel(sb, ADMIN, other, 'delivery/refresh-upstream', {}));
+    expect(fresh.delivery!.data!.upstream!.gerrit!.stale).toBeUndefined();
+  });
+
+  test('a save keeps the evidence and cannot carry any of its own', async () => {
+    const data = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {}));
+    const { approvals: _a, upstream, ...rest } = data.delivery!.data!;
+    const forged = await panel(sb, ADMIN, key, 'delivery/save', {
+      revision: data.delivery!.revision,
+      delivery: { ...rest, upstream: { gerrit: { ...upstream!.gerrit!, changes: [] } } },
+    });
+    expect(forged).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', message: expect.stringContaining('Evidence from Gerrit is read by the app') as unknown },
+    });
+    const saved = unwrap<PanelData>(await panel(sb, ADMIN, key, 'delivery/save', { revision: data.delivery!.revision, delivery: rest }));
+    expect(saved.delivery!.data!.upstream).toEqual(upstream);
+  });
+});
