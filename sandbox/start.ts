@@ -65,6 +65,7 @@ async function main(): Promise<void> {
           appDir: REPO_DIR,
           dataDir: DATA_DIR,
           port,
+          ...(process.env['GERRIT_PORT'] ? { gerritPort: parsePort(process.env['GERRIT_PORT']) } : {}),
           bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
           validateManifest: false,
           resourcesReady: built,
@@ -84,6 +85,7 @@ async function main(): Promise<void> {
       `\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${where}`,
     );
     const limits = sb.jira.rateLimits.settings;
+    console.log(`Gerrit emulator (review.opendev.org for the app): ${sb.gerrit.url}`);
     console.log(
       limits.enabled
         ? `Jira rate limits on the app: ON (${limits.pointsPerHour} points an hour; SANDBOX_RATE_LIMIT=off to turn them off)`
