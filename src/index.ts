@@ -8,3 +8,4 @@ export { roadmapResolver } from './modules/roadmap';
 export { installTrigger } from './modules/triggers/install-trigger';
 export { issueUpdatedTrigger } from './modules/triggers/issue-updated-trigger';
 export { portfolioIndexTrigger, portfolioReconcile, portfolioRebuildStep } from './modules/triggers/portfolio-index-triggers';
+export { upstreamSyncTrigger } from './modules/triggers/upstream-sync-trigger';

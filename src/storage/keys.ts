@@ -38,6 +38,8 @@ export const KVS_KEYS = {
   trackerNotesHead: (issueId: string) => `lcoo:tracker-head:${issueId}`,
   /** One weekly update note, by its number on the deliverable (1, 2, ...): the first write of a number wins. */
   trackerNote: (issueId: string, seq: number) => `lcoo:tracker-note:${issueId}:${seq}`,
+  /** The scheduled upstream sync's state: consecutive Gerrit failures and when to try again (backoff). */
+  upstreamSync: 'lcoo:upstream-sync',
   /** One rebuild at a time. */
   portfolioRebuildLock: 'lcoo:portfolio-rebuild-lock',
   /** The quarter's ranking: the committee's list, each FST's list and area submission, who and when (src/domain/roadmap/ranking.ts). */

@@ -124,3 +124,62 @@ describe('upstream evidence from Gerrit', () => {
     expect(saved.delivery!.data!.upstream).toEqual(upstream);
   });
 });
+
+describe('the scheduled upstream sync', () => {
+  type Outcome = {
+    candidates: number;
+    read: number;
+    written: number;
+    gerritRequests: number;
+    skipped?: string;
+    error?: string;
+    backoffUntil?: string;
+  };
+  const run = async () => {
+    const r = await sb.host.runScheduledTrigger('lcoo-upstream-sync');
+    expect(r.ok).toBe(true);
+    return r.result as Outcome;
+  };
+
+  test('writes only what Gerrit changed, in batched queries', async () => {
+    const first = await run();
+    // Seeded deliverables not Delivered with changes: Coding In Progress and Code Committed.
+    expect(first.candidates).toBeGreaterThanOrEqual(4);
+    expect(first.read).toBe(first.candidates);
+    expect(first.gerritRequests).toBe(1);
+    const key = (await keysIn('Coding In Progress'))[0]!;
+    const before = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!;
+    const n = before.data!.changes![0]!.number;
+    sb.gerrit.store.vote(n, 'Code-Review', SEEDED_CORES[3]!, -2);
+    const second = await run();
+    expect(second.written).toBe(1);
+    const after = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!;
+    expect(after.revision).toBe(before.revision! + 1);
+    expect(after.integrity).toBe('valid');
+    expect(after.data!.upstream!.gerrit!.changes[0]!.votes).toContainEqual({
+      label: 'Code-Review',
+      by: { id: SEEDED_CORES[3]!._account_id, name: SEEDED_CORES[3]!.name, username: SEEDED_CORES[3]!.username },
+      value: -2,
+    });
+    expect((await run()).written).toBe(0);
+  });
+
+  test('a failing Gerrit marks the evidence stale once and backs off', async () => {
+    sb.gerrit.setMode({ kind: 'failing', status: 503 });
+    try {
+      const failed = await run();
+      expect(failed.error).toBe('Gerrit answered 503: Service Unavailable.');
+      expect(failed.written).toBe(failed.read);
+      expect(Date.parse(failed.backoffUntil!)).toBeGreaterThan(Date.now());
+      const requests = sb.gerrit.requests;
+      expect(await run()).toMatchObject({ skipped: 'backoff', gerritRequests: 0 });
+      expect(sb.gerrit.requests).toBe(requests);
+      const key = (await keysIn('Coding In Progress'))[0]!;
+      expect(unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!.data!.upstream!.gerrit!.stale?.reason).toBe(
+        'Gerrit answered 503: Service Unavailable.',
+      );
+    } finally {
+      sb.gerrit.setMode({ kind: 'ok' });
+    }
+  });
+});

@@ -1,0 +1,15 @@
+// Scheduled trigger lcoo-upstream-sync (hourly): refreshes the Gerrit evidence of deliverables
+// that are not Delivered (src/usecases/upstream-sync.ts). Never throws: a failed run is logged
+// and the next one backs off.
+import { loadAppConfig } from '../../storage/app-config';
+import { syncUpstream, type SyncOutcome } from '../../usecases/upstream-sync';
+
+export async function upstreamSyncTrigger(): Promise<SyncOutcome | { error: string }> {
+  try {
+    const loaded = await loadAppConfig();
+    return await syncUpstream({ config: loaded.config });
+  } catch (e) {
+    console.error('[lcoo] upstream sync failed:', e);
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}
