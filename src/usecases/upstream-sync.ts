@@ -22,9 +22,15 @@ import { changeNames } from './record-writes/names';
 import { markedStale } from './upstream-refresh';
 
 /** Deliverables refreshed per run at most: a run stays well inside Forge's limits. */
-export const SYNC_MAX_DELIVERABLES = 150;
+export const SYNC_MAX_DELIVERABLES = 250;
 /** Time budget per run: the sync stops starting writes after this (it runs again next hour). */
 export const SYNC_BUDGET_MS = 8_000;
+/** Deliverables per Gerrit read (two changes each: four queries of 25 numbers). */
+export const SYNC_CHUNK = 50;
+/** A new chunk starts only in the first part of the budget: its reads and writes must fit in the rest. */
+export const CHUNK_START_SHARE = 0.6;
+/** Records written at once. */
+export const SYNC_WRITE_POOL = 8;
 /** Unchanged evidence is rewritten (to say when it was read) only when older than this. */
 export const REWRITE_AFTER_MS = 6 * 3600_000;
 /** Backoff after a failed run: 15 min, 30, 60 ... up to 12 h. */
@@ -109,48 +115,14 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
   // Never read first, then the evidence read longest ago.
   const order = (c: Candidate) => c.delivery.upstream?.gerrit?.fetchedAt ?? '';
   const chosen = [...candidates].sort((a, b) => order(a).localeCompare(order(b))).slice(0, opts.maxDeliverables ?? SYNC_MAX_DELIVERABLES);
-  const numbers = chosen.flatMap((c) => (c.delivery.changes ?? []).map((ch) => ch.number));
   const at = new Date(now()).toISOString();
-
-  let byNumber: Map<number, UpstreamChange> | undefined;
-  let notFound = new Set<number>();
   let gerritRequests = 0;
   let error: string | undefined;
-  try {
-    const got = await readGerritChanges(numbers, opts.gerrit);
-    gerritRequests = got.requests;
-    byNumber = new Map(got.changes.map((c) => [c.number, c]));
-    notFound = new Set(got.notFound);
-  } catch (e) {
-    if (!(e instanceof UpstreamError)) throw e;
-    error = e.message;
-    gerritRequests = 1;
-  }
-
+  let read = 0;
   let written = 0;
   let truncated = false;
-  for (const c of chosen) {
-    if (now() - started > budget) {
-      truncated = true;
-      break;
-    }
-    const last = c.delivery.upstream?.gerrit;
-    let next: GerritEvidence | undefined;
-    if (byNumber) {
-      const linked = (c.delivery.changes ?? []).map((ch) => ch.number);
-      const missing = linked.filter((n) => notFound.has(n));
-      next = {
-        source: 'gerrit',
-        fetchedAt: at,
-        changes: linked.map((n) => byNumber!.get(n)).filter((x): x is UpstreamChange => x !== undefined),
-        ...(missing.length ? { notFound: missing } : {}),
-      };
-      if (sameEvidence(last, next) && Date.parse(at) - Date.parse(last!.fetchedAt) < REWRITE_AFTER_MS) continue;
-    } else if (last && !last.stale) {
-      next = markedStale(last, error ?? 'Gerrit could not be read.', new Date(at));
-    }
-    if (!next) continue;
-    const evidence = next;
+
+  const write = async (c: Candidate, evidence: GerritEvidence): Promise<boolean> => {
     try {
       await writeRecord<Delivery>({
         client,
@@ -167,11 +139,66 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
         },
         index: (d) => deliveryIndex(d, c.stage),
       });
-      written += 1;
+      return true;
     } catch (e) {
       // A save by a person in between (a conflict) wins: the next run reads this one again.
       console.warn(`[lcoo] upstream sync: ${c.key} not written:`, e instanceof Error ? e.message : e);
+      return false;
     }
+  };
+
+  // Chunk by chunk: read a chunk's changes from Gerrit, write what changed, then the next chunk
+  // while the time budget lasts, so nothing is read from Gerrit that the run has no time to store.
+  for (let i = 0; i < chosen.length; i += SYNC_CHUNK) {
+    if (now() - started > budget * CHUNK_START_SHARE) {
+      truncated = true;
+      break;
+    }
+    const chunk = chosen.slice(i, i + SYNC_CHUNK);
+    let byNumber: Map<number, UpstreamChange> | undefined;
+    let notFound = new Set<number>();
+    try {
+      const got = await readGerritChanges(
+        chunk.flatMap((c) => (c.delivery.changes ?? []).map((ch) => ch.number)),
+        opts.gerrit,
+      );
+      gerritRequests += got.requests;
+      byNumber = new Map(got.changes.map((c) => [c.number, c]));
+      notFound = new Set(got.notFound);
+    } catch (e) {
+      if (!(e instanceof UpstreamError)) throw e;
+      error = e.message;
+      gerritRequests += 1;
+    }
+    read += chunk.length;
+    /** The evidence to write for one deliverable (undefined: nothing changed). */
+    const evidenceFor = (c: Candidate): GerritEvidence | undefined => {
+      const last = c.delivery.upstream?.gerrit;
+      if (byNumber) {
+        const linked = (c.delivery.changes ?? []).map((ch) => ch.number);
+        const missing = linked.filter((n) => notFound.has(n));
+        const next: GerritEvidence = {
+          source: 'gerrit',
+          fetchedAt: at,
+          changes: linked.map((n) => byNumber.get(n)).filter((x): x is UpstreamChange => x !== undefined),
+          ...(missing.length ? { notFound: missing } : {}),
+        };
+        return sameEvidence(last, next) && Date.parse(at) - Date.parse(last!.fetchedAt) < REWRITE_AFTER_MS ? undefined : next;
+      }
+      return last && !last.stale ? markedStale(last, error ?? 'Gerrit could not be read.', new Date(at)) : undefined;
+    };
+    // A few writes at a time: each is a property read and write on a different issue.
+    const pending = chunk.map((c) => ({ c, evidence: evidenceFor(c) })).filter((x) => x.evidence !== undefined);
+    for (let j = 0; j < pending.length; j += SYNC_WRITE_POOL) {
+      if (now() - started > budget) {
+        truncated = true;
+        break;
+      }
+      const results = await Promise.all(pending.slice(j, j + SYNC_WRITE_POOL).map((x) => write(x.c, x.evidence!)));
+      written += results.filter(Boolean).length;
+    }
+    // A Gerrit that failed is not asked again in this run (backoff below).
+    if (error || truncated) break;
   }
 
   const failures = error ? state.failures + 1 : 0;
@@ -186,7 +213,7 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
   });
   return {
     candidates: candidates.length,
-    read: chosen.length,
+    read,
     written,
     gerritRequests,
     truncated,
