@@ -366,7 +366,7 @@ export async function runSeed(
       : null;
     await walk(d, created.key, 'delivery', revision);
     // The owner reads the evidence from Gerrit once ("Refresh from upstream"), as a person would.
-    if (d.delivery?.changes?.length)
+    if (d.delivery?.changes?.length || d.delivery?.specification)
       await invoke(`${d.ref} ${created.key} (Gerrit)`, PANEL_MODULE, 'delivery/refresh-upstream', {}, d.ownerEmail, created.key);
     // The owner's weekly updates on the release scope tracker, oldest first, each for its week
     // (the server dates the writing; the week is the one the update is for).

@@ -234,4 +234,6 @@ export interface PanelData {
   upstreamProblem?: string;
   /** Where Code Committed takes its evidence under the admin's settings (the panel says so beside the evidence). */
   codeCommittedFrom?: 'panel' | 'gerrit';
+  /** Where Specification Accepted takes its evidence under the admin's settings. */
+  specAcceptedFrom?: 'panel' | 'gerrit';
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { approvalCounts, approvalState, partLabel, type ApprovedRecord } from './approval-content';
 import { APPROVAL_ROLES, ApprovalRoleSchema, GATE_APPROVALS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
-import { changeLacks, changeLacksSentence, isLiveChange, type UpstreamChange } from './upstream';
+import { changeLacks, changeLacksSentence, isLiveChange, specChangeNumber, specLacks, type UpstreamChange } from './upstream';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, StageSchema, isSpecificationStage, type LifecycleId, type Stage } from './lifecycle';
 import { milestoneProblem, releaseById, releaseLabel, type ReleaseCalendar } from './releases';
 import {
@@ -60,6 +60,10 @@ export const GateConfigSchema = z.object({
    * hand-entered values then no longer count).
    */
   codeCommittedFrom: z.enum(['panel', 'gerrit'], { error: 'Code Committed evidence must come from "panel" or "gerrit".' }).default('panel'),
+  /** Where Specification Accepted takes its evidence: the "approved" box ('panel') or the spec change merged in Gerrit ('gerrit'). */
+  specAcceptedFrom: z
+    .enum(['panel', 'gerrit'], { error: 'Specification Accepted evidence must come from "panel" or "gerrit".' })
+    .default('panel'),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 
@@ -83,6 +87,7 @@ export const defaultGateConfig: GateConfig = Object.freeze({
   requiredChecklist: Object.freeze({ prioritized: [...CHECKLIST_ITEM_IDS] }),
   staleApprovalsCount: Object.freeze([]) as unknown as ApprovalRole[],
   codeCommittedFrom: 'panel',
+  specAcceptedFrom: 'panel',
 });
 
 /** A rule's stored configuration as the gate reads it: the settings, or why they can't be used. */
@@ -124,6 +129,7 @@ export function overlayGateConfig(admin: GateConfig, rule: RuleConfig): GateConf
     staleApprovalsCount: admin.staleApprovalsCount,
     // Not a rule setting either: whether Gerrit alone is trusted is the admin's call for every move.
     codeCommittedFrom: admin.codeCommittedFrom,
+    specAcceptedFrom: admin.specAcceptedFrom,
   };
 }
 
@@ -321,6 +327,23 @@ function deliveryRules(
       if (!delivery.specification) out.push({ requirement: 'delivery:spec-review', message: MSG.specReview });
       break;
     case 'spec-accepted':
+      if (config.specAcceptedFrom === 'gerrit') {
+        // The "approved" box no longer counts: the spec change must be merged in Gerrit.
+        const number = specChangeNumber(delivery.specification?.reviewUrl);
+        if (number === undefined) {
+          out.push({
+            requirement: 'delivery:spec-review',
+            message: 'Specification: link the specification review on review.opendev.org (the change in openstack/<project>-specs).',
+          });
+          break;
+        }
+        const lacks = specLacks(
+          delivery.upstream?.gerrit?.changes.find((c) => c.number === number),
+          number,
+        );
+        if (lacks) out.push({ requirement: 'upstream:spec-merged', message: `Specification (from Gerrit): ${lacks}.` });
+        break;
+      }
       if (delivery.specification?.approved !== true) out.push({ requirement: 'delivery:spec-approved', message: MSG.specApproved });
       break;
     case 'coding-in-progress':

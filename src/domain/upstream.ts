@@ -142,3 +142,40 @@ export function changeLacksSentence(number: number, lacks: readonly string[]): s
   const joined = lacks.length <= 1 ? (lacks[0] ?? '') : `${lacks.slice(0, -1).join(', ')} and ${lacks[lacks.length - 1]}`;
   return `change ${number} ${joined}`;
 }
+
+// ---------------------------------------------------------------- the specification review
+
+/**
+ * The Gerrit change number of a specification review link on review.opendev.org
+ * (`/c/openstack/nova-specs/+/911862`, `/911862`, `/#/c/911862/`); undefined for anything else.
+ */
+export function specChangeNumber(reviewUrl: string | undefined): number | undefined {
+  if (!reviewUrl) return undefined;
+  let url: URL;
+  try {
+    url = new URL(reviewUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.hostname.toLowerCase() !== 'review.opendev.org') return undefined;
+  const m = /\/\+\/(\d+)/.exec(url.pathname) ?? /^\/(\d+)\/?$/.exec(url.pathname) ?? /^\/c\/(\d+)/.exec(url.hash.replace(/^#/, ''));
+  const n = m ? Number(m[1]) : NaN;
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Every change number the refresh asks Gerrit about: the linked code changes and the specification review. */
+export function upstreamNumbers(d: { changes?: readonly { number: number }[]; specification?: { reviewUrl: string } }): number[] {
+  const spec = specChangeNumber(d.specification?.reviewUrl);
+  const code = (d.changes ?? []).map((c) => c.number);
+  return spec !== undefined && !code.includes(spec) ? [...code, spec] : code;
+}
+
+/** What the specification review lacks to count as accepted: merged, in an openstack/<project>-specs repository. */
+export function specLacks(change: UpstreamChange | undefined, number: number): string | undefined {
+  if (!change) return `the specification review (change ${number}) has not been read from Gerrit; refresh from upstream`;
+  if (!/-specs$/.test(change.project))
+    return `change ${number} is in ${change.project}, not in a specifications repository (openstack/<project>-specs)`;
+  if (change.status !== 'MERGED')
+    return `change ${number} in ${change.project} is ${change.status === 'ABANDONED' ? 'abandoned' : 'not merged yet'}`;
+  return undefined;
+}

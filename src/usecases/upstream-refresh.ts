@@ -5,7 +5,7 @@
 import { AppError } from '../contract/envelope';
 import type { Delivery } from '../domain/delivery';
 import type { Stage } from '../domain/lifecycle';
-import type { GerritEvidence } from '../domain/upstream';
+import { upstreamNumbers, type GerritEvidence } from '../domain/upstream';
 import type { JiraClient } from '../jira/client';
 import { DELIVERY_RECORD, deliveryIndex } from '../records/kinds';
 import { loadRecord, revisionOf, trustedData, type SavedRecord } from '../records/record-store';
@@ -45,10 +45,10 @@ export async function refreshUpstream(req: UpstreamRefresh): Promise<RefreshOutc
       "The LCOO record on this issue was modified outside the LCOO app, so evidence can't be added to it; restore or re-save it first.",
     );
   }
-  const numbers = (trusted?.changes ?? []).map((c) => c.number);
+  const numbers = upstreamNumbers(trusted ?? {});
   const last = trusted?.upstream?.gerrit;
   if (numbers.length === 0 && !last) {
-    return { problem: 'No Gerrit change is linked yet: add the change numbers to the deliverable, then refresh.', requests: 0 };
+    return { problem: 'No Gerrit change or specification review is linked yet: add them to the deliverable, then refresh.', requests: 0 };
   }
   let evidence: GerritEvidence;
   let problem: string | undefined;

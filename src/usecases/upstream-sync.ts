@@ -9,7 +9,7 @@ import { DELIVERY_PROPERTY, DELIVERY_RECORD, deliveryIndex } from '../records/ki
 import type { AppConfig } from '../domain/app-config';
 import type { Delivery } from '../domain/delivery';
 import { LIFECYCLES, stageByStatusName } from '../domain/lifecycle';
-import type { GerritEvidence, UpstreamChange } from '../domain/upstream';
+import { upstreamNumbers, type GerritEvidence, type UpstreamChange } from '../domain/upstream';
 import { asApp, type JiraClient } from '../jira/client';
 import { searchAll } from '../jira/search';
 import { readRecord } from '../records/stored-record';
@@ -108,7 +108,7 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
   for (const issue of found.issues) {
     const read = readRecord(DELIVERY_RECORD, issue.id, issue.properties?.[DELIVERY_PROPERTY], secret);
     const delivery = trustedData(read);
-    if (!delivery || read.state !== 'present' || !(delivery.changes ?? []).length) continue;
+    if (!delivery || read.state !== 'present' || upstreamNumbers(delivery).length === 0) continue;
     const statusName = (issue.fields as { status?: { name?: string } } | undefined)?.status?.name ?? '';
     candidates.push({ id: issue.id, key: issue.key, stage: stageByStatusName(statusName), revision: read.meta.revision, delivery });
   }
@@ -159,7 +159,7 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
     let notFound = new Set<number>();
     try {
       const got = await readGerritChanges(
-        chunk.flatMap((c) => (c.delivery.changes ?? []).map((ch) => ch.number)),
+        chunk.flatMap((c) => upstreamNumbers(c.delivery)),
         opts.gerrit,
       );
       gerritRequests += got.requests;
@@ -175,7 +175,7 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
     const evidenceFor = (c: Candidate): GerritEvidence | undefined => {
       const last = c.delivery.upstream?.gerrit;
       if (byNumber) {
-        const linked = (c.delivery.changes ?? []).map((ch) => ch.number);
+        const linked = upstreamNumbers(c.delivery);
         const missing = linked.filter((n) => notFound.has(n));
         const next: GerritEvidence = {
           source: 'gerrit',

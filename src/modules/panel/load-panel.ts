@@ -196,6 +196,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     const view = recordView(deliveryRead, deliveryLoad?.lastSaved);
     base.delivery = view;
     base.codeCommittedFrom = config.gate.codeCommittedFrom;
+    base.specAcceptedFrom = config.gate.specAcceptedFrom;
     given = givenApprovals(view, config, groups, canEdit);
   }
 

@@ -489,6 +489,21 @@ export function ConfigTab() {
               </span>
             </Row>
           </Stack>
+          <Stack gap={space.xs}>
+            <Label htmlFor="gate-specAcceptedFrom">Specification Accepted from Gerrit only</Label>
+            <Row gap={space.xs}>
+              <Toggle
+                id="gate-specAcceptedFrom"
+                isChecked={config.gate.specAcceptedFrom === 'gerrit'}
+                onChange={(e) => update({ gate: { ...config.gate, specAcceptedFrom: e.target.checked ? 'gerrit' : 'panel' } })}
+              />
+              <span style={{ font: font.small, color: color.subtle }}>
+                {config.gate.specAcceptedFrom === 'gerrit'
+                  ? 'On: the specification review must be merged in openstack/<project>-specs; the "approved" box no longer counts.'
+                  : 'Off: Specification Accepted reads the "approved" box of the LCOO panel.'}
+              </span>
+            </Row>
+          </Stack>
         </Row>
         <ChecklistMatrix
           idPrefix="gate"

@@ -20,13 +20,13 @@ async function keysIn(status: string): Promise<string[]> {
   return (res.body as { issues: { key: string }[] }).issues.map((i) => i.key);
 }
 
-async function setGerritOnly(on: boolean): Promise<void> {
+async function setGerritOnly(on: boolean, setting: 'codeCommittedFrom' | 'specAcceptedFrom' = 'codeCommittedFrom'): Promise<void> {
   const view = unwrap<ConfigView>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
   unwrap(
     await sb.host.invoke(
       'lcoo-admin',
       'config/save',
-      { ...view.config, gate: { ...view.config.gate, codeCommittedFrom: on ? 'gerrit' : 'panel' } },
+      { ...view.config, gate: { ...view.config.gate, [setting]: on ? 'gerrit' : 'panel' } },
       { asEmail: ADMIN },
     ),
   );
@@ -50,7 +50,9 @@ describe('upstream evidence from Gerrit', () => {
     expect(gerrit.source).toBe('gerrit');
     expect(Date.parse(gerrit.fetchedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
     expect(gerrit.stale).toBeUndefined();
-    expect(gerrit.changes.map((c) => c.number)).toEqual(numbers);
+    // The code changes, then the specification review (openstack/<project>-specs).
+    expect(gerrit.changes.map((c) => c.number)).toEqual([...numbers, Number(/\/\+\/(\d+)/.exec(record.specification!.reviewUrl)![1])]);
+    expect(gerrit.changes[gerrit.changes.length - 1]!.project).toMatch(/-specs$/);
     expect(gerrit.changes[0]).toMatchObject({ status: 'NEW', project: expect.stringMatching(/^openstack\//) as unknown });
     // The record is signed by the app with the evidence in it.
     expect(data.delivery!.integrity).toBe('valid');
@@ -125,6 +127,30 @@ describe('upstream evidence from Gerrit', () => {
   });
 });
 
+describe('Specification Accepted from Gerrit only', () => {
+  test('refused while the spec change is open in openstack/<project>-specs, passes once Gerrit says merged', async () => {
+    const key = (await keysIn('Specification In Progress'))[0]!;
+    const data = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {}));
+    const url = data.delivery!.data!.specification!.reviewUrl;
+    const number = Number(/\/\+\/(\d+)/.exec(url)![1]);
+    // The seed read the spec review from Gerrit too.
+    expect(data.delivery!.data!.upstream!.gerrit!.changes.find((c) => c.number === number)).toMatchObject({ status: 'NEW' });
+    await setGerritOnly(true, 'specAcceptedFrom');
+    try {
+      const refused = await transition(sb, ADMIN, key, 'Specification Accepted');
+      expect(refused.status).toBe(400);
+      expect((refused.body as { errorMessages: string[] }).errorMessages.join(' ')).toContain(
+        `Specification (from Gerrit): change ${number} in ${/\/c\/(.+?)\/\+/.exec(url)![1]} is not merged yet.`,
+      );
+      sb.gerrit.store.setStatus(number, 'MERGED');
+      unwrap<PanelData>(await panel(sb, ADMIN, key, 'delivery/refresh-upstream', {}));
+      expect((await transition(sb, ADMIN, key, 'Specification Accepted')).status).toBe(204);
+    } finally {
+      await setGerritOnly(false, 'specAcceptedFrom');
+    }
+  });
+});
+
 describe('the scheduled upstream sync', () => {
   type Outcome = {
     candidates: number;
@@ -146,7 +172,8 @@ describe('the scheduled upstream sync', () => {
     // Seeded deliverables not Delivered with changes: Coding In Progress and Code Committed.
     expect(first.candidates).toBeGreaterThanOrEqual(4);
     expect(first.read).toBe(first.candidates);
-    expect(first.gerritRequests).toBe(1);
+    // Every change number of every candidate, 25 to a query: one or two requests for the seed.
+    expect(first.gerritRequests).toBeLessThanOrEqual(2);
     const key = (await keysIn('Coding In Progress'))[0]!;
     const before = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!;
     const n = before.data!.changes![0]!.number;

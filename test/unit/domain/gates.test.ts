@@ -47,6 +47,7 @@ describe('GateConfig', () => {
       staleApprovalsCount: [],
       // Issue 14: Code Committed reads what people enter unless the admin switches it to Gerrit.
       codeCommittedFrom: 'panel',
+      specAcceptedFrom: 'panel',
     });
     expect(defaultGateConfig.coreApprovalsRequired).toBe(2);
     expect(requiredChecklistFor('prioritized', GateConfigSchema.parse({}))).toHaveLength(12);

@@ -7,6 +7,8 @@ import {
   codeReviewApprovers,
   codeReviewVetoes,
   isLiveChange,
+  specChangeNumber,
+  upstreamNumbers,
   workflowApproved,
   zuulVerified,
   type GerritAccount,
@@ -135,5 +137,51 @@ describe('Code Committed "from Gerrit only"', () => {
   it('with the setting off, what people entered decides as before (core approvals in the app)', () => {
     const missing = check(delivery([change([], 'NEW')]), defaultGateConfig);
     expect(missing.map((m) => m.requirement)).toEqual(['approval:core-approval']);
+  });
+});
+
+describe('Specification Accepted "from Gerrit only"', () => {
+  const at = { nowMs: Date.parse('2026-11-30T00:00:00Z'), calendar: BUILTIN_CALENDAR };
+  const config: GateConfig = { ...defaultGateConfig, specAcceptedFrom: 'gerrit' };
+  const stamp = { recordedBy: 'u1', recordedAt: '2026-11-01T00:00:00Z' };
+  const spec = (status: UpstreamChange['status'], project = 'openstack/nova-specs'): Delivery => ({
+    schemaVersion: 1,
+    // The box says approved: with the setting on it does not count.
+    specification: { reviewUrl: 'https://review.opendev.org/c/openstack/nova-specs/+/911862', approved: true, ...stamp },
+    upstream: {
+      gerrit: {
+        source: 'gerrit',
+        fetchedAt: '2026-11-29T23:00:00Z',
+        changes: [{ number: 911862, project, branch: 'master', status, votes: [] }],
+      },
+    },
+  });
+  const check = (d: Delivery, c = config) =>
+    missingOnTheWay(['spec-accepted'], { lifecycle: 'delivery', integrity: 'valid', delivery: d }, c, at);
+
+  it('reads the change number from review.opendev.org links only', () => {
+    expect(specChangeNumber('https://review.opendev.org/c/openstack/nova-specs/+/911862')).toBe(911862);
+    expect(specChangeNumber('https://review.opendev.org/911862')).toBe(911862);
+    expect(specChangeNumber('https://review.opendev.org/#/c/911862/')).toBe(911862);
+    expect(specChangeNumber('https://example.org/c/x/+/911862')).toBeUndefined();
+    expect(upstreamNumbers({ changes: [{ number: 1 }], specification: { reviewUrl: 'https://review.opendev.org/2' } })).toEqual([1, 2]);
+  });
+
+  it('passes only when the spec change is merged in a -specs repository', () => {
+    expect(check(spec('MERGED'))).toEqual([]);
+    expect(check(spec('NEW'))).toEqual([
+      {
+        requirement: 'upstream:spec-merged',
+        message: 'Specification (from Gerrit): change 911862 in openstack/nova-specs is not merged yet.',
+      },
+    ]);
+    expect(check(spec('MERGED', 'openstack/nova'))[0]?.message).toContain('not in a specifications repository');
+    const unread: Delivery = { ...spec('MERGED') };
+    delete unread.upstream;
+    expect(check(unread)[0]?.message).toContain('has not been read from Gerrit');
+  });
+
+  it('with the setting off, the "approved" box decides as before', () => {
+    expect(check(spec('NEW'), defaultGateConfig)).toEqual([]);
   });
 });

@@ -51,6 +51,7 @@ describe('overlayGateConfig', () => {
       staleApprovalsCount: admin.staleApprovalsCount,
       // So is whether Code Committed trusts Gerrit alone (issue 14).
       codeCommittedFrom: admin.codeCommittedFrom,
+      specAcceptedFrom: admin.specAcceptedFrom,
     });
   });
 });

@@ -20,7 +20,10 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
   const evidence = record?.upstream?.gerrit;
   const byNumber = new Map((evidence?.changes ?? []).map((c) => [c.number, c]));
   const gerritOnly = data.codeCommittedFrom === 'gerrit';
-  const canRefresh = data.permissions.canEdit && data.delivery?.integrity === 'valid' && (linked.length > 0 || evidence !== undefined);
+  const canRefresh =
+    data.permissions.canEdit &&
+    data.delivery?.integrity === 'valid' &&
+    (linked.length > 0 || !!record?.specification || evidence !== undefined);
   const enteredBy = (by: string, at: string) =>
     `entered by ${by === data.delivery?.updatedBy && data.delivery.updatedByName ? data.delivery.updatedByName : 'a panel user'}, ${savedLabel(at) ?? at}`;
   return (
@@ -69,6 +72,7 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
           );
         })}
       </Stack>
+      {record?.specification ? <SpecLine data={data} /> : null}
       {canRefresh ? (
         <Row gap={space.s}>
           <Button testId="upstream-refresh" isDisabled={props.busy || props.dirty} onClick={props.onRefresh}>
@@ -78,5 +82,31 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
         </Row>
       ) : null}
     </Card>
+  );
+}
+
+/** The specification review as Gerrit last said (the change whose number the review link names). */
+function SpecLine({ data }: { data: PanelData }) {
+  const record = data.delivery?.data;
+  const url = record?.specification?.reviewUrl ?? '';
+  const evidence = record?.upstream?.gerrit;
+  const spec = evidence?.changes.find((c) => new RegExp(`[/+]${c.number}(/|$)`).test(url));
+  return (
+    <div data-testid="upstream-spec" style={{ font: font.body, color: color.text }}>
+      <strong>Specification review</strong>
+      {spec && evidence ? (
+        <>
+          <div>{`Change ${spec.number}: ${spec.status} in ${spec.project}`}</div>
+          <div style={{ font: font.small, color: evidence.stale ? color.warning : color.subtlest }}>{provenance(evidence)}</div>
+        </>
+      ) : (
+        <div style={{ font: font.small, color: color.subtlest }}>Not read from Gerrit yet.</div>
+      )}
+      <div style={{ font: font.small, color: color.subtlest }}>
+        {data.specAcceptedFrom === 'gerrit'
+          ? 'Specification Accepted is decided by the merge in Gerrit (admin setting).'
+          : `Panel: ${record?.specification?.approved ? 'approved' : 'not approved'} (the box above decides Specification Accepted).`}
+      </div>
+    </div>
   );
 }
