@@ -62,6 +62,7 @@ test('every resolver has one wire map, and the typed caller exists for the apps'
     'approvals/record',
     'approvals/withdraw',
     'record/restore',
+    'delivery/refresh-upstream',
     'history/list',
     'deliverables/list',
   ]);
