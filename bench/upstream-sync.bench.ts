@@ -9,6 +9,7 @@ import { DELIVERY_RECORD, deliveryIndex } from '../src/records/kinds';
 import { buildStoredRecord } from '../src/records/stored-record';
 import { KVS_KEYS } from '../src/storage/keys';
 import type { Delivery } from '../src/domain/delivery';
+import { BUILTIN_CALENDAR } from '../src/domain/releases';
 import { ADMIN, createIssue, panel, runSetup } from '../test/support/lcoo-site';
 import { startSandbox, type TestSandbox } from '../test/support/sandbox';
 import type { BenchRow } from './run';
@@ -58,7 +59,14 @@ async function createDeliverables(sb: TestSandbox, secret: string): Promise<void
       })),
     };
     const meta = { revision: 1, updatedAt: stamp.recordedAt, updatedBy: stamp.recordedBy };
-    const value = buildStoredRecord(secret, DELIVERY_RECORD as never, created.id, data, deliveryIndex(data, 'backlog'), meta);
+    const value = buildStoredRecord(
+      secret,
+      DELIVERY_RECORD as never,
+      created.id,
+      data,
+      deliveryIndex(data, 'backlog', BUILTIN_CALENDAR),
+      meta,
+    );
     await asApp(sb, 'PUT', `/rest/api/3/issue/${created.key}/properties/${DELIVERY_RECORD.propertyKey}`, value);
     sb.host.raw.kvs.handle('/api/v1/set', {
       key: KVS_KEYS.latestRevision(DELIVERY_RECORD.propertyKey, created.id),

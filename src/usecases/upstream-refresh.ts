@@ -12,6 +12,7 @@ import { loadRecord, revisionOf, trustedData, type SavedRecord } from '../record
 import { UpstreamError, readGerritChanges, type GerritDeps } from '../upstream/gerrit-client';
 import { writeRecord, type Actor } from './record-writes/write-record';
 import type { AppConfig } from '../domain/app-config';
+import type { ReleaseCalendar } from '../domain/releases';
 import { changeNames } from './record-writes/names';
 
 export interface UpstreamRefresh {
@@ -19,6 +20,8 @@ export interface UpstreamRefresh {
   issue: { id: string; key: string; stage?: Stage | undefined };
   actor: Actor;
   config: AppConfig;
+  /** The release calendar in effect (the record's search values name its series). */
+  calendar: ReleaseCalendar;
   now: Date;
   gerrit?: GerritDeps;
 }
@@ -81,7 +84,7 @@ export async function refreshUpstream(req: UpstreamRefresh): Promise<RefreshOutc
       if (!current) throw new AppError('CONFLICT', 'The LCOO record changed while Gerrit was read; reload the panel and refresh again.');
       return { ...current, upstream: { ...current.upstream, gerrit: evidence } };
     },
-    index: (d) => deliveryIndex(d, req.issue.stage),
+    index: (d) => deliveryIndex(d, req.issue.stage, req.calendar),
   });
   return { saved, ...(problem ? { problem } : {}), requests };
 }

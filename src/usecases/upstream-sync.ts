@@ -7,6 +7,7 @@
 // exponentially (KVS state), so an outage is not hammered.
 import { DELIVERY_PROPERTY, DELIVERY_RECORD, deliveryIndex } from '../records/kinds';
 import type { AppConfig } from '../domain/app-config';
+import type { ReleaseCalendar } from '../domain/releases';
 import type { Delivery } from '../domain/delivery';
 import { LIFECYCLES, stageByStatusName } from '../domain/lifecycle';
 import { upstreamNumbers, type GerritEvidence, type UpstreamChange } from '../domain/upstream';
@@ -44,6 +45,8 @@ export interface SyncOptions {
   client?: JiraClient;
   gerrit?: GerritDeps;
   config: AppConfig;
+  /** The release calendar in effect (the records' search values name its series). */
+  calendar: ReleaseCalendar;
   now?: () => number;
   budgetMs?: number;
   maxDeliverables?: number;
@@ -137,7 +140,7 @@ export async function syncUpstream(opts: SyncOptions): Promise<SyncOutcome> {
           if (!current) throw new Error('record changed');
           return { ...current, upstream: { ...current.upstream, gerrit: evidence } };
         },
-        index: (d) => deliveryIndex(d, c.stage),
+        index: (d) => deliveryIndex(d, c.stage, opts.calendar),
       });
       return true;
     } catch (e) {

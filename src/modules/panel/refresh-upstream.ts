@@ -24,7 +24,14 @@ export async function refreshFromUpstream(_input: unknown, ctx: CallContext): Pr
   ]);
   const { issue } = read;
   requireLifecycle(issue, 'delivery');
-  const outcome = await refreshUpstream({ client: user, issue, actor, config: loaded.config, now: new Date() });
+  const outcome = await refreshUpstream({
+    client: user,
+    issue,
+    actor,
+    config: loaded.config,
+    calendar: calendar.calendar,
+    now: new Date(),
+  });
   if (outcome.saved) await afterRecordWrite({ read, config: loaded, delivery: savedRead(outcome.saved) });
   const panel = await loadPanel(ctx, {
     read,
