@@ -22,7 +22,6 @@ import {
 import { configIdOf } from '../../domain/portfolio-index';
 import type { AppConfig } from '../../domain/app-config';
 import { AppConfigSchema, DEFAULT_APP_CONFIG } from '../../domain/app-config';
-import { browsable } from '../../jira/issues';
 import type { JiraClient } from '../../jira/client';
 import { JiraError } from '../../jira/errors';
 import { searchAll } from '../../jira/search';
@@ -31,7 +30,7 @@ import { loadAppConfig, type LoadedConfig } from '../../storage/app-config';
 import { KVS_KEYS } from '../../storage/keys';
 import { readAllLatestRevisions } from '../../storage/latest-revisions';
 import { loadRebuildProgress, parseMeta, type IndexMeta } from '../../storage/portfolio-index/meta';
-import { readBuckets, readRows } from '../../storage/portfolio-index/store';
+import { readRows } from '../../storage/portfolio-index/store';
 import { getSigningKey } from '../../storage/signing-key';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { calendarFromStored } from '../../storage/release-calendar';
@@ -40,6 +39,7 @@ import { portfolioStageOf } from '../issue-snapshot';
 import { readGateRules, type GateRules } from '../gate-settings';
 import { readParentChecklist } from '../../records/roadmap-item';
 import { deriveFromIssues } from './derive';
+import { visibleIndexRows } from './visible-rows';
 import { LCOO_ISSUE_TYPES_CLAUSE, parseScopeJql, quoteJql } from './jql-scope';
 import { rulesOf, settingsForIndex } from './settings';
 import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES } from './verify-issues';
@@ -208,28 +208,13 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   let truncated: PortfolioFigures['truncated'];
   let fullRows: Map<string, IndexRow> | undefined;
   if (meta.state === 'ready') {
-    // 2. The buckets, while Jira says what the person may browse (projects and secured issues
-    // as the meta knows them): one storage call per 25 buckets, one Jira call.
-    const checked = browsable(user, meta.projects, meta.secured);
-    checked.catch(() => undefined);
-    const { buckets } = await readBuckets(meta.bucketCount);
-    calls.storage += Math.ceil(meta.bucketCount / 25);
-    let allowed = await checked;
-    calls.jira += 1;
-    const all = buckets.flatMap((b) => b.rows);
-    // Projects or secured issues the meta did not know yet (a new project since the last
-    // reconcile): asked once more, never shown unasked.
-    const knownProjects = new Set(meta.projects);
-    const knownSecured = new Set(meta.secured);
-    const newProjects = [...new Set(all.filter((r) => !knownProjects.has(r.projectId)).map((r) => r.projectId))];
-    const newSecured = all.filter((r) => r.securityLevel && !knownSecured.has(r.id)).map((r) => r.id);
-    if (newProjects.length > 0 || newSecured.length > 0) {
-      const more = await browsable(user, newProjects, newSecured);
-      calls.jira += 1;
-      allowed = { projects: new Set([...allowed.projects, ...more.projects]), issues: new Set([...allowed.issues, ...more.issues]) };
-    }
-    rows = all.filter((r) => allowed.projects.has(r.projectId) && (!r.securityLevel || allowed.issues.has(r.id)));
-    hidden = all.filter((r) => r.securityLevel && allowed.projects.has(r.projectId) && !allowed.issues.has(r.id)).length;
+    // 2. The buckets, while Jira says what the person may browse: one storage call per 25
+    // buckets, one Jira call (two when a project or secured issue is new since the meta).
+    const visible = await visibleIndexRows(user, meta);
+    calls.storage += visible.calls.storage;
+    calls.jira += visible.calls.jira;
+    rows = visible.rows;
+    hidden = visible.hidden.length;
     rules = rulesOf(meta);
   } else {
     source = 'search';

@@ -17,7 +17,7 @@ import { parseMeta } from '../../storage/portfolio-index/meta';
 import { readRows } from '../../storage/portfolio-index/store';
 import { calendarFromStored } from '../../storage/release-calendar';
 import { readNoteHeads, type NotesHead } from '../../storage/tracker-notes';
-import { visibleIndexRows } from './visible-rows';
+import { visibleIndexRows } from '../portfolio-index/visible-rows';
 
 const STAGE_NAMES = new Map<Stage, string>(
   [...LIFECYCLES.portfolio.stages, ...LIFECYCLES.delivery.stages].map((s) => [s.id, s.statusName]),

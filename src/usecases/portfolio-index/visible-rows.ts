@@ -1,5 +1,5 @@
-// The portfolio index's rows a person may see, as a gadget load reads them
-// (src/usecases/portfolio-index/answer.ts): every bucket, while ONE Jira permission call says
+// The portfolio index's rows a person may see, for every reader of the index (the gadget's
+// answer.ts, the roadmap page, the scope tracker): every bucket, while ONE Jira permission call says
 // which of the meta's projects and secured issues the person may browse; projects or secured
 // issues the meta did not list yet are asked about once more, never shown unasked.
 import type { SlimRow } from '../../domain/portfolio-index';
