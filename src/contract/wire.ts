@@ -53,6 +53,7 @@ import {
   type VersionsView,
 } from './roadmap';
 import { SCOPE_TRACKER_WIRE } from './scope-tracker';
+import { ROADMAP_CALENDAR_WIRE } from './roadmap-calendar';
 import {
   ValidatorCheckInputSchema,
   ValidatorOptionsInputSchema,
@@ -127,6 +128,7 @@ export const ROADMAP_WIRE = {
   'versions/compare': endpoint<CompareView>()(VersionCompareInputSchema),
   'versions/export': endpoint<ExportFile>()(VersionExportInputSchema),
   ...SCOPE_TRACKER_WIRE,
+  ...ROADMAP_CALENDAR_WIRE,
 };
 
 export type PanelWire = typeof PANEL_WIRE;

@@ -201,7 +201,11 @@ export function roadmapCalendar(calendar: ReleaseCalendar, now: Date | number): 
   quarters.sort((a, b) => a.quarter.localeCompare(b.quarter));
   return {
     today,
-    series: series.map((r) => ({ ...label(r), firstReleaseDate: r.firstReleaseDate, ...(r.estimated ? { estimated: true as const } : {}) })),
+    series: series.map((r) => ({
+      ...label(r),
+      firstReleaseDate: r.firstReleaseDate,
+      ...(r.estimated ? { estimated: true as const } : {}),
+    })),
     events: sorted,
     todayIndex: todayIndex === -1 ? sorted.length : todayIndex,
     quarters,

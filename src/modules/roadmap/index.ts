@@ -4,6 +4,7 @@ import { ROADMAP_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
 import { draftLoad, rankingSave, rankingSubmit } from './draft';
 import { scopeTrackerHandlers } from './scope-tracker';
+import { calendarHandlers } from './calendar';
 import { versionsCompare, versionsExport, versionsGet, versionsList, versionsPublish } from './versions';
 
 export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
@@ -16,4 +17,5 @@ export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'versions/compare': versionsCompare,
   'versions/export': versionsExport,
   ...scopeTrackerHandlers,
+  ...calendarHandlers,
 });

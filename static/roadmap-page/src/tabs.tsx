@@ -30,4 +30,5 @@ export const ROADMAP_TABS: RoadmapTab[] = [
     label: 'Release scope tracker',
     Panel: lazy(() => import('./scope-tracker/scope-tracker-tab.js').then((m) => ({ default: m.ScopeTrackerTab }))),
   },
+  { id: 'calendar', label: 'Calendar', Panel: lazy(() => import('./calendar/calendar-tab.js').then((m) => ({ default: m.CalendarTab }))) },
 ];
