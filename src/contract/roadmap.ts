@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { QuarterIdSchema } from '../domain/roadmap/quarter';
 import type { ChangeKind, ItemChange, VersionDiff } from '../domain/roadmap/compare';
+import { DecisionChoiceSchema, type Decision } from '../domain/roadmap/decisions';
 import { RankScopeSchema, type RankChange, type RankScope } from '../domain/roadmap/ranking';
 import { VersionEventSchema, VersionIdSchema, VersionKindSchema, type VersionItem, type VersionKind } from '../domain/roadmap/version';
 
+export type { Decision };
 export type { ChangeKind, ItemChange, RankChange, RankScope, VersionDiff, VersionItem, VersionKind };
 
 export const DraftLoadInputSchema = z.object({ quarter: QuarterIdSchema.optional() }).strict();
@@ -24,6 +26,17 @@ export const RankingSaveInputSchema = z
 /** An FST lead sends the FST's list (as saved) to the committee as the quarter's area roadmap submission. */
 export const RankingSubmitInputSchema = z
   .object({ quarter: QuarterIdSchema, fst: z.string().min(1).max(40), revision: z.number().int().min(0) })
+  .strict();
+
+/** The committee records a target-release or delivery-strategy decision on a draft item (who and when: the server's). */
+export const DecisionRecordInputSchema = z
+  .object({
+    quarter: QuarterIdSchema,
+    itemId: z.string().regex(/^\d+$/, { error: 'Choose a Roadmap Item of the draft.' }),
+    decision: DecisionChoiceSchema,
+    /** The decisions revision the page loaded. */
+    revision: z.number().int().min(0),
+  })
   .strict();
 
 /** One member company on a draft item: who joined and how many people it committed. */
@@ -54,6 +67,8 @@ export interface DraftItem {
   progress?: { delivered: number; total: number; sentence: string };
   /** Place in the committee's list and in its FST's list (absent: not ranked there yet). */
   rank: { committee?: number; fst?: number };
+  /** The committee's decisions on it this quarter, newest first (the latest of each kind is what holds); release ids with their labels. */
+  decisions: (Decision & { label: string })[];
 }
 
 export interface Stamp {
@@ -101,6 +116,15 @@ export interface DraftView {
   hidden: number;
   cost: LoadCost;
   ranking: RankingView;
+  /** The committee's decisions of the quarter: the revision a record names, and the releases open for targeting. */
+  decisions: {
+    revision: number;
+    releases: { id: string; label: string }[];
+    strategies: { id: string; label: string }[];
+    canDecide: boolean;
+    reason?: string;
+    problem?: string;
+  };
   /** What the person may do on the page. */
   rights: { committee: boolean; fsts: string[] };
 }

@@ -19,7 +19,7 @@ import {
 import { DeliverablesListPayloadSchema, type ItemDeliverablesView } from './item-deliverables';
 import { CalendarGetInputSchema, CalendarSaveInputSchema, type CalendarView } from './calendar';
 import { SearchAliasesInputSchema, type SearchAliasesView } from './search';
-import type { Envelope, FieldErrors } from './envelope';
+import type { Envelope, FieldErrors, InvalidInputDetails } from './envelope';
 import { endpoint, type Endpoint } from './endpoint';
 
 export type { Endpoint } from './endpoint';
@@ -37,6 +37,7 @@ import {
   type PanelData,
 } from './panel';
 import {
+  DecisionRecordInputSchema,
   DraftLoadInputSchema,
   RankingSaveInputSchema,
   RankingSubmitInputSchema,
@@ -122,6 +123,7 @@ export const ROADMAP_WIRE = {
   'draft/load': endpoint<DraftView>()(DraftLoadInputSchema),
   'ranking/save': endpoint<RankingSaved, ConflictDetails | { item: string }>()(RankingSaveInputSchema),
   'ranking/submit': endpoint<RankingSaved, ConflictDetails>()(RankingSubmitInputSchema),
+  'decisions/record': endpoint<DraftView, InvalidInputDetails>()(DecisionRecordInputSchema),
   'versions/list': endpoint<VersionsView>()(VersionsListInputSchema),
   'versions/publish': endpoint<VersionsView>()(VersionPublishInputSchema),
   'versions/get': endpoint<VersionView>()(VersionGetInputSchema),

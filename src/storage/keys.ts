@@ -46,6 +46,10 @@ export const KVS_KEYS = {
   roadmapRanking: (quarter: string) => `lcoo:roadmap:ranking:${quarter}`,
   /** The claim on the ranking's next revision: the first save to take it wins. */
   roadmapRankingClaim: (quarter: string, revision: number) => `lcoo:roadmap:ranking-claim:${quarter}:${revision}`,
+  /** The committee's target-release and delivery-strategy decisions of the quarter, per item, with who and when (src/domain/roadmap/decisions.ts). */
+  roadmapDecisions: (quarter: string) => `lcoo:roadmap:decisions:${quarter}`,
+  /** The claim on the decisions' next revision: the first save to take it wins. */
+  roadmapDecisionsClaim: (quarter: string, revision: number) => `lcoo:roadmap:decisions-claim:${quarter}:${revision}`,
   /** A published roadmap version's signed summary (written once: FAIL_IF_EXISTS); the list of versions is a prefix query. */
   roadmapVersion: (id: string) => `lcoo:roadmap:version:${id}`,
   roadmapVersionPrefix: 'lcoo:roadmap:version:',

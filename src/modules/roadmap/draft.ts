@@ -14,6 +14,11 @@ import type { Actor, Ranking } from '../../domain/roadmap/ranking';
 import { asApp, asUser, type JiraClient } from '../../jira/client';
 import { getMyself, userGroups } from '../../jira/issues';
 import { loadRanking } from '../../storage/roadmap-ranking';
+import { loadDecisions } from '../../storage/roadmap-decisions';
+import { DELIVERY_STRATEGIES, DELIVERY_STRATEGY_LABELS, type Decision, type QuarterDecisions } from '../../domain/roadmap/decisions';
+import { recordDecision } from '../../usecases/roadmap/decisions';
+import { cannotDecide } from '../../usecases/roadmap/rank-rights';
+import { releasesOpenForTargeting } from '../../domain/releases';
 import { readRoadmapRows, type RoadmapRows } from '../../usecases/roadmap/draft-rows';
 import { writeRankProperties } from '../../usecases/roadmap/rank-search';
 import { itemRanks, rankingView, rankRights, saveRankList, submitFstList } from '../../usecases/roadmap/ranking';
@@ -27,6 +32,7 @@ export function draftItemOf(
   calendar: ReleaseCalendar,
   rank: DraftItem['rank'] = {},
   progress?: DeliveryProgress,
+  decisions: readonly Decision[] = [],
 ): DraftItem {
   const dir = directoryOf(config);
   const fst = row.fst ? dir.fst(row.fst) : undefined;
@@ -53,7 +59,17 @@ export function draftItemOf(
       ? { progress: { delivered: progress.delivered, total: progress.total, sentence: deliveryProgressSentence(progress) } }
       : {}),
     rank,
+    decisions: decisions.map((d) => ({ ...d, label: decisionLabel(d, calendar) })),
   };
+}
+
+/** "Target release: 2027.1 Indri", "Delivery strategy: Upstream first (...)". */
+function decisionLabel(d: Decision, calendar: ReleaseCalendar): string {
+  if (d.kind === 'target-release') {
+    const r = releaseById(calendar, d.releaseId);
+    return `Target release: ${r ? releaseLabel(r) : d.releaseId}`;
+  }
+  return `Delivery strategy: ${DELIVERY_STRATEGY_LABELS[d.strategy]}${d.note ? ` (${d.note})` : ''}`;
 }
 
 export interface Loaded {
@@ -61,6 +77,8 @@ export interface Loaded {
   read: RoadmapRows;
   ranking: Ranking;
   problem?: string;
+  decisions: QuarterDecisions;
+  decisionsProblem?: string;
   groups: string[];
   user: JiraClient;
   app: JiraClient;
@@ -72,22 +90,55 @@ export async function loadAll(quarterId: string | undefined, ctx: CallContext): 
   const quarter = quarterId ? parseQuarter(quarterId) : draftQuarter(Date.now());
   const user = asUser();
   const app = asApp();
-  const [read, stored, groups] = await Promise.all([readRoadmapRows(user, app), loadRanking(quarter.id), userGroups(app, ctx.accountId)]);
-  return { quarter, read, ranking: stored.ranking, ...(stored.problem ? { problem: stored.problem } : {}), groups, user, app, started };
+  const [read, stored, decided, groups] = await Promise.all([
+    readRoadmapRows(user, app),
+    loadRanking(quarter.id),
+    loadDecisions(quarter.id),
+    userGroups(app, ctx.accountId),
+  ]);
+  return {
+    quarter,
+    read,
+    ranking: stored.ranking,
+    ...(stored.problem ? { problem: stored.problem } : {}),
+    decisions: decided.decisions,
+    ...(decided.problem ? { decisionsProblem: decided.problem } : {}),
+    groups,
+    user,
+    app,
+    started,
+  };
 }
 
-function viewOf(l: Loaded, ranking: Ranking = l.ranking): DraftView {
+function viewOf(l: Loaded, ranking: Ranking = l.ranking, decisions: QuarterDecisions = l.decisions): DraftView {
   const ranks = itemRanks(ranking, l.read.rows);
+  const decideRefusal = cannotDecide(l.read.config, l.groups);
   return {
     quarter: { id: l.quarter.id, label: quarterLabel(l.quarter.id) },
     items: l.read.rows.map((r) =>
-      draftItemOf(r, l.read.full.get(r.id), l.read.config, l.read.calendar, ranks.get(r.id), l.read.progress.get(r.id)),
+      draftItemOf(
+        r,
+        l.read.full.get(r.id),
+        l.read.config,
+        l.read.calendar,
+        ranks.get(r.id),
+        l.read.progress.get(r.id),
+        decisions.items[r.id],
+      ),
     ),
     source: l.read.source,
     hidden: l.read.hidden,
-    // +1 storage call: the ranking's value.
-    cost: { jiraCalls: l.user.calls + l.app.calls, storageCalls: l.read.storageCalls + 1, ms: Date.now() - l.started },
+    // +2 storage calls: the ranking's value and the decisions' value.
+    cost: { jiraCalls: l.user.calls + l.app.calls, storageCalls: l.read.storageCalls + 2, ms: Date.now() - l.started },
     ranking: rankingView(ranking, l.read.rows, l.read.config, l.groups, l.problem),
+    decisions: {
+      revision: decisions.revision,
+      releases: releasesOpenForTargeting(l.read.calendar, Date.now()).map((r) => ({ id: r.id, label: releaseLabel(r) })),
+      strategies: DELIVERY_STRATEGIES.map((id) => ({ id, label: DELIVERY_STRATEGY_LABELS[id] })),
+      canDecide: decideRefusal === undefined,
+      ...(decideRefusal ? { reason: decideRefusal } : {}),
+      ...(l.decisionsProblem ? { problem: l.decisionsProblem } : {}),
+    },
     rights: rankRights(l.read.config, l.groups),
   };
 }
@@ -136,5 +187,16 @@ export const rankingSubmit: Handlers<RoadmapWire>['ranking/submit'] = {
     const s = { ranking: l.ranking, rows: l.read.rows, config: l.read.config, userGroups: l.groups, actor, now: new Date() };
     const ranking = await submitFstList(s, input);
     return { ...viewOf(l, ranking), searchNotUpdated: [] };
+  },
+};
+
+export const decisionsRecord: Handlers<RoadmapWire>['decisions/record'] = {
+  doing: "record the committee's decision",
+  async run(input, ctx): Promise<DraftView> {
+    const l = await loadAll(input.quarter, ctx);
+    const s = { decisions: l.decisions, rows: l.read.rows, config: l.read.config, calendar: l.read.calendar, userGroups: l.groups };
+    // Who is asked of Jira only once the person may decide: a refusal costs no extra call.
+    const decisions = await recordDecision({ ...s, actor: () => actorOf(l, ctx), now: new Date() }, input);
+    return viewOf(l, l.ranking, decisions);
   },
 };

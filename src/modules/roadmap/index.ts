@@ -2,7 +2,7 @@
 // live in their own file and are spread in here; the scope tracker's come from ./scope-tracker.
 import { ROADMAP_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
-import { draftLoad, rankingSave, rankingSubmit } from './draft';
+import { decisionsRecord, draftLoad, rankingSave, rankingSubmit } from './draft';
 import { scopeTrackerHandlers } from './scope-tracker';
 import { calendarHandlers } from './calendar';
 import { versionsCompare, versionsExport, versionsGet, versionsList, versionsPublish } from './versions';
@@ -11,6 +11,7 @@ export const roadmapResolver = defineResolver(ROADMAP_WIRE, {
   'draft/load': draftLoad,
   'ranking/save': rankingSave,
   'ranking/submit': rankingSubmit,
+  'decisions/record': decisionsRecord,
   'versions/list': versionsList,
   'versions/publish': versionsPublish,
   'versions/get': versionsGet,

@@ -16,6 +16,7 @@ import { loadAppConfig } from '../../storage/app-config';
 import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { listVersions, readVersion } from '../../storage/roadmap-versions';
 import { getSigningKey } from '../../storage/signing-key';
+import { versionDecisions } from '../../domain/roadmap/decisions';
 import { publishVersion } from '../../usecases/roadmap/publish';
 import { cannotPublish } from '../../usecases/roadmap/rank-rights';
 import type { CallContext, Handlers } from '../shared/define-resolver';
@@ -65,7 +66,8 @@ export const versionsPublish: Handlers<RoadmapWire>['versions/publish'] = {
         ranking: l.ranking,
         extra: (id) => {
           const p = l.read.progress.get(id);
-          return p ? { progress: { delivered: p.delivered, total: p.total } } : {};
+          const decisions = versionDecisions(l.decisions.items[id], l.read.calendar);
+          return { ...(p ? { progress: { delivered: p.delivered, total: p.total } } : {}), ...(decisions ? { decisions } : {}) };
         },
       },
       input,

@@ -50,3 +50,12 @@ export function cannotPublish(config: AppConfig, userGroups: readonly string[]):
   if (groups.length === 0) return 'No Jira group is set for the Roadmap Committee yet; an LCOO admin sets it on the LCOO admin page.';
   return inAnyGroup(groups, userGroups) ? undefined : `Only the Roadmap Committee (members of ${quoted(groups)}) publishes the roadmap.`;
 }
+
+/** Why the person may not record a target-release or delivery-strategy decision (undefined: they may). */
+export function cannotDecide(config: AppConfig, userGroups: readonly string[]): string | undefined {
+  const groups = committeeGroups(config);
+  if (groups.length === 0) return 'No Jira group is set for the Roadmap Committee yet; an LCOO admin sets it on the LCOO admin page.';
+  return inAnyGroup(groups, userGroups)
+    ? undefined
+    : `Only the Roadmap Committee (members of ${quoted(groups)}) records target-release and delivery-strategy decisions.`;
+}
