@@ -13,6 +13,7 @@ import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
 import { Row, Stack } from '../../../shared/layout';
 import { call, problemOf } from '../call';
+import { DecisionForm } from './decisions';
 import { DraftTable } from './draft-table';
 import { Submissions, RecentChanges, stampText } from './ranking-notes';
 
@@ -147,6 +148,18 @@ export function DraftTab() {
           <span style={{ color: color.subtle, font: font.small }}>Drag a row, or use its Move up / Move down buttons.</span>
         </Row>
       ) : null}
+      {view.decisions.problem ? (
+        <SectionMessage appearance="warning">
+          <p>{view.decisions.problem}</p>
+        </SectionMessage>
+      ) : null}
+      <DecisionForm
+        view={view}
+        onRecorded={(v, what) => {
+          setView(v);
+          setNote({ kind: 'success', text: what });
+        }}
+      />
       <DraftTable
         items={items}
         rankedCount={dirty ? items.length : list.ranked}

@@ -6,6 +6,7 @@ import type { DraftItem } from '../../../../src/contract/roadmap';
 import * as color from '../../../shared/color';
 import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
+import { DecisionsCell } from './decisions';
 
 const cell = {
   padding: `${space.xs} ${space.s}`,
@@ -58,6 +59,7 @@ export function DraftTable({
           <th style={cell}>Type / size</th>
           <th style={cell}>Committed companies (people)</th>
           <th style={cell}>Delivery</th>
+          <th style={cell}>Committee decisions</th>
           {onMove ? (
             <th style={cell} className="no-print">
               Move
@@ -113,6 +115,9 @@ export function DraftTable({
             <td style={cell}>{companiesText(item) || '—'}</td>
             <td style={cell} data-testid="progress-cell" title={item.progress?.sentence}>
               {item.progress ? `${item.progress.delivered} of ${item.progress.total} delivered` : '—'}
+            </td>
+            <td style={cell}>
+              <DecisionsCell item={item} />
             </td>
             {onMove ? (
               <td style={{ ...cell, whiteSpace: 'nowrap' }} className="no-print">
