@@ -3,9 +3,9 @@ import type { VersionItem } from './version';
 /**
  * What changed between two published versions (default: a version and the one published just
  * before it): items added and dropped, stage moves, retargeted releases, rank changes, and targets
- * that slipped since. Items are matched by issue id (a key may change when an issue moves).
+ * that slipped since, and the committee's decisions changed (target release, delivery strategy). Items are matched by issue id (a key may change when an issue moves).
  */
-export const CHANGE_KINDS = ['added', 'dropped', 'stage', 'retargeted', 'rank', 'slipped'] as const;
+export const CHANGE_KINDS = ['added', 'dropped', 'stage', 'retargeted', 'rank', 'slipped', 'decided'] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export interface ItemChange {
@@ -16,6 +16,8 @@ export interface ItemChange {
   stage: { from?: string; to?: string };
   release: { from?: string; to?: string };
   rank: { from?: number; to?: number };
+  /** The committee's decisions as each version holds them (for the 'decided' change). */
+  decisions: { from?: VersionItem['decisions']; to?: VersionItem['decisions'] };
   /** Slipped in the later version (and not in the earlier one, for the 'slipped' change). */
   slipped: boolean;
 }
@@ -41,6 +43,11 @@ export function compareVersions(from: readonly VersionItem[], to: readonly Versi
       if ((was.releaseId ?? '') !== (now.releaseId ?? '')) changes.push('retargeted');
       if (was.rank !== now.rank) changes.push('rank');
       if (now.slipped && !was.slipped) changes.push('slipped');
+      if (
+        (was.decisions?.targetRelease ?? '') !== (now.decisions?.targetRelease ?? '') ||
+        (was.decisions?.deliveryStrategy ?? '') !== (now.decisions?.deliveryStrategy ?? '')
+      )
+        changes.push('decided');
     }
     if (changes.length === 0) {
       unchanged += 1;
@@ -54,6 +61,7 @@ export function compareVersions(from: readonly VersionItem[], to: readonly Versi
       stage: { ...(was ? { from: was.stage } : {}), to: now.stage },
       release: { ...(was?.release ? { from: was.release } : {}), ...(now.release ? { to: now.release } : {}) },
       rank: { ...(was?.rank ? { from: was.rank } : {}), ...(now.rank ? { to: now.rank } : {}) },
+      decisions: { ...(was?.decisions ? { from: was.decisions } : {}), ...(now.decisions ? { to: now.decisions } : {}) },
       slipped: now.slipped,
     });
   }
@@ -67,6 +75,7 @@ export function compareVersions(from: readonly VersionItem[], to: readonly Versi
       stage: { from: was.stage },
       release: was.release ? { from: was.release } : {},
       rank: was.rank ? { from: was.rank } : {},
+      decisions: was.decisions ? { from: was.decisions } : {},
       slipped: was.slipped,
     });
   }

@@ -15,6 +15,7 @@ import {
   versionDecisions,
   withDecision,
 } from '../../../src/domain/roadmap/decisions';
+import { compareVersions } from '../../../src/domain/roadmap/compare';
 import { FIXED_NOW } from '../../fixtures/builders';
 
 const cal = BUILTIN_CALENDAR;
@@ -105,4 +106,29 @@ test('the size stays bounded: 20 decisions per item, 50 items, and under the byt
     .sort();
   expect(kept[0]! > new Date(Date.UTC(2026, 10, 1, 0, 49)).toISOString()).toBe(true);
   expect(withinBudget(big)).toBe(big);
+});
+
+test('compare lists an item whose committee decisions changed between two versions, with both sides', () => {
+  const base = {
+    id: '1',
+    key: 'LCOO-1',
+    summary: 'One',
+    stage: 'prioritized' as const,
+    companies: [],
+    slipped: false,
+    integrity: 'valid' as const,
+  };
+  const from = [base, { ...base, id: '2', key: 'LCOO-2', decisions: { targetRelease: '2027.1 Indri' } }];
+  const to = [
+    { ...base, decisions: { deliveryStrategy: 'Upstream first (in the impacted project)' } },
+    { ...base, id: '2', key: 'LCOO-2', decisions: { targetRelease: '2027.1 Indri' } },
+  ];
+  const diff = compareVersions(from, to);
+  expect(diff.counts.decided).toBe(1);
+  expect(diff.unchanged).toBe(1);
+  expect(diff.changed[0]).toMatchObject({
+    key: 'LCOO-1',
+    changes: ['decided'],
+    decisions: { to: { deliveryStrategy: 'Upstream first (in the impacted project)' } },
+  });
 });

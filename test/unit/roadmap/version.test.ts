@@ -77,7 +77,7 @@ test('compare: added, dropped, stage moves, retargeted, rank changes and newly s
     item(5),
   ];
   const diff = compareVersions(from, to);
-  expect(diff.counts).toEqual({ added: 1, dropped: 0, stage: 1, retargeted: 1, rank: 2, slipped: 1 });
+  expect(diff.counts).toEqual({ added: 1, dropped: 0, stage: 1, retargeted: 1, rank: 2, slipped: 1, decided: 0 });
   expect(diff.unchanged).toBe(1); // the moved key is the same item
   expect(diff.changed.find((x) => x.key === 'LCOO-2')).toMatchObject({
     changes: ['retargeted', 'rank'],

@@ -19,6 +19,7 @@ const KIND_TITLES: Record<ChangeKind, string> = {
   retargeted: 'Retargeted releases',
   rank: 'Rank changes',
   slipped: 'Slipped targets',
+  decided: 'Committee decisions changed',
 };
 const arrow = (from: string | number | undefined, to: string | number | undefined) => `${from ?? '—'} → ${to ?? '—'}`;
 
@@ -36,6 +37,15 @@ function detail(c: ItemChange, kind: ChangeKind, stage: (s?: string) => string |
       return arrow(c.rank.from, c.rank.to);
     case 'slipped':
       return `${c.release.to ?? ''} shipped without it`;
+    case 'decided': {
+      const { from, to } = c.decisions;
+      const parts: string[] = [];
+      if ((from?.targetRelease ?? '') !== (to?.targetRelease ?? ''))
+        parts.push(`target release ${arrow(from?.targetRelease, to?.targetRelease)}`);
+      if ((from?.deliveryStrategy ?? '') !== (to?.deliveryStrategy ?? ''))
+        parts.push(`delivery strategy ${arrow(from?.deliveryStrategy, to?.deliveryStrategy)}`);
+      return parts.join('; ');
+    }
   }
 }
 
