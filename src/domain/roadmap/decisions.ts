@@ -78,8 +78,10 @@ export function targetReleaseProblem(calendar: ReleaseCalendar, releaseId: strin
 
 /** The decisions with one more recorded first for the item; the oldest beyond the limit fall off. */
 export function withDecision(d: QuarterDecisions, itemId: string, choice: DecisionChoice, by: Actor, at: string): QuarterDecisions {
-  const decision = { ...choice, by, at } as Decision;
-  if (choice.kind === 'delivery-strategy' && (choice.note ?? '') === '') delete (decision as { note?: string }).note;
+  // An empty note is not kept.
+  const kept: DecisionChoice =
+    choice.kind === 'delivery-strategy' && (choice.note ?? '') === '' ? { kind: choice.kind, strategy: choice.strategy } : choice;
+  const decision: Decision = { ...kept, by, at };
   const list = [decision, ...(d.items[itemId] ?? [])].slice(0, DECISION_HISTORY_LIMIT);
   return withinBudget({ ...d, revision: d.revision + 1, items: { ...d.items, [itemId]: list } });
 }
