@@ -80,4 +80,16 @@ test('a committee member records a target-release decision and sees it with thei
     .filter({ hasText: `by ${d[0]!.by.displayName!} on` })
     .waitFor();
   expect(await viewerFrame.getByTestId('decision-form').count()).toBe(0);
+
+  // A version published now shows the decision.
+  const pub = envelopeSchema(z.unknown()).parse(
+    await sb.host.invoke(PAGE, 'versions/publish', { quarter: draft.quarter.id, kind: 'new', event: 'Decisions PTG' }, { asEmail: ADMIN }),
+  );
+  expect(pub.ok).toBe(true);
+  await viewerFrame.getByTestId('tab-versions').click();
+  await viewerFrame.getByRole('button', { name: `Open ${draft.quarter.label}, new roadmap, Decisions PTG` }).click();
+  await viewerFrame
+    .getByTestId(`version-decisions-${item.key}`)
+    .filter({ hasText: `Target release: ${release.label}` })
+    .waitFor();
 });

@@ -28,6 +28,7 @@ export function VersionTable({ items, stageNames }: { items: VersionItem[]; stag
           <th style={cell}>Type / size</th>
           <th style={cell}>Committed companies (people)</th>
           <th style={cell}>Delivery</th>
+          <th style={cell}>Committee decisions</th>
         </tr>
       </thead>
       <tbody>
@@ -45,6 +46,14 @@ export function VersionTable({ items, stageNames }: { items: VersionItem[]; stag
             <td style={cell}>{[i.type, i.size].filter(Boolean).join(' / ') || '—'}</td>
             <td style={cell}>{companiesOf(i) || '—'}</td>
             <td style={cell}>{i.progress ? `${i.progress.delivered} of ${i.progress.total} delivered` : '—'}</td>
+            <td style={cell} data-testid={`version-decisions-${i.key}`}>
+              {[
+                i.decisions?.targetRelease ? `Target release: ${i.decisions.targetRelease}` : '',
+                i.decisions?.deliveryStrategy ? `Delivery strategy: ${i.decisions.deliveryStrategy}` : '',
+              ]
+                .filter(Boolean)
+                .join('; ') || '—'}
+            </td>
           </tr>
         ))}
       </tbody>
