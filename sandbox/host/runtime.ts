@@ -165,16 +165,29 @@ export function originalFetch(): typeof fetch {
   return nodeFetch!;
 }
 
+type EgressWrapped = typeof fetch & {
+  lcooEgress?: true;
+  lcooOriginal?: typeof fetch;
+  /** The invocation running now, as the newest copy of this module sees it. */
+  lcooRuntime?: () => ForgeRuntime | undefined;
+};
+
 function installEgressFetch(): void {
-  const original = mainGlobal.fetch as typeof fetch & { lcooEgress?: true; lcooOriginal?: typeof fetch };
-  if (original.lcooEgress) {
-    nodeFetch ??= original.lcooOriginal;
+  const current = mainGlobal.fetch as EgressWrapped;
+  const runtimeNow = () => invocations.getStore();
+  if (current.lcooEgress) {
+    nodeFetch ??= current.lcooOriginal;
+    // A jest worker runs many test files in one process, each with its own copy of this module
+    // and of `invocations`, while the global fetch is shared: the wrapper must ask the copy in
+    // use now, or an invocation of a later file reads as "outside one" and goes to the internet.
+    current.lcooRuntime = runtimeNow;
     return;
   }
+  const original = current;
   nodeFetch = original;
-  const wrapped = Object.assign(
+  const wrapped: EgressWrapped = Object.assign(
     (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      const runtime = invocations.getStore();
+      const runtime = wrapped.lcooRuntime?.();
       if (!runtime) return original(input, init);
       const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
       if (!runtime.localEgress) {
@@ -186,9 +199,9 @@ function installEgressFetch(): void {
       }
       return runtime.localEgress(url, init);
     },
-    { lcooEgress: true as const, lcooOriginal: original },
+    { lcooEgress: true as const, lcooOriginal: original, lcooRuntime: runtimeNow },
   );
-  mainGlobal.fetch = wrapped as typeof fetch;
+  mainGlobal.fetch = wrapped;
 }
 
 /** Runs fn as one Forge invocation with its own runtime object. */
