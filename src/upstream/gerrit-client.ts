@@ -48,29 +48,7 @@ export interface GerritDeps {
   pageSize?: number;
 }
 
-/** Why a fetch failed, as Node says it: undici's "fetch failed" carries the reason (ECONNRESET, ECONNREFUSED...) in its cause. */
-function reasonOf(e: unknown): string {
-  if (!(e instanceof Error)) return String(e);
-  const cause = (e as { cause?: { code?: unknown; message?: unknown } }).cause;
-  const code = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : undefined;
-  return code ? `${e.message}: ${code}` : e.message;
-}
-
-/**
- * One GET, tried a second time when the connection itself failed (a kept-alive socket the server
- * had just closed fails this way, and on a busy machine that happens between two reads); a
- * timeout or an answer is never repeated.
- */
 async function getPage(url: string, deps: Required<Pick<GerritDeps, 'timeoutMs'>> & { fetch: FetchLike }): Promise<string> {
-  try {
-    return await getPageOnce(url, deps);
-  } catch (e) {
-    if (!(e instanceof UpstreamError) || e.kind !== 'unreachable') throw e;
-    return getPageOnce(url, deps);
-  }
-}
-
-async function getPageOnce(url: string, deps: Required<Pick<GerritDeps, 'timeoutMs'>> & { fetch: FetchLike }): Promise<string> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
   let res: Awaited<ReturnType<FetchLike>>;
@@ -78,7 +56,7 @@ async function getPageOnce(url: string, deps: Required<Pick<GerritDeps, 'timeout
     res = await deps.fetch(url, { method: 'GET', headers: { Accept: 'application/json' }, signal: abort.signal });
   } catch (e) {
     if (abort.signal.aborted) throw new UpstreamError(`Gerrit did not answer within ${deps.timeoutMs / 1000} s.`, 'timeout');
-    throw new UpstreamError(`Gerrit could not be reached (${reasonOf(e)}).`, 'unreachable');
+    throw new UpstreamError(`Gerrit could not be reached (${e instanceof Error ? e.message : String(e)}).`, 'unreachable');
   } finally {
     clearTimeout(timer);
   }
