@@ -66,6 +66,7 @@ async function main(): Promise<void> {
           dataDir: DATA_DIR,
           port,
           ...(process.env['GERRIT_PORT'] ? { gerritPort: parsePort(process.env['GERRIT_PORT']) } : {}),
+          ...(process.env['LAUNCHPAD_PORT'] ? { launchpadPort: parsePort(process.env['LAUNCHPAD_PORT']) } : {}),
           bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
           validateManifest: false,
           resourcesReady: built,
@@ -86,6 +87,7 @@ async function main(): Promise<void> {
     );
     const limits = sb.jira.rateLimits.settings;
     console.log(`Gerrit emulator (review.opendev.org for the app): ${sb.gerrit.url}`);
+    console.log(`Launchpad emulator (api.launchpad.net for the app): ${sb.launchpad.url}`);
     console.log(
       limits.enabled
         ? `Jira rate limits on the app: ON (${limits.pointsPerHour} points an hour; SANDBOX_RATE_LIMIT=off to turn them off)`

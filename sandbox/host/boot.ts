@@ -12,10 +12,12 @@ import { loadApp, type LoadedApp } from './app-loader';
 import type { RedirectPolicy } from './forge-fetch';
 import { createForgeHost, extensionAriOf, type ForgeHost } from './forge-host';
 import { startGerritEmulator, type GerritEmulator } from '../gerrit/server';
+import { startLaunchpadEmulator, type LaunchpadEmulator } from '../launchpad/server';
 
 export const JIRA_DB_FILE = 'jira.sqlite';
 export const FORGE_DB_FILE = 'forge.sqlite';
 export const GERRIT_DATA_FILE = 'gerrit.json';
+export const LAUNCHPAD_DATA_FILE = 'launchpad.json';
 
 export interface BootOptions {
   appDir: string;
@@ -24,6 +26,8 @@ export interface BootOptions {
   port: number;
   /** The Gerrit emulator's port (review.opendev.org for the app); default PORT+2, or a free one when port is 0. */
   gerritPort?: number;
+  /** The Launchpad emulator's port (api.launchpad.net for the app); default PORT+3, or a free one when port is 0. */
+  launchpadPort?: number;
   resourcePort?: number;
   bindAddress?: string;
   /** Installer of the app (avi:forge:installed:app), by email; default admin@lcoo.example. */
@@ -51,6 +55,8 @@ export interface BootOptions {
 export interface RunningSandbox {
   /** The Gerrit REST emulator the app reaches as https://review.opendev.org (sandbox/gerrit). */
   gerrit: GerritEmulator;
+  /** The Launchpad web service emulator the app reaches as https://api.launchpad.net (sandbox/launchpad). */
+  launchpad: LaunchpadEmulator;
   url: string;
   resourceOrigin: string;
   /** True when this data dir had no Jira yet: seed it. */
@@ -122,8 +128,21 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     db.close();
     throw e;
   }
+  let launchpad: LaunchpadEmulator;
+  try {
+    launchpad = await startLaunchpadEmulator({
+      port: opts.launchpadPort ?? (opts.port ? opts.port + 3 : 0),
+      ...(opts.bindAddress ? { bindAddress: opts.bindAddress } : {}),
+      dataFile: join(dataDir, LAUNCHPAD_DATA_FILE),
+    });
+  } catch (e) {
+    await gerrit.close();
+    jira.close();
+    db.close();
+    throw e;
+  }
   const host = createForgeHost({
-    egressRoutes: { 'review.opendev.org': gerrit.url },
+    egressRoutes: { 'review.opendev.org': gerrit.url, 'api.launchpad.net': launchpad.url },
     app,
     jira,
     db,
@@ -147,6 +166,7 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     });
   } catch (e) {
     await gerrit.close();
+    await launchpad.close();
     jira.close();
     db.close();
     throw e;
@@ -164,9 +184,11 @@ export async function bootSandbox(opts: BootOptions): Promise<RunningSandbox> {
     jira,
     web,
     gerrit,
+    launchpad,
     close: async () => {
       await web.close();
       await gerrit.close();
+      await launchpad.close();
       await host.settled();
       await host.drain();
       jira.close();

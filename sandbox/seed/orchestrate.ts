@@ -9,6 +9,7 @@
 // app's own stage-gate validator judges every move. A refusal is a seed failure: the data is
 // meant to follow the rules and be complete enough to pass.
 import { seedGerritFromPlan } from '../gerrit/seed';
+import { seedLaunchpadFromPlan } from '../launchpad/seed';
 import { z } from 'zod';
 import {
   DEFAULT_APP_CONFIG,
@@ -134,6 +135,8 @@ export async function runSeed(
   const plan = generateSeedPlan(opts.seed ?? DEFAULT_SEED, opts.now ?? new Date());
   // Gerrit knows every change the seeded deliverables link (sandbox/gerrit/seed.ts).
   seedGerritFromPlan(sb.gerrit.store, plan);
+  // Launchpad knows every blueprint they link (sandbox/launchpad/seed.ts).
+  seedLaunchpadFromPlan(sb.launchpad.store, plan);
   const keys: Record<string, string> = {};
   let transitions = 0;
   let approvals = 0;
@@ -366,8 +369,8 @@ export async function runSeed(
       : null;
     await walk(d, created.key, 'delivery', revision);
     // The owner reads the evidence from Gerrit once ("Refresh from upstream"), as a person would.
-    if (d.delivery?.changes?.length || d.delivery?.specification)
-      await invoke(`${d.ref} ${created.key} (Gerrit)`, PANEL_MODULE, 'delivery/refresh-upstream', {}, d.ownerEmail, created.key);
+    if (d.delivery?.changes?.length || d.delivery?.specification || d.delivery?.blueprint)
+      await invoke(`${d.ref} ${created.key} (upstream)`, PANEL_MODULE, 'delivery/refresh-upstream', {}, d.ownerEmail, created.key);
     // The owner's weekly updates on the release scope tracker, oldest first, each for its week
     // (the server dates the writing; the week is the one the update is for).
     for (const u of d.updates ?? []) {

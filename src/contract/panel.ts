@@ -236,4 +236,6 @@ export interface PanelData {
   codeCommittedFrom?: 'panel' | 'gerrit';
   /** Where Specification Accepted takes its evidence under the admin's settings. */
   specAcceptedFrom?: 'panel' | 'gerrit';
+  /** Where Blueprint Accepted takes the project team's acceptance under the admin's settings. */
+  blueprintAcceptedFrom?: 'panel' | 'launchpad';
 }

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { approvalCounts, approvalState, partLabel, type ApprovedRecord } from './approval-content';
 import { APPROVAL_ROLES, ApprovalRoleSchema, GATE_APPROVALS, distinctCoreApprovals, type Approval, type ApprovalRole } from './approvals';
 import type { Delivery } from './delivery';
-import { changeLacks, changeLacksSentence, isLiveChange, specChangeNumber, specLacks, type UpstreamChange } from './upstream';
+import {
+  blueprintLacks,
+  blueprintRef,
+  changeLacks,
+  changeLacksSentence,
+  isLiveChange,
+  specChangeNumber,
+  specLacks,
+  type UpstreamChange,
+} from './upstream';
 import { DELIVERY_STAGES, PORTFOLIO_STAGES, StageSchema, isSpecificationStage, type LifecycleId, type Stage } from './lifecycle';
 import { milestoneProblem, releaseById, releaseLabel, type ReleaseCalendar } from './releases';
 import {
@@ -64,6 +73,13 @@ export const GateConfigSchema = z.object({
   specAcceptedFrom: z
     .enum(['panel', 'gerrit'], { error: 'Specification Accepted evidence must come from "panel" or "gerrit".' })
     .default('panel'),
+  /**
+   * Where Blueprint Accepted takes its evidence: the panel alone ('panel') or also Launchpad
+   * ('launchpad': the linked blueprint's definition status must be "Approved" there).
+   */
+  blueprintAcceptedFrom: z
+    .enum(['panel', 'launchpad'], { error: 'Blueprint Accepted evidence must come from "panel" or "launchpad".' })
+    .default('panel'),
 });
 export type GateConfig = z.infer<typeof GateConfigSchema>;
 
@@ -88,6 +104,7 @@ export const defaultGateConfig: GateConfig = Object.freeze({
   staleApprovalsCount: Object.freeze([]) as unknown as ApprovalRole[],
   codeCommittedFrom: 'panel',
   specAcceptedFrom: 'panel',
+  blueprintAcceptedFrom: 'panel',
 });
 
 /** A rule's stored configuration as the gate reads it: the settings, or why they can't be used. */
@@ -130,6 +147,7 @@ export function overlayGateConfig(admin: GateConfig, rule: RuleConfig): GateConf
     // Not a rule setting either: whether Gerrit alone is trusted is the admin's call for every move.
     codeCommittedFrom: admin.codeCommittedFrom,
     specAcceptedFrom: admin.specAcceptedFrom,
+    blueprintAcceptedFrom: admin.blueprintAcceptedFrom,
   };
 }
 
@@ -321,6 +339,19 @@ function deliveryRules(
       if (!delivery.milestone) out.push({ requirement: 'delivery:milestone', message: MSG.milestone });
       else if (wrong) out.push({ requirement: 'delivery:milestone', message: `Delivery milestone: ${wrong}` });
       needApproval(delivery, 'stakeholder-acceptance', config, 'approval:stakeholder-acceptance', MSG.stakeholders, out);
+      if (config.blueprintAcceptedFrom === 'launchpad') {
+        // The project team's acceptance is Launchpad's to say: the linked blueprint must be "Approved" there.
+        const ref = blueprintRef(delivery.blueprint?.url);
+        if (!ref) {
+          out.push({
+            requirement: 'delivery:blueprint',
+            message: 'Blueprint: link the blueprint on Launchpad (https://blueprints.launchpad.net/<project>/+spec/<name>).',
+          });
+          break;
+        }
+        const lacks = blueprintLacks(delivery.upstream?.launchpad, ref);
+        if (lacks) out.push({ requirement: 'upstream:blueprint-approved', message: `Blueprint (from Launchpad): ${lacks}.` });
+      }
       break;
     }
     case 'spec-in-progress':

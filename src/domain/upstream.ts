@@ -64,9 +64,6 @@ export const GerritEvidenceSchema = z.object({
 });
 export type GerritEvidence = z.infer<typeof GerritEvidenceSchema>;
 
-export const UpstreamEvidenceSchema = z.object({ gerrit: GerritEvidenceSchema.optional() });
-export type UpstreamEvidence = z.infer<typeof UpstreamEvidenceSchema>;
-
 /**
  * OpenDev's CI account: Zuul reports as the user `zuul` (display name "Zuul"). Only its
  * Verified vote counts: a human's Verified +1 is not a CI result.
@@ -177,5 +174,90 @@ export function specLacks(change: UpstreamChange | undefined, number: number): s
     return `change ${number} is in ${change.project}, not in a specifications repository (openstack/<project>-specs)`;
   if (change.status !== 'MERGED')
     return `change ${number} in ${change.project} is ${change.status === 'ABANDONED' ? 'abandoned' : 'not merged yet'}`;
+  return undefined;
+}
+
+// ---------------------------------------------------------------- the Launchpad blueprint
+
+/**
+ * A blueprint's definition status as Launchpad's web service names it (SpecificationDefinitionStatus,
+ * lp/blueprints/enums.py): "Approved" is the project team's acceptance of the plan.
+ */
+export const DEFINITION_STATUSES = [
+  'Approved',
+  'Pending Approval',
+  'Review',
+  'Drafting',
+  'Discussion',
+  'New',
+  'Superseded',
+  'Obsolete',
+] as const;
+
+/** What Launchpad says about the blueprint a deliverable links (a Specification entry of its web service). */
+export const UpstreamBlueprintSchema = z.object({
+  project: z.string().max(MAX_SHORT),
+  name: z.string().max(MAX_SHORT),
+  title: z.string().max(MAX_SHORT).optional(),
+  /** As Launchpad sends it; kept as text so a status Launchpad adds later still reads (it is simply not "Approved"). */
+  definitionStatus: z.string().max(MAX_SHORT),
+  implementationStatus: z.string().max(MAX_SHORT).optional(),
+  /** The milestone / series the blueprint is targeted to (their names, from milestone_link / series_link). */
+  milestone: z.string().max(MAX_SHORT).optional(),
+  series: z.string().max(MAX_SHORT).optional(),
+  webLink: z.string().max(2000).optional(),
+});
+export type UpstreamBlueprint = z.infer<typeof UpstreamBlueprintSchema>;
+
+export const LaunchpadEvidenceSchema = z.object({
+  source: z.literal('launchpad'),
+  /** When Launchpad last answered for this blueprint. */
+  fetchedAt: IsoDateTimeSchema,
+  stale: StaleMarkSchema.optional(),
+  /** Absent with `notFound`: Launchpad answered 404 for the linked blueprint. */
+  blueprint: UpstreamBlueprintSchema.optional(),
+  notFound: z.boolean().optional(),
+});
+export type LaunchpadEvidence = z.infer<typeof LaunchpadEvidenceSchema>;
+
+/** Everything read from upstream, per source; each written only by the app's refresh or sync. */
+export const UpstreamEvidenceSchema = z.object({
+  gerrit: GerritEvidenceSchema.optional(),
+  launchpad: LaunchpadEvidenceSchema.optional(),
+});
+export type UpstreamEvidence = z.infer<typeof UpstreamEvidenceSchema>;
+
+/**
+ * The project and blueprint name of a blueprint link (`https://blueprints.launchpad.net/<project>/+spec/<name>`,
+ * also `launchpad.net/<project>/+spec/<name>`); undefined for anything else.
+ */
+export function blueprintRef(url: string | undefined): { project: string; name: string } | undefined {
+  if (!url) return undefined;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const host = u.hostname.toLowerCase();
+  if (host !== 'launchpad.net' && host !== 'blueprints.launchpad.net') return undefined;
+  const m = /^\/([a-z0-9][a-z0-9+.-]*)\/\+spec\/([a-z0-9][a-z0-9+.-]*)\/?$/i.exec(u.pathname);
+  return m ? { project: m[1]!, name: m[2]! } : undefined;
+}
+
+/**
+ * What the blueprint lacks for Blueprint Accepted "from Launchpad only": definition status
+ * "Approved", as Launchpad last said. Undefined when it has it.
+ */
+export function blueprintLacks(evidence: LaunchpadEvidence | undefined, ref: { project: string; name: string }): string | undefined {
+  const named = `blueprint ${ref.project}/${ref.name}`;
+  if (!evidence) return `the ${named} has not been read from Launchpad; refresh from upstream`;
+  const bp = evidence.blueprint;
+  if (!bp || evidence.notFound || bp.project !== ref.project || bp.name !== ref.name) {
+    return evidence.notFound
+      ? `Launchpad does not know the ${named}; check the link`
+      : `the ${named} has not been read from Launchpad; refresh from upstream`;
+  }
+  if (bp.definitionStatus !== 'Approved') return `the ${named} is "${bp.definitionStatus}" on Launchpad, needs "Approved"`;
   return undefined;
 }

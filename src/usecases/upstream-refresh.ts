@@ -5,11 +5,12 @@
 import { AppError } from '../contract/envelope';
 import type { Delivery } from '../domain/delivery';
 import type { Stage } from '../domain/lifecycle';
-import { upstreamNumbers, type GerritEvidence } from '../domain/upstream';
+import { blueprintRef, upstreamNumbers, type GerritEvidence, type LaunchpadEvidence } from '../domain/upstream';
 import type { JiraClient } from '../jira/client';
 import { DELIVERY_RECORD, deliveryIndex } from '../records/kinds';
 import { loadRecord, revisionOf, trustedData, type SavedRecord } from '../records/record-store';
 import { UpstreamError, readGerritChanges, type GerritDeps } from '../upstream/gerrit-client';
+import { readBlueprint, type LaunchpadDeps } from '../upstream/launchpad';
 import { writeRecord, type Actor } from './record-writes/write-record';
 import type { AppConfig } from '../domain/app-config';
 import type { ReleaseCalendar } from '../domain/releases';
@@ -24,6 +25,7 @@ export interface UpstreamRefresh {
   calendar: ReleaseCalendar;
   now: Date;
   gerrit?: GerritDeps;
+  launchpad?: LaunchpadDeps;
 }
 
 export interface RefreshOutcome {
@@ -35,7 +37,7 @@ export interface RefreshOutcome {
 }
 
 /** The evidence after a failed read: the last one, marked stale since the first failure. */
-export function markedStale(last: GerritEvidence, reason: string, now: Date): GerritEvidence {
+export function markedStale<E extends GerritEvidence | LaunchpadEvidence>(last: E, reason: string, now: Date): E {
   return { ...last, stale: { since: last.stale?.since ?? now.toISOString(), reason: reason.slice(0, 400) } };
 }
 
@@ -50,27 +52,62 @@ export async function refreshUpstream(req: UpstreamRefresh): Promise<RefreshOutc
   }
   const numbers = upstreamNumbers(trusted ?? {});
   const last = trusted?.upstream?.gerrit;
-  if (numbers.length === 0 && !last) {
-    return { problem: 'No Gerrit change or specification review is linked yet: add them to the deliverable, then refresh.', requests: 0 };
-  }
-  let evidence: GerritEvidence;
-  let problem: string | undefined;
-  let requests = 0;
-  try {
-    const got = numbers.length ? await readGerritChanges(numbers, req.gerrit) : { changes: [], notFound: [], requests: 0 };
-    requests = got.requests;
-    evidence = {
-      source: 'gerrit',
-      fetchedAt: req.now.toISOString(),
-      changes: got.changes,
-      ...(got.notFound.length ? { notFound: got.notFound } : {}),
+  const bpRef = blueprintRef(trusted?.blueprint?.url);
+  const lastBp = trusted?.upstream?.launchpad;
+  if (numbers.length === 0 && !last && !bpRef && !lastBp) {
+    return {
+      problem: 'No Gerrit change, specification review or Launchpad blueprint is linked yet: add them to the deliverable, then refresh.',
+      requests: 0,
     };
-  } catch (e) {
-    if (!(e instanceof UpstreamError)) throw e;
-    problem = `${e.message} The evidence shown is the last read from Gerrit.`;
-    if (!last) return { problem: `${e.message} Nothing has been read from Gerrit for this deliverable yet; try again later.`, requests: 1 };
-    evidence = markedStale(last, e.message, req.now);
   }
+  const problems: string[] = [];
+  let requests = 0;
+  // The two sources are read side by side; one that fails leaves its own last evidence, marked stale.
+  const readGerrit = async (): Promise<GerritEvidence | undefined> => {
+    if (numbers.length === 0 && !last) return undefined;
+    try {
+      const got = numbers.length ? await readGerritChanges(numbers, req.gerrit) : { changes: [], notFound: [], requests: 0 };
+      requests += got.requests;
+      return {
+        source: 'gerrit',
+        fetchedAt: req.now.toISOString(),
+        changes: got.changes,
+        ...(got.notFound.length ? { notFound: got.notFound } : {}),
+      };
+    } catch (e) {
+      if (!(e instanceof UpstreamError)) throw e;
+      requests += 1;
+      if (!last) {
+        problems.push(`${e.message} Nothing has been read from Gerrit for this deliverable yet; try again later.`);
+        return undefined;
+      }
+      problems.push(`${e.message} The evidence shown is the last read from Gerrit.`);
+      return markedStale(last, e.message, req.now);
+    }
+  };
+  const readLaunchpad = async (): Promise<LaunchpadEvidence | undefined> => {
+    // A blueprint link that is no longer there: its evidence goes with it.
+    if (!bpRef) return undefined;
+    try {
+      const got = await readBlueprint(bpRef, req.launchpad);
+      requests += 1;
+      return got.found
+        ? { source: 'launchpad', fetchedAt: req.now.toISOString(), blueprint: got.blueprint }
+        : { source: 'launchpad', fetchedAt: req.now.toISOString(), notFound: true };
+    } catch (e) {
+      if (!(e instanceof UpstreamError)) throw e;
+      requests += 1;
+      if (!lastBp) {
+        problems.push(`${e.message} Nothing has been read from Launchpad for this blueprint yet; try again later.`);
+        return undefined;
+      }
+      problems.push(`${e.message} The blueprint shown is the last read from Launchpad.`);
+      return markedStale(lastBp, e.message, req.now);
+    }
+  };
+  const [evidence, blueprint] = await Promise.all([readGerrit(), readLaunchpad()]);
+  const problem = problems.length ? problems.join(' ') : undefined;
+  if (!evidence && !blueprint && !lastBp) return { ...(problem ? { problem } : {}), requests };
   const saved = await writeRecord<Delivery>({
     client: req.client,
     kind: DELIVERY_RECORD,
@@ -81,8 +118,12 @@ export async function refreshUpstream(req: UpstreamRefresh): Promise<RefreshOutc
     action: 'refresh',
     names: changeNames(req.config),
     build(current) {
-      if (!current) throw new AppError('CONFLICT', 'The LCOO record changed while Gerrit was read; reload the panel and refresh again.');
-      return { ...current, upstream: { ...current.upstream, gerrit: evidence } };
+      if (!current) throw new AppError('CONFLICT', 'The LCOO record changed while upstream was read; reload the panel and refresh again.');
+      const { gerrit: _g, launchpad: _l, ...others } = current.upstream ?? {};
+      return {
+        ...current,
+        upstream: { ...others, ...(evidence ? { gerrit: evidence } : {}), ...(blueprint ? { launchpad: blueprint } : {}) },
+      };
     },
     index: (d) => deliveryIndex(d, req.issue.stage, req.calendar),
   });

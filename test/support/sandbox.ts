@@ -55,6 +55,8 @@ export interface TestSandbox {
   emulator: RunningSandbox['jira'];
   /** The Gerrit emulator the app reaches as review.opendev.org (its store and its modes). */
   gerrit: RunningSandbox['gerrit'];
+  /** The Launchpad emulator the app reaches as api.launchpad.net (its store and its modes). */
+  launchpad: RunningSandbox['launchpad'];
   host: {
     invoke(moduleKey: string, functionKey: string, payload: unknown, as: InvokeAs): Promise<unknown>;
     /** Runs a workflow validator module as Jira would inside a transition. */
@@ -161,6 +163,7 @@ export async function startSandbox(opts: StartOptions = {}): Promise<TestSandbox
     dataDir,
     emulator: sb.jira,
     gerrit: sb.gerrit,
+    launchpad: sb.launchpad,
     host: {
       async invoke(moduleKey, functionKey, payload, as) {
         const context = await sb.host.frontendContext(moduleKey, accountIdOf(as.asEmail), targetFor(moduleKey, as), sb.url);

@@ -197,6 +197,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     base.delivery = view;
     base.codeCommittedFrom = config.gate.codeCommittedFrom;
     base.specAcceptedFrom = config.gate.specAcceptedFrom;
+    base.blueprintAcceptedFrom = config.gate.blueprintAcceptedFrom;
     given = givenApprovals(view, config, groups, canEdit);
   }
 

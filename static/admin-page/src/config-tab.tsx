@@ -504,6 +504,21 @@ export function ConfigTab() {
               </span>
             </Row>
           </Stack>
+          <Stack gap={space.xs}>
+            <Label htmlFor="gate-blueprintAcceptedFrom">Blueprint Accepted from Launchpad</Label>
+            <Row gap={space.xs}>
+              <Toggle
+                id="gate-blueprintAcceptedFrom"
+                isChecked={config.gate.blueprintAcceptedFrom === 'launchpad'}
+                onChange={(e) => update({ gate: { ...config.gate, blueprintAcceptedFrom: e.target.checked ? 'launchpad' : 'panel' } })}
+              />
+              <span style={{ font: font.small, color: color.subtle }}>
+                {config.gate.blueprintAcceptedFrom === 'launchpad'
+                  ? 'On: the linked blueprint must be "Approved" on Launchpad (as last read), besides the milestone and the stakeholders\' acceptance.'
+                  : "Off: Blueprint Accepted reads only what is recorded in the LCOO panel (milestone, stakeholders' acceptance)."}
+              </span>
+            </Row>
+          </Stack>
         </Row>
         <ChecklistMatrix
           idPrefix="gate"

@@ -18,11 +18,11 @@ export function ago(iso: string, now: Date = new Date()): string {
   return `${days} days ago`;
 }
 
-/** "from Gerrit, 12 minutes ago" (and why it may be out of date). */
-export function provenance(evidence: Pick<GerritEvidence, 'fetchedAt' | 'stale'>, now: Date = new Date()): string {
-  const base = `from Gerrit, ${ago(evidence.fetchedAt, now)}`;
+/** "from Gerrit, 12 minutes ago" (and why it may be out of date); `source` names another tool ("Launchpad"). */
+export function provenance(evidence: Pick<GerritEvidence, 'fetchedAt' | 'stale'>, now: Date = new Date(), source = 'Gerrit'): string {
+  const base = `from ${source}, ${ago(evidence.fetchedAt, now)}`;
   return evidence.stale
-    ? `${base}; stale: Gerrit could not be read since ${ago(evidence.stale.since, now)} (${evidence.stale.reason})`
+    ? `${base}; stale: ${source} could not be read since ${ago(evidence.stale.since, now)} (${evidence.stale.reason})`
     : base;
 }
 

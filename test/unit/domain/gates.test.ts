@@ -48,6 +48,7 @@ describe('GateConfig', () => {
       // Issue 14: Code Committed reads what people enter unless the admin switches it to Gerrit.
       codeCommittedFrom: 'panel',
       specAcceptedFrom: 'panel',
+      blueprintAcceptedFrom: 'panel',
     });
     expect(defaultGateConfig.coreApprovalsRequired).toBe(2);
     expect(requiredChecklistFor('prioritized', GateConfigSchema.parse({}))).toHaveLength(12);

@@ -52,6 +52,7 @@ describe('overlayGateConfig', () => {
       // So is whether Code Committed trusts Gerrit alone (issue 14).
       codeCommittedFrom: admin.codeCommittedFrom,
       specAcceptedFrom: admin.specAcceptedFrom,
+      blueprintAcceptedFrom: admin.blueprintAcceptedFrom,
     });
   });
 });

@@ -23,7 +23,7 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
   const canRefresh =
     data.permissions.canEdit &&
     data.delivery?.integrity === 'valid' &&
-    (linked.length > 0 || !!record?.specification || evidence !== undefined);
+    (linked.length > 0 || !!record?.specification || !!record?.blueprint || evidence !== undefined);
   const enteredBy = (by: string, at: string) =>
     `entered by ${by === data.delivery?.updatedBy && data.delivery.updatedByName ? data.delivery.updatedByName : 'a panel user'}, ${savedLabel(at) ?? at}`;
   return (
@@ -72,6 +72,7 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
           );
         })}
       </Stack>
+      {record?.blueprint ? <BlueprintLine data={data} /> : null}
       {record?.specification ? <SpecLine data={data} /> : null}
       {canRefresh ? (
         <Row gap={space.s}>
@@ -106,6 +107,43 @@ function SpecLine({ data }: { data: PanelData }) {
         {data.specAcceptedFrom === 'gerrit'
           ? 'Specification Accepted is decided by the merge in Gerrit (admin setting).'
           : `Panel: ${record?.specification?.approved ? 'approved' : 'not approved'} (the box above decides Specification Accepted).`}
+      </div>
+    </div>
+  );
+}
+
+/** The blueprint as Launchpad last said (definition and implementation status, targets). */
+function BlueprintLine({ data }: { data: PanelData }) {
+  const record = data.delivery?.data;
+  const evidence = record?.upstream?.launchpad;
+  const bp = evidence?.blueprint;
+  return (
+    <div data-testid="upstream-blueprint" style={{ font: font.body, color: color.text }}>
+      <strong>Blueprint</strong>
+      {bp && evidence ? (
+        <>
+          <div>{`${bp.project}/${bp.name}: ${bp.definitionStatus}${bp.implementationStatus ? `, implementation ${bp.implementationStatus}` : ''}`}</div>
+          {bp.series || bp.milestone ? (
+            <div style={{ font: font.small, color: color.subtle }}>
+              {[bp.series ? `series ${bp.series}` : '', bp.milestone ? `milestone ${bp.milestone}` : ''].filter(Boolean).join(', ')}
+            </div>
+          ) : null}
+          <div
+            data-testid="upstream-blueprint-provenance"
+            style={{ font: font.small, color: evidence.stale ? color.warning : color.subtlest }}
+          >
+            {provenance(evidence, new Date(), 'Launchpad')}
+          </div>
+        </>
+      ) : (
+        <div style={{ font: font.small, color: color.subtlest }}>
+          {evidence?.notFound ? 'Launchpad does not know this blueprint (check the link).' : 'Not read from Launchpad yet.'}
+        </div>
+      )}
+      <div style={{ font: font.small, color: color.subtlest }}>
+        {data.blueprintAcceptedFrom === 'launchpad'
+          ? 'Blueprint Accepted needs this blueprint "Approved" on Launchpad (admin setting).'
+          : 'For reference: Blueprint Accepted reads what is recorded in this panel (admin setting).'}
       </div>
     </div>
   );

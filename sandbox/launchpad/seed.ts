@@ -1,0 +1,39 @@
+// The Launchpad emulator's blueprints for the seeded deliverables: every blueprint link a seeded
+// deliverable carries exists on Launchpad, with a definition status that agrees with the stage
+// the deliverable reached ("Approved" from Blueprint Accepted on, "Pending Approval" while the
+// blueprint is in progress, "New" before), an implementation status that follows the code, and
+// the milestone and series the deliverable is targeted to.
+import { DELIVERY_STAGES, type DeliveryStage } from '../../src/domain/lifecycle';
+import { blueprintRef } from '../../src/domain/upstream';
+import type { SeedPlan } from '../seed/generate';
+import type { LaunchpadStore } from './store';
+
+const reached = (target: DeliveryStage, stage: DeliveryStage) => DELIVERY_STAGES.indexOf(target) >= DELIVERY_STAGES.indexOf(stage);
+
+export function seedLaunchpadFromPlan(store: LaunchpadStore, plan: SeedPlan): number {
+  let n = 0;
+  for (const d of plan.deliverables) {
+    const ref = blueprintRef(d.delivery?.blueprint?.url);
+    if (!ref) continue;
+    const t = d.targetStage;
+    const milestone = d.delivery?.milestone;
+    store.put({
+      project: ref.project,
+      name: ref.name,
+      title: d.delivery?.blueprint?.title ?? d.summary,
+      definitionStatus: reached(t, 'blueprint-accepted') ? 'Approved' : reached(t, 'blueprint-in-progress') ? 'Pending Approval' : 'New',
+      implementationStatus: reached(t, 'code-committed')
+        ? 'Implemented'
+        : reached(t, 'coding-in-progress')
+          ? 'Started'
+          : reached(t, 'blueprint-accepted')
+            ? 'Not started'
+            : 'Unknown',
+      ...(milestone
+        ? { series: milestone.releaseId, milestone: `${milestone.releaseId}-${milestone.label.toLowerCase().replace(/[^a-z0-9.]+/g, '-')}` }
+        : {}),
+    });
+    n += 1;
+  }
+  return n;
+}

@@ -1,0 +1,125 @@
+// A Launchpad web service emulator (the part of api.launchpad.net the app reads): the
+// Specification entry at `GET /<version>/<project>/+spec/<name>` (versions devel and 1.0), as
+// lazr.restful answers it: JSON with the exported fields (name, title, definition_status,
+// implementation_status as their titles), links to other entries as `<field>_link` URLs (null
+// when unset: milestone_link, target_link), self_link, web_link, resource_type_link, http_etag; 404 text/plain for an unknown
+// entry. Sources in docs/platform-facts.md. It can be made slow, failing or unreachable for tests.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { LaunchpadStore, type EmBlueprint } from './store';
+
+export type LaunchpadMode =
+  { kind: 'ok' } | { kind: 'slow'; delayMs: number } | { kind: 'failing'; status: number } | { kind: 'unreachable' };
+
+export interface LaunchpadEmulator {
+  url: string;
+  port: number;
+  store: LaunchpadStore;
+  /** Requests answered (or refused) since start, for tests and the bench. */
+  requests: number;
+  setMode(mode: LaunchpadMode): void;
+  close(): Promise<void>;
+}
+
+const API = 'https://api.launchpad.net';
+const WEB = 'https://blueprints.launchpad.net';
+
+function entry(b: EmBlueprint, version: string) {
+  const root = `${API}/${version}`;
+  return {
+    self_link: `${root}/${b.project}/+spec/${b.name}`,
+    web_link: `${WEB}/${b.project}/+spec/${b.name}`,
+    resource_type_link: `${root}/#specification`,
+    http_etag: `"${Buffer.from(`${b.project}/${b.name}/${b.definitionStatus}/${b.implementationStatus}`).toString('base64')}"`,
+    name: b.name,
+    title: b.title,
+    summary: b.title,
+    definition_status: b.definitionStatus,
+    implementation_status: b.implementationStatus,
+    lifecycle_status:
+      b.implementationStatus === 'Implemented' ? 'Complete' : b.implementationStatus === 'Unknown' ? 'Not started' : 'Started',
+    priority: 'Medium',
+    target_link: `${root}/${b.project}`,
+    milestone_link: b.milestone ? `${root}/${b.project}/+milestone/${b.milestone}` : null,
+    // No series field: the Specification interface read exports `milestone` and `target`, not the series goal
+    // (docs/platform-facts.md); the store keeps the series for when that is settled.
+  };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  if (typeof body === 'string') {
+    res.writeHead(status, { 'content-type': 'text/plain;charset=utf-8' });
+    res.end(body);
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function handle(store: LaunchpadStore, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://launchpad.local');
+  if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
+  const m = /^\/(devel|1\.0)\/([^/]+)\/\+spec\/([^/]+)\/?$/.exec(url.pathname);
+  if (!m) return send(res, 404, `Object: ${url.pathname}, name: ''`);
+  const [, version, project, name] = m as unknown as [string, string, string, string];
+  const b = store.get(decodeURIComponent(project), decodeURIComponent(name));
+  if (!b) return send(res, 404, `Object: <Product '${project}'>, name: '${name}'`);
+  return send(res, 200, entry(b, version));
+}
+
+export async function startLaunchpadEmulator(
+  opts: { port?: number; bindAddress?: string; dataFile?: string; store?: LaunchpadStore } = {},
+): Promise<LaunchpadEmulator> {
+  const store = opts.store ?? new LaunchpadStore(opts.dataFile);
+  let mode: LaunchpadMode = { kind: 'ok' };
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  const emu = { requests: 0 } as LaunchpadEmulator;
+  const server: Server = createServer((req, res) => {
+    emu.requests += 1;
+    const current = mode;
+    if (current.kind === 'unreachable') {
+      // The connection drops with no answer: to the client, the host can't be reached.
+      req.socket.destroy();
+      return;
+    }
+    if (current.kind === 'failing') return send(res, current.status, 'Service Unavailable');
+    const answer = () => {
+      try {
+        handle(store, req, res);
+      } catch (e) {
+        send(res, 500, `Internal server error: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    };
+    if (current.kind === 'slow') {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        answer();
+      }, current.delayMs);
+      timers.add(t);
+    } else answer();
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, opts.bindAddress ?? '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return Object.assign(emu, {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    store,
+    setMode(next: LaunchpadMode) {
+      mode = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  });
+}
