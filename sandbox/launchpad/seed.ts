@@ -2,7 +2,8 @@
 // deliverable carries exists on Launchpad, with a definition status that agrees with the stage
 // the deliverable reached ("Approved" from Blueprint Accepted on, "Pending Approval" while the
 // blueprint is in progress, "New" before), an implementation status that follows the code, and
-// the milestone and series the deliverable is targeted to.
+// the milestone and series the deliverable is targeted to. Two deliverables of one Roadmap Item in
+// one project link the same blueprint: one blueprint, so the most advanced of them decides.
 import { DELIVERY_STAGES, type DeliveryStage } from '../../src/domain/lifecycle';
 import { blueprintRef } from '../../src/domain/upstream';
 import type { SeedPlan } from '../seed/generate';
@@ -12,7 +13,8 @@ const reached = (target: DeliveryStage, stage: DeliveryStage) => DELIVERY_STAGES
 
 export function seedLaunchpadFromPlan(store: LaunchpadStore, plan: SeedPlan): number {
   let n = 0;
-  for (const d of plan.deliverables) {
+  const order = (d: SeedPlan['deliverables'][number]) => DELIVERY_STAGES.indexOf(d.targetStage);
+  for (const d of [...plan.deliverables].sort((a, b) => order(a) - order(b))) {
     const ref = blueprintRef(d.delivery?.blueprint?.url);
     if (!ref) continue;
     const t = d.targetStage;
