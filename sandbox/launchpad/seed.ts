@@ -11,6 +11,12 @@ import type { LaunchpadStore } from './store';
 
 const reached = (target: DeliveryStage, stage: DeliveryStage) => DELIVERY_STAGES.indexOf(target) >= DELIVERY_STAGES.indexOf(stage);
 
+/** A Launchpad milestone name from the schedule's label: "2027.2 milestone 3" -> "2027.2-milestone-3". */
+function milestoneName(releaseId: string, label: string): string {
+  const slug = label.toLowerCase().replace(/[^a-z0-9.]+/g, '-');
+  return slug.startsWith(releaseId) ? slug : `${releaseId}-${slug}`;
+}
+
 export function seedLaunchpadFromPlan(store: LaunchpadStore, plan: SeedPlan): number {
   let n = 0;
   const order = (d: SeedPlan['deliverables'][number]) => DELIVERY_STAGES.indexOf(d.targetStage);
@@ -31,9 +37,7 @@ export function seedLaunchpadFromPlan(store: LaunchpadStore, plan: SeedPlan): nu
           : reached(t, 'blueprint-accepted')
             ? 'Not started'
             : 'Unknown',
-      ...(milestone
-        ? { series: milestone.releaseId, milestone: `${milestone.releaseId}-${milestone.label.toLowerCase().replace(/[^a-z0-9.]+/g, '-')}` }
-        : {}),
+      ...(milestone ? { series: milestone.releaseId, milestone: milestoneName(milestone.releaseId, milestone.label) } : {}),
     });
     n += 1;
   }
