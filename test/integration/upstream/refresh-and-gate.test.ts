@@ -10,6 +10,8 @@ import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import { ADMIN, panel, rest, transition, unwrap } from '../../support/lcoo-site';
 
 let sb: TestSandbox;
+/** Before the sandbox and its seed: evidence read by the seed is dated after this, however slow the machine. */
+let startedAt: number;
 
 async function keysIn(status: string): Promise<string[]> {
   const res = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
@@ -33,6 +35,7 @@ async function setGerritOnly(on: boolean, setting: 'codeCommittedFrom' | 'specAc
 }
 
 beforeAll(async () => {
+  startedAt = Date.now();
   sb = await startSandbox({ seed: 'full' });
 }, 240_000);
 afterAll(() => sb?.stop());
@@ -48,7 +51,7 @@ describe('upstream evidence from Gerrit', () => {
     numbers = record.changes!.map((c) => c.number);
     const gerrit = record.upstream!.gerrit!;
     expect(gerrit.source).toBe('gerrit');
-    expect(Date.parse(gerrit.fetchedAt)).toBeGreaterThan(Date.now() - 10 * 60_000);
+    expect(Date.parse(gerrit.fetchedAt)).toBeGreaterThanOrEqual(startedAt);
     expect(gerrit.stale).toBeUndefined();
     // The code changes, then the specification review (openstack/<project>-specs).
     expect(gerrit.changes.map((c) => c.number)).toEqual([...numbers, Number(/\/\+\/(\d+)/.exec(record.specification!.reviewUrl)![1])]);
