@@ -4,20 +4,14 @@
 // `all` votes and `values`), paging with `n` and `S` and `_more_changes` on the last change of a
 // page that has more, errors as text/plain ("Not found: <id>" with 404). Sources in
 // docs/platform-facts.md. It can be made slow, failing (503) or unreachable for tests.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startUpstreamServer, type UpstreamMode, type UpstreamServer } from '../upstream-server';
 import { LABELS, GerritStore, type EmAccount, type EmChange, type Label } from './store';
 
-export type GerritMode = { kind: 'ok' } | { kind: 'slow'; delayMs: number } | { kind: 'failing'; status: number } | { kind: 'unreachable' };
+export type GerritMode = UpstreamMode;
 
-export interface GerritEmulator {
-  url: string;
-  port: number;
+export interface GerritEmulator extends UpstreamServer {
   store: GerritStore;
-  /** Requests answered (or refused) since start, for the bench and tests. */
-  requests: number;
-  setMode(mode: GerritMode): void;
-  close(): Promise<void>;
 }
 
 const LABEL_VALUES: Record<Label, Record<string, string>> = {
@@ -160,55 +154,6 @@ export async function startGerritEmulator(
   opts: { port?: number; bindAddress?: string; dataFile?: string; store?: GerritStore } = {},
 ): Promise<GerritEmulator> {
   const store = opts.store ?? new GerritStore(opts.dataFile);
-  let mode: GerritMode = { kind: 'ok' };
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const emu = { requests: 0 } as GerritEmulator;
-  const server: Server = createServer((req, res) => {
-    emu.requests += 1;
-    const current = mode;
-    if (current.kind === 'unreachable') {
-      // The connection drops with no answer: to the client, the host can't be reached.
-      req.socket.destroy();
-      return;
-    }
-    if (current.kind === 'failing') return send(res, current.status, 'Service Unavailable');
-    const answer = () => {
-      try {
-        handle(store, req, res);
-      } catch (e) {
-        send(res, 500, `Internal server error: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-    if (current.kind === 'slow') {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        answer();
-      }, current.delayMs);
-      timers.add(t);
-    } else answer();
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.bindAddress ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return Object.assign(emu, {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    store,
-    setMode(next: GerritMode) {
-      mode = next;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  });
+  const server = await startUpstreamServer((req, res) => handle(store, req, res), send, opts);
+  return Object.assign(server, { store });
 }

@@ -4,21 +4,14 @@
 // implementation_status as their titles), links to other entries as `<field>_link` URLs (null
 // when unset: milestone_link, target_link), self_link, web_link, resource_type_link, http_etag; 404 text/plain for an unknown
 // entry. Sources in docs/platform-facts.md. It can be made slow, failing or unreachable for tests.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startUpstreamServer, type UpstreamMode, type UpstreamServer } from '../upstream-server';
 import { LaunchpadStore, type EmBlueprint } from './store';
 
-export type LaunchpadMode =
-  { kind: 'ok' } | { kind: 'slow'; delayMs: number } | { kind: 'failing'; status: number } | { kind: 'unreachable' };
+export type LaunchpadMode = UpstreamMode;
 
-export interface LaunchpadEmulator {
-  url: string;
-  port: number;
+export interface LaunchpadEmulator extends UpstreamServer {
   store: LaunchpadStore;
-  /** Requests answered (or refused) since start, for tests and the bench. */
-  requests: number;
-  setMode(mode: LaunchpadMode): void;
-  close(): Promise<void>;
 }
 
 const API = 'https://api.launchpad.net';
@@ -71,55 +64,6 @@ export async function startLaunchpadEmulator(
   opts: { port?: number; bindAddress?: string; dataFile?: string; store?: LaunchpadStore } = {},
 ): Promise<LaunchpadEmulator> {
   const store = opts.store ?? new LaunchpadStore(opts.dataFile);
-  let mode: LaunchpadMode = { kind: 'ok' };
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const emu = { requests: 0 } as LaunchpadEmulator;
-  const server: Server = createServer((req, res) => {
-    emu.requests += 1;
-    const current = mode;
-    if (current.kind === 'unreachable') {
-      // The connection drops with no answer: to the client, the host can't be reached.
-      req.socket.destroy();
-      return;
-    }
-    if (current.kind === 'failing') return send(res, current.status, 'Service Unavailable');
-    const answer = () => {
-      try {
-        handle(store, req, res);
-      } catch (e) {
-        send(res, 500, `Internal server error: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    };
-    if (current.kind === 'slow') {
-      const t = setTimeout(() => {
-        timers.delete(t);
-        answer();
-      }, current.delayMs);
-      timers.add(t);
-    } else answer();
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.bindAddress ?? '127.0.0.1', () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  return Object.assign(emu, {
-    url: `http://127.0.0.1:${port}`,
-    port,
-    store,
-    setMode(next: LaunchpadMode) {
-      mode = next;
-    },
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const t of timers) clearTimeout(t);
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  });
+  const server = await startUpstreamServer((req, res) => handle(store, req, res), send, opts);
+  return Object.assign(server, { store });
 }
