@@ -22,7 +22,7 @@ export function toMarkdown(head: ExportHead, items: readonly VersionItem[], stag
   const lines = [
     `# LCOO roadmap ${md(head.name)}`,
     '',
-    `Published by ${md(head.publishedBy)} on ${head.publishedAt.slice(0, 10)}. ${items.length} item(s), in the Roadmap Committee's order.`,
+    `Published by ${md(head.publishedBy)} on ${head.publishedAt.slice(0, 10)}. ${items.length === 1 ? '1 item' : `${items.length} items`}, in the Roadmap Committee's order.`,
     '',
     '| Rank | Key | Summary | Stage | Target release | FST (rank) | Type / size | Committed companies (people) |',
     '|---:|---|---|---|---|---|---|---|',
@@ -33,8 +33,27 @@ export function toMarkdown(head: ExportHead, items: readonly VersionItem[], stag
         )} | ${md([i.type, i.size].filter(Boolean).join(' / '))} | ${md(companies(i))} |`,
     ),
     '',
+    ...decisionLines(items),
   ];
   return lines.join('\n');
+}
+
+/** The committee's decisions the version carries, one line per decided item, in the version's order. */
+function decisionLines(items: readonly VersionItem[]): string[] {
+  const decided = items.filter((i) => i.decisions?.targetRelease || i.decisions?.deliveryStrategy);
+  if (decided.length === 0) return [];
+  return [
+    "## The Roadmap Committee's decisions",
+    '',
+    ...decided.map((i) => {
+      const parts = [
+        ...(i.decisions?.targetRelease ? [`target release ${md(i.decisions.targetRelease)}`] : []),
+        ...(i.decisions?.deliveryStrategy ? [`delivery strategy: ${md(i.decisions.deliveryStrategy)}`] : []),
+      ];
+      return `- **${md(i.key)}** ${md(i.summary)}: ${parts.join('; ')}`;
+    }),
+    '',
+  ];
 }
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; a leading =+-@ is defused for spreadsheets. */
@@ -56,13 +75,29 @@ export const CSV_COLUMNS = [
   'Type',
   'Size',
   'Committed companies (people)',
+  'Decided target release',
+  'Decided delivery strategy',
 ] as const;
 
 export function toCsv(items: readonly VersionItem[], stageName: (s: string) => string): string {
   const rows = [
     CSV_COLUMNS.map(csvField).join(','),
     ...items.map((i) =>
-      [i.rank, i.key, i.summary, stageName(i.stage), i.release, i.slipped ? 'yes' : 'no', i.fst, i.fstRank, i.type, i.size, companies(i)]
+      [
+        i.rank,
+        i.key,
+        i.summary,
+        stageName(i.stage),
+        i.release,
+        i.slipped ? 'yes' : 'no',
+        i.fst,
+        i.fstRank,
+        i.type,
+        i.size,
+        companies(i),
+        i.decisions?.targetRelease,
+        i.decisions?.deliveryStrategy,
+      ]
         .map(csvField)
         .join(','),
     ),

@@ -289,7 +289,9 @@ test('anyone compares two versions (list and table) and downloads a version as M
     const rows = readFileSync((await csv.path())!, 'utf8')
       .trimEnd()
       .split('\r\n');
-    expect(rows[0]).toBe('Rank,Key,Summary,Stage,Target release,Slipped,FST,FST rank,Type,Size,Committed companies (people)');
+    expect(rows[0]).toBe(
+      'Rank,Key,Summary,Stage,Target release,Slipped,FST,FST rank,Type,Size,Committed companies (people),Decided target release,Decided delivery strategy',
+    );
     expect(rows).toHaveLength(got.items.length + 1);
     expect(rows[1]!.split(',')[1]).toBe(got.items[0]!.key);
 

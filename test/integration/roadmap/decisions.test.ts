@@ -3,7 +3,8 @@
 // committee records, everyone else is refused; who and when are the server's; bad input is
 // refused naming its field; a version published afterwards carries the decisions.
 import { z } from 'zod';
-import type { DraftView, VersionView, VersionsView } from '../../../src/contract/roadmap';
+import type { DraftView, ExportFile, VersionView, VersionsView } from '../../../src/contract/roadmap';
+import { csvField } from '../../../src/domain/roadmap/export';
 import { envelopeSchema } from '../../support/envelope';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import { ADMIN, FST_LEAD, VIEWER } from '../../support/lcoo-site';
@@ -132,4 +133,15 @@ test("a version published afterwards carries each item's latest decisions", asyn
     deliveryStrategy: 'Out of tree (plugin or tool kept by the members) (a Neutron ML2 driver kept by the members)',
   });
   expect(version.items.filter((i) => i.id !== draft.items[0]!.id).every((i) => i.decisions === undefined)).toBe(true);
+
+  // The exports carry them too: a Markdown section and two CSV columns.
+  const md = await ok<ExportFile>('versions/export', { id: list.published!, format: 'markdown' }, VIEWER);
+  expect(md.content).toContain(
+    `- **${item.key}** ${item.summary}: target release ${item.decisions!.targetRelease!}; delivery strategy: ${item.decisions!.deliveryStrategy!}`,
+  );
+  const csv = await ok<ExportFile>('versions/export', { id: list.published!, format: 'csv' }, VIEWER);
+  const rows = csv.content.trimEnd().split('\r\n');
+  expect(rows[0]!.endsWith(',Decided target release,Decided delivery strategy')).toBe(true);
+  const row = rows.find((r) => r.split(',')[1] === item.key)!;
+  expect(row.endsWith(`,${csvField(item.decisions!.targetRelease)},${csvField(item.decisions!.deliveryStrategy)}`)).toBe(true);
 });

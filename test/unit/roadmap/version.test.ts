@@ -99,17 +99,24 @@ test('exports: Markdown escapes cells, CSV follows RFC 4180 and defuses formulas
       fstRank: 2,
       type: 'new' as const,
       size: 'M' as const,
+      decisions: { targetRelease: '2027.1 Indri', deliveryStrategy: 'Upstream first (spec | at the PTG)' },
     },
     { ...item(2, '=HYPERLINK("x")'), rank: undefined, companies: [{ name: 'NTT, Inc', people: 0 }], slipped: true },
   ];
   const head = { name: '2027 Q1, new roadmap, Indri PTG', publishedBy: 'Alex', publishedAt: '2026-11-30T08:00:00.000Z' };
   const md = toMarkdown(head, items, (s) => `S:${s}`);
   expect(md).toContain('| 1 | LCOO-1 | Pipes \\| and newlines | S:prioritized | 2027.1 Indri | Networking (2) | new / M | AT&T (2) |');
-  expect(md).toContain('Published by Alex on 2026-11-30. 2 item(s)');
+  expect(md).toContain('Published by Alex on 2026-11-30. 2 items');
+  expect(md).toContain(
+    "## The Roadmap Committee's decisions\n\n- **LCOO-1** Pipes \\| and newlines: target release 2027.1 Indri; delivery strategy: Upstream first (spec \\| at the PTG)\n",
+  );
+  expect(md).not.toContain('**LCOO-2**');
   const csv = toCsv(items, (s) => s).split('\r\n');
   expect(csv[0]).toBe(CSV_COLUMNS.join(','));
-  expect(csv[1]).toBe('1,LCOO-1,"Pipes | and\nnewlines",prioritized,2027.1 Indri,no,Networking,2,new,M,AT&T (2)');
-  expect(csv[2]).toBe(`,LCOO-2,"'=HYPERLINK(""x"")",prioritized,,yes,,,,,"NTT, Inc"`);
+  expect(csv[1]).toBe(
+    '1,LCOO-1,"Pipes | and\nnewlines",prioritized,2027.1 Indri,no,Networking,2,new,M,AT&T (2),2027.1 Indri,Upstream first (spec | at the PTG)',
+  );
+  expect(csv[2]).toBe(`,LCOO-2,"'=HYPERLINK(""x"")",prioritized,,yes,,,,,"NTT, Inc",,`);
   expect(exportFileName(head.name, 'markdown')).toBe('lcoo-roadmap-2027-q1-new-roadmap-indri-ptg.md');
   expect(exportFileName(head.name, 'csv')).toBe('lcoo-roadmap-2027-q1-new-roadmap-indri-ptg.csv');
 });
