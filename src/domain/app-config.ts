@@ -113,7 +113,7 @@ const AppConfigV1Schema = z.object({
 });
 
 export const V1_UPGRADE_NOTE =
-  "The LCOO configuration was saved by an earlier version of the app, which had one group for every FST's prioritization and none per member company. Until an LCOO admin names each FST's lead group(s) and each member company's group(s) on the LCOO admin page and saves, no one may record an FST prioritization or a company's interest and committed people.";
+  "The LCOO configuration was saved by an earlier version of the app, which had one group for every FST's prioritization and none per member company. Until an LCOO admin names the lead groups of each FST and the groups of each member company on the LCOO admin page and saves, no one may record an FST prioritization or a company's interest and committed people.";
 
 export type StoredConfigRead = { ok: true; config: AppConfig; note?: string } | { ok: false; error: string };
 

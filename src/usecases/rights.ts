@@ -25,8 +25,8 @@ export function approversOf(role: ApprovalRole, config: AppConfig, vetting?: Pic
     const fst = directoryOf(config).fst(vetting?.fst);
     if (!fst) {
       const blocked = vetting?.fst
-        ? `This item's Functional Specialty Team ("${vetting.fst}") is not one the LCOO configuration knows; choose the item's FST, then its lead(s) can prioritize it.`
-        : "Choose this item's Functional Specialty Team first: only that FST's elected lead(s) prioritize it.";
+        ? `This item's Functional Specialty Team ("${vetting.fst}") is not one the LCOO configuration knows; choose the item's FST, then its elected leads can prioritize it.`
+        : "Choose this item's Functional Specialty Team first: only that FST's elected leads prioritize it.";
       return { groups: [], blocked, onlyWho: blocked };
     }
     if (fst.leadGroups.length === 0) {
@@ -35,7 +35,7 @@ export function approversOf(role: ApprovalRole, config: AppConfig, vetting?: Pic
     }
     return {
       groups: [...fst.leadGroups],
-      onlyWho: `Only the ${fst.name} FST's lead(s), members of ${quoted(fst.leadGroups)}, can prioritize it for the FST.`,
+      onlyWho: `Only the ${fst.name} FST's elected leads, members of ${quoted(fst.leadGroups)}, can prioritize it for the FST.`,
     };
   }
   const groups = [...(config.roleGroups[role] ?? [])];

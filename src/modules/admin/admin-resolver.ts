@@ -69,9 +69,13 @@ export const configSave: AdminHandlers['config/save'] = {
         if (bad.length > 0)
           fieldErrors[path] = `No Jira group is named ${bad.map((b) => `"${b}"`).join(', ')}. Create it in Jira or pick an existing group.`;
       }
-      throw new AppError('BAD_REQUEST', `The configuration was not saved: ${missing.length} group(s) do not exist in Jira.`, {
-        fieldErrors,
-      });
+      throw new AppError(
+        'BAD_REQUEST',
+        `The configuration was not saved: ${missing.length === 1 ? '1 group does' : `${missing.length} groups do`} not exist in Jira.`,
+        {
+          fieldErrors,
+        },
+      );
     }
     const saved = await saveAppConfig(config);
     return { config: saved, source: 'stored', vocabulary: VOCABULARY };

@@ -41,7 +41,7 @@ export function cannotRank(config: AppConfig, userGroups: readonly string[], sco
     return `No Jira group is set for the leads of the ${fst.name} FST yet; an LCOO admin sets it on the LCOO admin page.`;
   return inAnyGroup(fst.leadGroups, userGroups)
     ? undefined
-    : `Only the ${fst.name} FST's lead(s), members of ${quoted(fst.leadGroups)}, rank and submit its items.`;
+    : `Only the ${fst.name} FST's elected leads, members of ${quoted(fst.leadGroups)}, rank and submit its items.`;
 }
 
 /** Why the person may not publish a version (undefined: they may). */

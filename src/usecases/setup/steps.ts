@@ -273,7 +273,7 @@ function workflowStep(lifecycle: LifecycleId): Step {
       if (ungated.length > 0) {
         throw new AppError(
           'CONFLICT',
-          `A workflow named "${lc.workflowName}" exists, but the moves into ${ungated.length} stage(s) (${ungated.join(', ')}) do not carry this app's LCOO stage gate. ` +
+          `A workflow named "${lc.workflowName}" exists, but the moves into ${ungated.length === 1 ? 'the stage' : `${ungated.length} stages`} ${ungated.join(', ')} do not carry this app's LCOO stage gate. ` +
             'Add the "LCOO stage gate" validator to those transitions in the workflow editor, or rename that workflow so setup can create a fresh one; then resume.',
         );
       }
@@ -421,7 +421,7 @@ const issueTypeSchemeStep: Step = {
       .filter((id): id is string => !!id && !present.has(id));
     if (add.length > 0) await addIssueTypesToScheme(ctx.client, schemeId, add);
     ctx.created.push(`issue types added to the issue type scheme of ${ctx.projectKey}`);
-    return `Added ${add.length} issue type(s).`;
+    return `Added ${add.length === 1 ? '1 issue type' : `${add.length} issue types`}.`;
   },
 };
 

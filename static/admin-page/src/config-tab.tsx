@@ -23,6 +23,7 @@ import * as color from '../../shared/color';
 import * as font from '../../shared/font';
 import * as space from '../../shared/space';
 import { Section } from './layout';
+import { count } from '../../shared/plural';
 
 /** Hidden from sight, not from screen readers: list rows share one visible column header. */
 const visuallyHidden = {
@@ -186,7 +187,7 @@ export function ConfigTab() {
       setMessage(
         res.missing.length === 0
           ? { tone: 'success', text: `All ${res.found.length} groups exist in Jira.` }
-          : { tone: 'warning', text: `${res.missing.length} group(s) do not exist in Jira; see below.` },
+          : { tone: 'warning', text: `${count(res.missing.length, 'group does', 'groups do')} not exist in Jira; see below.` },
       );
     } catch (err) {
       setMessage({ tone: 'error', text: isCallError(err) ? err.message : 'The groups could not be checked.' });
@@ -217,7 +218,7 @@ export function ConfigTab() {
       <Section
         id="cfg-fsts"
         title="Functional Specialty Teams"
-        description="The FSTs a roadmap item can belong to, and the Jira group(s) of each FST's elected lead(s): only they prioritize the FST's items. An id is fixed once saved; a renamed FST keeps its old names."
+        description="The FSTs a roadmap item can belong to, and the Jira groups of each FST's elected leads: only they prioritize the FST's items. An id is fixed once saved; a renamed FST keeps its old names."
       >
         <ColumnHeads
           columns={[
@@ -314,7 +315,7 @@ export function ConfigTab() {
       <Section
         id="cfg-companies"
         title="Member companies"
-        description="Companies that declare interest and commit people to roadmap items, and the Jira group(s) of each company's Roadmap Coordinator and reps: only they record whether the company joins an item and whom it commits. An id is fixed once saved; a renamed company keeps its old names."
+        description="Companies that declare interest and commit people to roadmap items, and the Jira groups of each company's Roadmap Coordinator and reps: only they record whether the company joins an item and whom it commits. An id is fixed once saved; a renamed company keeps its old names."
       >
         <ColumnHeads
           columns={[

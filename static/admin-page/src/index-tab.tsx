@@ -13,6 +13,7 @@ import * as color from '../../shared/color';
 import * as font from '../../shared/font';
 import * as space from '../../shared/space';
 import { Section } from './layout';
+import { count } from '../../shared/plural';
 
 const when = (iso: string | undefined) =>
   iso ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' }) : 'never';
@@ -22,12 +23,12 @@ function Progress({ rebuild }: { rebuild: NonNullable<IndexStatusView['rebuild']
   const of = total !== undefined ? ` of about ${total.toLocaleString('en-US')}` : '';
   const label =
     rebuild.state === 'running'
-      ? `${rebuild.done.toLocaleString('en-US')}${of} items indexed so far (step ${rebuild.steps + 1})`
+      ? `${rebuild.done.toLocaleString('en-US')}${of} ${total === undefined && rebuild.done === 1 ? 'item' : 'items'} indexed so far (step ${rebuild.steps + 1})`
       : rebuild.state === 'done'
-        ? `${rebuild.done.toLocaleString('en-US')} items indexed in ${rebuild.steps} step(s), finished ${when(rebuild.finishedAt)}`
-        : `Stopped after ${rebuild.done.toLocaleString('en-US')}${of} items (step ${rebuild.steps})`;
+        ? `${count(rebuild.done, 'item', 'items')} indexed in ${count(rebuild.steps, 'step', 'steps')}, finished ${when(rebuild.finishedAt)}`
+        : `Stopped after ${rebuild.done.toLocaleString('en-US')}${of} ${total === undefined && rebuild.done === 1 ? 'item' : 'items'} (step ${rebuild.steps})`;
   const reindexed = rebuild.reindexed
-    ? ` ${rebuild.reindexed.toLocaleString('en-US')} record(s) re-indexed for JQL search${
+    ? ` ${count(rebuild.reindexed, 'record', 'records')} re-indexed for JQL search${
         rebuild.reindexLeft ? `, ${rebuild.reindexLeft.toLocaleString('en-US')} left for the next rebuild` : ''
       }.`
     : '';

@@ -19,7 +19,7 @@ import { PortfolioTable } from './portfolio-table';
 import { LoadingView, markSettled, Notice, TextButton } from './states';
 import * as color from './color';
 import { small } from './styles';
-import { agree, count } from './plural';
+import { agree, count } from '../../shared/plural';
 
 /** When the figures were true: the index's last reconcile with Jira (or this load's own search). */
 function freshness(data: PortfolioLoad, now: number): string {

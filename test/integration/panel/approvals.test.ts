@@ -47,7 +47,7 @@ describe('vetting approvals', () => {
     expect(asContainersLead.approvals.offered[0]).toMatchObject({
       role: 'fst-prioritization',
       canGive: false,
-      reason: 'Only the Networking FST\'s lead(s), members of "lcoo-fst-networking", can prioritize it for the FST.',
+      reason: 'Only the Networking FST\'s elected leads, members of "lcoo-fst-networking", can prioritize it for the FST.',
     });
     const asViewer = await p.ok('panel/load', {}, VIEWER, key);
     expect(asViewer.approvals.offered.every((o) => !o.canGive)).toBe(true);
@@ -59,7 +59,7 @@ describe('vetting approvals', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('FORBIDDEN');
     expect(r.error.message).toBe(
-      'You can\'t record "Prioritized by the Functional Specialty Team". Only the Networking FST\'s lead(s), members of "lcoo-fst-networking", can prioritize it for the FST.',
+      'You can\'t record "Prioritized by the Functional Specialty Team". Only the Networking FST\'s elected leads, members of "lcoo-fst-networking", can prioritize it for the FST.',
     );
     expect(r.error.details).toEqual({ allowedGroups: ['lcoo-fst-networking'] });
   });

@@ -54,7 +54,7 @@ describe('approval offers', () => {
     expect(mayGive('fst-prioritization', config, ['lcoo-fst-leads', 'lcoo-fst-networking'], networking)).toBe(true);
     expect(mayGive('fst-prioritization', config, ['lcoo-fst-leads', 'lcoo-fst-networking'], { fst: 'containers' })).toBe(false);
     expect(approversOf('fst-prioritization', config, { fst: 'containers' }).onlyWho).toBe(
-      'Only the Containers FST\'s lead(s), members of "lcoo-fst-containers", can prioritize it for the FST.',
+      'Only the Containers FST\'s elected leads, members of "lcoo-fst-containers", can prioritize it for the FST.',
     );
     // The flat group of all FST leads is not enough any more.
     expect(mayGive('fst-prioritization', config, ['lcoo-fst-leads'], networking)).toBe(false);

@@ -4,7 +4,7 @@ import type { Portfolio } from '../../../../src/contract/domain-types';
 import * as space from '../../../shared/space';
 import * as color from '../color';
 import { card, cardTitle, small } from '../styles';
-import { agree, count } from '../plural';
+import { agree, count } from '../../../shared/plural';
 
 export function CompletenessChart({ buckets, integrityProblems }: { buckets: Portfolio['completeness']; integrityProblems: number }) {
   const max = Math.max(1, ...buckets.map((b) => b.count));

@@ -5,7 +5,7 @@ import type { Portfolio } from '../../../../src/contract/domain-types';
 import * as space from '../../../shared/space';
 import * as color from '../color';
 import { card, cardTitle, small } from '../styles';
-import { count } from '../plural';
+import { count } from '../../../shared/plural';
 
 interface Props {
   funnels: Portfolio['funnels'];

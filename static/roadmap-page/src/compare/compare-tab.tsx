@@ -11,6 +11,7 @@ import * as space from '../../../shared/space';
 import { Row, Stack } from '../../../shared/layout';
 import { call, problemOf } from '../call';
 import { cell } from '../versions/version-table';
+import { count } from '../../../shared/plural';
 
 const KIND_TITLES: Record<ChangeKind, string> = {
   added: 'Added',
@@ -120,7 +121,8 @@ export function CompareTab() {
       ) : (
         <Stack gap={space.m}>
           <h2 style={{ font: font.headingM, margin: 0 }} data-testid="compare-heading">
-            {view.to.name} compared with {view.from.name}: {view.diff.changed.length} item(s) changed, {view.diff.unchanged} unchanged
+            {view.to.name} compared with {view.from.name}: {count(view.diff.changed.length, 'item', 'items')} changed,{' '}
+            {view.diff.unchanged.toLocaleString('en-US')} unchanged
           </h2>
           {view.integrity.from === 'modified' || view.integrity.to === 'modified' ? (
             <SectionMessage appearance="error">

@@ -16,6 +16,7 @@ import { call, problemOf } from '../call';
 import { DecisionForm } from './decisions';
 import { DraftTable } from './draft-table';
 import { Submissions, RecentChanges, stampText } from './ranking-notes';
+import { agree, count } from '../../../shared/plural';
 
 export function DraftTab() {
   const [view, setView] = useState<DraftView>();
@@ -83,7 +84,7 @@ export function DraftTab() {
   return (
     <Stack gap={space.m}>
       <h2 style={{ font: font.headingM, margin: 0 }} data-testid="draft-heading">
-        Draft for {view.quarter.label}: {view.items.length} item(s) on the roadmap
+        Draft for {view.quarter.label}: {count(view.items.length, 'item', 'items')} on the roadmap
       </h2>
       {view.source === 'search' ? (
         <SectionMessage appearance="information">
@@ -96,7 +97,9 @@ export function DraftTab() {
         </SectionMessage>
       ) : null}
       {view.hidden > 0 ? (
-        <p style={{ color: color.subtle, margin: 0 }}>{view.hidden} item(s) have an issue security level that does not include you.</p>
+        <p style={{ color: color.subtle, margin: 0 }}>
+          {count(view.hidden, 'item has', 'items have')} an issue security level that does not include you.
+        </p>
       ) : null}
       <Submissions lists={view.ranking.lists} quarter={view.quarter.label} />
       <Row gap={space.s} className="no-print">
@@ -119,7 +122,9 @@ export function DraftTab() {
         </select>
         <span style={{ color: color.subtle }} data-testid="rank-last">
           {list.last ? `Last ranked by ${stampText(list.last)}.` : 'Not ranked yet: items show in key order.'}{' '}
-          {list.ranked < list.order.length && list.ranked > 0 ? `${list.order.length - list.ranked} item(s) not ranked yet follow.` : ''}
+          {list.ranked < list.order.length && list.ranked > 0
+            ? `${count(list.order.length - list.ranked, 'item', 'items')} not ranked yet ${agree(list.order.length - list.ranked, 'follows', 'follow')}.`
+            : ''}
         </span>
       </Row>
       {!list.canRank && list.reason ? (

@@ -4,6 +4,7 @@ import type { RankChange, RankListView, Stamp } from '../../../../src/contract/r
 import * as color from '../../../shared/color';
 import * as font from '../../../shared/font';
 import * as space from '../../../shared/space';
+import { count } from '../../../shared/plural';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }) + ' UTC';
 export const stampText = (s: Stamp) => `${s.by.displayName ?? s.by.accountId} on ${when(s.at)}`;
@@ -22,7 +23,7 @@ export function Submissions({ lists, quarter }: { lists: RankListView[]; quarter
             {l.label}:{' '}
             {l.submitted ? (
               <span style={{ color: color.success }}>
-                submitted by {stampText(l.submitted)} ({l.submitted.count} item(s))
+                submitted by {stampText(l.submitted)} ({count(l.submitted.count, 'item', 'items')})
               </span>
             ) : (
               <span style={{ color: color.subtle }}>not submitted yet</span>

@@ -10,6 +10,7 @@ import { Row, Stack } from '../../../shared/layout';
 import { VersionTable } from './version-table';
 import { call, problemOf } from '../call';
 import { download } from './download';
+import { count } from '../../../shared/plural';
 
 const when = (iso: string) => `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
 
@@ -49,7 +50,8 @@ export function VersionDetail({ view, onBack }: { view: VersionView; onBack: () 
           LCOO roadmap {v.name}
         </h2>
         <p style={{ color: color.subtle, margin: `${space.xs} 0 0` }}>
-          Published by {v.publishedBy.displayName ?? v.publishedBy.accountId} on {when(v.publishedAt)}: {v.itemCount} item(s).
+          Published by {v.publishedBy.displayName ?? v.publishedBy.accountId} on {when(v.publishedAt)}:{' '}
+          {count(v.itemCount, 'item', 'items')}.
         </p>
       </div>
       {view.integrity === 'modified' ? (

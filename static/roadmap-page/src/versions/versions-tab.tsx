@@ -14,6 +14,7 @@ import { call, problemOf } from '../call';
 import { PublishForm } from './publish-form';
 import { VersionDetail } from './version-detail';
 import { cell } from './version-table';
+import { count } from '../../../shared/plural';
 
 export const when = (iso: string) =>
   `${new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })} UTC`;
@@ -73,7 +74,9 @@ export function VersionsTab() {
       )}
       <h2 style={{ font: font.headingM, margin: 0 }}>Published versions ({view.versions.length})</h2>
       {view.unreadable > 0 ? (
-        <p style={{ color: color.warning }}>{view.unreadable} stored version(s) can&apos;t be read by this version of the app.</p>
+        <p style={{ color: color.warning }}>
+          {count(view.unreadable, 'stored version', 'stored versions')} can&apos;t be read by this version of the app.
+        </p>
       ) : null}
       {view.versions.length === 0 ? (
         <p style={{ color: color.subtle }}>No version has been published yet.</p>
