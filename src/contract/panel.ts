@@ -209,6 +209,8 @@ export interface PanelData {
     stage?: Stage;
     lifecycle?: LifecycleId;
   };
+  /** Who the panel is showing to (Forge's context): unsaved edits kept in the browser are theirs alone. */
+  viewerAccountId: string;
   permissions: { canEdit: boolean; readOnlyReason?: string };
   vetting?: RecordView<Vetting>;
   delivery?: RecordView<Delivery>;

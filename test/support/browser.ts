@@ -6,7 +6,8 @@
 //   const page = await b.newPage(sb.url, { asEmail: 'viewer@lcoo.example' });
 //   await b.screenshotOnFailure(async () => { ... });
 //   await b.close();
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
 
@@ -93,4 +94,40 @@ export async function launchBrowser(): Promise<TestBrowser> {
     },
   };
   return api;
+}
+
+/**
+ * A page in a browser profile that lets cross-site frames keep storage (third-party cookies
+ * allowed, as in a browser where the person has not blocked them): the Custom UI frame then has
+ * its localStorage, which the default test profile refuses it (docs/platform-facts.md, "A Custom
+ * UI frame's storage"). One persistent profile per call; `close` removes it.
+ */
+export async function launchStorageAllowingPage(
+  baseUrl: string,
+  opts: { asEmail: string; width?: number; height?: number },
+): Promise<{ page: Page; close: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'lcoo-chromium-'));
+  mkdirSync(join(dir, 'Default'));
+  // Chromium's profile preference for "Allow third-party cookies" (cookie controls off).
+  writeFileSync(
+    join(dir, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+  );
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport: { width: opts.width ?? 1360, height: opts.height ?? 900 },
+  });
+  const url = new URL(baseUrl);
+  await context.addCookies([{ name: 'sandbox_user', value: encodeURIComponent(opts.asEmail), domain: url.hostname, path: '/' }]);
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (e) => console.error('[browser pageerror]', e.message));
+  return {
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

@@ -162,6 +162,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const canEdit = perms['EDIT_ISSUES'] === true;
   const base: PanelData = {
     issue,
+    viewerAccountId: ctx.accountId,
     permissions: canEdit ? { canEdit } : { canEdit, readOnlyReason: READ_ONLY_REASON },
     readiness: [],
     approvals: { given: [], offered: [] },

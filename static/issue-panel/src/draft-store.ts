@@ -1,11 +1,12 @@
-// Unsaved edits kept in the browser, per issue and record, so leaving the issue (Jira swaps the
+// Unsaved edits kept in the browser, per person, issue and record, so leaving the issue (Jira swaps the
 // panel's frame away without any unload event), closing the tab or a transition that reloads the
 // issue never drops them silently: the next visit puts them back with a notice. Forge's Custom UI
 // frame is sandboxed with allow-same-origin, so the app's origin has its own localStorage (see
 // docs/platform-facts.md). A browser that blocks third-party storage (Chrome's "Block third-party
 // cookies", incognito) refuses it to the frame, which Jira's page embeds from another site: then
 // the panel says that it can't keep the edits, and the "unsaved changes" state and the warning on
-// leaving remain.
+// leaving remain. The key names the person: on a browser two people share, or after switching
+// accounts, one person's edits never appear (or get saved) in the other's panel.
 import type { DeliveryDraft, VettingDraft } from './draft';
 
 export interface StoredDraft {
@@ -17,7 +18,14 @@ export interface StoredDraft {
   delivery?: DeliveryDraft;
 }
 
-const keyOf = (issueId: string, record: 'vetting' | 'delivery') => `lcoo-draft:${issueId}:${record}`;
+/** Whose edits, on which issue and record. */
+export interface DraftRef {
+  accountId: string;
+  issueId: string;
+  record: 'vetting' | 'delivery';
+}
+
+const keyOf = ({ accountId, issueId, record }: DraftRef) => `lcoo-draft:${accountId}:${issueId}:${record}`;
 
 function storage(): Storage | undefined {
   try {
@@ -27,9 +35,10 @@ function storage(): Storage | undefined {
   }
 }
 
-export function readDraft(issueId: string, record: 'vetting' | 'delivery'): StoredDraft | undefined {
+export function readDraft(ref: DraftRef): StoredDraft | undefined {
+  const { record } = ref;
   try {
-    const raw = storage()?.getItem(keyOf(issueId, record));
+    const raw = storage()?.getItem(keyOf(ref));
     if (!raw) return undefined;
     const d = JSON.parse(raw) as Partial<StoredDraft>;
     // Only a draft of the shape this version of the panel writes; anything else is dropped.
@@ -42,11 +51,11 @@ export function readDraft(issueId: string, record: 'vetting' | 'delivery'): Stor
 }
 
 /** Keeps the draft; false where the browser refuses the frame its storage (the panel then says so). */
-export function writeDraft(issueId: string, record: 'vetting' | 'delivery', draft: StoredDraft): boolean {
+export function writeDraft(ref: DraftRef, draft: StoredDraft): boolean {
   try {
     const store = storage();
     if (!store) return false;
-    store.setItem(keyOf(issueId, record), JSON.stringify(draft));
+    store.setItem(keyOf(ref), JSON.stringify(draft));
     return true;
   } catch {
     // Full or refused storage: the unsaved state and the leave warning still stand.
@@ -54,9 +63,9 @@ export function writeDraft(issueId: string, record: 'vetting' | 'delivery', draf
   }
 }
 
-export function clearDraft(issueId: string, record: 'vetting' | 'delivery'): void {
+export function clearDraft(ref: DraftRef): void {
   try {
-    storage()?.removeItem(keyOf(issueId, record));
+    storage()?.removeItem(keyOf(ref));
   } catch {
     // Nothing to clear where storage is refused.
   }

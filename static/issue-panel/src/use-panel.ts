@@ -6,7 +6,7 @@ import type { LiveCheck, liveCheck } from '../../../src/contract/live-gate';
 import type { PanelData } from '../../../src/contract/panel';
 import { CallError } from '../../shared/invoke';
 import { call } from './call';
-import { clearDraft, readDraft, writeDraft } from './draft-store';
+import { clearDraft, readDraft, writeDraft, type DraftRef } from './draft-store';
 import { takeEarlyLoad } from './early-load';
 import type { ApproveRequest, WithdrawRequest } from './parts/approvals-section';
 import {
@@ -59,6 +59,9 @@ const companyIds = (d: PanelData) => d.options.companies.map((c) => c.id);
 const recordOf = (d: PanelData) =>
   d.issue.lifecycle === 'portfolio' ? 'vetting' : d.issue.lifecycle === 'delivery' ? 'delivery' : undefined;
 
+/** The browser's copy of this person's unsaved edits of the issue's record. */
+const draftRef = (d: PanelData, record: DraftRef['record']): DraftRef => ({ accountId: d.viewerAccountId, issueId: d.issue.id, record });
+
 function draftsOf(d: PanelData): { vetting?: VettingDraft; delivery?: DeliveryDraft } {
   if (d.issue.lifecycle === 'portfolio') return { vetting: vettingDraft(d.vetting?.data, companyIds(d)) };
   if (d.issue.lifecycle === 'delivery') return { delivery: deliveryDraft(d.delivery?.data) };
@@ -93,17 +96,17 @@ export function usePanel() {
     const record = recordOf(d);
     if (!record) return;
     if (!restore) {
-      clearDraft(d.issue.id, record);
+      clearDraft(draftRef(d, record));
       setRestoredAt(undefined);
       return;
     }
-    const kept = readDraft(d.issue.id, record);
+    const kept = readDraft(draftRef(d, record));
     if (!kept) return;
     const revision = d[record]?.revision ?? null;
     const mine = kept.vetting ? vettingInput(kept.vetting) : kept.delivery ? deliveryInput(kept.delivery) : {};
     const theirs = drafts.vetting ? vettingInput(drafts.vetting) : drafts.delivery ? deliveryInput(drafts.delivery) : {};
     if (JSON.stringify(mine) === JSON.stringify(theirs)) {
-      clearDraft(d.issue.id, record);
+      clearDraft(draftRef(d, record));
     } else if (kept.revision === revision && d.permissions.canEdit) {
       if (kept.vetting && drafts.vetting) setVetting(kept.vetting);
       if (kept.delivery && drafts.delivery) setDelivery(kept.delivery);
@@ -112,7 +115,7 @@ export function usePanel() {
       const labels = Object.fromEntries(d.options.vocabulary.checklistItems.map((i) => [i.id, i.label]));
       const lost = lostTexts(mine, theirs, labels);
       setLostText(lost.length > 0 ? lost : undefined);
-      clearDraft(d.issue.id, record);
+      clearDraft(draftRef(d, record));
     }
   }, []);
 
@@ -154,11 +157,11 @@ export function usePanel() {
     const record = data && recordOf(data);
     if (!data || !record) return;
     if (!dirty) {
-      clearDraft(data.issue.id, record);
+      clearDraft(draftRef(data, record));
       return;
     }
     const at = new Date().toISOString();
-    const kept = writeDraft(data.issue.id, record, {
+    const kept = writeDraft(draftRef(data, record), {
       revision: data[record]?.revision ?? null,
       at,
       ...(vetting ? { vetting } : {}),
@@ -180,7 +183,7 @@ export function usePanel() {
     setDelivery(baseline.delivery);
     setRestoredAt(undefined);
     const record = data && recordOf(data);
-    if (data && record) clearDraft(data.issue.id, record);
+    if (data && record) clearDraft(draftRef(data, record));
   }, [baseline, data]);
 
   const [live, setLive] = useState<LiveCheck>();
