@@ -5,14 +5,7 @@ import type { AppConfig, ConfigSource } from '../domain/app-config';
 import type { ApprovalRole, GroupApprovalRole } from '../domain/approvals';
 import type { Stage } from '../domain/lifecycle';
 import type { ChecklistItemId } from '../domain/vetting';
-
-export const ProjectKeySchema = z
-  .string({ error: 'Enter a project key.' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, {
-    error: 'A project key is 2-10 capital letters, digits or underscores, starting with a letter (e.g. LCOO).',
-  });
+import { ProjectKeySchema } from './project-key';
 
 export const SetupRequestSchema = z.object({ projectKey: ProjectKeySchema });
 

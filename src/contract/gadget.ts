@@ -7,19 +7,13 @@ import { StageSchema } from '../domain/lifecycle';
 import type { PortfolioRow } from '../domain/portfolio';
 import { SortKeySchema, type IndexAggregates, type SortKey, type SortOrder } from '../domain/portfolio-index';
 import { ItemTypeSchema } from '../domain/vetting';
+import { ProjectKeySchema } from './project-key';
 import { GADGET_COLUMNS, REFRESH_MINUTES, type GadgetColumn, type GadgetVocabulary } from './gadget-vocabulary';
 
 export { GADGET_COLUMNS, GADGET_COLUMN_LABELS, REFRESH_MINUTES } from './gadget-vocabulary';
 export type { GadgetColumn, GadgetVocabulary } from './gadget-vocabulary';
 
 export const GadgetColumnSchema = z.enum(GADGET_COLUMNS);
-
-// Jira project keys: an upper-case letter, then letters, digits or underscores (2-10 chars).
-export const ProjectKeySchema = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z][A-Z0-9_]{1,9}$/, { error: 'A project key is 2-10 letters, digits or underscores and starts with a letter (e.g. LCOO).' });
 
 export const GadgetScopeSchema = z.discriminatedUnion('kind', [
   z.object({
