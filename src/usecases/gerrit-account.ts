@@ -39,6 +39,9 @@ const refuse = (field: string, message: string): never => {
 export async function saveGerritAccount(req: GerritAccountRequest): Promise<GerritAccountOutcome> {
   const picked = req.company?.trim() || undefined;
   const companies = req.config.companies;
+  // Groups that could not be read must not let a person state a company their groups may contradict.
+  if (req.groups === undefined && picked)
+    refuse('company', "Your Jira groups could not be read, so your company can't be checked now; save without one or try again later.");
   const company = decideCompany(companiesOfGroups(companies, req.groups), picked, companies);
   if (!company.ok) refuse('company', company.error);
   const decided = company.ok ? company.company : undefined;
