@@ -107,7 +107,9 @@ describe('who may rank and publish (configured groups only)', () => {
   test('the committee ranks roadmap-wide and publishes; an FST lead ranks only their FST', () => {
     expect(rankRights(config, ['lcoo-roadmap-committee'])).toEqual({ committee: true, fsts: [] });
     expect(cannotPublish(config, ['LCOO-Roadmap-Committee'])).toBeUndefined();
-    expect(cannotRank(config, ['lcoo-roadmap-committee'], { kind: 'fst', fst: 'networking' })).toMatch(/Only the Networking FST's elected leads/);
+    expect(cannotRank(config, ['lcoo-roadmap-committee'], { kind: 'fst', fst: 'networking' })).toMatch(
+      /Only the Networking FST's elected leads/,
+    );
     const lead = rankRights(config, networking.leadGroups);
     expect(lead).toEqual({ committee: false, fsts: ['networking'] });
     expect(cannotRank(config, networking.leadGroups, { kind: 'fst', fst: 'networking' })).toBeUndefined();
