@@ -6,12 +6,43 @@
 import type { SeedPlan } from '../seed/generate';
 import { GerritStore, ZUUL, gerritTime, type EmAccount, type EmChange } from './store';
 
-/** Core reviewers of the seeded projects (Gerrit accounts; not LCOO users). */
+/** Core reviewers of the seeded projects (Gerrit accounts; not LCOO users). Tests add votes from [2] and [3]. */
 export const SEEDED_CORES: readonly EmAccount[] = [
   { _account_id: 9100, name: 'Ana Castro', email: 'ana.castro@example.org', username: 'acastro' },
   { _account_id: 9101, name: 'Bram de Vries', email: 'bram@example.org', username: 'bdevries' },
   { _account_id: 9102, name: 'Chen Wei', email: 'chen.wei@example.org', username: 'cwei' },
   { _account_id: 9103, name: 'Dana Kowalski', email: 'dana.k@example.org', username: 'dkowalski' },
+];
+
+/**
+ * Seeded LCOO people who are also core reviewers upstream (issue 14.5): their Gerrit accounts
+ * carry the emails they sign in to the sandbox with, so "Your Gerrit account" finds them by email.
+ * Farah Stein is in AT&T's group, Kenji Tanaka in NTT's, Sun-hee Kim in AT&T's (sandbox/jira/seed-site.ts).
+ */
+export const LCOO_CORES: readonly EmAccount[] = [
+  { _account_id: 9110, name: 'Farah Stein', email: 'fst-lead@lcoo.example', username: 'fstein' },
+  { _account_id: 9111, name: 'Kenji Tanaka', email: 'k.tanaka@ntt.example', username: 'ktanaka' },
+  { _account_id: 9112, name: 'Sun-hee Kim', email: 's.kim@att.example', username: 'shkim' },
+];
+
+/**
+ * Accounts on Gerrit that vote on nothing seeded, one email the prefix of the other: `email:` matches
+ * both for "sam.lee@example" (several accounts match) and the exact address picks one.
+ */
+export const OTHER_ACCOUNTS: readonly EmAccount[] = [
+  { _account_id: 9120, name: 'Sam Lee', email: 'sam.lee@example.org', username: 'slee' },
+  { _account_id: 9121, name: 'Sam Lee', email: 'sam.lee@example.org.au', username: 'samlee-au' },
+];
+
+/** Who votes on the seeded changes, in turn: upstream cores and LCOO people alike. */
+const ROTATION: readonly EmAccount[] = [
+  SEEDED_CORES[0]!,
+  LCOO_CORES[0]!,
+  SEEDED_CORES[1]!,
+  LCOO_CORES[1]!,
+  SEEDED_CORES[2]!,
+  LCOO_CORES[2]!,
+  SEEDED_CORES[3]!,
 ];
 
 const OWNER: EmAccount = { _account_id: 9200, name: 'LCOO Contributor', email: 'contributor@lcoo.example', username: 'lcoo-contrib' };
@@ -31,8 +62,9 @@ export function seedGerritFromPlan(store: GerritStore, plan: SeedPlan): number {
     store.put({ ...c, changeId: changeIdOf(c.number), owner: OWNER, created: at, updated: at, branch: 'master' });
     n += 1;
   };
+  for (const a of OTHER_ACCOUNTS) store.addAccount(a);
   plan.deliverables.forEach((d, i) => {
-    const cores: [EmAccount, EmAccount] = [SEEDED_CORES[i % SEEDED_CORES.length]!, SEEDED_CORES[(i + 1) % SEEDED_CORES.length]!];
+    const cores: [EmAccount, EmAccount] = [ROTATION[i % ROTATION.length]!, ROTATION[(i + 1) % ROTATION.length]!];
     for (const c of d.delivery?.changes ?? []) {
       const merged = c.status === 'merged';
       const votes: EmChange['votes'] = merged

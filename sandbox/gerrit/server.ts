@@ -4,6 +4,8 @@
 // `all` votes and `values`), paging with `n` and `S` and `_more_changes` on the last change of a
 // page that has more, errors as text/plain ("Not found: <id>" with 404). Sources in
 // docs/platform-facts.md. It can be made slow, failing (503) or unreachable for tests.
+// Accounts (rest-api-accounts): Query Account `GET /accounts/?q=` with the `email:` (the address or
+// a prefix of it) and `username:` (exact) operators, `n`, `S`, `_more_accounts`, `o=DETAILS`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startUpstreamServer, type UpstreamMode, type UpstreamServer } from '../upstream-server';
 import { LABELS, GerritStore, type EmAccount, type EmChange, type Label } from './store';
@@ -117,11 +119,49 @@ function matcher(q: string): ((c: EmChange) => boolean) | string {
   return (c) => tests.some((f) => f(c));
 }
 
+/** AccountInfo as Query Account gives it: `_account_id` only, or with DETAILS name, email and username. */
+const queriedAccount = (a: EmAccount, details: boolean) =>
+  details
+    ? { _account_id: a._account_id, name: a.name, ...(a.email ? { email: a.email } : {}), username: a.username }
+    : { _account_id: a._account_id };
+
+/** The account query operators the emulator knows (user-search-accounts): `email:` and `username:`, ANDed when several. */
+function accountMatcher(q: string): ((a: EmAccount) => boolean) | string {
+  const tests: ((a: EmAccount) => boolean)[] = [];
+  for (const raw of q.trim().split(/\s+(?:AND\s+)?/i)) {
+    const m = /^(email|username):"?([^"]*)"?$/i.exec(raw);
+    if (!m) return `Unsupported query in the Gerrit emulator: ${raw}`;
+    const v = m[2]!.toLowerCase();
+    tests.push(
+      m[1]!.toLowerCase() === 'email' ? (a) => (a.email ?? '').toLowerCase().startsWith(v) : (a) => a.username.toLowerCase() === v,
+    );
+  }
+  return (a) => tests.every((f) => f(a));
+}
+
+function handleAccounts(store: GerritStore, url: URL, path: string, res: ServerResponse): void {
+  const options = new Set(url.searchParams.getAll('o').map((o) => o.toUpperCase()));
+  if (path === '/accounts/' || path === '/accounts') {
+    const q = url.searchParams.get('q');
+    if (!q) return send(res, 400, 'missing query field');
+    const match = accountMatcher(q);
+    if (typeof match === 'string') return send(res, 400, match);
+    const n = Math.min(Number(url.searchParams.get('n') ?? MAX_PAGE) || MAX_PAGE, MAX_PAGE);
+    const start = Number(url.searchParams.get('S') ?? url.searchParams.get('start') ?? 0) || 0;
+    const all = store.accounts().filter(match);
+    const page = all.slice(start, start + n).map((a) => queriedAccount(a, options.has('DETAILS')) as Record<string, unknown>);
+    if (start + n < all.length && page.length > 0) page[page.length - 1]!['_more_accounts'] = true;
+    return send(res, 200, page);
+  }
+  return send(res, 404, 'Not Found');
+}
+
 function handle(store: GerritStore, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://gerrit.local');
   // Anonymous REST lives at /changes/; authenticated at /a/changes/ (the emulator answers both the same way).
   const path = url.pathname.replace(/^\/a\//, '/');
   if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
+  if (path.startsWith('/accounts')) return handleAccounts(store, url, path, res);
   const options = new Set(url.searchParams.getAll('o').map((o) => o.toUpperCase()));
   if (path === '/changes/' || path === '/changes') {
     const q = url.searchParams.get('q');

@@ -29,7 +29,7 @@ export const EmChangeSchema = z.object({
 });
 export type EmChange = z.infer<typeof EmChangeSchema>;
 
-const FileSchema = z.object({ changes: z.array(EmChangeSchema) });
+const FileSchema = z.object({ changes: z.array(EmChangeSchema), accounts: z.array(EmAccountSchema).default([]) });
 
 /** OpenDev's CI account (the `zuul` user that posts Verified). */
 export const ZUUL: EmAccount = { _account_id: 22348, name: 'Zuul', username: 'zuul' };
@@ -41,11 +41,26 @@ export function gerritTime(d: Date): string {
 
 export class GerritStore {
   private readonly changes = new Map<number, EmChange>();
+  /** Accounts that exist on Gerrit without a vote or a change here (the emulator also knows every voter and owner). */
+  private readonly extraAccounts = new Map<number, EmAccount>();
   constructor(private readonly file?: string) {
     if (file && existsSync(file)) {
       const parsed = FileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')) as unknown);
-      if (parsed.success) for (const c of parsed.data.changes) this.changes.set(c.number, c);
+      if (parsed.success) {
+        for (const c of parsed.data.changes) this.changes.set(c.number, c);
+        for (const a of parsed.data.accounts) this.extraAccounts.set(a._account_id, a);
+      }
     }
+  }
+  /** Every account Gerrit knows: the extra ones, every change's owner and every voter. */
+  accounts(): EmAccount[] {
+    const out = new Map(this.extraAccounts);
+    for (const c of this.changes.values()) for (const a of [c.owner, ...c.votes.map((v) => v.account)]) out.set(a._account_id, a);
+    return [...out.values()].sort((a, b) => a._account_id - b._account_id);
+  }
+  addAccount(account: EmAccount): void {
+    this.extraAccounts.set(account._account_id, EmAccountSchema.parse(account));
+    this.save();
   }
   get size(): number {
     return this.changes.size;
@@ -81,6 +96,6 @@ export class GerritStore {
     return c;
   }
   private save(): void {
-    if (this.file) writeFileSync(this.file, JSON.stringify({ changes: this.all() }));
+    if (this.file) writeFileSync(this.file, JSON.stringify({ changes: this.all(), accounts: [...this.extraAccounts.values()] }));
   }
 }

@@ -116,6 +116,9 @@ const adf = (text: string) => ({
   content: text.split('\n\n').map((para) => ({ type: 'paragraph', content: [{ type: 'text', text: para }] })),
 });
 
+/** Seeded people who map their Gerrit account through the app (sandbox/gerrit/seed.ts LCOO_CORES). */
+export const SEEDED_GERRIT_CLAIMS = ['k.tanaka@ntt.example', 's.kim@att.example'] as const;
+
 export async function runSeed(
   sb: RunningSandbox,
   opts: {
@@ -386,6 +389,12 @@ export async function runSeed(
     log(`${d.ref} ${created.key} ${d.targetStage}`);
     await progress('deliverables');
   }
+  // Two LCOO people who are cores upstream say which Gerrit account is theirs (issue 14.5), as a
+  // person does on a deliverable's panel; Farah Stein (fst-lead@) is left for you to try.
+  const someDeliverable = plan.deliverables.map((d) => keys[d.ref]).find((k) => k !== undefined);
+  if (someDeliverable)
+    for (const email of SEEDED_GERRIT_CLAIMS)
+      await invoke(`Gerrit account of ${email}`, PANEL_MODULE, 'gerrit-account/save', { account: email }, email, someDeliverable);
   await progress('settling');
   await sb.host.settled();
   // What an admin does once after installing: build the portfolio index (admin page, "Rebuild

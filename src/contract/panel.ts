@@ -11,6 +11,7 @@ import { DeliveryInputSchema } from '../domain/delivery';
 import type { LifecycleId, Stage } from '../domain/lifecycle';
 import type { ChecklistStatus, Vetting } from '../domain/vetting';
 import { VettingInputSchema } from '../domain/vetting';
+import { GerritAccountTextSchema, type ChangeCores, type CompanySource } from '../domain/gerrit-people';
 import type { GateConfig, Integrity } from '../domain/gates';
 import type { Release } from '../domain/releases';
 
@@ -36,6 +37,19 @@ export const DeliverySavePayloadSchema = z.object({
 
 /** delivery/refresh-upstream: read Gerrit now for this deliverable (nothing to send: the app reads the linked changes). */
 export const UpstreamRefreshPayloadSchema = z.object({});
+
+/**
+ * gerrit-account/save: the person's own Gerrit account, by email or username, and their member
+ * company when the app's data does not say it. Strict: who it is for comes from the invocation's
+ * context, so a payload naming an account id is refused.
+ */
+export const GerritAccountSavePayloadSchema = z.strictObject({
+  account: GerritAccountTextSchema,
+  /** A configured member company's id ('' or absent: none). */
+  company: z.string().trim().max(40, { error: 'Pick a member company from the list, or none.' }).optional(),
+});
+/** gerrit-account/remove: forgets the person's own mapping (nothing to send). */
+export const GerritAccountRemovePayloadSchema = z.strictObject({});
 
 export const RecordNameSchema = z.enum(['vetting', 'delivery'], { error: 'record must be "vetting" or "delivery".' });
 export type RecordName = z.infer<typeof RecordNameSchema>;
@@ -240,4 +254,26 @@ export interface PanelData {
   specAcceptedFrom?: 'panel' | 'gerrit';
   /** Where Blueprint Accepted takes the project team's acceptance under the admin's settings. */
   blueprintAcceptedFrom?: 'panel' | 'launchpad';
+  /** Upstream Deliverables: the cores who voted +2 and who they are in LCOO (people's own claims), and the viewer's own mapping. */
+  gerritPeople?: GerritPeopleView;
+  /** After "Your Gerrit account": why Gerrit could not be asked (the mapping was not changed). */
+  gerritAccountProblem?: string;
+}
+
+/** Who the cores are (issue 14.5): read from the signed evidence and the people's claims, never from Gerrit on a load. */
+export interface GerritPeopleView {
+  /** The viewer's own claim, if any. */
+  me?: {
+    gerrit: { id: number; name?: string; username?: string; email?: string };
+    company?: { id: string; name: string; source: CompanySource };
+    at: string;
+  };
+  /** The member companies the viewer's Jira groups put them in (one: the app decides; none or several: they pick). */
+  myCompanies: { id: string; name: string }[];
+  /** Per linked change Gerrit has evidence for: its Code-Review +2 voters, with the LCOO person claiming each account. */
+  cores: ChangeCores[];
+  /** "2 cores voted +2; one is from a member company (AT&T)"; absent before any evidence. */
+  sentence?: string;
+  /** The stored claims could not be read (shown by Gerrit names only). */
+  problem?: string;
 }

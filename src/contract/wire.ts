@@ -28,6 +28,8 @@ import {
   ApprovalRecordPayloadSchema,
   ApprovalWithdrawPayloadSchema,
   DeliverySavePayloadSchema,
+  GerritAccountRemovePayloadSchema,
+  GerritAccountSavePayloadSchema,
   HistoryListPayloadSchema,
   PanelLoadPayloadSchema,
   RecordRestorePayloadSchema,
@@ -82,6 +84,8 @@ export const PANEL_WIRE = {
   'approvals/withdraw': endpoint<PanelData, ConflictDetails | { allowedGroups: string[] }>()(ApprovalWithdrawPayloadSchema),
   'record/restore': endpoint<PanelData, ConflictDetails>()(RecordRestorePayloadSchema),
   'delivery/refresh-upstream': endpoint<PanelData, ConflictDetails>()(UpstreamRefreshPayloadSchema),
+  'gerrit-account/save': endpoint<PanelData, ConflictDetails>()(GerritAccountSavePayloadSchema),
+  'gerrit-account/remove': endpoint<PanelData, ConflictDetails>()(GerritAccountRemovePayloadSchema),
   'history/list': endpoint<HistoryPage>()(HistoryListPayloadSchema),
   'deliverables/list': endpoint<ItemDeliverablesView>()(DeliverablesListPayloadSchema),
 };

@@ -23,3 +23,4 @@ export { canonicalJson } from './canonical';
 export * from './history';
 export * from './upstream';
 export * from './scope-tracker';
+export * from './gerrit-people';

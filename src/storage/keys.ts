@@ -40,6 +40,13 @@ export const KVS_KEYS = {
   trackerNote: (issueId: string, seq: number) => `lcoo:tracker-note:${issueId}:${seq}`,
   /** The scheduled upstream sync's state: consecutive Gerrit failures and when to try again (backoff). */
   upstreamSync: 'lcoo:upstream-sync',
+  /**
+   * Every LCOO person's claim of their Gerrit account, keyed inside by Atlassian account id (one
+   * value: a panel load asks "which of these voters is an LCOO person" with one read; issue 14.5).
+   */
+  gerritPeople: 'lcoo:gerrit-people',
+  /** The claim on the Gerrit people's next revision: two people mapping at once never lose a write. */
+  gerritPeopleClaim: (revision: number) => `lcoo:gerrit-people-claim:${revision}`,
   /** One rebuild at a time. */
   portfolioRebuildLock: 'lcoo:portfolio-rebuild-lock',
   /** The quarter's ranking: the committee's list, each FST's list and area submission, who and when (src/domain/roadmap/ranking.ts). */

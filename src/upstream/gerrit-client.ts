@@ -48,7 +48,7 @@ export interface GerritDeps {
   pageSize?: number;
 }
 
-async function getPage(url: string, deps: Required<Pick<GerritDeps, 'timeoutMs'>> & { fetch: FetchLike }): Promise<string> {
+export async function getPage(url: string, deps: Required<Pick<GerritDeps, 'timeoutMs'>> & { fetch: FetchLike }): Promise<string> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), deps.timeoutMs);
   let res: Awaited<ReturnType<FetchLike>>;

@@ -2,6 +2,7 @@
 // are the contract's PANEL_WIRE (src/contract/wire.ts).
 import { PANEL_WIRE } from '../../contract/wire';
 import { defineResolver } from '../shared/define-resolver';
+import { removeMyGerritAccount, saveMyGerritAccount } from './gerrit-account';
 import { historyList } from './history';
 import { listItemDeliverables } from './item-deliverables';
 import { loadPanel } from './load-panel';
@@ -17,6 +18,8 @@ export const panelResolver = defineResolver(PANEL_WIRE, {
   'approvals/withdraw': { doing: 'withdraw the approval', run: withdrawApproval },
   'record/restore': { doing: 'restore the last version saved in the app', run: restore },
   'delivery/refresh-upstream': { doing: 'refresh the evidence from Gerrit', run: refreshFromUpstream },
+  'gerrit-account/save': { doing: 'save your Gerrit account', run: saveMyGerritAccount },
+  'gerrit-account/remove': { doing: 'remove your Gerrit account', run: removeMyGerritAccount },
   'history/list': { doing: 'load the LCOO history of this issue', run: historyList },
   'deliverables/list': { doing: "load this Roadmap Item's Upstream Deliverables", run: listItemDeliverables },
 });

@@ -15,6 +15,8 @@ import { loadRecordAndLatest, readLastSaved, revisionOf, type LoadedRecord } fro
 import { readParentChecklist } from '../../records/roadmap-item';
 import type { RecordKind, RecordRead } from '../../records/stored-record';
 import { loadAppConfig, type LoadedConfig } from '../../storage/app-config';
+import { loadGerritPeople } from '../../storage/gerrit-people';
+import { gerritPeopleView } from './gerrit-people-view';
 import { loadReleaseCalendar, type LoadedCalendar } from '../../storage/release-calendar';
 import { getSigningKey } from '../../storage/signing-key';
 import { blockersOf, gateCheck, needsParent, planMove } from '../../usecases/gate-check';
@@ -112,6 +114,7 @@ export interface Known {
   calendar?: LoadedCalendar;
   gateRules?: GateRules;
   userGroups?: readonly string[] | undefined;
+  gerritPeople?: Awaited<ReturnType<typeof loadGerritPeople>>;
 }
 
 /** The record as read, and the last version the app saved when Jira's is not it (what a restore offers). */
@@ -132,7 +135,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
   const { issue, statusStages } = read;
   const ref = { id: issue.id, key: issue.key };
   // Independent reads go out together: on Forge each REST call costs a round trip.
-  const [perms, loaded, calendarLoaded, vettingLoad, deliveryLoad, groups, rules] = await Promise.all([
+  const [perms, loaded, calendarLoaded, vettingLoad, deliveryLoad, groups, rules, gerritPeople] = await Promise.all([
     myIssuePermissions(user, issue.key, ['EDIT_ISSUES']),
     known.config ?? loadAppConfig(),
     known.calendar ?? loadReleaseCalendar(),
@@ -152,6 +155,8 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     // The gate settings Jira will enforce: the workflow rules over the admin's settings. Read
     // as the app (people can't read workflows); never fails, it falls back with a note.
     issue.lifecycle ? (known.gateRules ?? readGateRules(statusStages)) : undefined,
+    // Who the cores are (issue 14.5): the people's Gerrit claims, one KVS read, deliverables only.
+    issue.lifecycle === 'delivery' ? (known.gerritPeople ?? loadGerritPeople()) : undefined,
   ]);
   const { config } = loaded;
   const directory = directoryOf(config);
@@ -199,6 +204,7 @@ export async function loadPanel(ctx: { accountId: string; extension: unknown }, 
     base.codeCommittedFrom = config.gate.codeCommittedFrom;
     base.specAcceptedFrom = config.gate.specAcceptedFrom;
     base.blueprintAcceptedFrom = config.gate.blueprintAcceptedFrom;
+    if (gerritPeople) base.gerritPeople = gerritPeopleView(view.data, gerritPeople, config, groups, ctx.accountId);
     given = givenApprovals(view, config, groups, canEdit);
   }
 

@@ -324,6 +324,7 @@ export function App() {
     withdraw,
     restore,
     refreshUpstream,
+    gerritAccount,
     reloadAfterConflict,
     setVetting,
     setDelivery,
@@ -439,7 +440,13 @@ export function App() {
             <DeliveryForm data={d} draft={s.delivery} onChange={setDelivery} disabled={readOnly} />
           ) : null}
           {d.issue.lifecycle === 'delivery' && d.delivery?.data ? (
-            <UpstreamSection data={d} busy={s.busy !== 'idle'} dirty={s.dirty} onRefresh={() => void refreshUpstream()} />
+            <UpstreamSection
+              data={d}
+              busy={s.busy !== 'idle'}
+              dirty={s.dirty}
+              onRefresh={() => void refreshUpstream()}
+              onGerritAccount={gerritAccount}
+            />
           ) : null}
           <SaveBar s={s} onSave={() => void save()} onDiscard={discard} readiness={readiness} />
           <HistorySection

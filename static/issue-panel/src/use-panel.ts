@@ -27,7 +27,13 @@ export function fieldErrorsOf(err: CallError | undefined): Record<string, string
   return details?.fieldErrors && Object.keys(details.fieldErrors).length > 0 ? details.fieldErrors : undefined;
 }
 
-export type Busy = 'idle' | 'loading' | 'saving' | 'approving' | 'withdrawing' | 'restoring' | 'refreshing';
+export type Busy = 'idle' | 'loading' | 'saving' | 'approving' | 'withdrawing' | 'restoring' | 'refreshing' | 'mapping';
+
+/** What "Your Gerrit account" gets back: a refusal (at its fields) or why Gerrit could not be asked. */
+export interface GerritAccountOutcome {
+  error?: CallError;
+  problem?: string;
+}
 
 export interface PanelState {
   data?: PanelData;
@@ -312,6 +318,27 @@ export function usePanel() {
   /** Reads Gerrit now for this deliverable; the answer is the panel with the new (or stale) evidence. */
   const refreshUpstream = useCallback(() => runWrite('refreshing', 'refresh', () => call('delivery/refresh-upstream', {})), [runWrite]);
 
+  /**
+   * Saves or removes the person's own Gerrit account (issue 14.5). Only the panel's view of the
+   * cores is taken from the answer: a delivery draft being edited stays as it is.
+   */
+  const gerritAccount = useCallback(
+    async (payload: { account: string; company?: string } | 'remove'): Promise<GerritAccountOutcome> => {
+      if (!data || busy !== 'idle') return {};
+      setBusy('mapping');
+      try {
+        const next = payload === 'remove' ? await call('gerrit-account/remove', {}) : await call('gerrit-account/save', payload);
+        setData((d) => (d && next.gerritPeople ? { ...d, gerritPeople: next.gerritPeople } : d));
+        return next.gerritAccountProblem ? { problem: next.gerritAccountProblem } : {};
+      } catch (err) {
+        return { error: toError(err) };
+      } finally {
+        setBusy('idle');
+      }
+    },
+    [data, busy],
+  );
+
   const state: PanelState = {
     busy,
     dirty,
@@ -335,6 +362,7 @@ export function usePanel() {
     withdraw,
     restore,
     refreshUpstream,
+    gerritAccount,
     reloadAfterConflict,
     setVetting,
     setDelivery,

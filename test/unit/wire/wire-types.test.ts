@@ -63,6 +63,8 @@ test('every resolver has one wire map, and the typed caller exists for the apps'
     'approvals/withdraw',
     'record/restore',
     'delivery/refresh-upstream',
+    'gerrit-account/save',
+    'gerrit-account/remove',
     'history/list',
     'deliverables/list',
   ]);

@@ -4,6 +4,7 @@
 // blocks the panel: the last evidence stays, marked stale, with the reason.
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
+import type { ComponentProps } from 'react';
 import type { PanelData } from '../../../../src/contract/panel';
 import { Row, Stack } from '../../../shared/layout';
 import * as color from '../../../shared/color';
@@ -12,9 +13,18 @@ import * as space from '../../../shared/space';
 import { savedLabel } from '../draft';
 import { coresOf, provenance, voteSummary } from '../upstream-words';
 import { Card, Heading, Help } from './layout';
+import { GerritAccountControl } from './gerrit-account';
 
-export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: boolean; onRefresh: () => void }) {
+export function UpstreamSection(props: {
+  data: PanelData;
+  busy: boolean;
+  dirty: boolean;
+  onRefresh: () => void;
+  onGerritAccount: ComponentProps<typeof GerritAccountControl>['onSubmit'];
+}) {
   const { data } = props;
+  const people = data.gerritPeople;
+  const coresByNumber = new Map((people?.cores ?? []).map((c) => [c.number, c.cores]));
   const record = data.delivery?.data;
   const linked = record?.changes ?? [];
   const evidence = record?.upstream?.gerrit;
@@ -50,9 +60,7 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
               {g ? (
                 <>
                   <div data-testid={`upstream-gerrit-${c.number}`}>{`${voteSummary(g)} — ${g.project} (${g.branch})`}</div>
-                  {coresOf(g).length ? (
-                    <div style={{ font: font.small, color: color.subtle }}>{`Code-Review +2: ${coresOf(g).join(', ')}`}</div>
-                  ) : null}
+                  <CoresLine number={c.number} cores={coresByNumber.get(c.number)} fallback={coresOf(g)} />
                   <div
                     data-testid={`upstream-provenance-${c.number}`}
                     style={{ font: font.small, color: evidence?.stale ? color.warning : color.subtlest }}
@@ -72,6 +80,15 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
           );
         })}
       </Stack>
+      {people?.sentence ? (
+        <div data-testid="upstream-cores-sentence" style={{ font: font.body, color: color.text }}>
+          <strong>{`${people.sentence}.`}</strong>
+          <div style={{ font: font.small, color: color.subtlest }}>
+            Who a core is in LCOO comes from their own claim of their Gerrit account; it never counts for a gate.
+          </div>
+        </div>
+      ) : null}
+      {people?.problem ? <Help>{people.problem}</Help> : null}
       {record?.blueprint ? <BlueprintLine data={data} /> : null}
       {record?.specification ? <SpecLine data={data} /> : null}
       {canRefresh ? (
@@ -82,7 +99,37 @@ export function UpstreamSection(props: { data: PanelData; busy: boolean; dirty: 
           {props.dirty ? <Help>Save or discard your changes first.</Help> : null}
         </Row>
       ) : null}
+      {people ? <GerritAccountControl data={data} view={people} busy={props.busy} onSubmit={props.onGerritAccount} /> : null}
     </Card>
+  );
+}
+
+type Core = NonNullable<PanelData['gerritPeople']>['cores'][number]['cores'][number];
+
+/** The cores who gave Code-Review +2 on one change: Gerrit's name, and the LCOO person who says the account is theirs. */
+function CoresLine({ number, cores, fallback }: { number: number; cores: Core[] | undefined; fallback: string[] }) {
+  if (!cores) {
+    return fallback.length ? <div style={{ font: font.small, color: color.subtle }}>{`Code-Review +2: ${fallback.join(', ')}`}</div> : null;
+  }
+  if (cores.length === 0) return null;
+  return (
+    <div data-testid={`upstream-cores-${number}`} style={{ font: font.small, color: color.subtle }}>
+      <span>Code-Review +2:</span>
+      <ul style={{ margin: 0, paddingInlineStart: space.l }}>
+        {cores.map((v) => (
+          <li key={v.gerrit.id} data-testid={`upstream-core-${number}-${v.gerrit.id}`}>
+            {v.gerrit.name ?? v.gerrit.username ?? `account ${v.gerrit.id}`}
+            {v.gerrit.name && v.gerrit.username ? ` (${v.gerrit.username})` : ''}
+            {v.person ? (
+              <span style={{ color: color.text }}>
+                {` — ${v.person.displayName ?? 'an LCOO person'}${v.person.company ? `, ${v.person.company.name}` : ', no member company'}`}
+                <span style={{ color: color.subtlest }}>{' (their claim)'}</span>
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
