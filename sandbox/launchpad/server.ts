@@ -3,7 +3,10 @@
 // lazr.restful answers it: JSON with the exported fields (name, title, definition_status,
 // implementation_status as their titles), links to other entries as `<field>_link` URLs (null
 // when unset: milestone_link, target_link), self_link, web_link, resource_type_link, http_etag; 404 text/plain for an unknown
-// entry. Sources in docs/platform-facts.md. It can be made slow, failing or unreachable for tests.
+// entry. A project's `all_specifications` collection (`GET /devel/<project>/all_specifications`),
+// paged with ws.start / ws.size (at most 300) as lazr.restful pages a collection field: start,
+// total_size, entries, next/prev_collection_link, resource_type_link `#specification-page-resource`.
+// Sources in docs/platform-facts.md. It can be made slow, failing or unreachable for tests.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startUpstreamServer, type UpstreamMode, type UpstreamServer } from '../upstream-server';
 import { LaunchpadStore, type EmBlueprint } from './store';
@@ -49,9 +52,38 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** Launchpad's max_batch_size (schema-lazr.conf) and default_batch_size. */
+const MAX_BATCH = 300;
+const DEFAULT_BATCH = 50;
+
+function collectionPage(store: LaunchpadStore, version: string, project: string, url: URL, res: ServerResponse): void {
+  const all = store.ofProject(project);
+  // Launchpad's projects exist whether or not they have blueprints; the emulator knows a project by its blueprints.
+  if (all.length === 0) return send(res, 404, `Object: <Application at /${version}/>, name: '${project}'`);
+  const start = Number(url.searchParams.get('ws.start') ?? '0');
+  const size = Number(url.searchParams.get('ws.size') ?? String(DEFAULT_BATCH));
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(size) || size < 1)
+    return send(res, 400, 'Invalid value for ws.start or ws.size.');
+  // Not settled which status the web service gives InvalidBatchSizeError; the app never asks more than 300.
+  if (size > MAX_BATCH) return send(res, 400, `Maximum for "ws.size" parameter is ${MAX_BATCH}.`);
+  const base = `${API}/${version}/${project}/all_specifications`;
+  const link = (s: number) => `${base}?ws.size=${size}&memo=${s}&ws.start=${s}`;
+  const entries = all.slice(start, start + size).map((b) => entry(b, version));
+  return send(res, 200, {
+    total_size: all.length,
+    start,
+    ...(start + size < all.length ? { next_collection_link: link(start + size) } : {}),
+    ...(start > 0 ? { prev_collection_link: link(Math.max(0, start - size)) } : {}),
+    resource_type_link: `${API}/${version}/#specification-page-resource`,
+    entries,
+  });
+}
+
 function handle(store: LaunchpadStore, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://launchpad.local');
   if (req.method !== 'GET') return send(res, 405, 'Method Not Allowed');
+  const c = /^\/(devel)\/([^/+]+)\/all_specifications\/?$/.exec(url.pathname);
+  if (c) return collectionPage(store, c[1]!, decodeURIComponent(c[2]!), url, res);
   const m = /^\/(devel|1\.0)\/([^/]+)\/\+spec\/([^/]+)\/?$/.exec(url.pathname);
   if (!m) return send(res, 404, `Object: ${url.pathname}, name: ''`);
   const [, version, project, name] = m as unknown as [string, string, string, string];

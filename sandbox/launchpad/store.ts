@@ -2,6 +2,7 @@
 // a JSON file in the sandbox's data folder so they survive restarts like the Jira data does.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
+import { DEFINITION_STATUSES } from '../../src/domain/upstream';
 
 export const EmBlueprintSchema = z.object({
   project: z.string(),
@@ -37,6 +38,22 @@ export class LaunchpadStore {
   put(b: EmBlueprint): void {
     this.blueprints.set(keyOf(b.project, b.name), EmBlueprintSchema.parse(b));
     this.save();
+  }
+  /** Many at once, saved once (the bench's projects with thousands of blueprints). */
+  putAll(list: readonly EmBlueprint[]): void {
+    for (const b of list) this.blueprints.set(keyOf(b.project, b.name), EmBlueprintSchema.parse(b));
+    this.save();
+  }
+  /** A project's blueprints (its all_specifications), in Launchpad's default order. */
+  ofProject(project: string): EmBlueprint[] {
+    const p = project.toLowerCase();
+    const rank = (s: string) => {
+      const i = (DEFINITION_STATUSES as readonly string[]).indexOf(s);
+      return i < 0 ? DEFINITION_STATUSES.length : i;
+    };
+    return [...this.blueprints.values()]
+      .filter((b) => b.project.toLowerCase() === p)
+      .sort((a, b) => rank(a.definitionStatus) - rank(b.definitionStatus) || a.name.localeCompare(b.name));
   }
   /** For tests: what Launchpad's drivers would do in the web UI. */
   setDefinitionStatus(project: string, name: string, status: string): void {

@@ -38,7 +38,7 @@ export const KVS_KEYS = {
   trackerNotesHead: (issueId: string) => `lcoo:tracker-head:${issueId}`,
   /** One weekly update note, by its number on the deliverable (1, 2, ...): the first write of a number wins. */
   trackerNote: (issueId: string, seq: number) => `lcoo:tracker-note:${issueId}:${seq}`,
-  /** The scheduled upstream sync's state: consecutive Gerrit failures and when to try again (backoff). */
+  /** The scheduled upstream sync's state: per source (Gerrit, Launchpad) consecutive failures and when to try again (backoff); Launchpad collection sizes. */
   upstreamSync: 'lcoo:upstream-sync',
   /**
    * Every LCOO person's claim of their Gerrit account, keyed inside by Atlassian account id (one

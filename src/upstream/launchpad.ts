@@ -1,5 +1,6 @@
-// Reads a blueprint from Launchpad's web service (api.launchpad.net, declared in manifest.yml
-// permissions.external.fetch.backend): `GET /devel/<project>/+spec/<name>` answers the
+// Reads blueprints from Launchpad's web service (api.launchpad.net, declared in manifest.yml
+// permissions.external.fetch.backend), one (`readBlueprint`) or a project's page of 300
+// (`readSpecificationsPage`, for the scheduled sync). `GET /devel/<project>/+spec/<name>` answers the
 // Specification entry as JSON (lazr.restful: fields plus self_link / web_link /
 // resource_type_link; links to other entries as URLs). The fields are exported "as of devel"
 // (lp/blueprints/interfaces/specification.py), so the app asks the devel version.
@@ -80,28 +81,117 @@ export interface LaunchpadDeps {
 
 export type BlueprintRead = { found: true; blueprint: UpstreamBlueprint } | { found: false };
 
-/** Reads one blueprint; `{found: false}` on Launchpad's 404; UpstreamError when Launchpad can't be read. */
-export async function readBlueprint(ref: { project: string; name: string }, deps: LaunchpadDeps = {}): Promise<BlueprintRead> {
+/** One GET of the web service: the status and body, or UpstreamError when Launchpad can't be read. */
+async function getLaunchpad(path: string, deps: LaunchpadDeps): Promise<{ status: number; body: string }> {
   const fetch: FetchLike = deps.fetch ?? ((url, init) => forgeFetch(url, init));
   const base = (deps.baseUrl ?? LAUNCHPAD_API_URL).replace(/\/+$/, '');
   const timeoutMs = deps.timeoutMs ?? LAUNCHPAD_TIMEOUT_MS;
-  const url = `${base}/${LAUNCHPAD_API_VERSION}/${encodeURIComponent(ref.project)}/+spec/${encodeURIComponent(ref.name)}`;
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   let res: Awaited<ReturnType<FetchLike>>;
   try {
-    res = await fetch(url, { method: 'GET', headers: { Accept: 'application/json' }, signal: abort.signal });
+    res = await fetch(`${base}${path}`, { method: 'GET', headers: { Accept: 'application/json' }, signal: abort.signal });
   } catch (e) {
     if (abort.signal.aborted) throw new UpstreamError(`Launchpad did not answer within ${timeoutMs / 1000} s.`, 'timeout');
     throw new UpstreamError(`Launchpad could not be reached (${e instanceof Error ? e.message : String(e)}).`, 'unreachable');
   } finally {
     clearTimeout(timer);
   }
-  const body = await res.text();
-  if (res.status === 404) return { found: false };
-  if (res.status !== 200)
-    throw new UpstreamError(`Launchpad answered ${res.status}${body ? `: ${body.trim().slice(0, 120)}` : ''}.`, 'status', res.status);
+  return { status: res.status, body: await res.text() };
+}
+
+const refused = (status: number, body: string) =>
+  new UpstreamError(`Launchpad answered ${status}${body ? `: ${body.trim().slice(0, 120)}` : ''}.`, 'status', status);
+
+/** Reads one blueprint; `{found: false}` on Launchpad's 404; UpstreamError when Launchpad can't be read. */
+export async function readBlueprint(ref: { project: string; name: string }, deps: LaunchpadDeps = {}): Promise<BlueprintRead> {
+  const { status, body } = await getLaunchpad(
+    `/${LAUNCHPAD_API_VERSION}/${encodeURIComponent(ref.project)}/+spec/${encodeURIComponent(ref.name)}`,
+    deps,
+  );
+  if (status === 404) return { found: false };
+  if (status !== 200) throw refused(status, body);
   const parsed = parseSpecification(body);
   if (!parsed.ok) throw new UpstreamError(parsed.error, 'shape');
   return { found: true, blueprint: { ...parsed.value, project: parsed.value.project || ref.project } };
+}
+
+// ---------------------------------------------------------------- a project's blueprints, a page at a time
+
+/**
+ * The largest page Launchpad serves (`max_batch_size: 300` in Launchpad's schema-lazr.conf; a larger
+ * `ws.size` is refused with InvalidBatchSizeError).
+ */
+export const LAUNCHPAD_MAX_PAGE = 300;
+
+/**
+ * A page of a collection field as lazr.restful sends it: `start`, `total_size` (a collection field
+ * carries it on every page; named operations send `total_size_link` instead in devel),
+ * `entries`, `next_collection_link` / `prev_collection_link` while there are more, and
+ * `resource_type_link` (`#specification-page-resource`).
+ */
+export const SpecificationPageSchema = z.looseObject({
+  start: z.number().int().nonnegative(),
+  total_size: z.number().int().nonnegative(),
+  entries: z.array(z.unknown()),
+  next_collection_link: z.string().optional(),
+  prev_collection_link: z.string().optional(),
+  resource_type_link: z.string().optional(),
+});
+
+export interface SpecificationPage {
+  start: number;
+  totalSize: number;
+  blueprints: UpstreamBlueprint[];
+  hasMore: boolean;
+}
+
+/**
+ * Reads one page of a project's `all_specifications` (IHasSpecifications, exported as of devel:
+ * every blueprint of the project the reader may see, whatever its status):
+ * `GET /devel/<project>/all_specifications?ws.start=<start>&ws.size=<size>`. `{found: false}` when
+ * Launchpad does not know the project (404).
+ */
+export async function readSpecificationsPage(
+  project: string,
+  start: number,
+  deps: LaunchpadDeps & { size?: number } = {},
+): Promise<{ found: true; page: SpecificationPage } | { found: false }> {
+  const size = Math.min(deps.size ?? LAUNCHPAD_MAX_PAGE, LAUNCHPAD_MAX_PAGE);
+  const { status, body } = await getLaunchpad(
+    `/${LAUNCHPAD_API_VERSION}/${encodeURIComponent(project)}/all_specifications?ws.start=${start}&ws.size=${size}`,
+    deps,
+  );
+  if (status === 404) return { found: false };
+  if (status !== 200) throw refused(status, body);
+  let json: unknown;
+  try {
+    json = JSON.parse(body) as unknown;
+  } catch {
+    throw new UpstreamError(`Launchpad's answer for the blueprints of ${project} is not JSON.`, 'shape');
+  }
+  const page = SpecificationPageSchema.safeParse(json);
+  if (!page.success) {
+    const first = page.error.issues[0];
+    throw new UpstreamError(
+      `Launchpad's answer for the blueprints of ${project} is not a collection page as documented (${first?.path.join('.') ?? ''}: ${first?.message ?? ''}).`,
+      'shape',
+    );
+  }
+  const blueprints: UpstreamBlueprint[] = [];
+  for (const entry of page.data.entries) {
+    const parsed = parseSpecification(JSON.stringify(entry));
+    if (!parsed.ok) throw new UpstreamError(parsed.error, 'shape');
+    blueprints.push({ ...parsed.value, project: parsed.value.project || project });
+  }
+  return {
+    found: true,
+    page: {
+      start: page.data.start,
+      totalSize: page.data.total_size,
+      blueprints,
+      // An empty page ends the reading whatever total_size says (no endless loop on a shrinking collection).
+      hasMore: page.data.entries.length > 0 && page.data.start + page.data.entries.length < page.data.total_size,
+    },
+  };
 }

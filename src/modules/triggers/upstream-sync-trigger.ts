@@ -1,6 +1,6 @@
-// Scheduled trigger lcoo-upstream-sync (hourly): refreshes the Gerrit evidence of deliverables
-// that are not Delivered (src/usecases/upstream-sync.ts). Never throws: a failed run is logged
-// and the next one backs off.
+// Scheduled trigger lcoo-upstream-sync (hourly): refreshes the Gerrit and Launchpad evidence of
+// deliverables that are not Delivered (src/usecases/upstream-sync.ts). Never throws: a failed run
+// is logged, and a source that failed backs off.
 import { loadAppConfig } from '../../storage/app-config';
 import { loadReleaseCalendar } from '../../storage/release-calendar';
 import { syncUpstream, type SyncOutcome } from '../../usecases/upstream-sync';

@@ -155,15 +155,8 @@ describe('Specification Accepted from Gerrit only', () => {
 });
 
 describe('the scheduled upstream sync', () => {
-  type Outcome = {
-    candidates: number;
-    read: number;
-    written: number;
-    gerritRequests: number;
-    skipped?: string;
-    error?: string;
-    backoffUntil?: string;
-  };
+  type Source = { candidates: number; read: number; requests: number; skipped?: string; error?: string; backoffUntil?: string };
+  type Outcome = { written: number; skipped?: string; gerrit: Source; launchpad: Source };
   const run = async () => {
     const r = await sb.host.runScheduledTrigger('lcoo-upstream-sync');
     expect(r.ok).toBe(true);
@@ -173,10 +166,10 @@ describe('the scheduled upstream sync', () => {
   test('writes only what Gerrit changed, in batched queries', async () => {
     const first = await run();
     // Seeded deliverables not Delivered with changes: Coding In Progress and Code Committed.
-    expect(first.candidates).toBeGreaterThanOrEqual(4);
-    expect(first.read).toBe(first.candidates);
+    expect(first.gerrit.candidates).toBeGreaterThanOrEqual(4);
+    expect(first.gerrit.read).toBe(first.gerrit.candidates);
     // Every change number of every candidate, 25 to a query: one or two requests for the seed.
-    expect(first.gerritRequests).toBeLessThanOrEqual(2);
+    expect(first.gerrit.requests).toBeLessThanOrEqual(2);
     const key = (await keysIn('Coding In Progress'))[0]!;
     const before = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!;
     const n = before.data!.changes![0]!.number;
@@ -198,12 +191,20 @@ describe('the scheduled upstream sync', () => {
     sb.gerrit.setMode({ kind: 'failing', status: 503 });
     try {
       const failed = await run();
-      expect(failed.error).toBe('Gerrit answered 503: Service Unavailable.');
-      expect(failed.written).toBe(failed.read);
-      expect(Date.parse(failed.backoffUntil!)).toBeGreaterThan(Date.now());
+      expect(failed.gerrit.error).toBe('Gerrit answered 503: Service Unavailable.');
+      // Every deliverable of the chunk whose Gerrit read failed: its evidence marked stale (one write each).
+      expect(failed.written).toBeGreaterThan(0);
+      expect(Date.parse(failed.gerrit.backoffUntil!)).toBeGreaterThan(Date.now());
+      // Launchpad's part ran as usual and is not backing off.
+      expect(failed.launchpad.error).toBeUndefined();
+      expect(failed.launchpad.backoffUntil).toBeUndefined();
       const requests = sb.gerrit.requests;
-      expect(await run()).toMatchObject({ skipped: 'backoff', gerritRequests: 0 });
+      const lpRequests = sb.launchpad.requests;
+      const again = await run();
+      expect(again.gerrit).toMatchObject({ skipped: 'backoff', requests: 0 });
+      expect(again.launchpad.skipped).toBeUndefined();
       expect(sb.gerrit.requests).toBe(requests);
+      expect(sb.launchpad.requests).toBeGreaterThan(lpRequests);
       const key = (await keysIn('Coding In Progress'))[0]!;
       expect(unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!.data!.upstream!.gerrit!.stale?.reason).toBe(
         'Gerrit answered 503: Service Unavailable.',
