@@ -34,6 +34,12 @@ export const APPROVAL_ROLE_LABELS: Record<ApprovalRole, string> = {
 };
 
 /**
+ * The stakeholder acceptance's label when Blueprint Accepted reads Launchpad (gate setting
+ * blueprintAcceptedFrom): the approval then stands for LCOO's stakeholders only.
+ */
+export const LCOO_STAKEHOLDERS_LABEL = "Accepted by LCOO stakeholders (the community's acceptance is read from Launchpad)";
+
+/**
  * The approvals Jira groups give (admin page: "Who may approve"). The FST prioritization is
  * not among them: each FST's own lead group(s) give it (app-config.ts, FstSchema.leadGroups).
  */

@@ -210,6 +210,8 @@ const MSG = {
   milestone: 'Delivery milestone: assign the release and one of its milestones (e.g. "Indri-2"), with the date its schedule gives.',
   stakeholders:
     'Stakeholder acceptance: community and LCOO stakeholders have not accepted the blueprint yet (record it in the LCOO panel).',
+  lcooStakeholders:
+    "LCOO stakeholder acceptance: LCOO's stakeholders have not accepted the blueprint yet (record it in the LCOO panel; the community's acceptance is read from Launchpad).",
   specReview: "Specification: link the specification review (the Gerrit change in the project's specs repository).",
   specApproved: 'Specification: the design must be approved (the specification merged) before coding starts.',
   changes: 'Code: link at least one Gerrit change under review.',
@@ -338,8 +340,13 @@ function deliveryRules(
       const wrong = delivery.milestone ? milestoneProblem(at.calendar, delivery.milestone) : undefined;
       if (!delivery.milestone) out.push({ requirement: 'delivery:milestone', message: MSG.milestone });
       else if (wrong) out.push({ requirement: 'delivery:milestone', message: `Delivery milestone: ${wrong}` });
-      needApproval(delivery, 'stakeholder-acceptance', config, 'approval:stakeholder-acceptance', MSG.stakeholders, out);
-      if (config.blueprintAcceptedFrom === 'launchpad') {
+      // "Community and LCOO stakeholders accept". From Launchpad, the community's acceptance is the
+      // blueprint "Approved" there and the hand-entered approval no longer stands for it; it still
+      // records LCOO's own stakeholders' acceptance, which no upstream tool holds, so it is still needed.
+      const fromLaunchpad = config.blueprintAcceptedFrom === 'launchpad';
+      const stakeholders = fromLaunchpad ? MSG.lcooStakeholders : MSG.stakeholders;
+      needApproval(delivery, 'stakeholder-acceptance', config, 'approval:stakeholder-acceptance', stakeholders, out);
+      if (fromLaunchpad) {
         // The project team's acceptance is Launchpad's to say: the linked blueprint must be "Approved" there.
         const ref = blueprintRef(delivery.blueprint?.url);
         if (!ref) {

@@ -5,7 +5,7 @@
 // prioritization, the configured groups for the others.
 import type { ApprovalOffer, GivenApproval } from '../../contract/panel';
 import type { AppConfig } from '../../domain/app-config';
-import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, approvalPrerequisite } from '../../domain/approvals';
+import { APPROVAL_RECORD, APPROVAL_ROLE_LABELS, LCOO_STAKEHOLDERS_LABEL, approvalPrerequisite } from '../../domain/approvals';
 import { liveChanges, type Delivery } from '../../domain/delivery';
 import { approvalsAhead, type GateConfig } from '../../domain/gates';
 import { stageDef, type LifecycleId, type Stage } from '../../domain/lifecycle';
@@ -16,7 +16,7 @@ export interface OfferInput {
   lifecycle: LifecycleId;
   /** Where the issue is; undefined when its status is not an LCOO stage (treated as the first stage). */
   stage: Stage | undefined;
-  gate: Pick<GateConfig, 'specificationStep'>;
+  gate: Pick<GateConfig, 'specificationStep'> & Partial<Pick<GateConfig, 'blueprintAcceptedFrom'>>;
   config: AppConfig;
   /** The person's groups as the app read them; undefined when Jira did not answer. */
   userGroups: readonly string[] | undefined;
@@ -63,7 +63,10 @@ export function approvalOffers(input: OfferInput): ApprovalOffer[] {
           : undefined;
     const offer: ApprovalOffer = {
       role,
-      label: APPROVAL_ROLE_LABELS[role],
+      label:
+        role === 'stakeholder-acceptance' && input.gate.blueprintAcceptedFrom === 'launchpad'
+          ? LCOO_STAKEHOLDERS_LABEL
+          : APPROVAL_ROLE_LABELS[role],
       record: APPROVAL_RECORD[role],
       forStage,
       forStageName: stageDef(forStage).statusName,

@@ -515,7 +515,7 @@ export function ConfigTab() {
               />
               <span style={{ font: font.small, color: color.subtle }}>
                 {config.gate.blueprintAcceptedFrom === 'launchpad'
-                  ? 'On: the linked blueprint must be "Approved" on Launchpad (as last read), besides the milestone and the stakeholders\' acceptance.'
+                  ? "On: the community's acceptance is the linked blueprint \"Approved\" on Launchpad (as last read); the panel's stakeholder acceptance then stands for LCOO's stakeholders only, and the milestone is still needed."
                   : "Off: Blueprint Accepted reads only what is recorded in the LCOO panel (milestone, stakeholders' acceptance)."}
               </span>
             </Row>

@@ -75,6 +75,37 @@ describe('the Blueprint Accepted gate', () => {
     // Never read: refused too (the hand-entered link alone is not Launchpad's acceptance).
     expect(check(fromLaunchpad).map((m) => m.requirement)).toContain('upstream:blueprint-approved');
   });
+  test("from Launchpad: the hand-entered acceptance no longer stands for the community's, but LCOO's stakeholders must still accept", () => {
+    const accepted = base.approvals!.filter((a) => a.role === 'stakeholder-acceptance');
+    expect(accepted.length).toBeGreaterThan(0);
+    // The stakeholders' approval recorded in the panel does not make up for Launchpad's "Pending Approval".
+    expect(check(fromLaunchpad, read('Pending Approval')).map((m) => m.requirement)).toEqual(['upstream:blueprint-approved']);
+    // Launchpad "Approved" does not make up for LCOO's own stakeholders, which no upstream tool holds.
+    const withoutApproval = missingOnTheWay(
+      ['blueprint-accepted'],
+      {
+        lifecycle: 'delivery',
+        integrity: 'valid',
+        delivery: {
+          ...base,
+          blueprint: { ...base.blueprint!, url },
+          approvals: base.approvals!.filter((a) => a.role !== 'stakeholder-acceptance'),
+          upstream: { launchpad: read('Approved') },
+        },
+      },
+      fromLaunchpad,
+      at,
+    );
+    expect(withoutApproval).toEqual([
+      {
+        requirement: 'approval:stakeholder-acceptance',
+        message:
+          "LCOO stakeholder acceptance: LCOO's stakeholders have not accepted the blueprint yet (record it in the LCOO panel; the community's acceptance is read from Launchpad).",
+      },
+    ]);
+    // Both: the gate opens.
+    expect(check(fromLaunchpad, read('Approved'))).toEqual([]);
+  });
   test('from Launchpad with a blueprint link that names no blueprint: asks for the link', () => {
     expect(check(fromLaunchpad, read('Approved'), 'https://launchpad.net/nova').map((m) => m.requirement)).toContain('delivery:blueprint');
   });

@@ -87,6 +87,21 @@ describe('approval offers', () => {
     expect(offers[0]?.record).toBe('vetting');
   });
 
+  test("with Blueprint Accepted from Launchpad, the stakeholders' acceptance is offered as LCOO's only", () => {
+    const offer = (blueprintAcceptedFrom: 'panel' | 'launchpad') =>
+      approvalOffers({
+        lifecycle: 'delivery',
+        stage: 'blueprint-in-progress',
+        gate: { ...gate, blueprintAcceptedFrom },
+        config,
+        userGroups: ['lcoo-coordinators'],
+        canEdit: true,
+        delivery: {},
+      }).find((o) => o.role === 'stakeholder-acceptance')!;
+    expect(offer('panel').label).toBe('Accepted by community and LCOO stakeholders');
+    expect(offer('launchpad').label).toBe("Accepted by LCOO stakeholders (the community's acceptance is read from Launchpad)");
+  });
+
   test('without edit permission nothing can be given, whatever the groups', () => {
     const offers = approvalOffers({
       lifecycle: 'portfolio',
