@@ -128,7 +128,7 @@ export const DeliveryFieldsSchema = z.object({
   // The Roadmap Committee's tracking is an approval now ('lrc-tracking'): the checkbox older
   // records carry (`lrcTracking`) is not read, so a box any editor ticked confirms nothing.
   approvals: ApprovalListSchema.optional(),
-  /** What OpenStack's tools say (Gerrit), read by the app's refresh only: never taken from a save (upstream.ts). */
+  /** What OpenStack's tools say (Gerrit, Launchpad), read by the app's refresh and sync only: never taken from a save (upstream.ts). */
   upstream: UpstreamEvidenceSchema.optional(),
 });
 
@@ -162,7 +162,10 @@ export const DeliveryInputSchema = z
       .optional(),
     approvals: noApprovalsIn('delivery record'),
     upstream: z
-      .undefined({ error: 'Evidence from Gerrit is read by the app ("Refresh from upstream"); a save cannot carry it.' })
+      .undefined({
+        error:
+          'Evidence from upstream (Gerrit and Launchpad) is read by the app ("Refresh from upstream" and the hourly sync); a save cannot carry it.',
+      })
       .optional(),
   })
   .superRefine((d, ctx) => {

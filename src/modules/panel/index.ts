@@ -17,7 +17,7 @@ export const panelResolver = defineResolver(PANEL_WIRE, {
   'approvals/record': { doing: 'record the approval', run: recordApproval },
   'approvals/withdraw': { doing: 'withdraw the approval', run: withdrawApproval },
   'record/restore': { doing: 'restore the last version saved in the app', run: restore },
-  'delivery/refresh-upstream': { doing: 'refresh the evidence from Gerrit', run: refreshFromUpstream },
+  'delivery/refresh-upstream': { doing: 'refresh the evidence from Gerrit and Launchpad', run: refreshFromUpstream },
   'gerrit-account/save': { doing: 'save your Gerrit account', run: saveMyGerritAccount },
   'gerrit-account/remove': { doing: 'remove your Gerrit account', run: removeMyGerritAccount },
   'history/list': { doing: 'load the LCOO history of this issue', run: historyList },

@@ -1,6 +1,6 @@
-// delivery/refresh-upstream: read Gerrit now for this deliverable and store what it says in the
-// signed record, as the person (asUser: Jira's edit permission holds). A Gerrit that cannot be
-// reached never fails the call: the panel comes back with the last evidence marked stale and
+// delivery/refresh-upstream: read Gerrit and Launchpad now for this deliverable and store what they
+// say in the signed record, as the person (asUser: Jira's edit permission holds). A source that
+// cannot be reached never fails the call: the panel comes back with the last evidence marked stale and
 // the reason.
 import type { PanelData } from '../../contract/panel';
 import { asUser } from '../../jira/client';

@@ -121,10 +121,22 @@ describe('upstream evidence from Gerrit', () => {
       revision: data.delivery!.revision,
       delivery: { ...rest, upstream: { gerrit: { ...upstream!.gerrit!, changes: [] } } },
     });
-    expect(forged).toMatchObject({
+    const refusal = {
       ok: false,
-      error: { code: 'BAD_REQUEST', message: expect.stringContaining('Evidence from Gerrit is read by the app') as unknown },
+      error: {
+        code: 'BAD_REQUEST',
+        message: expect.stringContaining(
+          'Evidence from upstream (Gerrit and Launchpad) is read by the app ("Refresh from upstream" and the hourly sync); a save cannot carry it.',
+        ) as unknown,
+      },
+    };
+    expect(forged).toMatchObject(refusal);
+    // Launchpad's evidence alike.
+    const forgedBlueprint = await panel(sb, ADMIN, key, 'delivery/save', {
+      revision: data.delivery!.revision,
+      delivery: { ...rest, upstream: { launchpad: { source: 'launchpad', fetchedAt: new Date().toISOString(), notFound: true } } },
     });
+    expect(forgedBlueprint).toMatchObject(refusal);
     const saved = unwrap<PanelData>(await panel(sb, ADMIN, key, 'delivery/save', { revision: data.delivery!.revision, delivery: rest }));
     expect(saved.delivery!.data!.upstream).toEqual(upstream);
   });
