@@ -11,17 +11,20 @@ import { buildResource, resourceNames } from '../scripts/build-static';
 import { validateManifest } from './host/app-loader';
 import { errorMessage } from './host/runtime';
 import { bootSandbox, type RunningSandbox } from './host/boot';
+import { portInUseMessage } from './port-in-use';
 import type { RateLimitOptions } from './jira/rate-limit';
 import { seedSummary, startWithSeed, type SeededStart } from './seed/seed-on-start';
 
 const REPO_DIR = resolve(__dirname, '..');
 const DATA_DIR = resolve(process.env['SANDBOX_DATA_DIR'] ?? join(REPO_DIR, '.sandbox-data'));
 
-function parsePort(raw: string | undefined): number {
+function parsePort(raw: string | undefined, name = 'PORT'): number {
   if (raw === undefined || raw === '') return 8080;
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65534)
-    throw new Error(`PORT must be a whole number between 1 and 65534 (PORT+1 serves the Custom UI), got "${raw}"`);
+    throw new Error(
+      `${name} must be a whole number between 1 and 65534${name === 'PORT' ? ' (PORT+1 serves the Custom UI)' : ''}, got "${raw}"`,
+    );
   return port;
 }
 
@@ -48,6 +51,8 @@ async function main(): Promise<void> {
     if (args.has('--reset-only')) return;
   }
   const port = parsePort(process.env['PORT']);
+  const gerritPort = process.env['GERRIT_PORT'] ? parsePort(process.env['GERRIT_PORT'], 'GERRIT_PORT') : undefined;
+  const launchpadPort = process.env['LAUNCHPAD_PORT'] ? parsePort(process.env['LAUNCHPAD_PORT'], 'LAUNCHPAD_PORT') : undefined;
 
   // The backend boots first (about half a second) so the first page answers at once; the
   // Custom UI builds (esbuild, both cores) follow, and resource requests wait for them.
@@ -65,8 +70,8 @@ async function main(): Promise<void> {
           appDir: REPO_DIR,
           dataDir: DATA_DIR,
           port,
-          ...(process.env['GERRIT_PORT'] ? { gerritPort: parsePort(process.env['GERRIT_PORT']) } : {}),
-          ...(process.env['LAUNCHPAD_PORT'] ? { launchpadPort: parsePort(process.env['LAUNCHPAD_PORT']) } : {}),
+          ...(gerritPort ? { gerritPort } : {}),
+          ...(launchpadPort ? { launchpadPort } : {}),
           bindAddress: process.env['BIND_ADDRESS'] ?? '127.0.0.1',
           validateManifest: false,
           resourcesReady: built,
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
-      throw new Error(`Port ${port} or ${port + 1} is in use; start with another, e.g. PORT=9090 npm start`);
+      throw new Error(portInUseMessage(e as { port?: unknown }, { port, gerritPort, launchpadPort }));
     throw e;
   }
   const sb: RunningSandbox = launched.sb;
@@ -86,8 +91,8 @@ async function main(): Promise<void> {
       `\nLCOO Jira sandbox ready in ${Date.now() - started} ms (${Math.round(process.uptime() * 1000)} ms after node started): ${where}`,
     );
     const limits = sb.jira.rateLimits.settings;
-    console.log(`Gerrit emulator (review.opendev.org for the app): ${sb.gerrit.url}`);
-    console.log(`Launchpad emulator (api.launchpad.net for the app): ${sb.launchpad.url}`);
+    console.log(`Gerrit emulator (review.opendev.org for the app): ${sb.gerrit.url}  (GERRIT_PORT to move it)`);
+    console.log(`Launchpad emulator (api.launchpad.net for the app): ${sb.launchpad.url}  (LAUNCHPAD_PORT to move it)`);
     console.log(
       limits.enabled
         ? `Jira rate limits on the app: ON (${limits.pointsPerHour} points an hour; SANDBOX_RATE_LIMIT=off to turn them off)`
