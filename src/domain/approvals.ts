@@ -37,7 +37,7 @@ export const APPROVAL_ROLE_LABELS: Record<ApprovalRole, string> = {
  * The stakeholder acceptance's label when Blueprint Accepted reads Launchpad (gate setting
  * blueprintAcceptedFrom): the approval then stands for LCOO's stakeholders only.
  */
-export const LCOO_STAKEHOLDERS_LABEL = "Accepted by LCOO stakeholders (the community's acceptance is read from Launchpad)";
+export const LCOO_STAKEHOLDERS_LABEL = 'Accepted by LCOO stakeholders';
 
 /**
  * The approvals Jira groups give (admin page: "Who may approve"). The FST prioritization is

@@ -99,7 +99,7 @@ describe('approval offers', () => {
         delivery: {},
       }).find((o) => o.role === 'stakeholder-acceptance')!;
     expect(offer('panel').label).toBe('Accepted by community and LCOO stakeholders');
-    expect(offer('launchpad').label).toBe("Accepted by LCOO stakeholders (the community's acceptance is read from Launchpad)");
+    expect(offer('launchpad').label).toBe('Accepted by LCOO stakeholders');
   });
 
   test('without edit permission nothing can be given, whatever the groups', () => {
