@@ -8,6 +8,7 @@ import { ZUUL } from '../../../sandbox/gerrit/store';
 import { SEEDED_CORES } from '../../../sandbox/gerrit/seed';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
 import { ADMIN, panel, rest, transition, unwrap } from '../../support/lcoo-site';
+import { blueprintRef } from '../../../src/domain/upstream';
 
 let sb: TestSandbox;
 /** Before the sandbox and its seed: evidence read by the seed is dated after this, however slow the machine. */
@@ -212,12 +213,21 @@ describe('the scheduled upstream sync', () => {
       expect(failed.launchpad.backoffUntil).toBeUndefined();
       const requests = sb.gerrit.requests;
       const lpRequests = sb.launchpad.requests;
+      // While Gerrit is left alone, what Launchpad says still reaches the record.
+      const key = (await keysIn('Coding In Progress'))[0]!;
+      const before = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!;
+      const ref = blueprintRef(before.data!.blueprint?.url);
+      expect(ref).toBeDefined();
+      sb.launchpad.store.setDefinitionStatus(ref!.project, ref!.name, 'Superseded');
       const again = await run();
       expect(again.gerrit).toMatchObject({ skipped: 'backoff', requests: 0 });
       expect(again.launchpad.skipped).toBeUndefined();
+      expect(again.launchpad.error).toBeUndefined();
       expect(sb.gerrit.requests).toBe(requests);
       expect(sb.launchpad.requests).toBeGreaterThan(lpRequests);
-      const key = (await keysIn('Coding In Progress'))[0]!;
+      const after = unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!;
+      expect(after.data!.upstream!.launchpad!.blueprint).toMatchObject({ ...ref, definitionStatus: 'Superseded' });
+      expect(after.revision).toBe(before.revision! + 1);
       expect(unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {})).delivery!.data!.upstream!.gerrit!.stale?.reason).toBe(
         'Gerrit answered 503: Service Unavailable.',
       );
