@@ -132,6 +132,8 @@ export interface DraftView {
 /** A save's answer: the draft as it now is, and the items whose search value (lcooRank) could not be written. */
 export interface RankingSaved extends DraftView {
   searchNotUpdated: string[];
+  /** Rank properties left for the next save (a save writes at most 100). */
+  searchLeft?: number;
 }
 
 // ---------------------------------------------------------------- published versions

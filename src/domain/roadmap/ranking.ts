@@ -46,6 +46,15 @@ export type RankChange = z.infer<typeof RankChangeSchema>;
 
 export const HISTORY_LIMIT = 100;
 
+/**
+ * What Jira's search holds for an item of the quarter: the `lcoo-rank` issue property as the app
+ * last wrote it, [committee rank, FST rank] with 0 for none. Only writes Jira accepted are
+ * recorded, so whatever differs from the ranks now (a rank that moved, an item that left the
+ * roadmap, a write Jira refused or one left for the next save) is written again.
+ */
+export const SearchedRankSchema = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+export type SearchedRank = z.infer<typeof SearchedRankSchema>;
+
 export const RankingSchema = z.object({
   version: z.literal(1),
   quarter: QuarterIdSchema,
@@ -56,10 +65,56 @@ export const RankingSchema = z.object({
   fsts: z.record(z.string(), RankListSchema).default({}),
   submissions: z.record(z.string(), FstSubmissionSchema).default({}),
   history: z.array(RankChangeSchema).max(HISTORY_LIMIT).default([]),
+  /** By issue id: what Jira's search holds (see SearchedRankSchema); absent: nothing written. */
+  searched: z.record(IssueIdSchema, SearchedRankSchema).default({}),
 });
 export type Ranking = z.infer<typeof RankingSchema>;
 
-export const emptyRanking = (quarter: string): Ranking => ({ version: 1, quarter, revision: 0, fsts: {}, submissions: {}, history: [] });
+export const emptyRanking = (quarter: string): Ranking => ({
+  version: 1,
+  quarter,
+  revision: 0,
+  fsts: {},
+  submissions: {},
+  history: [],
+  searched: {},
+});
+
+/** The rank properties to write so that Jira's search says what the ranking says now. */
+export interface SearchWrites {
+  /** Items whose property must hold these ranks. */
+  set: { id: string; rank: SearchedRank }[];
+  /** Items the app wrote a rank for that no longer have one (they left the roadmap, or were unranked). */
+  clear: string[];
+}
+
+/** Compares the ranks now (`ranks`: every item on the roadmap) with what the search holds. */
+export function searchWrites(
+  ranks: ReadonlyMap<string, { committee?: number; fst?: number }>,
+  searched: Ranking['searched'],
+): SearchWrites {
+  const set: SearchWrites['set'] = [];
+  const wanted = new Set<string>();
+  for (const [id, r] of ranks) {
+    if (!r.committee && !r.fst) continue;
+    wanted.add(id);
+    const rank: SearchedRank = [r.committee ?? 0, r.fst ?? 0];
+    const was = searched[id];
+    if (!was || was[0] !== rank[0] || was[1] !== rank[1]) set.push({ id, rank });
+  }
+  const clear = Object.keys(searched).filter((id) => !wanted.has(id));
+  return { set, clear };
+}
+
+/** The search record after writes: `written` holds what Jira accepted (null: the property was removed). */
+export function withSearched(ranking: Ranking, written: ReadonlyMap<string, SearchedRank | null>): Ranking {
+  const searched = { ...ranking.searched };
+  for (const [id, rank] of written) {
+    if (rank) searched[id] = rank;
+    else delete searched[id];
+  }
+  return { ...ranking, revision: ranking.revision + 1, searched };
+}
 
 /** The list a save targets: the committee's, or one FST's. */
 export type RankScope = { kind: 'committee' } | { kind: 'fst'; fst: string };

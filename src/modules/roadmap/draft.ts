@@ -20,7 +20,7 @@ import { recordDecision } from '../../usecases/roadmap/decisions';
 import { cannotDecide } from '../../usecases/roadmap/rank-rights';
 import { releasesOpenForTargeting } from '../../domain/releases';
 import { readRoadmapRows, type RoadmapRows } from '../../usecases/roadmap/draft-rows';
-import { writeRankProperties } from '../../usecases/roadmap/rank-search';
+import { searchInLine } from '../../usecases/roadmap/rank-search';
 import { itemRanks, rankingView, rankRights, saveRankList, submitFstList } from '../../usecases/roadmap/ranking';
 import type { CallContext, Handlers } from '../shared/define-resolver';
 
@@ -161,21 +161,13 @@ export const rankingSave: Handlers<RoadmapWire>['ranking/save'] = {
     const l = await loadAll(input.quarter, ctx);
     const actor = await actorOf(l, ctx);
     const s = { ranking: l.ranking, rows: l.read.rows, config: l.read.config, userGroups: l.groups, actor, now: new Date() };
-    const { ranking, moved } = await saveRankList(s, input);
-    const ranks = itemRanks(ranking, l.read.rows);
-    const keyOf = new Map(l.read.rows.map((r) => [r.id, r.key]));
-    const refused = await writeRankProperties(
-      l.user,
-      moved.map((id) => {
-        const r = ranks.get(id) ?? {};
-        return {
-          id,
-          key: keyOf.get(id) ?? id,
-          value: { quarter: l.quarter.id, ...(r.committee ? { rank: r.committee } : {}), ...(r.fst ? { fstRank: r.fst } : {}) },
-        };
-      }),
-    );
-    return { ...viewOf(l, ranking), searchNotUpdated: refused };
+    const { ranking: saved } = await saveRankList(s, input);
+    const search = await searchInLine(l.user, l.quarter.id, saved, l.read.rows, ctx.accountId);
+    return {
+      ...viewOf(l, search.ranking),
+      searchNotUpdated: search.refused,
+      ...(search.left > 0 ? { searchLeft: search.left } : {}),
+    };
   },
 };
 

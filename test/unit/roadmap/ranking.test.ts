@@ -12,6 +12,8 @@ import {
   ranksOf,
   withList,
   withSubmission,
+  searchWrites,
+  withSearched,
 } from '../../../src/domain/roadmap/ranking';
 import { draftQuarter, nextQuarter, parseQuarter, quarterAt, quarterLabel } from '../../../src/domain/roadmap/quarter';
 import { cannotPublish, cannotRank, rankRights } from '../../../src/usecases/roadmap/rank-rights';
@@ -121,5 +123,44 @@ describe('who may rank and publish (configured groups only)', () => {
     const none = { ...config, roleGroups: { ...config.roleGroups, 'lrc-prioritization': [] } };
     expect(rankRights(none, ['lcoo-roadmap-committee']).committee).toBe(false);
     expect(cannotPublish(none, ['lcoo-roadmap-committee'])).toMatch(/LCOO admin sets it/);
+  });
+});
+
+describe("what Jira's search must be told (lcoo-rank properties)", () => {
+  const ranks = new Map<string, { committee?: number; fst?: number }>([
+    ['1', { committee: 1, fst: 1 }],
+    ['2', { committee: 2 }],
+    ['3', {}],
+  ]);
+
+  test('writes every ranked item the search does not hold yet, and nothing for unranked ones', () => {
+    expect(searchWrites(ranks, {})).toEqual({
+      set: [
+        { id: '1', rank: [1, 1] },
+        { id: '2', rank: [2, 0] },
+      ],
+      clear: [],
+    });
+  });
+
+  test('writes only what differs, and clears items that left the roadmap or lost their rank', () => {
+    expect(searchWrites(ranks, { '1': [1, 1], '2': [3, 0], '3': [4, 0], '9': [5, 2] })).toEqual({
+      set: [{ id: '2', rank: [2, 0] }],
+      clear: ['3', '9'],
+    });
+  });
+
+  test('records what Jira accepted (a removal drops the entry) as a new revision', () => {
+    const r = { ...emptyRanking('2027-Q1'), revision: 4, searched: { '1': [1, 1] as [number, number], '9': [5, 2] as [number, number] } };
+    const next = withSearched(
+      r,
+      new Map<string, [number, number] | null>([
+        ['2', [2, 0]],
+        ['9', null],
+      ]),
+    );
+    expect(next.searched).toEqual({ '1': [1, 1], '2': [2, 0] });
+    expect(next.revision).toBe(5);
+    expect(searchWrites(ranks, next.searched)).toEqual({ set: [], clear: [] });
   });
 });

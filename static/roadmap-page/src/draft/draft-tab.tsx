@@ -50,13 +50,16 @@ export function DraftTab() {
   const dirty = order !== undefined;
   const saved = (v: RankingSaved, what: string) => {
     show(v);
+    const left = v.searchLeft
+      ? ` Jira's search has the new rank of the first items; ${count(v.searchLeft, 'more follows', 'more follow')} with the next save.`
+      : '';
     setNote(
       v.searchNotUpdated.length > 0
         ? {
             kind: 'warning',
-            text: `${what} Jira's search still shows the old rank of ${v.searchNotUpdated.join(', ')} (Jira refused the update: you may not edit those issues); the page shows the new order.`,
+            text: `${what} Jira's search still shows the old rank of ${v.searchNotUpdated.join(', ')} (Jira refused the update: you may not edit those issues); the page shows the new order.${left}`,
           }
-        : { kind: 'success', text: what },
+        : { kind: left ? 'warning' : 'success', text: `${what}${left}` },
     );
   };
   const fail = (err: unknown) => {
