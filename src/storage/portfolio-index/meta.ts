@@ -67,6 +67,10 @@ export const RebuildProgressSchema = z.object({
   /** Records whose JQL search values this rebuild rewrote, and those left for the next rebuild (issue 15.12). */
   reindexed: z.number().int().min(0).optional(),
   reindexLeft: z.number().int().min(0).optional(),
+  /** Every page is written: the rebuild sweeps older rows, from this bucket on. */
+  sweepNext: z.number().int().min(0).optional(),
+  /** The slowest unit of each kind the last step saw (ms): what the next step counts on (step-budget.ts). */
+  unitCosts: z.record(z.string(), z.number().min(0)).optional(),
   error: z.string().optional(),
   lastStepAt: z.string().optional(),
 });

@@ -12,6 +12,7 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { IndexRowSchema, type IndexRow, type SlimRow } from '../../domain/portfolio-index';
 import { decodeBucket, encodeBucket, generationsOf, PackedBucketSchema } from './bucket-codec';
+import { inParallel } from './in-parallel';
 
 export const ROW_ENTITY = 'portfolio-row';
 export const BUCKET_ENTITY = 'portfolio-bucket';
@@ -212,13 +213,15 @@ export function slimOf(row: IndexRow): SlimRow {
   return slim;
 }
 
+/** Buckets written at once (each a read and a conditional transaction). */
+export const WRITE_PARALLEL = 10;
+
 /**
- * Puts and removes rows, bucket by bucket, at most TRANSACTION_ROWS rows per transaction.
- * Returns the index writes made.
+ * Puts and removes rows, at most TRANSACTION_ROWS rows per transaction: buckets in parallel
+ * (WRITE_PARALLEL at a time), the rounds of one bucket in turn. Returns the index writes made.
  */
-export async function changeRows(change: RowChange, bucketCount: number): Promise<number> {
+export async function changeRows(change: Omit<RowChange, 'sweepBefore'>, bucketCount: number): Promise<number> {
   const groups = new Map<number, { put: IndexRow[]; remove: string[] }>();
-  if (change.sweepBefore !== undefined) for (let n = 0; n < bucketCount; n++) groups.set(n, { put: [], remove: [] });
   const group = (n: number) => {
     let g = groups.get(n);
     if (!g) groups.set(n, (g = { put: [], remove: [] }));
@@ -226,21 +229,25 @@ export async function changeRows(change: RowChange, bucketCount: number): Promis
   };
   for (const row of change.put ?? []) group(bucketOf(row.id, bucketCount)).put.push(row);
   for (const id of change.remove ?? []) group(bucketOf(id, bucketCount)).remove.push(id);
-  let writes = 0;
-  for (const [n, g] of groups) {
+  const writes = await inParallel([...groups], WRITE_PARALLEL, async ([n, g]) => {
+    let made = 0;
     const rounds = Math.max(1, Math.ceil(Math.max(g.put.length, g.remove.length) / TRANSACTION_ROWS));
     for (let i = 0; i < rounds; i++) {
-      const slice = (list: readonly string[] | readonly IndexRow[]) => list.slice(i * TRANSACTION_ROWS, (i + 1) * TRANSACTION_ROWS);
-      writes += await changeBucket(n, {
-        generation: change.generation,
-        put: slice(g.put) as IndexRow[],
-        remove: slice(g.remove) as string[],
-        // A sweep's deletions of row entities ride along the first round only.
-        ...(change.sweepBefore !== undefined && i === 0 ? { sweepBefore: change.sweepBefore } : {}),
-      });
+      const slice = <T>(list: readonly T[]) => list.slice(i * TRANSACTION_ROWS, (i + 1) * TRANSACTION_ROWS);
+      made += await changeBucket(n, { generation: change.generation, put: slice(g.put), remove: slice(g.remove) });
     }
-  }
-  return writes;
+    return made;
+  });
+  return writes.reduce((a, b) => a + b, 0);
+}
+
+/**
+ * A rebuild's sweep of these buckets: every row written in a generation older than
+ * `sweepBefore` goes (issues no page of the rebuild returned). Buckets in parallel.
+ */
+export async function sweepBuckets(buckets: readonly number[], sweepBefore: number): Promise<number> {
+  const writes = await inParallel(buckets, WRITE_PARALLEL, (n) => changeBucket(n, { generation: sweepBefore, sweepBefore }));
+  return writes.reduce((a, b) => a + b, 0);
 }
 
 /** Empties buckets (a rebuild with another bucket count starts from none). */

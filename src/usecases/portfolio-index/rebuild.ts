@@ -20,14 +20,16 @@ import {
   type IndexMeta,
   type RebuildProgress,
 } from '../../storage/portfolio-index/meta';
-import { changeRows, clearBuckets, readBuckets } from '../../storage/portfolio-index/store';
+import { changeRows, clearBuckets, readBuckets, sweepBuckets } from '../../storage/portfolio-index/store';
+import type { IndexRow } from '../../domain/portfolio-index';
+import { StepBudget, type UnitKind } from './step-budget';
 import { loadStatusStageMap } from '../../storage/status-stages';
 import { readGateRules } from '../gate-settings';
 import { deriveFromIssues } from './derive';
 import { LCOO_ISSUE_TYPES_CLAUSE } from './jql-scope';
 import { fingerprintOf } from './settings';
 import { loadReleaseCalendar } from '../../storage/release-calendar';
-import { openIndexWriter, searchPage } from './writer';
+import { openIndexWriter, searchPage, type IndexWriter } from './writer';
 import { reindexRecords, staleSearchIndexes } from './reindex-records';
 
 /** The queue of rebuild steps (manifest consumer lcoo-index-rebuild). */
@@ -39,7 +41,10 @@ export const REBUILD_QUEUE = 'lcoo-index-rebuild';
  */
 export const ROWS_PER_BUCKET = 500;
 export const FULL_BUCKET_ROWS = 800;
-/** A step stops starting pages after this long, so it ends well within Forge's limits. */
+/**
+ * No unit of a step's work starts unless it would end within this, at the worst cost seen for
+ * its kind (step-budget.ts): every step ends within 10 s, far inside Forge's 25 s.
+ */
 export const STEP_BUDGET_MS = 7_000;
 export const MAX_PAGES_PER_STEP = 20;
 /**
@@ -146,79 +151,89 @@ const CreatedSchema = z.object({ created: z.string().optional() }).loose();
 /** JQL's date format, in minutes (UTC here; see docs/platform-facts.md on JQL time zones). */
 const jqlMinute = (iso: string) => iso.slice(0, 16).replace('T', ' ').replace(/-/g, '/');
 
+/** Cost assumed for each kind of unit before a step has measured one (ms, with Forge's latency). */
+export const ASSUMED_UNIT_MS: Readonly<Record<UnitKind, number>> = {
+  page: 1_500,
+  reindex: 1_000,
+  write: 2_000,
+  sweep: 1_000,
+  finish: 2_000,
+};
+/** Records re-indexed at once (a property read and a write each), and buckets swept at once. */
+export const REINDEX_PARALLEL = 10;
+export const SWEEP_GROUP = 10;
+
+function assumedCosts(seen: RebuildProgress['unitCosts']): Record<UnitKind, number> {
+  const out = { ...ASSUMED_UNIT_MS };
+  for (const k of Object.keys(out) as UnitKind[]) if (seen?.[k] !== undefined) out[k] = seen[k];
+  return out;
+}
+
+export interface StepDeps {
+  push?: (body: z.infer<typeof RebuildEventSchema>) => Promise<void>;
+  /** The clock the step's budget runs on (tests pass their own). */
+  now?: () => number;
+}
+
 /**
- * One step: search pages until the step's budget is used, derive and write their rows, record
- * where it got to, and queue the next step; the last step sweeps older rows and marks the
- * index ready. A failing step records the failure (the admin page offers to resume).
+ * One step. Until every page is read: search pages while the next page and the write after it
+ * still fit the step's budget (step-budget.ts), re-indexing stale records as it goes, then write
+ * all the step's rows at once (each bucket once, buckets in parallel) and record where it got to.
+ * Then the sweep of older rows, a group of buckets at a time, in as many steps as it takes; the
+ * last one marks the index ready. Every unit starts only if it ends within STEP_BUDGET_MS at the
+ * worst cost seen for its kind. A failing step records the failure (the admin page offers to resume).
  */
-export async function rebuildStep(
-  event: unknown,
-  push: (body: z.infer<typeof RebuildEventSchema>) => Promise<void> = pushStep,
-): Promise<RebuildProgress | undefined> {
+export async function rebuildStep(event: unknown, deps: StepDeps = {}): Promise<RebuildProgress | undefined> {
+  const push = deps.push ?? pushStep;
+  const now = deps.now ?? Date.now;
   const parsed = RebuildEventSchema.safeParse(event);
   if (!parsed.success) return undefined;
   let progress = await loadRebuildProgress();
   // A step of another (older) job, or a finished one: nothing to do.
   if (!progress || progress.jobId !== parsed.data.jobId || progress.state !== 'running') return progress;
-  const started = Date.now();
+  const budget = new StepBudget(now, STEP_BUDGET_MS, assumedCosts(progress.unitCosts));
   try {
     const writer = await openIndexWriter();
     // Rows of this rebuild belong to its generation and bucket count, whatever the meta said.
     const meta = { ...writer.meta, generation: progress.generation, bucketCount: progress.bucketCount };
-    let pages = 0;
-    let last = false;
     let reindexed = 0;
     let reindexLeft = 0;
-    while (pages < MAX_PAGES_PER_STEP && Date.now() - started < STEP_BUDGET_MS) {
-      const jql = `${LCOO_ISSUE_TYPES_CLAUSE}${progress.resumeFrom && !progress.nextPageToken ? ` AND created >= "${jqlMinute(progress.resumeFrom)}"` : ''} ORDER BY created ASC`;
-      const page = await searchPage(writer.client, jql, progress.nextPageToken);
-      const latest = await readLatestRevisionsOf(
-        [VETTING_PROPERTY, DELIVERY_PROPERTY],
-        page.issues.map((i) => i.id),
-      );
-      const derived = await deriveFromIssues(page.issues, writer.secret, writer.statusStages, latest, writer.ctx);
-      await changeRows({ put: derived.rows, remove: derived.notItems, generation: meta.generation }, meta.bucketCount);
-      const stale = staleSearchIndexes(
-        page.issues,
-        writer.secret,
-        writer.statusStages,
-        latest,
-        { nowMs: writer.ctx.now.getTime(), calendar: writer.calendar },
-        writer.config.config,
-      );
-      const budget = Date.now() - started < STEP_BUDGET_MS ? REINDEX_PER_STEP - reindexed : 0;
-      const written = await reindexRecords(writer.client, stale, Math.max(0, budget));
-      reindexed += written.reindexed;
-      reindexLeft += written.left;
-      pages += 1;
-      const lastCreated =
-        page.issues.length > 0 ? CreatedSchema.safeParse(page.issues[page.issues.length - 1]!.fields).data?.created : undefined;
-      progress = {
-        ...progress,
-        done: progress.done + derived.rows.length,
-        ...(lastCreated ? { resumeFrom: new Date(Date.parse(lastCreated)).toISOString() } : {}),
-      };
-      if (page.isLast === true || !page.nextPageToken || page.issues.length === 0) {
-        last = true;
-        delete progress.nextPageToken;
-        break;
-      }
-      progress.nextPageToken = page.nextPageToken;
-      await saveRebuildProgress({ ...progress, lastStepAt: new Date().toISOString() });
+    if (progress.sweepNext === undefined) {
+      const read = await readPages(writer, progress, budget);
+      reindexed = read.reindexed;
+      reindexLeft = read.reindexLeft;
+      await budget.run('write', () => changeRows({ put: read.put, remove: read.remove, generation: meta.generation }, meta.bucketCount));
+      progress = { ...read.progress, ...(read.last ? { sweepNext: 0 } : {}) };
     }
-    if (last) await finish(meta, progress);
-    const took = Date.now() - started;
+    let finished = false;
+    if (progress.sweepNext !== undefined) {
+      let next = progress.sweepNext;
+      while (next < meta.bucketCount && budget.fits('sweep')) {
+        const group = Array.from({ length: Math.min(SWEEP_GROUP, meta.bucketCount - next) }, (_, i) => next + i);
+        await budget.run('sweep', () => sweepBuckets(group, meta.generation));
+        next += group.length;
+      }
+      const swept: RebuildProgress = { ...progress, sweepNext: next };
+      progress = swept;
+      if (next >= meta.bucketCount && budget.fits('finish')) {
+        await budget.run('finish', () => finish(meta, swept));
+        finished = true;
+      }
+    }
+    const took = budget.elapsed();
     progress = {
       ...progress,
       reindexed: (progress.reindexed ?? 0) + reindexed,
       reindexLeft: (progress.reindexLeft ?? 0) + reindexLeft,
       steps: progress.steps + 1,
       longestStepMs: Math.max(progress.longestStepMs, took),
+      unitCosts: budget.seen(),
       lastStepAt: new Date().toISOString(),
-      ...(last ? { state: 'done' as const, finishedAt: new Date().toISOString() } : {}),
+      ...(finished ? { state: 'done' as const, finishedAt: new Date().toISOString() } : {}),
     };
+    if (finished) delete progress.sweepNext;
     await saveRebuildProgress(progress);
-    if (!last) await push({ jobId: progress.jobId, step: progress.steps + 1 });
+    if (!finished) await push({ jobId: progress.jobId, step: progress.steps + 1 });
     return progress;
   } catch (err) {
     const failed: RebuildProgress = {
@@ -236,9 +251,69 @@ export async function rebuildStep(
   }
 }
 
-/** The last step: rows no page returned go, and the index is ready with what it was built from. */
+/**
+ * The step's pages: read while the next page and the write after it fit the budget (the first
+ * page always: a step makes progress), their rows derived, and stale records re-indexed in
+ * parallel groups while a group and the write still fit. Nothing is written here.
+ */
+async function readPages(writer: IndexWriter, start: RebuildProgress, budget: StepBudget) {
+  let progress = start;
+  const put: IndexRow[] = [];
+  const remove: string[] = [];
+  let pages = 0;
+  let last = false;
+  let reindexed = 0;
+  let reindexLeft = 0;
+  while (pages < MAX_PAGES_PER_STEP && (pages === 0 || budget.fits('page', 'write'))) {
+    const from = progress;
+    const { page, latest, derived } = await budget.run('page', async () => {
+      const jql = `${LCOO_ISSUE_TYPES_CLAUSE}${from.resumeFrom && !from.nextPageToken ? ` AND created >= "${jqlMinute(from.resumeFrom)}"` : ''} ORDER BY created ASC`;
+      const page = await searchPage(writer.client, jql, from.nextPageToken);
+      const latest = await readLatestRevisionsOf(
+        [VETTING_PROPERTY, DELIVERY_PROPERTY],
+        page.issues.map((i) => i.id),
+      );
+      return { page, latest, derived: await deriveFromIssues(page.issues, writer.secret, writer.statusStages, latest, writer.ctx) };
+    });
+    put.push(...derived.rows);
+    remove.push(...derived.notItems);
+    const stale = staleSearchIndexes(
+      page.issues,
+      writer.secret,
+      writer.statusStages,
+      latest,
+      { nowMs: writer.ctx.now.getTime(), calendar: writer.calendar },
+      writer.config.config,
+    );
+    let at = 0;
+    while (at < stale.length && reindexed < REINDEX_PER_STEP && budget.fits('reindex', 'write')) {
+      const group = stale.slice(at, at + Math.min(REINDEX_PARALLEL, REINDEX_PER_STEP - reindexed));
+      const written = await budget.run('reindex', () => reindexRecords(writer.client, group, group.length));
+      reindexed += written.reindexed;
+      reindexLeft += written.left;
+      at += group.length;
+    }
+    reindexLeft += stale.length - at;
+    pages += 1;
+    const lastCreated =
+      page.issues.length > 0 ? CreatedSchema.safeParse(page.issues[page.issues.length - 1]!.fields).data?.created : undefined;
+    progress = {
+      ...progress,
+      done: progress.done + derived.rows.length,
+      ...(lastCreated ? { resumeFrom: new Date(Date.parse(lastCreated)).toISOString() } : {}),
+    };
+    if (page.isLast === true || !page.nextPageToken || page.issues.length === 0) {
+      last = true;
+      delete progress.nextPageToken;
+      break;
+    }
+    progress = { ...progress, nextPageToken: page.nextPageToken };
+  }
+  return { progress, put, remove, last, reindexed, reindexLeft };
+}
+
+/** The last step, after the sweep: the index is ready with what it was built from. */
 async function finish(meta: IndexMeta, progress: RebuildProgress): Promise<void> {
-  await changeRows({ generation: meta.generation, sweepBefore: meta.generation }, meta.bucketCount);
   const { buckets } = await readBuckets(meta.bucketCount);
   const rows = buckets.flatMap((b) => b.rows);
   const now = new Date().toISOString();

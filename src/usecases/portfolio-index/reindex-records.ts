@@ -58,27 +58,26 @@ export function staleSearchIndexes(
 }
 
 /**
- * Writes the stale indexes, at most `limit` (each costs a property read and a write); the rest
- * wait for the next rebuild. A failed write is logged and left for the next one too.
+ * Writes the stale indexes, at most `limit` (each costs a property read and a write), all at
+ * once (a rebuild step passes groups of REINDEX_PARALLEL); the rest wait for the next rebuild.
+ * A failed write is logged and left for the next one too.
  */
 export async function reindexRecords(
   client: JiraClient,
   stale: readonly StaleIndex[],
   limit: number,
 ): Promise<{ reindexed: number; left: number }> {
-  let reindexed = 0;
-  let left = 0;
-  for (const s of stale) {
-    if (reindexed >= limit) {
-      left += 1;
-      continue;
-    }
-    try {
-      if (await refreshIndex(client, s.kind, s.issue, s.index)) reindexed += 1;
-    } catch (err) {
-      left += 1;
-      console.warn(`[lcoo] the search values of ${s.issue.key} could not be rewritten; the next rebuild tries again:`, err);
-    }
-  }
-  return { reindexed, left };
+  const now = stale.slice(0, Math.max(0, limit));
+  const done = await Promise.all(
+    now.map(async (s) => {
+      try {
+        return (await refreshIndex(client, s.kind, s.issue, s.index)) ? ('reindexed' as const) : ('unchanged' as const);
+      } catch (err) {
+        console.warn(`[lcoo] the search values of ${s.issue.key} could not be rewritten; the next rebuild tries again:`, err);
+        return 'failed' as const;
+      }
+    }),
+  );
+  const count = (what: (typeof done)[number]) => done.filter((d) => d === what).length;
+  return { reindexed: count('reindexed'), left: stale.length - now.length + count('failed') };
 }
