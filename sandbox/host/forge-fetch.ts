@@ -152,9 +152,12 @@ export function createForgeProxy(deps: ProxyDeps, invokingAccountId: string | un
     if (meta.type === 'kvs') {
       if (deps.counter) deps.counter.storage += 1;
       await wait(deps.counter?.latency?.storageMs);
-      const reply = deps.kvs.handle(path, parseBody(bodyText(init.body)));
+      const reply = deps.kvs.handleText(path, parseBody(bodyText(init.body)));
       record({ kind: 'kvs', method, path, status: reply.status });
-      return toResponse(reply.status, {}, reply.body);
+      const R = mainGlobal.Response as typeof Response;
+      return reply.text === undefined
+        ? new R(null, { status: reply.status })
+        : new R(reply.text, { status: reply.status, headers: { 'content-type': 'application/json' } });
     }
     record({ kind: 'refused', method, path, status: 501 });
     return proxyError(

@@ -14,8 +14,8 @@ export function kvsInProcess(entities: EntityIndexes = {}): KvsEmulator {
   const kvs = createKvsEmulator(new Database(':memory:'), entities);
   const g = globalThis as typeof globalThis & { __forge_fetch__?: unknown };
   g.__forge_fetch__ = (_meta: unknown, path: string, init: FetchInit = {}) => {
-    const reply = kvs.handle(path, typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined);
-    const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
+    const reply = kvs.handleText(path, typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined);
+    const text = reply.text ?? '';
     return Promise.resolve({
       ok: reply.status >= 200 && reply.status < 300,
       status: reply.status,

@@ -146,6 +146,30 @@ describe('KVS emulator API (the requests @forge/kvs sends)', () => {
     });
   });
 
+  test('the response text carries stored values as stored: the same JSON as the parsed answer, for any value', () => {
+    const values = [
+      { rows: [[1, 'LCOO-1', -1, [0, 2]]], s: ['a "quoted" \\ string', 'é ✓ \u2028'] },
+      '__forge_kvs_stored_json_looks_like_a_marker_0',
+      null,
+      [0.5, -3e-7, true],
+    ];
+    kvs.handle(
+      '/api/v1/batch/set',
+      values.map((value, i) => ({ key: `k${i}`, value })),
+    );
+    for (const [path, body] of [
+      ['/api/v1/batch/get', values.map((_, i) => ({ key: `k${i}` }))],
+      ['/api/v1/get', { key: 'k0' }],
+      ['/api/v1/get', { key: 'missing' }],
+      ['/api/v1/query', { where: [{ field: 'key', condition: 'BEGINS_WITH', value: 'k' }], limit: 10 }],
+    ] as const) {
+      const parsed = kvs.handle(path, body);
+      const text = kvs.handleText(path, body);
+      expect(text.status).toBe(parsed.status);
+      expect(JSON.parse(text.text ?? 'null')).toEqual(parsed.body ?? null);
+    }
+  });
+
   test('a transaction whose check fails writes nothing', () => {
     kvs.handle('/api/v1/entity/set', { entityName: 'tasks', key: 't1', value: { owner: 'ann', due: 3, state: 'open' } });
     const failed = kvs.handle('/api/v1/transaction', {
