@@ -11,7 +11,7 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { IndexRowSchema, type IndexRow, type SlimRow } from '../../domain/portfolio-index';
-import { decodeBucket, encodeBucket, generationsOf, PackedBucketSchema } from './bucket-codec';
+import { decodeBucket, encodeBucket, UnreadableBucketError } from './bucket-codec';
 import { inParallel } from './in-parallel';
 
 export const ROW_ENTITY = 'portfolio-row';
@@ -40,7 +40,7 @@ export class IndexBucketFullError extends Error {
 
 const RowEntitySchema = z.object({ issueKey: z.string(), parentKey: z.string().optional(), bucket: z.number().int(), row: z.unknown() });
 type RowEntity = z.infer<typeof RowEntitySchema>;
-const BucketEntitySchema = z.object({ version: z.number().int(), rows: PackedBucketSchema });
+const BucketEntitySchema = z.object({ version: z.number().int(), rows: z.unknown() });
 
 /** A bucket as read: its version (0 when it does not exist yet) and rows. */
 export interface Bucket {
@@ -51,15 +51,23 @@ export interface Bucket {
   generations: Map<string, number>;
 }
 
-function parseBucket(n: number, raw: unknown): Bucket {
+/**
+ * A stored bucket. One that cannot be read is refused with a sentence (UnreadableBucketError),
+ * for a query and for a write alike, unless `unreadable` says what to do with it instead.
+ */
+function parseBucket(n: number, raw: unknown, unreadable?: 'replace'): Bucket {
   if (raw === undefined || raw === null) return { n, version: 0, rows: [], generations: new Map() };
-  const parsed = BucketEntitySchema.safeParse(raw);
-  // A bucket this version cannot read counts as empty at its version: the next write replaces it.
-  if (!parsed.success) {
-    const version = z.object({ version: z.number().int() }).safeParse(raw);
-    return { n, version: version.success ? version.data.version : 0, rows: [], generations: new Map() };
+  const entity = BucketEntitySchema.safeParse(raw);
+  if (!entity.success) throw new UnreadableBucketError(n, 'it has no version');
+  try {
+    const { rows, generations } = decodeBucket(n, entity.data.rows);
+    return { n, version: entity.data.version, rows, generations: new Map(rows.map((r, i) => [r.id, generations[i]!])) };
+  } catch (err) {
+    if (!(err instanceof UnreadableBucketError) || unreadable !== 'replace') throw err;
+    // A rebuild's write: the bucket is written again from Jira; its old rows go with the sweep.
+    console.warn(`[lcoo] ${err.message} The rebuild writes it again.`);
+    return { n, version: entity.data.version, rows: [], generations: new Map() };
   }
-  return { n, version: parsed.data.version, rows: decodeBucket(parsed.data.rows), generations: generationsOf(parsed.data.rows) };
 }
 
 /** Reads batches of keys (25 at a time, in parallel); values by key. */
@@ -96,8 +104,8 @@ export async function readBuckets(
   return { buckets: Array.from({ length: bucketCount }, (_, n) => parseBucket(n, got.get(`${BUCKET_ENTITY}/${bucketKey(n)}`))), plain };
 }
 
-export async function readBucket(n: number): Promise<Bucket> {
-  return parseBucket(n, await kvs.entity<unknown>(BUCKET_ENTITY).get(bucketKey(n)));
+export async function readBucket(n: number, unreadable?: 'replace'): Promise<Bucket> {
+  return parseBucket(n, await kvs.entity<unknown>(BUCKET_ENTITY).get(bucketKey(n)), unreadable);
 }
 
 /** The full rows of these issues (those the index holds). */
@@ -156,10 +164,10 @@ export interface RowChange {
  * transaction, conditional on the bucket's version; on a lost race it reads the bucket again
  * and retries. Returns how many index writes it made (entities set or deleted, the bucket included).
  */
-async function changeBucket(n: number, change: RowChange): Promise<number> {
+async function changeBucket(n: number, change: RowChange, unreadable?: 'replace'): Promise<number> {
   const put = change.put ?? [];
   for (let attempt = 0; ; attempt++) {
-    const bucket = await readBucket(n);
+    const bucket = await readBucket(n, unreadable);
     const remove = new Set(change.remove ?? []);
     if (change.sweepBefore !== undefined) {
       for (const [id, g] of bucket.generations) if (g < change.sweepBefore) remove.add(id);
@@ -220,7 +228,12 @@ export const WRITE_PARALLEL = 10;
  * Puts and removes rows, at most TRANSACTION_ROWS rows per transaction: buckets in parallel
  * (WRITE_PARALLEL at a time), the rounds of one bucket in turn. Returns the index writes made.
  */
-export async function changeRows(change: Omit<RowChange, 'sweepBefore'>, bucketCount: number): Promise<number> {
+export async function changeRows(
+  change: Omit<RowChange, 'sweepBefore'>,
+  bucketCount: number,
+  /** 'replace': a bucket that cannot be read is written anew (a rebuild's writes); else the write is refused. */
+  unreadable?: 'replace',
+): Promise<number> {
   const groups = new Map<number, { put: IndexRow[]; remove: string[] }>();
   const group = (n: number) => {
     let g = groups.get(n);
@@ -234,7 +247,7 @@ export async function changeRows(change: Omit<RowChange, 'sweepBefore'>, bucketC
     const rounds = Math.max(1, Math.ceil(Math.max(g.put.length, g.remove.length) / TRANSACTION_ROWS));
     for (let i = 0; i < rounds; i++) {
       const slice = <T>(list: readonly T[]) => list.slice(i * TRANSACTION_ROWS, (i + 1) * TRANSACTION_ROWS);
-      made += await changeBucket(n, { generation: change.generation, put: slice(g.put), remove: slice(g.remove) });
+      made += await changeBucket(n, { generation: change.generation, put: slice(g.put), remove: slice(g.remove) }, unreadable);
     }
     return made;
   });
@@ -246,7 +259,7 @@ export async function changeRows(change: Omit<RowChange, 'sweepBefore'>, bucketC
  * `sweepBefore` goes (issues no page of the rebuild returned). Buckets in parallel.
  */
 export async function sweepBuckets(buckets: readonly number[], sweepBefore: number): Promise<number> {
-  const writes = await inParallel(buckets, WRITE_PARALLEL, (n) => changeBucket(n, { generation: sweepBefore, sweepBefore }));
+  const writes = await inParallel(buckets, WRITE_PARALLEL, (n) => changeBucket(n, { generation: sweepBefore, sweepBefore }, 'replace'));
   return writes.reduce((a, b) => a + b, 0);
 }
 

@@ -202,7 +202,9 @@ export async function rebuildStep(event: unknown, deps: StepDeps = {}): Promise<
       const read = await readPages(writer, progress, budget);
       reindexed = read.reindexed;
       reindexLeft = read.reindexLeft;
-      await budget.run('write', () => changeRows({ put: read.put, remove: read.remove, generation: meta.generation }, meta.bucketCount));
+      await budget.run('write', () =>
+        changeRows({ put: read.put, remove: read.remove, generation: meta.generation }, meta.bucketCount, 'replace'),
+      );
       progress = { ...read.progress, ...(read.last ? { sweepNext: 0 } : {}) };
     }
     let finished = false;

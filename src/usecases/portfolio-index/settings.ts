@@ -11,6 +11,7 @@ import type { LoadedConfig } from '../../storage/app-config';
 import type { IndexMeta } from '../../storage/portfolio-index/meta';
 import { StageSchema } from '../../domain/lifecycle';
 import { INDEX_ROW_VERSION } from '../../domain/portfolio-index';
+import { PACK_VERSION } from '../../storage/portfolio-index/bucket-codec';
 import { adminOnly, adminSettingsOf, movesFromRules, type GateRules } from '../gate-settings';
 
 const ParsedRuleSchema = z.union([
@@ -42,7 +43,8 @@ export const settingsForIndex = (config: LoadedConfig, rules: GateRules): Settin
 export const SEARCH_VALUES_VERSION = 2;
 
 /**
- * What rows depend on besides the records: the shape of a row (INDEX_ROW_VERSION), the rules, the admin's gate settings, the calendar in
+ * What rows depend on besides the records: the shape of a row (INDEX_ROW_VERSION) and of a bucket
+ * (PACK_VERSION: a new format is written to every bucket by the rebuild it starts), the rules, the admin's gate settings, the calendar in
  * effect and which series shipped; and what the records' search values name: the FSTs', companies'
  * and series' names (a rename is re-indexed by the rebuild it starts).
  */
@@ -52,6 +54,7 @@ export function fingerprintOf(
   nowMs: number,
   calendar: ReleaseCalendar,
   rowVersion: number = INDEX_ROW_VERSION,
+  packVersion: number = PACK_VERSION,
 ): string {
   const shipped = calendar.releases.filter((r) => isReleased(calendar, r.id, nowMs)).map((r) => r.id);
   const series = calendar.releases.map((r) => [r.id, r.version, r.firstReleaseDate, r.name]);
@@ -61,7 +64,18 @@ export function fingerprintOf(
     companies: config.config.companies.map((c) => [c.id, c.name]),
   };
   return createHash('sha256')
-    .update(canonicalJson({ rules: rules.moves, gate: config.config.gate, source: config.source, shipped, series, names, rowVersion }))
+    .update(
+      canonicalJson({
+        rules: rules.moves,
+        gate: config.config.gate,
+        source: config.source,
+        shipped,
+        series,
+        names,
+        rowVersion,
+        packVersion,
+      }),
+    )
     .digest('hex')
     .slice(0, 32);
 }
