@@ -293,19 +293,22 @@ async function writesPerSave(sb: TestSandbox): Promise<number> {
   const key = await createIssue(sb, 'Roadmap Item', 'Bench: one save');
   await sb.host.settled();
   // Counted where the storage calls arrive (the fetch log keeps only the last 500 entries).
+  // (the app's calls arrive at handleText, the answer as response text).
   const store = sb.host.raw.kvs;
-  const handle = store.handle.bind(store);
+  const handleText = store.handleText.bind(store);
   let writes = 0;
-  store.handle = (path, body) => {
+  store.handleText = (path, body) => {
     if (path === '/api/v1/transaction' || path === '/api/v1/entity/set' || path === '/api/v1/entity/delete') writes += 1;
-    return handle(path, body);
+    return handleText(path, body);
   };
   try {
     const out = await panel(sb, FST_LEAD, key, 'vetting/save', { revision: null, vetting: completeVetting() });
     if (!out.ok) throw new Error(`The bench save failed: ${out.error.message}`);
   } finally {
-    store.handle = handle;
+    store.handleText = handleText;
   }
+  if (writes === 0)
+    throw new Error('The bench counted no index write for a panel save: is the KVS emulator still reached through handleText?');
   return writes;
 }
 

@@ -3,6 +3,8 @@
 // buckets are read), the scope and filters, the aggregates over everything that matches, and
 // one page of rows in the asked order. In steady state a load makes 3 storage calls (meta and
 // configuration; the buckets; the page's rows) and 1 Jira call, whatever the portfolio's size.
+// The page's rows are read while the Jira call is still out (see `ahead`): a load waits for one
+// storage call, the Jira call, and what little is left after it.
 //
 // Before the index is first built the load searches Jira as the gadget always did (every item,
 // as the person) and answers the same shape, saying so.
@@ -39,7 +41,7 @@ import { portfolioStageOf } from '../issue-snapshot';
 import { readGateRules, type GateRules } from '../gate-settings';
 import { readParentChecklist } from '../../records/roadmap-item';
 import { deriveFromIssues } from './derive';
-import { visibleIndexRows } from './visible-rows';
+import { readIndexRows } from './visible-rows';
 import { LCOO_ISSUE_TYPES_CLAUSE, parseScopeJql, quoteJql } from './jql-scope';
 import { rulesOf, settingsForIndex } from './settings';
 import { PORTFOLIO_FIELDS, PORTFOLIO_PROPERTIES } from './verify-issues';
@@ -207,15 +209,42 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   let skipped: PortfolioFigures['skipped'] = { count: 0, examples: [] };
   let truncated: PortfolioFigures['truncated'];
   let fullRows: Map<string, IndexRow> | undefined;
+  const nowMs = Date.now();
+  const ask = (over: SlimRow[]) =>
+    queryIndex(over, {
+      nowMs,
+      calendar,
+      filters,
+      sort: q.sort,
+      page: q.page,
+      pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE,
+      ...(q.maxPageSize !== undefined ? { maxPageSize: q.maxPageSize } : {}),
+      names: namesOf(config.config),
+    });
+  const fullIdsOf = (a: IndexAnswer) => a.rows.filter((r) => q.fullRowsFor?.(r) ?? true).map((r) => r.id);
+  /** The answer over every row, and its page's full rows being read, made while Jira answers. */
+  let ahead: { answer: IndexAnswer; ids: string[]; full: Promise<Map<string, IndexRow>>; everyRowVisible: boolean } | undefined;
   if (meta.state === 'ready') {
     // 2. The buckets, while Jira says what the person may browse: one storage call per 25
     // buckets, one Jira call (two when a project or secured issue is new since the meta).
-    const visible = await visibleIndexRows(user, meta);
+    const pending = await readIndexRows(user, meta);
+    if (!jiraIds) {
+      // The Jira call is the longest wait of a load: meanwhile, answer as if the person may see
+      // every row and read that page's full rows. Used only if Jira says they may (the usual
+      // case): otherwise the answer is made again from the rows they may see.
+      const answer = ask(scopePredicate ? pending.all.filter(scopePredicate) : pending.all);
+      const ids = fullIdsOf(answer);
+      const full = ids.length > 0 ? readRows(ids) : Promise.resolve(new Map<string, IndexRow>());
+      full.catch(() => undefined);
+      ahead = { answer, ids, full, everyRowVisible: false };
+    }
+    const visible = await pending.visible();
     calls.storage += visible.calls.storage;
     calls.jira += visible.calls.jira;
     rows = visible.rows;
     hidden = visible.hidden.length;
     rules = rulesOf(meta);
+    if (ahead) ahead.everyRowVisible = visible.rows.length === pending.all.length;
   } else {
     source = 'search';
     // The scope's JQL was parsed and printed back whole, so the parentheses hold all of it.
@@ -250,24 +279,22 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   } else if (scopePredicate) rows = rows.filter(scopePredicate);
   const t1 = performance.now();
 
-  const answer = queryIndex(rows, {
-    nowMs: Date.now(),
-    calendar,
-    filters,
-    sort: q.sort,
-    page: q.page,
-    pageSize: q.pageSize ?? DEFAULT_PAGE_SIZE,
-    ...(q.maxPageSize !== undefined ? { maxPageSize: q.maxPageSize } : {}),
-    names: namesOf(config.config),
-  });
-  // 3. The page's rows in full: one storage call.
+  // Every row visible: the answer made while Jira answered is this answer.
+  const answer = ahead?.everyRowVisible ? ahead.answer : ask(rows);
+  // 3. The page's rows in full: one storage call (read ahead when the page was known before Jira answered).
   let pageRows: IndexRow[];
   if (fullRows) pageRows = answer.rows.map((r) => fullRows.get(r.id)).filter((r): r is IndexRow => r !== undefined);
-  else if (answer.rows.length > 0) {
-    const got = await readRows(answer.rows.filter((r) => q.fullRowsFor?.(r) ?? true).map((r) => r.id));
-    calls.storage += 1;
+  else {
+    const ids = fullIdsOf(answer);
+    if (ahead && ahead.ids.length > 0) calls.storage += 1;
+    let got: Map<string, IndexRow>;
+    if (ahead && ahead.ids.join() === ids.join()) got = await ahead.full;
+    else {
+      got = ids.length > 0 ? await readRows(ids) : new Map<string, IndexRow>();
+      if (ids.length > 0) calls.storage += 1;
+    }
     pageRows = answer.rows.map((r) => got.get(r.id)).filter((r): r is IndexRow => r !== undefined);
-  } else pageRows = [];
+  }
   const t2 = performance.now();
 
   let rebuilding: PortfolioFigures['rebuilding'];
