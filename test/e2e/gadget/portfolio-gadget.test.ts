@@ -204,7 +204,7 @@ test('the edit view saves with view.submit and the gadget follows the new config
     // Save is pressed from the keyboard: a pointer click is aimed at page coordinates, and the
     // sandbox page's sticky header can sit over the frame where the button was scrolled to.
     await edit.locator('[data-testid="edit-save"]').press('Enter');
-    await expect(edit.locator('[data-testid="edit-problems"]').innerText()).resolves.toMatch(/A project key is 2-10 letters/);
+    await expect(edit.locator('[data-testid="edit-problems"]').innerText()).resolves.toMatch(/A project key is 2-10 capital letters/);
     await b.screenshot(page, 'gadget-edit-problem');
 
     await edit.fill('#projects', 'lcoo');
