@@ -228,6 +228,25 @@ export function deliverablesOfRelease(
   return effectiveRows([...parents.values(), ...picked], nowMs, calendar).filter((r) => r.lifecycle === 'delivery');
 }
 
+/**
+ * How many deliverables of the release the person can't see (their issue security level leaves
+ * them out). A hidden deliverable without a release of its own takes its Roadmap Item's, which
+ * may be one the person sees: so the items of both lists are the context, and only hidden
+ * deliverables are counted.
+ */
+export function hiddenOfRelease(
+  visible: readonly SlimRow[],
+  hidden: readonly SlimRow[],
+  releaseId: string,
+  nowMs: number,
+  calendar: ReleaseCalendar = BUILTIN_CALENDAR,
+): number {
+  if (hidden.length === 0) return 0;
+  const hiddenIds = new Set(hidden.map((r) => r.id));
+  const context = [...visible.filter((r) => r.lifecycle === 'portfolio'), ...hidden];
+  return deliverablesOfRelease(context, releaseId, nowMs, calendar).filter((d) => hiddenIds.has(d.id)).length;
+}
+
 /** Milestone date first (none last), then issue key (project, then number): keys computed once per row. */
 function sortRows(rows: TrackerRow[]): TrackerRow[] {
   const keyed = rows.map((r) => {

@@ -10,7 +10,14 @@ import { AppConfigSchema, DEFAULT_APP_CONFIG, type AppConfig } from '../../domai
 import { LIFECYCLES, type Stage } from '../../domain/lifecycle';
 import type { IndexRow } from '../../domain/portfolio-index';
 import { isoDay, releaseById, releaseLabel, releasedBy, type Release } from '../../domain/releases';
-import { deliverablesOfRelease, releasesTargeted, trackerReleases, trackerRows, trackerTotals } from '../../domain/scope-tracker';
+import {
+  deliverablesOfRelease,
+  hiddenOfRelease,
+  releasesTargeted,
+  trackerReleases,
+  trackerRows,
+  trackerTotals,
+} from '../../domain/scope-tracker';
 import type { JiraClient } from '../../jira/client';
 import { KVS_KEYS } from '../../storage/keys';
 import { parseMeta } from '../../storage/portfolio-index/meta';
@@ -91,7 +98,7 @@ export async function loadTracker(releaseId: string | undefined, user: JiraClien
       ...(head?.latest ? { latestNote: head.latest } : {}),
     };
   });
-  const hidden = visible ? deliverablesOfRelease(visible.hidden, release.id, nowMs, calendar).length : 0;
+  const hidden = visible ? hiddenOfRelease(visible.rows, visible.hidden, release.id, nowMs, calendar) : 0;
   return {
     today: isoDay(nowMs),
     release: { ...releaseView(release, nowMs), milestones: release.milestones.map((m) => ({ ...m })) },

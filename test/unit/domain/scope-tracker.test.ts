@@ -3,6 +3,7 @@ import {
   NoteInputSchema,
   checkMilestone,
   deliverablesOfRelease,
+  hiddenOfRelease,
   deliverablesTargeting,
   releasesTargeted,
   effectiveRows,
@@ -205,5 +206,47 @@ describe('rows and totals', () => {
     const ids = releases.map((r) => r.id);
     expect(ids[0]).toBe('ocata');
     expect(ids).toEqual(expect.arrayContaining(['hibiscus', 'indri', '2027.2']));
+  });
+});
+
+describe('deliverables of the release the person cannot see', () => {
+  const NOW2 = Date.parse('2026-11-30T00:00:00Z');
+  const item = slim({ id: '1', key: 'LCOO-1', lifecycle: 'portfolio', stage: 'development-ready', releaseId: 'indri' });
+  const hiddenItem = slim({ id: '9', key: 'LCOO-9', lifecycle: 'portfolio', stage: 'prioritized', releaseId: 'indri', securityLevel: 'x' });
+  const own = slim({ id: '21', key: 'LCOO-21', lifecycle: 'delivery', stage: 'backlog', releaseId: 'indri', securityLevel: 'x' });
+  // No release of its own: it takes its (visible) item's.
+  const inheritsVisible = slim({
+    id: '22',
+    key: 'LCOO-22',
+    lifecycle: 'delivery',
+    stage: 'backlog',
+    parentKey: 'LCOO-1',
+    securityLevel: 'x',
+  });
+  // No release of its own, under a hidden item.
+  const inheritsHidden = slim({
+    id: '23',
+    key: 'LCOO-23',
+    lifecycle: 'delivery',
+    stage: 'backlog',
+    parentKey: 'LCOO-9',
+    securityLevel: 'x',
+  });
+  const otherRelease = slim({
+    id: '24',
+    key: 'LCOO-24',
+    lifecycle: 'delivery',
+    stage: 'backlog',
+    releaseId: 'hibiscus',
+    securityLevel: 'x',
+  });
+  const visibleDeliverable = slim({ id: '25', key: 'LCOO-25', lifecycle: 'delivery', stage: 'backlog', parentKey: 'LCOO-1' });
+
+  it("counts hidden deliverables with the release's own or inherited target, from a visible or a hidden item, and nothing visible", () => {
+    const hidden = [hiddenItem, own, inheritsVisible, inheritsHidden, otherRelease];
+    expect(hiddenOfRelease([item, visibleDeliverable], hidden, 'indri', NOW2)).toBe(3);
+    expect(hiddenOfRelease([item, visibleDeliverable], [], 'indri', NOW2)).toBe(0);
+    // The release's own deliverables only: Hibiscus holds one hidden deliverable.
+    expect(hiddenOfRelease([item, visibleDeliverable], hidden, 'hibiscus', NOW2)).toBe(1);
   });
 });
