@@ -152,8 +152,22 @@ describeWithSpec('OAuth scopes: manifest.yml against the Jira routes the app cal
       }
       const unlisted = [...seen.entries()].filter(([op]) => !listed.has(op)).map(([op, example]) => `${op}: ${example}`);
       expect(unlisted).toEqual([]);
-      // The tour reached most of the list (setup on a site that needed everything, every module).
-      expect(seen.size).toBeGreaterThanOrEqual(listed.size - 6);
+      // The tour (setup on a site that needed everything, every module) reached every route but
+      // these, which need a site in another state; each has its own test.
+      const notToured = new Set([
+        // Setup on a site that already had an LCOO workflow scheme (test/integration/setup/*).
+        'updateWorkflowScheme',
+        'publishDraftWorkflowScheme',
+        'switchWorkflowSchemeForProject',
+        'getTask',
+        // Setup's name for who asked, when the run's actor is not the caller (setup tests).
+        'getUser',
+        // A deliverable moved off its Roadmap Item (test/integration/panel/delivery-links.test.ts).
+        'deleteIssueLink',
+        // A ranked item that left the roadmap (test/integration/roadmap/rank-search.test.ts).
+        'deleteIssueProperty',
+      ]);
+      expect([...listed].filter((op) => op !== undefined && !seen.has(op) && !notToured.has(op))).toEqual([]);
     });
   });
 });
