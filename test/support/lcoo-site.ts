@@ -8,7 +8,8 @@
 //   await site.ok('vetting/save', { revision: null, vetting: completeVetting() }, FST_LEAD, key);
 //   await site.stop();
 // The free functions take any TestSandbox (e.g. one started without setup).
-import type { SetupResult } from '../../src/contract/admin';
+import type { ConfigView, SetupResult } from '../../src/contract/admin';
+import type { AppConfig } from '../../src/domain/app-config';
 import type { Envelope } from '../../src/contract/envelope';
 import type { PanelData } from '../../src/contract/panel';
 import { startSandbox, type StartOptions, type TestSandbox } from './sandbox';
@@ -87,6 +88,24 @@ export async function panel(
 
 export async function load(sb: TestSandbox, issueKey: string): Promise<PanelData> {
   return unwrap<PanelData>(await panel(sb, ADMIN, issueKey, 'panel/load', {}));
+}
+
+/** The seeded Upstream Deliverables in a status (the seed puts some in every delivery stage). */
+export async function deliverableKeysIn(sb: TestSandbox, status: string, asEmail = ADMIN): Promise<string[]> {
+  const res = await rest(sb, asEmail, 'POST', '/rest/api/3/search/jql', {
+    jql: `project = LCOO AND issuetype = "Upstream Deliverable" AND status = "${status}"`,
+    fields: ['summary'],
+    maxResults: 50,
+  });
+  return (res.body as { issues: { key: string }[] }).issues.map((i) => i.key);
+}
+
+/** Saves the admin's gate settings with `patch` over what is stored (as an LCOO admin on the admin page). */
+export async function setGateSettings(sb: TestSandbox, patch: Partial<AppConfig['gate']>): Promise<void> {
+  const view = unwrap<ConfigView>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
+  unwrap(
+    await sb.host.invoke('lcoo-admin', 'config/save', { ...view.config, gate: { ...view.config.gate, ...patch } }, { asEmail: ADMIN }),
+  );
 }
 
 export interface LcooSite {

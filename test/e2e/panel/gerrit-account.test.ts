@@ -2,34 +2,19 @@
 // maps her Gerrit account on a deliverable's panel by email; her name and company then show
 // against her Code-Review +2, with the member-company sentence, and she can remove it again.
 import { LCOO_CORES } from '../../../sandbox/gerrit/seed';
-import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { FST_LEAD, panel, rest, unwrap } from '../../support/lcoo-site';
-import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import { FST_LEAD, deliverableKeysIn, panel, unwrap } from '../../support/lcoo-site';
+import { useSeededSandboxAndBrowser } from '../../support/seeded-browser';
 import type { PanelData } from '../../../src/contract/panel';
 
 jest.setTimeout(120_000);
 
 const PANEL = 'lcoo-issue-panel';
 const FARAH = LCOO_CORES[0]!;
-let sb: TestSandbox;
-let b: TestBrowser;
-
-beforeAll(async () => {
-  sb = await startSandbox({ seed: 'full' });
-  b = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await b?.close();
-  await sb?.stop();
-});
+const site = useSeededSandboxAndBrowser();
 
 test('map your Gerrit account in the panel, then see your name against your +2 and the member-company sentence', async () => {
-  const found = await rest(sb, FST_LEAD, 'POST', '/rest/api/3/search/jql', {
-    jql: 'project = LCOO AND issuetype = "Upstream Deliverable" AND status = "Coding In Progress"',
-    fields: ['summary'],
-    maxResults: 1,
-  });
-  const key = (found.body as { issues: { key: string }[] }).issues[0]!.key;
+  const { sb, b } = site;
+  const key = (await deliverableKeysIn(sb, 'Coding In Progress', FST_LEAD))[0]!;
   const number = unwrap<PanelData>(await panel(sb, FST_LEAD, key, 'panel/load', {})).delivery!.data!.changes![0]!.number;
   // Farah's +2 upstream, read into the signed record as a refresh does.
   sb.gerrit.store.vote(number, 'Code-Review', FARAH, 2);

@@ -1,27 +1,17 @@
 // Issue 14 in Chromium: the blueprint as Launchpad says, in the deliverable's panel, read-only
 // with where and when it came from ("from Launchpad, ..."), and a refresh that re-reads it after
 // the project's drivers change it on Launchpad.
-import { launchBrowser, type TestBrowser } from '../../support/browser';
 import { ADMIN, rest } from '../../support/lcoo-site';
-import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import { useSeededSandboxAndBrowser } from '../../support/seeded-browser';
 import { blueprintRef } from '../../../src/domain/upstream';
 
 jest.setTimeout(120_000);
 
 const PANEL = 'lcoo-issue-panel';
-let sb: TestSandbox;
-let b: TestBrowser;
-
-beforeAll(async () => {
-  sb = await startSandbox({ seed: 'full' });
-  b = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await b?.close();
-  await sb?.stop();
-});
+const site = useSeededSandboxAndBrowser();
 
 test('the panel shows the blueprint from Launchpad with provenance, and a refresh reads the new status', async () => {
+  const { sb, b } = site;
   const found = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
     jql: 'project = LCOO AND issuetype = "Upstream Deliverable" AND status = "Blueprint Accepted"',
     fields: ['summary'],

@@ -2,44 +2,20 @@
 // "from Gerrit only", its move is refused while Gerrit says the change lacks cores, Zuul and
 // the merge; once Gerrit says so and the person presses "Refresh from upstream", the panel
 // shows the new evidence ("from Gerrit, just now") and Jira lets the move through.
-import type { ConfigView } from '../../../src/contract/admin';
 import { ZUUL } from '../../../sandbox/gerrit/store';
 import { SEEDED_CORES } from '../../../sandbox/gerrit/seed';
-import { launchBrowser, type TestBrowser } from '../../support/browser';
-import { ADMIN, rest, transition, unwrap } from '../../support/lcoo-site';
-import { startSandbox, type TestSandbox } from '../../support/sandbox';
+import { ADMIN, deliverableKeysIn, setGateSettings, transition } from '../../support/lcoo-site';
+import { useSeededSandboxAndBrowser } from '../../support/seeded-browser';
 
 jest.setTimeout(120_000);
 
 const PANEL = 'lcoo-issue-panel';
-let sb: TestSandbox;
-let b: TestBrowser;
-
-beforeAll(async () => {
-  sb = await startSandbox({ seed: 'full' });
-  b = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await b?.close();
-  await sb?.stop();
-});
+const site = useSeededSandboxAndBrowser();
 
 test('Code Committed from Gerrit only: refused by what Gerrit says, then passes after a refresh', async () => {
-  const view = unwrap<ConfigView>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
-  unwrap(
-    await sb.host.invoke(
-      'lcoo-admin',
-      'config/save',
-      { ...view.config, gate: { ...view.config.gate, codeCommittedFrom: 'gerrit' } },
-      { asEmail: ADMIN },
-    ),
-  );
-  const found = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
-    jql: 'project = LCOO AND issuetype = "Upstream Deliverable" AND status = "Coding In Progress"',
-    fields: ['summary'],
-    maxResults: 1,
-  });
-  const key = (found.body as { issues: { key: string }[] }).issues[0]!.key;
+  const { sb, b } = site;
+  await setGateSettings(sb, { codeCommittedFrom: 'gerrit' });
+  const key = (await deliverableKeysIn(sb, 'Coding In Progress'))[0]!;
 
   const page = await b.newPage(sb.url, { asEmail: ADMIN, width: 1280, height: 1200 });
   await page.goto(`${sb.url}/browse/${key}`);

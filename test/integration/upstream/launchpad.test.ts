@@ -3,35 +3,16 @@
 // record, a Launchpad that can't be reached leaves the last read marked stale without failing the
 // panel, and with Blueprint Accepted "from Launchpad" the gate (validator) decides by its
 // definition status.
-import type { ConfigView } from '../../../src/contract/admin';
 import type { PanelData } from '../../../src/contract/panel';
 import { blueprintRef } from '../../../src/domain/upstream';
 import { KVS_KEYS } from '../../../src/storage/keys';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, COORDINATOR, panel, rest, transition, unwrap } from '../../support/lcoo-site';
+import { ADMIN, COORDINATOR, deliverableKeysIn, panel, setGateSettings, transition, unwrap } from '../../support/lcoo-site';
 
 let sb: TestSandbox;
 
-async function keysIn(status: string): Promise<string[]> {
-  const res = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
-    jql: `project = LCOO AND issuetype = "Upstream Deliverable" AND status = "${status}"`,
-    fields: ['summary'],
-    maxResults: 50,
-  });
-  return (res.body as { issues: { key: string }[] }).issues.map((i) => i.key);
-}
-
-async function setFromLaunchpad(on: boolean): Promise<void> {
-  const view = unwrap<ConfigView>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
-  unwrap(
-    await sb.host.invoke(
-      'lcoo-admin',
-      'config/save',
-      { ...view.config, gate: { ...view.config.gate, blueprintAcceptedFrom: on ? 'launchpad' : 'panel' } },
-      { asEmail: ADMIN },
-    ),
-  );
-}
+const keysIn = (status: string) => deliverableKeysIn(sb, status);
+const setFromLaunchpad = (on: boolean) => setGateSettings(sb, { blueprintAcceptedFrom: on ? 'launchpad' : 'panel' });
 
 const load = async (key: string) => unwrap<PanelData>(await panel(sb, ADMIN, key, 'panel/load', {}));
 

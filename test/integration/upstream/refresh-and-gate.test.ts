@@ -2,38 +2,20 @@
 // emulator says, "Refresh from upstream" stores it in the signed record, a Gerrit that can't be
 // reached leaves the last evidence marked stale without failing the panel, and with Code
 // Committed "from Gerrit only" the ONE gate check (validator and panel alike) decides by Gerrit.
-import type { ConfigView } from '../../../src/contract/admin';
 import type { PanelData } from '../../../src/contract/panel';
 import { ZUUL } from '../../../sandbox/gerrit/store';
 import { SEEDED_CORES } from '../../../sandbox/gerrit/seed';
 import { startSandbox, type TestSandbox } from '../../support/sandbox';
-import { ADMIN, panel, rest, transition, unwrap } from '../../support/lcoo-site';
+import { ADMIN, deliverableKeysIn, panel, setGateSettings, transition, unwrap } from '../../support/lcoo-site';
 import { blueprintRef } from '../../../src/domain/upstream';
 
 let sb: TestSandbox;
 /** Before the sandbox and its seed: evidence read by the seed is dated after this, however slow the machine. */
 let startedAt: number;
 
-async function keysIn(status: string): Promise<string[]> {
-  const res = await rest(sb, ADMIN, 'POST', '/rest/api/3/search/jql', {
-    jql: `project = LCOO AND issuetype = "Upstream Deliverable" AND status = "${status}"`,
-    fields: ['summary'],
-    maxResults: 50,
-  });
-  return (res.body as { issues: { key: string }[] }).issues.map((i) => i.key);
-}
-
-async function setGerritOnly(on: boolean, setting: 'codeCommittedFrom' | 'specAcceptedFrom' = 'codeCommittedFrom'): Promise<void> {
-  const view = unwrap<ConfigView>(await sb.host.invoke('lcoo-admin', 'config/get', {}, { asEmail: ADMIN }));
-  unwrap(
-    await sb.host.invoke(
-      'lcoo-admin',
-      'config/save',
-      { ...view.config, gate: { ...view.config.gate, [setting]: on ? 'gerrit' : 'panel' } },
-      { asEmail: ADMIN },
-    ),
-  );
-}
+const keysIn = (status: string) => deliverableKeysIn(sb, status);
+const setGerritOnly = (on: boolean, setting: 'codeCommittedFrom' | 'specAcceptedFrom' = 'codeCommittedFrom') =>
+  setGateSettings(sb, { [setting]: on ? 'gerrit' : 'panel' });
 
 beforeAll(async () => {
   startedAt = Date.now();
