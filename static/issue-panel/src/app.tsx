@@ -169,9 +169,11 @@ function Notices({
   const d = s.data;
   const rec = d?.vetting ?? d?.delivery;
   // A failed save is announced and brought into view: the person may have pressed the Save at the bottom.
+  // A refusal that names fields gives the focus to the first bad field instead (useFieldErrors), so the
+  // two never race for it.
   const errorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (s.error) errorRef.current?.focus();
+    if (s.error && !fieldErrorsOf(s.error)) errorRef.current?.focus();
   }, [s.error]);
   return (
     <>
@@ -303,7 +305,8 @@ function useShownFieldErrors(s: PanelState, fieldFocus: number): { shown: Record
   // After the rows with errors have opened: the first bad field in the panel's order gets the focus.
   useEffect(() => {
     if (fieldFocus === 0) return;
-    const els = [...errorsByField(shown).keys()]
+    // The refusal's own fields: the live check may not have caught up with the last keystrokes yet.
+    const els = [...errorsByField(fieldErrorsOf(s.error) ?? shown).keys()]
       .map((id) => document.getElementById(id))
       .filter((el): el is HTMLElement => el !== null)
       .sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
