@@ -2,19 +2,14 @@ import { z } from 'zod';
 import type { AppConfig } from './app-config';
 import { personWeeksOf } from './company-entries';
 import { IntegritySchema } from './gates';
-import {
-  DELIVERY_STAGES,
-  LifecycleIdSchema,
-  PORTFOLIO_STAGES,
-  StageSchema,
-  STAGES,
-  type DeliveryStage,
-  type PortfolioStage,
-  type Stage,
-} from './lifecycle';
-import { BUILTIN_CALENDAR, isReleased, releaseById, releaseSortKey, slipsOnceReleased, type ReleaseCalendar } from './releases';
-import { COMPLETENESS_BUCKETS, NONE_LABEL, type CompanyCell, type Matrix, type PortfolioItem } from './portfolio';
-import { ITEM_TYPES, ItemTypeSchema, SizeSchema, checklistCompleted, type ItemType, type Size } from './vetting';
+import { LifecycleIdSchema, StageSchema, type DeliveryStage, type PortfolioStage } from './lifecycle';
+import { BUILTIN_CALENDAR, type ReleaseCalendar } from './releases';
+import type { CompanyCell, Matrix, PortfolioItem } from './portfolio';
+import { effectiveOf, effectiveRowsAt, queryTable } from './portfolio-query';
+import { tableOfRows } from './portfolio-table';
+import { ItemTypeSchema, SizeSchema, checklistCompleted } from './vetting';
+
+export { compareIssueKeys, DEFAULT_PAGE_SIZE, queryTable } from './portfolio-query';
 
 /**
  * The portfolio index: one row per Roadmap Item and Upstream Deliverable, derived from the
@@ -280,286 +275,18 @@ export interface IndexAnswer extends IndexAggregates {
   pageSize: number;
 }
 
-const STAGE_ORDER = new Map<Stage, number>(STAGES.map((s, i) => [s, i]));
-const PORTFOLIO_INDEX = new Map<Stage, number>(PORTFOLIO_STAGES.map((s, i) => [s, i]));
-const TYPE_ORDER = new Map<ItemType, number>(ITEM_TYPES.map((t, i) => [t, i]));
-const SIZE_ORDER: Record<Size, number> = { S: 0, M: 1, L: 2, XL: 3 };
-
 /**
- * Fills in what a deliverable inherits from its Roadmap Item (when the person may see that item).
- * Runs over every visible row on each load, so it is written for speed: each effective row is
- * built with the same properties in the same order (one object shape for the filters, pivots
- * and sort that follow), and whether a series has shipped is decided once per series.
+ * Fills in what a deliverable inherits from its Roadmap Item (when the person may see that item:
+ * one among `rows`). The same code as the gadget's query (portfolio-query.ts), for callers with
+ * rows as objects.
  */
 export function effectiveRows(rows: readonly SlimRow[], nowMs: number, calendar: ReleaseCalendar = BUILTIN_CALENDAR): EffectiveRow[] {
-  const roadmapByKey = new Map<string, SlimRow>();
-  for (const r of rows) if (r.lifecycle === 'portfolio') roadmapByKey.set(r.key, r);
-  // A Development Ready item slips when its target shipped before all its deliverables were Delivered.
-  const deliveredByKey = new Map<string, boolean>();
-  for (const r of rows) {
-    if (r.lifecycle === 'delivery' && r.parentKey) {
-      deliveredByKey.set(r.parentKey, (deliveredByKey.get(r.parentKey) ?? true) && r.stage === 'delivered');
-    }
-  }
-  const shipped = new Map<string, boolean>();
-  const released = (id: string): boolean => {
-    let v = shipped.get(id);
-    if (v === undefined) shipped.set(id, (v = isReleased(calendar, id, nowMs)));
-    return v;
-  };
-  const out = new Array<EffectiveRow>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const delivery = r.lifecycle === 'delivery';
-    const parent = delivery && r.parentKey ? roadmapByKey.get(r.parentKey) : undefined;
-    const from = delivery ? parent : r;
-    const releaseId = delivery ? (r.releaseId ?? parent?.releaseId) : r.releaseId;
-    out[i] = {
-      id: r.id,
-      key: r.key,
-      projectId: r.projectId,
-      projectKey: r.projectKey,
-      lifecycle: r.lifecycle,
-      stage: r.stage,
-      next: r.next,
-      // A deliverable takes what its item has (an empty value counts as none); an item keeps its own.
-      fst: delivery ? parent?.fst || undefined : r.fst,
-      type: delivery ? parent?.type || undefined : r.type,
-      size: delivery ? parent?.size || undefined : r.size,
-      releaseId: delivery ? releaseId || undefined : r.releaseId,
-      companies: from?.companies ?? [],
-      interested: from?.interested ?? [],
-      people: from?.people ?? [],
-      completed: r.completed,
-      integrity: r.integrity,
-      blockerCount: r.blockerCount,
-      parentKey: r.parentKey,
-      sortSummary: r.sortSummary,
-      securityLevel: r.securityLevel,
-      updated: r.updated,
-      inherited: parent !== undefined,
-      slipped:
-        releaseId !== undefined &&
-        releaseId !== '' &&
-        released(releaseId) &&
-        slipsOnceReleased(r.stage, delivery ? undefined : deliveredByKey.get(r.key)),
-    };
-  }
-  return out;
+  const t = tableOfRows(rows);
+  const e = effectiveOf(t, undefined, nowMs, calendar);
+  return effectiveRowsAt(t, e, e.rowOf);
 }
 
-const anyOf = (filter: readonly string[] | undefined, value: string | undefined): boolean =>
-  !filter || filter.length === 0 || (value !== undefined && filter.includes(value));
-
-export function matchesFilters(r: EffectiveRow, f: IndexFilters): boolean {
-  if (f.projectKeys?.length && !f.projectKeys.includes(r.projectKey)) return false;
-  if (f.stages?.length && !f.stages.includes(r.stage)) return false;
-  if (!anyOf(f.fsts, r.fst)) return false;
-  if (!anyOf(f.releases, r.releaseId)) return false;
-  if (f.types?.length && !(r.type && f.types.includes(r.type))) return false;
-  if (f.companies?.length && !r.companies.some((c) => f.companies!.includes(c))) return false;
-  if (f.onlySlipped && !r.slipped) return false;
-  if (f.onlyBlocked && r.blockerCount === 0) return false;
-  return true;
-}
-
-function sortedLabels(set: Iterable<string>): string[] {
-  return [...new Set(set)].sort((a, b) => (a === NONE_LABEL ? 1 : b === NONE_LABEL ? -1 : a.localeCompare(b)));
-}
-
-/** Counts the summaries over the matching rows. Linear in rows. */
-export function aggregateRows(rows: readonly EffectiveRow[], calendar: ReleaseCalendar = BUILTIN_CALENDAR): IndexAggregates {
-  const totals = { items: 0, roadmapItems: 0, deliverables: 0, slipped: 0, blocked: 0, integrityProblems: 0 };
-  const stageCounts = new Map<Stage, number>();
-  const fstStage = new Map<string, number[]>();
-  const releaseFst = new Map<string, Map<string, ReleaseCell>>();
-  const companyCells = new Map<string, CompanyCell[]>();
-  const buckets = COMPLETENESS_BUCKETS.map(() => 0);
-  const fstLabels = new Set<string>();
-  for (const r of rows) {
-    totals.items += 1;
-    if (r.slipped) totals.slipped += 1;
-    if (r.blockerCount > 0) totals.blocked += 1;
-    if (r.integrity !== 'valid') totals.integrityProblems += 1;
-    stageCounts.set(r.stage, (stageCounts.get(r.stage) ?? 0) + 1);
-    const fst = r.fst ?? NONE_LABEL;
-    fstLabels.add(fst);
-    const release = r.releaseId ?? NONE_LABEL;
-    let byFst = releaseFst.get(release);
-    if (!byFst) releaseFst.set(release, (byFst = new Map<string, ReleaseCell>()));
-    let cell = byFst.get(fst);
-    if (!cell) byFst.set(fst, (cell = { roadmapItems: 0, deliverables: 0 }));
-    if (r.lifecycle === 'delivery') {
-      totals.deliverables += 1;
-      cell.deliverables += 1;
-      continue;
-    }
-    totals.roadmapItems += 1;
-    cell.roadmapItems += 1;
-    const si = PORTFOLIO_INDEX.get(r.stage) ?? 0;
-    let stageRow = fstStage.get(fst);
-    if (!stageRow) fstStage.set(fst, (stageRow = PORTFOLIO_STAGES.map(() => 0)));
-    stageRow[si]! += 1;
-    const pct = Math.round(((r.completed ?? 0) / 12) * 100);
-    const bi = COMPLETENESS_BUCKETS.findIndex((b) => pct >= b.min && pct <= b.max);
-    buckets[bi < 0 ? 0 : bi]! += 1;
-    r.companies.forEach((c, i) => {
-      let cells = companyCells.get(c);
-      if (!cells) companyCells.set(c, (cells = PORTFOLIO_STAGES.map(() => ({ items: 0, interested: 0, committedPeople: 0 }))));
-      const cc = cells[si]!;
-      cc.items += 1;
-      if (r.interested.includes(c)) cc.interested += 1;
-      cc.committedPeople += r.people[i] ?? 0;
-    });
-  }
-  const fsts = sortedLabels(fstLabels);
-  const order = (id: string) => (id === NONE_LABEL ? Number.POSITIVE_INFINITY : releaseSortKey(calendar, id));
-  const releases = [...releaseFst.keys()].sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-  const companies = [...companyCells.keys()].sort((a, b) => a.localeCompare(b));
-  const stageRowOf = (f: string) => fstStage.get(f) ?? PORTFOLIO_STAGES.map(() => 0);
-  // FST x stage lists only FSTs with Roadmap Items; release x FST every FST a row carries.
-  const fstsWithItems = fsts.filter((f) => fstStage.has(f));
-  return {
-    totals,
-    funnels: {
-      portfolio: PORTFOLIO_STAGES.map((stage) => ({ stage, count: stageCounts.get(stage) ?? 0 })),
-      delivery: DELIVERY_STAGES.map((stage) => ({ stage, count: stageCounts.get(stage) ?? 0 })),
-    },
-    fstByStage: { rows: fstsWithItems, columns: [...PORTFOLIO_STAGES], cells: fstsWithItems.map(stageRowOf) },
-    releaseByFst: {
-      rows: releases.map((id) => (id === NONE_LABEL ? id : (releaseById(calendar, id)?.id ?? id))),
-      columns: fsts,
-      cells: releases.map((r) => fsts.map((f) => releaseFst.get(r)?.get(f) ?? { roadmapItems: 0, deliverables: 0 })),
-    },
-    companyByStage: { rows: companies, columns: [...PORTFOLIO_STAGES], cells: companies.map((c) => companyCells.get(c) ?? []) },
-    completeness: COMPLETENESS_BUCKETS.map((b, i) => ({ bucket: b.id, label: b.label, count: buckets[i] ?? 0 })),
-  };
-}
-
-/** "LCOO-9" before "LCOO-10": project key, then the number. */
-export function compareIssueKeys(a: string, b: string): number {
-  const ma = /^(.*)-(\d+)$/.exec(a);
-  const mb = /^(.*)-(\d+)$/.exec(b);
-  if (!ma || !mb) return a.localeCompare(b);
-  return ma[1]!.localeCompare(mb[1]!) || Number(ma[2]) - Number(mb[2]);
-}
-
-/**
- * A row's position for a column, or undefined when the column does not apply to it (a
- * deliverable's checklist, the blockers of an item at its last stage, an empty value): such
- * rows come last in either order. "Slipped" sorts slipped items first in ascending order,
- * "Vetting" the least complete first: the first click shows what needs attention.
- */
-type SortValue = number | string | undefined;
-function sortValue(r: EffectiveRow, key: SortKey, names: IndexQuery['names'], calendar: ReleaseCalendar): SortValue {
-  switch (key) {
-    case 'key':
-      return undefined; // the tie-break below
-    case 'summary':
-      return r.sortSummary;
-    case 'fst':
-      return r.fst === undefined ? undefined : (names?.fst?.(r.fst) ?? r.fst).toLowerCase();
-    case 'type':
-      return r.type === undefined ? undefined : TYPE_ORDER.get(r.type);
-    case 'size':
-      return r.size === undefined ? undefined : SIZE_ORDER[r.size];
-    case 'stage':
-      return STAGE_ORDER.get(r.stage);
-    case 'release':
-      return r.releaseId === undefined ? undefined : Math.min(releaseSortKey(calendar, r.releaseId), 1e15);
-    case 'companies':
-      return r.companies.length === 0
-        ? undefined
-        : r.companies
-            .map((c) => names?.company?.(c) ?? c)
-            .join(', ')
-            .toLowerCase();
-    case 'completeness':
-      if (r.lifecycle !== 'portfolio') return undefined;
-      // A record the app did not sign sorts below an honest 0 of 12.
-      return r.integrity === 'valid' ? (r.completed ?? 0) : -1;
-    case 'blockers':
-      return r.next === undefined ? undefined : r.blockerCount;
-    case 'slipped':
-      return r.slipped ? 0 : 1;
-  }
-}
-
-/**
- * Each distinct value's rank in `compare`'s order: a sort over thousands of rows then compares
- * small numbers instead of comparing strings again and again.
- */
-function ranks(values: Iterable<string>, compare: (a: string, b: string) => number): Map<string, number> {
-  const distinct = [...new Set(values)].sort(compare);
-  return new Map(distinct.map((v, i) => [v, i]));
-}
-
-/** Sorts in place: the column's order, rows without a value last, then issue key ascending. */
-export function sortRows(
-  rows: EffectiveRow[],
-  key: SortKey,
-  order: SortOrder,
-  names?: IndexQuery['names'],
-  calendar: ReleaseCalendar = BUILTIN_CALENDAR,
-): EffectiveRow[] {
-  const sign = order === 'DESC' ? -1 : 1;
-  // The issue key as compareIssueKeys orders it: the project part's rank, then the number.
-  const keyParts = rows.map((r) => {
-    const m = /^(.*)-(\d+)$/.exec(r.key);
-    return m ? { prefix: m[1]!, n: Number(m[2]) } : { prefix: r.key, n: Number.NaN };
-  });
-  const prefixRank = ranks(
-    keyParts.map((k) => k.prefix),
-    (a, b) => a.localeCompare(b),
-  );
-  // A series' position is looked up once per series, not once per row.
-  const releaseKeys = new Map<string, number>();
-  const releaseKey = (id: string): number => {
-    let v = releaseKeys.get(id);
-    if (v === undefined) releaseKeys.set(id, (v = Math.min(releaseSortKey(calendar, id), 1e15)));
-    return v;
-  };
-  const raw = rows.map((r) =>
-    key === 'release' ? (r.releaseId === undefined ? undefined : releaseKey(r.releaseId)) : sortValue(r, key, names, calendar),
-  );
-  const textRank = ranks(
-    raw.filter((v): v is string => typeof v === 'string'),
-    (a, b) => a.localeCompare(b),
-  );
-  const keyed = rows.map((r, i) => {
-    const v = raw[i];
-    const k = keyParts[i]!;
-    return { r, v: typeof v === 'string' ? textRank.get(v)! : v, prefix: prefixRank.get(k.prefix)!, n: k.n };
-  });
-  const byKey = (a: (typeof keyed)[number], b: (typeof keyed)[number]): number => {
-    // Keys without a number (none in Jira) compare by the whole key, as compareIssueKeys does.
-    if (Number.isNaN(a.n) || Number.isNaN(b.n)) return compareIssueKeys(a.r.key, b.r.key);
-    return a.prefix - b.prefix || a.n - b.n;
-  };
-  keyed.sort((a, b) => {
-    if (key !== 'key') {
-      if (a.v === undefined && b.v !== undefined) return 1;
-      if (b.v === undefined && a.v !== undefined) return -1;
-      if (a.v !== undefined && b.v !== undefined && a.v !== b.v) return sign * (a.v - b.v);
-    }
-    return (key === 'key' ? sign : 1) * byKey(a, b);
-  });
-  for (let i = 0; i < keyed.length; i++) rows[i] = keyed[i]!.r;
-  return rows;
-}
-
-export const DEFAULT_PAGE_SIZE = 20;
-
-/** Filters, aggregates, sorts and pages the rows a person may see. */
+/** Filters, aggregates, sorts and pages the rows a person may see (queryTable over rows given as objects). */
 export function queryIndex(visible: readonly SlimRow[], q: IndexQuery): IndexAnswer {
-  const filters = q.filters ?? {};
-  const calendar = q.calendar ?? BUILTIN_CALENDAR;
-  const matching = effectiveRows(visible, q.nowMs, calendar).filter((r) => matchesFilters(r, filters));
-  const aggregates = aggregateRows(matching, calendar);
-  const pageSize = Math.max(1, Math.min(q.maxPageSize ?? 100, q.pageSize ?? DEFAULT_PAGE_SIZE));
-  const lastPage = Math.max(1, Math.ceil(matching.length / pageSize));
-  const page = Math.min(Math.max(1, q.page ?? 1), lastPage);
-  const sort = q.sort ?? { key: 'key', order: 'ASC' };
-  sortRows(matching, sort.key, sort.order, q.names, calendar);
-  return { ...aggregates, rows: matching.slice((page - 1) * pageSize, page * pageSize), matched: matching.length, page, pageSize };
+  return queryTable(tableOfRows(visible), undefined, q);
 }

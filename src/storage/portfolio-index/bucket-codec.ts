@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { INTEGRITY_STATES } from '../../domain/gates';
 import { PORTFOLIO_STAGES, STAGES, type Stage } from '../../domain/lifecycle';
 import type { SlimRow } from '../../domain/portfolio-index';
+import { NONE, rowsOfTable, TableBuilder, type RowTable } from '../../domain/portfolio-table';
 import { ITEM_TYPES, SIZES } from '../../domain/vetting';
 
 export const PACK_VERSION = 2;
@@ -201,11 +202,9 @@ function lists<T>(text: string, n: number, column: string, fail: (problem: strin
   return out;
 }
 
-const EMPTY: readonly never[] = Object.freeze([]);
-
 /** "3 4" -> [3, 4], checked. */
 function numbersOf(part: string, column: string, row: number, fail: (problem: string) => never): number[] {
-  if (part === '') return EMPTY as never[];
+  if (part === '') return [];
   return Object.freeze(
     part.split(' ').map((x) => {
       const v = Number(x);
@@ -215,125 +214,97 @@ function numbersOf(part: string, column: string, row: number, fail: (problem: st
   ) as number[];
 }
 
-function decodeV2(bucket: number, packed: PackedBucket): DecodedBucket {
+/**
+ * Appends a version 2 bucket's rows to a table, checking every value as it is read: a value out
+ * of its range or a reference out of the dictionary is refused with the column and row named.
+ * Returns the generation each row was written in (when asked).
+ */
+function appendV2(b: TableBuilder, bucket: number, packed: PackedBucket, withGenerations: boolean): Float64Array | undefined {
   const fail = (problem: string): never => {
     throw new UnreadableBucketError(bucket, problem);
   };
   const { n, s, c, u } = packed;
+  const base = b.n;
+  if (base + n > b.capacity) fail(`it holds ${n} rows, more than its count says`);
   const num = (col: Column) => integers(c[AT[col]]!, n, col, fail);
   const keysOf = (col: Column) => {
     const parts = n === 0 ? [] : c[AT[col]]!.split(',');
     if (parts.length !== n) fail(`column ${col} holds ${parts.length} keys for ${n} rows`);
     return parts;
   };
-  const [id, project, stage, next, fst, type, size, release, interested, completed, integrity, blockers, security, updated, generation] = (
-    [
-      'id',
-      'project',
-      'stage',
-      'next',
-      'fst',
-      'type',
-      'size',
-      'release',
-      'interested',
-      'completed',
-      'integrity',
-      'blockers',
-      'security',
-      'updated',
-      'generation',
-    ] as const
-  ).map(num) as [
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-    Float64Array,
-  ];
-  const keys = keysOf('key');
-  const parents = keysOf('parent');
-  /** A dictionary string (-1: none); a reference out of the dictionary is refused. */
-  const str = (i: number, col: string, row: number): string | undefined => {
-    if (i === -1) return undefined;
-    const v = s[i];
-    if (v === undefined) fail(`column ${col}, row ${row + 1} names no dictionary entry`);
+  /** The table's reference of each dictionary entry, made when a row first names it. */
+  const refs = new Int32Array(s.length).fill(-2);
+  const refOf = (i: number, col: string, row: number): number => {
+    if (i === NONE) return NONE;
+    if (i < 0 || i >= s.length) fail(`column ${col}, row ${row + 1} names no dictionary entry`);
+    let v = refs[i]!;
+    if (v === -2) refs[i] = v = b.ref(s[i]);
     return v;
   };
-  const of = <T>(list: readonly T[], i: number, col: string, row: number, optional: boolean): T | undefined => {
-    if (optional && i === -1) return undefined;
-    const v = list[i];
-    if (v === undefined) fail(`column ${col}, row ${row + 1} holds ${i}, which names nothing`);
-    return v;
+  const strings = (col: Column, into: Int32Array) => {
+    const local = num(col);
+    for (let r = 0; r < n; r++) into[base + r] = refOf(local[r]!, col, r);
   };
-  const companies = lists(
-    c[AT.companies]!,
-    n,
-    'companies',
-    fail,
-    (part, r) =>
-      Object.freeze(
-        numbersOf(part, 'companies', r, fail).map((i) => str(i, 'companies', r) ?? fail(`row ${r + 1} names company -1`)),
-      ) as string[],
-  );
-  const people = lists(c[AT.people]!, n, 'people', fail, (part, r) => numbersOf(part, 'people', r, fail));
-  // The interested companies of a company list and a mask, once per distinct pair.
-  const interestedOf = new Map<string[], Map<number, string[]>>();
-  const projects = new Map<number, { id: string; key: string }>();
-  const rows = new Array<SlimRow>(n);
-  const generations = new Array<number>(n);
+  /** An enum column: an index below `size` (or NONE where `optional`). */
+  const enums = (col: Column, size: number, optional: boolean, into: Int8Array) => {
+    const local = num(col);
+    for (let r = 0; r < n; r++) {
+      const v = local[r]!;
+      if (!(v >= 0 && v < size) && !(optional && v === NONE)) fail(`column ${col}, row ${r + 1} holds ${v}, which names nothing`);
+      into[base + r] = v;
+    }
+  };
+  const id = num('id');
+  const project = num('project');
+  const projects = new Map<number, number>();
   for (let r = 0; r < n; r++) {
     const p = project[r]!;
-    let proj = projects.get(p);
-    if (!proj) {
-      const text = str(p, 'project', r) ?? fail(`row ${r + 1} has no project`);
+    let ref = projects.get(p);
+    if (ref === undefined) {
+      if (p < 0 || p >= s.length) fail(`row ${r + 1} has no project`);
+      const text = s[p]!;
       const colon = text.indexOf(':');
-      projects.set(p, (proj = { id: text.slice(0, colon), key: text.slice(colon + 1) }));
+      projects.set(p, (ref = b.projectRef(text.slice(0, colon), text.slice(colon + 1))));
     }
-    const names = companies[r]!;
-    const mask = interested[r]!;
-    let byMask = interestedOf.get(names);
-    if (!byMask) interestedOf.set(names, (byMask = new Map<number, string[]>()));
-    let chosen = byMask.get(mask);
-    if (!chosen) byMask.set(mask, (chosen = Object.freeze(names.filter((_, i) => i < 31 && (mask & (1 << i)) !== 0)) as string[]));
-    const st = stage[r]!;
-    const done = completed[r]!;
-    rows[r] = {
-      id: String(id[r]),
-      key: keys[r]!,
-      projectId: proj.id,
-      projectKey: proj.key,
-      lifecycle: st < PORTFOLIO_STAGES.length ? 'portfolio' : 'delivery',
-      stage: of(STAGES, st, 'stage', r, false) as Stage,
-      next: of(STAGES, next[r]!, 'next', r, true),
-      fst: str(fst[r]!, 'fst', r),
-      type: of(ITEM_TYPES, type[r]!, 'type', r, true),
-      size: of(SIZES, size[r]!, 'size', r, true),
-      releaseId: str(release[r]!, 'release', r),
-      companies: names,
-      interested: chosen,
-      people: people[r]!,
-      completed: done >= 0 ? done : undefined,
-      integrity: of(INTEGRITY_STATES, integrity[r]!, 'integrity', r, false)!,
-      blockerCount: blockers[r]!,
-      parentKey: parents[r] !== '' ? parents[r] : undefined,
-      sortSummary: u[r]!,
-      securityLevel: str(security[r]!, 'security', r),
-      updated: updated[r]! * 1000,
-    };
-    generations[r] = generation[r]!;
+    b.project[base + r] = ref;
+    b.id[base + r] = id[r]!;
   }
-  return { rows, generations };
+  enums('stage', STAGES.length, false, b.stage);
+  enums('next', STAGES.length, true, b.next);
+  enums('type', ITEM_TYPES.length, true, b.type);
+  enums('size', SIZES.length, true, b.size);
+  enums('integrity', INTEGRITY_STATES.length, false, b.integrity);
+  enums('completed', 13, true, b.completed);
+  strings('fst', b.fst);
+  strings('release', b.release);
+  strings('security', b.security);
+  const interested = num('interested');
+  const blockers = num('blockers');
+  const updated = num('updated');
+  for (let r = 0; r < n; r++) {
+    b.interested[base + r] = interested[r]!;
+    b.blockers[base + r] = blockers[r]!;
+    b.updated[base + r] = updated[r]! * 1000;
+  }
+  lists(c[AT.companies]!, n, 'companies', fail, (part, r) =>
+    b.companyListRef(
+      numbersOf(part, 'companies', r, fail).map((i) => (i === NONE ? fail(`row ${r + 1} names company -1`) : refOf(i, 'companies', r))),
+    ),
+  ).forEach((ref, r) => (b.companies[base + r] = ref));
+  lists(c[AT.people]!, n, 'people', fail, (part, r) => b.peopleListRef(numbersOf(part, 'people', r, fail))).forEach(
+    (ref, r) => (b.people[base + r] = ref),
+  );
+  const keys = keysOf('key');
+  const parents = keysOf('parent');
+  for (let r = 0; r < n; r++) {
+    b.key[base + r] = keys[r]!;
+    b.parent[base + r] = parents[r]!;
+    b.sortSummary[base + r] = u[r]!;
+  }
+  // A query has no use for the generations (a write's sweep does): not parsing them is 1/15 of a read.
+  const generations = withGenerations ? num('generation') : undefined;
+  b.n = base + n;
+  return generations;
 }
 
 /** Version 1: a tuple per row (what earlier versions wrote). */
@@ -387,17 +358,42 @@ function envelopeV2(bucket: number, raw: unknown): PackedBucket {
   return { v: 2, n, s, c, u };
 }
 
-/**
- * A stored bucket's rows, whatever version wrote it. Only version 1 goes through zod; version 2's
- * envelope is checked by hand and its columns as they are read. Throws UnreadableBucketError.
- */
-export function decodeBucket(bucket: number, raw: unknown): DecodedBucket {
+/** A stored bucket's format, checked: version 2's envelope by hand, version 1 through zod. */
+function envelope(bucket: number, raw: unknown): { v: 2; packed: PackedBucket } | { v: 1; packed: z.infer<typeof PackedV1Schema> } {
   const version = typeof raw === 'object' && raw !== null ? (raw as { v?: unknown }).v : undefined;
-  if (version === 2) return decodeV2(bucket, envelopeV2(bucket, raw));
+  if (version === 2) return { v: 2, packed: envelopeV2(bucket, raw) };
   if (version === 1) {
     const parsed = PackedV1Schema.safeParse(raw);
     if (!parsed.success) throw new UnreadableBucketError(bucket, z.prettifyError(parsed.error).replace(/\s+/g, ' ').slice(0, 300));
-    return decodeV1(parsed.data);
+    return { v: 1, packed: parsed.data };
   }
   throw new UnreadableBucketError(bucket, `its format version is ${JSON.stringify(version)}, this app reads 1 and 2`);
+}
+
+/**
+ * A stored bucket's rows, whatever version wrote it, as objects (what a write changes). Throws
+ * UnreadableBucketError.
+ */
+export function decodeBucket(bucket: number, raw: unknown): DecodedBucket {
+  const e = envelope(bucket, raw);
+  if (e.v === 1) return decodeV1(e.packed);
+  const b = new TableBuilder(e.packed.n);
+  const generations = appendV2(b, bucket, e.packed, true)!;
+  return { rows: rowsOfTable(b.done()), generations: Array.from(generations) };
+}
+
+/**
+ * Every stored bucket's rows as one table (what a query reads: no object per row). `raws[k]` is
+ * bucket k's stored value (undefined: not written yet). Throws UnreadableBucketError.
+ */
+export function tableOfBuckets(raws: readonly unknown[]): RowTable {
+  const envelopes = raws.map((raw, k) => (raw === undefined ? undefined : envelope(k, raw)));
+  const capacity = envelopes.reduce((sum, e) => sum + (e === undefined ? 0 : e.v === 2 ? e.packed.n : e.packed.r.length), 0);
+  const b = new TableBuilder(capacity);
+  envelopes.forEach((e, k) => {
+    if (e === undefined) return;
+    if (e.v === 2) appendV2(b, k, e.packed, false);
+    else for (const row of decodeV1(e.packed).rows) b.push(row);
+  });
+  return b.done();
 }

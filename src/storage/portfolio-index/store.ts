@@ -11,7 +11,8 @@
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { IndexRowSchema, type IndexRow, type SlimRow } from '../../domain/portfolio-index';
-import { decodeBucket, encodeBucket, UnreadableBucketError } from './bucket-codec';
+import type { RowTable } from '../../domain/portfolio-table';
+import { decodeBucket, encodeBucket, tableOfBuckets, UnreadableBucketError } from './bucket-codec';
 import { inParallel } from './in-parallel';
 
 export const ROW_ENTITY = 'portfolio-row';
@@ -102,6 +103,24 @@ export async function readBuckets(
   const got = await batchRead(items);
   const plain = new Map(plainKeys.map((k) => [k, got.get(`/${k}`)]));
   return { buckets: Array.from({ length: bucketCount }, (_, n) => parseBucket(n, got.get(`${BUCKET_ENTITY}/${bucketKey(n)}`))), plain };
+}
+
+/**
+ * Every bucket's rows as one table (a query's read: no object per row), in one batch per 25
+ * buckets. A bucket that cannot be read is refused with a sentence (UnreadableBucketError).
+ */
+export async function readTable(bucketCount: number): Promise<RowTable> {
+  const items = Array.from({ length: bucketCount }, (_, n) => ({ key: bucketKey(n), entityName: BUCKET_ENTITY }));
+  const got = await batchRead(items);
+  return tableOfBuckets(
+    Array.from({ length: bucketCount }, (_, n) => {
+      const raw = got.get(`${BUCKET_ENTITY}/${bucketKey(n)}`);
+      if (raw === undefined || raw === null) return undefined;
+      const entity = BucketEntitySchema.safeParse(raw);
+      if (!entity.success) throw new UnreadableBucketError(n, 'it has no version');
+      return entity.data.rows;
+    }),
+  );
 }
 
 export async function readBucket(n: number, unreadable?: 'replace'): Promise<Bucket> {

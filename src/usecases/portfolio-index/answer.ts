@@ -13,7 +13,7 @@ import { kvs } from '@forge/kvs';
 import { AppError } from '../../contract/envelope';
 import {
   DEFAULT_PAGE_SIZE,
-  queryIndex,
+  queryTable,
   type IndexAnswer,
   type IndexFilters,
   type IndexRow,
@@ -22,6 +22,7 @@ import {
   type SortOrder,
 } from '../../domain/portfolio-index';
 import { configIdOf } from '../../domain/portfolio-index';
+import { rowMaker, tableOfRows, type RowTable } from '../../domain/portfolio-table';
 import type { AppConfig } from '../../domain/app-config';
 import { AppConfigSchema, DEFAULT_APP_CONFIG } from '../../domain/app-config';
 import type { JiraClient } from '../../jira/client';
@@ -202,7 +203,9 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     ...(q.scope.kind === 'projects' && q.scope.projectKeys.length > 0 ? { projectKeys: q.scope.projectKeys } : {}),
   };
 
-  let rows: SlimRow[];
+  let table: RowTable;
+  /** The person's rows (row numbers in `table`; undefined: every row). */
+  let selection: Int32Array | undefined;
   let rules: GateRules;
   let source: 'index' | 'search' = 'index';
   let hidden = 0;
@@ -210,8 +213,8 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
   let truncated: PortfolioFigures['truncated'];
   let fullRows: Map<string, IndexRow> | undefined;
   const nowMs = Date.now();
-  const ask = (over: SlimRow[]) =>
-    queryIndex(over, {
+  const ask = (over: RowTable, which: Int32Array | undefined) =>
+    queryTable(over, which, {
       nowMs,
       calendar,
       filters,
@@ -221,6 +224,12 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
       ...(q.maxPageSize !== undefined ? { maxPageSize: q.maxPageSize } : {}),
       names: namesOf(config.config),
     });
+  /** The row numbers of `which` (undefined: all) the JQL scope's predicate keeps. */
+  const inScope = (over: RowTable, which: Int32Array | undefined, predicate: (r: SlimRow) => boolean): Int32Array => {
+    const rowAt = rowMaker(over);
+    const all = which ?? Int32Array.from({ length: over.n }, (_, i) => i);
+    return all.filter((i) => predicate(rowAt(i)));
+  };
   const fullIdsOf = (a: IndexAnswer) => a.rows.filter((r) => q.fullRowsFor?.(r) ?? true).map((r) => r.id);
   /** The answer over every row, and its page's full rows being read, made while Jira answers. */
   let ahead: { answer: IndexAnswer; ids: string[]; full: Promise<Map<string, IndexRow>>; everyRowVisible: boolean } | undefined;
@@ -228,11 +237,12 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     // 2. The buckets, while Jira says what the person may browse: one storage call per 25
     // buckets, one Jira call (two when a project or secured issue is new since the meta).
     const pending = await readIndexRows(user, meta);
+    table = pending.table;
     if (!jiraIds) {
       // The Jira call is the longest wait of a load: meanwhile, answer as if the person may see
       // every row and read that page's full rows. Used only if Jira says they may (the usual
       // case): otherwise the answer is made again from the rows they may see.
-      const answer = ask(scopePredicate ? pending.all.filter(scopePredicate) : pending.all);
+      const answer = ask(table, scopePredicate ? inScope(table, undefined, scopePredicate) : undefined);
       const ids = fullIdsOf(answer);
       const full = ids.length > 0 ? readRows(ids) : Promise.resolve(new Map<string, IndexRow>());
       full.catch(() => undefined);
@@ -241,10 +251,10 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     const visible = await pending.visible();
     calls.storage += visible.calls.storage;
     calls.jira += visible.calls.jira;
-    rows = visible.rows;
+    selection = visible.selection;
     hidden = visible.hidden.length;
     rules = rulesOf(meta);
-    if (ahead) ahead.everyRowVisible = visible.rows.length === pending.all.length;
+    if (ahead) ahead.everyRowVisible = visible.selection.length === table.n;
   } else {
     source = 'search';
     // The scope's JQL was parsed and printed back whole, so the parentheses hold all of it.
@@ -264,7 +274,7 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     }
     calls.jira += searched.searchCalls;
     calls.storage += 4;
-    rows = searched.rows;
+    table = tableOfRows(searched.rows);
     rules = searched.rules;
     skipped = searched.skipped;
     truncated = searched.truncated;
@@ -275,12 +285,13 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
     const got = await jiraIds;
     calls.jira += got.calls;
     // The deliverables' Roadmap Items stay available for inheritance only if in scope too: the JQL decides.
-    rows = rows.filter((r) => got.ids.has(r.id));
-  } else if (scopePredicate) rows = rows.filter(scopePredicate);
+    const over = table;
+    selection = (selection ?? Int32Array.from({ length: over.n }, (_, i) => i)).filter((i) => got.ids.has(String(over.id[i])));
+  } else if (scopePredicate) selection = inScope(table, selection, scopePredicate);
   const t1 = performance.now();
 
   // Every row visible: the answer made while Jira answered is this answer.
-  const answer = ahead?.everyRowVisible ? ahead.answer : ask(rows);
+  const answer = ahead?.everyRowVisible ? ahead.answer : ask(table, selection);
   // 3. The page's rows in full: one storage call (read ahead when the page was known before Jira answered).
   let pageRows: IndexRow[];
   if (fullRows) pageRows = answer.rows.map((r) => fullRows.get(r.id)).filter((r): r is IndexRow => r !== undefined);
