@@ -7,6 +7,7 @@
 //   npm run sandbox:reset     wipe .sandbox-data/ and exit
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { count } from '../static/shared/plural';
 import { buildResource, resourceNames } from '../scripts/build-static';
 import { validateManifest } from './host/app-loader';
 import { errorMessage } from './host/runtime';
@@ -117,7 +118,7 @@ async function main(): Promise<void> {
     markBuilt();
     const failed = names.filter((_, i) => results[i]?.status === 'rejected');
     console.log(
-      `Built ${names.length - failed.length} of ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`,
+      `Built ${names.length - failed.length} of ${count(names.length, 'Custom UI resource', 'Custom UI resources')} in ${Date.now() - started} ms: ${names.filter((n) => !failed.includes(n)).join(', ')}`,
     );
     // One resource that does not compile must not take the whole sandbox down: say which.
     for (const name of failed)

@@ -8,6 +8,7 @@
 import { build, type BuildOptions, type Metafile } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import { count } from '../static/shared/plural';
 import { leanBundlePlugins } from './lean-bundle-plugins';
 
 export const STATIC_DIR = join(__dirname, '..', 'static');
@@ -167,7 +168,9 @@ async function main(): Promise<void> {
   const names = only.length > 0 ? only : resourceNames();
   const started = Date.now();
   await Promise.all(names.map(buildResource));
-  console.log(`built ${names.length} Custom UI resource(s) in ${Date.now() - started} ms: ${names.join(', ')}`);
+  console.log(
+    `built ${count(names.length, 'Custom UI resource', 'Custom UI resources')} in ${Date.now() - started} ms: ${names.join(', ')}`,
+  );
 }
 
 if (require.main === module) {

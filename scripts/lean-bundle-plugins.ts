@@ -31,6 +31,7 @@
 import type { Plugin } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, extname, sep } from 'node:path';
+import { count } from '../static/shared/plural';
 
 /** The colour themes the app offers: the ones Jira and the sandbox switch between. */
 export const OFFERED_THEMES = { light: 'atlassian-light', dark: 'atlassian-dark' } as const;
@@ -137,7 +138,15 @@ export function compiledTokenCalls(): Plugin {
         return {
           contents: code,
           loader: extname(args.path) === '.tsx' ? 'tsx' : 'ts',
-          ...(left > 0 ? { warnings: [{ text: `${left} token() call(s) not made of string literals stay a run-time lookup` }] } : {}),
+          ...(left > 0
+            ? {
+                warnings: [
+                  {
+                    text: `${count(left, 'token() call', 'token() calls')} not made of string literals ${left === 1 ? 'stays' : 'stay'} a run-time lookup`,
+                  },
+                ],
+              }
+            : {}),
         };
       });
     },

@@ -24,7 +24,7 @@ export const FST_IDS = [
   'other',
 ] as const;
 export const COMPANY_IDS = ['att', 'comcast', 'ntt', 'orange', 'reliance-jio', 'intel'] as const;
-/** Each FST's elected lead(s). */
+/** Each FST's elected leads (one or more). */
 export const fstLeadGroup = (fst: (typeof FST_IDS)[number]) => `lcoo-fst-${fst}`;
 /** Each member company's Roadmap Coordinator and reps. */
 export const companyGroup = (company: (typeof COMPANY_IDS)[number]) => `lcoo-company-${company}`;

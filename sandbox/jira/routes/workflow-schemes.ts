@@ -1,5 +1,6 @@
 // Classic workflow schemes: create/read/update and the project association.
 import { z } from 'zod';
+import { count } from '../../../static/shared/plural';
 import { badRequest, notFound, zodToJira } from '../errors';
 import { getTask, refuseIfTaskRunning, startedTask } from '../async-tasks';
 import { nextId } from '../db';
@@ -244,7 +245,11 @@ function publishDraft(ctx: Ctx) {
       );
     ctx.site.db.prepare('DELETE FROM meta WHERE key = ?').run(draftKey(row.id));
   })();
-  return startedTask(ctx, 'Publish draft workflow scheme', `Published the draft of ${draft.name}; ${moves.length} issue(s) migrated.`);
+  return startedTask(
+    ctx,
+    'Publish draft workflow scheme',
+    `Published the draft of ${draft.name}; ${count(moves.length, 'issue', 'issues')} migrated.`,
+  );
 }
 
 function list(ctx: Ctx) {
@@ -299,10 +304,10 @@ function assign(ctx: Ctx) {
   const parsed = AssignBody.safeParse(ctx.body);
   if (!parsed.success) throw zodToJira(parsed.error.issues);
   const { project, scheme } = targetScheme(ctx, parsed.data.projectId, parsed.data.workflowSchemeId);
-  const count = (ctx.site.db.prepare('SELECT COUNT(*) AS n FROM issues WHERE project_id = ?').get(project.id) as { n: number }).n;
-  if (count > 0) {
+  const issues = (ctx.site.db.prepare('SELECT COUNT(*) AS n FROM issues WHERE project_id = ?').get(project.id) as { n: number }).n;
+  if (issues > 0) {
     throw badRequest(
-      `The project ${project.key} has ${count} issue(s): a workflow scheme can only be assigned to a project without issues. Use POST /rest/api/3/workflowscheme/project/switch instead.`,
+      `The project ${project.key} has ${count(issues, 'issue', 'issues')}: a workflow scheme can only be assigned to a project without issues. Use POST /rest/api/3/workflowscheme/project/switch instead.`,
     );
   }
   ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
@@ -353,7 +358,11 @@ function switchScheme(ctx: Ctx) {
     for (const m of moves) ctx.site.db.prepare('UPDATE issues SET status_id = ?, updated = ? WHERE id = ?').run(m.to, now, m.id);
     ctx.site.db.prepare('UPDATE projects SET workflow_scheme_id = ? WHERE id = ?').run(scheme.id, project.id);
   })();
-  return startedTask(ctx, SWITCH_TASK, `Switched ${project.key} to workflow scheme ${scheme.name}; ${moves.length} issue(s) migrated.`);
+  return startedTask(
+    ctx,
+    SWITCH_TASK,
+    `Switched ${project.key} to workflow scheme ${scheme.name}; ${count(moves.length, 'issue', 'issues')} migrated.`,
+  );
 }
 
 const SWITCH_TASK = 'Workflow scheme switch';
