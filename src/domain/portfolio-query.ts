@@ -42,24 +42,17 @@ export function effectiveOf(t: RowTable, selection: ArrayLike<number> | undefine
   const rowOf = selection ?? identity(t.n);
   const m = rowOf.length;
   const isDelivery = (i: number) => t.stage[i]! >= PORTFOLIO_STAGE_COUNT;
-  // The Roadmap Items deliverables name (-1 until seen), and whether all their deliverables are Delivered.
-  const roadmapByKey = new Map<string, number>();
-  // A Development Ready item slips when its target shipped before all its deliverables were Delivered.
-  const deliveredByKey = new Map<string, boolean>();
+  const roadmapItem = roadmapItemFinder(t, rowOf);
+  // A Development Ready item slips when its target shipped before all its deliverables were
+  // Delivered: per Roadmap Item row, -1 none seen, 1 all Delivered, 0 not.
+  const allDelivered = new Int8Array(t.n).fill(-1);
   const deliveredStage = STAGES.indexOf('delivered');
+  const parentOf = new Int32Array(m);
   for (let p = 0; p < m; p++) {
     const i = rowOf[p]!;
-    if (isDelivery(i) && t.parent[i] !== '') {
-      const k = t.parent[i]!;
-      roadmapByKey.set(k, NONE);
-      deliveredByKey.set(k, (deliveredByKey.get(k) ?? true) && t.stage[i] === deliveredStage);
-    }
-  }
-  if (roadmapByKey.size > 0) {
-    for (let p = 0; p < m; p++) {
-      const i = rowOf[p]!;
-      if (!isDelivery(i) && roadmapByKey.has(t.key[i]!)) roadmapByKey.set(t.key[i]!, i);
-    }
+    const parent = isDelivery(i) ? roadmapItem(i) : NONE;
+    parentOf[p] = parent;
+    if (parent !== NONE) allDelivered[parent] = allDelivered[parent] !== 0 && t.stage[i] === deliveredStage ? 1 : 0;
   }
   /** slipsOnceReleased per stage: [no deliverables known, all Delivered, not all]. */
   const slips = STAGES.map((stage) => [
@@ -88,9 +81,10 @@ export function effectiveOf(t: RowTable, selection: ArrayLike<number> | undefine
   for (let p = 0; p < m; p++) {
     const i = rowOf[p]!;
     let raw: number;
-    let delivered: boolean | undefined;
+    /** Which of `slips` applies: 0 no deliverables known (a deliverable's own), 1 all Delivered, 2 not. */
+    let known: number;
     if (isDelivery(i)) {
-      const parent = t.parent[i] !== '' ? (roadmapByKey.get(t.parent[i]!) ?? NONE) : NONE;
+      const parent = parentOf[p]!;
       out.parent[p] = parent;
       out.from[p] = parent;
       if (parent === NONE) {
@@ -104,7 +98,7 @@ export function effectiveOf(t: RowTable, selection: ArrayLike<number> | undefine
       }
       raw = t.release[i] !== NONE ? t.release[i]! : parent === NONE ? NONE : t.release[parent]!;
       out.release[p] = nonEmpty(raw);
-      delivered = undefined;
+      known = 0;
     } else {
       out.parent[p] = NONE;
       out.from[p] = i;
@@ -113,12 +107,52 @@ export function effectiveOf(t: RowTable, selection: ArrayLike<number> | undefine
       out.size[p] = t.size[i]!;
       raw = t.release[i]!;
       out.release[p] = raw;
-      delivered = raw === NONE || deliveredByKey.size === 0 ? undefined : deliveredByKey.get(t.key[i]!);
+      const all = allDelivered[i]!;
+      known = all === -1 ? 0 : all === 1 ? 1 : 2;
     }
-    out.slipped[p] =
-      raw !== NONE && raw !== empty && released(raw) && slips[t.stage[i]!]![delivered === undefined ? 0 : delivered ? 1 : 2] ? 1 : 0;
+    out.slipped[p] = raw !== NONE && raw !== empty && released(raw) && slips[t.stage[i]!]![known] ? 1 : 0;
   }
   return out;
+}
+
+/**
+ * Finds a deliverable's Roadmap Item among the selected rows by its parent key: by project part
+ * and number through a table per project part (no string hashed), by text for a key of another
+ * form. `undefined`-free: NONE when the item is not selected (not visible to the person).
+ */
+function roadmapItemFinder(t: RowTable, rowOf: ArrayLike<number>): (i: number) => number {
+  const m = rowOf.length;
+  const largest = new Float64Array(t.keyPrefixes.length).fill(-1);
+  for (let p = 0; p < m; p++) {
+    const i = rowOf[p]!;
+    const prefix = t.keyPrefix[i]!;
+    if (t.stage[i]! < PORTFOLIO_STAGE_COUNT && t.keyNumber[i]! > largest[prefix]!) largest[prefix] = t.keyNumber[i]!;
+  }
+  // Numbers far above the row count (a project with keys in the millions) and keys of another
+  // form (numbered -1) go through a Map instead.
+  const byNumber = Array.from(largest, (max) => (max >= 0 && max <= 8 * m + 1024 ? new Int32Array(max + 1).fill(NONE) : undefined));
+  const byMap = new Map<number, Map<number, number>>();
+  for (let p = 0; p < m; p++) {
+    const i = rowOf[p]!;
+    if (t.stage[i]! >= PORTFOLIO_STAGE_COUNT) continue;
+    const prefix = t.keyPrefix[i]!;
+    const n = t.keyNumber[i]!;
+    const slots = byNumber[prefix];
+    if (slots && n >= 0) slots[n] = i;
+    else {
+      let map = byMap.get(prefix);
+      if (!map) byMap.set(prefix, (map = new Map<number, number>()));
+      map.set(n, i);
+    }
+  }
+  return (i: number): number => {
+    const prefix = t.parentPrefix[i]!;
+    if (prefix === NONE) return NONE;
+    const n = t.parentNumber[i]!;
+    const slots = byNumber[prefix];
+    if (slots && n >= 0) return n < slots.length ? slots[n]! : NONE;
+    return byMap.get(prefix)?.get(n) ?? NONE;
+  };
 }
 
 function identity(n: number): Int32Array {
@@ -270,29 +304,17 @@ function aggregate(t: RowTable, e: Effective, matched: Int32Array, calendar: Rel
   };
 }
 
-/** "LCOO-9" before "LCOO-10": project key, then the number. */
+/**
+ * "LCOO-9" before "LCOO-10": project key, then the number. A key not of that form (none in Jira)
+ * is compared as a project part of its own, after the numbered keys of a project it starts with:
+ * a total order, so a sort and a heap agree.
+ */
 export function compareIssueKeys(a: string, b: string): number {
   const ma = /^(.*)-(\d+)$/.exec(a);
   const mb = /^(.*)-(\d+)$/.exec(b);
-  if (!ma || !mb) return a.localeCompare(b);
-  return ma[1]!.localeCompare(mb[1]!) || Number(ma[2]) - Number(mb[2]);
-}
-
-/** An issue key's project part and number, as compareIssueKeys reads it (no number: NaN). */
-function keyParts(key: string): { prefix: string; n: number } {
-  const dash = key.lastIndexOf('-');
-  if (dash >= 0 && dash < key.length - 1) {
-    let digits = true;
-    for (let c = dash + 1; c < key.length; c++) {
-      const ch = key.charCodeAt(c);
-      if (ch < 48 || ch > 57) {
-        digits = false;
-        break;
-      }
-    }
-    if (digits) return { prefix: key.slice(0, dash), n: Number(key.slice(dash + 1)) };
-  }
-  return { prefix: key, n: Number.NaN };
+  const [pa, na] = ma ? [ma[1]!, Number(ma[2])] : [a, -1];
+  const [pb, nb] = mb ? [mb[1]!, Number(mb[2])] : [b, -1];
+  return pa.localeCompare(pb) || na - nb;
 }
 
 const SIZE_ORDER: Record<(typeof SIZES)[number], number> = { S: 0, M: 1, L: 2, XL: 3 };
@@ -410,17 +432,20 @@ function sortMatched(
       break;
   }
   // The issue key as compareIssueKeys orders it: the project part's rank, then the number.
-  const parts = Array.from(matched, (p) => keyParts(t.key[e.rowOf[p]!]!));
-  const prefixes = [...new Set(parts.map((x) => x.prefix))].sort((a, b) => a.localeCompare(b));
-  const prefixRank = new Map(prefixes.map((x, r) => [x, r]));
-  const prefix = Float64Array.from(parts, (x) => prefixRank.get(x.prefix)!);
-  const num = Float64Array.from(parts, (x) => x.n);
-  const byKey = (a: number, b: number): number => {
-    // Keys without a number (none in Jira) compare by the whole key, as compareIssueKeys does.
-    if (Number.isNaN(num[a]!) || Number.isNaN(num[b]!))
-      return compareIssueKeys(t.key[e.rowOf[matched[a]!]!]!, t.key[e.rowOf[matched[b]!]!]!);
-    return prefix[a]! - prefix[b]! || num[a]! - num[b]!;
-  };
+  const byLocale = t.keyPrefixes.map((_, r) => r).sort((a, b) => t.keyPrefixes[a]!.localeCompare(t.keyPrefixes[b]!));
+  const prefixRank = new Int32Array(t.keyPrefixes.length);
+  byLocale.forEach((r, k) => {
+    const same = k > 0 && t.keyPrefixes[byLocale[k - 1]!]!.localeCompare(t.keyPrefixes[r]!) === 0;
+    prefixRank[r] = same ? prefixRank[byLocale[k - 1]!]! : k;
+  });
+  const prefix = new Int32Array(m);
+  const num = new Float64Array(m);
+  for (let k = 0; k < m; k++) {
+    const i = e.rowOf[matched[k]!]!;
+    prefix[k] = prefixRank[t.keyPrefix[i]!]!;
+    num[k] = t.keyNumber[i]!;
+  }
+  const byKey = (a: number, b: number): number => prefix[a]! - prefix[b]! || num[a]! - num[b]!;
   const compare = (a: number, b: number): number => {
     if (key !== 'key') {
       if (texts) {

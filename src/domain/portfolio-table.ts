@@ -26,6 +26,16 @@ export interface RowTable {
   /** The Roadmap Item's key a deliverable names ('' none). */
   readonly parent: readonly string[];
   readonly sortSummary: readonly string[];
+  /**
+   * Issue keys as numbers, to find a deliverable's Roadmap Item and sort by key without hashing
+   * or cutting strings: the project part (into `keyPrefixes`) and the number. A key not of the
+   * form PROJECT-123 (none in Jira) is its own prefix, numbered -1. No parent: NONE.
+   */
+  readonly keyPrefixes: readonly string[];
+  readonly keyPrefix: Int32Array;
+  readonly keyNumber: Float64Array;
+  readonly parentPrefix: Int32Array;
+  readonly parentNumber: Float64Array;
   /** Into `projects`. */
   readonly project: Int32Array;
   /** Indices into STAGES (next: NONE at the last stage), ITEM_TYPES, SIZES, INTEGRITY_STATES. */
@@ -71,6 +81,14 @@ export class TableBuilder {
   readonly key: string[];
   readonly parent: string[];
   readonly sortSummary: string[];
+  readonly keyPrefixes: string[] = [];
+  readonly keyPrefix: Int32Array;
+  readonly keyNumber: Float64Array;
+  readonly parentPrefix: Int32Array;
+  readonly parentNumber: Float64Array;
+  private readonly prefixAt = new Map<string, number>();
+  private lastPrefix = '';
+  private lastPrefixRef = NONE;
   readonly project: Int32Array;
   readonly stage: Int8Array;
   readonly next: Int8Array;
@@ -94,6 +112,10 @@ export class TableBuilder {
     this.key = new Array<string>(capacity);
     this.parent = new Array<string>(capacity);
     this.sortSummary = new Array<string>(capacity);
+    this.keyPrefix = new Int32Array(capacity);
+    this.keyNumber = new Float64Array(capacity);
+    this.parentPrefix = new Int32Array(capacity);
+    this.parentNumber = new Float64Array(capacity);
     this.project = new Int32Array(capacity);
     this.stage = new Int8Array(capacity);
     this.next = new Int8Array(capacity);
@@ -153,6 +175,53 @@ export class TableBuilder {
     return i;
   }
 
+  /** Row i's issue key and parent key ('' none), as text and as numbers. */
+  setKeys(i: number, key: string, parent: string): void {
+    this.key[i] = key;
+    this.parent[i] = parent;
+    this.numberOf(key, i, this.keyPrefix, this.keyNumber);
+    if (parent === '') {
+      this.parentPrefix[i] = NONE;
+      this.parentNumber[i] = Number.NaN;
+    } else this.numberOf(parent, i, this.parentPrefix, this.parentNumber);
+  }
+
+  /**
+   * "LCOO-12" -> the prefix "LCOO" (interned; most keys repeat the last one) and 12. A key not of
+   * that form is its own prefix, numbered -1: it sorts after the numbered keys of its project part
+   * (compareIssueKeys' order).
+   */
+  private numberOf(key: string, i: number, prefixes: Int32Array, numbers: Float64Array): void {
+    const dash = key.lastIndexOf('-');
+    let n = 0;
+    let ok = dash >= 0 && dash < key.length - 1;
+    for (let c = dash + 1; ok && c < key.length; c++) {
+      const ch = key.charCodeAt(c);
+      if (ch < 48 || ch > 57) ok = false;
+      else n = n * 10 + (ch - 48);
+    }
+    if (!ok) {
+      prefixes[i] = this.prefixRef(key);
+      numbers[i] = -1;
+      return;
+    }
+    if (this.lastPrefixRef === NONE || dash !== this.lastPrefix.length || !key.startsWith(this.lastPrefix)) {
+      this.lastPrefix = key.slice(0, dash);
+      this.lastPrefixRef = this.prefixRef(this.lastPrefix);
+    }
+    prefixes[i] = this.lastPrefixRef;
+    numbers[i] = n;
+  }
+
+  private prefixRef(prefix: string): number {
+    let ref = this.prefixAt.get(prefix);
+    if (ref === undefined) {
+      ref = this.keyPrefixes.push(prefix) - 1;
+      this.prefixAt.set(prefix, ref);
+    }
+    return ref;
+  }
+
   /** Appends one row given as an object (the storage layer fills columns directly instead). */
   push(row: SlimRow): void {
     const i = this.n++;
@@ -163,8 +232,7 @@ export class TableBuilder {
       if (k < 31 && row.interested.includes(c)) mask |= 1 << k;
     });
     this.id[i] = Number(row.id);
-    this.key[i] = row.key;
-    this.parent[i] = row.parentKey ?? '';
+    this.setKeys(i, row.key, row.parentKey ?? '');
     this.sortSummary[i] = row.sortSummary;
     this.project[i] = this.projectRef(row.projectId, row.projectKey);
     this.stage[i] = STAGES.indexOf(row.stage);
@@ -197,6 +265,11 @@ export class TableBuilder {
       key: n === this.capacity ? this.key : this.key.slice(0, n),
       parent: n === this.capacity ? this.parent : this.parent.slice(0, n),
       sortSummary: n === this.capacity ? this.sortSummary : this.sortSummary.slice(0, n),
+      keyPrefixes: this.keyPrefixes,
+      keyPrefix: cut(this.keyPrefix),
+      keyNumber: cut(this.keyNumber),
+      parentPrefix: cut(this.parentPrefix),
+      parentNumber: cut(this.parentNumber),
       project: cut(this.project),
       stage: cut(this.stage),
       next: cut(this.next),

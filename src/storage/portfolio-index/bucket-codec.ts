@@ -297,8 +297,7 @@ function appendV2(b: TableBuilder, bucket: number, packed: PackedBucket, withGen
   const keys = keysOf('key');
   const parents = keysOf('parent');
   for (let r = 0; r < n; r++) {
-    b.key[base + r] = keys[r]!;
-    b.parent[base + r] = parents[r]!;
+    b.setKeys(base + r, keys[r]!, parents[r]!);
     b.sortSummary[base + r] = u[r]!;
   }
   // A query has no use for the generations (a write's sweep does): not parsing them is 1/15 of a read.
