@@ -13,7 +13,7 @@ import type {
   ReleaseCell,
   SortKey,
   SortOrder,
-} from './portfolio-index';
+} from './portfolio-rows';
 import { NONE, PORTFOLIO_STAGE_COUNT, rowMaker, stringOf, type RowTable } from './portfolio-table';
 import { BUILTIN_CALENDAR, isReleased, releaseById, releaseSortKey, slipsOnceReleased, type ReleaseCalendar } from './releases';
 import { ITEM_TYPES, SIZES } from './vetting';

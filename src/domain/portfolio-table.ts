@@ -6,7 +6,7 @@
 // for the rows a page shows (`slimRowAt`), or for callers that want every row.
 import { INTEGRITY_STATES, type Integrity } from './gates';
 import { PORTFOLIO_STAGES, STAGES, type Stage } from './lifecycle';
-import type { SlimRow } from './portfolio-index';
+import type { SlimRow } from './portfolio-rows';
 import { ITEM_TYPES, SIZES } from './vetting';
 
 /** -1 in a reference or enum column: no value. */
