@@ -224,11 +224,21 @@ export async function answerPortfolio(q: PortfolioQuestion, user: JiraClient, ap
       ...(q.maxPageSize !== undefined ? { maxPageSize: q.maxPageSize } : {}),
       names: namesOf(config.config),
     });
+  /** Which rows of the table the JQL scope's predicate keeps (1 kept), worked out once per load. */
+  let kept: Uint8Array | undefined;
+  const keptBy = (over: RowTable, predicate: (r: SlimRow) => boolean): Uint8Array => {
+    if (!kept) {
+      const rowAt = rowMaker(over);
+      kept = new Uint8Array(over.n);
+      for (let i = 0; i < over.n; i++) kept[i] = predicate(rowAt(i)) ? 1 : 0;
+    }
+    return kept;
+  };
   /** The row numbers of `which` (undefined: all) the JQL scope's predicate keeps. */
   const inScope = (over: RowTable, which: Int32Array | undefined, predicate: (r: SlimRow) => boolean): Int32Array => {
-    const rowAt = rowMaker(over);
+    const keep = keptBy(over, predicate);
     const all = which ?? Int32Array.from({ length: over.n }, (_, i) => i);
-    return all.filter((i) => predicate(rowAt(i)));
+    return all.filter((i) => keep[i] === 1);
   };
   const fullIdsOf = (a: IndexAnswer) => a.rows.filter((r) => q.fullRowsFor?.(r) ?? true).map((r) => r.id);
   /** The answer over every row, and its page's full rows being read, made while Jira answers. */
