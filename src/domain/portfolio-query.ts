@@ -116,9 +116,9 @@ export function effectiveOf(t: RowTable, selection: ArrayLike<number> | undefine
 }
 
 /**
- * Finds a deliverable's Roadmap Item among the selected rows by its parent key: by project part
- * and number through a table per project part (no string hashed), by text for a key of another
- * form. `undefined`-free: NONE when the item is not selected (not visible to the person).
+ * Finds a deliverable's Roadmap Item among the selected rows by its parent key's project part
+ * and number, through an array per project part (no string hashed per row). NONE when the item
+ * is not selected (not visible to the person).
  */
 function roadmapItemFinder(t: RowTable, rowOf: ArrayLike<number>): (i: number) => number {
   const m = rowOf.length;
