@@ -75,13 +75,18 @@ test('an FST lead fills the checklist, sees readiness change as they type, saves
     await choose(frame, 'type', 'New');
     await choose(frame, 'components', 'Nova');
     await choose(frame, 'components', 'Neutron');
-    await frame.getByTestId('alignment-add').click();
+    // "Add" and Save are pressed with the keyboard in this file: the live check's answer (and the
+    // frame's resize) can move the form between Playwright's aim and its click, which then lands
+    // beside the button. A CI run lost the click on "Add requirement" that way (the row never came),
+    // and a run here lost a click on Save (no refusal, no alert, no focus). A key press goes to the
+    // button itself.
+    await frame.getByTestId('alignment-add').press('Enter');
     await frame.locator('#alignment-0-notes').fill('Nova PTG session agreed to review a spec.');
     await frame.locator('#alignment-0-date').fill('2026-10-20');
     await choose(frame, 'size', 'L');
     await frame.locator('#valueToMembers').fill('Hardware maintenance without VNF downtime.');
     await choose(frame, 'targetRelease', 'Indri');
-    await frame.getByTestId('requirements-add').click();
+    await frame.getByTestId('requirements-add').press('Enter');
     await frame.locator('#requirement-0').fill('Nova live-migrates instances with direct SR-IOV ports.');
     await expectText(status(frame), 'Unsaved changes');
     // Readiness follows the typing, from the same gate engine, before any save.
@@ -91,7 +96,7 @@ test('an FST lead fills the checklist, sees readiness change as they type, saves
     expect(await frame.getByTestId('item-type').getAttribute('data-state')).toBe('done');
     await b.screenshot(page, 'panel-fst-lead-editing');
 
-    await frame.getByTestId('save-button').first().click();
+    await frame.getByTestId('save-button').first().press('Enter');
     await expectText(status(frame), /^Saved today at \d\d:\d\d/);
     // The gate engine now finds the three answers Being Vetted needs.
     await expectText(readiness(frame), 'this item can move to Being Vetted / Groomed');
@@ -147,10 +152,10 @@ test('two tabs editing: the later save gets a conflict, not a lost update, and k
     await openRow(c.frame, 'valueToMembers');
     await a.frame.locator('#valueToMembers').fill('Written in tab A.');
     await c.frame.locator('#valueToMembers').fill('Written in tab B, later.');
-    await a.frame.getByTestId('save-button').first().click();
+    await a.frame.getByTestId('save-button').first().press('Enter');
     await expectText(status(a.frame), /^Saved /);
 
-    await c.frame.getByTestId('save-button').first().click();
+    await c.frame.getByTestId('save-button').first().press('Enter');
     await expectText(
       c.frame.getByTestId('conflict-message'),
       'Someone else saved this vetting checklist while you were editing (Farah Stein',
@@ -191,7 +196,7 @@ test('a record forged through REST shows the warning and never counts as complet
     await b.screenshot(page, 'panel-forged-dark');
 
     // The FST lead checks the values and saves them as they are: the app signs them again.
-    await frame.getByTestId('save-button').first().click();
+    await frame.getByTestId('save-button').first().press('Enter');
     await expectText(status(frame), /^Saved /);
     expect(await frame.getByTestId('integrity-warning').count()).toBe(0);
     await expectText(frame.getByTestId('completeness'), '12 of 12 checklist items complete');
@@ -207,7 +212,7 @@ test('every control has a label, and the keyboard alone can answer and save', as
     // The rows open from the keyboard: Tab to the row, Enter.
     await frame.getByTestId('item-stakeholders-toggle').focus();
     await page.keyboard.press('Enter');
-    await frame.getByTestId('stakeholders-add').click();
+    await frame.getByTestId('stakeholders-add').press('Enter');
     await openRow(frame, 'type');
     await frame.getByTestId('note-type-open').click();
     // Every input, select and text area has an accessible name from a <label> or aria-label.
@@ -276,7 +281,7 @@ test('a bad link is refused on its field, which gets the focus, and what was typ
   const { page, frame } = await openIssue(key, FST_LEAD);
   await b.screenshotOnFailure(async () => {
     await openRow(frame, 'artifacts');
-    await frame.getByTestId('artifacts-add').click();
+    await frame.getByTestId('artifacts-add').press('Enter');
     await frame.locator('#artifact-0-url').fill('etherpad/sriov');
     await frame.locator('#artifact-0-title').fill('PTG etherpad');
     // The Save at the bottom of a long panel: the error must come to the person.
@@ -299,7 +304,7 @@ test('a bad link is refused on its field, which gets the focus, and what was typ
     await frame.locator('#artifact-0-url').fill('https://etherpad.opendev.org/p/sriov');
     // Fixed as typed: the field's error goes before any save.
     await waitFor(async () => (await frame.getByTestId('artifact-0-url-error').count()) === 0);
-    await frame.getByTestId('save-button').first().click();
+    await frame.getByTestId('save-button').first().press('Enter');
     await expectText(status(frame), /^Saved /);
     expect(await frame.getByTestId('error-message').count()).toBe(0);
   });
@@ -436,11 +441,11 @@ test('limits show before saving, and a link is checked as the save checks it onc
     await waitFor(async () => (await frame.getByTestId('blueprint-url-error').count()) === 0);
 
     // The 2,000-character limit of a long text shows as it fills, and going over is marked before saving.
-    await frame.getByTestId('d-alignment-notes-add').click();
+    await frame.getByTestId('d-alignment-notes-add').press('Enter');
     await frame.locator('#d-alignment-0-notes').fill('x'.repeat(1990));
     expect(await frame.locator('#d-alignment-0-notes-count').innerText()).toBe('1,990 of 2,000 characters');
     await frame.locator('#d-alignment-0-notes').fill('x'.repeat(2001));
-    await frame.getByTestId('save-button').first().click();
+    await frame.getByTestId('save-button').first().press('Enter');
     await expectText(frame.getByTestId('d-alignment-0-notes-error'), '2000');
     await waitFor(() => frame.evaluate(() => document.activeElement?.id === 'd-alignment-0-notes'));
   });
