@@ -1,5 +1,6 @@
 // Users, groups, permissions, projects and server info.
 import { z } from 'zod';
+import { agree } from '../../../static/shared/plural';
 import { badRequest, forbidden, notFound, zodToJira } from '../errors';
 import { findIssue } from '../issue-store';
 import { PERMISSIONS, type IssueRow, type UserRow } from '../model';
@@ -129,7 +130,7 @@ function myPermissions(ctx: Ctx) {
   if (!keys || keys.length === 0)
     throw badRequest("The query parameter 'permissions' is required, e.g. permissions=BROWSE_PROJECTS,EDIT_ISSUES.");
   const unknown = keys.filter((k) => !PERMISSIONS[k]);
-  if (unknown.length > 0) throw badRequest(`Unknown permission ${unknown.length === 1 ? 'key' : 'keys'}: ${unknown.join(', ')}.`);
+  if (unknown.length > 0) throw badRequest(`Unknown permission ${agree(unknown.length, 'key', 'keys')}: ${unknown.join(', ')}.`);
   let projectId: number | undefined;
   const issueRef = ctx.query.get('issueKey') ?? ctx.query.get('issueId');
   const projectRef = ctx.query.get('projectKey') ?? ctx.query.get('projectId');
@@ -188,7 +189,7 @@ function bulkCheck(ctx: Ctx) {
     ...(b.projectPermissions ?? []).flatMap((p) => p.permissions.filter((k) => k !== '')),
   ];
   const unknown = keys.filter((k) => !PERMISSIONS[k]);
-  if (unknown.length > 0) throw badRequest(`Unknown permission ${unknown.length === 1 ? 'key' : 'keys'}: ${unknown.join(', ')}.`);
+  if (unknown.length > 0) throw badRequest(`Unknown permission ${agree(unknown.length, 'key', 'keys')}: ${unknown.join(', ')}.`);
   const globalPermissions = (b.globalPermissions ?? [])
     .filter((k): k is string => !!k)
     .filter((k) => (k === 'ADMINISTER' ? ctx.site.isSiteAdmin(who) : ctx.site.projects().some((p) => ctx.site.can(who, p.id, k))));
